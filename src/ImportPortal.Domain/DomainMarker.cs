@@ -1,0 +1,4 @@
+namespace ImportPortal.Domain;
+
+/// <summary>Anchors the Domain assembly for scanning and tests.</summary>
+public static class DomainMarker;
