@@ -1,0 +1,44 @@
+using ImportPortal;
+using ImportPortal.Components;
+using ImportPortal.Jobs;
+using ImportPortal.Localization;
+using ImportPortal.Persistence;
+using ImportPortal.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var portal = builder.AddPortalOptions();
+builder.Services.AddPersistence();
+builder.Services.AddPortalSecurity(portal);
+builder.Services.AddPortalLocalization();
+builder.Services.AddImportJobs();
+builder.Services.AddPortalUi();
+builder.Services.AddPortalHealthChecks();
+
+var app = builder.Build();
+
+await app.PreparePortalDataAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UsePortalLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseFirstRunSetup();
+app.UseAntiforgery();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapPortalHealthChecks();
+app.MapPortalAccountEndpoints();
+app.MapPortalLocalizationEndpoints();
+app.MapJobsDashboard();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the test hosts.</summary>
+public partial class Program;
