@@ -1,4 +1,17 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/api/method/ping", () => Results.Json(new { message = "pong" }));
-await app.RunAsync();
+using FrappeSimulator.Hosting;
+
+// Standalone: dotnet run --project tests/FrappeSimulator -- [--urls URL] [--helpdesk 1.4|1.22] [--data FILE] [--faults]
+//             [--api-key K] [--api-secret S] [--timezone Asia/Ho_Chi_Minh] [--welcome-ticket]
+var options = CommandLine.Parse(args);
+await using var simulator = await SimulatorHost.StartAsync(options);
+Console.WriteLine($"Frappe simulator (Helpdesk {(simulator.Helpdesk == HelpdeskVersion.V1_4 ? "1.4.0" : "1.22.2")}) listening on {simulator.BaseUrl}");
+Console.WriteLine($"API key:    {simulator.ApiKey}");
+Console.WriteLine($"API secret: {simulator.ApiSecret}");
+Console.WriteLine($"Header:     Authorization: {simulator.AuthorizationHeader}");
+if (options.ControlEndpoints)
+{
+    Console.WriteLine($"Control:    {simulator.BaseUrl}__sim/stats");
+}
+
+Console.WriteLine("Press Ctrl+C to stop.");
+await simulator.WaitForShutdownAsync();

@@ -1,0 +1,21 @@
+using FrappeSimulator.Hosting;
+
+namespace FrappeSimulator.Behaviours;
+
+/// <summary>Which controller hooks run for which doctype.</summary>
+sealed class BehaviourRegistry(SimulatedSite site)
+{
+    readonly Dictionary<string, IDocTypeBehaviour> byDoctype = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["HD Ticket"] = new TicketBehaviour(site),
+        ["Communication"] = new CommunicationBehaviour(site),
+        ["Contact"] = new ContactBehaviour(site),
+        ["User"] = new UserBehaviour(site),
+        ["HD Agent"] = new AgentBehaviour(site),
+        ["HD Team"] = new TeamBehaviour(site),
+        ["Customer"] = new CustomerBehaviour(),
+        ["Custom Field"] = new CustomFieldBehaviour(site),
+    };
+
+    public IDocTypeBehaviour For(string doctype) => byDoctype.GetValueOrDefault(doctype) ?? NoBehaviour.Instance;
+}

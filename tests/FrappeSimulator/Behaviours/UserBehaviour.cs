@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using FrappeSimulator.Documents;
+using FrappeSimulator.Hosting;
+using FrappeSimulator.Store;
+using FrappeSimulator.Validation;
+
+namespace FrappeSimulator.Behaviours;
+
+/// <summary>User controller: names, Website User without roles, a Contact per user, the welcome e-mail.</summary>
+sealed class UserBehaviour(SimulatedSite site) : IDocTypeBehaviour
+{
+    public void BeforeValidate(DocumentContext ctx)
+    {
+        if (!ctx.IsNew)
+        {
+            return;
+        }
+
+        var doc = ctx.Doc;
+        doc["full_name"] = string.Join(" ", new[] { "first_name", "middle_name", "last_name" }.Select(ctx.Text).Where(p => !string.IsNullOrWhiteSpace(p)));
+        if (ctx.IsEmpty("username"))
+        {
+            doc["username"] = (ctx.Text("first_name") ?? "").Trim().ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal);
+        }
+
+        if (!JsonDocs.Rows(doc, "roles").Any())
+        {
+            doc["user_type"] = "Website User";
+            ctx.Messages.Add(new ServerMessage(
+                $"Newly created user <strong>{ctx.Text("email")}</strong> has no roles enabled.",
+                "No Roles Specified",
+                "orange",
+                RaiseException: false,
+                PrimaryAction: new JsonObject
+                {
+                    ["label"] = "Add Roles",
+                    ["client_action"] = "frappe.set_route",
+                    ["args"] = new JsonArray("Form", "User", ctx.Text("email")),
+                }));
+        }
+
+        doc["social_logins"] = new JsonArray(new JsonObject
+        {
+            ["provider"] = "frappe",
+            ["userid"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20))[..39],
+        });
+    }
+
+    /// <summary>Frappe gives every new user a Contact named after them (probe2-05 and fidelity-08 show it in timelines).</summary>
+    public void AfterInsert(DocumentContext ctx)
+    {
+        var email = ctx.Text("email") ?? "";
+        if (!site.All("Contact").Any(c => string.Equals(JsonDocs.Text(c, "email_id"), email, StringComparison.OrdinalIgnoreCase)))
+        {
+            var contact = new JsonObject
+            {
+                ["first_name"] = ctx.Text("first_name"),
+                ["last_name"] = ctx.Text("last_name"),
+                ["user"] = ctx.ProvisionalName,
+                ["email_ids"] = new JsonArray(new JsonObject { ["email_id"] = email, ["is_primary"] = 1 }),
+            };
+            site.Engine.Insert("Contact", contact, ctx.User, ctx.Transaction);
+        }
+
+        if (JsonDocs.IsTrue(ctx.Doc["send_welcome_email"]))
+        {
+            EmailQueue.Enqueue(site, ctx, email, "Welcome to Helpdesk", "User", ctx.ProvisionalName);
+        }
+    }
+}

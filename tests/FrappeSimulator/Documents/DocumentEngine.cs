@@ -1,0 +1,190 @@
+using System.Text.Json.Nodes;
+using FrappeSimulator.Behaviours;
+using FrappeSimulator.Hosting;
+using FrappeSimulator.Metadata;
+using FrappeSimulator.Store;
+using FrappeSimulator.Validation;
+
+namespace FrappeSimulator.Documents;
+
+/// <summary>Document.insert / save / delete: validation, naming, hooks, commit. Synchronous: no lock is held across an await.</summary>
+sealed class DocumentEngine(SimulatedSite site, BehaviourRegistry behaviours)
+{
+    readonly DocumentWriter writer = new();
+    readonly DocumentStamper stamper = new(site.Metadata, site.Store);
+
+    public DocumentWriter Writer => writer;
+
+    public DocTypeMeta Meta(string doctype) => site.Metadata.Find(doctype) ?? throw FrappeErrors.DocTypeNotFound(doctype);
+
+    public InsertResult Insert(string doctype, JsonObject body, SessionUser user, Transaction transaction)
+    {
+        var meta = Meta(doctype);
+        var table = site.Store.Table(meta.Name);
+        var doc = DocumentShaper.FromBody(site.Metadata, meta, body);
+        var ctx = new DocumentContext(site, meta, doc, user, transaction);
+        var behaviour = behaviours.For(meta.Name);
+        DocumentShaper.ApplyDefaults(site.Metadata, meta, doc, site.Clock);
+        behaviour.BeforeLinks(ctx);
+        LinkValidator.Validate(site, meta, doc);
+        DocumentNaming.Provisional(ctx, table, body);
+        RunValidation(ctx, behaviour);
+        var response = Commit(ctx, table, behaviour);
+        behaviour.AfterInsert(ctx);
+        return new InsertResult(response, ctx.Messages);
+    }
+
+    public JsonObject Save(string doctype, string name, JsonObject changes, SessionUser user, Transaction transaction)
+    {
+        var meta = Meta(doctype);
+        var table = site.Store.Table(meta.Name);
+        var behaviour = behaviours.For(meta.Name);
+        DocumentContext ctx;
+        JsonObject stored;
+        lock (table.WriteLock)
+        {
+            var key = Key(meta, name);
+            var before = table.Rows.TryGetValue(key, out var row) ? row : throw FrappeErrors.NotFound(meta.Name, name);
+            CheckConstants(before.Data, changes);
+            var doc = JsonDocs.CloneObject(before.Data);
+            DocumentShaper.ApplyChanges(site.Metadata, meta, doc, changes);
+            ctx = new DocumentContext(site, meta, doc, user, transaction, before.Data) { ProvisionalName = key };
+            behaviour.BeforeLinks(ctx);
+            LinkValidator.Validate(site, meta, doc);
+            RunValidation(ctx, behaviour);
+            writer.CheckUnique(table, meta, ctx, key, key);
+            var stamp = new StandardStamp(
+                JsonDocs.Text(before.Data, "owner") ?? user.Name,
+                JsonDocs.Text(before.Data, "creation") ?? "",
+                ctx.NowText,
+                user.Name,
+                (int)(before.Data["idx"] is JsonValue v && v.TryGetValue(out int i) ? i : 0));
+            stored = stamper.StoredForm(meta, stamper.Stamp(meta, doc, before.Data["name"]!, stamp));
+            if (meta.IsSingle)
+            {
+                SingleShape(stored);
+            }
+
+            writer.Put(table, meta, key, new StoredDocument(stored, before.Sequence), transaction);
+        }
+
+        behaviour.AfterSave(ctx);
+        return stored;
+    }
+
+    public void Delete(string doctype, string name, Transaction transaction)
+    {
+        var meta = Meta(doctype);
+        var table = site.Store.Table(meta.Name);
+        lock (table.WriteLock)
+        {
+            var key = Key(meta, name);
+            if (!table.Rows.ContainsKey(key))
+            {
+                throw FrappeErrors.NotFound(meta.Name, name);
+            }
+
+            LinkedDocuments.ThrowIfLinked(site, meta, key);
+            writer.Remove(table, meta, key, transaction);
+        }
+    }
+
+    /// <summary>The stored document (do not change it), or 404.</summary>
+    public JsonObject Get(string doctype, string name)
+    {
+        var meta = Meta(doctype);
+        return site.Find(meta.Name, name) ?? throw FrappeErrors.NotFound(meta.Name, name);
+    }
+
+    /// <summary>One request is one database transaction: any failure rolls back every write it made.</summary>
+    public T InTransaction<T>(Func<Transaction, T> work)
+    {
+        var transaction = new Transaction();
+        try
+        {
+            return work(transaction);
+        }
+        catch
+        {
+            transaction.Rollback(writer);
+            throw;
+        }
+    }
+
+    /// <summary>Autoincrement names compare as numbers, like MariaDB comparing '0004' with an int column.</summary>
+    public static string Key(DocTypeMeta meta, string name) =>
+        meta.IsAutoincrement && long.TryParse(name, out var number) ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) : name;
+
+    void RunValidation(DocumentContext ctx, IDocTypeBehaviour behaviour)
+    {
+        behaviour.BeforeValidate(ctx);
+        FieldValidator.Validate(site.Metadata, ctx.Meta, ctx.Doc, ctx.ProvisionalName);
+        behaviour.Validate(ctx);
+        site.Faults.Rejections.ThrowIfRejected(ctx.Meta.Name, ctx.Doc);
+    }
+
+    JsonObject Commit(DocumentContext ctx, DocTable table, IDocTypeBehaviour behaviour)
+    {
+        lock (table.WriteLock)
+        {
+            var (name, seriesNumber) = DocumentNaming.Final(ctx, table, behaviour);
+            var key = JsonDocs.Text(name)!;
+            try
+            {
+                if (table.Rows.ContainsKey(key))
+                {
+                    throw FrappeErrors.Duplicate(ctx.Meta.Name, key);
+                }
+
+                writer.CheckUnique(table, ctx.Meta, ctx, key, key);
+            }
+            catch (FrappeException) when (seriesNumber is { } taken)
+            {
+                table.ReturnNumber(taken);
+                throw;
+            }
+
+            var stamp = new StandardStamp(ctx.User.Name, ctx.NowText, ctx.NowText, ctx.User.Name, ctx.Idx);
+            var response = stamper.Stamp(ctx.Meta, ctx.Doc, name, stamp);
+            var stored = stamper.StoredForm(ctx.Meta, response);
+            if (ctx.Meta.IsSingle)
+            {
+                SingleShape(stored);
+            }
+
+            writer.Put(table, ctx.Meta, key, new StoredDocument(stored, site.Store.NextSequence()), ctx.Transaction, seriesNumber);
+            ctx.ProvisionalName = key;
+            return response;
+        }
+    }
+
+    static void CheckConstants(JsonObject stored, JsonObject changes)
+    {
+        if (changes["creation"] is { } creation && !SameTime(JsonDocs.Text(creation), JsonDocs.Text(stored, "creation")))
+        {
+            throw FrappeErrors.Fail("CannotChangeConstantError", "Value cannot be changed for <strong>Created On</strong>");
+        }
+
+        if (changes["owner"] is { } owner && JsonDocs.Text(owner) != JsonDocs.Text(stored, "owner"))
+        {
+            throw FrappeErrors.Fail("CannotChangeConstantError", "Value cannot be changed for <strong>Created By</strong>");
+        }
+
+        if (changes["modified"] is { } modified && !SameTime(JsonDocs.Text(modified), JsonDocs.Text(stored, "modified")))
+        {
+            throw FrappeErrors.Fail(
+                "TimestampMismatchError",
+                "Error: Document has been modified after you have opened it. Please refresh to get the latest document.");
+        }
+    }
+
+    static bool SameTime(string? a, string? b) =>
+        a == b || (a is not null && b is not null && FrappeFormat.TryParseDatetime(a, out var x) && FrappeFormat.TryParseDatetime(b, out var y) && x == y);
+
+    /// <summary>Singles are read from tabSingles: no creation, idx comes back as the text "0".</summary>
+    static void SingleShape(JsonObject stored)
+    {
+        stored.Remove("creation");
+        stored["idx"] = "0";
+    }
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using FrappeSimulator.Api;
+using FrappeSimulator.Hosting;
+using FrappeSimulator.Validation;
+
+namespace FrappeSimulator.Faults;
+
+/// <summary>Counts every /api request, then applies the fault plan: capacity queue, latency, rate limit, fault rules.</summary>
+sealed class FaultMiddleware(RequestDelegate next, SimulatedSite site)
+{
+    public async Task InvokeAsync(HttpContext http)
+    {
+        var path = http.Request.Path.Value ?? "";
+        if (!path.StartsWith("/api/", StringComparison.Ordinal))
+        {
+            await next(http);
+            return;
+        }
+
+        var target = RequestTarget.From(http.Request.Method, path);
+        site.Store.Requests.Record(target.Route);
+        var plan = site.Faults;
+        var gate = plan.Gate;
+        if (gate is not null)
+        {
+            await gate.WaitAsync(http.RequestAborted);
+        }
+
+        plan.Entered();
+        try
+        {
+            await Serve(http, target, plan);
+        }
+        finally
+        {
+            plan.Left();
+            gate?.Release();
+        }
+    }
+
+    async Task Serve(HttpContext http, RequestTarget target, FaultPlan plan)
+    {
+        if (plan.NextDelayMs() is > 0 and var delay)
+        {
+            await Task.Delay(delay, http.RequestAborted);
+        }
+
+        if (plan.RateLimit is { } budget && !RateLimitAllows(http, budget.Take()))
+        {
+            await FrappeResponses.Error(http, FrappeErrors.TooManyRequests());
+            return;
+        }
+
+        switch (plan.Decide(target))
+        {
+            case FaultKind.Deadlock:
+                await FrappeResponses.Error(http, FrappeErrors.Deadlock());
+                break;
+            case FaultKind.BadGateway:
+                await ProxyPages.Write(http, 502);
+                break;
+            case FaultKind.GatewayTimeout:
+                await ProxyPages.Write(http, 504);
+                break;
+            case FaultKind.ConnectionReset:
+                http.Abort();
+                break;
+            case FaultKind.CommitThenDrop:
+                // The handler writes into a buffer nobody sends; the work is committed, then the client loses the connection.
+                http.Response.Body = new MemoryStream();
+                await next(http);
+                http.Abort();
+                break;
+            default:
+                await next(http);
+                break;
+        }
+    }
+
+    static bool RateLimitAllows(HttpContext http, RateLimitState state)
+    {
+        var headers = http.Response.Headers;
+        headers["X-RateLimit-Limit"] = state.Limit.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Remaining"] = state.Remaining.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Reset"] = state.ResetSeconds.ToString(CultureInfo.InvariantCulture);
+        if (state.Exceeded)
+        {
+            headers.RetryAfter = state.ResetSeconds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return !state.Exceeded;
+    }
+}

@@ -1,0 +1,28 @@
+namespace FrappeSimulator.Hosting;
+
+/// <summary>Reads the standalone command line into <see cref="SimulatorOptions"/>.</summary>
+static class CommandLine
+{
+    public static SimulatorOptions Parse(string[] args)
+    {
+        var options = new SimulatorOptions { Url = "http://127.0.0.1:8000", MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Information };
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            options = args[i] switch
+            {
+                "--urls" or "--url" => options with { Url = Next().Split(';')[0] },
+                "--helpdesk" => options with { Helpdesk = Next() is "1.4" or "1.4.0" ? HelpdeskVersion.V1_4 : HelpdeskVersion.V1_22 },
+                "--data" => options with { DataFile = Next() },
+                "--faults" => options with { ControlEndpoints = true },
+                "--api-key" => options with { ApiKey = Next() },
+                "--api-secret" => options with { ApiSecret = Next() },
+                "--timezone" => options with { TimeZone = Next() },
+                "--welcome-ticket" => options with { WelcomeTicket = true },
+                _ => throw new ArgumentException($"Unknown option {args[i]}"),
+            };
+        }
+
+        return options;
+    }
+}

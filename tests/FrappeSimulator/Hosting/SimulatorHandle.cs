@@ -1,0 +1,69 @@
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using FrappeSimulator.Faults;
+using FrappeSimulator.Store;
+
+namespace FrappeSimulator.Hosting;
+
+/// <summary>A running simulator: where it listens, how to authenticate, its fault controls and its store.</summary>
+public sealed class SimulatorHandle : IAsyncDisposable
+{
+    readonly WebApplication app;
+    readonly SimulatedSite site;
+
+    internal SimulatorHandle(WebApplication app, SimulatedSite site, Uri baseUrl, string apiKey, string apiSecret)
+    {
+        this.app = app;
+        this.site = site;
+        BaseUrl = baseUrl;
+        ApiKey = apiKey;
+        ApiSecret = apiSecret;
+    }
+
+    /// <summary>e.g. http://127.0.0.1:41234/ (always with a trailing slash).</summary>
+    public Uri BaseUrl { get; }
+
+    public string ApiKey { get; }
+
+    public string ApiSecret { get; }
+
+    /// <summary>The value of the Authorization header: "token key:secret".</summary>
+    public string AuthorizationHeader => $"token {ApiKey}:{ApiSecret}";
+
+    public HelpdeskVersion Helpdesk => site.Options.Helpdesk;
+
+    /// <summary>Latency, capacity, rate limit, fault rules and document rejections; change them at any time.</summary>
+    public FaultPlan Faults => site.Faults;
+
+    /// <summary>The documents and request counts, read without going through HTTP.</summary>
+    public DocumentStore Store => site.Store;
+
+    /// <summary>A client with BaseAddress, the token header and Accept: application/json.</summary>
+    public HttpClient CreateClient()
+    {
+        var client = new HttpClient { BaseAddress = BaseUrl };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("token", $"{ApiKey}:{ApiSecret}");
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+
+    /// <summary>
+    /// Writes a document as prior server state (no validation, no hooks); "name", "creation" and "modified" are kept when given.
+    /// Returns the name.
+    /// </summary>
+    public string Seed(string doctype, JsonObject document) => new Seeder(site).Put(doctype, document);
+
+    /// <summary>Completes when the host stops (Ctrl+C / SIGTERM in standalone mode).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        if (site.Options.DataFile is { } file)
+        {
+            await DataFile.SaveAsync(site, file);
+        }
+
+        await app.DisposeAsync();
+    }
+}

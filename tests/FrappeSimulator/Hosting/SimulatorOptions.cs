@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+
+namespace FrappeSimulator.Hosting;
+
+/// <summary>How one simulated Frappe site is started.</summary>
+public sealed record SimulatorOptions
+{
+    public HelpdeskVersion Helpdesk { get; init; } = HelpdeskVersion.V1_22;
+
+    /// <summary>Kestrel address; only loopback addresses are accepted. Port 0 picks a free port.</summary>
+    public string Url { get; init; } = "http://127.0.0.1:0";
+
+    /// <summary>API key of the Administrator user; a random one when null.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>API secret of the Administrator user; a random one when null.</summary>
+    public string? ApiSecret { get; init; }
+
+    /// <summary>IANA id of the site's time zone (System Settings time_zone); timestamps are written in it.</summary>
+    public string TimeZone { get; init; } = "UTC";
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Seed of the random source behind fault shares and latency jitter, so fault tests repeat exactly.</summary>
+    public int FaultSeed { get; init; } = 1234;
+
+    /// <summary>Serve the <c>/__sim/...</c> control endpoints (off unless asked for).</summary>
+    public bool ControlEndpoints { get; init; }
+
+    /// <summary>Load documents from this JSON file at start (if present) and write them back on dispose.</summary>
+    public string? DataFile { get; init; }
+
+    /// <summary>Create the "Welcome to Helpdesk" ticket (and its contact) a fresh Helpdesk install has.</summary>
+    public bool WelcomeTicket { get; init; }
+
+    public LogLevel MinimumLogLevel { get; init; } = LogLevel.Warning;
+}

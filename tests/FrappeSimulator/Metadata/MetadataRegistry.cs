@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using FrappeSimulator.Hosting;
+
+namespace FrappeSimulator.Metadata;
+
+/// <summary>The doctypes of one simulated site; custom fields are added at run time.</summary>
+public sealed class MetadataRegistry
+{
+    readonly ConcurrentDictionary<string, DocTypeMeta> doctypes = new(StringComparer.OrdinalIgnoreCase);
+
+    public MetadataRegistry(HelpdeskVersion version)
+    {
+        var versionFolder = version == HelpdeskVersion.V1_4 ? "DocTypes/v1_4/" : "DocTypes/v1_22/";
+        var assembly = typeof(MetadataRegistry).Assembly;
+        var names = assembly.GetManifestResourceNames();
+        foreach (var folder in new[] { "DocTypes/common/", versionFolder })
+        {
+            foreach (var resource in names.Where(n => n.StartsWith(folder, StringComparison.Ordinal)))
+            {
+                using var stream = assembly.GetManifestResourceStream(resource)!;
+                var meta = MetadataFile.Parse(stream);
+                doctypes[meta.Name] = meta;
+            }
+        }
+    }
+
+    public IEnumerable<string> Names => doctypes.Values.Select(d => d.Name).Order(StringComparer.Ordinal);
+
+    public bool Exists(string doctype) => doctypes.ContainsKey(doctype);
+
+    public DocTypeMeta? Find(string doctype) => doctypes.GetValueOrDefault(doctype);
+
+    public DocTypeMeta Get(string doctype) =>
+        Find(doctype) ?? throw new KeyNotFoundException($"DocType {doctype} not found");
+
+    /// <summary>Adds (or replaces) a custom field, the way saving a Custom Field alters the table.</summary>
+    public void AddCustomField(string doctype, DocFieldMeta field, string? insertAfter) =>
+        doctypes.AddOrUpdate(
+            doctype,
+            _ => throw new KeyNotFoundException(doctype),
+            (_, meta) => meta.WithCustomField(field with { IsCustom = true }, insertAfter));
+}
