@@ -35,6 +35,7 @@ public sealed record DocTypeMeta(
         var fields = Fields.Where(f => f.Fieldname != field.Fieldname).ToList();
         var at = insertAfter is null ? -1 : fields.FindIndex(f => f.Fieldname == insertAfter);
         fields.Insert(at < 0 ? fields.Count : at + 1, field);
-        return this with { Fields = fields };
+        // Not "with": that would copy the cached field lookup too.
+        return new DocTypeMeta(Name, Module, Autoname, NamingRule, TitleField, SortField, SortOrder, IsTable, IsSingle, fields);
     }
 }

@@ -57,6 +57,12 @@ static class LinkValidator
             return site.Metadata.Find(value) is { } meta ? JsonValue.Create(meta.Name) : null;
         }
 
+        // Doctypes the simulator does not model (Language, Email Account...) are taken on trust.
+        if (!site.Metadata.Exists(target))
+        {
+            return JsonValue.Create(value);
+        }
+
         return site.Find(target, value) is { } row ? JsonDocs.Clone(row["name"]) : null;
     }
 }

@@ -1,7 +1,0 @@
-namespace FrappeSimulator.Tests;
-
-public class PingTests
-{
-    [Fact]
-    public void Placeholder_builds() => Assert.True(true);
-}
