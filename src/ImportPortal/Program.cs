@@ -7,6 +7,9 @@ using ImportPortal.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Serve library and wwwroot assets from a build (tests, benchmarks) in any environment; a published app has them in place.
+builder.WebHost.UseStaticWebAssets();
+
 var portal = builder.AddPortalOptions();
 builder.Services.AddPersistence();
 builder.Services.AddPortalSecurity(portal);
