@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using FrappeSimulator.Tests.Support;
+
+namespace FrappeSimulator.Tests.Api;
+
+public class ListTests
+{
+    static async Task<HttpClient> WithCustomers(FrappeSimulator.Hosting.SimulatorHandle sim, int count)
+    {
+        var client = sim.CreateClient();
+        var docs = new JsonArray(Enumerable.Range(1, count).Select(i => (JsonNode)new JsonObject { ["doctype"] = "HD Customer", ["customer_name"] = $"C{i:00}", ["domain"] = i % 2 == 0 ? "even.example" : null }).ToArray());
+        var answer = await client.Post("api/method/frappe.client.insert_many", new JsonObject { ["docs"] = docs });
+        Assert.Equal(200, answer.Status);
+        return client;
+    }
+
+    static async Task<List<string>> Names(HttpClient client, string query)
+    {
+        var answer = await client.Get($"api/resource/HD Customer?{query}");
+        Assert.Equal(200, answer.Status);
+        return answer.Data!.AsArray().Select(r => r!["name"]!.GetValue<string>()).ToList();
+    }
+
+    [Fact]
+    public async Task Default_page_is_20_and_limit_page_length_0_means_all()
+    {
+        await using var sim = await Simulators.Start();
+        using var client = await WithCustomers(sim, 25);
+
+        Assert.Equal(20, (await Names(client, "")).Count);
+        Assert.Equal(25, (await Names(client, "limit_page_length=0")).Count);
+        Assert.Equal(["C06", "C07"], await Names(client, "order_by=creation%20asc&limit_start=5&limit_page_length=2"));
+    }
+
+    [Theory]
+    [InlineData("""{"customer_name":"C03"}""", "C03")]
+    [InlineData("""[["customer_name","=","C03"]]""", "C03")]
+    [InlineData("""[["customer_name",">=","C09"]]""", "C09,C10")]
+    [InlineData("""[["customer_name","<","C02"]]""", "C01")]
+    [InlineData("""[["customer_name","like","C1%"]]""", "C10")]
+    [InlineData("""[["customer_name","not like","C0%"]]""", "C10")]
+    [InlineData("""[["customer_name","in",["C01","C02"]]]""", "C01,C02")]
+    [InlineData("""[["customer_name","not in","C01,C02,C03,C04,C05,C06,C07,C08"]]""", "C09,C10")]
+    [InlineData("""{"domain":["is","set"],"customer_name":["<=","C04"]}""", "C02,C04")]
+    [InlineData("""[["HD Customer","domain","is","not set"],["customer_name","!=","C01"],["customer_name","<","C06"]]""", "C03,C05")]
+    [InlineData("""[["customer_name",">","C08"]]""", "C09,C10")]
+    public async Task Filters_in_dict_and_list_form_support_Frappes_operators(string filters, string expected)
+    {
+        await using var sim = await Simulators.Start();
+        using var client = await WithCustomers(sim, 10);
+
+        var names = await Names(client, $"filters={Uri.EscapeDataString(filters)}&order_by=name%20asc&limit_page_length=0");
+
+        Assert.Equal(expected.Split(','), names);
+    }
+
+    [Fact]
+    public async Task Fields_select_columns_and_missing_values_come_back_as_null()
+    {
+        await using var sim = await Simulators.Start();
+        using var client = await WithCustomers(sim, 2);
+
+        var answer = await client.Get($"api/resource/HD Customer?fields={Uri.EscapeDataString("""["name","domain"]""")}&order_by=name%20desc");
+
+        Assert.Equal("""[{"name":"C02","domain":"even.example"},{"name":"C01","domain":null}]""", answer.Data!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Get_count_counts_with_filters()
+    {
+        await using var sim = await Simulators.Start();
+        using var client = await WithCustomers(sim, 10);
+
+        var all = await client.Get("api/method/frappe.client.get_count?doctype=HD Customer");
+        var even = await client.Get($"api/method/frappe.client.get_count?doctype=HD Customer&filters={Uri.EscapeDataString("""{"domain":"even.example"}""")}");
+
+        Assert.Equal(10, all.Message!.GetValue<int>());
+        Assert.Equal(5, even.Message!.GetValue<int>());
+    }
+}
