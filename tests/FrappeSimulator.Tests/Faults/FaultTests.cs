@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using FrappeSimulator.Faults;
+using FrappeSimulator.Tests.Support;
+
+namespace FrappeSimulator.Tests.Faults;
+
+public class FaultTests
+{
+    static JsonObject Customer(string name) => new() { ["customer_name"] = name };
+
+    [Fact]
+    public async Task Commit_then_drop_stores_the_document_and_cuts_the_connection()
+    {
+        await using var sim = await Simulators.Start();
+        using var client = sim.CreateClient();
+        sim.Faults.AddNth(FaultKind.CommitThenDrop, 1, FaultTarget.ForDoctype("HD Customer", "POST"));
+
+        var error = await Record.ExceptionAsync(() => client.PostAsync("api/resource/HD%20Customer", FrappeCalls.Json(Customer("Acme"))));
+
+        Assert.IsType<HttpRequestException>(error);
+        Assert.NotNull(sim.Store.Get("HD Customer", "Acme"));
+        var retry = await client.Insert("HD Customer", Customer("Acme"));
+        Assert.Equal(409, retry.Status);
+    }
+
+    [Fact]
+    public async Task A_connection_reset_happens_before_processing_and_stores_nothing()
+    {
+        await using var sim = await Simulators.Start();
+        using var client = sim.CreateClient();
+        sim.Faults.AddNth(FaultKind.ConnectionReset, 1);
+
+        var error = await Record.ExceptionAsync(() => client.PostAsync("api/resource/HD%20Customer", FrappeCalls.Json(Customer("Acme"))));
+
+        Assert.IsType<HttpRequestException>(error);
+        Assert.Equal(0, sim.Store.Count("HD Customer"));
+    }
+
+    [Fact]
+    public async Task The_nth_request_targeting_hits_exactly_that_request()
+    {
+        await using var sim = await Simulators.Start();
+        using var client = sim.CreateClient();
+        var rule = sim.Faults.AddNth(FaultKind.Deadlock, 3, FaultTarget.ForDoctype("HD Customer", "POST"));
+
+        var statuses = new List<int>();
+        for (var i = 1; i <= 5; i++)
+        {
+            await client.Get("api/resource/HD Customer");
+            statuses.Add((await client.Insert("HD Customer", Customer($"C{i}"))).Status);
+        }
+
+        Assert.Equal([200, 200, 500, 200, 200], statuses);
+        Assert.Equal(1, sim.Faults.Hits(rule));
+        Assert.Null(sim.Store.Get("HD Customer", "C3"));
+    }
+
+    [Fact]
+    public async Task A_deadlock_share_is_respected_and_repeats_with_the_same_seed()
+    {
+        async Task<List<int>> Run()
+        {
+            await using var sim = await Simulators.Start();
+            using var client = sim.CreateClient();
+            sim.Faults.AddShare(FaultKind.Deadlock, 0.25, FaultTarget.ForMethod("ping"));
+            var statuses = new List<int>();
+            for (var i = 0; i < 200; i++)
+            {
+                statuses.Add((await client.Get("api/method/ping")).Status);
+            }
+
+            return statuses;
+        }
+
+        var first = await Run();
+        var second = await Run();
+
+        var deadlocks = first.Count(s => s == 500);
+        Assert.InRange(deadlocks, 30, 70);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task A_deadlock_answers_500_QueryDeadlockError()
+    {
+        await using var sim = await Simulators.Start();
+        using var client = sim.CreateClient();
+        sim.Faults.AddNth(FaultKind.Deadlock, 1);
+
+        var answer = await client.Insert("HD Customer", Customer("Acme"));
+
+        Assert.Equal(500, answer.Status);
+        Assert.Equal("QueryDeadlockError", answer.ExcType);
+    }
+
+    [Theory]
+    [InlineData(FaultKind.BadGateway, 502, "502 Bad Gateway")]
+    [InlineData(FaultKind.GatewayTimeout, 504, "504 Gateway Time-out")]
+    public async Task Proxy_faults_answer_an_nginx_html_page(FaultKind kind, int status, string title)
+    {
+        await using var sim = await Simulators.Start();
+        using var client = sim.CreateClient();
+        sim.Faults.AddNth(kind, 1);
+
+        using var response = await client.PostAsync("api/resource/HD%20Customer", FrappeCalls.Json(Customer("Acme")));
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(title, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, sim.Store.Count("HD Customer"));
+    }
+
+    [Fact]
+    public async Task The_rate_limit_answers_429_with_retry_after_and_rate_limit_headers()
+    {
+        var clock = new SteppingClock(new DateTimeOffset(2025, 3, 3, 3, 0, 10, TimeSpan.Zero), TimeSpan.Zero);
+        await using var sim = await Simulators.Start(time: clock);
+        using var client = sim.CreateClient();
+        sim.Faults.LimitRate(2, TimeSpan.FromSeconds(60));
+
+        var first = await client.Get("api/method/ping");
+        await client.Get("api/method/ping");
+        var limited = await client.Get("api/method/ping");
+        clock.Advance(TimeSpan.FromSeconds(60));
+        var nextWindow = await client.Get("api/method/ping");
+
+        Assert.Equal("1", first.Response.Headers.GetValues("X-RateLimit-Remaining").Single());
+        Assert.Equal(429, limited.Status);
+        Assert.Equal("TooManyRequestsError", limited.ExcType);
+        Assert.Equal(TimeSpan.FromSeconds(50), limited.Response.Headers.RetryAfter?.Delta);
+        Assert.Equal("2", limited.Response.Headers.GetValues("X-RateLimit-Limit").Single());
+        Assert.Equal("0", limited.Response.Headers.GetValues("X-RateLimit-Remaining").Single());
+        Assert.Equal("50", limited.Response.Headers.GetValues("X-RateLimit-Reset").Single());
+        Assert.Equal(200, nextWindow.Status);
+    }
+
+    [Fact]
+    public async Task Capacity_queues_requests_beyond_it()
+    {
+        await using var sim = await Simulators.Start();
+        using var client = sim.CreateClient();
+        sim.Faults.Capacity = 2;
+        sim.Faults.Latency = new LatencyProfile(150);
+
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.GetAsync("api/method/ping")));
+
+        Assert.Equal(2, sim.Faults.PeakConcurrency);
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(420), $"six requests, two at a time, 150 ms each took only {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Latency_adds_the_fixed_delay_plus_jitter()
+    {
+        await using var sim = await Simulators.Start();
+        using var client = sim.CreateClient();
+        sim.Faults.Latency = new LatencyProfile(100, 50);
+
+        var watch = Stopwatch.StartNew();
+        await client.Get("api/method/ping");
+
+        Assert.InRange(watch.ElapsedMilliseconds, 95, 2000);
+    }
+
+    [Fact]
+    public async Task A_rejection_rule_refuses_matching_documents_with_the_given_message()
+    {
+        await using var sim = await Simulators.Start();
+        using var client = sim.CreateClient();
+        sim.Faults.Rejections.Add("HD Ticket", doc => doc["subject"]?.GetValue<string>().Contains("poison", StringComparison.Ordinal) == true, "Poisoned subject");
+
+        var refused = await client.Insert("HD Ticket", new JsonObject { ["subject"] = "a poison pill" });
+        var accepted = await client.Insert("HD Ticket", new JsonObject { ["subject"] = "fine" });
+
+        Assert.Equal(417, refused.Status);
+        Assert.Equal("ValidationError", refused.ExcType);
+        Assert.Equal(["Poisoned subject"], refused.Messages);
+        Assert.Equal(200, accepted.Status);
+    }
+
+    [Fact]
+    public async Task A_fault_targeting_one_doctype_leaves_others_alone()
+    {
+        await using var sim = await Simulators.Start();
+        using var client = sim.CreateClient();
+        sim.Faults.AddShare(FaultKind.Deadlock, 1.0, FaultTarget.ForDoctype("HD Ticket"));
+
+        var customer = await client.Insert("HD Customer", Customer("Acme"));
+        var ticket = await client.Insert("HD Ticket", new JsonObject { ["subject"] = "s" });
+
+        Assert.Equal(200, customer.Status);
+        Assert.Equal(500, ticket.Status);
+    }
+}
