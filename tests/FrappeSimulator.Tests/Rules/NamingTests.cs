@@ -111,4 +111,21 @@ public class NamingTests
         Assert.Equal("Acme - 1", second.Name);
         Assert.Single(second.Messages);
     }
+
+    [Fact]
+    public async Task Users_are_named_by_email_get_a_contact_and_a_free_username()
+    {
+        await using var sim = await Simulators.Start();
+        using var client = sim.CreateClient();
+
+        var first = await client.Insert("User", new JsonObject { ["email"] = "an1@example.com", ["first_name"] = "An", ["last_name"] = "Nguyen", ["send_welcome_email"] = 0 });
+        var second = await client.Insert("User", new JsonObject { ["email"] = "an2@example.com", ["first_name"] = "An", ["last_name"] = "Tran", ["send_welcome_email"] = 0 });
+
+        Assert.Equal("an1@example.com", first.Name);
+        Assert.Equal("an", first.Doc["username"]!.GetValue<string>());
+        Assert.Equal("an1", second.Doc["username"]!.GetValue<string>());
+        Assert.Equal("Website User", first.Doc["user_type"]!.GetValue<string>());
+        Assert.NotNull(sim.Store.Get("Contact", "An Nguyen"));
+        Assert.Equal(0, sim.Store.Count("Email Queue"));
+    }
 }

@@ -98,9 +98,8 @@ sealed class CommunicationBehaviour(SimulatedSite site) : IDocTypeBehaviour
         }
 
         var fullName = EmailAddress.DisplayName(sender)
-            ?? site.All("User").Where(u => string.Equals(JsonDocs.Text(u, "email"), address, StringComparison.OrdinalIgnoreCase))
-                .Select(u => JsonDocs.Text(u, "full_name")).FirstOrDefault()
-            ?? site.All("Contact").Where(c => string.Equals(JsonDocs.Text(c, "email_id"), address, StringComparison.OrdinalIgnoreCase))
+            ?? site.FindBy("User", "email", address).Select(u => JsonDocs.Text(u, "full_name")).FirstOrDefault()
+            ?? site.FindBy("Contact", "email_id", address)
                 .Select(c => (JsonDocs.Text(c, "first_name") ?? "") + (JsonDocs.Text(c, "last_name") ?? ""))
                 .FirstOrDefault(n => n.Length > 0);
         ctx.Doc["sender_full_name"] = fullName ?? address;

@@ -13,7 +13,7 @@ static class TicketContactLookup
         var email = EmailAddress.Address(ctx.Text("raised_by") ?? "");
         if (ctx.IsEmpty("contact") && !string.IsNullOrEmpty(email))
         {
-            var contact = site.All("Contact").FirstOrDefault(c => string.Equals(JsonDocs.Text(c, "email_id"), email, StringComparison.OrdinalIgnoreCase));
+            var contact = site.FindBy("Contact", "email_id", email).FirstOrDefault();
             if (contact is not null)
             {
                 ctx.Doc["contact"] = JsonDocs.Text(contact, "name");

@@ -29,9 +29,8 @@ sealed class TicketConversation(SimulatedSite site)
 
     JsonObject OnReceived(DocumentContext communication, JsonObject ticket, string ticketName)
     {
-        var answered = site.All("Communication").Any(c =>
-            JsonDocs.Text(c, "reference_doctype") == "HD Ticket" && JsonDocs.Text(c, "reference_name") == ticketName
-            && JsonDocs.Text(c, "sent_or_received") == "Sent");
+        var answered = site.FindBy("Communication", "reference_name", ticketName).Any(c =>
+            JsonDocs.Text(c, "reference_doctype") == "HD Ticket" && JsonDocs.Text(c, "sent_or_received") == "Sent");
         var status = answered ? TicketStatus.ReopenStatus(site) : TicketStatus.DefaultStatus(site);
         var changes = new JsonObject();
         if (JsonDocs.Text(ticket, "status") != status)

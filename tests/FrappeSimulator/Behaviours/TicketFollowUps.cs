@@ -56,7 +56,7 @@ sealed class TicketFollowUps(SimulatedSite site)
             return;
         }
 
-        var given = site.All("ToDo").Count(t => JsonDocs.Text(t, "assignment_rule") == ruleName);
+        var given = site.FindBy("ToDo", "assignment_rule", ruleName).Count();
         var todo = new JsonObject
         {
             ["allocated_to"] = users[given % users.Count],

@@ -17,7 +17,7 @@ static class TimelineLinks
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
         var contacts = addresses
-            .SelectMany(a => site.All("Contact").Where(c => string.Equals(JsonDocs.Text(c, "email_id"), a, StringComparison.OrdinalIgnoreCase)))
+            .SelectMany(a => site.FindBy("Contact", "email_id", a))
             .ToList();
         var links = new List<(string Doctype, string Name)>();
         links.AddRange(contacts.Select(c => ("Contact", JsonDocs.Text(c, "name")!)));

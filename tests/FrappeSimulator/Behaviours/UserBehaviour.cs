@@ -21,7 +21,7 @@ sealed class UserBehaviour(SimulatedSite site) : IDocTypeBehaviour
         doc["full_name"] = string.Join(" ", new[] { "first_name", "middle_name", "last_name" }.Select(ctx.Text).Where(p => !string.IsNullOrWhiteSpace(p)));
         if (ctx.IsEmpty("username"))
         {
-            doc["username"] = (ctx.Text("first_name") ?? "").Trim().ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal);
+            doc["username"] = FreeUsername((ctx.Text("first_name") ?? "").Trim().ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal));
         }
 
         if (!JsonDocs.Rows(doc, "roles").Any())
@@ -47,11 +47,23 @@ sealed class UserBehaviour(SimulatedSite site) : IDocTypeBehaviour
         });
     }
 
+    /// <summary>Frappe's suggest_username: the first name, with a number added while it is taken.</summary>
+    string FreeUsername(string wanted)
+    {
+        var candidate = wanted;
+        for (var n = 1; site.FindBy("User", "username", candidate).Any(); n++)
+        {
+            candidate = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{wanted}{n}");
+        }
+
+        return candidate;
+    }
+
     /// <summary>Frappe gives every new user a Contact named after them (probe2-05 and fidelity-08 show it in timelines).</summary>
     public void AfterInsert(DocumentContext ctx)
     {
         var email = ctx.Text("email") ?? "";
-        if (!site.All("Contact").Any(c => string.Equals(JsonDocs.Text(c, "email_id"), email, StringComparison.OrdinalIgnoreCase)))
+        if (!site.FindBy("Contact", "email_id", email).Any())
         {
             var contact = new JsonObject
             {

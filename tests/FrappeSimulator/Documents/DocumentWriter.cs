@@ -60,6 +60,19 @@ sealed class DocumentWriter
             }
         }
 
+        foreach (var field in table.Lookup.Fields)
+        {
+            if (current is not null && JsonDocs.Text(current.Data, field) is { Length: > 0 } old)
+            {
+                table.Lookup.Remove(field, old, key);
+            }
+
+            if (row is not null && JsonDocs.Text(row.Data, field) is { Length: > 0 } value)
+            {
+                table.Lookup.Add(field, value, key);
+            }
+        }
+
         if (row is null)
         {
             table.Rows.TryRemove(key, out _);

@@ -38,7 +38,13 @@ sealed class SimulatedSite
     public string HelpdeskRelease => IsModern ? "1.22.2" : "1.4.0";
 
     /// <summary>Default "suspend_email_queue", switched by toggle_sending.</summary>
-    public bool EmailSendingSuspended { get; set; }
+    public bool EmailSendingSuspended
+    {
+        get => Volatile.Read(ref emailSendingSuspended);
+        set => Volatile.Write(ref emailSendingSuspended, value);
+    }
+
+    bool emailSendingSuspended;
 
     /// <summary>The stored document (never change it), or null.</summary>
     public JsonObject? Find(string doctype, string name)
@@ -54,4 +60,18 @@ sealed class SimulatedSite
     public JsonObject Settings => Find("HD Settings", "HD Settings") ?? [];
 
     public IEnumerable<JsonObject> All(string doctype) => Store.Ordered(doctype).Select(r => r.Data);
+
+    /// <summary>Documents whose field equals the value (case-insensitively), oldest first; indexed fields avoid a scan.</summary>
+    public IEnumerable<JsonObject> FindBy(string doctype, string field, string value)
+    {
+        if (Store.FindTable(doctype) is not { } table)
+        {
+            return [];
+        }
+
+        var rows = table.Lookup.Covers(field)
+            ? table.Lookup.Names(field, value).Select(n => table.Rows.TryGetValue(n, out var row) ? row : null).OfType<StoredDocument>()
+            : table.Rows.Values.Where(r => string.Equals(JsonDocs.Text(r.Data, field), value, StringComparison.OrdinalIgnoreCase));
+        return rows.OrderBy(r => r.Sequence).Select(r => r.Data).ToList();
+    }
 }

@@ -16,6 +16,8 @@ sealed class DocTable(string doctype)
 
     public UniqueIndex Unique { get; } = new();
 
+    public LookupIndex Lookup { get; } = LookupIndex.For(doctype);
+
     /// <summary>Last number handed out by autoincrement or a naming series.</summary>
     public long Counter => Interlocked.Read(ref counter);
 
