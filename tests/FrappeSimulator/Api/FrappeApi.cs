@@ -20,6 +20,15 @@ sealed class FrappeApi(SimulatedSite site, string apiKey, string apiSecret)
         {
             await FrappeResponses.Error(http, ex.Error);
         }
+        catch (System.Text.Json.JsonException ex)
+        {
+            await FrappeResponses.Error(http, FrappeErrors.Throw("ValidationError", $"Invalid JSON: {ex.Message}"));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && !http.RequestAborted.IsCancellationRequested)
+        {
+            // A simulator bug still answers like Frappe's unhandled errors do: 500 with a traceback line.
+            await FrappeResponses.Error(http, new FrappeError(500, ex.GetType().Name, $"{ex.GetType().Name}: {ex.Message}", []));
+        }
     }
 
     async Task Route(HttpContext http)
