@@ -97,6 +97,24 @@ public class TicketBehaviourTests
         Assert.Equal("2024-05-10 11:00:00", sim.Store.Get("HD Ticket", ticket)!["first_responded_on"]!.GetValue<string>());
     }
 
+    /// <summary>frappe-api.md §13.7: the SLA hook stamps resolution_date on the status change, so dates go in a second PUT.</summary>
+    [Fact]
+    public async Task A_resolution_date_sent_with_the_status_change_is_overwritten_by_now()
+    {
+        var clock = new SteppingClock(Monday, TimeSpan.FromMilliseconds(1));
+        await using var sim = await Simulators.Start(time: clock);
+        using var client = sim.CreateClient();
+        var ticket = (await client.Insert("HD Ticket", new JsonObject { ["subject"] = "s" })).Name!;
+
+        var put = await client.Put($"api/resource/HD Ticket/{ticket}", new JsonObject
+        {
+            ["status"] = "Resolved", ["resolution_date"] = "2024-05-11 09:00:00", ["first_responded_on"] = "2024-05-10 11:00:00",
+        });
+
+        Assert.StartsWith("2025-03-03", put.Doc["resolution_date"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("2024-05-10 11:00:00", put.Doc["first_responded_on"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task Timestamps_are_written_in_the_site_time_zone()
     {
