@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+
+namespace ImportPortal.Domain.Frappe;
+
+/// <summary>
+/// One Frappe site, as the import loop and the preflight see it. Every failure is a <see cref="FrappeException"/>
+/// whose <see cref="FrappeError.Kind"/> says what to do; a POST whose fate is unknown is never re-sent underneath.
+/// </summary>
+public interface IFrappeSite
+{
+    /// <summary>The user the API key belongs to (<c>frappe.auth.get_logged_user</c>).</summary>
+    Task<string> GetLoggedUserAsync(CancellationToken ct);
+
+    /// <summary>Installed apps and their versions (<c>frappe.utils.change_log.get_versions</c>).</summary>
+    Task<IReadOnlyList<AppVersion>> GetVersionsAsync(CancellationToken ct);
+
+    /// <summary>A doctype's fields, from the site's live metadata.</summary>
+    Task<DocTypeMeta> GetMetaAsync(string doctype, CancellationToken ct);
+
+    Task<IReadOnlyList<JsonObject>> ListAsync(string doctype, FrappeListQuery query, CancellationToken ct);
+
+    /// <summary>The document, or null when the site has no document of that name.</summary>
+    Task<JsonObject?> GetAsync(string doctype, string name, CancellationToken ct);
+
+    Task<JsonObject> InsertAsync(string doctype, JsonObject document, CancellationToken ct);
+
+    Task<JsonObject> UpdateAsync(string doctype, string name, JsonObject changes, CancellationToken ct);
+
+    /// <summary><c>frappe.client.insert_many</c>: at most 200 documents (each with its <c>doctype</c>), all or nothing; names in input order.</summary>
+    Task<IReadOnlyList<string>> InsertManyAsync(IReadOnlyList<JsonObject> documents, CancellationToken ct);
+
+    Task<int> CountAsync(string doctype, JsonNode? filters, CancellationToken ct);
+
+    /// <summary>Suspends (false) or resumes (true) the site's outgoing e-mail queue.</summary>
+    Task SetEmailSendingAsync(bool enabled, CancellationToken ct);
+}
