@@ -97,12 +97,18 @@ sealed class DocumentStamper(MetadataRegistry registry, DocumentStore store)
     JsonNode ChildName(DocTypeMeta childMeta) =>
         childMeta.IsAutoincrement ? JsonValue.Create(store.Table(childMeta.Name).NextNumber()) : HashName.New();
 
+    /// <summary>Already "yyyy-MM-dd HH:mm:ss[.ffffff]" (what the simulator itself writes): no parsing needed.</summary>
+    static bool IsCanonicalDatetime(string text) =>
+        text.Length is 19 or 26 && text[4] == '-' && text[7] == '-' && text[10] == ' ' && text[13] == ':' && text[16] == ':'
+        && (text.Length == 19 || (text[19] == '.' && text[20..].Any(c => c != '0')));
+
     static JsonNode? Normalise(DocFieldMeta field, JsonNode value)
     {
         var text = JsonDocs.Text(value);
         return field.Fieldtype switch
         {
             _ when text is null => null,
+            "Datetime" when IsCanonicalDatetime(text) => text,
             "Datetime" when FrappeFormat.TryParseDatetime(text, out var dt) => FrappeFormat.Datetime(dt),
             "Date" when FrappeFormat.TryParseDatetime(text, out var d) => FrappeFormat.Date(d),
             "Time" when FrappeFormat.TryParseTime(text, out var t) => FrappeFormat.TimeOfDay(t),
