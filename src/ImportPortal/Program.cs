@@ -1,5 +1,6 @@
 using ImportPortal;
 using ImportPortal.Components;
+using ImportPortal.Frappe;
 using ImportPortal.Jobs;
 using ImportPortal.Localization;
 using ImportPortal.Persistence;
@@ -14,6 +15,7 @@ var portal = builder.AddPortalOptions();
 builder.Services.AddPersistence();
 builder.Services.AddPortalSecurity(portal);
 builder.Services.AddPortalLocalization();
+builder.Services.AddFrappeSites(builder.Configuration);
 builder.Services.AddImportJobs();
 builder.Services.AddPortalUi();
 builder.Services.AddPortalHealthChecks();

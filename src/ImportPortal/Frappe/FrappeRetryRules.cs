@@ -1,0 +1,53 @@
+using System.Net;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace ImportPortal.Frappe;
+
+/// <summary>
+/// When the HTTP layer may send a request again by itself: only when repeating cannot create anything twice.
+/// GET and PUT (the same body) are safe; any request the server answered with 429 was refused before it ran;
+/// a request that never left (no connection, open circuit) is safe. A POST that may have reached the server is
+/// never re-sent here: its fate is unknown, and the caller looks the document up first.
+/// </summary>
+public static class FrappeRetryRules
+{
+    public static bool IsSafeToRetry(HttpMethod method, Outcome<HttpResponseMessage> outcome)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        if (outcome.Result is { } response)
+        {
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                return true;
+            }
+
+            return IsRepeatable(method) && IsTransientStatus(response.StatusCode);
+        }
+
+        return outcome.Exception switch
+        {
+            null => false,
+            _ when NeverSent(outcome.Exception) => true,
+            HttpRequestException or TimeoutRejectedException => IsRepeatable(method),
+            _ => false,
+        };
+    }
+
+    /// <summary>The request certainly did not reach the server: no connection was made, or the circuit refused it.</summary>
+    public static bool NeverSent(Exception exception) => exception switch
+    {
+        BrokenCircuitException => true,
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError } => true,
+        _ => false,
+    };
+
+    public static bool IsTransientStatus(HttpStatusCode status) =>
+        status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
+            or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway
+            or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+
+    private static bool IsRepeatable(HttpMethod method) =>
+        method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put || method == HttpMethod.Options;
+}

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using Refit;
+
+namespace ImportPortal.Frappe;
+
+internal static class FrappeServiceCollectionExtensions
+{
+    public const string PipelineName = "frappe";
+
+    /// <summary>The Refit client for Frappe sites, signed per site, with retries only where repeating is safe and a circuit per site.</summary>
+    public static IServiceCollection AddFrappeSites(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<FrappeClientOptions>(configuration.GetSection(FrappeClientOptions.SectionName));
+        services.AddTransient<FrappeSiteHandler>();
+        services.AddSingleton<FrappeSiteClientFactory>();
+
+        services.AddRefitGeneratedClient<IFrappeApi>()
+            .ConfigureHttpClient(http =>
+            {
+                http.BaseAddress = FrappeSiteHandler.PlaceholderBase;
+                // The resilience pipeline owns every timeout.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddHttpMessageHandler<FrappeSiteHandler>()
+            .RedactLoggedHeaders(["Authorization", "Cookie", "Set-Cookie"])
+            .AddResilienceHandler(PipelineName, ConfigurePipeline)
+            .SelectPipelineByAuthority();
+        return services;
+    }
+
+    private static void ConfigurePipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
+    {
+        var options = context.ServiceProvider.GetRequiredService<IOptions<FrappeClientOptions>>().Value;
+        pipeline.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
+
+        pipeline.AddTimeout(options.TotalTimeout);
+        pipeline.AddRetry(new HttpRetryStrategyOptions
+        {
+            MaxRetryAttempts = options.MaxRetries,
+            Delay = options.FirstRetryDelay,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            ShouldRetryAfterHeader = true,
+            MaxDelay = options.MaxRetryAfter,
+            ShouldHandle = args => ValueTask.FromResult(
+                FrappeRetryRules.IsSafeToRetry(args.Context.GetRequestMessage()?.Method ?? HttpMethod.Post, args.Outcome)),
+        });
+        pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+        {
+            BreakDuration = options.CircuitBreakDuration,
+            MinimumThroughput = 20,
+            FailureRatio = 0.5,
+            SamplingDuration = TimeSpan.FromSeconds(30),
+            // A rate limit is the site pacing us, not the site failing.
+            ShouldHandle = args => ValueTask.FromResult(
+                args.Outcome.Result is { } r
+                    ? r.StatusCode != System.Net.HttpStatusCode.TooManyRequests && FrappeRetryRules.IsTransientStatus(r.StatusCode)
+                    : args.Outcome.Exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException),
+        });
+        pipeline.AddTimeout(options.AttemptTimeout);
+    }
+}

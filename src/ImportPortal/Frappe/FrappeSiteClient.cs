@@ -1,0 +1,166 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ImportPortal.Domain.Frappe;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using Refit;
+
+namespace ImportPortal.Frappe;
+
+/// <summary>
+/// <see cref="IFrappeSite"/> over the Refit client: unwraps Frappe's envelopes and turns every failure into a
+/// <see cref="FrappeException"/>. A write that may have reached the server without an answer is reported as
+/// <see cref="FrappeErrorKind.UnknownFate"/>, never sent again here.
+/// </summary>
+public sealed partial class FrappeSiteClient(IFrappeApi api, FrappeSiteConnection site, FrappeMetaCache metadata, ILogger<FrappeSiteClient> logger)
+    : IFrappeSite
+{
+    public async Task<string> GetLoggedUserAsync(CancellationToken ct)
+    {
+        var body = await CallAsync(HttpMethod.Get, "whoami", c => api.GetLoggedUserAsync(site, c), ct);
+        return body["message"]?.GetValue<string>() ?? throw Malformed("whoami", "no user in the answer");
+    }
+
+    public async Task<IReadOnlyList<AppVersion>> GetVersionsAsync(CancellationToken ct)
+    {
+        var body = await CallAsync(HttpMethod.Get, "versions", c => api.GetVersionsAsync(site, c), ct);
+        return (body["message"] as JsonObject ?? [])
+            .Where(app => app.Value is JsonObject)
+            .Select(app => new AppVersion(app.Key, Text(app.Value!["title"]) ?? app.Key, Text(app.Value!["version"]) ?? ""))
+            .ToList();
+    }
+
+    public Task<DocTypeMeta> GetMetaAsync(string doctype, CancellationToken ct) =>
+        metadata.GetOrLoadAsync(doctype, async () =>
+        {
+            var body = await CallAsync(HttpMethod.Get, doctype, c => api.GetDoctypeAsync(site, doctype, c), ct);
+            var doc = (body["docs"] as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(d => Text(d["name"]) == doctype)
+                ?? throw Malformed(doctype, "the site described no such doctype");
+            return DocTypeMeta.FromDocType(doc);
+        });
+
+    public async Task<IReadOnlyList<JsonObject>> ListAsync(string doctype, FrappeListQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var fields = query.Fields is null ? null : JsonSerializer.Serialize(query.Fields);
+        var body = await CallAsync(HttpMethod.Get, doctype, c => api.ListAsync(
+            site, doctype, fields, query.Filters?.ToJsonString(), query.OrderBy, query.Start, query.PageLength, c), ct);
+        return (body["data"] as JsonArray ?? []).OfType<JsonObject>().Select(o => (JsonObject)o.DeepClone()).ToList();
+    }
+
+    public async Task<JsonObject?> GetAsync(string doctype, string name, CancellationToken ct)
+    {
+        try
+        {
+            return Data(await CallAsync(HttpMethod.Get, doctype, c => api.GetAsync(site, doctype, name, c), ct), doctype);
+        }
+        catch (FrappeException ex) when (ex.Error.Kind == FrappeErrorKind.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<JsonObject> InsertAsync(string doctype, JsonObject document, CancellationToken ct) =>
+        Data(await CallAsync(HttpMethod.Post, doctype, c => api.InsertAsync(site, doctype, document, c), ct), doctype);
+
+    public async Task<JsonObject> UpdateAsync(string doctype, string name, JsonObject changes, CancellationToken ct) =>
+        Data(await CallAsync(HttpMethod.Put, doctype, c => api.UpdateAsync(site, doctype, name, changes, c), ct), doctype);
+
+    public async Task<IReadOnlyList<string>> InsertManyAsync(IReadOnlyList<JsonObject> documents, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var docs = new JsonArray(documents.Select(d => (JsonNode)d.DeepClone()).ToArray());
+        var body = await CallAsync(HttpMethod.Post, "insert_many", c => api.InsertManyAsync(site, new JsonObject { ["docs"] = docs }, c), ct);
+        return (body["message"] as JsonArray ?? []).Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : n?.ToJsonString() ?? "").ToList();
+    }
+
+    public async Task<int> CountAsync(string doctype, JsonNode? filters, CancellationToken ct)
+    {
+        var body = await CallAsync(HttpMethod.Get, doctype, c => api.GetCountAsync(site, doctype, filters?.ToJsonString(), c), ct);
+        return body["message"]?.GetValue<int>() ?? 0;
+    }
+
+    public Task SetEmailSendingAsync(bool enabled, CancellationToken ct) =>
+        CallAsync(HttpMethod.Post, "toggle_sending", c => api.ToggleSendingAsync(site, new JsonObject { ["enable"] = enabled ? 1 : 0 }, c), ct);
+
+    private async Task<JsonObject> CallAsync(HttpMethod method, string subject, Func<CancellationToken, Task<IApiResponse<JsonObject>>> call, CancellationToken ct)
+    {
+        IApiResponse<JsonObject> response;
+        try
+        {
+            response = await call(ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested && IsTransportFailure(ex))
+        {
+            throw Fail(method, subject, TransportError(method, ex), ex);
+        }
+
+        using (response)
+        {
+            if (response.IsSuccessStatusCode && response.Error is null && response.Content is { } body)
+            {
+                return body;
+            }
+
+            if (response.StatusCode is null && response.Error is { InnerException: { } transport } && IsTransportFailure(transport))
+            {
+                ct.ThrowIfCancellationRequested();
+                throw Fail(method, subject, TransportError(method, transport), transport);
+            }
+
+            var error = Decode(response);
+            // A proxy page after a write says nothing of whether Frappe committed it behind the proxy.
+            if (error.IsProxyPage && (method == HttpMethod.Post || method == HttpMethod.Delete))
+            {
+                error = error with { Kind = FrappeErrorKind.UnknownFate };
+            }
+
+            throw Fail(method, subject, error, response.Error);
+        }
+    }
+
+    /// <summary>No HTTP answer: never sent (safe to send again), or a write whose fate is unknown, or a read that kept failing.</summary>
+    private static FrappeError TransportError(HttpMethod method, Exception ex) =>
+        FrappeRetryRules.NeverSent(ex) || (ex.InnerException is { } inner && FrappeRetryRules.NeverSent(inner))
+            ? FrappeError.NotSent(ex.Message)
+            : method == HttpMethod.Post || method == HttpMethod.Delete
+                ? FrappeError.UnknownFate(ex.Message)
+                : new FrappeError(FrappeErrorKind.Transient, null, null, [], Detail: ex.Message);
+
+    private FrappeException Fail(HttpMethod method, string subject, FrappeError error, Exception? cause)
+    {
+        LogFailure(logger, method.Method, subject, site.BaseUrl, error.Kind, error.Summary);
+        return new FrappeException(error, cause);
+    }
+
+    private static FrappeError Decode(IApiResponse<JsonObject> response)
+    {
+        var retryAfter = response.Headers?.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - DateTimeOffset.UtcNow,
+            _ => (TimeSpan?)null,
+        };
+        var status = (int)(response.StatusCode ?? 0);
+        var body = (response.Error as ApiException)?.Content;
+        var mediaType = response.ContentHeaders?.ContentType?.MediaType;
+        return status is >= 200 and < 300
+            ? new FrappeError(FrappeErrorKind.ServerError, status, null, [], Detail: "The answer was not the JSON Frappe sends: " + response.Error?.Message)
+            : FrappeErrorDecoder.Decode(status, mediaType, body, retryAfter);
+    }
+
+    private static bool IsTransportFailure(Exception ex) =>
+        ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or IOException or TaskCanceledException
+        || (ex is ApiException && ex.InnerException is { } inner && IsTransportFailure(inner));
+
+    private static JsonObject Data(JsonObject body, string subject) =>
+        body["data"] as JsonObject ?? throw Malformed(subject, "no document in the answer");
+
+    private static FrappeException Malformed(string subject, string what) =>
+        new(new FrappeError(FrappeErrorKind.ServerError, 200, null, [$"{subject}: {what}"]));
+
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Frappe {Method} {Subject} at {Site} failed ({Kind}): {Summary}")]
+    private static partial void LogFailure(ILogger logger, string method, string subject, Uri site, FrappeErrorKind kind, string summary);
+}
