@@ -5,6 +5,7 @@ using ImportPortal.Jobs;
 using ImportPortal.Localization;
 using ImportPortal.Persistence;
 using ImportPortal.Security;
+using ImportPortal.Sites;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +17,7 @@ builder.Services.AddPersistence();
 builder.Services.AddPortalSecurity(portal);
 builder.Services.AddPortalLocalization();
 builder.Services.AddFrappeSites(builder.Configuration);
+builder.Services.AddSiteManagement();
 builder.Services.AddImportJobs();
 builder.Services.AddPortalUi();
 builder.Services.AddPortalHealthChecks();

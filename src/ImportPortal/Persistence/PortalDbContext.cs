@@ -1,4 +1,5 @@
 using ImportPortal.Security;
+using ImportPortal.Sites;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 {
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    public DbSet<Site> Sites => Set<Site>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -20,6 +23,13 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             audit.Property(a => a.Action).HasMaxLength(100);
             audit.Property(a => a.Actor).HasMaxLength(256);
             audit.Property(a => a.Subject).HasMaxLength(400);
+        });
+        builder.Entity<Site>(site =>
+        {
+            site.HasIndex(s => s.Name).IsUnique();
+            site.Property(s => s.Name).HasMaxLength(200);
+            site.Property(s => s.BaseUrl).HasMaxLength(500);
+            site.Property(s => s.ApiKey).HasMaxLength(200);
         });
     }
 }
