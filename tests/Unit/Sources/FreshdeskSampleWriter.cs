@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
+
+namespace ImportPortal.Tests.Unit.Sources;
+
+/// <summary>
+/// Writes Freshdesk-like exports of any size, deterministically: the ticket CSV (Vietnamese names, descriptions
+/// with commas, quotes and line breaks) and the account-export ZIP (tickets with notes, users, companies, groups).
+/// Streams to any writer, so a benchmark can produce a 1 GB file without holding it.
+/// </summary>
+public static class FreshdeskSampleWriter
+{
+    public static readonly string[] TicketHeaders =
+    [
+        "Ticket ID", "Subject", "Description", "Status", "Priority", "Source", "Type", "Company", "Requester name",
+        "Requester email", "Requester phone", "Agent", "Group", "Created time", "Due by time", "Resolved time",
+        "Closed time", "Last update time", "Tags",
+    ];
+
+    private static readonly string[] FamilyNames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Võ", "Đặng", "Bùi", "Đỗ"];
+    private static readonly string[] MiddleNames = ["Văn", "Thị", "Hữu", "Minh", "Ngọc", "Quốc"];
+    private static readonly string[] GivenNames = ["Anh", "Bình", "Châu", "Dũng", "Giang", "Hải", "Khoa", "Lan", "Phương", "Trang", "Tuấn", "Yến"];
+    private static readonly string[] Statuses = ["Open", "Pending", "Resolved", "Closed"];
+    private static readonly string[] Priorities = ["Low", "Medium", "High", "Urgent"];
+    private static readonly string[] Subjects = ["Hỗ trợ khách hàng", "Không đăng nhập được", "Hoá đơn tháng 5, bị trùng", "Đổi \"gói\" dịch vụ"];
+
+    public static string RequesterName(int i) =>
+        $"{FamilyNames[i % FamilyNames.Length]} {MiddleNames[i / 7 % MiddleNames.Length]} {GivenNames[i / 3 % GivenNames.Length]}";
+
+    public static string RequesterEmail(int i) => $"khach{i}@example.vn";
+
+    public static byte[] TicketCsv(int rows)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new StreamWriter(buffer, new UTF8Encoding(true), leaveOpen: true))
+        {
+            WriteTicketCsv(writer, rows);
+        }
+
+        return buffer.ToArray();
+    }
+
+    public static void WriteTicketCsv(TextWriter writer, int rows)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(string.Join(",", TicketHeaders.Select(Quote)) + "\r\n");
+        var start = new DateTime(2024, 1, 1, 8, 0, 0, DateTimeKind.Unspecified);
+        for (var i = 0; i < rows; i++)
+        {
+            var created = start.AddMinutes(i * 37);
+            string[] cells =
+            [
+                (i + 1).ToString(CultureInfo.InvariantCulture), Subjects[i % Subjects.Length],
+                $"Xin chào,\nTôi là {RequesterName(i)}, cần hỗ trợ về đơn hàng #{i}.", Statuses[i % 4], Priorities[i / 4 % 4],
+                "Email", i % 3 == 0 ? "Question" : "Incident", $"Công ty {i % 50}", RequesterName(i), RequesterEmail(i),
+                $"09{i % 100_000_000:D8}", "Lê Thị Hỗ Trợ", "Tier 1", Stamp(created), Stamp(created.AddDays(2)),
+                i % 4 >= 2 ? Stamp(created.AddHours(5)) : "", i % 4 == 3 ? Stamp(created.AddHours(6)) : "",
+                Stamp(created.AddHours(6)), i % 2 == 0 ? "vip,hoa-don" : "",
+            ];
+            writer.Write(string.Join(",", cells.Select(Quote)) + "\r\n");
+        }
+    }
+
+    /// <summary>A ZIP like Admin &gt; Account &gt; Export data: Tickets{n}.xml (300 a file) with notes, Users, Companies, Groups.</summary>
+    public static byte[] AccountExportZip(int tickets, int notesPerTicket = 2)
+    {
+        using var buffer = new MemoryStream();
+        WriteAccountExport(buffer, tickets, notesPerTicket);
+        return buffer.ToArray();
+    }
+
+    public static void WriteAccountExport(Stream output, int tickets, int notesPerTicket = 2)
+    {
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        for (var file = 0; file * 300 < Math.Max(tickets, 1); file++)
+        {
+            WriteXml(zip, $"Tickets{file + 1}.xml", "helpdesk-tickets", w =>
+            {
+                for (var i = file * 300; i < Math.Min(tickets, (file + 1) * 300); i++)
+                {
+                    WriteTicket(w, i, notesPerTicket);
+                }
+            });
+        }
+
+        WriteXml(zip, "Users1.xml", "users", w =>
+        {
+            for (var i = 0; i < Math.Max(tickets, 1); i++)
+            {
+                w.WriteStartElement("user");
+                Element(w, "id", "integer", (1000 + i).ToString(CultureInfo.InvariantCulture));
+                Element(w, "name", null, RequesterName(i));
+                Element(w, "email", null, RequesterEmail(i));
+                Element(w, "phone", null, null);
+                w.WriteEndElement();
+            }
+        });
+        WriteXml(zip, "Companies1.xml", "companies", w => Company(w, 1, "Công ty TNHH Ánh Dương"));
+        WriteXml(zip, "Groups.xml", "groups", w =>
+        {
+            w.WriteStartElement("group");
+            Element(w, "id", "integer", "7");
+            Element(w, "name", null, "Tier 1");
+            w.WriteEndElement();
+        });
+    }
+
+    private static void WriteTicket(XmlWriter w, int i, int notes)
+    {
+        var created = new DateTimeOffset(2024, 1, 1, 8, 0, 0, TimeSpan.FromHours(7)).AddMinutes(i * 37);
+        w.WriteStartElement("helpdesk-ticket");
+        Element(w, "display-id", "integer", (i + 1).ToString(CultureInfo.InvariantCulture));
+        Element(w, "subject", null, Subjects[i % Subjects.Length]);
+        Element(w, "description", null, $"Xin chào, tôi là {RequesterName(i)}.");
+        Element(w, "requester-id", "integer", (1000 + i).ToString(CultureInfo.InvariantCulture));
+        Element(w, "responder-id", "integer", i % 2 == 0 ? "5" : null);
+        Element(w, "status-name", null, Statuses[i % 4]);
+        Element(w, "spam", "boolean", "false");
+        Element(w, "created-at", "datetime", created.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
+        w.WriteStartElement("ticket-states");
+        Element(w, "resolved-at", "datetime", i % 4 >= 2 ? created.AddHours(5).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture) : null);
+        w.WriteEndElement();
+        w.WriteStartElement("custom_field");
+        Element(w, "cf_khu_vuc_123", null, i % 2 == 0 ? "Miền Bắc" : "Miền Nam");
+        w.WriteEndElement();
+        w.WriteStartElement("tags");
+        w.WriteAttributeString("type", "array");
+        foreach (var tag in i % 2 == 0 ? ["vip", "hoa-don"] : Array.Empty<string>())
+        {
+            w.WriteStartElement("tag");
+            Element(w, "name", null, tag);
+            w.WriteEndElement();
+        }
+
+        w.WriteEndElement();
+        w.WriteStartElement("notes");
+        w.WriteAttributeString("type", "array");
+        for (var n = 0; n < notes; n++)
+        {
+            w.WriteStartElement("helpdesk-note");
+            Element(w, "id", "integer", (i * 100 + n).ToString(CultureInfo.InvariantCulture));
+            Element(w, "body", null, n % 2 == 0 ? "Cảm ơn anh/chị đã liên hệ." : "Ghi chú nội bộ");
+            Element(w, "private", "boolean", n % 2 == 0 ? "false" : "true");
+            Element(w, "incoming", "boolean", "false");
+            Element(w, "source", "integer", n % 2 == 0 ? "0" : "2");
+            Element(w, "created-at", "datetime", created.AddHours(n + 1).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
+            w.WriteEndElement();
+        }
+
+        w.WriteEndElement();
+        w.WriteEndElement();
+    }
+
+    private static void Company(XmlWriter w, int id, string name)
+    {
+        w.WriteStartElement("company");
+        Element(w, "id", "integer", id.ToString(CultureInfo.InvariantCulture));
+        Element(w, "name", null, name);
+        Element(w, "domains", null, "anhduong.vn");
+        w.WriteEndElement();
+    }
+
+    private static void WriteXml(ZipArchive zip, string entry, string root, Action<XmlWriter> body)
+    {
+        using var stream = zip.CreateEntry(entry, CompressionLevel.Fastest).Open();
+        using var w = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true });
+        w.WriteStartDocument();
+        w.WriteStartElement(root);
+        w.WriteAttributeString("type", "array");
+        body(w);
+        w.WriteEndElement();
+        w.WriteEndDocument();
+    }
+
+    private static void Element(XmlWriter w, string name, string? type, string? value)
+    {
+        w.WriteStartElement(name);
+        if (type is not null)
+        {
+            w.WriteAttributeString("type", type);
+        }
+
+        if (value is null)
+        {
+            w.WriteAttributeString("nil", "true");
+        }
+        else
+        {
+            w.WriteString(value);
+        }
+
+        w.WriteEndElement();
+    }
+
+    private static string Stamp(DateTime time) => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private static string Quote(string cell) =>
+        cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+}
