@@ -39,7 +39,7 @@ public static class SourceProblemCodes
     /// <summary>Args: file, row (always 1), column, new name.</summary>
     public const string DuplicateHeader = "Csv.DuplicateHeader";
 
-    /// <summary>Args: file, row (always 1), position, new name.</summary>
+    /// <summary>Args: file, row (always 1), new name, position.</summary>
     public const string EmptyHeader = "Csv.EmptyHeader";
 
     /// <summary>Args: file, row, cells in the header, cells in the row.</summary>
@@ -65,6 +65,9 @@ public static class SourceProblemCodes
 
     /// <summary>Args: file, line, byte position in the line.</summary>
     public const string JsonInvalid = "Json.Invalid";
+
+    /// <summary>Args: file, record, limit in MB.</summary>
+    public const string JsonRecordTooLarge = "Json.RecordTooLarge";
 
     /// <summary>Args: file, line, depth limit.</summary>
     public const string JsonTooDeep = "Json.TooDeep";
@@ -106,7 +109,7 @@ public static class SourceProblemCodes
     [
         Empty, Binary, NoRows, ExtensionMismatch, EncodingGuessed, UnknownEncoding, NulRemoved, TooManyColumns,
         CellTruncated, Unreadable, DuplicateHeader, EmptyHeader, RaggedRow, UnclosedQuote, BadQuote, RecordTooLarge,
-        XlsxCorrupt, XlsxEncrypted, SheetNotFound, JsonInvalid, JsonTooDeep, JsonNotRecords, JsonTableNotFound,
+        XlsxCorrupt, XlsxEncrypted, SheetNotFound, JsonInvalid, JsonRecordTooLarge, JsonTooDeep, JsonNotRecords, JsonTableNotFound,
         ZipCorrupt, ZipTooManyEntries, ZipTooLarge, ZipRatioTooHigh, ZipUnsafeEntryName, ZipNoFreshdeskFiles,
         ZipTableNotFound, XmlDtdProhibited, XmlInvalid,
     ];

@@ -22,7 +22,17 @@ public static class SourceReaderFactory
         return format.Kind switch
         {
             SourceFileKind.Csv => await CsvSourceReader.OpenAsync(format, openStream, options, ct),
+            SourceFileKind.Xlsx or SourceFileKind.Xls => await XlsxSourceReader.OpenAsync(format, openStream, options, ct),
+            SourceFileKind.Json or SourceFileKind.Ndjson => new JsonSourceReader(format, openStream, options),
+            SourceFileKind.Zip => OpenArchiveTable(format, openStream, options),
             _ => throw Problems.Fatal(SourceProblemCodes.Binary, format.File, null, null),
         };
+    }
+
+    // A ZIP is read as a Freshdesk account export; the table option picks "tickets" (the default), "users", ...
+    private static ISourceReader OpenArchiveTable(SourceFormat format, Func<Stream> openStream, SourceReadOptions options)
+    {
+        var archive = FreshdeskArchive.Open(format, openStream, options);
+        return archive.OpenTable(options.Table ?? archive.Tables[0]);
     }
 }
