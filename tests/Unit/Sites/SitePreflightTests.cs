@@ -46,6 +46,22 @@ public sealed class SitePreflightTests
     }
 
     [Fact]
+    public async Task An_enabled_notification_rule_on_tickets_is_amber_and_named()
+    {
+        await using var h = await SitesHarness.StartAsync();
+        using var http = h.Simulator.CreateClient();
+        (await http.PostAsync(new Uri("api/resource/Notification", UriKind.Relative), JsonContent(
+            """{"name": "Báo khách hàng", "subject": "Phiếu mới", "event": "New", "document_type": "HD Ticket", "enabled": 1}"""), Ct)).EnsureSuccessStatusCode();
+        var id = (await h.Catalog.AddAsync("admin", h.SimulatorInput(), Ct)).Id!.Value;
+
+        var report = await h.Preflight.RunAsync(id, Ct);
+
+        var rules = report!.Line("notification-rules")!;
+        Assert.Equal(PreflightSeverity.Amber, rules.Severity);
+        Assert.Contains(rules.MessageArgs, a => a.Contains("Báo khách hàng", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_fresh_site_passes_and_external_id_fields_are_created_once_and_audited()
     {
         await using var h = await SitesHarness.StartAsync();
