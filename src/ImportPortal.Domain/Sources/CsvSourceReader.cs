@@ -128,7 +128,9 @@ internal sealed class CsvSourceReader : ISourceReader
         var column = columns is not null && ordinal >= 0 && ordinal < columns.Count
             ? columns.Names[ordinal]
             : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"#{ordinal + 1}");
-        return Sources.Problems.Fatal(ex, SourceProblemCodes.BadQuote, file, row, column);
+        // Sylvan says so in words only: a quoted field still open at the end of the input never closes.
+        var unclosed = ex.Message.Contains("without a closing quote", StringComparison.OrdinalIgnoreCase);
+        return Sources.Problems.Fatal(ex, unclosed ? SourceProblemCodes.UnclosedQuote : SourceProblemCodes.BadQuote, file, row, column);
     }
 
     private static bool IsVietnameseCodePage(SourceFormat format) =>

@@ -68,7 +68,7 @@ internal sealed class JsonSourceReader(SourceFormat format, Func<Stream> openStr
         catch (JsonException ex)
         {
             var line = Sources.Problems.Number((ex.LineNumber ?? 0) + 1);
-            throw ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+            throw ex.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase)
                 ? Sources.Problems.Fatal(ex, SourceProblemCodes.JsonTooDeep, Format.File, null, null, line, Sources.Problems.Number(options.MaxJsonDepth))
                 : Sources.Problems.Fatal(ex, SourceProblemCodes.JsonInvalid, Format.File, null, null, line, Sources.Problems.Number((ex.BytePositionInLine ?? 0) + 1));
         }
