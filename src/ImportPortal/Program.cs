@@ -6,6 +6,7 @@ using ImportPortal.Localization;
 using ImportPortal.Persistence;
 using ImportPortal.Security;
 using ImportPortal.Sites;
+using ImportPortal.Uploads;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +19,7 @@ builder.Services.AddPortalSecurity(portal);
 builder.Services.AddPortalLocalization();
 builder.Services.AddFrappeSites(builder.Configuration);
 builder.Services.AddSiteManagement();
+builder.Services.AddUploads(builder.Configuration);
 builder.Services.AddImportJobs();
 builder.Services.AddPortalUi();
 builder.Services.AddPortalHealthChecks();
@@ -42,6 +44,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapPortalHealthChecks();
 app.MapPortalAccountEndpoints();
 app.MapPortalLocalizationEndpoints();
+app.MapUploadEndpoints();
 app.MapJobsDashboard();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -1,8 +1,10 @@
 using ImportPortal.Security;
 using ImportPortal.Sites;
+using ImportPortal.Uploads;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ImportPortal.Persistence;
 
@@ -13,6 +15,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<Site> Sites => Set<Site>();
+
+    public DbSet<Upload> Uploads => Set<Upload>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -30,6 +34,17 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             site.Property(s => s.Name).HasMaxLength(200);
             site.Property(s => s.BaseUrl).HasMaxLength(500);
             site.Property(s => s.ApiKey).HasMaxLength(200);
+        });
+        builder.Entity<Upload>(upload =>
+        {
+            upload.HasIndex(u => u.Sha256).IsUnique();
+            // Stored as a sortable number: SQLite cannot ORDER BY a DateTimeOffset kept as text.
+            upload.Property(u => u.UploadedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
+            upload.HasIndex(u => u.UploadedAt);
+            upload.Property(u => u.OriginalName).HasMaxLength(255);
+            upload.Property(u => u.StoredName).HasMaxLength(64);
+            upload.Property(u => u.Sha256).HasMaxLength(64);
+            upload.Property(u => u.State).HasConversion<string>().HasMaxLength(20);
         });
     }
 }

@@ -1,0 +1,49 @@
+using ImportPortal.Resources;
+using ImportPortal.Security;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace ImportPortal.Uploads;
+
+internal static class UploadEndpoints
+{
+    /// <summary>
+    /// One file per request, its bytes as the raw body: the browser reports upload progress per file and the server
+    /// streams straight to disk (no multipart buffering, no 30 MB default cap, no SignalR in the way).
+    /// </summary>
+    public static IEndpointRouteBuilder MapUploadEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/uploads/files", ReceiveAsync).RequireAuthorization(PortalRoles.OperatorPolicy);
+        return endpoints;
+    }
+
+    private static async Task<IResult> ReceiveAsync(
+        HttpContext http,
+        [FromQuery] string name,
+        UploadStore store,
+        IAntiforgery antiforgery,
+        IStringLocalizer<SharedResource> strings)
+    {
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return Results.BadRequest(new { problem = strings["Uploads.Expired"].Value });
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = store.MaxFileBytes + 1;
+        }
+
+        if (http.Request.ContentLength > store.MaxFileBytes)
+        {
+            return Results.Json(new { problem = strings["Uploads.TooLarge", name, UploadStore.FormatSize(store.MaxFileBytes)].Value }, statusCode: 413);
+        }
+
+        var outcome = await store.SaveAsync(http.Request.Body, name, http.User.Identity?.Name ?? "unknown", progress: null, http.RequestAborted);
+        return outcome.Succeeded
+            ? Results.Ok(new { id = outcome.UploadId, alreadyUploaded = outcome.AlreadyUploaded })
+            : Results.Json(new { problem = strings[outcome.ProblemKey!, name, outcome.ProblemArg ?? ""].Value }, statusCode: outcome.ProblemKey == "Uploads.TooLarge" ? 413 : 422);
+    }
+}

@@ -1,0 +1,182 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using ImportPortal.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ImportPortal.Uploads;
+
+/// <summary>
+/// Streams uploaded files into the data folder under random names while hashing them; never holds a file in memory,
+/// never leaves a half-written file behind, and recognises a file uploaded before by its SHA-256.
+/// </summary>
+public sealed class UploadStore(
+    IDbContextFactory<PortalDbContext> databases,
+    IOptions<PortalOptions> portal,
+    IOptions<UploadOptions> options,
+    TimeProvider time)
+{
+    private const int BufferSize = 128 * 1024;
+
+    public string Folder => Path.Combine(portal.Value.DataDirFullPath, "uploads");
+
+    public long MaxFileBytes => options.Value.MaxFileBytes;
+
+    public async Task<UploadOutcome> SaveAsync(Stream content, string originalName, string uploadedBy, IProgress<long>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        Directory.CreateDirectory(Folder);
+        var incoming = Path.Combine(Folder, ".incoming-" + RandomName());
+        try
+        {
+            var (size, sha) = await CopyAndHashAsync(content, incoming, progress, ct);
+            if (size < 0)
+            {
+                return new UploadOutcome(null, false, "Uploads.TooLarge", FormatSize(MaxFileBytes));
+            }
+
+            if (size == 0)
+            {
+                return new UploadOutcome(null, false, "Uploads.Empty");
+            }
+
+            return await RegisterAsync(incoming, DisplayName(originalName), uploadedBy, size, sha, ct);
+        }
+        finally
+        {
+            // Whatever happened (refused, cancelled, the connection dropped), no partial file stays behind.
+            File.Delete(incoming);
+        }
+    }
+
+    public async Task<(IReadOnlyList<Upload> Rows, int Total)> ListAsync(int skip, int take, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var total = await db.Uploads.CountAsync(ct);
+        var rows = await db.Uploads.AsNoTracking().OrderByDescending(u => u.UploadedAt).Skip(skip).Take(take).ToListAsync(ct);
+        return (rows, total);
+    }
+
+    public async Task<Upload?> FindAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        return await db.Uploads.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
+    }
+
+    /// <summary>Opens the stored file for reading; the path is built from our random name only.</summary>
+    public FileStream OpenRead(Upload upload)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        return new FileStream(PathOf(upload), FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+    }
+
+    public string PathOf(Upload upload) => Path.Combine(Folder, Path.GetFileName(upload.StoredName));
+
+    public async Task<bool> DeleteAsync(string actor, Guid id, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        if (await db.Uploads.FirstOrDefaultAsync(u => u.Id == id, ct) is not { } upload)
+        {
+            return false;
+        }
+
+        db.Uploads.Remove(upload);
+        db.AuditEvents.Add(Audit(actor, "upload.deleted", upload));
+        await db.SaveChangesAsync(ct);
+        File.Delete(PathOf(upload));
+        return true;
+    }
+
+    private async Task<(long Size, string Sha)> CopyAndHashAsync(Stream content, string target, IProgress<long>? progress, CancellationToken ct)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
+        {
+            await using var file = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous);
+            long total = 0;
+            int read;
+            while ((read = await content.ReadAsync(buffer.AsMemory(0, BufferSize), ct)) > 0)
+            {
+                total += read;
+                if (total > MaxFileBytes)
+                {
+                    return (-1, "");
+                }
+
+                hash.AppendData(buffer, 0, read);
+                await file.WriteAsync(buffer.AsMemory(0, read), ct);
+                progress?.Report(total);
+            }
+
+            await file.FlushAsync(ct);
+            return (total, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task<UploadOutcome> RegisterAsync(string incoming, string name, string uploadedBy, long size, string sha, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        if (await db.Uploads.AsNoTracking().FirstOrDefaultAsync(u => u.Sha256 == sha, ct) is { } existing)
+        {
+            return new UploadOutcome(existing.Id, true, null);
+        }
+
+        var upload = new Upload
+        {
+            Id = Guid.NewGuid(),
+            OriginalName = name,
+            StoredName = RandomName() + ".upload",
+            Size = size,
+            Sha256 = sha,
+            UploadedBy = uploadedBy,
+            UploadedAt = time.GetUtcNow(),
+            State = UploadState.Stored,
+        };
+        File.Move(incoming, PathOf(upload));
+        db.Uploads.Add(upload);
+        db.AuditEvents.Add(Audit(uploadedBy, "upload.created", upload));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same file finished uploading in another tab a moment earlier: the unique hash refused this copy.
+            File.Delete(PathOf(upload));
+            await using var fresh = await databases.CreateDbContextAsync(CancellationToken.None);
+            var raced = await fresh.Uploads.AsNoTracking().FirstOrDefaultAsync(u => u.Sha256 == sha, CancellationToken.None);
+            if (raced is null)
+            {
+                throw;
+            }
+
+            return new UploadOutcome(raced.Id, true, null);
+        }
+
+        return new UploadOutcome(upload.Id, false, null);
+    }
+
+    private AuditEvent Audit(string actor, string action, Upload upload) =>
+        new() { At = time.GetUtcNow(), Actor = actor, Action = action, Subject = upload.OriginalName, Detail = $"{upload.Size} bytes, sha256 {upload.Sha256}" };
+
+    private static string RandomName() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>The browser's file name, reduced to something safe to display: no folders, no control characters, bounded.</summary>
+    private static string DisplayName(string name)
+    {
+        var leaf = name.Replace('\\', '/').Split('/').LastOrDefault(p => p.Length > 0) ?? "upload";
+        var clean = new string(leaf.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        return clean.Length == 0 ? "upload" : clean.Length > 255 ? clean[..255] : clean;
+    }
+
+    public static string FormatSize(long bytes) =>
+        bytes >= 1L << 30 ? $"{bytes / (double)(1L << 30):0.#} GB"
+        : bytes >= 1L << 20 ? $"{bytes / (double)(1L << 20):0.#} MB"
+        : bytes >= 1L << 10 ? $"{bytes / 1024d:0.#} KB"
+        : $"{bytes} B";
+}

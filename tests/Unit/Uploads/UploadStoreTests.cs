@@ -1,0 +1,152 @@
+using System.Security.Cryptography;
+using System.Text;
+using ImportPortal.Persistence;
+using ImportPortal.Uploads;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ImportPortal.Tests.Unit.Uploads;
+
+/// <summary>The upload store on a real data folder and SQLite database.</summary>
+public sealed class UploadStoreTests : IAsyncLifetime
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "importportal-uploads-" + Guid.NewGuid().ToString("N"));
+    private ServiceProvider _services = null!;
+
+    private UploadStore Store => _services.GetRequiredService<UploadStore>();
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(_dataDir);
+        var services = new ServiceCollection();
+        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.Configure<PortalOptions>(o => o.DataDir = _dataDir);
+        services.AddPersistence();
+        services.Configure<UploadOptions>(o => o.MaxFileBytes = 1024 * 1024);
+        services.AddSingleton<UploadStore>();
+        _services = services.BuildServiceProvider();
+        await using var db = await _services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dataDir, recursive: true);
+    }
+
+    private static MemoryStream Csv(string text) => new(Encoding.UTF8.GetBytes(text));
+
+    [Fact]
+    public async Task A_file_is_stored_under_a_random_name_with_its_hash_and_progress()
+    {
+        const string content = "Ticket ID,Subject\n1,Không đăng nhập được\n";
+        var reported = new List<long>();
+
+        var outcome = await Store.SaveAsync(Csv(content), "Tickets.csv", "van.hanh@haravan.example", new SyncProgress(reported.Add), Ct);
+
+        var upload = (await Store.FindAsync(outcome.UploadId!.Value, Ct))!;
+        Assert.False(outcome.AlreadyUploaded);
+        Assert.Equal("Tickets.csv", upload.OriginalName);
+        Assert.NotEqual("Tickets.csv", upload.StoredName);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content))), upload.Sha256);
+        Assert.Equal(Encoding.UTF8.GetByteCount(content), upload.Size);
+        Assert.Equal(upload.Size, reported.Last());
+        Assert.Equal(content, await File.ReadAllTextAsync(Store.PathOf(upload), Ct));
+        Assert.Single(Directory.GetFiles(Store.Folder));
+    }
+
+    [Fact]
+    public async Task The_same_content_uploaded_twice_is_recognised_and_not_stored_again()
+    {
+        var first = await Store.SaveAsync(Csv("a,b\n1,2\n"), "export.csv", "a", null, Ct);
+        var second = await Store.SaveAsync(Csv("a,b\n1,2\n"), "export (1).csv", "b", null, Ct);
+
+        Assert.True(second.AlreadyUploaded);
+        Assert.Equal(first.UploadId, second.UploadId);
+        Assert.Single(Directory.GetFiles(Store.Folder));
+        Assert.Equal(1, (await Store.ListAsync(0, 10, Ct)).Total);
+    }
+
+    [Fact]
+    public async Task A_file_over_the_cap_is_refused_while_streaming_and_leaves_nothing_behind()
+    {
+        var outcome = await Store.SaveAsync(new MemoryStream(new byte[(1024 * 1024) + 1]), "big.csv", "a", null, Ct);
+
+        Assert.Equal("Uploads.TooLarge", outcome.ProblemKey);
+        Assert.Equal("1 MB", outcome.ProblemArg);
+        Assert.Empty(Directory.GetFiles(Store.Folder));
+        Assert.Equal(0, (await Store.ListAsync(0, 10, Ct)).Total);
+    }
+
+    [Fact]
+    public async Task A_broken_connection_mid_upload_leaves_no_half_written_file()
+    {
+        await Assert.ThrowsAsync<IOException>(() => Store.SaveAsync(new FailingStream(64 * 1024), "cut.csv", "a", null, Ct));
+
+        Assert.Empty(Directory.GetFiles(Store.Folder));
+        Assert.Equal(0, (await Store.ListAsync(0, 10, Ct)).Total);
+    }
+
+    [Fact]
+    public async Task An_empty_file_is_refused_and_a_path_in_the_name_is_never_used()
+    {
+        var empty = await Store.SaveAsync(new MemoryStream(), "empty.csv", "a", null, Ct);
+        var sneaky = await Store.SaveAsync(Csv("x\n1\n"), "../../etc/passwd", "a", null, Ct);
+
+        Assert.Equal("Uploads.Empty", empty.ProblemKey);
+        var upload = (await Store.FindAsync(sneaky.UploadId!.Value, Ct))!;
+        Assert.Equal("passwd", upload.OriginalName);
+        Assert.StartsWith(Store.Folder, Store.PathOf(upload), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dataDir, "..", "etc", "passwd")));
+    }
+
+    [Fact]
+    public async Task Deleting_removes_the_row_and_the_file_and_is_audited()
+    {
+        var outcome = await Store.SaveAsync(Csv("x\n1\n"), "x.csv", "a", null, Ct);
+
+        Assert.True(await Store.DeleteAsync("admin", outcome.UploadId!.Value, Ct));
+
+        Assert.Empty(Directory.GetFiles(Store.Folder));
+        await using var db = await _services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        Assert.Equal(["upload.created", "upload.deleted"], await db.AuditEvents.OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
+    }
+
+    private sealed class SyncProgress(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
+    }
+
+    /// <summary>Gives some bytes, then fails like a dropped connection.</summary>
+    private sealed class FailingStream(int bytesBeforeFailure) : Stream
+    {
+        private int _given;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _given; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_given >= bytesBeforeFailure)
+            {
+                throw new IOException("The client disconnected.");
+            }
+
+            var n = Math.Min(count, bytesBeforeFailure - _given);
+            _given += n;
+            return n;
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
