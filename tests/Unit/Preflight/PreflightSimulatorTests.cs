@@ -23,7 +23,7 @@ public sealed class PreflightSimulatorTests
         Assert.Equal(PreflightSeverity.Green, severities[PreflightCheckIds.AutoClose].Severity);
         Assert.Equal((PreflightSeverity.Green, PreflightKeys.EmailQueueEmpty), severities[PreflightCheckIds.EmailQueue]);
         Assert.Equal((PreflightSeverity.Amber, PreflightKeys.AssignmentRulesEnabled), severities[PreflightCheckIds.AssignmentRules]);
-        Assert.Equal(PreflightSeverity.Amber, severities[PreflightCheckIds.NotificationRules].Severity);
+        Assert.Equal((PreflightSeverity.Green, PreflightKeys.NotificationRulesNone), severities[PreflightCheckIds.NotificationRules]);
         Assert.Equal((PreflightSeverity.Green, PreflightKeys.SlaCoversAll), severities[PreflightCheckIds.Sla]);
         Assert.Equal((PreflightSeverity.Green, PreflightKeys.ReferenceDataFound), severities[PreflightCheckIds.ReferenceData]);
         Assert.Equal((PreflightSeverity.Amber, PreflightKeys.ExternalIdMissing), severities[PreflightCheckIds.ExternalId]);

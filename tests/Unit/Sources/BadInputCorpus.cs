@@ -1,5 +1,6 @@
 using System.Text;
 using ImportPortal.Domain.Sources;
+using ImportPortal.TestData;
 using ImportPortal.Tests.Unit.Infrastructure;
 
 namespace ImportPortal.Tests.Unit.Sources;

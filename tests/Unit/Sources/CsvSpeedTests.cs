@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ImportPortal.Domain.Sources;
+using ImportPortal.TestData;
 using Sylvan.Data.Csv;
 
 namespace ImportPortal.Tests.Unit.Sources;

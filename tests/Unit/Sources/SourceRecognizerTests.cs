@@ -1,4 +1,5 @@
 using ImportPortal.Domain.Sources;
+using ImportPortal.TestData;
 
 namespace ImportPortal.Tests.Unit.Sources;
 

@@ -3,13 +3,13 @@ using System.IO.Compression;
 using System.Security;
 using System.Text;
 
-namespace ImportPortal.Tests.Unit.Sources;
+namespace ImportPortal.TestData;
 
 /// <summary>
 /// Writes the smallest XLSX that Excel and ExcelDataReader accept: inline strings, numbers, and dates as serial
 /// numbers with a date style. A cell is a string, a double, a <see cref="DateTime"/> or null.
 /// </summary>
-internal static class XlsxSampleWriter
+public static class XlsxSampleWriter
 {
     public static byte[] Workbook(params (string Name, IEnumerable<object?[]> Rows)[] sheets)
     {

@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Xml;
 
-namespace ImportPortal.Tests.Unit.Sources;
+namespace ImportPortal.TestData;
 
 /// <summary>
 /// Writes Freshdesk-like exports of any size, deterministically: the ticket CSV (Vietnamese names, descriptions
