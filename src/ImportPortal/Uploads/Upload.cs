@@ -28,6 +28,12 @@ public sealed class Upload
 
     public string? Encoding { get; set; }
 
+    /// <summary>The operator's choice when detection got the encoding wrong; null lets the sniffer decide.</summary>
+    public string? EncodingOverride { get; set; }
+
+    /// <summary>The operator's choice of delimiter (",", ";", "	", "|"); null lets the sniffer decide.</summary>
+    public string? DelimiterOverride { get; set; }
+
     public string? Delimiter { get; set; }
 
     public long? RowCount { get; set; }

@@ -1,3 +1,5 @@
+using Hangfire;
+using ImportPortal.Jobs;
 using ImportPortal.Resources;
 using ImportPortal.Security;
 using Microsoft.AspNetCore.Antiforgery;
@@ -24,6 +26,7 @@ internal static class UploadEndpoints
         [FromQuery] string name,
         UploadStore store,
         IAntiforgery antiforgery,
+        IBackgroundJobClient jobs,
         IStringLocalizer<SharedResource> strings)
     {
         if (!await antiforgery.IsRequestValidAsync(http))
@@ -42,6 +45,11 @@ internal static class UploadEndpoints
         }
 
         var outcome = await store.SaveAsync(http.Request.Body, name, http.User.Identity?.Name ?? "unknown", progress: null, http.RequestAborted);
+        if (outcome is { Succeeded: true, AlreadyUploaded: false, UploadId: { } id })
+        {
+            jobs.Enqueue<ProfileUploadJob>(job => job.ExecuteAsync(id, CancellationToken.None));
+        }
+
         return outcome.Succeeded
             ? Results.Ok(new { id = outcome.UploadId, alreadyUploaded = outcome.AlreadyUploaded })
             : Results.Json(new { problem = strings[outcome.ProblemKey!, name, outcome.ProblemArg ?? ""].Value }, statusCode: outcome.ProblemKey == "Uploads.TooLarge" ? 413 : 422);

@@ -72,6 +72,14 @@ public sealed class UploadStore(
 
     public string PathOf(Upload upload) => Path.Combine(Folder, Path.GetFileName(upload.StoredName));
 
+    /// <summary>Stores the operator's encoding and delimiter choice (null = detect) for the next read.</summary>
+    public async Task SetOverridesAsync(Guid id, string? encoding, string? delimiter, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        await db.Uploads.Where(u => u.Id == id).ExecuteUpdateAsync(
+            u => u.SetProperty(x => x.EncodingOverride, encoding).SetProperty(x => x.DelimiterOverride, delimiter).SetProperty(x => x.State, UploadState.Profiling), ct);
+    }
+
     public async Task<bool> DeleteAsync(string actor, Guid id, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);

@@ -6,6 +6,8 @@ internal static class UploadsServiceCollectionExtensions
     {
         services.Configure<UploadOptions>(configuration.GetSection(UploadOptions.SectionName));
         services.AddSingleton<UploadStore>();
+        services.AddSingleton<UploadProgressFeed>();
+        services.AddTransient<Jobs.ProfileUploadJob>();
         return services;
     }
 }

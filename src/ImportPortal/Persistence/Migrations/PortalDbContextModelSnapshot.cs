@@ -181,7 +181,13 @@ namespace ImportPortal.Persistence.Migrations
                     b.Property<string>("Delimiter")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DelimiterOverride")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Encoding")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EncodingOverride")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Format")

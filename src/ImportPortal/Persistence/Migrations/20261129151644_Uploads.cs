@@ -25,6 +25,8 @@ namespace ImportPortal.Persistence.Migrations
                     Format = table.Column<string>(type: "TEXT", nullable: true),
                     Kind = table.Column<string>(type: "TEXT", nullable: true),
                     Encoding = table.Column<string>(type: "TEXT", nullable: true),
+                    EncodingOverride = table.Column<string>(type: "TEXT", nullable: true),
+                    DelimiterOverride = table.Column<string>(type: "TEXT", nullable: true),
                     Delimiter = table.Column<string>(type: "TEXT", nullable: true),
                     RowCount = table.Column<long>(type: "INTEGER", nullable: true),
                     State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ImportPortal.Persistence.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261129151254_Uploads")]
+    [Migration("20261129151644_Uploads")]
     partial class Uploads
     {
         /// <inheritdoc />
@@ -184,7 +184,13 @@ namespace ImportPortal.Persistence.Migrations
                     b.Property<string>("Delimiter")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DelimiterOverride")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Encoding")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EncodingOverride")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Format")
