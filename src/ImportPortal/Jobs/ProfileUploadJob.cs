@@ -29,7 +29,7 @@ public sealed partial class ProfileUploadJob(
         var problems = new List<SourceProblem>();
         try
         {
-            var format = await SniffAsync(upload, ct);
+            var format = await store.SniffAsync(upload, ct);
             problems.AddRange(format.Problems);
             if (format.Error is not null)
             {
@@ -53,15 +53,6 @@ public sealed partial class ProfileUploadJob(
             problems.Add(new SourceProblem(SourceProblemCodes.Unreadable, upload.OriginalName, null, null, [upload.OriginalName, ex.Message], ProblemSeverity.Error));
             await SaveAsync(uploadId, u => Unreadable(u, problems), ct);
         }
-    }
-
-    private async Task<SourceFormat> SniffAsync(Upload upload, CancellationToken ct)
-    {
-        var overrides = upload.EncodingOverride is null && upload.DelimiterOverride is null
-            ? null
-            : new SniffOverrides(upload.EncodingOverride, upload.DelimiterOverride is { Length: 1 } d ? d[0] : null);
-        await using var stream = store.OpenRead(upload);
-        return await SourceSniffer.SniffAsync(stream, upload.OriginalName, overrides, ct);
     }
 
     private async Task<(UploadAnalysis Analysis, SourceRecognition Kind)> AnalyseAsync(Upload upload, SourceFormat format, List<SourceProblem> problems, CancellationToken ct)
@@ -104,8 +95,8 @@ public sealed partial class ProfileUploadJob(
 
             u.Kind = kind.Kind.ToString();
             u.RowCount = analysis.Tables[0].Rows;
-            u.ProfileJson = UploadJson.Write(analysis);
-            u.ProblemsJson = UploadJson.Write(problems.Take(500).ToList());
+            u.ProfileJson = StoredJson.Write(analysis);
+            u.ProblemsJson = StoredJson.Write(problems.Take(500).ToList());
             u.State = UploadState.Ready;
             u.Progress = 1;
         }, ct);
@@ -114,7 +105,7 @@ public sealed partial class ProfileUploadJob(
     {
         u.State = UploadState.Unreadable;
         u.Progress = 1;
-        u.ProblemsJson = UploadJson.Write(problems.Take(500).ToList());
+        u.ProblemsJson = StoredJson.Write(problems.Take(500).ToList());
     }
 
     private async Task SaveAsync(Guid id, Action<Upload> change, CancellationToken ct)

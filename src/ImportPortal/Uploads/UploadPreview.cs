@@ -12,14 +12,7 @@ public sealed record UploadPreview(IReadOnlyList<string> Columns, IReadOnlyList<
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(upload);
-        SourceFormat format;
-        await using (var stream = store.OpenRead(upload))
-        {
-            var overrides = upload.EncodingOverride is null && upload.DelimiterOverride is null
-                ? null
-                : new SniffOverrides(upload.EncodingOverride, upload.DelimiterOverride is { Length: 1 } d ? d[0] : null);
-            format = await SourceSniffer.SniffAsync(stream, upload.OriginalName, overrides, ct);
-        }
+        var format = await store.SniffAsync(upload, ct);
 
         if (format.Error is not null)
         {

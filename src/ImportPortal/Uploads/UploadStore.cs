@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using ImportPortal.Domain.Sources;
 using ImportPortal.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -71,6 +72,17 @@ public sealed class UploadStore(
     }
 
     public string PathOf(Upload upload) => Path.Combine(Folder, Path.GetFileName(upload.StoredName));
+
+    /// <summary>What the upload's bytes are, honouring the operator's encoding and delimiter choice when there is one.</summary>
+    public async Task<SourceFormat> SniffAsync(Upload upload, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        var overrides = upload.EncodingOverride is null && upload.DelimiterOverride is null
+            ? null
+            : new SniffOverrides(upload.EncodingOverride, upload.DelimiterOverride is { Length: 1 } d ? d[0] : null);
+        await using var stream = OpenRead(upload);
+        return await SourceSniffer.SniffAsync(stream, upload.OriginalName, overrides, ct);
+    }
 
     /// <summary>Stores the operator's encoding and delimiter choice (null = detect) for the next read.</summary>
     public async Task SetOverridesAsync(Guid id, string? encoding, string? delimiter, CancellationToken ct)
