@@ -1,17 +1,49 @@
 using ImportPortal.Bench;
 
-// Benchmarks whose figures go into the README. Run in Release:
-//   dotnet run -c Release --project bench/ImportPortal.Bench -- simulator [--seconds 5] [--workers 8]
+// Benchmarks whose figures go into the README. Build, then run in Release:
+//   dotnet build bench/ImportPortal.Bench -c Release
+//   dotnet run -c Release --no-build --project bench/ImportPortal.Bench -- <scenario> [options]
+// Generated inputs go to the temp folder and are deleted afterwards; each scenario stops after 15 minutes.
 var scenario = args.FirstOrDefault() ?? "help";
 var options = BenchOptions.Parse(args.Skip(1).ToArray());
+if (scenario is not ("simulator" or "csv" or "xlsx" or "zip" or "memory" or "all"))
+{
+    return Usage();
+}
+
+Report.Machine();
+using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(15));
+var ct = timeout.Token;
 return scenario switch
 {
     "simulator" => await SimulatorThroughput.RunAsync(options),
-    _ => Usage(),
+    "csv" => await CsvThroughput.RunAsync(options.Rows ?? 300_000, ct),
+    "xlsx" => await XlsxThroughput.RunAsync(options.Rows ?? 50_000, ct),
+    "zip" => await ZipThroughput.RunAsync(options.Tickets ?? 20_000, ct),
+    "memory" => await MemoryCeiling.RunAsync(options.Megabytes ?? 1024, ct),
+    _ => await AllAsync(ct),
 };
+
+// Moderate sizes, so the whole sequence takes a few minutes; the README figures come from the single scenarios.
+static async Task<int> AllAsync(CancellationToken ct)
+{
+    var failed = await CsvThroughput.RunAsync(100_000, ct);
+    failed |= await XlsxThroughput.RunAsync(20_000, ct);
+    failed |= await ZipThroughput.RunAsync(10_000, ct);
+    failed |= await MemoryCeiling.RunAsync(512, ct);
+    return failed;
+}
 
 static int Usage()
 {
-    Console.WriteLine("usage: ImportPortal.Bench simulator [--seconds N] [--workers N]");
+    Console.WriteLine("""
+        usage: ImportPortal.Bench <scenario> [options]
+          simulator [--seconds N] [--workers N]  inserts/s the Frappe simulator serves
+          csv [--rows N]                          ticket CSV, ours end to end vs bare Sylvan (default 300,000 rows)
+          xlsx [--rows N]                         XLSX rows/s and MB/s (default 50,000 rows)
+          zip [--tickets N]                       account-export ZIP, tickets/s and notes/s, 3 notes a ticket (default 20,000)
+          memory [--mb N]                         peak working set reading an N MB ticket CSV, fails over 300 MB (default 1024)
+          all                                     csv, xlsx, zip and memory in sequence at moderate sizes
+        """);
     return 2;
 }
