@@ -14,7 +14,7 @@ if (scenario is not ("simulator" or "csv" or "xlsx" or "zip" or "memory" or "all
 Report.Machine();
 using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(15));
 var ct = timeout.Token;
-return scenario switch
+var exitCode = scenario switch
 {
     "simulator" => await SimulatorThroughput.RunAsync(options),
     "csv" => await CsvThroughput.RunAsync(options.Rows ?? 300_000, ct),
@@ -23,6 +23,8 @@ return scenario switch
     "memory" => await MemoryCeiling.RunAsync(options.Megabytes ?? 1024, ct),
     _ => await AllAsync(ct),
 };
+Report.Load();
+return exitCode;
 
 // Moderate sizes, so the whole sequence takes a few minutes; the README figures come from the single scenarios.
 static async Task<int> AllAsync(CancellationToken ct)

@@ -15,6 +15,16 @@ internal static class Report
         var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
         var gc = GCSettings.IsServerGC ? "server" : "workstation";
         Line("machine", $"{Environment.ProcessorCount} cores ({cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}), {memory:F1} GB, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {gc} GC");
+        Load();
+    }
+
+    /// <summary>The 1-minute load average: figures taken with other work on the machine are not comparable.</summary>
+    public static void Load()
+    {
+        if (File.Exists("/proc/loadavg"))
+        {
+            Line("load", $"{File.ReadAllText("/proc/loadavg").Split(' ')[0]} (1-minute average on {Environment.ProcessorCount} cores)");
+        }
     }
 
     public static void Line(string scenario, FormattableString text) =>
