@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using ImportPortal.Domain.Sources;
+
+namespace ImportPortal.Domain.Mapping;
+
+/// <summary>One entity mapping, compiled: filter, key, external id and fields, ready to map records.</summary>
+internal sealed class CompiledEntity(
+    EntityMapping mapping,
+    string doctype,
+    CompiledValue key,
+    string? externalIdField,
+    IReadOnlyList<CompiledField> fields,
+    IReadOnlyList<RowSpec> rows,
+    bool truncate)
+{
+    private readonly ColumnSlot? filterColumn = mapping.Filter is { } f ? new ColumnSlot(f.Column) : null;
+    private readonly HashSet<string>? filterValues = mapping.Filter?.Values is { Count: > 0 } v ? new HashSet<string>(v, StringComparer.OrdinalIgnoreCase) : null;
+
+    public EntityMapping Mapping { get; } = mapping;
+
+    public string Doctype { get; } = doctype;
+
+    public IEnumerable<string> Columns => fields.SelectMany(f => f.Columns).Concat(key.Columns);
+
+    public bool Accepts(SourceRecord record)
+    {
+        if (filterColumn is null)
+        {
+            return true;
+        }
+
+        var value = filterColumn.Read(record);
+        var hit = filterValues is null ? !value.IsEmpty : !value.IsEmpty && filterValues.Contains(TextOf.Value(value).Trim());
+        return hit != Mapping.Filter!.Negate;
+    }
+
+    /// <summary>The record's key, or "" when it has none.</summary>
+    public string KeyOf(SourceRecord record, string? parentKey)
+    {
+        var scope = new MappingScope(record, parentKey);
+        var value = key.Evaluate(scope);
+        return value.IsEmpty ? "" : TextOf.Value(value).Trim();
+    }
+
+    public MappedEntity Map(SourceRecord record, string? parentKey)
+    {
+        var scope = new MappingScope(record, parentKey) { Field = "(key)" };
+        var keyValue = key.Evaluate(scope);
+        var sourceKey = keyValue.IsEmpty ? "" : TextOf.Value(keyValue).Trim();
+        if (sourceKey.Length == 0)
+        {
+            scope.Error(MappingProblemCodes.KeyMissing, Mapping.Entity.ToString());
+        }
+
+        var bodies = new EntityBodies();
+        if (externalIdField is not null && sourceKey.Length > 0)
+        {
+            bodies.Insert[externalIdField] = sourceKey;
+        }
+
+        foreach (var field in fields)
+        {
+            field.Write(scope, bodies, truncate);
+        }
+
+        foreach (var row in rows)
+        {
+            row.Prune(bodies);
+        }
+
+        return new MappedEntity(
+            Mapping.Entity, Doctype, sourceKey, bodies.Insert, NonEmpty(bodies.FinaliseStatus), NonEmpty(bodies.FinaliseDates),
+            scope.References, scope.Problems, scope.LinkChecks, scope.MemberOf);
+    }
+
+    private static JsonObject? NonEmpty(JsonObject? body) => body is { Count: > 0 } ? body : null;
+}

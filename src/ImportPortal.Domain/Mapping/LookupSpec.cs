@@ -1,0 +1,4 @@
+namespace ImportPortal.Domain.Mapping;
+
+/// <summary>A lookup table the host builds before mapping: from <see cref="Table"/>, <see cref="KeyColumn"/> to <see cref="ValueColumn"/> (users: id to email).</summary>
+public sealed record LookupSpec(string Name, string Table, string KeyColumn, string ValueColumn);

@@ -1,0 +1,23 @@
+using System.Text.Json.Nodes;
+
+namespace ImportPortal.Domain.Mapping;
+
+/// <summary>
+/// One entity mapped from one source record: the body of the insert and of each finalise PUT (null when it has
+/// nothing), the references the loop resolves before sending, memberships to add to organisations after the
+/// insert (Helpdesk 1.28+), and every problem pinned to its field.
+/// </summary>
+public sealed record MappedEntity(
+    EntityKind Entity,
+    string Doctype,
+    string SourceKey,
+    JsonObject InsertBody,
+    JsonObject? FinaliseStatus,
+    JsonObject? FinaliseDates,
+    IReadOnlyList<EntityReference> References,
+    IReadOnlyList<FieldProblem> Problems,
+    IReadOnlyList<FieldLinkCheck> LinkChecks,
+    IReadOnlyList<EntityReference> MemberOf)
+{
+    public bool HasErrors => Problems.Any(p => p.Severity == MappingSeverity.Error);
+}

@@ -1,0 +1,49 @@
+using ImportPortal.Domain.Sources;
+
+namespace ImportPortal.Domain.Mapping;
+
+/// <summary>
+/// The lookup tables a profile's <see cref="TransformKind.Lookup"/> steps read, by name (users id → e-mail).
+/// The host builds each <see cref="LookupSpec"/> once per run with <see cref="AddAsync"/>; keys are case-insensitive.
+/// </summary>
+public sealed class MappingLookups
+{
+    private readonly Dictionary<string, Dictionary<string, string>> tables = new(StringComparer.Ordinal);
+
+    public static MappingLookups None { get; } = new();
+
+    public IReadOnlyDictionary<string, string>? Find(string name) => tables.GetValueOrDefault(name);
+
+    public void Add(string name, IEnumerable<KeyValuePair<string, string>> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (!tables.TryGetValue(name, out var table))
+        {
+            tables[name] = table = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        }
+
+        foreach (var (key, value) in entries)
+        {
+            table.TryAdd(key.Trim(), value);
+        }
+    }
+
+    /// <summary>Reads a whole table for one lookup; rows with an empty key or value are left out.</summary>
+    public async Task AddAsync(LookupSpec spec, ISourceReader reader, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(reader);
+        var entries = new List<KeyValuePair<string, string>>();
+        await foreach (var record in reader.ReadAsync(ct))
+        {
+            var key = record[spec.KeyColumn];
+            var value = record[spec.ValueColumn];
+            if (!key.IsEmpty && !value.IsEmpty)
+            {
+                entries.Add(new(TextOf.Value(key), TextOf.Value(value).Trim()));
+            }
+        }
+
+        Add(spec.Name, entries);
+    }
+}

@@ -1,0 +1,63 @@
+namespace ImportPortal.Domain.Mapping;
+
+/// <summary>The codes of <see cref="FieldProblem"/>; each has a text in MappingResource.resx and MappingResource.vi.resx. Args[0] is always the field.</summary>
+public static class MappingProblemCodes
+{
+    /// <summary>{0} field.</summary>
+    public const string RequiredMissing = "Mapping.RequiredMissing";
+
+    /// <summary>{0} field, {1} doctype.</summary>
+    public const string RequiredUnmapped = "Mapping.RequiredUnmapped";
+
+    /// <summary>{0} field, {1} value, {2} the options.</summary>
+    public const string NotAnOption = "Mapping.NotAnOption";
+
+    /// <summary>{0} field, {1} the limit, {2} the length found.</summary>
+    public const string Truncated = "Mapping.Truncated";
+
+    /// <summary>{0} field, {1} the limit, {2} the length found.</summary>
+    public const string TooLong = "Mapping.TooLong";
+
+    /// <summary>{0} field, {1} value.</summary>
+    public const string InvalidEmail = "Mapping.InvalidEmail";
+
+    /// <summary>{0} field, {1} value, {2} the zone assumed.</summary>
+    public const string BadDate = "Mapping.BadDate";
+
+    /// <summary>{0} field, {1} value.</summary>
+    public const string UnknownValue = "Mapping.UnknownValue";
+
+    /// <summary>{0} field, {1} value, {2} the fallback used.</summary>
+    public const string UnknownValueFallback = "Mapping.UnknownValueFallback";
+
+    /// <summary>{0} field, {1} doctype, {2} value.</summary>
+    public const string LinkMissing = "Mapping.LinkMissing";
+
+    /// <summary>{0} the key field, {1} the entity.</summary>
+    public const string KeyMissing = "Mapping.KeyMissing";
+
+    /// <summary>{0} field, {1} column.</summary>
+    public const string ColumnMissing = "Mapping.ColumnMissing";
+
+    /// <summary>{0} field, {1} doctype.</summary>
+    public const string UnknownField = "Mapping.UnknownField";
+
+    /// <summary>{0} field, {1} doctype.</summary>
+    public const string ExternalIdMissing = "Mapping.ExternalIdMissing";
+
+    /// <summary>{0} field, {1} zone.</summary>
+    public const string UnknownTimeZone = "Mapping.UnknownTimeZone";
+
+    /// <summary>{0} field, {1} value, {2} lookup.</summary>
+    public const string LookupMissing = "Mapping.LookupMissing";
+
+    /// <summary>{0} field, {1} the doctype linked, {2} the organisation doctype.</summary>
+    public const string CustomerDoctypeMismatch = "Mapping.CustomerDoctypeMismatch";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        RequiredMissing, RequiredUnmapped, NotAnOption, Truncated, TooLong, InvalidEmail, BadDate, UnknownValue,
+        UnknownValueFallback, LinkMissing, KeyMissing, ColumnMissing, UnknownField, ExternalIdMissing, UnknownTimeZone,
+        LookupMissing, CustomerDoctypeMismatch,
+    ];
+}

@@ -1,0 +1,39 @@
+namespace ImportPortal.Domain.Mapping;
+
+/// <summary>
+/// A mapping profile: everything needed to turn source records into Frappe documents. Plain data that
+/// serialises through <see cref="MappingProfileJson"/>; <see cref="ProfileCompiler"/> turns it into a fast mapper.
+/// Time zones are IANA names: the zone of times written without an offset in the source, and the site's zone.
+/// </summary>
+public sealed record MappingProfile(
+    string Name,
+    IReadOnlyList<EntityMapping> Entities,
+    string? Preset = null,
+    string OrganisationDoctype = "HD Customer",
+    ContactLinkStyle ContactLinkStyle = ContactLinkStyle.ContactLinks,
+    NameOrder NameOrder = NameOrder.Vietnamese,
+    string SourceTimeZone = "Asia/Ho_Chi_Minh",
+    string SiteTimeZone = "UTC",
+    bool TruncateToFieldLength = true,
+    IReadOnlyList<LookupSpec>? Lookups = null)
+{
+    public const int CurrentVersion = 1;
+
+    public int Version { get; init; } = CurrentVersion;
+
+    /// <summary>The doctype an entity is written to: its own setting, else the default for its kind.</summary>
+    public string DoctypeOf(EntityMapping entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return entity.Doctype ?? DefaultDoctype(entity.Entity);
+    }
+
+    public string DefaultDoctype(EntityKind kind) => kind switch
+    {
+        EntityKind.Organisation => OrganisationDoctype,
+        EntityKind.Contact => "Contact",
+        EntityKind.Ticket => "HD Ticket",
+        EntityKind.Reply => "Communication",
+        _ => "HD Ticket Comment",
+    };
+}

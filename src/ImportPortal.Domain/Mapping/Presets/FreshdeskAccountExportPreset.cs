@@ -1,0 +1,78 @@
+using static ImportPortal.Domain.Mapping.Presets.PresetFields;
+
+namespace ImportPortal.Domain.Mapping.Presets;
+
+/// <summary>
+/// Freshdesk's account export (ZIP of XML): tables "companies", "users" and "tickets", each ticket with its
+/// "notes". Tickets and notes name people by user id, so the lookups "users.email" and "companies.name" are
+/// built from the users and companies tables first. Agents (<c>helpdesk-agent</c> true) do not become contacts.
+/// Private notes become HD Ticket Comments; other notes Communications, Received when incoming.
+/// </summary>
+public static class FreshdeskAccountExportPreset
+{
+    public const string Name = "freshdesk-account-export";
+
+    public static MappingProfile Create(string organisationDoctype = "HD Customer", string siteTimeZone = "UTC") =>
+        new("Freshdesk account export", Entities, Name, organisationDoctype, SourceTimeZone: "UTC", SiteTimeZone: siteTimeZone, Lookups: Lookups);
+
+    private static LookupSpec[] Lookups =>
+    [
+        new("users.email", "users", "id", "email"),
+        new("companies.name", "companies", "id", "name"),
+    ];
+
+    private static EntityMapping[] Entities =>
+    [
+        new(EntityKind.Organisation, new EntitySource("companies"), Column("(key)", "name", Trim), [Column("customer_name", "name", Trim), Column("domain", "domains", Trim)]),
+        new(EntityKind.Contact, new EntitySource("users"), Column("(key)", "email", Trim, Lower),
+            [.. ContactFields("name", Column("", "email", Email, Lower), "phone"), Reference("links.0.link_name", EntityKind.Organisation, "customer-id", Lookup("companies.name"))],
+            Filter: new RowFilter("helpdesk-agent", HelpdeskValues.True, Negate: true)),
+        new(EntityKind.Ticket, new EntitySource("tickets"), Column("(key)", "display-id", Trim), TicketFields, ExternalIdField: "custom_source_id"),
+        new(EntityKind.Reply, new EntitySource("tickets"), Template("(key)", "{display-id}:description"), FirstMessage, ExternalIdField: "custom_source_id", Filter: new RowFilter("description")),
+        new(EntityKind.Reply, new EntitySource("tickets", "notes", EntityKind.Ticket), Column("(key)", "id", Trim), NoteAsReply, ExternalIdField: "custom_source_id",
+            Filter: new RowFilter("private", HelpdeskValues.True, Negate: true)),
+        new(EntityKind.PrivateNote, new EntitySource("tickets", "notes", EntityKind.Ticket), Column("(key)", "id", Trim),
+            [ParentReference("reference_ticket"), FirstOf("content", "body-html|body"), Column("commented_by", "user-id", Lookup("users.email"))],
+            Filter: new RowFilter("private", HelpdeskValues.True)),
+    ];
+
+    private static FieldMapping[] TicketFields =>
+    [
+        Column("subject", "subject", Trim, Default("(no subject)")),
+        Column("raised_by", "requester-id", Lookup("users.email"), Email, Lower),
+        Reference("contact", EntityKind.Contact, "requester-id", Lookup("users.email"), Trim, Lower),
+        Column("priority", "priority-name", Map(HelpdeskValues.Priorities, "Medium")),
+        Column("ticket_type", "ticket-type", Trim),
+        Column("opening_date", "created-at", Date),
+        Column("opening_time", "created-at", Time),
+        Column("service_level_agreement_creation", "created-at", Stamp),
+        Finalise(FieldStage.FinaliseStatus, "status", "status-name", Map(HelpdeskValues.Statuses, "Open")),
+        Finalise(FieldStage.FinaliseDates, "first_responded_on", "ticket-states.first-responded-at", Stamp),
+        new("resolution_date", FieldOrigin.FirstNonEmpty, "ticket-states.resolved-at|ticket-states.closed-at", [Stamp], FieldStage.FinaliseDates),
+    ];
+
+    private static FieldMapping[] FirstMessage =>
+    [
+        Constant("communication_type", "Communication"),
+        Constant("communication_medium", "Email"),
+        Constant("sent_or_received", "Received"),
+        Column("sender", "requester-id", Lookup("users.email"), Email, Lower),
+        Column("subject", "subject", Trim, Default("(no subject)")),
+        FirstOf("content", "description-html|description"),
+        Constant("reference_doctype", "HD Ticket"),
+        Reference("reference_name", EntityKind.Ticket, "display-id", Trim),
+        Column("communication_date", "created-at", Stamp),
+    ];
+
+    private static FieldMapping[] NoteAsReply =>
+    [
+        Constant("communication_type", "Communication"),
+        Constant("communication_medium", "Email"),
+        Column("sent_or_received", "incoming", Map(HelpdeskValues.Direction, "Sent")),
+        Column("sender", "user-id", Lookup("users.email"), Email, Lower),
+        FirstOf("content", "body-html|body"),
+        Constant("reference_doctype", "HD Ticket"),
+        ParentReference("reference_name"),
+        Column("communication_date", "created-at", Stamp),
+    ];
+}

@@ -1,0 +1,79 @@
+using static ImportPortal.Domain.Mapping.Presets.PresetFields;
+
+namespace ImportPortal.Domain.Mapping.Presets;
+
+/// <summary>
+/// A dump of Freshdesk's API v2 (JSON): lists "companies", "contacts", optionally "agents", and "tickets", each
+/// ticket with its "conversations". Status and priority are codes; times are ISO-8601 in UTC. Requesters and
+/// authors are ids, resolved through the lookups "contacts.email", "agents.email" and "companies.name".
+/// </summary>
+public static class FreshdeskApiJsonPreset
+{
+    public const string Name = "freshdesk-api-json";
+
+    public static MappingProfile Create(string organisationDoctype = "HD Customer", string siteTimeZone = "UTC") =>
+        new("Freshdesk API JSON", Entities, Name, organisationDoctype, SourceTimeZone: "UTC", SiteTimeZone: siteTimeZone, Lookups: Lookups);
+
+    private static LookupSpec[] Lookups =>
+    [
+        new("contacts.email", "contacts", "id", "email"),
+        new("agents.email", "agents", "id", "contact.email"),
+        new("companies.name", "companies", "id", "name"),
+    ];
+
+    private static EntityMapping[] Entities =>
+    [
+        new(EntityKind.Organisation, new EntitySource("companies"), Column("(key)", "name", Trim), [Column("customer_name", "name", Trim), Column("domain", "domains", Trim)]),
+        new(EntityKind.Contact, new EntitySource("contacts"), Column("(key)", "email", Trim, Lower),
+            [.. ContactFields("name", Column("", "email", Email, Lower), "phone"), Reference("links.0.link_name", EntityKind.Organisation, "company_id", Lookup("companies.name"))]),
+        new(EntityKind.Ticket, new EntitySource("tickets"), Column("(key)", "id", Trim), TicketFields, ExternalIdField: "custom_source_id"),
+        new(EntityKind.Reply, new EntitySource("tickets"), Template("(key)", "{id}:description"), FirstMessage, ExternalIdField: "custom_source_id", Filter: new RowFilter("description")),
+        new(EntityKind.Reply, new EntitySource("tickets", "conversations", EntityKind.Ticket), Column("(key)", "id", Trim), Conversation, ExternalIdField: "custom_source_id",
+            Filter: new RowFilter("private", HelpdeskValues.True, Negate: true)),
+        new(EntityKind.PrivateNote, new EntitySource("tickets", "conversations", EntityKind.Ticket), Column("(key)", "id", Trim),
+            [ParentReference("reference_ticket"), Column("content", "body"), Column("commented_by", "user_id", Lookup("agents.email"))],
+            Filter: new RowFilter("private", HelpdeskValues.True)),
+    ];
+
+    private static FieldMapping[] TicketFields =>
+    [
+        Column("subject", "subject", Trim, Default("(no subject)")),
+        Column("raised_by", "requester_id", Lookup("contacts.email"), Email, Lower),
+        Reference("contact", EntityKind.Contact, "requester_id", Lookup("contacts.email"), Trim, Lower),
+        Reference("customer", EntityKind.Organisation, "company_id", Lookup("companies.name")),
+        Column("priority", "priority", Map(HelpdeskValues.Priorities, "Medium")),
+        Column("ticket_type", "type", Trim),
+        Column("opening_date", "created_at", Date),
+        Column("opening_time", "created_at", Time),
+        Column("service_level_agreement_creation", "created_at", Stamp),
+        Finalise(FieldStage.FinaliseStatus, "status", "status", Map(HelpdeskValues.Statuses, "Open")),
+        Finalise(FieldStage.FinaliseDates, "first_responded_on", "stats.first_responded_at", Stamp),
+        new("resolution_date", FieldOrigin.FirstNonEmpty, "stats.resolved_at|stats.closed_at", [Stamp], FieldStage.FinaliseDates),
+    ];
+
+    private static FieldMapping[] FirstMessage =>
+    [
+        Constant("communication_type", "Communication"),
+        Constant("communication_medium", "Email"),
+        Constant("sent_or_received", "Received"),
+        Column("sender", "requester_id", Lookup("contacts.email"), Email, Lower),
+        Column("subject", "subject", Trim, Default("(no subject)")),
+        Column("content", "description"),
+        Constant("reference_doctype", "HD Ticket"),
+        Reference("reference_name", EntityKind.Ticket, "id", Trim),
+        Column("communication_date", "created_at", Stamp),
+    ];
+
+    private static FieldMapping[] Conversation =>
+    [
+        Constant("communication_type", "Communication"),
+        Constant("communication_medium", "Email"),
+        Column("sent_or_received", "incoming", Map(HelpdeskValues.Direction, "Sent")),
+        Column("sender", "from_email", Email, Lower),
+        Column("recipients", "to_emails", Trim),
+        FirstOf("content", "body|body_text"),
+        Constant("reference_doctype", "HD Ticket"),
+        ParentReference("reference_name"),
+        Column("communication_date", "created_at", Stamp),
+    ];
+}

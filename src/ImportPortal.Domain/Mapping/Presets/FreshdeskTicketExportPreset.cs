@@ -1,0 +1,59 @@
+using static ImportPortal.Domain.Mapping.Presets.PresetFields;
+
+namespace ImportPortal.Domain.Mapping.Presets;
+
+/// <summary>
+/// Freshdesk's ticket export (CSV or XLSX, table "tickets"), with its optional contacts and companies exports
+/// (tables "contacts" and "companies"). Ticket rows also yield their company and requester, so the export alone
+/// is enough; the description becomes the ticket's first, received Communication (a ticket posted with a
+/// description would get one authored by the importer). Times are the account's zone without offset.
+/// </summary>
+public static class FreshdeskTicketExportPreset
+{
+    public const string Name = "freshdesk-ticket-export";
+
+    public static MappingProfile Create(string organisationDoctype = "HD Customer", string sourceTimeZone = "Asia/Ho_Chi_Minh", string siteTimeZone = "UTC") =>
+        new("Freshdesk ticket export", Entities, Name, organisationDoctype, SourceTimeZone: sourceTimeZone, SiteTimeZone: siteTimeZone);
+
+    private static EntityMapping[] Entities =>
+    [
+        new(EntityKind.Organisation, new EntitySource("companies"), Column("(key)", "Company Name", Trim), [Column("customer_name", "Company Name", Trim)]),
+        new(EntityKind.Organisation, new EntitySource("tickets"), Column("(key)", "Company", Trim), [Column("customer_name", "Company", Trim)], Filter: new RowFilter("Company")),
+        new(EntityKind.Contact, new EntitySource("contacts"), Column("(key)", "Email", Trim, Lower),
+            [.. ContactFields("Full name", Column("", "Email", Email, Lower), "Work phone"), Reference("links.0.link_name", EntityKind.Organisation, "Company", Trim)]),
+        new(EntityKind.Contact, new EntitySource("tickets"), Column("(key)", "Requester email", Trim, Lower),
+            [.. ContactFields("Requester name", Column("", "Requester email", Email, Lower), "Requester phone"), Reference("links.0.link_name", EntityKind.Organisation, "Company", Trim)],
+            Filter: new RowFilter("Requester email")),
+        new(EntityKind.Ticket, new EntitySource("tickets"), Column("(key)", "Ticket ID", Trim), TicketFields, ExternalIdField: "custom_source_id"),
+        new(EntityKind.Reply, new EntitySource("tickets"), Template("(key)", "{Ticket ID}:description"), FirstMessage, ExternalIdField: "custom_source_id", Filter: new RowFilter("Description")),
+    ];
+
+    private static FieldMapping[] TicketFields =>
+    [
+        Column("subject", "Subject", Trim, Default("(no subject)")),
+        Column("raised_by", "Requester email", Email, Lower),
+        Reference("contact", EntityKind.Contact, "Requester email", Trim, Lower),
+        Reference("customer", EntityKind.Organisation, "Company", Trim),
+        Column("priority", "Priority", Map(HelpdeskValues.Priorities, "Medium")),
+        Column("ticket_type", "Type", Trim),
+        Column("opening_date", "Created time", Date),
+        Column("opening_time", "Created time", Time),
+        Column("service_level_agreement_creation", "Created time", Stamp),
+        Finalise(FieldStage.FinaliseStatus, "status", "Status", Map(HelpdeskValues.Statuses, "Open")),
+        Finalise(FieldStage.FinaliseDates, "first_responded_on", "Initial response time", Stamp),
+        new("resolution_date", FieldOrigin.FirstNonEmpty, "Resolved time|Closed time", [Stamp], FieldStage.FinaliseDates),
+    ];
+
+    private static FieldMapping[] FirstMessage =>
+    [
+        Constant("communication_type", "Communication"),
+        Constant("communication_medium", "Email"),
+        Constant("sent_or_received", "Received"),
+        Column("sender", "Requester email", Email, Lower),
+        Column("subject", "Subject", Trim, Default("(no subject)")),
+        Column("content", "Description"),
+        Constant("reference_doctype", "HD Ticket"),
+        Reference("reference_name", EntityKind.Ticket, "Ticket ID", Trim),
+        Column("communication_date", "Created time", Stamp),
+    ];
+}

@@ -1,0 +1,50 @@
+namespace ImportPortal.Domain.Mapping.Presets;
+
+/// <summary>Short ways to write the field mappings of a preset.</summary>
+internal static class PresetFields
+{
+    public static readonly TransformStep Trim = new(TransformKind.Trim);
+    public static readonly TransformStep Lower = new(TransformKind.Lower);
+    public static readonly TransformStep Email = new(TransformKind.Email);
+    public static readonly TransformStep Stamp = new(TransformKind.DateTime);
+    public static readonly TransformStep Date = new(TransformKind.Date);
+    public static readonly TransformStep Time = new(TransformKind.Time);
+    public static readonly TransformStep FirstName = new(TransformKind.FirstName);
+    public static readonly TransformStep LastName = new(TransformKind.LastName);
+    public static readonly TransformStep Number = new(TransformKind.Number);
+
+    public static FieldMapping Column(string target, string column, params TransformStep[] steps) => new(target, FieldOrigin.Column, column, steps);
+
+    public static FieldMapping FirstOf(string target, string columns, params TransformStep[] steps) => new(target, FieldOrigin.FirstNonEmpty, columns, steps);
+
+    public static FieldMapping Template(string target, string template, params TransformStep[] steps) => new(target, FieldOrigin.Template, template, steps);
+
+    public static FieldMapping Constant(string target, string value, params TransformStep[] steps) => new(target, FieldOrigin.Constant, value, steps);
+
+    public static FieldMapping Finalise(FieldStage stage, string target, string column, params TransformStep[] steps) => new(target, FieldOrigin.Column, column, steps, stage);
+
+    public static FieldMapping Reference(string target, EntityKind entity, string column, params TransformStep[] steps) =>
+        new(target, FieldOrigin.Column, column, steps, References: entity);
+
+    public static FieldMapping ParentReference(string target) => new(target, FieldOrigin.ParentKey, "", References: EntityKind.Ticket);
+
+    public static TransformStep Map(IReadOnlyDictionary<string, string> map, string? fallback = null) => new(TransformKind.ValueMap, Map: map, Fallback: fallback);
+
+    public static TransformStep Lookup(string name) => new(TransformKind.Lookup, name);
+
+    public static TransformStep Default(string value) => new(TransformKind.Default, value);
+
+    /// <summary>Contact fields from a full name, an e-mail and a phone: the e-mail and phone as child rows, as Frappe derives <c>email_id</c> from them.</summary>
+    public static IEnumerable<FieldMapping> ContactFields(string name, FieldMapping email, string? phone)
+    {
+        yield return Column("first_name", name, Trim, FirstName);
+        yield return Column("last_name", name, Trim, LastName);
+        yield return email with { Target = "email_ids.0.email_id" };
+        yield return Constant("email_ids.0.is_primary", "1", Number);
+        if (phone is not null)
+        {
+            yield return Column("phone_nos.0.phone", phone, Trim);
+            yield return Constant("phone_nos.0.is_primary_phone", "1", Number);
+        }
+    }
+}

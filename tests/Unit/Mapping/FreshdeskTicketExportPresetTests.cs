@@ -1,0 +1,144 @@
+using ImportPortal.Domain.Mapping;
+using ImportPortal.Domain.Mapping.Presets;
+using ImportPortal.Domain.Sources;
+using ImportPortal.TestData;
+using ImportPortal.Tests.Unit.Sources;
+using static ImportPortal.Tests.Unit.Mapping.MappingSites;
+
+namespace ImportPortal.Tests.Unit.Mapping;
+
+public sealed class FreshdeskTicketExportPresetTests
+{
+    private static async Task<List<SourceRecord>> TicketsAsync(int rows)
+    {
+        var (_, records) = await SourceTestRead.ReadAsync(FreshdeskSampleWriter.TicketCsv(rows), "tickets.csv");
+        return records;
+    }
+
+    private static IReadOnlyList<MappedEntity> Map(SourceRecord record) =>
+        ProfileCompiler.Compile(FreshdeskTicketExportPreset.Create(), Helpdesk122).MapRecord("tickets", record);
+
+    [Fact]
+    public void The_preset_compiles_against_helpdesk_without_profile_problems()
+    {
+        var compiled = ProfileCompiler.Compile(FreshdeskTicketExportPreset.Create(), Helpdesk122);
+
+        Assert.All(compiled.Problems, p => Assert.Equal(MappingProblemCodes.RequiredUnmapped, p.Problem.Code));
+        Assert.Equal(["Initial response time"], compiled.MissingColumns("tickets", new SourceSchema(FreshdeskSampleWriter.TicketHeaders)));
+    }
+
+    [Fact]
+    public async Task A_ticket_row_yields_its_company_requester_ticket_and_first_message()
+    {
+        var record = (await TicketsAsync(4))[3];
+
+        var mapped = Map(record);
+
+        Assert.Equal([EntityKind.Organisation, EntityKind.Contact, EntityKind.Ticket, EntityKind.Reply], mapped.Select(m => m.Entity));
+        Assert.All(mapped, m => Assert.Empty(m.Problems));
+        Assert.Equal(("HD Customer", "Công ty 3"), (mapped[0].Doctype, mapped[0].SourceKey));
+        Assert.Equal("Công ty 3", Text(mapped[0].InsertBody, "customer_name"));
+    }
+
+    [Fact]
+    public async Task The_requester_becomes_a_contact_with_a_vietnamese_name_split_and_an_email_row()
+    {
+        var contact = Map((await TicketsAsync(1))[0]).Single(m => m.Entity == EntityKind.Contact);
+
+        Assert.Equal("khach0@example.vn", contact.SourceKey);
+        Assert.Equal("Nguyễn", Text(contact.InsertBody, "last_name"));
+        Assert.Equal("Văn Anh", Text(contact.InsertBody, "first_name"));
+        Assert.Equal("""[{"email_id":"khach0@example.vn","is_primary":1}]""", contact.InsertBody["email_ids"]!.ToJsonString());
+        Assert.Equal("""[{"link_doctype":"HD Customer"}]""", contact.InsertBody["links"]!.ToJsonString());
+        Assert.Equal(new EntityReference(EntityKind.Organisation, "Công ty 0", "links.0.link_name"), Assert.Single(contact.References));
+    }
+
+    [Fact]
+    public async Task The_ticket_body_carries_the_opening_time_and_leaves_status_and_dates_to_the_finalise_puts()
+    {
+        // Row 4 (index 3): created 2024-01-01 09:51 in Ho Chi Minh, Closed, resolved five hours later.
+        var ticket = Map((await TicketsAsync(4))[3]).Single(m => m.Entity == EntityKind.Ticket);
+
+        Assert.Equal("4", ticket.SourceKey);
+        Assert.Equal("4", Text(ticket.InsertBody, "custom_source_id"));
+        Assert.Equal("2024-01-01", Text(ticket.InsertBody, "opening_date"));
+        Assert.Equal("02:51:00", Text(ticket.InsertBody, "opening_time"));
+        Assert.Equal("Low", Text(ticket.InsertBody, "priority"));
+        Assert.False(ticket.InsertBody.ContainsKey("status"));
+        Assert.False(ticket.InsertBody.ContainsKey("description"));
+        Assert.Equal("""{"status":"Closed"}""", ticket.FinaliseStatus!.ToJsonString());
+        Assert.Equal("""{"resolution_date":"2024-01-01 07:51:00"}""", ticket.FinaliseDates!.ToJsonString());
+        Assert.Contains(new EntityReference(EntityKind.Contact, "khach3@example.vn", "contact"), ticket.References);
+        Assert.Contains(new EntityReference(EntityKind.Organisation, "Công ty 3", "customer"), ticket.References);
+        Assert.Contains(ticket.LinkChecks, c => c.Check == new LinkCheck("HD Ticket Priority", "Low"));
+        Assert.Contains(ticket.LinkChecks, c => c.Check == new LinkCheck("HD Ticket Status", "Closed"));
+    }
+
+    [Fact]
+    public async Task Freshdesk_pending_becomes_replied_and_an_open_ticket_has_no_dates_put()
+    {
+        var records = await TicketsAsync(2);
+
+        var open = Map(records[0]).Single(m => m.Entity == EntityKind.Ticket);
+        var pending = Map(records[1]).Single(m => m.Entity == EntityKind.Ticket);
+
+        Assert.Null(open.FinaliseDates);
+        Assert.Equal("Open", Text(open.FinaliseStatus, "status"));
+        Assert.Equal("Replied", Text(pending.FinaliseStatus, "status"));
+    }
+
+    [Fact]
+    public async Task The_description_becomes_the_first_received_communication_on_the_ticket()
+    {
+        var reply = Map((await TicketsAsync(1))[0]).Single(m => m.Entity == EntityKind.Reply);
+
+        Assert.Equal(("Communication", "1:description"), (reply.Doctype, reply.SourceKey));
+        Assert.Equal("Received", Text(reply.InsertBody, "sent_or_received"));
+        Assert.Equal("Communication", Text(reply.InsertBody, "communication_type"));
+        Assert.Equal("Email", Text(reply.InsertBody, "communication_medium"));
+        Assert.Equal("khach0@example.vn", Text(reply.InsertBody, "sender"));
+        Assert.Equal("HD Ticket", Text(reply.InsertBody, "reference_doctype"));
+        Assert.Equal("2024-01-01 01:00:00", Text(reply.InsertBody, "communication_date"));
+        Assert.StartsWith("Xin chào,\nTôi là Nguyễn Văn Anh", Text(reply.InsertBody, "content"), StringComparison.Ordinal);
+        Assert.Equal(new EntityReference(EntityKind.Ticket, "1", "reference_name"), Assert.Single(reply.References));
+    }
+
+    [Fact]
+    public void The_optional_contacts_and_companies_exports_map_through_the_same_preset()
+    {
+        var compiled = ProfileCompiler.Compile(FreshdeskTicketExportPreset.Create(), Helpdesk122);
+        var contact = Record(("Full name", "Lê Thị Hồng"), ("Email", "Hong@Example.vn"), ("Work phone", "0901234567"), ("Company", "Công ty 7"));
+        var company = Record(("Company Name", "Công ty 7"), ("Domains for this company", "cty7.vn"));
+
+        var person = Assert.Single(compiled.MapRecord("contacts", contact));
+        var org = Assert.Single(compiled.MapRecord("companies", company));
+
+        Assert.Equal(("hong@example.vn", "Thị Hồng", "Lê"), (person.SourceKey, Text(person.InsertBody, "first_name"), Text(person.InsertBody, "last_name")));
+        Assert.Equal("""[{"phone":"0901234567","is_primary_phone":1}]""", person.InsertBody["phone_nos"]!.ToJsonString());
+        Assert.Equal(("Công ty 7", "Công ty 7"), (org.SourceKey, Text(org.InsertBody, "customer_name")));
+    }
+
+    [Fact]
+    public void A_contact_without_phone_or_company_gets_no_empty_rows()
+    {
+        var compiled = ProfileCompiler.Compile(FreshdeskTicketExportPreset.Create(), Helpdesk122);
+
+        var person = Assert.Single(compiled.MapRecord("contacts", Record(("Full name", "An"), ("Email", "an@example.vn"))));
+
+        Assert.False(person.InsertBody.ContainsKey("phone_nos"));
+        Assert.False(person.InsertBody.ContainsKey("links"));
+        Assert.Empty(person.References);
+    }
+
+    [Fact]
+    public void On_helpdesk_1_28_the_contact_joins_its_organisation_as_a_member_instead_of_a_link()
+    {
+        var profile = FreshdeskTicketExportPreset.Create() with { ContactLinkStyle = ContactLinkStyle.CustomerMembers };
+        var compiled = ProfileCompiler.Compile(profile, Helpdesk122);
+
+        var person = Assert.Single(compiled.MapRecord("contacts", Record(("Full name", "An"), ("Email", "an@example.vn"), ("Company", "Công ty 7"))));
+
+        Assert.False(person.InsertBody.ContainsKey("links"));
+        Assert.Equal(new EntityReference(EntityKind.Organisation, "Công ty 7", "contacts"), Assert.Single(person.MemberOf));
+    }
+}
