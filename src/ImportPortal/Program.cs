@@ -36,8 +36,8 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UsePortalLocalization();
 app.UseAuthentication();
-app.UseAuthorization();
 app.UseFirstRunSetup();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
