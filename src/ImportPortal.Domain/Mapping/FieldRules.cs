@@ -51,7 +51,7 @@ internal sealed class FieldRules
         {
             if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l))
             {
-                return JsonValue.Create(l);
+                return l is >= int.MinValue and <= int.MaxValue ? JsonValue.Create((int)l) : JsonValue.Create(l);
             }
 
             if (fieldtype == "Check" && bool.TryParse(text, out var b))

@@ -1,0 +1,96 @@
+using ImportPortal.Domain.Mapping;
+using ImportPortal.Domain.Mapping.Presets;
+using ImportPortal.Domain.Sources;
+using ImportPortal.TestData;
+using ImportPortal.Tests.Unit.Sources;
+using static ImportPortal.Tests.Unit.Mapping.MappingSites;
+
+namespace ImportPortal.Tests.Unit.Mapping;
+
+public sealed class FreshdeskAccountExportPresetTests
+{
+    private static readonly byte[] Zip = FreshdeskSampleWriter.AccountExportZip(8);
+
+    private static async Task<(CompiledProfile Profile, List<SourceRecord> Tickets)> LoadAsync()
+    {
+        var profile = FreshdeskAccountExportPreset.Create();
+        var lookups = new MappingLookups();
+        foreach (var spec in profile.Lookups!)
+        {
+            await lookups.AddAsync(spec, await SourceTestRead.OpenAsync(Zip, "export.zip", new SourceReadOptions(Table: spec.Table)), TestContext.Current.CancellationToken);
+        }
+
+        var (_, tickets) = await SourceTestRead.ReadAsync(Zip, "export.zip", new SourceReadOptions(Table: "tickets"));
+        return (ProfileCompiler.Compile(profile, Helpdesk122, lookups), tickets);
+    }
+
+    [Fact]
+    public async Task A_ticket_yields_itself_its_first_message_a_reply_and_a_private_note()
+    {
+        var (profile, tickets) = await LoadAsync();
+
+        var mapped = profile.MapRecord("tickets", tickets[2]);
+
+        Assert.Equal([EntityKind.Ticket, EntityKind.Reply, EntityKind.Reply, EntityKind.PrivateNote], mapped.Select(m => m.Entity));
+        Assert.Equal(["3", "3:description", "200", "201"], mapped.Select(m => m.SourceKey));
+    }
+
+    [Fact]
+    public async Task The_ticket_resolves_its_requester_through_the_users_table_and_keeps_its_times()
+    {
+        var (profile, tickets) = await LoadAsync();
+
+        var ticket = profile.MapRecord("tickets", tickets[2])[0];
+
+        Assert.Empty(ticket.Problems);
+        Assert.Equal("khach2@example.vn", Text(ticket.InsertBody, "raised_by"));
+        Assert.Equal(("2024-01-01", "02:14:00"), (Text(ticket.InsertBody, "opening_date"), Text(ticket.InsertBody, "opening_time")));
+        Assert.Equal("Resolved", Text(ticket.FinaliseStatus, "status"));
+        Assert.Equal("2024-01-01 07:14:00", Text(ticket.FinaliseDates, "resolution_date"));
+        Assert.Contains(new EntityReference(EntityKind.Contact, "khach2@example.vn", "contact"), ticket.References);
+    }
+
+    [Fact]
+    public async Task Notes_become_a_sent_communication_and_an_internal_comment_on_their_ticket()
+    {
+        var (profile, tickets) = await LoadAsync();
+
+        var mapped = profile.MapRecord("tickets", tickets[2]);
+        var reply = mapped[2];
+        var note = mapped[3];
+
+        Assert.Equal(("Communication", "Sent", "Cảm ơn anh/chị đã liên hệ."), (reply.Doctype, Text(reply.InsertBody, "sent_or_received"), Text(reply.InsertBody, "content")));
+        Assert.Equal("2024-01-01 03:14:00", Text(reply.InsertBody, "communication_date"));
+        Assert.Equal(new EntityReference(EntityKind.Ticket, "3", "reference_name"), Assert.Single(reply.References));
+        Assert.Equal(("HD Ticket Comment", "Ghi chú nội bộ"), (note.Doctype, Text(note.InsertBody, "content")));
+        Assert.Equal(new EntityReference(EntityKind.Ticket, "3", "reference_ticket"), Assert.Single(note.References));
+    }
+
+    [Fact]
+    public async Task Users_and_companies_become_contacts_and_organisations()
+    {
+        var profile = ProfileCompiler.Compile(FreshdeskAccountExportPreset.Create(), Helpdesk122);
+        var (_, users) = await SourceTestRead.ReadAsync(Zip, "export.zip", new SourceReadOptions(Table: "users"));
+        var (_, companies) = await SourceTestRead.ReadAsync(Zip, "export.zip", new SourceReadOptions(Table: "companies"));
+
+        var contact = Assert.Single(profile.MapRecord("users", users[5]));
+        var org = Assert.Single(profile.MapRecord("companies", companies[0]));
+
+        Assert.Equal(("khach5@example.vn", "Huỳnh"), (contact.SourceKey, Text(contact.InsertBody, "last_name")));
+        Assert.Equal(("Công ty TNHH Ánh Dương", "anhduong.vn"), (Text(org.InsertBody, "customer_name"), Text(org.InsertBody, "domain")));
+    }
+
+    [Fact]
+    public async Task Every_problem_code_emitted_on_the_export_has_a_text_in_both_languages()
+    {
+        var (profile, tickets) = await LoadAsync();
+        var english = ProblemTextTests.Load("MappingResource.resx");
+        var vietnamese = ProblemTextTests.Load("MappingResource.vi.resx");
+
+        var codes = tickets.SelectMany(t => profile.MapRecord("tickets", t)).SelectMany(m => m.Problems).Select(p => p.Code)
+            .Concat(profile.Problems.Select(p => p.Problem.Code)).Distinct().ToList();
+
+        Assert.NotEmpty(codes);
+        Assert.All(codes, c => Assert.True(english.ContainsKey(c) && vietnamese.ContainsKey(c), c));
+    }
+}

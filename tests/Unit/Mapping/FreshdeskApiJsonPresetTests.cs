@@ -1,0 +1,85 @@
+using ImportPortal.Domain.Mapping;
+using ImportPortal.Domain.Mapping.Presets;
+using ImportPortal.Domain.Sources;
+using ImportPortal.Tests.Unit.Sources;
+using static ImportPortal.Tests.Unit.Mapping.MappingSites;
+
+namespace ImportPortal.Tests.Unit.Mapping;
+
+public sealed class FreshdeskApiJsonPresetTests
+{
+    private static readonly byte[] Dump = SourceTestRead.Utf8("""
+        {
+          "companies": [{"id": 9, "name": "Công ty Ánh Dương", "domains": ["anhduong.vn"]}],
+          "contacts": [{"id": 501, "name": "Phạm Minh Khoa", "email": "Khoa@AnhDuong.vn", "phone": "0912345678", "company_id": 9}],
+          "agents": [{"id": 77, "contact": {"name": "Lê Thị Hỗ Trợ", "email": "hotro@example.vn"}}],
+          "tickets": [{
+            "id": 1201, "subject": "Không nhận được hoá đơn", "description": "<p>Chào shop</p>", "status": 5, "priority": 4,
+            "requester_id": 501, "company_id": 9, "type": "Question", "created_at": "2024-05-10T03:00:00Z",
+            "stats": {"first_responded_at": "2024-05-10T04:00:00Z", "resolved_at": "2024-05-11T02:00:00Z", "closed_at": null},
+            "conversations": [
+              {"id": 9001, "body": "<p>Đã gửi lại</p>", "incoming": false, "private": false, "from_email": "hotro@example.vn", "user_id": 77, "created_at": "2024-05-10T04:00:00Z"},
+              {"id": 9002, "body": "<p>Khách VIP</p>", "incoming": false, "private": true, "user_id": 77, "created_at": "2024-05-10T04:05:00Z"},
+              {"id": 9003, "body": "<p>Cảm ơn</p>", "incoming": true, "private": false, "from_email": "Phạm Minh Khoa <khoa@anhduong.vn>", "user_id": 501, "created_at": "2024-05-10T05:00:00Z"}
+            ]
+          }]
+        }
+        """);
+
+    private static async Task<CompiledProfile> CompileAsync()
+    {
+        var profile = FreshdeskApiJsonPreset.Create(siteTimeZone: "Asia/Ho_Chi_Minh");
+        var lookups = new MappingLookups();
+        foreach (var spec in profile.Lookups!)
+        {
+            await lookups.AddAsync(spec, await SourceTestRead.OpenAsync(Dump, "dump.json", new SourceReadOptions(Table: spec.Table)), TestContext.Current.CancellationToken);
+        }
+
+        return ProfileCompiler.Compile(profile, Helpdesk122, lookups);
+    }
+
+    private static async Task<SourceRecord> TableAsync(string table) =>
+        (await SourceTestRead.ReadAsync(Dump, "dump.json", new SourceReadOptions(Table: table))).Records[0];
+
+    [Fact]
+    public async Task Status_and_priority_codes_map_to_helpdesk_names_and_utc_times_to_the_site_zone()
+    {
+        var profile = await CompileAsync();
+
+        var ticket = profile.MapRecord("tickets", await TableAsync("tickets")).Single(m => m.Entity == EntityKind.Ticket);
+
+        Assert.Empty(ticket.Problems);
+        Assert.Equal(("Urgent", "khoa@anhduong.vn"), (Text(ticket.InsertBody, "priority"), Text(ticket.InsertBody, "raised_by")));
+        Assert.Equal(("2024-05-10", "10:00:00"), (Text(ticket.InsertBody, "opening_date"), Text(ticket.InsertBody, "opening_time")));
+        Assert.Equal("Closed", Text(ticket.FinaliseStatus, "status"));
+        Assert.Equal("2024-05-10 11:00:00", Text(ticket.FinaliseDates, "first_responded_on"));
+        Assert.Equal("2024-05-11 09:00:00", Text(ticket.FinaliseDates, "resolution_date"));
+        Assert.Contains(new EntityReference(EntityKind.Organisation, "Công ty Ánh Dương", "customer"), ticket.References);
+    }
+
+    [Fact]
+    public async Task Conversations_split_into_replies_in_both_directions_and_a_private_note()
+    {
+        var profile = await CompileAsync();
+
+        var mapped = profile.MapRecord("tickets", await TableAsync("tickets"));
+        var byKey = mapped.ToDictionary(m => m.SourceKey);
+
+        Assert.Equal(["1201", "1201:description", "9001", "9003", "9002"], mapped.Select(m => m.SourceKey));
+        Assert.Equal("Sent", Text(byKey["9001"].InsertBody, "sent_or_received"));
+        Assert.Equal(("Received", "khoa@anhduong.vn"), (Text(byKey["9003"].InsertBody, "sent_or_received"), Text(byKey["9003"].InsertBody, "sender")));
+        Assert.Equal(("HD Ticket Comment", "hotro@example.vn"), (byKey["9002"].Doctype, Text(byKey["9002"].InsertBody, "commented_by")));
+        Assert.Contains(byKey["9002"].LinkChecks, c => c.Check == new LinkCheck("User", "hotro@example.vn"));
+    }
+
+    [Fact]
+    public async Task Contacts_keep_the_lower_cased_email_as_key_and_link_their_company()
+    {
+        var profile = await CompileAsync();
+
+        var contact = Assert.Single(profile.MapRecord("contacts", await TableAsync("contacts")));
+
+        Assert.Equal(("khoa@anhduong.vn", "Minh Khoa", "Phạm"), (contact.SourceKey, Text(contact.InsertBody, "first_name"), Text(contact.InsertBody, "last_name")));
+        Assert.Equal(new EntityReference(EntityKind.Organisation, "Công ty Ánh Dương", "links.0.link_name"), Assert.Single(contact.References));
+    }
+}
