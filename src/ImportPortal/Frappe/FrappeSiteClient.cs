@@ -102,10 +102,16 @@ public sealed partial class FrappeSiteClient(IFrappeApi api, FrappeSiteConnectio
                 return body;
             }
 
-            if (response.StatusCode is null && response.Error is { InnerException: { } transport } && IsTransportFailure(transport))
+            if (response.StatusCode is null && response.Error is { InnerException: { } cause })
             {
                 ct.ThrowIfCancellationRequested();
-                throw Fail(method, subject, TransportError(method, transport), transport);
+                if (!IsTransportFailure(cause))
+                {
+                    // Not the site's doing (a misconfiguration, a bug): let it surface as itself.
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cause);
+                }
+
+                throw Fail(method, subject, TransportError(method, cause), cause);
             }
 
             var error = Decode(response);

@@ -191,6 +191,31 @@ public sealed class FrappeSiteClientTests
         Assert.Equal(2, await h.Site.CountAsync("HD Customer", null, Ct));
     }
 
+    [Fact]
+    public async Task A_failing_site_opens_its_own_circuit_and_is_not_called_while_another_site_carries_on()
+    {
+        await using var h = await FrappeClientHarness.StartAsync(clientSettings: new Dictionary<string, string?> { ["Portal:Frappe:MaxRetries"] = "1" });
+        await using var healthy = await SimulatorHost.StartAsync();
+        h.Simulator.Faults.AddShare(FaultKind.Deadlock, 1.0, FaultTarget.ForDoctype("HD Ticket Type", "GET"));
+
+        var first = await Assert.ThrowsAsync<FrappeException>(() => h.Site.ListAsync("HD Ticket Type", FrappeListQuery.AllNames(), Ct));
+        Assert.Equal("QueryDeadlockError", first.Error.ExcType);
+        for (var i = 1; i < 25; i++)
+        {
+            await Assert.ThrowsAsync<FrappeException>(() => h.Site.ListAsync("HD Ticket Type", FrappeListQuery.AllNames(), Ct));
+        }
+
+        var served = h.Simulator.Store.Requests.Count("GET /api/resource/HD Ticket Type");
+        var refused = await Assert.ThrowsAsync<FrappeException>(() => h.Site.GetLoggedUserAsync(Ct));
+        var other = h.Factory.Create(new ImportPortal.Frappe.FrappeSiteConnection(healthy.BaseUrl, healthy.ApiKey, healthy.ApiSecret));
+
+        Assert.InRange(served, 20, 24);
+        Assert.Equal(FrappeErrorKind.Transient, refused.Error.Kind);
+        Assert.Null(refused.Error.HttpStatus);
+        Assert.Equal(0, h.Simulator.Store.Requests.Count("GET /api/method/frappe.auth.get_logged_user"));
+        Assert.Equal("Administrator", await other.GetLoggedUserAsync(Ct));
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
