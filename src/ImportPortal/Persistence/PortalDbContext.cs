@@ -1,3 +1,4 @@
+using ImportPortal.Mappings;
 using ImportPortal.Security;
 using ImportPortal.Sites;
 using ImportPortal.Uploads;
@@ -17,6 +18,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Site> Sites => Set<Site>();
 
     public DbSet<Upload> Uploads => Set<Upload>();
+
+    public DbSet<StoredMappingProfile> MappingProfiles => Set<StoredMappingProfile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -45,6 +48,13 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             upload.Property(u => u.StoredName).HasMaxLength(64);
             upload.Property(u => u.Sha256).HasMaxLength(64);
             upload.Property(u => u.State).HasConversion<string>().HasMaxLength(20);
+        });
+        builder.Entity<StoredMappingProfile>(profile =>
+        {
+            profile.HasIndex(p => p.Name).IsUnique();
+            profile.Property(p => p.Name).HasMaxLength(200);
+            profile.Property(p => p.Preset).HasMaxLength(100);
+            profile.Property(p => p.UpdatedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
         });
     }
 }

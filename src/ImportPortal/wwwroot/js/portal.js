@@ -63,3 +63,15 @@ window.importPortal = {
         });
     }
 };
+
+// Saves text as a file in the browser (profile exports).
+window.importPortal.download = function (fileName, text) {
+    const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = fileName;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    URL.revokeObjectURL(url);
+};

@@ -1,0 +1,7 @@
+namespace ImportPortal.Mappings;
+
+internal static class MappingsServiceCollectionExtensions
+{
+    public static IServiceCollection AddMappingProfiles(this IServiceCollection services) =>
+        services.AddSingleton<MappingProfileStore>();
+}
