@@ -58,11 +58,11 @@ internal sealed class CompiledField(
     {
         if (asMembership)
         {
-            scope.MemberOf.Add(new EntityReference(entity, key, "contacts"));
+            scope.AddMembership(new EntityReference(entity, key, "contacts"));
             return;
         }
 
-        scope.References.Add(new EntityReference(entity, key, Target));
+        scope.AddReference(new EntityReference(entity, key, Target));
         if (Path.IsRowCell && Path.Leaf == "link_name" && referencedDoctype is not null)
         {
             Path.Sibling("link_doctype").Write(bodies.For(Stage), JsonValue.Create(referencedDoctype));
@@ -91,7 +91,7 @@ internal sealed class CompiledField(
 
         if (rules.LinkDoctype is { } doctype)
         {
-            scope.LinkChecks.Add(new FieldLinkCheck(Target, new LinkCheck(doctype, text)));
+            scope.AddLinkCheck(new FieldLinkCheck(Target, new LinkCheck(doctype, text)));
         }
 
         return text;

@@ -19,6 +19,9 @@ public static class ProfileCompiler
         return new CompiledProfile(profile, entities, problems);
     }
 
+    // Required in the metadata, but the server fills them on insert (frappe-api.md §10): not worth a warning.
+    private static readonly HashSet<(string, string)> ServerFilled = [("Communication", "status"), ("Communication", "subject"), ("Communication", "communication_type")];
+
     private sealed class CompileContext(MappingProfile profile, IReadOnlyDictionary<string, DocTypeMeta> metas, MappingLookups lookups, List<ProfileProblem> problems)
     {
         private readonly TimeZoneInfo sourceZone = Zone(profile.SourceTimeZone, "sourceTimeZone", problems);
@@ -82,7 +85,7 @@ public static class ProfileCompiler
         private void ReportUnmapped(EntityMapping mapping, DocTypeMeta? meta, string doctype, string? externalId)
         {
             var mapped = mapping.Fields.Select(f => TargetPath.Parse(f.Target).Root).Append(externalId ?? "").ToHashSet(StringComparer.Ordinal);
-            foreach (var field in meta?.Fields.Where(f => f.Required && f.HoldsData && !mapped.Contains(f.Fieldname)) ?? [])
+            foreach (var field in meta?.Fields.Where(f => f.Required && f.HoldsData && !mapped.Contains(f.Fieldname) && !ServerFilled.Contains((doctype, f.Fieldname))) ?? [])
             {
                 Report(mapping.Entity, MappingSeverity.Warning, MappingProblemCodes.RequiredUnmapped, field.Fieldname, doctype);
             }

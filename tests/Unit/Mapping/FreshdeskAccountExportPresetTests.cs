@@ -11,7 +11,7 @@ public sealed class FreshdeskAccountExportPresetTests
 {
     private static readonly byte[] Zip = FreshdeskSampleWriter.AccountExportZip(8);
 
-    private static async Task<(CompiledProfile Profile, List<SourceRecord> Tickets)> LoadAsync()
+    private static async Task<(CompiledProfile Profile, List<SourceRecord> Tickets)> LoadAsync(bool siteHasSourceId = true)
     {
         var profile = FreshdeskAccountExportPreset.Create();
         var lookups = new MappingLookups();
@@ -21,7 +21,7 @@ public sealed class FreshdeskAccountExportPresetTests
         }
 
         var (_, tickets) = await SourceTestRead.ReadAsync(Zip, "export.zip", new SourceReadOptions(Table: "tickets"));
-        return (ProfileCompiler.Compile(profile, Helpdesk122, lookups), tickets);
+        return (ProfileCompiler.Compile(profile, siteHasSourceId ? Helpdesk122 : Load("v1_22", withSourceId: false), lookups), tickets);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class FreshdeskAccountExportPresetTests
     [Fact]
     public async Task Every_problem_code_emitted_on_the_export_has_a_text_in_both_languages()
     {
-        var (profile, tickets) = await LoadAsync();
+        var (profile, tickets) = await LoadAsync(siteHasSourceId: false);
         var english = ProblemTextTests.Load("MappingResource.resx");
         var vietnamese = ProblemTextTests.Load("MappingResource.vi.resx");
 

@@ -41,6 +41,34 @@ public sealed partial class MappingTextTests
         }
     }
 
+    [Fact]
+    public void Every_code_a_broken_profile_and_record_emit_has_a_text_in_both_languages()
+    {
+        var english = ProblemTextTests.Load("MappingResource.resx");
+        var vietnamese = ProblemTextTests.Load("MappingResource.vi.resx");
+        FieldMapping[] fields =
+        [
+            new("subject", FieldOrigin.Template, "{Missing}{Long}"),
+            new("raised_by", FieldOrigin.Column, "Email", [new TransformStep(TransformKind.Email)]),
+            new("opening_date", FieldOrigin.Column, "When", [new TransformStep(TransformKind.Date)]),
+            new("priority", FieldOrigin.Column, "P", [new TransformStep(TransformKind.ValueMap, Map: new Dictionary<string, string> { ["x"] = "Low" })]),
+            new("ticket_type", FieldOrigin.Column, "P", [new TransformStep(TransformKind.ValueMap, Map: new Dictionary<string, string> { ["x"] = "Bug" }, Fallback: "Bug")]),
+            new("agreement_status", FieldOrigin.Column, "P"),
+            new("contact", FieldOrigin.Column, "P", [new TransformStep(TransformKind.Lookup, "users.email")]),
+            new("subjet", FieldOrigin.Constant, "x"),
+        ];
+        var ticket = new EntityMapping(EntityKind.Ticket, new EntitySource("t"), new FieldMapping("(key)", FieldOrigin.Column, "Id"), fields, "custom_nope");
+        var profile = new MappingProfile("broken", [ticket], TruncateToFieldLength: false, SiteTimeZone: "Mars/Olympus");
+        var record = MappingSites.Record(("Id", ""), ("Long", new string('x', 150)), ("Email", "a@@b"), ("When", "never"), ("P", "zzz"));
+
+        var compiled = ProfileCompiler.Compile(profile, MappingSites.Helpdesk122);
+        var mapped = compiled.MapRecord("t", record).Single();
+        var codes = mapped.Problems.Concat(compiled.Problems.Select(p => p.Problem)).Select(p => p.Code).Distinct().ToList();
+
+        Assert.True(codes.Count >= 12, string.Join(", ", codes));
+        Assert.All(codes, c => Assert.True(english.ContainsKey(c) && vietnamese.ContainsKey(c), c));
+    }
+
     private static List<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value).Distinct().Order(StringComparer.Ordinal)];
 
     [GeneratedRegex(@"\{\d+\}")]
