@@ -28,6 +28,26 @@ public sealed class MappingLookups
         }
     }
 
+    /// <summary>
+    /// Builds every lookup a profile declares; <paramref name="openTable"/> opens a reader over a logical table of
+    /// the bound uploads, or returns null when none is bound (its lookups stay empty and report LookupMissing).
+    /// </summary>
+    public static async Task<MappingLookups> BuildAsync(MappingProfile profile, Func<string, CancellationToken, Task<ISourceReader?>> openTable, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(openTable);
+        var lookups = new MappingLookups();
+        foreach (var spec in profile.Lookups ?? [])
+        {
+            if (await openTable(spec.Table, ct) is { } reader)
+            {
+                await lookups.AddAsync(spec, reader, ct);
+            }
+        }
+
+        return lookups;
+    }
+
     /// <summary>Reads a whole table for one lookup; rows with an empty key or value are left out.</summary>
     public async Task AddAsync(LookupSpec spec, ISourceReader reader, CancellationToken ct)
     {

@@ -14,11 +14,8 @@ public sealed class FreshdeskAccountExportPresetTests
     private static async Task<(CompiledProfile Profile, List<SourceRecord> Tickets)> LoadAsync(bool siteHasSourceId = true)
     {
         var profile = FreshdeskAccountExportPreset.Create();
-        var lookups = new MappingLookups();
-        foreach (var spec in profile.Lookups!)
-        {
-            await lookups.AddAsync(spec, await SourceTestRead.OpenAsync(Zip, "export.zip", new SourceReadOptions(Table: spec.Table)), TestContext.Current.CancellationToken);
-        }
+        var lookups = await MappingLookups.BuildAsync(
+            profile, async (table, _) => await SourceTestRead.OpenAsync(Zip, "export.zip", new SourceReadOptions(Table: table)), TestContext.Current.CancellationToken);
 
         var (_, tickets) = await SourceTestRead.ReadAsync(Zip, "export.zip", new SourceReadOptions(Table: "tickets"));
         return (ProfileCompiler.Compile(profile, siteHasSourceId ? Helpdesk122 : Load("v1_22", withSourceId: false), lookups), tickets);
@@ -64,6 +61,18 @@ public sealed class FreshdeskAccountExportPresetTests
         Assert.Equal(new EntityReference(EntityKind.Ticket, "3", "reference_name"), Assert.Single(reply.References));
         Assert.Equal(("HD Ticket Comment", "Ghi chú nội bộ"), (note.Doctype, Text(note.InsertBody, "content")));
         Assert.Equal(new EntityReference(EntityKind.Ticket, "3", "reference_ticket"), Assert.Single(note.References));
+    }
+
+    [Fact]
+    public async Task Without_the_users_table_a_requester_id_is_a_lookup_problem_on_raised_by()
+    {
+        var profile = ProfileCompiler.Compile(FreshdeskAccountExportPreset.Create(), Helpdesk122);
+        var (_, tickets) = await SourceTestRead.ReadAsync(Zip, "export.zip", new SourceReadOptions(Table: "tickets"));
+
+        var ticket = profile.MapRecord("tickets", tickets[0])[0];
+
+        var problem = Assert.Single(ticket.Problems, p => p.Field == "raised_by");
+        Assert.Equal((MappingProblemCodes.LookupMissing, "1000", "users.email"), (problem.Code, problem.Args[1], problem.Args[2]));
     }
 
     [Fact]
