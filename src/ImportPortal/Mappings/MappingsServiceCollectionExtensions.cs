@@ -3,5 +3,5 @@ namespace ImportPortal.Mappings;
 internal static class MappingsServiceCollectionExtensions
 {
     public static IServiceCollection AddMappingProfiles(this IServiceCollection services) =>
-        services.AddSingleton<MappingProfileStore>();
+        services.AddSingleton<MappingProfileStore>().AddSingleton<MappingPreview>();
 }

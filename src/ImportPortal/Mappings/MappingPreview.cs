@@ -1,0 +1,84 @@
+using ImportPortal.Domain.Frappe;
+using ImportPortal.Domain.Mapping;
+using ImportPortal.Domain.Sources;
+using ImportPortal.Frappe;
+using ImportPortal.Sites;
+using ImportPortal.Uploads;
+
+namespace ImportPortal.Mappings;
+
+/// <summary>
+/// Maps chosen rows of the bound uploads with a profile compiled against the site's live metadata, and checks
+/// every link target on the site with one batched lookup per doctype.
+/// </summary>
+public sealed class MappingPreview(MappingProfileStore profiles, SiteCatalog sites, FrappeSiteClientFactory clients, UploadStore uploads)
+{
+    public async Task<PreviewResult> RunAsync(PreviewRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (await profiles.LoadAsync(request.ProfileId, ct) is not { } profile)
+        {
+            return Failed("Mappings.NotFound");
+        }
+
+        if (await sites.ConnectAsync(request.SiteId, ct) is not { } connection)
+        {
+            return Failed("Sites.SecretUnreadable");
+        }
+
+        var site = clients.Create(connection);
+        var compiled = ProfileCompiler.Compile(profile, await MetasAsync(profile, site, ct));
+        var rows = new List<(string Table, SourceRecord Record)>();
+        foreach (var (table, binding) in request.Bindings)
+        {
+            if (await uploads.FindAsync(binding.UploadId, ct) is not { } upload)
+            {
+                return Failed("Uploads.NotFound");
+            }
+
+            await foreach (var record in PickAsync(upload, binding.Table, request, ct))
+            {
+                rows.Add((table, record));
+            }
+        }
+
+        var mapped = rows.Select(r => (r.Table, r.Record.Locator.Row, Entities: compiled.MapRecord(r.Table, r.Record))).ToList();
+        var missing = await LinkChecker.FindMissingAsync(mapped.SelectMany(m => m.Entities).SelectMany(e => e.LinkChecks).Select(c => c.Check), site, ct: ct);
+        var result = mapped.Select(m => new PreviewRow(m.Table, m.Row,
+            m.Entities.Select(e => new PreviewEntity(e, [.. e.Problems, .. LinkChecker.ProblemsFor(e, missing)])).ToList())).ToList();
+        return new PreviewResult(compiled.Problems, result);
+    }
+
+    private static async Task<Dictionary<string, DocTypeMeta>> MetasAsync(MappingProfile profile, IFrappeSite site, CancellationToken ct)
+    {
+        var metas = new Dictionary<string, DocTypeMeta>(StringComparer.Ordinal);
+        foreach (var doctype in profile.Entities.Select(profile.DoctypeOf).Distinct(StringComparer.Ordinal))
+        {
+            metas[doctype] = await site.GetMetaAsync(doctype, ct);
+        }
+
+        return metas;
+    }
+
+    private async IAsyncEnumerable<SourceRecord> PickAsync(Upload upload, string? table, PreviewRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var format = await uploads.SniffAsync(upload, ct);
+        var reader = await SourceReaderFactory.OpenAsync(format, uploads.PathOf(upload), new SourceReadOptions(Table: table), ct);
+        var wanted = request.Rows is { Count: > 0 } rows ? rows.ToHashSet() : null;
+        var taken = 0;
+        var limit = wanted?.Count ?? Math.Clamp(request.FirstN, 1, 100);
+        await foreach (var record in reader.ReadAsync(ct))
+        {
+            if (wanted is null || wanted.Contains(record.Locator.Row))
+            {
+                yield return record;
+                if (++taken >= limit)
+                {
+                    yield break;
+                }
+            }
+        }
+    }
+
+    private static PreviewResult Failed(string key, string? arg = null) => new([], [], key, arg);
+}

@@ -1,0 +1,88 @@
+using System.Text;
+using FrappeSimulator.Hosting;
+using ImportPortal.TestData;
+using ImportPortal.Tests.E2E.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace ImportPortal.Tests.E2E.Mappings;
+
+/// <summary>The preview shows each entity's exact request body and pins problems to their fields.</summary>
+public sealed class PreviewTests(BrowserFixture browser, PortalFixture portal) : IClassFixture<PortalFixture>, IDisposable
+{
+    private readonly string _folder = TempFolders.Create("importportal-preview-");
+
+    public void Dispose() => TempFolders.DeleteQuietly(_folder);
+
+    [Fact]
+    public async Task A_Freshdesk_ticket_preview_shows_ticket_contact_and_organisation_and_flags_a_long_subject_and_a_bad_email()
+    {
+        await using var sim = await SimulatorHost.StartAsync();
+        var csv = Path.Combine(_folder, "Tickets-preview.csv");
+        await File.WriteAllTextAsync(csv, TicketsWithTwoBadRows(), new UTF8Encoding(true));
+
+        await using var op = await PortalPage.OpenAsync(browser.Browser, portal.Portal.BaseUrl, "preview");
+        await op.SignInAndWaitAsync(PortalFixture.AdminEmail, PortalFixture.AdminPassword);
+        await AddSiteAsync(op, sim);
+        await UploadAsync(op, csv);
+
+        await op.GotoAsync("mappings");
+        await op.WaitForCircuitAsync();
+        await op.Page.GetByTestId("mappings-name").FillAsync("Xem trước phiếu");
+        await op.Page.GetByTestId("mappings-create").ClickAsync();
+        await op.Page.GetByTestId("mapping-name").Filter(new() { HasText = "Xem trước phiếu" }).ClickAsync();
+        await Expect(op.Page.GetByTestId("profile-title")).ToHaveTextAsync("Xem trước phiếu");
+        await op.WaitForCircuitAsync();
+
+        await op.Page.Locator(".mud-select").Filter(new() { HasText = "Upload for \"tickets\"" }).First.ClickAsync();
+        await op.Page.Locator(".mud-popover-open .mud-list-item").GetByText("Tickets-preview.csv").ClickAsync();
+        await op.Page.GetByTestId("preview-rows").FillAsync("2, 4, 5");
+        await op.Page.GetByTestId("preview-run").ClickAsync();
+
+        var first = op.Page.Locator("[data-testid=preview-row][data-row='2']");
+        await Expect(first.Locator("[data-testid=preview-entity][data-entity=Ticket]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Expect(first.Locator("[data-testid=preview-entity][data-entity=Contact]")).ToHaveCountAsync(1);
+        await Expect(first.Locator("[data-testid=preview-entity][data-entity=Organisation]")).ToHaveCountAsync(1);
+        await Expect(first.Locator("[data-testid=preview-entity][data-entity=Ticket] [data-testid=preview-insert]")).ToContainTextAsync("\"subject\"");
+
+        var longSubject = op.Page.Locator("[data-testid=preview-row][data-row='4'] [data-testid=field-problem][data-field=subject]");
+        await Expect(longSubject).ToHaveCountAsync(1);
+        var badEmail = op.Page.Locator("[data-testid=preview-row][data-row='5'] [data-testid=field-problem][data-code='Mapping.InvalidEmail']");
+        await Expect(badEmail.First).ToBeVisibleAsync();
+        await op.ScreenshotAsync("preview");
+    }
+
+    private static string TicketsWithTwoBadRows()
+    {
+        var text = Encoding.UTF8.GetString(FreshdeskSampleWriter.TicketCsv(2)).TrimStart('\uFEFF');
+        string Row(string id, string subject, string email) =>
+            string.Join(",", new[]
+            {
+                id, subject, "Mô tả", "Open", "High", "Email", "Question", "Công ty Lỗi", "Phạm Thị Lỗi", email, "0901234567",
+                "Lê Thị Hỗ Trợ", "Tier 1", "2024-03-01 09:00:00", "2024-03-03 09:00:00", "", "", "2024-03-01 10:00:00", "",
+            }.Select(c => "\"" + c.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")) + "\r\n";
+        return text + Row("901", "Khiếu nại " + new string('x', 150), "pham.loi@example.vn") + Row("902", "Sai e-mail", "khong-phai-email@");
+    }
+
+    private static async Task AddSiteAsync(PortalPage op, SimulatorHandle sim)
+    {
+        await op.GotoAsync("sites");
+        await op.WaitForCircuitAsync();
+        await op.Page.GetByTestId("sites-add").ClickAsync();
+        await op.Page.GetByTestId("site-name").FillAsync("Trang xem trước");
+        await op.Page.GetByTestId("site-url").FillAsync(sim.BaseUrl.ToString());
+        await op.Page.GetByTestId("site-key").FillAsync(sim.ApiKey);
+        await op.Page.GetByTestId("site-secret").FillAsync(sim.ApiSecret);
+        await op.Page.GetByTestId("site-save").ClickAsync();
+        await Expect(op.Page.GetByTestId("site-title")).ToHaveTextAsync("Trang xem trước");
+    }
+
+    private static async Task UploadAsync(PortalPage op, string file)
+    {
+        await op.GotoAsync("uploads");
+        await Expect(op.Page.Locator("[data-testid=upload-zone][data-ready=true]")).ToBeVisibleAsync();
+        await op.Page.GetByTestId("upload-input").SetInputFilesAsync(file);
+        await Expect(op.Page.Locator("[data-testid=upload-transfer][data-state=done]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await op.Page.GetByTestId("upload-open").ClickAsync();
+        await Expect(op.Page.GetByTestId("upload-kind")).ToHaveTextAsync("Freshdesk tickets", new() { Timeout = 30_000 });
+    }
+}
