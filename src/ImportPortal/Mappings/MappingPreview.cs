@@ -27,7 +27,8 @@ public sealed class MappingPreview(MappingProfileStore profiles, SiteCatalog sit
         }
 
         var site = clients.Create(connection);
-        var compiled = ProfileCompiler.Compile(profile, await MetasAsync(profile, site, ct));
+        var lookups = await MappingLookups.BuildAsync(profile, (table, c) => OpenTableAsync(request.Bindings, table, c), ct);
+        var compiled = ProfileCompiler.Compile(profile, await MetasAsync(profile, site, ct), lookups);
         var rows = new List<(string Table, SourceRecord Record)>();
         foreach (var (table, binding) in request.Bindings)
         {
@@ -47,6 +48,44 @@ public sealed class MappingPreview(MappingProfileStore profiles, SiteCatalog sit
         var result = mapped.Select(m => new PreviewRow(m.Table, m.Row,
             m.Entities.Select(e => new PreviewEntity(e, [.. e.Problems, .. LinkChecker.ProblemsFor(e, missing)])).ToList())).ToList();
         return new PreviewResult(compiled.Problems, result);
+    }
+
+    /// <summary>What is wrong with the profile against the site before any row is read: required fields nothing fills, unknown fields.</summary>
+    public async Task<PreviewResult> CheckAsync(Guid profileId, Guid siteId, CancellationToken ct)
+    {
+        if (await profiles.LoadAsync(profileId, ct) is not { } profile)
+        {
+            return Failed("Mappings.NotFound");
+        }
+
+        if (await sites.ConnectAsync(siteId, ct) is not { } connection)
+        {
+            return Failed("Sites.SecretUnreadable");
+        }
+
+        var compiled = ProfileCompiler.Compile(profile, await MetasAsync(profile, clients.Create(connection), ct));
+        return new PreviewResult(compiled.Problems, []);
+    }
+
+    /// <summary>A table for a lookup (e.g. the users of an account export): the upload bound to that name, or a bound archive that holds it.</summary>
+    private async Task<ISourceReader?> OpenTableAsync(IReadOnlyDictionary<string, TableBinding> bindings, string table, CancellationToken ct)
+    {
+        foreach (var (name, binding) in bindings)
+        {
+            if (await uploads.FindAsync(binding.UploadId, ct) is not { } upload)
+            {
+                continue;
+            }
+
+            var tables = UploadJson.ReadAnalysis(upload.ProfileJson)?.Tables.Select(t => t.Name).ToList() ?? [];
+            if (name == table || tables.Contains(table))
+            {
+                var format = await uploads.SniffAsync(upload, ct);
+                return await SourceReaderFactory.OpenAsync(format, uploads.PathOf(upload), new SourceReadOptions(Table: tables.Contains(table) ? table : binding.Table), ct);
+            }
+        }
+
+        return null;
     }
 
     private static async Task<Dictionary<string, DocTypeMeta>> MetasAsync(MappingProfile profile, IFrappeSite site, CancellationToken ct)

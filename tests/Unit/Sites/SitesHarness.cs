@@ -1,5 +1,7 @@
 using FrappeSimulator.Hosting;
 using ImportPortal.Frappe;
+using ImportPortal.Mappings;
+using ImportPortal.Uploads;
 using Microsoft.AspNetCore.DataProtection;
 using ImportPortal.Persistence;
 using ImportPortal.Sites;
@@ -53,6 +55,8 @@ public sealed class SitesHarness : IAsyncDisposable
             ["Portal:Frappe:FirstRetryDelay"] = "00:00:00.010",
         }).Build());
         services.AddSiteManagement();
+        services.AddUploads(new ConfigurationBuilder().Build());
+        services.AddMappingProfiles();
         var provider = services.BuildServiceProvider();
         await using (var db = await provider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
         {
