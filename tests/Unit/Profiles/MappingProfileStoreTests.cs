@@ -1,9 +1,6 @@
 using ImportPortal.Domain.Mapping.Presets;
 using ImportPortal.Mappings;
-using ImportPortal.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using ImportPortal.Tests.Unit.Infrastructure;
 
 namespace ImportPortal.Tests.Unit.Profiles;
 
@@ -11,30 +8,13 @@ namespace ImportPortal.Tests.Unit.Profiles;
 public sealed class MappingProfileStoreTests : IAsyncLifetime
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
-    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "importportal-profiles-" + Guid.NewGuid().ToString("N"));
-    private ServiceProvider _services = null!;
+    private PortalServices _portal = null!;
 
-    private MappingProfileStore Store => _services.GetRequiredService<MappingProfileStore>();
+    private MappingProfileStore Store => _portal.Get<MappingProfileStore>();
 
-    public async ValueTask InitializeAsync()
-    {
-        Directory.CreateDirectory(_dataDir);
-        var services = new ServiceCollection();
-        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        services.Configure<PortalOptions>(o => o.DataDir = _dataDir);
-        services.AddPersistence();
-        services.AddMappingProfiles();
-        _services = services.BuildServiceProvider();
-        await using var db = await _services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        await db.Database.MigrateAsync();
-    }
+    public async ValueTask InitializeAsync() => _portal = await PortalServices.StartAsync((services, _) => services.AddMappingProfiles());
 
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dataDir, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _portal.DisposeAsync();
 
     [Fact]
     public async Task A_profile_made_from_a_preset_is_saved_listed_cloned_renamed_and_deleted()

@@ -1,9 +1,9 @@
 using ImportPortal.Persistence;
 using ImportPortal.Security;
+using ImportPortal.Tests.Unit.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ImportPortal.Tests.Unit.Security;
 
@@ -11,36 +11,21 @@ namespace ImportPortal.Tests.Unit.Security;
 public sealed class PortalAccountsTests : IAsyncLifetime
 {
     private const string Password = "Mật-Khẩu-2026";
-    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "importportal-unit-" + Guid.NewGuid().ToString("N"));
-    private ServiceProvider _services = null!;
+    private PortalServices _portal = null!;
 
-    private PortalAccounts Accounts => _services.GetRequiredService<PortalAccounts>();
+    private PortalAccounts Accounts => _portal.Get<PortalAccounts>();
 
     public async ValueTask InitializeAsync()
     {
-        var portal = new PortalOptions { DataDir = _dataDir };
-        Directory.CreateDirectory(_dataDir);
-        var services = new ServiceCollection();
-        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        services.Configure<PortalOptions>(o => o.DataDir = _dataDir);
-        services.AddPersistence();
-        services.AddPortalSecurity(portal);
-        _services = services.BuildServiceProvider();
-        await using var scope = _services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.MigrateAsync();
+        _portal = await PortalServices.StartAsync((services, portal) => services.AddPortalSecurity(portal));
         await Accounts.EnsureRolesAsync();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dataDir, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _portal.DisposeAsync();
 
     private async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = _portal.Provider.CreateAsyncScope();
         return await work(scope.ServiceProvider);
     }
 

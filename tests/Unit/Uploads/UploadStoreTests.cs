@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
-using ImportPortal.Persistence;
+using ImportPortal.Tests.Unit.Infrastructure;
 using ImportPortal.Uploads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ImportPortal.Tests.Unit.Uploads;
 
@@ -12,31 +11,18 @@ namespace ImportPortal.Tests.Unit.Uploads;
 public sealed class UploadStoreTests : IAsyncLifetime
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
-    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "importportal-uploads-" + Guid.NewGuid().ToString("N"));
-    private ServiceProvider _services = null!;
+    private PortalServices _portal = null!;
 
-    private UploadStore Store => _services.GetRequiredService<UploadStore>();
+    private UploadStore Store => _portal.Get<UploadStore>();
 
-    public async ValueTask InitializeAsync()
-    {
-        Directory.CreateDirectory(_dataDir);
-        var services = new ServiceCollection();
-        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        services.Configure<PortalOptions>(o => o.DataDir = _dataDir);
-        services.AddPersistence();
-        services.Configure<UploadOptions>(o => o.MaxFileBytes = 1024 * 1024);
-        services.AddSingleton<UploadStore>();
-        _services = services.BuildServiceProvider();
-        await using var db = await _services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        await db.Database.MigrateAsync();
-    }
+    public async ValueTask InitializeAsync() =>
+        _portal = await PortalServices.StartAsync((services, _) =>
+        {
+            services.Configure<UploadOptions>(o => o.MaxFileBytes = 1024 * 1024);
+            services.AddSingleton<UploadStore>();
+        });
 
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dataDir, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _portal.DisposeAsync();
 
     private static MemoryStream Csv(string text) => new(Encoding.UTF8.GetBytes(text));
 
@@ -101,7 +87,7 @@ public sealed class UploadStoreTests : IAsyncLifetime
         var upload = (await Store.FindAsync(sneaky.UploadId!.Value, Ct))!;
         Assert.Equal("passwd", upload.OriginalName);
         Assert.StartsWith(Store.Folder, Store.PathOf(upload), StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_dataDir, "..", "etc", "passwd")));
+        Assert.False(File.Exists(Path.Combine(_portal.DataDir, "..", "etc", "passwd")));
     }
 
     [Fact]
@@ -112,8 +98,7 @@ public sealed class UploadStoreTests : IAsyncLifetime
         Assert.True(await Store.DeleteAsync("admin", outcome.UploadId!.Value, Ct));
 
         Assert.Empty(Directory.GetFiles(Store.Folder));
-        await using var db = await _services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        Assert.Equal(["upload.created", "upload.deleted"], await db.AuditEvents.OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
+        Assert.Equal(["upload.created", "upload.deleted"], await _portal.InDatabaseAsync(db => db.AuditEvents.OrderBy(a => a.Id).Select(a => a.Action).ToListAsync()));
     }
 
     private sealed class SyncProgress(Action<long> report) : IProgress<long>

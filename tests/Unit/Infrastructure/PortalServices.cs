@@ -1,0 +1,61 @@
+using ImportPortal.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ImportPortal.Tests.Unit.Infrastructure;
+
+/// <summary>
+/// The portal's services over a real data folder and SQLite file, migrated like at start-up, for tests that need
+/// persistence. Each instance owns its own folder and removes it when disposed.
+/// </summary>
+public sealed class PortalServices : IAsyncDisposable
+{
+    private PortalServices(string dataDir, ServiceProvider provider, CapturingLoggerProvider logs)
+    {
+        DataDir = dataDir;
+        Provider = provider;
+        Logs = logs;
+    }
+
+    public string DataDir { get; }
+
+    public ServiceProvider Provider { get; }
+
+    public CapturingLoggerProvider Logs { get; }
+
+    public T Get<T>()
+        where T : notnull => Provider.GetRequiredService<T>();
+
+    public static async Task<PortalServices> StartAsync(Action<IServiceCollection, PortalOptions> register)
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), "importportal-unit-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDir);
+        var logs = new CapturingLoggerProvider();
+        var services = new ServiceCollection();
+        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        services.Configure<PortalOptions>(o => o.DataDir = dataDir);
+        services.AddPersistence();
+        register(services, new PortalOptions { DataDir = dataDir });
+        var provider = services.BuildServiceProvider();
+        await using (var db = await provider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        return new PortalServices(dataDir, provider, logs);
+    }
+
+    public async Task<T> InDatabaseAsync<T>(Func<PortalDbContext, Task<T>> query)
+    {
+        await using var db = await Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        return await query(db);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Provider.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(DataDir, recursive: true);
+    }
+}
