@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
 using ImportPortal.Tests.Unit.Infrastructure;
 
 namespace ImportPortal.Tests.Unit.Localization;
@@ -7,12 +6,7 @@ namespace ImportPortal.Tests.Unit.Localization;
 /// <summary>Every string the operator sees exists in English and in Vietnamese.</summary>
 public sealed partial class ResourceCompletenessTests
 {
-    private static readonly string ResourceDir = Path.Combine(RepositoryRoot.Path, "src", "ImportPortal", "Resources");
-
-    private static Dictionary<string, string> Load(string file) =>
-        XDocument.Load(Path.Combine(ResourceDir, file)).Root!
-            .Elements("data")
-            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
+    private static Dictionary<string, string> Load(string file) => ResourceFile.Load(file);
 
     [Fact]
     public void English_and_Vietnamese_have_the_same_keys_and_no_empty_text()

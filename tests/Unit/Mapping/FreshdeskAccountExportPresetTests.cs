@@ -5,6 +5,8 @@ using ImportPortal.TestData;
 using ImportPortal.Tests.Unit.Sources;
 using static ImportPortal.Tests.Unit.Mapping.MappingSites;
 
+using ImportPortal.Tests.Unit.Infrastructure;
+
 namespace ImportPortal.Tests.Unit.Mapping;
 
 public sealed class FreshdeskAccountExportPresetTests
@@ -93,8 +95,8 @@ public sealed class FreshdeskAccountExportPresetTests
     public async Task Every_problem_code_emitted_on_the_export_has_a_text_in_both_languages()
     {
         var (profile, tickets) = await LoadAsync(siteHasSourceId: false);
-        var english = ProblemTextTests.Load("MappingResource.resx");
-        var vietnamese = ProblemTextTests.Load("MappingResource.vi.resx");
+        var english = ResourceFile.Load("MappingResource.resx");
+        var vietnamese = ResourceFile.Load("MappingResource.vi.resx");
 
         var codes = tickets.SelectMany(t => profile.MapRecord("tickets", t)).SelectMany(m => m.Problems).Select(p => p.Code)
             .Concat(profile.Problems.Select(p => p.Problem.Code)).Distinct().ToList();

@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using ImportPortal.Domain.Mapping;
 using ImportPortal.Tests.Unit.Sources;
 
+using ImportPortal.Tests.Unit.Infrastructure;
+
 namespace ImportPortal.Tests.Unit.Mapping;
 
 /// <summary>Every problem code the mapping engine can emit has an English and a Vietnamese text that fits its Args.</summary>
@@ -12,7 +14,7 @@ public sealed partial class MappingTextTests
     [InlineData("MappingResource.vi.resx")]
     public void Every_code_has_a_text_and_no_text_lacks_a_code(string file)
     {
-        var texts = ProblemTextTests.Load(file);
+        var texts = ResourceFile.Load(file);
 
         Assert.Empty(MappingProblemCodes.All.Except(texts.Keys));
         Assert.Empty(texts.Keys.Except(MappingProblemCodes.All));
@@ -30,8 +32,8 @@ public sealed partial class MappingTextTests
     [Fact]
     public void Both_languages_name_the_field_use_the_same_placeholders_and_differ()
     {
-        var english = ProblemTextTests.Load("MappingResource.resx");
-        var vietnamese = ProblemTextTests.Load("MappingResource.vi.resx");
+        var english = ResourceFile.Load("MappingResource.resx");
+        var vietnamese = ResourceFile.Load("MappingResource.vi.resx");
 
         foreach (var code in MappingProblemCodes.All)
         {
@@ -44,8 +46,8 @@ public sealed partial class MappingTextTests
     [Fact]
     public void Every_code_a_broken_profile_and_record_emit_has_a_text_in_both_languages()
     {
-        var english = ProblemTextTests.Load("MappingResource.resx");
-        var vietnamese = ProblemTextTests.Load("MappingResource.vi.resx");
+        var english = ResourceFile.Load("MappingResource.resx");
+        var vietnamese = ResourceFile.Load("MappingResource.vi.resx");
         FieldMapping[] fields =
         [
             new("subject", FieldOrigin.Template, "{Missing}{Long}"),

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
 using ImportPortal.Domain.Frappe;
 using ImportPortal.Domain.Preflight;
 using ImportPortal.Tests.Unit.Infrastructure;
@@ -11,7 +10,6 @@ namespace ImportPortal.Tests.Unit.Preflight;
 /// <summary>Every text the preflight can show exists in English and Vietnamese and formats with the arguments it gets.</summary>
 public sealed partial class PreflightResourceTests
 {
-    private static readonly string ResourceDir = Path.Combine(RepositoryRoot.Path, "src", "ImportPortal", "Resources");
 
     private static readonly Dictionary<string, string> English = Load("PreflightResource.resx");
 
@@ -121,10 +119,7 @@ public sealed partial class PreflightResourceTests
 
     private static HashSet<string> Placeholders(string text) => Placeholder().Matches(text).Select(m => m.Value).ToHashSet();
 
-    private static Dictionary<string, string> Load(string file) =>
-        XDocument.Load(Path.Combine(ResourceDir, file)).Root!
-            .Elements("data")
-            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
+    private static Dictionary<string, string> Load(string file) => ResourceFile.Load(file);
 
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex Placeholder();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
 using ImportPortal.Domain.Sources;
 using ImportPortal.Tests.Unit.Infrastructure;
 
@@ -9,12 +8,7 @@ namespace ImportPortal.Tests.Unit.Sources;
 /// <summary>Every problem code the readers can emit has an English and a Vietnamese text that fits its Args.</summary>
 public sealed partial class ProblemTextTests
 {
-    private static readonly string ResourceDir = Path.Combine(RepositoryRoot.Path, "src", "ImportPortal", "Resources");
-
-    internal static Dictionary<string, string> Load(string file) =>
-        XDocument.Load(Path.Combine(ResourceDir, file)).Root!
-            .Elements("data")
-            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
+    private static Dictionary<string, string> Load(string file) => ResourceFile.Load(file);
 
     [Theory]
     [InlineData("SourceResource.resx")]
