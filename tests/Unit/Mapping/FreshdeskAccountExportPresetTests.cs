@@ -4,7 +4,6 @@ using ImportPortal.Domain.Sources;
 using ImportPortal.TestData;
 using ImportPortal.Tests.Unit.Sources;
 using static ImportPortal.Tests.Unit.Mapping.MappingSites;
-
 using ImportPortal.Tests.Unit.Infrastructure;
 
 namespace ImportPortal.Tests.Unit.Mapping;

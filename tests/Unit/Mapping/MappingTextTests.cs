@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using ImportPortal.Domain.Mapping;
 using ImportPortal.Tests.Unit.Sources;
-
 using ImportPortal.Tests.Unit.Infrastructure;
 
 namespace ImportPortal.Tests.Unit.Mapping;
