@@ -14,7 +14,7 @@ namespace ImportPortal.Jobs;
 public sealed partial class ProfileUploadJob(
     IDbContextFactory<PortalDbContext> databases,
     UploadStore store,
-    UploadProgressFeed feed,
+    ProgressFeed<UploadProgress> feed,
     TimeProvider time,
     ILogger<ProfileUploadJob> logger)
 {

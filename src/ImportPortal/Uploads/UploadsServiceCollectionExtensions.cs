@@ -6,7 +6,7 @@ internal static class UploadsServiceCollectionExtensions
     {
         services.Configure<UploadOptions>(configuration.GetSection(UploadOptions.SectionName));
         services.AddSingleton<UploadStore>();
-        services.AddSingleton<UploadProgressFeed>();
+        services.AddSingleton<Jobs.ProgressFeed<UploadProgress>>();
         services.AddTransient<Jobs.ProfileUploadJob>();
         return services;
     }

@@ -1,15 +1,15 @@
-namespace ImportPortal.Uploads;
+namespace ImportPortal.Jobs;
 
 /// <summary>
-/// Tells open pages how profiling goes, so none of them polls the database. The database stays the truth:
+/// Tells open pages how a background job goes, so none of them polls the database. The database stays the truth:
 /// a page that opens later (or after a restart) reads the stored state first.
 /// </summary>
-public sealed class UploadProgressFeed
+public sealed class ProgressFeed<T>
 {
     private readonly Lock _gate = new();
-    private readonly List<Action<UploadProgress>> _listeners = [];
+    private readonly List<Action<T>> _listeners = [];
 
-    public IDisposable Subscribe(Action<UploadProgress> listener)
+    public IDisposable Subscribe(Action<T> listener)
     {
         lock (_gate)
         {
@@ -19,9 +19,9 @@ public sealed class UploadProgressFeed
         return new Subscription(this, listener);
     }
 
-    public void Publish(UploadProgress progress)
+    public void Publish(T progress)
     {
-        Action<UploadProgress>[] listeners;
+        Action<T>[] listeners;
         lock (_gate)
         {
             listeners = [.. _listeners];
@@ -33,7 +33,7 @@ public sealed class UploadProgressFeed
         }
     }
 
-    private void Unsubscribe(Action<UploadProgress> listener)
+    private void Unsubscribe(Action<T> listener)
     {
         lock (_gate)
         {
@@ -41,7 +41,7 @@ public sealed class UploadProgressFeed
         }
     }
 
-    private sealed class Subscription(UploadProgressFeed feed, Action<UploadProgress> listener) : IDisposable
+    private sealed class Subscription(ProgressFeed<T> feed, Action<T> listener) : IDisposable
     {
         public void Dispose() => feed.Unsubscribe(listener);
     }
