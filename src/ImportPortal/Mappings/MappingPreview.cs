@@ -27,7 +27,7 @@ public sealed class MappingPreview(MappingProfileStore profiles, SiteCatalog sit
         }
 
         var site = clients.Create(connection);
-        var lookups = await MappingLookups.BuildAsync(profile, (table, c) => OpenTableAsync(request.Bindings, table, c), ct);
+        var lookups = await MappingLookups.BuildAsync(profile, (table, c) => OpenTableAsync(uploads, request.Bindings, table, c), ct);
         var compiled = ProfileCompiler.Compile(profile, await MetasAsync(profile, site, ct), lookups);
         var rows = new List<(string Table, SourceRecord Record)>();
         foreach (var (table, binding) in request.Bindings)
@@ -68,7 +68,7 @@ public sealed class MappingPreview(MappingProfileStore profiles, SiteCatalog sit
     }
 
     /// <summary>A table for a lookup (e.g. the users of an account export): the upload bound to that name, or a bound archive that holds it.</summary>
-    private async Task<ISourceReader?> OpenTableAsync(IReadOnlyDictionary<string, TableBinding> bindings, string table, CancellationToken ct)
+    internal static async Task<ISourceReader?> OpenTableAsync(UploadStore uploads, IReadOnlyDictionary<string, TableBinding> bindings, string table, CancellationToken ct)
     {
         foreach (var (name, binding) in bindings)
         {
@@ -88,7 +88,7 @@ public sealed class MappingPreview(MappingProfileStore profiles, SiteCatalog sit
         return null;
     }
 
-    private static async Task<Dictionary<string, DocTypeMeta>> MetasAsync(MappingProfile profile, IFrappeSite site, CancellationToken ct)
+    internal static async Task<Dictionary<string, DocTypeMeta>> MetasAsync(MappingProfile profile, IFrappeSite site, CancellationToken ct)
     {
         var metas = new Dictionary<string, DocTypeMeta>(StringComparer.Ordinal);
         foreach (var doctype in profile.Entities.Select(profile.DoctypeOf).Distinct(StringComparer.Ordinal))

@@ -21,6 +21,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<StoredMappingProfile> MappingProfiles => Set<StoredMappingProfile>();
 
+    public DbSet<SourceValidation> SourceValidations => Set<SourceValidation>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -55,6 +57,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             profile.Property(p => p.Name).HasMaxLength(200);
             profile.Property(p => p.Preset).HasMaxLength(100);
             profile.Property(p => p.UpdatedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
+        });
+        builder.Entity<SourceValidation>(validation =>
+        {
+            validation.HasIndex(v => new { v.ProfileId, v.CreatedAt });
+            validation.Property(v => v.CreatedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
+            validation.Property(v => v.State).HasConversion<string>().HasMaxLength(20);
         });
     }
 }

@@ -49,6 +49,13 @@ public sealed class PreviewTests(BrowserFixture browser, PortalFixture portal) :
         var badEmail = op.Page.Locator("[data-testid=preview-row][data-row='5'] [data-testid=field-problem][data-code='Mapping.InvalidEmail']");
         await Expect(badEmail.First).ToBeVisibleAsync();
         await op.ScreenshotAsync("preview");
+
+        await op.Page.GetByTestId("validate-run").ClickAsync();
+        await Expect(op.Page.Locator("[data-testid=validation][data-state=Done]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(op.Page.GetByTestId("validation-totals")).ToContainTextAsync("4 records read");
+        await Expect(op.Page.Locator("[data-testid=validation-count][data-code='Mapping.InvalidEmail']").First).ToBeVisibleAsync();
+        await Expect(op.Page.Locator("[data-testid=validation-count][data-code='Mapping.Truncated']")).ToHaveTextAsync("1");
+        await op.ScreenshotAsync("validation");
     }
 
     private static string TicketsWithTwoBadRows()

@@ -1,0 +1,87 @@
+using Hangfire;
+using ImportPortal.Domain.Frappe;
+using ImportPortal.Domain.Mapping;
+using ImportPortal.Domain.Sources;
+using ImportPortal.Frappe;
+using ImportPortal.Mappings;
+using ImportPortal.Persistence;
+using ImportPortal.Sites;
+using ImportPortal.Uploads;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImportPortal.Jobs;
+
+/// <summary>
+/// Maps every record of the bound uploads with a profile, as a run would, and counts each kind of problem with
+/// example rows, so the operator knows before a run how many records will fail and why. Sends nothing but lookups.
+/// </summary>
+[AutomaticRetry(Attempts = 0)]
+public sealed class ValidateSourceJob(
+    IDbContextFactory<PortalDbContext> databases,
+    MappingProfileStore profiles,
+    SiteCatalog sites,
+    FrappeSiteClientFactory clients,
+    UploadStore uploads,
+    ProgressFeed<ValidationProgress> feed,
+    TimeProvider time)
+{
+    public async Task ExecuteAsync(Guid validationId, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        if (await db.SourceValidations.FirstOrDefaultAsync(v => v.Id == validationId, ct) is not { } validation)
+        {
+            return;
+        }
+
+        validation.State = ValidationState.Running;
+        await db.SaveChangesAsync(ct);
+        try
+        {
+            var summary = await ValidateAsync(validation, ct);
+            validation.SummaryJson = StoredJson.Write(summary);
+            validation.State = ValidationState.Done;
+        }
+        catch (Exception ex) when (ex is FrappeException or SourceFormatException or InvalidOperationException or IOException)
+        {
+            validation.Error = ex is FrappeException f ? f.Error.Summary : ex.Message;
+            validation.State = ValidationState.Failed;
+        }
+
+        validation.Progress = 1;
+        await db.SaveChangesAsync(CancellationToken.None);
+        feed.Publish(new ValidationProgress(validation.Id, validation.State, 1));
+    }
+
+    private async Task<ValidationReport> ValidateAsync(SourceValidation validation, CancellationToken ct)
+    {
+        var profile = await profiles.LoadAsync(validation.ProfileId, ct) ?? throw new InvalidOperationException("The profile no longer exists.");
+        var connection = await sites.ConnectAsync(validation.SiteId, ct) ?? throw new InvalidOperationException("The site no longer exists or its secret cannot be read.");
+        var site = clients.Create(connection);
+        var bindings = StoredJson.Read<Dictionary<string, TableBinding>>(validation.BindingsJson) ?? [];
+        var compiled = ProfileCompiler.Compile(profile, await MappingPreview.MetasAsync(profile, site, ct),
+            await MappingLookups.BuildAsync(profile, (table, c) => MappingPreview.OpenTableAsync(uploads, bindings, table, c), ct));
+
+        var tally = new ValidationTally();
+        var done = 0;
+        foreach (var (table, binding) in bindings)
+        {
+            var upload = await uploads.FindAsync(binding.UploadId, ct) ?? throw new InvalidOperationException("An upload bound to the profile no longer exists.");
+            var reader = await SourceReaderFactory.OpenAsync(await uploads.SniffAsync(upload, ct), uploads.PathOf(upload), new SourceReadOptions(Table: binding.Table), ct);
+            var lastReport = time.GetTimestamp();
+            await foreach (var record in reader.ReadAsync(ct))
+            {
+                tally.Add(table, record.Locator.Row, compiled.MapRecord(table, record));
+                if (time.GetElapsedTime(lastReport) > TimeSpan.FromMilliseconds(500))
+                {
+                    lastReport = time.GetTimestamp();
+                    var fraction = (done + Math.Min(1, reader.BytesRead / (double)Math.Max(1, upload.Size))) / bindings.Count;
+                    feed.Publish(new ValidationProgress(validation.Id, ValidationState.Running, Math.Min(0.99, fraction)));
+                }
+            }
+
+            done++;
+        }
+
+        return await tally.FinishAsync(site, ct);
+    }
+}

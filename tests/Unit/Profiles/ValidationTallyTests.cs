@@ -1,0 +1,91 @@
+using System.Text;
+using ImportPortal.Domain.Frappe;
+using ImportPortal.Domain.Mapping;
+using ImportPortal.Domain.Mapping.Presets;
+using ImportPortal.Domain.Sources;
+using ImportPortal.TestData;
+using ImportPortal.Tests.Unit.Frappe;
+
+namespace ImportPortal.Tests.Unit.Profiles;
+
+/// <summary>A whole source mapped like a run would, against the simulator's live fields: every problem counted, with example rows.</summary>
+public sealed class ValidationTallyTests
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    [Fact]
+    public async Task Each_problem_is_counted_once_per_row_with_example_rows_and_link_targets_are_checked_in_one_batch()
+    {
+        await using var h = await FrappeClientHarness.StartAsync();
+        var profile = FreshdeskTicketExportPreset.Create();
+        var metas = new Dictionary<string, DocTypeMeta>();
+        foreach (var doctype in profile.Entities.Select(profile.DoctypeOf).Distinct())
+        {
+            metas[doctype] = await h.Site.GetMetaAsync(doctype, Ct);
+        }
+
+        var compiled = ProfileCompiler.Compile(profile, metas);
+        var tally = new ValidationTally(examplesPerProblem: 3);
+        await foreach (var record in ReadAsync(TicketsWithProblems(), Ct))
+        {
+            tally.Add("tickets", record.Locator.Row, compiled.MapRecord("tickets", record));
+        }
+
+        var listsBefore = h.Simulator.Store.Requests.Count("GET /api/resource/HD Ticket Priority");
+        var report = await tally.FinishAsync(h.Site, Ct);
+
+        Assert.Equal(46, report.Records);
+        Assert.Equal(46, report.Entities[EntityKind.Ticket]);
+        var invalidEmail = report.Problems.Single(p => p.Code == MappingProblemCodes.InvalidEmail && p.Entity == EntityKind.Ticket);
+        Assert.Equal(4, invalidEmail.Count);
+        Assert.Equal([42L, 43L, 44L], invalidEmail.Examples.Select(e => e.Row));
+        var truncated = report.Problems.Single(p => p.Code == MappingProblemCodes.Truncated && p.Field == "subject");
+        Assert.Equal(1, truncated.Count);
+        Assert.True(report.EntitiesWithErrors >= 4);
+        Assert.Equal(1, h.Simulator.Store.Requests.Count("GET /api/resource/HD Ticket Priority") - listsBefore);
+    }
+
+    private static string TicketsWithProblems()
+    {
+        var text = new StringBuilder(Encoding.UTF8.GetString(FreshdeskSampleWriter.TicketCsv(40)).TrimStart('\uFEFF'));
+        for (var i = 0; i < 4; i++)
+        {
+            text.Append(Row($"90{i}", "Sai e-mail", $"khong-hop-le-{i}@"));
+        }
+
+        text.Append(Row("950", "Khiếu nại " + new string('x', 150), "dai.qua@example.vn"));
+        text.Append(Row("951", "Bình thường", "binh.thuong@example.vn"));
+        return text.ToString();
+    }
+
+    private static string Row(string id, string subject, string email) =>
+        string.Join(",", new[]
+        {
+            id, subject, "Mô tả", "Open", "High", "Email", "Question", "Công ty Lỗi", "Phạm Thị Lỗi", email, "0901234567",
+            "Lê Thị Hỗ Trợ", "Tier 1", "2024-03-01 09:00:00", "2024-03-03 09:00:00", "", "", "2024-03-01 10:00:00", "",
+        }.Select(c => "\"" + c + "\"")) + "\r\n";
+
+    private static async IAsyncEnumerable<SourceRecord> ReadAsync(string csv, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "importportal-validation-" + Guid.NewGuid().ToString("N") + ".csv");
+        await File.WriteAllTextAsync(path, csv, new UTF8Encoding(true), ct);
+        try
+        {
+            SourceFormat format;
+            await using (var stream = File.OpenRead(path))
+            {
+                format = await SourceSniffer.SniffAsync(stream, "Tickets.csv", null, ct);
+            }
+
+            var reader = await SourceReaderFactory.OpenAsync(format, path, null, ct);
+            await foreach (var record in reader.ReadAsync(ct))
+            {
+                yield return record;
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
