@@ -2,6 +2,7 @@ using Bunit;
 using ImportPortal.Components.Pages.Mappings;
 using ImportPortal.Domain.Mapping;
 using ImportPortal.Domain.Mapping.Presets;
+using ImportPortal.Jobs;
 using ImportPortal.Mappings;
 using ImportPortal.Security;
 using ImportPortal.Tests.Unit.Infrastructure;
@@ -24,6 +25,8 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
         Services.AddSingleton(_h.Services.GetRequiredService<MappingProfileStore>());
         Services.AddSingleton(_h.Services.GetRequiredService<MappingPreview>());
         Services.AddSingleton(_h.Services.GetRequiredService<UploadStore>());
+        Services.AddSingleton(_h.Services.GetRequiredService<SourceValidations>());
+        Services.AddSingleton(_h.Services.GetRequiredService<ProgressFeed<ValidationProgress>>());
         var auth = AddAuthorization();
         auth.SetAuthorized("van.hanh@haravan.example");
         auth.SetRoles(PortalRoles.Operator);

@@ -1,5 +1,6 @@
 using FrappeSimulator.Hosting;
 using ImportPortal.Frappe;
+using ImportPortal.Jobs;
 using ImportPortal.Mappings;
 using ImportPortal.Persistence;
 using ImportPortal.Sites;
@@ -48,6 +49,8 @@ public sealed class SitesHarness : IAsyncDisposable
             services.AddSiteManagement();
             services.AddUploads(new ConfigurationBuilder().Build());
             services.AddMappingProfiles();
+            // Real Hangfire storage in the data folder, for what enqueues jobs; no job server runs here.
+            services.AddImportJobs();
         });
         return new SitesHarness(portal, sim);
     }
