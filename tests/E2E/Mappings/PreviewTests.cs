@@ -25,16 +25,12 @@ public sealed class PreviewTests(BrowserFixture browser, PortalFixture portal) :
         await AddSiteAsync(op, sim);
         await UploadAsync(op, csv);
 
-        await op.GotoAsync("mappings");
+        // From the recognised upload straight to its preset, with the upload already bound.
+        await op.Page.GetByTestId("upload-map-preset").ClickAsync();
+        await Expect(op.Page.GetByTestId("profile-title")).ToContainTextAsync("Tickets-preview.csv");
         await op.WaitForCircuitAsync();
-        await op.Page.GetByTestId("mappings-name").FillAsync("Xem trước phiếu");
-        await op.Page.GetByTestId("mappings-create").ClickAsync();
-        await op.Page.GetByTestId("mapping-name").Filter(new() { HasText = "Xem trước phiếu" }).ClickAsync();
-        await Expect(op.Page.GetByTestId("profile-title")).ToHaveTextAsync("Xem trước phiếu");
-        await op.WaitForCircuitAsync();
+        await Expect(op.Page.Locator(".mud-select").Filter(new() { HasText = "Upload for \"tickets\"" }).First).ToContainTextAsync("Tickets-preview.csv");
 
-        await op.Page.Locator(".mud-select").Filter(new() { HasText = "Upload for \"tickets\"" }).First.ClickAsync();
-        await op.Page.Locator(".mud-popover-open .mud-list-item").GetByText("Tickets-preview.csv").ClickAsync();
         await op.Page.GetByTestId("preview-rows").FillAsync("2, 4, 5");
         await op.Page.GetByTestId("preview-run").ClickAsync();
 
@@ -56,6 +52,11 @@ public sealed class PreviewTests(BrowserFixture browser, PortalFixture portal) :
         await Expect(op.Page.Locator("[data-testid=validation-count][data-code='Mapping.InvalidEmail']").First).ToBeVisibleAsync();
         await Expect(op.Page.Locator("[data-testid=validation-count][data-code='Mapping.Truncated']")).ToHaveTextAsync("1");
         await op.ScreenshotAsync("validation");
+
+        // The profile was saved: after a reload it is in the list.
+        await op.GotoAsync("mappings");
+        await op.WaitForCircuitAsync();
+        await Expect(op.Page.GetByTestId("mapping-name").Filter(new() { HasText = "Tickets-preview.csv" })).ToHaveCountAsync(1);
     }
 
     private static string TicketsWithTwoBadRows()
