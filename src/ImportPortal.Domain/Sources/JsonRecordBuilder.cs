@@ -16,13 +16,7 @@ internal sealed class JsonRecordBuilder
         var cells = new List<(int Index, SourceValue Value)>();
         var children = new Dictionary<string, List<SourceRecord>>(StringComparer.Ordinal);
         Flatten(element, "", schema, cells, children, locator);
-        var values = new SourceValue[schema.Count];
-        foreach (var (index, value) in cells)
-        {
-            values[index] = value;
-        }
-
-        return new SourceRecord(locator, schema, values, children.Count == 0 ? null : children.ToDictionary(c => c.Key, c => (IReadOnlyList<SourceRecord>)c.Value, StringComparer.Ordinal));
+        return RecordAssembly.Build(locator, schema, cells, children);
     }
 
     private void Flatten(JsonElement element, string prefix, SourceSchema schema, List<(int, SourceValue)> cells, Dictionary<string, List<SourceRecord>> children, SourceLocator locator)
