@@ -1,0 +1,193 @@
+namespace ImportPortal.Domain.Migration;
+
+/// <summary>
+/// How many requests one site gets at once, found by watching it: the limit grows while latency stays near the
+/// lowest seen recently and nothing is refused; it shrinks in proportion when latency climbs (requests are
+/// queueing on the server), halves on a 429 or a 5xx, and every sender waits out a Retry-After. Capped by
+/// <see cref="Ceiling"/>. Thread-safe.
+/// </summary>
+public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16, double initial = 2)
+{
+    /// <summary>Latency may rise this much over the baseline before the limit stops growing (keeps a live helpdesk responsive).</summary>
+    public const double Tolerance = 1.25;
+
+    private const int BaselineWindows = 30;
+    private readonly Lock _gate = new();
+    private readonly Queue<TaskCompletionSource> _waiters = new();
+    private readonly List<double> _window = [];
+    private readonly Queue<double> _recentMedians = new();
+    private double _limit = Math.Clamp(initial, 1, Math.Max(1, ceiling));
+    private int _ceiling = Math.Max(1, ceiling);
+    private int _inFlight;
+    private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+    private long _lastCut;
+
+    /// <summary>Requests allowed at once right now.</summary>
+    public int Limit
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return Permits;
+            }
+        }
+    }
+
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    public int Ceiling
+    {
+        get => Volatile.Read(ref _ceiling);
+        set
+        {
+            lock (_gate)
+            {
+                _ceiling = Math.Max(1, value);
+                _limit = Math.Min(_limit, _ceiling);
+                WakeWaiters();
+            }
+        }
+    }
+
+    /// <summary>When senders may go again after a Retry-After (in the past when not paused).</summary>
+    public DateTimeOffset PausedUntil
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pausedUntil;
+            }
+        }
+    }
+
+    private int Permits => Math.Max(1, (int)Math.Floor(_limit));
+
+    /// <summary>Waits for a slot (and for any Retry-After pause to end); dispose the lease when the request is answered.</summary>
+    public async ValueTask<IDisposable> AcquireAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            TaskCompletionSource? waiter = null;
+            TimeSpan pause;
+            lock (_gate)
+            {
+                pause = _pausedUntil - time.GetUtcNow();
+                if (pause <= TimeSpan.Zero)
+                {
+                    if (_inFlight < Permits)
+                    {
+                        _inFlight++;
+                        return new Lease(this);
+                    }
+
+                    waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    _waiters.Enqueue(waiter);
+                }
+            }
+
+            if (waiter is null)
+            {
+                await Task.Delay(pause, time, ct);
+                continue;
+            }
+
+            await using (ct.Register(() => waiter.TrySetCanceled(ct)))
+            {
+                await waiter.Task;
+            }
+        }
+    }
+
+    /// <summary>Feeds one answered request (its own latency, without time spent waiting for a slot).</summary>
+    public void Observe(TimeSpan latency, PaceSignal signal, TimeSpan? retryAfter = null)
+    {
+        lock (_gate)
+        {
+            if (retryAfter is { } wait && wait > TimeSpan.Zero)
+            {
+                var until = time.GetUtcNow() + wait;
+                _pausedUntil = until > _pausedUntil ? until : _pausedUntil;
+            }
+
+            if (signal != PaceSignal.Ok)
+            {
+                Cut();
+                return;
+            }
+
+            _window.Add(latency.TotalMilliseconds);
+            if (_window.Count >= Math.Max(4, Permits))
+            {
+                Adjust();
+            }
+        }
+    }
+
+    private void Cut()
+    {
+        // One halving per burst: the answers of requests already in flight describe the same overload.
+        var baseline = _recentMedians.Count > 0 ? _recentMedians.Min() : 100;
+        if (time.GetElapsedTime(_lastCut).TotalMilliseconds < Math.Max(250, baseline * 2))
+        {
+            return;
+        }
+
+        _lastCut = time.GetTimestamp();
+        _limit = Math.Max(1, _limit / 2);
+        _window.Clear();
+    }
+
+    private void Adjust()
+    {
+        _window.Sort();
+        var median = _window[_window.Count / 2];
+        _window.Clear();
+        _recentMedians.Enqueue(median);
+        if (_recentMedians.Count > BaselineWindows)
+        {
+            _recentMedians.Dequeue();
+        }
+
+        var baseline = Math.Max(0.05, _recentMedians.Min());
+        var gradient = Math.Clamp(Tolerance * baseline / Math.Max(0.05, median), 0.5, 1.0);
+        var target = _limit * gradient + (gradient >= 1 ? Math.Max(1, Math.Sqrt(_limit) / 2) : 0);
+        _limit = Math.Clamp(target < _limit ? (_limit + target) / 2 : target, 1, _ceiling);
+        WakeWaiters();
+    }
+
+    private void Release()
+    {
+        lock (_gate)
+        {
+            _inFlight--;
+            WakeWaiters();
+        }
+    }
+
+    private void WakeWaiters()
+    {
+        var free = Permits - _inFlight;
+        while (free-- > 0 && _waiters.TryDequeue(out var waiter))
+        {
+            if (!waiter.TrySetResult())
+            {
+                free++;
+            }
+        }
+    }
+
+    private sealed class Lease(AdaptiveConcurrencyLimit owner) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                owner.Release();
+            }
+        }
+    }
+}

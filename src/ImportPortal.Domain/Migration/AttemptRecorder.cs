@@ -1,0 +1,24 @@
+using System.Text.Json.Nodes;
+using ImportPortal.Domain.Frappe;
+
+namespace ImportPortal.Domain.Migration;
+
+/// <summary>Writes down each request made for one record and builds its outcome.</summary>
+internal sealed class AttemptRecorder(TimeProvider time)
+{
+    private readonly List<AttemptLog> _attempts = [];
+
+    public RecordError? DependencyError { get; set; }
+
+    public void Add(string request, long started, string outcome) =>
+        _attempts.Add(new AttemptLog(time.GetUtcNow(), request, time.GetElapsedTime(started), outcome));
+
+    public void Add(string request, long started, FrappeError error) =>
+        _attempts.Add(new AttemptLog(time.GetUtcNow(), request, time.GetElapsedTime(started), error.Kind.ToString(), error.HttpStatus, error.ExcType, error.Summary));
+
+    public RecordOutcome Done(WorkItem item, RecordState state, RecordResult result, string? name, JsonObject? sent) =>
+        new(item.Id, item.Stage, state, result, name, null, [.. _attempts], sent);
+
+    public RecordOutcome Failed(WorkItem item, RecordError error, JsonObject? sent = null) =>
+        new(item.Id, item.Stage, RecordState.Failed, RecordResult.None, null, error, [.. _attempts], sent);
+}

@@ -1,0 +1,152 @@
+using System.Threading.Channels;
+using ImportPortal.Domain.Frappe;
+using ImportPortal.Domain.Mapping;
+
+namespace ImportPortal.Domain.Migration;
+
+/// <summary>
+/// The import: stage after stage, the records of a stage concurrently, the messages of one ticket in order.
+/// All work comes from the <see cref="IRecordStore"/> and every outcome goes back to it, so a run that stops
+/// (pause, cancel, crash) carries on from the store. Returns false when it stopped because the operator asked.
+/// </summary>
+public sealed class ImportLoop(
+    IFrappeSite site,
+    IRecordStore store,
+    IIdLedger ledger,
+    Func<EntityKind, string> doctypeOf,
+    IRunObserver observer,
+    LoopOptions options,
+    TimeProvider time)
+{
+    public async Task<bool> RunAsync(CancellationToken ct)
+    {
+        var resolver = new ReferenceResolver(ledger, doctypeOf);
+        var sender = new RecordSender(site, resolver, store, options, time);
+        await using var buffer = new OutcomeBuffer(store, observer, options, time);
+        foreach (var stage in RunStages.All.Where(options.Stages.Contains))
+        {
+            observer.StageStarted(stage);
+            await RunStageAsync(stage, resolver, sender, buffer, ct);
+            await buffer.FlushAsync(ct);
+            if (observer.StopRequested)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private async Task RunStageAsync(RunStage stage, ReferenceResolver resolver, RecordSender sender, OutcomeBuffer buffer, CancellationToken ct)
+    {
+        var channel = Channel.CreateBounded<ClaimedUnit>(new BoundedChannelOptions(Math.Max(options.ClaimBatch, options.Workers)) { SingleWriter = true });
+        var producer = Task.Run(() => ProduceAsync(stage, resolver, channel.Writer, ct), ct);
+        var consumers = Enumerable.Range(0, Math.Max(1, options.Workers))
+            .Select(_ => Task.Run(() => ConsumeAsync(channel.Reader, sender, buffer, ct), ct))
+            .ToList();
+        try
+        {
+            await producer;
+        }
+        finally
+        {
+            // Consumers finish what was claimed (or hand it back) before the stage ends, even when the producer failed.
+            await Task.WhenAll(consumers);
+        }
+    }
+
+    private async Task ProduceAsync(RunStage stage, ReferenceResolver resolver, ChannelWriter<ClaimedUnit> writer, CancellationToken ct)
+    {
+        try
+        {
+            while (!observer.StopRequested)
+            {
+                var claimed = await store.ClaimAsync(stage, options.ClaimBatch, ct);
+                if (claimed.Count == 0)
+                {
+                    return;
+                }
+
+                var existing = await PrefetchAsync(claimed, resolver, ct);
+                foreach (var unit in UnitsOf(stage, claimed))
+                {
+                    await writer.WriteAsync(new ClaimedUnit(unit, existing), ct);
+                }
+            }
+        }
+        finally
+        {
+            writer.Complete();
+        }
+    }
+
+    private async Task ConsumeAsync(ChannelReader<ClaimedUnit> reader, RecordSender sender, OutcomeBuffer buffer, CancellationToken ct)
+    {
+        await foreach (var unit in reader.ReadAllAsync(ct))
+        {
+            WorkItem? failedBefore = null;
+            foreach (var item in unit.Items)
+            {
+                RecordOutcome outcome;
+                LedgerEntry? entry = null;
+                if (failedBefore is not null)
+                {
+                    outcome = new RecordOutcome(item.Id, item.Stage, RecordState.Failed, RecordResult.None, null,
+                        new RecordError(RecordErrorKind.Dependency, $"an earlier message of this ticket failed ({failedBefore.Entity} {failedBefore.SourceKey}); messages are sent in order"), [], null);
+                }
+                else if (observer.StopRequested)
+                {
+                    outcome = Released(item);
+                }
+                else
+                {
+                    (outcome, entry) = await sender.SendAsync(item, unit.Existing, ct);
+                    if (outcome.State == RecordState.Failed)
+                    {
+                        failedBefore = item;
+                    }
+                }
+
+                await buffer.AddAsync(outcome, entry, ct);
+            }
+        }
+    }
+
+    /// <summary>One query per doctype for the ledger lines of the batch and of what it refers to, and one per doctype and identity field on the site.</summary>
+    private async Task<ExistingOnSite> PrefetchAsync(IReadOnlyList<WorkItem> claimed, ReferenceResolver resolver, CancellationToken ct)
+    {
+        foreach (var group in claimed.GroupBy(i => i.Doctype, StringComparer.Ordinal))
+        {
+            await resolver.PrefetchAsync(group.Key, group.Select(i => i.SourceKey), ct);
+        }
+
+        foreach (var group in claimed.SelectMany(i => i.Payload.References).GroupBy(r => r.Entity))
+        {
+            await resolver.PrefetchAsync(resolver.DoctypeOf(group.Key), group.Select(r => r.SourceKey), ct);
+        }
+
+        var existing = new ExistingOnSite();
+        var unknown = claimed
+            .Where(i => i.Stage != RunStage.Finalise && !resolver.TryGet(i.Doctype, i.SourceKey, out _))
+            .Select(i => (Item: i, Identity: SiteIdentity.Of(i)))
+            .Where(x => x.Identity is not null)
+            .GroupBy(x => (x.Item.Doctype, x.Identity!.Field));
+        foreach (var group in unknown)
+        {
+            var found = await SiteLookup.FindAsync(site, group.Key.Doctype, group.Key.Field, group.Select(x => x.Identity!.Value), ct);
+            existing.Add(group.Key.Doctype, group.Key.Field, found);
+        }
+
+        return existing;
+    }
+
+    private static IEnumerable<IReadOnlyList<WorkItem>> UnitsOf(RunStage stage, IReadOnlyList<WorkItem> claimed) =>
+        stage == RunStage.Conversations
+            ? claimed.GroupBy(i => i.GroupKey ?? $"#{i.Id}", StringComparer.Ordinal).Select(g => (IReadOnlyList<WorkItem>)g.OrderBy(i => i.Sequence).ToList())
+            : claimed.Select(i => (IReadOnlyList<WorkItem>)[i]);
+
+    private static RecordOutcome Released(WorkItem item) =>
+        new(item.Id, item.Stage, item.WasUnknown ? RecordState.Unknown : RecordState.Pending, RecordResult.None, null, null, [], null);
+
+    private sealed record ClaimedUnit(IReadOnlyList<WorkItem> Items, ExistingOnSite Existing);
+}

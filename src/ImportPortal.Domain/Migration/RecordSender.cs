@@ -1,0 +1,238 @@
+using System.Text.Json.Nodes;
+using ImportPortal.Domain.Frappe;
+using ImportPortal.Domain.Mapping;
+
+namespace ImportPortal.Domain.Migration;
+
+/// <summary>
+/// Takes one claimed record to its outcome: resolve its references, recognise a document that is already there
+/// (ledger, then the site by external id or natural key), send, and apply the outcome rules. A send of unknown
+/// fate is looked up before it is repeated; one that cannot be looked up is failed, never sent blind.
+/// </summary>
+public sealed class RecordSender(IFrappeSite site, ReferenceResolver references, IRecordStore store, LoopOptions options, TimeProvider time)
+{
+    public async Task<(RecordOutcome Outcome, LedgerEntry? Ledger)> SendAsync(WorkItem item, ExistingOnSite existing, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(existing);
+        var log = new AttemptRecorder(time);
+        try
+        {
+            return item.Stage == RunStage.Finalise
+                ? await FinaliseAsync(item, log, ct)
+                : await CreateAsync(item, existing, log, ct);
+        }
+        catch (FrappeException ex)
+        {
+            return (log.Failed(item, OutcomeRules.ToRecordError(ex.Error)), null);
+        }
+    }
+
+    private async Task<(RecordOutcome, LedgerEntry?)> CreateAsync(WorkItem item, ExistingOnSite existing, AttemptRecorder log, CancellationToken ct)
+    {
+        if (await ResolveAsync(item, log, ct) is not { } body)
+        {
+            return (log.Failed(item, log.DependencyError!), null);
+        }
+
+        if (references.TryGet(item.Doctype, item.SourceKey, out var hit))
+        {
+            return hit.OwnRun && hit.Created
+                ? (log.Done(item, RecordState.Succeeded, RecordResult.Created, hit.FrappeName, body), null)
+                : await ExistingAsync(item, hit.FrappeName, body, log, ct);
+        }
+
+        var identity = SiteIdentity.Of(item);
+        if (identity is not null && existing.Find(item.Doctype, identity) is { } onSite)
+        {
+            // A document found for a record whose last send had no answer is the one that send created.
+            return item.WasUnknown ? Created(item, onSite, body, log) : await ExistingAsync(item, onSite, body, log, ct);
+        }
+
+        if (item.WasUnknown && identity is null)
+        {
+            return (log.Failed(item, CannotVerify(item)), null);
+        }
+
+        if (options.DryRun)
+        {
+            references.Remember(item.Doctype, item.SourceKey, new LedgerHit("(new)", true, true));
+            return (log.Done(item, RecordState.Succeeded, RecordResult.WouldCreate, null, body), null);
+        }
+
+        return await InsertAsync(item, identity, body, log, ct);
+    }
+
+    private async Task<(RecordOutcome, LedgerEntry?)> InsertAsync(WorkItem item, SiteIdentity? identity, JsonObject body, AttemptRecorder log, CancellationToken ct)
+    {
+        for (var send = 1; ; send++)
+        {
+            FrappeError error;
+            var started = time.GetTimestamp();
+            try
+            {
+                var created = await site.InsertAsync(item.Doctype, (JsonObject)body.DeepClone(), ct);
+                log.Add($"POST {item.Doctype}", started, "created");
+                return Created(item, NameOf(created), body, log);
+            }
+            catch (FrappeException ex)
+            {
+                error = ex.Error;
+                log.Add($"POST {item.Doctype}", started, error);
+            }
+
+            var decision = OutcomeRules.Decide(error);
+            if (decision == SendDecision.AdoptExisting && identity is not null && await LookUpAsync(item, identity, log, ct) is { } existingName)
+            {
+                return await ExistingAsync(item, existingName, body, log, ct);
+            }
+
+            if (decision == SendDecision.LookUpThenResend)
+            {
+                if (identity is null)
+                {
+                    return (log.Failed(item, CannotVerify(item)), null);
+                }
+
+                if (await LookUpAsync(item, identity, log, ct) is { } createdName)
+                {
+                    return Created(item, createdName, body, log);
+                }
+            }
+
+            if (decision is SendDecision.LookUpThenResend or SendDecision.RetryLater && send < options.MaxSends)
+            {
+                await Task.Delay(DelayBefore(send + 1, error), time, ct);
+                continue;
+            }
+
+            return (log.Failed(item, OutcomeRules.ToRecordError(error), body), null);
+        }
+    }
+
+    private async Task<(RecordOutcome, LedgerEntry?)> ExistingAsync(WorkItem item, string name, JsonObject body, AttemptRecorder log, CancellationToken ct)
+    {
+        references.Remember(item.Doctype, item.SourceKey, new LedgerHit(name, false, true));
+        var entry = new LedgerEntry(item.Doctype, item.SourceKey, name, false);
+        if (options.Existing == ExistingMode.Skip)
+        {
+            return (log.Done(item, RecordState.Skipped, RecordResult.Existing, name, null), options.DryRun ? null : entry);
+        }
+
+        if (options.DryRun)
+        {
+            return (log.Done(item, RecordState.Succeeded, RecordResult.WouldUpdate, name, body), null);
+        }
+
+        await PutAsync(item.Doctype, name, body, log, ct);
+        return (log.Done(item, RecordState.Succeeded, RecordResult.Updated, name, body), entry);
+    }
+
+    private (RecordOutcome, LedgerEntry?) Created(WorkItem item, string name, JsonObject body, AttemptRecorder log)
+    {
+        references.Remember(item.Doctype, item.SourceKey, new LedgerHit(name, true, true));
+        return (log.Done(item, RecordState.Succeeded, RecordResult.Created, name, body), new LedgerEntry(item.Doctype, item.SourceKey, name, true));
+    }
+
+    /// <summary>Status first, then the original dates: the status PUT stamps them with "now" (measured on Helpdesk).</summary>
+    private async Task<(RecordOutcome, LedgerEntry?)> FinaliseAsync(WorkItem item, AttemptRecorder log, CancellationToken ct)
+    {
+        if (await references.FindAsync(item.Entity, item.SourceKey, ct) is not { } ticket)
+        {
+            var cause = await store.FailureOfAsync(item.Entity, item.SourceKey, ct);
+            return (log.Failed(item, DependencyFailed(item.Entity, item.SourceKey, cause)), null);
+        }
+
+        if (!ticket.Created && options.Existing == ExistingMode.Skip)
+        {
+            return (log.Done(item, RecordState.Skipped, RecordResult.Existing, ticket.FrappeName, null), null);
+        }
+
+        var sent = new JsonObject();
+        foreach (var body in new[] { item.Payload.FinaliseStatus, item.Payload.FinaliseDates }.OfType<JsonObject>())
+        {
+            foreach (var (key, value) in body)
+            {
+                sent[key] = value?.DeepClone();
+            }
+
+            if (!options.DryRun)
+            {
+                await PutAsync(item.Doctype, ticket.FrappeName, body, log, ct);
+            }
+        }
+
+        return (log.Done(item, RecordState.Succeeded, options.DryRun ? RecordResult.WouldUpdate : RecordResult.Updated, ticket.FrappeName, sent), null);
+    }
+
+    private async Task PutAsync(string doctype, string name, JsonObject body, AttemptRecorder log, CancellationToken ct)
+    {
+        for (var send = 1; ; send++)
+        {
+            var started = time.GetTimestamp();
+            try
+            {
+                await site.UpdateAsync(doctype, name, (JsonObject)body.DeepClone(), ct);
+                log.Add($"PUT {doctype}/{name}", started, "updated");
+                return;
+            }
+            catch (FrappeException ex) when (OutcomeRules.Decide(ex.Error) is SendDecision.RetryLater or SendDecision.LookUpThenResend && send < options.MaxSends)
+            {
+                // A PUT of the same body is safe to repeat.
+                log.Add($"PUT {doctype}/{name}", started, ex.Error);
+                await Task.Delay(DelayBefore(send + 1, ex.Error), time, ct);
+            }
+            catch (FrappeException ex)
+            {
+                log.Add($"PUT {doctype}/{name}", started, ex.Error);
+                throw;
+            }
+        }
+    }
+
+    private async Task<string?> LookUpAsync(WorkItem item, SiteIdentity identity, AttemptRecorder log, CancellationToken ct)
+    {
+        var started = time.GetTimestamp();
+        var found = await SiteLookup.FindAsync(site, item.Doctype, identity.Field, [identity.Value], ct);
+        var name = found.GetValueOrDefault(identity.Value);
+        log.Add($"GET {item.Doctype}?{identity.Field}={identity.Value}", started, name is null ? "not found" : $"found {name}");
+        return name;
+    }
+
+    /// <summary>The body to send with every reference written in, or null (and the reason on the log) when a reference is not there.</summary>
+    private async Task<JsonObject?> ResolveAsync(WorkItem item, AttemptRecorder log, CancellationToken ct)
+    {
+        var body = (JsonObject)item.Payload.Insert.DeepClone();
+        foreach (var reference in item.Payload.References)
+        {
+            if (await references.FindAsync(reference.Entity, reference.SourceKey, ct) is { } hit)
+            {
+                ReferenceWriter.Apply(body, reference, hit.FrappeName);
+                continue;
+            }
+
+            log.DependencyError = DependencyFailed(reference.Entity, reference.SourceKey, await store.FailureOfAsync(reference.Entity, reference.SourceKey, ct));
+            return null;
+        }
+
+        return body;
+    }
+
+    private TimeSpan DelayBefore(int send, FrappeError error)
+    {
+        var backoff = options.FirstRetryDelay * Math.Pow(2, send - 2);
+        var wait = error.RetryAfter is { } retryAfter && retryAfter > backoff ? retryAfter : backoff;
+        return wait < options.MaxRetryDelay ? wait : options.MaxRetryDelay;
+    }
+
+    internal static RecordError DependencyFailed(EntityKind entity, string key, RecordError? cause) =>
+        new(RecordErrorKind.Dependency, cause is null
+            ? $"dependency missing: {entity} {key} was not imported"
+            : $"dependency failed: {entity} {key} — {cause.Message}");
+
+    private static RecordError CannotVerify(WorkItem item) =>
+        new(RecordErrorKind.UnknownFate, $"A send of this {item.Doctype} got no answer and the site has no external-id field to check whether it was created. Look for it on the site, then retry or skip it.");
+
+    private static string NameOf(JsonObject document) =>
+        document["name"] is JsonValue name ? name.ToString() : throw new FrappeException(new FrappeError(FrappeErrorKind.ServerError, null, null, ["The site answered the insert without a document name."]));
+}

@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+
+namespace ImportPortal.Domain.Migration;
+
+/// <summary>
+/// How a record's document is recognised on the site without the ledger: by its external-id field when the
+/// profile writes one, else by a natural key (organisation name, contact e-mail). Tickets and messages without an
+/// external-id field have none: after an unknown send they cannot be verified, so they are never sent blind.
+/// </summary>
+public sealed record SiteIdentity(string Field, string Value)
+{
+    public static SiteIdentity? Of(WorkItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var body = item.Payload.Insert;
+        if (item.ExternalIdField is { Length: > 0 } field && Text(body[field]) is { Length: > 0 } id)
+        {
+            return new SiteIdentity(field, id);
+        }
+
+        return item.Doctype switch
+        {
+            "HD Customer" when Text(body["customer_name"]) is { Length: > 0 } name => new SiteIdentity("name", name),
+            "Customer" when Text(body["customer_name"]) is { Length: > 0 } name => new SiteIdentity("customer_name", name),
+            "Contact" when PrimaryEmail(body) is { Length: > 0 } email => new SiteIdentity("email_id", email),
+            _ => null,
+        };
+    }
+
+    private static string? PrimaryEmail(JsonObject body)
+    {
+        if (body["email_ids"] is JsonArray rows)
+        {
+            var primary = rows.OfType<JsonObject>().FirstOrDefault(r => Text(r["is_primary"]) is "1" or "true") ?? rows.OfType<JsonObject>().FirstOrDefault();
+            return Text(primary?["email_id"]);
+        }
+
+        return Text(body["email_id"]);
+    }
+
+    private static string? Text(JsonNode? node) => node is JsonValue v ? v.ToString().Trim() : null;
+}
