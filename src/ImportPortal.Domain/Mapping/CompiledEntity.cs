@@ -70,7 +70,10 @@ internal sealed class CompiledEntity(
 
         return new MappedEntity(
             Mapping.Entity, Doctype, sourceKey, bodies.Insert, NonEmpty(bodies.FinaliseStatus), NonEmpty(bodies.FinaliseDates),
-            scope.References, scope.Problems, scope.LinkChecks, scope.MemberOf);
+            scope.References, scope.Problems, scope.LinkChecks, scope.MemberOf)
+        {
+            ExternalIdField = sourceKey.Length > 0 ? externalIdField : null,
+        };
     }
 
     private static JsonObject? NonEmpty(JsonObject? body) => body is { Count: > 0 } ? body : null;

@@ -19,5 +19,8 @@ public sealed record MappedEntity(
     IReadOnlyList<FieldLinkCheck> LinkChecks,
     IReadOnlyList<EntityReference> MemberOf)
 {
+    /// <summary>The field on the site that keeps <see cref="SourceKey"/> (null when the site has none).</summary>
+    public string? ExternalIdField { get; init; }
+
     public bool HasErrors => Problems.Any(p => p.Severity == MappingSeverity.Error);
 }
