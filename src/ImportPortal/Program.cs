@@ -5,6 +5,7 @@ using ImportPortal.Jobs;
 using ImportPortal.Localization;
 using ImportPortal.Mappings;
 using ImportPortal.Persistence;
+using ImportPortal.Runs;
 using ImportPortal.Security;
 using ImportPortal.Sites;
 using ImportPortal.Uploads;
@@ -23,6 +24,7 @@ builder.Services.AddSiteManagement();
 builder.Services.AddUploads(builder.Configuration);
 builder.Services.AddMappingProfiles();
 builder.Services.AddImportJobs();
+builder.Services.AddImportRuns(builder.Configuration);
 builder.Services.AddPortalUi();
 builder.Services.AddPortalHealthChecks();
 
@@ -47,6 +49,7 @@ app.MapPortalHealthChecks();
 app.MapPortalAccountEndpoints();
 app.MapPortalLocalizationEndpoints();
 app.MapUploadEndpoints();
+app.MapRunEndpoints();
 app.MapJobsDashboard();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

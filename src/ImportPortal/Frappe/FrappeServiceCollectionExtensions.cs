@@ -14,9 +14,12 @@ internal static class FrappeServiceCollectionExtensions
     {
         services.Configure<FrappeClientOptions>(configuration.GetSection(FrappeClientOptions.SectionName));
         services.AddTransient<FrappeSiteHandler>();
+        services.AddSingleton<SitePacing>();
+        services.AddTransient<PacingHandler>();
+        services.AddTransient<PaceObserverHandler>();
         services.AddSingleton<FrappeSiteClientFactory>();
 
-        services.AddRefitGeneratedClient<IFrappeApi>()
+        var builder = services.AddRefitGeneratedClient<IFrappeApi>()
             .ConfigureHttpClient(http =>
             {
                 http.BaseAddress = FrappeSiteHandler.PlaceholderBase;
@@ -24,9 +27,11 @@ internal static class FrappeServiceCollectionExtensions
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
             .AddHttpMessageHandler<FrappeSiteHandler>()
-            .RedactLoggedHeaders(["Authorization", "Cookie", "Set-Cookie"])
-            .AddResilienceHandler(PipelineName, ConfigurePipeline)
-            .SelectPipelineByAuthority();
+            .AddHttpMessageHandler<PacingHandler>()
+            .RedactLoggedHeaders(["Authorization", "Cookie", "Set-Cookie"]);
+        builder.AddResilienceHandler(PipelineName, ConfigurePipeline).SelectPipelineByAuthority();
+        // Added after the pipeline, so it sits inside it and sees every attempt.
+        builder.AddHttpMessageHandler<PaceObserverHandler>();
         return services;
     }
 

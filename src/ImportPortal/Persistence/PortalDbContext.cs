@@ -1,4 +1,5 @@
 using ImportPortal.Mappings;
+using ImportPortal.Runs;
 using ImportPortal.Security;
 using ImportPortal.Sites;
 using ImportPortal.Uploads;
@@ -22,6 +23,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<StoredMappingProfile> MappingProfiles => Set<StoredMappingProfile>();
 
     public DbSet<SourceValidation> SourceValidations => Set<SourceValidation>();
+
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+
+    public DbSet<ImportRecord> ImportRecords => Set<ImportRecord>();
+
+    public DbSet<RecordAttempt> RecordAttempts => Set<RecordAttempt>();
+
+    public DbSet<IdMapEntry> IdMap => Set<IdMapEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -63,6 +72,47 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             validation.HasIndex(v => new { v.ProfileId, v.CreatedAt });
             validation.Property(v => v.CreatedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
             validation.Property(v => v.State).HasConversion<string>().HasMaxLength(20);
+        });
+        OnRunsCreating(builder);
+    }
+
+    private static void OnRunsCreating(ModelBuilder builder)
+    {
+        var binaryTime = new DateTimeOffsetToBinaryConverter();
+        builder.Entity<ImportRun>(run =>
+        {
+            run.HasIndex(r => r.Number).IsUnique();
+            run.HasIndex(r => r.CreatedAt);
+            run.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+            run.Property(r => r.CreatedAt).HasConversion(binaryTime);
+            run.Property(r => r.StartedAt).HasConversion(binaryTime);
+            run.Property(r => r.FinishedAt).HasConversion(binaryTime);
+            run.Property(r => r.PlannedAt).HasConversion(binaryTime);
+            run.Property(r => r.LeaseUntil).HasConversion(binaryTime);
+            run.Property(r => r.SiteName).HasMaxLength(200);
+            run.Property(r => r.ProfileName).HasMaxLength(200);
+            run.Property(r => r.CreatedBy).HasMaxLength(256);
+        });
+        builder.Entity<ImportRecord>(record =>
+        {
+            // Claims read pending records of a stage in group and sequence order; the error list filters by state and kind.
+            record.HasIndex(r => new { r.RunId, r.Stage, r.State, r.GroupKey, r.Sequence });
+            record.HasIndex(r => new { r.RunId, r.Stage, r.Entity, r.SourceKey }).IsUnique();
+            record.HasIndex(r => new { r.RunId, r.State, r.ErrorKind });
+            record.Property(r => r.UpdatedAt).HasConversion(binaryTime);
+            record.Property(r => r.Doctype).HasMaxLength(140);
+        });
+        builder.Entity<RecordAttempt>(attempt =>
+        {
+            attempt.HasIndex(a => a.RecordId);
+            attempt.Property(a => a.At).HasConversion(binaryTime);
+        });
+        builder.Entity<IdMapEntry>(entry =>
+        {
+            entry.HasIndex(e => new { e.SiteId, e.Doctype, e.SourceKey }).IsUnique();
+            entry.HasIndex(e => e.FirstRunId);
+            entry.Property(e => e.CreatedAt).HasConversion(binaryTime);
+            entry.Property(e => e.Doctype).HasMaxLength(140);
         });
     }
 }

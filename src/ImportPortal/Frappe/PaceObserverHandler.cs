@@ -1,0 +1,46 @@
+using System.Net;
+using ImportPortal.Domain.Migration;
+
+namespace ImportPortal.Frappe;
+
+/// <summary>Inside the retry pipeline: tells the site's limiter how each attempt went (latency, 429 with Retry-After, 5xx, timeout).</summary>
+public sealed class PaceObserverHandler(SitePacing pacing, TimeProvider time) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var limit = pacing.For(request.RequestUri!);
+        var started = time.GetTimestamp();
+        try
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            var elapsed = time.GetElapsedTime(started);
+            switch (response.StatusCode)
+            {
+                case HttpStatusCode.TooManyRequests:
+                    limit.Observe(elapsed, PaceSignal.RateLimited, RetryAfter(response));
+                    break;
+                case >= HttpStatusCode.InternalServerError:
+                    limit.Observe(elapsed, PaceSignal.Overloaded, RetryAfter(response));
+                    break;
+                default:
+                    limit.Observe(elapsed, PaceSignal.Ok);
+                    break;
+            }
+
+            return response;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            limit.Observe(time.GetElapsedTime(started), PaceSignal.Overloaded);
+            throw;
+        }
+    }
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - time.GetUtcNow(),
+        _ => null,
+    };
+}

@@ -1,0 +1,18 @@
+using System.Collections.Concurrent;
+using ImportPortal.Domain.Migration;
+
+namespace ImportPortal.Frappe;
+
+/// <summary>One adaptive concurrency limit per site (by URL authority), shared by every run, preview and check that talks to it.</summary>
+public sealed class SitePacing(TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, AdaptiveConcurrencyLimit> _limits = new(StringComparer.OrdinalIgnoreCase);
+
+    public const int DefaultCeiling = 16;
+
+    public AdaptiveConcurrencyLimit For(Uri site)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        return _limits.GetOrAdd(site.Authority, _ => new AdaptiveConcurrencyLimit(time, DefaultCeiling));
+    }
+}

@@ -1,0 +1,47 @@
+using Hangfire;
+using ImportPortal.Domain.Migration;
+using ImportPortal.Persistence;
+using ImportPortal.Runs;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImportPortal.Jobs;
+
+/// <summary>
+/// Hands chosen records (or every failed one) back to the loop as Pending, with the records that failed only
+/// because of them, and works the run again. Their attempts stay in the record's history.
+/// </summary>
+[AutomaticRetry(Attempts = 0)]
+public sealed class RetryRecordsJob(IDbContextFactory<PortalDbContext> databases, RunImportJob runJob, TimeProvider time)
+{
+    public async Task ExecuteAsync(Guid runId, IReadOnlyList<long>? recordIds, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow();
+        var chosen = db.ImportRecords.Where(r => r.RunId == runId && (r.State == RecordState.Failed || r.State == RecordState.Skipped));
+        if (recordIds is not null)
+        {
+            var ids = recordIds.ToList();
+            chosen = chosen.Where(r => ids.Contains(r.Id));
+        }
+        else
+        {
+            chosen = chosen.Where(r => r.State == RecordState.Failed);
+        }
+
+        await chosen.ExecuteUpdateAsync(Reset(now), ct);
+
+        // Whatever waited on a dependency checks it again; those still blocked fail again at once, without a request.
+        await db.ImportRecords.Where(r => r.RunId == runId && r.State == RecordState.Failed && r.ErrorKind == RecordErrorKind.Dependency)
+            .ExecuteUpdateAsync(Reset(now), ct);
+
+        var finished = new[] { RunState.Completed, RunState.CompletedWithErrors, RunState.Failed, RunState.Paused };
+        await db.ImportRuns.Where(r => r.Id == runId && finished.Contains(r.State))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RunState.Queued).SetProperty(r => r.FinishedAt, (DateTimeOffset?)null), ct);
+        await runJob.ExecuteAsync(runId, ct);
+    }
+
+    private static Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<ImportRecord>> Reset(DateTimeOffset now) => s => s
+        .SetProperty(r => r.State, RecordState.Pending)
+        .SetProperty(r => r.Result, RecordResult.None)
+        .SetProperty(r => r.UpdatedAt, now);
+}

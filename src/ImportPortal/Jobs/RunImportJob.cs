@@ -1,0 +1,233 @@
+using Hangfire;
+using ImportPortal.Domain.Frappe;
+using ImportPortal.Domain.Mapping;
+using ImportPortal.Domain.Migration;
+using ImportPortal.Domain.Sources;
+using ImportPortal.Frappe;
+using ImportPortal.Persistence;
+using ImportPortal.Runs;
+using ImportPortal.Sites;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ImportPortal.Jobs;
+
+/// <summary>
+/// Works a run to its end: plans it if it is not planned, then runs the import loop until nothing is left to send
+/// or the operator pauses or cancels. Everything it needs is in the database, so after a crash the next start of
+/// this job carries on (records left InFlight are verified as Unknown). One job per run at a time, by lease.
+/// Hangfire's own retry is off: the loop does its own retrying.
+/// </summary>
+[AutomaticRetry(Attempts = 0)]
+public sealed class RunImportJob(
+    IDbContextFactory<PortalDbContext> databases,
+    RunPlanner planner,
+    SiteCatalog sites,
+    FrappeSiteClientFactory clients,
+    SitePacing pacing,
+    ProgressFeed<RunProgress> feed,
+    IBackgroundJobClient jobs,
+    IOptions<RunsOptions> options,
+    TimeProvider time,
+    ILogger<RunImportJob> logger)
+{
+    public async Task ExecuteAsync(Guid runId, CancellationToken ct)
+    {
+        var owner = Guid.NewGuid();
+        var lease = new RunLease(databases, runId, owner, options.Value.LeaseDuration, time);
+        switch (await lease.TryTakeAsync(ct))
+        {
+            case LeaseResult.Finished:
+                return;
+            case LeaseResult.HeldUntil held:
+                // Another job holds it (or held it when its process died): look again when that lease lapses.
+                jobs.Schedule<RunImportJob>(job => job.ExecuteAsync(runId, CancellationToken.None), held.Until - time.GetUtcNow() + TimeSpan.FromSeconds(1));
+                return;
+        }
+
+        try
+        {
+            await WorkAsync(runId, lease, ct);
+        }
+        finally
+        {
+            await lease.ReleaseAsync();
+        }
+    }
+
+    private async Task WorkAsync(Guid runId, RunLease lease, CancellationToken ct)
+    {
+        var run = await LoadAsync(runId, ct);
+        if (run.State is RunState.Cancelling)
+        {
+            await FinishAsync(runId, RunState.Cancelled, null);
+            return;
+        }
+
+        var runOptions = StoredJson.Read<RunOptions>(run.OptionsJson) ?? new RunOptions();
+        try
+        {
+            await ReviveInFlightAsync(runId, ct);
+            var connection = await sites.ConnectAsync(run.SiteId, ct) ?? throw new InvalidOperationException("The site no longer exists or its secret cannot be read.");
+            var pace = pacing.For(connection.BaseUrl);
+            pace.Ceiling = Math.Clamp(runOptions.Ceiling, 1, RunOptions.MaxCeiling);
+            if (run.PlannedAt is null)
+            {
+                await PlanAsync(run, ct);
+            }
+
+            await SetStateAsync(runId, RunState.Running, ct);
+            var profile = MappingProfileJson.Deserialize(run.ProfileJson);
+            var outcome = await LoopAsync(run, runOptions, profile, clients.Create(connection), pace, lease, ct);
+            await FinishAsync(runId, outcome, null);
+        }
+        catch (Exception ex) when (ex is FrappeException or InvalidOperationException or SourceFormatException or IOException or System.Text.Json.JsonException)
+        {
+            logger.LogWarning(ex, "Run {RunId} stopped: {Reason}", runId, ex.Message);
+            await FinishAsync(runId, RunState.Failed, ex is FrappeException f ? f.Error.Summary : ex.Message);
+        }
+    }
+
+    private async Task<RunState> LoopAsync(ImportRun run, RunOptions runOptions, MappingProfile profile, IFrappeSite site, AdaptiveConcurrencyLimit pace, RunLease lease, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var observer = new RunObserver(run.Id, await RunCounter.CountAsync(db, run.Id, ct), pace, feed, time);
+        observer.Restore(StoredJson.Read<List<ThroughputSample>>(run.ThroughputJson) ?? []);
+        var store = new EfRecordStore(databases, run.Id, run.SiteId, time);
+        var ledger = new EfIdLedger(databases, run.SiteId, run.Id);
+        var loopOptions = new LoopOptions
+        {
+            Stages = runOptions.Stages.ToHashSet(),
+            DryRun = runOptions.DryRun,
+            Existing = runOptions.Existing,
+            Workers = Math.Clamp(runOptions.Ceiling, 1, RunOptions.MaxCeiling),
+        };
+        Func<EntityKind, string> doctypeOf = entity => profile.Entities.FirstOrDefault(e => e.Entity == entity) is { } mapping ? profile.DoctypeOf(mapping) : profile.DefaultDoctype(entity);
+        var loop = new ImportLoop(site, store, ledger, doctypeOf, observer, loopOptions, time);
+
+        using var beat = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var heartbeat = HeartbeatAsync(run.Id, observer, lease, beat.Token);
+        try
+        {
+            // Records handed back by a retry while the loop ran are picked up by another pass.
+            while (await loop.RunAsync(ct))
+            {
+                if (!await HasOpenRecordsAsync(run.Id, loopOptions.Stages, ct))
+                {
+                    var failed = await db.ImportRecords.AnyAsync(r => r.RunId == run.Id && r.State == RecordState.Failed, ct);
+                    return failed ? RunState.CompletedWithErrors : RunState.Completed;
+                }
+            }
+
+            return observer.State == RunState.Cancelling ? RunState.Cancelled : RunState.Paused;
+        }
+        finally
+        {
+            await beat.CancelAsync();
+            await heartbeat;
+            await SaveThroughputAsync(run.Id, observer.Sample());
+            observer.Publish();
+        }
+    }
+
+    /// <summary>Once a second: renew the lease, read the operator's pause or cancel, sample throughput, push progress.</summary>
+    private async Task HeartbeatAsync(Guid runId, RunObserver observer, RunLease lease, CancellationToken ct)
+    {
+        var saves = 0;
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                await Task.Delay(options.Value.HeartbeatInterval, time, ct);
+                var state = await lease.RenewAsync(ct);
+                if (state is RunState.Pausing or RunState.Cancelling || state is null)
+                {
+                    observer.State = state ?? RunState.Cancelling;
+                    observer.RequestStop();
+                }
+
+                var samples = observer.Sample();
+                if (++saves % 10 == 0)
+                {
+                    await SaveThroughputAsync(runId, samples);
+                }
+
+                observer.Publish();
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The loop has ended.
+        }
+    }
+
+    private async Task PlanAsync(ImportRun run, CancellationToken ct)
+    {
+        await SetStateAsync(run.Id, RunState.Planning, ct);
+        var lastPublish = time.GetTimestamp();
+        await planner.PlanAsync(run, fraction =>
+        {
+            if (time.GetElapsedTime(lastPublish) > TimeSpan.FromMilliseconds(300))
+            {
+                lastPublish = time.GetTimestamp();
+                feed.Publish(new RunProgress(run.Id, RunState.Planning, null, Math.Min(0.99, fraction), [], 0, 0, [], time.GetUtcNow()));
+            }
+        }, ct);
+        await using var db = await databases.CreateDbContextAsync(ct);
+        await db.ImportRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.PlannedAt, time.GetUtcNow())
+            .SetProperty(r => r.PlanProgress, 1)
+            .SetProperty(r => r.RecordCount, run.RecordCount), ct);
+        run.PlannedAt = time.GetUtcNow();
+    }
+
+    /// <summary>Records a dead process left InFlight may have been sent: they are looked up before anything is sent again.</summary>
+    private async Task ReviveInFlightAsync(Guid runId, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        await db.ImportRecords.Where(r => r.RunId == runId && r.State == RecordState.InFlight)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RecordState.Unknown), ct);
+    }
+
+    private async Task<bool> HasOpenRecordsAsync(Guid runId, IReadOnlySet<RunStage> stages, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var stageList = stages.ToList();
+        return await db.ImportRecords.AnyAsync(r => r.RunId == runId && stageList.Contains(r.Stage) && (r.State == RecordState.Pending || r.State == RecordState.Unknown), ct);
+    }
+
+    private async Task<ImportRun> LoadAsync(Guid runId, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        return await db.ImportRuns.AsNoTracking().FirstAsync(r => r.Id == runId, ct);
+    }
+
+    private async Task SetStateAsync(Guid runId, RunState state, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow();
+        // Pause or cancel asked while the job was starting wins over Running.
+        await db.ImportRuns.Where(r => r.Id == runId && r.State != RunState.Pausing && r.State != RunState.Cancelling)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, state).SetProperty(r => r.StartedAt, r => r.StartedAt ?? now).SetProperty(r => r.Error, (string?)null), ct);
+        feed.Publish(new RunProgress(runId, state, null, state == RunState.Planning ? 0 : 1, [], 0, 0, [], now));
+    }
+
+    private async Task FinishAsync(Guid runId, RunState state, string? error)
+    {
+        await using var db = await databases.CreateDbContextAsync(CancellationToken.None);
+        var now = time.GetUtcNow();
+        await db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.State, state)
+            .SetProperty(r => r.Error, error)
+            .SetProperty(r => r.FinishedAt, state.IsFinished() ? now : null));
+        var counts = await RunCounter.CountAsync(db, runId, CancellationToken.None);
+        feed.Publish(new RunProgress(runId, state, null, 1, counts, 0, 0, [], now));
+    }
+
+    private async Task SaveThroughputAsync(Guid runId, IReadOnlyList<ThroughputSample> samples)
+    {
+        await using var db = await databases.CreateDbContextAsync(CancellationToken.None);
+        var json = StoredJson.Write(samples);
+        await db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.ThroughputJson, json));
+    }
+}

@@ -1,0 +1,59 @@
+using ImportPortal.Domain.Mapping;
+using ImportPortal.Domain.Migration;
+
+namespace ImportPortal.Runs;
+
+/// <summary>One entity of one source key in one run: what to send, where it came from, and what became of it.</summary>
+public sealed class ImportRecord
+{
+    public long Id { get; set; }
+
+    public Guid RunId { get; set; }
+
+    public RunStage Stage { get; set; }
+
+    public EntityKind Entity { get; set; }
+
+    public required string Doctype { get; set; }
+
+    public required string SourceKey { get; set; }
+
+    /// <summary>The ticket a message belongs to: messages of one ticket are sent in <see cref="Sequence"/> order.</summary>
+    public string? GroupKey { get; set; }
+
+    public long Sequence { get; set; }
+
+    /// <summary>The profile table and the source row the record was mapped from.</summary>
+    public required string Table { get; set; }
+
+    public long Row { get; set; }
+
+    /// <summary>The planned <see cref="RecordPayload"/> as JSON.</summary>
+    public required string PayloadJson { get; set; }
+
+    /// <summary>The insert body the operator edited, used instead of the planned one.</summary>
+    public string? OverrideJson { get; set; }
+
+    public string? ExternalIdField { get; set; }
+
+    public RecordState State { get; set; }
+
+    public RecordResult Result { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? FrappeName { get; set; }
+
+    public RecordErrorKind? ErrorKind { get; set; }
+
+    public int? ErrorStatus { get; set; }
+
+    public string? ErrorExcType { get; set; }
+
+    public string? ErrorMessage { get; set; }
+
+    /// <summary>The body last sent, references resolved.</summary>
+    public string? SentJson { get; set; }
+
+    public DateTimeOffset? UpdatedAt { get; set; }
+}

@@ -1,0 +1,58 @@
+namespace ImportPortal.Runs;
+
+/// <summary>
+/// One import of bound uploads into a site with a profile. The profile is copied in when the run starts, so
+/// editing the profile later does not change a run. The lease says which job works on it, until when.
+/// </summary>
+public sealed class ImportRun
+{
+    public Guid Id { get; set; }
+
+    /// <summary>A short number the operators can say out loud ("run 12").</summary>
+    public int Number { get; set; }
+
+    public Guid SiteId { get; set; }
+
+    public required string SiteName { get; set; }
+
+    public Guid ProfileId { get; set; }
+
+    public required string ProfileName { get; set; }
+
+    /// <summary>The profile as it was when the run started (JSON).</summary>
+    public required string ProfileJson { get; set; }
+
+    /// <summary>Profile table to upload (and table of it), as JSON.</summary>
+    public required string BindingsJson { get; set; }
+
+    public required string OptionsJson { get; set; }
+
+    public RunState State { get; set; }
+
+    public required string CreatedBy { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>When every record was planned into the database; null while planning.</summary>
+    public DateTimeOffset? PlannedAt { get; set; }
+
+    public double PlanProgress { get; set; }
+
+    public long RecordCount { get; set; }
+
+    /// <summary>Why the run failed as a whole (site unreachable, profile no longer compiles...).</summary>
+    public string? Error { get; set; }
+
+    public string? CurrentStage { get; set; }
+
+    public Guid? LeaseOwner { get; set; }
+
+    public DateTimeOffset? LeaseUntil { get; set; }
+
+    /// <summary>Recent throughput samples (JSON), so the chart survives a reload.</summary>
+    public string? ThroughputJson { get; set; }
+}

@@ -1,0 +1,44 @@
+using ImportPortal.Domain.Migration;
+using ImportPortal.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImportPortal.Runs;
+
+/// <summary>Counts a run's records by stage and outcome with one grouped query.</summary>
+public static class RunCounter
+{
+    public static async Task<IReadOnlyList<StageCounts>> CountAsync(PortalDbContext db, Guid runId, CancellationToken ct)
+    {
+        var rows = await db.ImportRecords.AsNoTracking()
+            .Where(r => r.RunId == runId)
+            .GroupBy(r => new { r.Stage, r.State, r.Result })
+            .Select(g => new { g.Key.Stage, g.Key.State, g.Key.Result, Count = g.LongCount() })
+            .ToListAsync(ct);
+        return RunStages.All.Select(stage =>
+        {
+            var of = rows.Where(r => r.Stage == stage).ToList();
+            return new StageCounts(
+                stage,
+                of.Sum(r => r.Count),
+                of.Where(r => r.State == RecordState.Succeeded && r.Result is RecordResult.Created or RecordResult.WouldCreate).Sum(r => r.Count),
+                of.Where(r => r.State == RecordState.Succeeded && r.Result is RecordResult.Updated or RecordResult.WouldUpdate).Sum(r => r.Count),
+                of.Where(r => r.State == RecordState.Skipped).Sum(r => r.Count),
+                of.Where(r => r.State == RecordState.Failed).Sum(r => r.Count));
+        }).ToList();
+    }
+
+    /// <summary>The counts after a batch of outcomes of records that were InFlight.</summary>
+    public static IReadOnlyList<StageCounts> Apply(IReadOnlyList<StageCounts> counts, IReadOnlyList<RecordOutcome> outcomes)
+    {
+        var byStage = outcomes.GroupBy(o => o.Stage).ToDictionary(g => g.Key);
+        return counts.Select(c => byStage.TryGetValue(c.Stage, out var batch)
+            ? c with
+            {
+                Created = c.Created + batch.Count(o => o.State == RecordState.Succeeded && o.Result is RecordResult.Created or RecordResult.WouldCreate),
+                Updated = c.Updated + batch.Count(o => o.State == RecordState.Succeeded && o.Result is RecordResult.Updated or RecordResult.WouldUpdate),
+                Skipped = c.Skipped + batch.Count(o => o.State == RecordState.Skipped),
+                Failed = c.Failed + batch.Count(o => o.State == RecordState.Failed),
+            }
+            : c).ToList();
+    }
+}

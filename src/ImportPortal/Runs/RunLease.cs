@@ -1,0 +1,56 @@
+using ImportPortal.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImportPortal.Runs;
+
+/// <summary>
+/// Which job works on a run: taken with one conditional UPDATE (free, lapsed, or already ours), renewed by the
+/// heartbeat, released at the end. A process that dies keeps its lease only until it lapses.
+/// </summary>
+public sealed class RunLease(IDbContextFactory<PortalDbContext> databases, Guid runId, Guid owner, TimeSpan duration, TimeProvider time)
+{
+    public async Task<LeaseResult> TryTakeAsync(CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow();
+        var until = now + duration;
+        var finished = new[] { RunState.Completed, RunState.CompletedWithErrors, RunState.Failed, RunState.Cancelled, RunState.Paused };
+        var taken = await db.ImportRuns
+            .Where(r => r.Id == runId && !finished.Contains(r.State) && (r.LeaseOwner == null || r.LeaseUntil == null || r.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseOwner, owner).SetProperty(r => r.LeaseUntil, until), ct);
+        if (taken == 1)
+        {
+            return new LeaseResult.Taken();
+        }
+
+        var run = await db.ImportRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => new { r.State, r.LeaseUntil }).FirstOrDefaultAsync(ct);
+        return run is null || finished.Contains(run.State) ? new LeaseResult.Finished() : new LeaseResult.HeldUntil(run.LeaseUntil ?? now);
+    }
+
+    /// <summary>Extends the lease and returns the run's state as the operator left it (null when the run is gone).</summary>
+    public async Task<RunState?> RenewAsync(CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var until = time.GetUtcNow() + duration;
+        await db.ImportRuns.Where(r => r.Id == runId && r.LeaseOwner == owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseUntil, until), ct);
+        return await db.ImportRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => (RunState?)r.State).FirstOrDefaultAsync(ct);
+    }
+
+    public async Task ReleaseAsync()
+    {
+        await using var db = await databases.CreateDbContextAsync(CancellationToken.None);
+        await db.ImportRuns.Where(r => r.Id == runId && r.LeaseOwner == owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseOwner, (Guid?)null).SetProperty(r => r.LeaseUntil, (DateTimeOffset?)null));
+    }
+}
+
+/// <summary>What trying to take a run's lease gave.</summary>
+public abstract record LeaseResult
+{
+    public sealed record Taken : LeaseResult;
+
+    public sealed record Finished : LeaseResult;
+
+    public sealed record HeldUntil(DateTimeOffset Until) : LeaseResult;
+}

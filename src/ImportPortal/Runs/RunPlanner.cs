@@ -1,0 +1,146 @@
+using System.Globalization;
+using ImportPortal.Domain.Mapping;
+using ImportPortal.Domain.Migration;
+using ImportPortal.Domain.Sources;
+using ImportPortal.Frappe;
+using ImportPortal.Mappings;
+using ImportPortal.Persistence;
+using ImportPortal.Resources;
+using ImportPortal.Sites;
+using ImportPortal.Uploads;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace ImportPortal.Runs;
+
+/// <summary>
+/// Streams a run's sources through its profile and writes one record per entity and source key (the first row
+/// that names a key wins), plus a finalise record per ticket with status or dates to set. Rows the mapping finds
+/// wrong become failed records that say why, so the totals on the dashboard count every row.
+/// </summary>
+public sealed class RunPlanner(
+    IDbContextFactory<PortalDbContext> databases,
+    SiteCatalog sites,
+    FrappeSiteClientFactory clients,
+    UploadStore uploads,
+    IStringLocalizer<MappingResource> texts,
+    TimeProvider time)
+{
+    private const int InsertBatch = 2000;
+
+    public async Task PlanAsync(ImportRun run, Action<double> progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var profile = MappingProfileJson.Deserialize(run.ProfileJson);
+        var connection = await sites.ConnectAsync(run.SiteId, ct) ?? throw new InvalidOperationException("The site no longer exists or its secret cannot be read.");
+        var site = clients.Create(connection);
+        var bindings = StoredJson.Read<Dictionary<string, TableBinding>>(run.BindingsJson) ?? [];
+        var compiled = ProfileCompiler.Compile(profile, await MappingPreview.MetasAsync(profile, site, ct),
+            await MappingLookups.BuildAsync(profile, (table, c) => MappingPreview.OpenTableAsync(uploads, bindings, table, c), ct));
+
+        await using (var db = await databases.CreateDbContextAsync(ct))
+        {
+            // A plan cut short by a crash is made again from the start.
+            await db.ImportRecords.Where(r => r.RunId == run.Id).ExecuteDeleteAsync(ct);
+        }
+
+        var seen = new HashSet<(RunStage, EntityKind, string)>();
+        var pending = new List<ImportRecord>(InsertBatch);
+        long sequence = 0;
+        var done = 0;
+        foreach (var (table, binding) in bindings)
+        {
+            var upload = await uploads.FindAsync(binding.UploadId, ct) ?? throw new InvalidOperationException("An upload bound to the run no longer exists.");
+            var reader = await SourceReaderFactory.OpenAsync(await uploads.SniffAsync(upload, ct), uploads.PathOf(upload), new SourceReadOptions(Table: binding.Table), ct);
+            await foreach (var record in reader.ReadAsync(ct))
+            {
+                foreach (var entity in compiled.MapRecord(table, record))
+                {
+                    foreach (var planned in Plan(run.Id, table, record.Locator.Row, entity, ++sequence))
+                    {
+                        if (seen.Add((planned.Stage, planned.Entity, planned.SourceKey)))
+                        {
+                            pending.Add(planned);
+                        }
+                    }
+                }
+
+                if (pending.Count >= InsertBatch)
+                {
+                    await InsertAsync(pending, ct);
+                    progress((done + Math.Min(1, reader.BytesRead / (double)Math.Max(1, upload.Size))) / Math.Max(1, bindings.Count));
+                }
+            }
+
+            done++;
+        }
+
+        await InsertAsync(pending, ct);
+        run.RecordCount = seen.Count;
+    }
+
+    private IEnumerable<ImportRecord> Plan(Guid runId, string table, long row, MappedEntity entity, long sequence)
+    {
+        var stage = RunStages.Of(entity.Entity);
+        var payload = RecordPayload.From(entity);
+        var errors = entity.Problems.Where(p => p.Severity == MappingSeverity.Error).ToList();
+        var key = entity.SourceKey.Length > 0 ? entity.SourceKey : $"(row {row.ToString(CultureInfo.InvariantCulture)})";
+        var record = new ImportRecord
+        {
+            RunId = runId,
+            Stage = stage,
+            Entity = entity.Entity,
+            Doctype = entity.Doctype,
+            SourceKey = key,
+            GroupKey = stage == RunStage.Conversations ? entity.References.FirstOrDefault(r => r.Entity == EntityKind.Ticket)?.SourceKey ?? key : null,
+            Sequence = sequence,
+            Table = table,
+            Row = row,
+            PayloadJson = RecordPayloadJson.Write(payload),
+            ExternalIdField = entity.ExternalIdField,
+            State = errors.Count > 0 ? RecordState.Failed : RecordState.Pending,
+            UpdatedAt = time.GetUtcNow(),
+        };
+        if (errors.Count > 0)
+        {
+            record.ErrorKind = RecordErrorKind.Mapping;
+            record.ErrorExcType = errors[0].Code;
+            record.ErrorMessage = string.Join(" · ", errors.Select(p => texts[p.Code, [.. p.Args]].Value));
+        }
+
+        yield return record;
+        if (entity.Entity == EntityKind.Ticket && (entity.FinaliseStatus is not null || entity.FinaliseDates is not null))
+        {
+            yield return new ImportRecord
+            {
+                RunId = runId,
+                Stage = RunStage.Finalise,
+                Entity = entity.Entity,
+                Doctype = entity.Doctype,
+                SourceKey = key,
+                Sequence = sequence,
+                Table = table,
+                Row = row,
+                PayloadJson = record.PayloadJson,
+                State = errors.Count > 0 ? RecordState.Failed : RecordState.Pending,
+                ErrorKind = errors.Count > 0 ? RecordErrorKind.Dependency : null,
+                ErrorMessage = errors.Count > 0 ? "the ticket could not be mapped" : null,
+                UpdatedAt = record.UpdatedAt,
+            };
+        }
+    }
+
+    private async Task InsertAsync(List<ImportRecord> records, CancellationToken ct)
+    {
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        await using var db = await databases.CreateDbContextAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.ImportRecords.AddRange(records);
+        await db.SaveChangesAsync(ct);
+        records.Clear();
+    }
+}

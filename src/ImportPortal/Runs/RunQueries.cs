@@ -1,0 +1,139 @@
+using System.Text.Json.Nodes;
+using ImportPortal.Domain.Migration;
+using ImportPortal.Domain.Sources;
+using ImportPortal.Mappings;
+using ImportPortal.Persistence;
+using ImportPortal.Uploads;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImportPortal.Runs;
+
+/// <summary>Reads runs and records for the pages; nothing here writes.</summary>
+public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, UploadStore uploads, TimeProvider time)
+{
+    public async Task<(IReadOnlyList<RunSummary> Items, int Total)> ListAsync(int skip, int take, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var total = await db.ImportRuns.CountAsync(ct);
+        var runs = await db.ImportRuns.AsNoTracking().OrderByDescending(r => r.CreatedAt).Skip(skip).Take(take).ToListAsync(ct);
+        var items = new List<RunSummary>(runs.Count);
+        foreach (var run in runs)
+        {
+            var counts = await RunCounter.CountAsync(db, run.Id, ct);
+            var options = StoredJson.Read<RunOptions>(run.OptionsJson) ?? new RunOptions();
+            items.Add(new RunSummary(run.Id, run.Number, run.State, run.SiteName, run.ProfileName, run.CreatedBy, run.CreatedAt, run.FinishedAt, options.DryRun,
+                counts.Sum(c => c.Total), counts.Sum(c => c.Created), counts.Sum(c => c.Updated), counts.Sum(c => c.Skipped), counts.Sum(c => c.Failed)));
+        }
+
+        return (items, total);
+    }
+
+    public async Task<RunView?> GetAsync(Guid runId, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        if (await db.ImportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct) is not { } run)
+        {
+            return null;
+        }
+
+        var counts = await RunCounter.CountAsync(db, runId, ct);
+        var throughput = StoredJson.Read<List<ThroughputSample>>(run.ThroughputJson) ?? [];
+        var progress = new RunProgress(run.Id, run.State, null, run.PlannedAt is null ? run.PlanProgress : 1, counts, 0, 0, throughput, time.GetUtcNow());
+        var latest = await PageAsync(db, runId, new RecordFilter(Take: 5), latestFirst: true, ct);
+        return new RunView(run.Id, run.Number, run.State, run.SiteId, run.SiteName, run.ProfileId, run.ProfileName,
+            StoredJson.Read<RunOptions>(run.OptionsJson) ?? new RunOptions(), run.CreatedBy, run.CreatedAt, run.StartedAt, run.FinishedAt, run.Error,
+            progress, latest.Items);
+    }
+
+    public async Task<RecordPage> RecordsAsync(Guid runId, RecordFilter filter, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        return await PageAsync(db, runId, filter, latestFirst: false, ct);
+    }
+
+    public async Task<RecordDetail?> DetailAsync(long recordId, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        if (await db.ImportRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Id == recordId, ct) is not { } record)
+        {
+            return null;
+        }
+
+        var attempts = await db.RecordAttempts.AsNoTracking().Where(a => a.RecordId == recordId).OrderBy(a => a.Id).ToListAsync(ct);
+        var run = await db.ImportRuns.AsNoTracking().FirstAsync(r => r.Id == record.RunId, ct);
+        var payload = RecordPayloadJson.Read(record.PayloadJson);
+        return new RecordDetail(
+            Line(record), record.RunId, await SourceRowAsync(run, record.Table, record.Row, ct), payload.Insert,
+            record.OverrideJson is null ? null : JsonNode.Parse(record.OverrideJson) as JsonObject,
+            record.SentJson is null ? null : JsonNode.Parse(record.SentJson) as JsonObject,
+            payload.FinaliseStatus, payload.FinaliseDates, payload.References, attempts);
+    }
+
+    /// <summary>The source row a record was mapped from, column by column (streams the upload up to that row).</summary>
+    public async Task<IReadOnlyList<KeyValuePair<string, string>>> SourceRowAsync(ImportRun run, string table, long row, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var bindings = StoredJson.Read<Dictionary<string, TableBinding>>(run.BindingsJson) ?? [];
+        if (!bindings.TryGetValue(table, out var binding) || await uploads.FindAsync(binding.UploadId, ct) is not { } upload)
+        {
+            return [];
+        }
+
+        try
+        {
+            var reader = await SourceReaderFactory.OpenAsync(await uploads.SniffAsync(upload, ct), uploads.PathOf(upload), new SourceReadOptions(Table: binding.Table), ct);
+            await foreach (var record in reader.ReadAsync(ct))
+            {
+                if (record.Locator.Row == row)
+                {
+                    return record.Schema.Names.Select((name, i) => KeyValuePair.Create(name, record.Get(i).ToString())).ToList();
+                }
+
+                if (record.Locator.Row > row)
+                {
+                    break;
+                }
+            }
+        }
+        catch (SourceFormatException)
+        {
+            // The row cannot be read back; the detail shows the payload without it.
+        }
+
+        return [];
+    }
+
+    private static async Task<RecordPage> PageAsync(PortalDbContext db, Guid runId, RecordFilter filter, bool latestFirst, CancellationToken ct)
+    {
+        var query = db.ImportRecords.AsNoTracking().Where(r => r.RunId == runId);
+        if (filter.State is { } state)
+        {
+            query = query.Where(r => r.State == state);
+        }
+
+        if (filter.Stage is { } stage)
+        {
+            query = query.Where(r => r.Stage == stage);
+        }
+
+        if (filter.Kind is { } kind)
+        {
+            query = query.Where(r => r.ErrorKind == kind);
+        }
+
+        if (filter.Text is { Length: > 0 } text)
+        {
+            var pattern = $"%{text.Trim()}%";
+            query = query.Where(r => EF.Functions.Like(r.ErrorMessage ?? "", pattern) || EF.Functions.Like(r.SourceKey, pattern) || EF.Functions.Like(r.ErrorExcType ?? "", pattern));
+        }
+
+        var total = await query.CountAsync(ct);
+        var ordered = latestFirst ? query.OrderByDescending(r => r.UpdatedAt) : query.OrderBy(r => r.Id);
+        var rows = await ordered.Skip(filter.Skip).Take(Math.Clamp(filter.Take, 1, 500)).ToListAsync(ct);
+        return new RecordPage(rows.Select(Line).ToList(), total);
+    }
+
+    private static RecordLine Line(ImportRecord r) =>
+        new(r.Id, r.Stage, r.Entity, r.Doctype, r.SourceKey, r.Table, r.Row, r.State, r.Result, r.Attempts, r.FrappeName,
+            r.ErrorKind, r.ErrorStatus, r.ErrorExcType, r.ErrorMessage, r.UpdatedAt, r.OverrideJson is not null);
+}

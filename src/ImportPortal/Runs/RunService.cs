@@ -1,0 +1,197 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Hangfire;
+using ImportPortal.Domain.Mapping;
+using ImportPortal.Domain.Migration;
+using ImportPortal.Jobs;
+using ImportPortal.Mappings;
+using ImportPortal.Persistence;
+using ImportPortal.Sites;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImportPortal.Runs;
+
+/// <summary>
+/// What an operator does to runs: start one, pause, resume, cancel, retry records (one, a selection, all failed),
+/// edit a record's payload and retry it, skip records. Work happens in Hangfire jobs; every command is audited.
+/// </summary>
+public sealed class RunService(
+    IDbContextFactory<PortalDbContext> databases,
+    MappingProfileStore profiles,
+    SiteCatalog sites,
+    IBackgroundJobClient jobs,
+    TimeProvider time)
+{
+    public async Task<RunCommandResult> StartAsync(string actor, StartRunRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (await sites.FindAsync(request.SiteId, ct) is not { } site)
+        {
+            return RunCommandResult.Fail("Runs.SiteMissing");
+        }
+
+        if (await profiles.LoadAsync(request.ProfileId, ct) is not { } profile)
+        {
+            return RunCommandResult.Fail("Runs.ProfileMissing");
+        }
+
+        if (request.Bindings.Count == 0)
+        {
+            return RunCommandResult.Fail("Runs.NoUploads");
+        }
+
+        if (request.Options.Ceiling is < 1 or > RunOptions.MaxCeiling)
+        {
+            return RunCommandResult.Fail("Runs.BadCeiling", RunOptions.MaxCeiling.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (request.Options.Stages.Count == 0)
+        {
+            return RunCommandResult.Fail("Runs.NoStages");
+        }
+
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var run = new ImportRun
+        {
+            Id = Guid.NewGuid(),
+            Number = (await db.ImportRuns.MaxAsync(r => (int?)r.Number, ct) ?? 0) + 1,
+            SiteId = site.Id,
+            SiteName = site.Name,
+            ProfileId = request.ProfileId,
+            ProfileName = profile.Name,
+            ProfileJson = MappingProfileJson.Serialize(profile),
+            BindingsJson = StoredJson.Write(request.Bindings),
+            OptionsJson = StoredJson.Write(request.Options),
+            State = RunState.Queued,
+            CreatedBy = actor,
+            CreatedAt = time.GetUtcNow(),
+        };
+        db.ImportRuns.Add(run);
+        new AuditLog(db, time).Record(actor, "run.started", $"run {run.Number}", $"site {site.Name}, profile {profile.Name}{(request.Options.DryRun ? ", dry run" : "")}");
+        await db.SaveChangesAsync(ct);
+        jobs.Enqueue<RunImportJob>(job => job.ExecuteAsync(run.Id, CancellationToken.None));
+        return RunCommandResult.Ok(run.Id);
+    }
+
+    /// <summary>Stops starting records; in-flight ones finish and are recorded, then the run is Paused.</summary>
+    public Task<RunCommandResult> PauseAsync(string actor, Guid runId, CancellationToken ct) =>
+        TransitionAsync(actor, runId, "run.paused", run => run.State switch
+        {
+            RunState.Queued or RunState.Planning or RunState.Running => RunState.Pausing,
+            _ => null,
+        }, ct);
+
+    public async Task<RunCommandResult> ResumeAsync(string actor, Guid runId, CancellationToken ct)
+    {
+        var result = await TransitionAsync(actor, runId, "run.resumed", run => run.State switch
+        {
+            RunState.Paused or RunState.Failed => RunState.Queued,
+            RunState.Pausing => RunState.Running,
+            _ => null,
+        }, ct);
+        if (result.Succeeded)
+        {
+            jobs.Enqueue<RunImportJob>(job => job.ExecuteAsync(runId, CancellationToken.None));
+        }
+
+        return result;
+    }
+
+    /// <summary>Records not yet sent stay unsent; a run that no job holds is cancelled at once.</summary>
+    public Task<RunCommandResult> CancelAsync(string actor, Guid runId, CancellationToken ct) =>
+        TransitionAsync(actor, runId, "run.cancelled", run => run.State switch
+        {
+            RunState.Paused or RunState.Failed => RunState.Cancelled,
+            RunState.Queued or RunState.Planning or RunState.Running or RunState.Pausing => RunState.Cancelling,
+            _ => null,
+        }, ct);
+
+    /// <summary>Sends the chosen failed or skipped records again (null: every failed record), in a Hangfire job.</summary>
+    public async Task<RunCommandResult> RetryAsync(string actor, Guid runId, IReadOnlyList<long>? recordIds, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        if (await db.ImportRuns.FirstOrDefaultAsync(r => r.Id == runId, ct) is not { } run)
+        {
+            return RunCommandResult.Fail("Runs.NotFound");
+        }
+
+        if (run.State is RunState.Cancelled or RunState.Cancelling)
+        {
+            return RunCommandResult.Fail("Runs.CannotRetryCancelled");
+        }
+
+        var ids = recordIds?.ToList();
+        new AuditLog(db, time).Record(actor, "run.retried", $"run {run.Number}", ids is null ? "all failed records" : $"{ids.Count} record(s): {string.Join(", ", ids.Take(20))}");
+        await db.SaveChangesAsync(ct);
+        jobs.Enqueue<RetryRecordsJob>(job => job.ExecuteAsync(runId, ids, CancellationToken.None));
+        return RunCommandResult.Ok(runId);
+    }
+
+    /// <summary>Keeps the operator's corrected insert body for the record and retries it.</summary>
+    public async Task<RunCommandResult> EditPayloadAsync(string actor, long recordId, string json, CancellationToken ct)
+    {
+        JsonObject body;
+        try
+        {
+            body = JsonNode.Parse(json) as JsonObject ?? throw new JsonException("not an object");
+        }
+        catch (JsonException ex)
+        {
+            return RunCommandResult.Fail("Runs.PayloadNotJson", ex.Message);
+        }
+
+        await using var db = await databases.CreateDbContextAsync(ct);
+        if (await db.ImportRecords.FirstOrDefaultAsync(r => r.Id == recordId, ct) is not { } record)
+        {
+            return RunCommandResult.Fail("Runs.RecordNotFound");
+        }
+
+        if (record.State is not (RecordState.Failed or RecordState.Skipped) || record.Stage == RunStage.Finalise)
+        {
+            return RunCommandResult.Fail("Runs.PayloadNotEditable");
+        }
+
+        record.OverrideJson = body.ToJsonString();
+        new AuditLog(db, time).Record(actor, "record.payload-edited", $"record {record.Id}", $"{record.Doctype} {record.SourceKey}");
+        await db.SaveChangesAsync(ct);
+        return await RetryAsync(actor, record.RunId, [record.Id], ct);
+    }
+
+    /// <summary>Marks failed records as skipped by the operator: they no longer count as failures and are not retried by "retry all".</summary>
+    public async Task<RunCommandResult> SkipAsync(string actor, Guid runId, IReadOnlyList<long> recordIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(recordIds);
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var ids = recordIds.ToList();
+        var now = time.GetUtcNow();
+        var skipped = await db.ImportRecords.Where(r => r.RunId == runId && ids.Contains(r.Id) && r.State == RecordState.Failed)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RecordState.Skipped).SetProperty(r => r.Result, RecordResult.None).SetProperty(r => r.UpdatedAt, now), ct);
+        new AuditLog(db, time).Record(actor, "record.skipped", $"run {runId}", $"{skipped} record(s)");
+        await db.SaveChangesAsync(ct);
+        return RunCommandResult.Ok(runId);
+    }
+
+    private async Task<RunCommandResult> TransitionAsync(string actor, Guid runId, string action, Func<ImportRun, RunState?> next, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        if (await db.ImportRuns.FirstOrDefaultAsync(r => r.Id == runId, ct) is not { } run)
+        {
+            return RunCommandResult.Fail("Runs.NotFound");
+        }
+
+        if (next(run) is not { } state)
+        {
+            return RunCommandResult.Fail("Runs.NotNow", run.State.ToString());
+        }
+
+        run.State = state;
+        if (state.IsFinished())
+        {
+            run.FinishedAt = time.GetUtcNow();
+        }
+
+        new AuditLog(db, time).Record(actor, action, $"run {run.Number}");
+        await db.SaveChangesAsync(ct);
+        return RunCommandResult.Ok(runId);
+    }
+}

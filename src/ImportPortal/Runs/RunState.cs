@@ -1,0 +1,26 @@
+namespace ImportPortal.Runs;
+
+/// <summary>Where a run stands. Pausing and Cancelling last until the in-flight records are finished and recorded.</summary>
+public enum RunState
+{
+    Queued,
+    Planning,
+    Running,
+    Pausing,
+    Paused,
+    Cancelling,
+    Completed,
+    CompletedWithErrors,
+    Failed,
+    Cancelled,
+}
+
+public static class RunStates
+{
+    public static bool IsFinished(this RunState state) =>
+        state is RunState.Completed or RunState.CompletedWithErrors or RunState.Failed or RunState.Cancelled;
+
+    /// <summary>A job is (or should be) working on it.</summary>
+    public static bool IsActive(this RunState state) =>
+        state is RunState.Queued or RunState.Planning or RunState.Running or RunState.Pausing or RunState.Cancelling;
+}

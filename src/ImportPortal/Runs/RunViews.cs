@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using ImportPortal.Domain.Mapping;
+using ImportPortal.Domain.Migration;
+
+namespace ImportPortal.Runs;
+
+/// <summary>A line of the runs list.</summary>
+public sealed record RunSummary(
+    Guid Id, int Number, RunState State, string SiteName, string ProfileName, string CreatedBy,
+    DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, bool DryRun, long Total, long Created, long Updated, long Skipped, long Failed);
+
+/// <summary>Everything the run dashboard shows when it opens; live changes then arrive as <see cref="RunProgress"/>.</summary>
+public sealed record RunView(
+    Guid Id, int Number, RunState State, Guid SiteId, string SiteName, Guid ProfileId, string ProfileName, RunOptions Options,
+    string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error,
+    RunProgress Progress, IReadOnlyList<RecordLine> LatestErrors);
+
+/// <summary>A record in the error list.</summary>
+public sealed record RecordLine(
+    long Id, RunStage Stage, EntityKind Entity, string Doctype, string SourceKey, string Table, long Row, RecordState State,
+    RecordResult Result, int Attempts, string? FrappeName, RecordErrorKind? ErrorKind, int? HttpStatus, string? ExcType, string? Message,
+    DateTimeOffset? UpdatedAt, bool Edited);
+
+/// <summary>How the error list is filtered and paged.</summary>
+public sealed record RecordFilter(
+    RunStage? Stage = null, RecordErrorKind? Kind = null, string? Text = null, RecordState? State = RecordState.Failed, int Skip = 0, int Take = 50);
+
+/// <summary>A page of records and how many match in all.</summary>
+public sealed record RecordPage(IReadOnlyList<RecordLine> Items, int Total);
+
+/// <summary>One record in full: its source row, the planned and the sent payloads, its error and every attempt.</summary>
+public sealed record RecordDetail(
+    RecordLine Line, Guid RunId, IReadOnlyList<KeyValuePair<string, string>> SourceRow, JsonObject Planned, JsonObject? Override,
+    JsonObject? Sent, JsonObject? FinaliseStatus, JsonObject? FinaliseDates, IReadOnlyList<EntityReference> References, IReadOnlyList<RecordAttempt> Attempts);

@@ -1,0 +1,12 @@
+namespace ImportPortal.Runs;
+
+/// <summary>How run jobs hold their runs (Portal:Runs).</summary>
+public sealed class RunsOptions
+{
+    public const string SectionName = "Portal:Runs";
+
+    /// <summary>A run job renews its lease this often; a run whose lease lapsed (its process died) is taken over.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(1);
+}
