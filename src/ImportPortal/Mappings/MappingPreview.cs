@@ -13,6 +13,9 @@ namespace ImportPortal.Mappings;
 /// </summary>
 public sealed class MappingPreview(MappingProfileStore profiles, SiteCatalog sites, FrappeSiteClientFactory clients, UploadStore uploads)
 {
+    /// <summary>The most rows one preview maps per table.</summary>
+    public const int MaxRows = 100;
+
     public async Task<PreviewResult> RunAsync(PreviewRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -67,6 +70,35 @@ public sealed class MappingPreview(MappingProfileStore profiles, SiteCatalog sit
         return new PreviewResult(compiled.Problems, []);
     }
 
+    /// <summary>
+    /// The site's live fields of each doctype the editor shows (labels, types, required flags, options, link
+    /// targets); null when the site's secret cannot be read. A doctype the site lacks is left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, DocTypeMeta>?> SiteMetasAsync(Guid siteId, IEnumerable<string> doctypes, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(doctypes);
+        if (await sites.ConnectAsync(siteId, ct) is not { } connection)
+        {
+            return null;
+        }
+
+        var site = clients.Create(connection);
+        var metas = new Dictionary<string, DocTypeMeta>(StringComparer.Ordinal);
+        foreach (var doctype in doctypes.Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                metas[doctype] = await site.GetMetaAsync(doctype, ct);
+            }
+            catch (FrappeException ex) when (ex.Error.Kind == FrappeErrorKind.NotFound)
+            {
+                // ERPNext's Customer on a plain Helpdesk site: the editor says the doctype has no fields here.
+            }
+        }
+
+        return metas;
+    }
+
     /// <summary>A table for a lookup (e.g. the users of an account export): the upload bound to that name, or a bound archive that holds it.</summary>
     internal static async Task<ISourceReader?> OpenTableAsync(UploadStore uploads, IReadOnlyDictionary<string, TableBinding> bindings, string table, CancellationToken ct)
     {
@@ -103,10 +135,31 @@ public sealed class MappingPreview(MappingProfileStore profiles, SiteCatalog sit
     {
         var format = await uploads.SniffAsync(upload, ct);
         var reader = await SourceReaderFactory.OpenAsync(format, uploads.PathOf(upload), new SourceReadOptions(Table: table), ct);
+        var picked = Pick(reader.ReadAsync(ct), request, ct);
+        await foreach (var record in picked.WithCancellation(ct))
+        {
+            yield return record;
+        }
+    }
+
+    /// <summary>The rows a preview shows, read in one streaming pass: by number, the first N, or N at random (never the whole file in memory).</summary>
+    internal static async IAsyncEnumerable<SourceRecord> Pick(IAsyncEnumerable<SourceRecord> records, PreviewRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
         var wanted = request.Rows is { Count: > 0 } rows ? rows.ToHashSet() : null;
+        var limit = wanted?.Count ?? Math.Clamp(request.FirstN, 1, MaxRows);
+        if (wanted is null && request.Random)
+        {
+            var random = request.Seed is { } seed ? new Random(seed) : Random.Shared;
+            foreach (var record in await RowSample.TakeAsync(records, limit, random, ct))
+            {
+                yield return record;
+            }
+
+            yield break;
+        }
+
         var taken = 0;
-        var limit = wanted?.Count ?? Math.Clamp(request.FirstN, 1, 100);
-        await foreach (var record in reader.ReadAsync(ct))
+        await foreach (var record in records.WithCancellation(ct))
         {
             if (wanted is null || wanted.Contains(record.Locator.Row))
             {
