@@ -85,8 +85,10 @@ public static class HeaderMatcher
         return labels;
     }
 
-    private static FieldMapping Propose(string header, DocFieldMeta field)
+    /// <summary>A field mapping from a header with the transforms the field's type asks for; also for a header the operator chose by hand.</summary>
+    public static FieldMapping Propose(string header, DocFieldMeta field)
     {
+        ArgumentNullException.ThrowIfNull(field);
         TransformStep[] steps = field.Fieldtype switch
         {
             "Date" => [new(TransformKind.Date)],

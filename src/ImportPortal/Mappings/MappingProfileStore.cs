@@ -78,6 +78,33 @@ public sealed class MappingProfileStore(IDbContextFactory<PortalDbContext> datab
         return ProfileResult.Ok(id);
     }
 
+    /// <summary>Writes an edited profile over the saved one (its name too, when still free); the change is audited.</summary>
+    public async Task<ProfileResult> SaveAsync(string actor, Guid id, MappingProfile profile, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var edited = profile with { Name = profile.Name.Trim() };
+        if (Check(edited.Name) is { } problem)
+        {
+            return problem;
+        }
+
+        await using var db = await databases.CreateDbContextAsync(ct);
+        if (await db.MappingProfiles.FirstOrDefaultAsync(p => p.Id == id, ct) is not { } row)
+        {
+            return ProfileResult.Fail("Mappings.NotFound");
+        }
+
+        if (await db.MappingProfiles.AnyAsync(p => p.Name == edited.Name && p.Id != id, ct))
+        {
+            return ProfileResult.Fail("Mappings.NameTaken", edited.Name);
+        }
+
+        Audit(db, actor, "profile.saved", edited.Name);
+        Update(row, edited, actor);
+        await db.SaveChangesAsync(ct);
+        return ProfileResult.Ok(id);
+    }
+
     public async Task<bool> DeleteAsync(string actor, Guid id, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);

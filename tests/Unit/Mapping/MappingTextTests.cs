@@ -13,7 +13,8 @@ public sealed partial class MappingTextTests
     [InlineData("MappingResource.vi.resx")]
     public void Every_code_has_a_text_and_no_text_lacks_a_code(string file)
     {
-        var texts = ResourceFile.Load(file);
+        // The editor's own texts (Editor.*) share the file; EditorTextTests checks them.
+        var texts = ResourceFile.Load(file).Where(t => !t.Key.StartsWith(EditorTextTests.Prefix, StringComparison.Ordinal)).ToDictionary();
 
         Assert.Empty(MappingProblemCodes.All.Except(texts.Keys));
         Assert.Empty(texts.Keys.Except(MappingProblemCodes.All));

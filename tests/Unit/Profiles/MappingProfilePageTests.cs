@@ -16,6 +16,7 @@ namespace ImportPortal.Tests.Unit.Profiles;
 /// <summary>The profile page, with real services and the simulator's live metadata, says which required fields nothing fills.</summary>
 public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetime
 {
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
     private SitesHarness _h = null!;
 
     public async ValueTask InitializeAsync()
@@ -63,5 +64,64 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
         page.WaitForElement("[data-testid=profile-problem]", TimeSpan.FromSeconds(10));
         Assert.Contains(page.FindAll("[data-testid=profile-problem]"), p => p.TextContent.Contains(expected, StringComparison.Ordinal));
         Assert.DoesNotContain("Mapping.RequiredUnmapped", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "subject is required on HD Ticket")]
+    [InlineData("vi", "subject là trường bắt buộc của HD Ticket")]
+    public async Task Removing_the_subject_in_the_editor_shows_it_as_a_required_field_nothing_fills(string culture, string expected)
+    {
+        UseCulture(culture);
+        var id = await AddSiteAndProfileAsync(FreshdeskTicketExportPreset.Create() with { Name = "Phiếu đầy đủ" });
+        var page = Render<MappingProfilePage>(p => p.Add(x => x.Id, id));
+        await page.WaitForAssertionAsync(() => Assert.NotEmpty(TicketRows(page)), Wait);
+        await page.WaitForAssertionAsync(() => Assert.Contains(TicketEditor(page).QuerySelectorAll("[data-testid=field-row] .mud-typography-caption"), c => c.TextContent.Contains("Data", StringComparison.Ordinal)), Wait);
+        Assert.DoesNotContain(page.FindAll("[data-testid=profile-problem]"), p => p.TextContent.Contains(expected, StringComparison.Ordinal));
+
+        RemoveTicketField(page, "subject");
+
+        await page.WaitForAssertionAsync(() => Assert.Contains(page.FindAll("[data-testid=profile-problem]"), p => p.TextContent.Contains(expected, StringComparison.Ordinal)), Wait);
+        var onEntity = TicketEditor(page).QuerySelectorAll("[data-testid=entity-problem][data-field=subject]");
+        Assert.Contains(onEntity, p => p.TextContent.Contains(expected, StringComparison.Ordinal));
+        Assert.DoesNotContain(TicketRows(page), r => r.GetAttribute("data-target") == "subject");
+        Assert.Equal("true", page.Find("[data-testid=profile-editor]").GetAttribute("data-dirty"));
+        Assert.DoesNotContain("Editor.", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_saved_edit_is_in_the_store_and_is_checked_against_the_site_again()
+    {
+        UseCulture("en");
+        var id = await AddSiteAndProfileAsync(FreshdeskTicketExportPreset.Create() with { Name = "Phiếu sẽ sửa" });
+        var page = Render<MappingProfilePage>(p => p.Add(x => x.Id, id));
+        await page.WaitForAssertionAsync(() => Assert.NotEmpty(TicketRows(page)), Wait);
+
+        RemoveTicketField(page, "subject");
+        page.Find("[data-testid=profile-save]").Click();
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("false", page.Find("[data-testid=profile-editor]").GetAttribute("data-dirty")), Wait);
+        var saved = await _h.Services.GetRequiredService<MappingProfileStore>().LoadAsync(id, CancellationToken.None);
+        Assert.DoesNotContain(saved!.Entities.Single(e => e.Entity == EntityKind.Ticket).Fields, f => f.Target == "subject");
+        await page.WaitForAssertionAsync(() => Assert.Contains(page.FindAll("[data-testid=profile-problem][data-field=subject]"), p => p.TextContent.Contains("subject is required on HD Ticket", StringComparison.Ordinal)), Wait);
+    }
+
+    private async Task<Guid> AddSiteAndProfileAsync(MappingProfile profile)
+    {
+        await _h.Catalog.AddAsync("admin", _h.SimulatorInput(), CancellationToken.None);
+        var store = _h.Services.GetRequiredService<MappingProfileStore>();
+        return (await store.ImportAsync("van.hanh", MappingProfileJson.Serialize(profile), CancellationToken.None)).Id!.Value;
+    }
+
+    private static AngleSharp.Dom.IElement TicketEditor(IRenderedComponent<MappingProfilePage> page) =>
+        page.Find("[data-testid=entity-editor][data-entity=Ticket]");
+
+    private static List<AngleSharp.Dom.IElement> TicketRows(IRenderedComponent<MappingProfilePage> page) =>
+        [.. page.FindAll("[data-testid=entity-editor][data-entity=Ticket] [data-testid=field-row]")];
+
+    // The remove button in the same table row as the field.
+    private static void RemoveTicketField(IRenderedComponent<MappingProfilePage> page, string target)
+    {
+        var row = TicketRows(page).Single(r => r.GetAttribute("data-target") == target).ParentElement!;
+        row.QuerySelector("[data-testid=field-remove]")!.Click();
     }
 }

@@ -1,3 +1,4 @@
+using ImportPortal.Domain.Mapping;
 using ImportPortal.Domain.Mapping.Presets;
 using ImportPortal.Mappings;
 using ImportPortal.Tests.Unit.Infrastructure;
@@ -51,6 +52,25 @@ public sealed class MappingProfileStoreTests : IAsyncLifetime
         Assert.Equal("Mappings.ImportInvalid", broken.ProblemKey);
         Assert.Equal("Mappings.ImportInvalid", future.ProblemKey);
         Assert.Contains("99", future.ProblemArg, StringComparison.Ordinal);
+        Assert.Equal(2, (await Store.ListAsync(Ct)).Count);
+    }
+
+    [Fact]
+    public async Task An_edited_profile_is_saved_over_the_old_one_and_a_taken_name_is_refused()
+    {
+        var created = await Store.CreateFromPresetAsync("van.hanh", FreshdeskTicketExportPreset.Name, "Phiếu Haravan", Ct);
+        await Store.CreateFromPresetAsync("van.hanh", FreshdeskTicketExportPreset.Name, "Phiếu khác", Ct);
+        var profile = (await Store.LoadAsync(created.Id!.Value, Ct))!;
+        var edited = profile with { NameOrder = NameOrder.Western, SiteTimeZone = "Asia/Ho_Chi_Minh" };
+
+        var saved = await Store.SaveAsync("van.hanh", created.Id.Value, edited, Ct);
+        var clash = await Store.SaveAsync("van.hanh", created.Id.Value, edited with { Name = "Phiếu khác" }, Ct);
+        var gone = await Store.SaveAsync("van.hanh", Guid.NewGuid(), edited, Ct);
+
+        Assert.True(saved.Succeeded);
+        Assert.Equal(MappingProfileJson.Serialize(edited), await Store.ExportAsync(created.Id.Value, Ct));
+        Assert.Equal("Mappings.NameTaken", clash.ProblemKey);
+        Assert.Equal("Mappings.NotFound", gone.ProblemKey);
         Assert.Equal(2, (await Store.ListAsync(Ct)).Count);
     }
 
