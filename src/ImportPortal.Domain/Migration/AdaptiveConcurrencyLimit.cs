@@ -11,6 +11,9 @@ public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16
     /// <summary>Latency may rise this much over the baseline before the limit stops growing (keeps a live helpdesk responsive).</summary>
     public const double Tolerance = 1.25;
 
+    /// <summary>Latency rises smaller than this are noise (a GC pause, a busy client), not a queue on the server.</summary>
+    public const double SlackMs = 10;
+
     private const int BaselineWindows = 30;
     private readonly Lock _gate = new();
     private readonly Queue<TaskCompletionSource> _waiters = new();
@@ -151,7 +154,7 @@ public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16
         }
 
         var baseline = Math.Max(0.05, _recentMedians.Min());
-        var gradient = Math.Clamp(Tolerance * baseline / Math.Max(0.05, median), 0.5, 1.0);
+        var gradient = Math.Clamp((Tolerance * baseline + SlackMs) / Math.Max(0.05, median), 0.5, 1.0);
         var target = _limit * gradient + (gradient >= 1 ? Math.Max(1, Math.Sqrt(_limit) / 2) : 0);
         _limit = Math.Clamp(target < _limit ? (_limit + target) / 2 : target, 1, _ceiling);
         WakeWaiters();

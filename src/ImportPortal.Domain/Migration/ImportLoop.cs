@@ -40,18 +40,38 @@ public sealed class ImportLoop(
     private async Task RunStageAsync(RunStage stage, ReferenceResolver resolver, RecordSender sender, OutcomeBuffer buffer, CancellationToken ct)
     {
         var channel = Channel.CreateBounded<ClaimedUnit>(new BoundedChannelOptions(Math.Max(options.ClaimBatch, options.Workers)) { SingleWriter = true });
-        var producer = Task.Run(() => ProduceAsync(stage, resolver, channel.Writer, ct), ct);
+        // A consumer that fails stops the claiming: otherwise the producer would wait forever on a full channel nobody reads.
+        using var consumerFailed = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var producer = Task.Run(() => ProduceAsync(stage, resolver, channel.Writer, consumerFailed.Token), ct);
         var consumers = Enumerable.Range(0, Math.Max(1, options.Workers))
-            .Select(_ => Task.Run(() => ConsumeAsync(channel.Reader, sender, buffer, ct), ct))
+            .Select(_ => Task.Run(() => ConsumeOrStopClaimingAsync(channel.Reader, sender, buffer, consumerFailed, ct), ct))
             .ToList();
         try
         {
             await producer;
         }
+        catch (OperationCanceledException) when (consumerFailed.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            // The claiming stopped because a consumer failed; that failure, awaited below, is the one to report.
+        }
         finally
         {
             // Consumers finish what was claimed (or hand it back) before the stage ends, even when the producer failed.
             await Task.WhenAll(consumers);
+        }
+    }
+
+    private async Task ConsumeOrStopClaimingAsync(
+        ChannelReader<ClaimedUnit> reader, RecordSender sender, OutcomeBuffer buffer, CancellationTokenSource consumerFailed, CancellationToken ct)
+    {
+        try
+        {
+            await ConsumeAsync(reader, sender, buffer, ct);
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            await consumerFailed.CancelAsync();
+            throw;
         }
     }
 
@@ -128,12 +148,11 @@ public sealed class ImportLoop(
         var existing = new ExistingOnSite();
         var unknown = claimed
             .Where(i => i.Stage != RunStage.Finalise && !resolver.TryGet(i.Doctype, i.SourceKey, out _))
-            .Select(i => (Item: i, Identity: SiteIdentity.Of(i)))
-            .Where(x => x.Identity is not null)
-            .GroupBy(x => (x.Item.Doctype, x.Identity!.Field));
+            .SelectMany(i => SiteIdentity.AllOf(i).Select(identity => (Item: i, Identity: identity)))
+            .GroupBy(x => (x.Item.Doctype, x.Identity.Field));
         foreach (var group in unknown)
         {
-            var found = await SiteLookup.FindAsync(site, group.Key.Doctype, group.Key.Field, group.Select(x => x.Identity!.Value), ct);
+            var found = await SiteLookup.FindAsync(site, group.Key.Doctype, group.Key.Field, group.Select(x => x.Identity.Value), ct);
             existing.Add(group.Key.Doctype, group.Key.Field, found);
         }
 

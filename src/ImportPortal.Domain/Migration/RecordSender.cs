@@ -42,14 +42,14 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
                 : await ExistingAsync(item, hit.FrappeName, body, log, ct);
         }
 
-        var identity = SiteIdentity.Of(item);
-        if (identity is not null && existing.Find(item.Doctype, identity) is { } onSite)
+        var identities = SiteIdentity.AllOf(item);
+        if (identities.Select(i => existing.Find(item.Doctype, i)).FirstOrDefault(n => n is not null) is { } onSite)
         {
             // A document found for a record whose last send had no answer is the one that send created.
             return item.WasUnknown ? Created(item, onSite, body, log) : await ExistingAsync(item, onSite, body, log, ct);
         }
 
-        if (item.WasUnknown && identity is null)
+        if (item.WasUnknown && identities.Count == 0)
         {
             return (log.Failed(item, CannotVerify(item)), null);
         }
@@ -60,11 +60,13 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
             return (log.Done(item, RecordState.Succeeded, RecordResult.WouldCreate, null, body), null);
         }
 
-        return await InsertAsync(item, identity, body, log, ct);
+        return await InsertAsync(item, identities, body, log, ct);
     }
 
-    private async Task<(RecordOutcome, LedgerEntry?)> InsertAsync(WorkItem item, SiteIdentity? identity, JsonObject body, AttemptRecorder log, CancellationToken ct)
+    private async Task<(RecordOutcome, LedgerEntry?)> InsertAsync(WorkItem item, IReadOnlyList<SiteIdentity> identities, JsonObject body, AttemptRecorder log, CancellationToken ct)
     {
+        // Once a send may have landed, a document found later is the one this record created.
+        var mayHaveLanded = item.WasUnknown;
         for (var send = 1; ; send++)
         {
             FrappeError error;
@@ -82,19 +84,20 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
             }
 
             var decision = OutcomeRules.Decide(error);
-            if (decision == SendDecision.AdoptExisting && identity is not null && await LookUpAsync(item, identity, log, ct) is { } existingName)
+            if (decision == SendDecision.AdoptExisting && await LookUpAsync(item, identities, log, ct) is { } existingName)
             {
-                return await ExistingAsync(item, existingName, body, log, ct);
+                return mayHaveLanded ? Created(item, existingName, body, log) : await ExistingAsync(item, existingName, body, log, ct);
             }
 
             if (decision == SendDecision.LookUpThenResend)
             {
-                if (identity is null)
+                if (identities.Count == 0)
                 {
                     return (log.Failed(item, CannotVerify(item)), null);
                 }
 
-                if (await LookUpAsync(item, identity, log, ct) is { } createdName)
+                mayHaveLanded = true;
+                if (await LookUpAsync(item, identities, log, ct) is { } createdName)
                 {
                     return Created(item, createdName, body, log);
                 }
@@ -190,13 +193,21 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
         }
     }
 
-    private async Task<string?> LookUpAsync(WorkItem item, SiteIdentity identity, AttemptRecorder log, CancellationToken ct)
+    private async Task<string?> LookUpAsync(WorkItem item, IReadOnlyList<SiteIdentity> identities, AttemptRecorder log, CancellationToken ct)
     {
-        var started = time.GetTimestamp();
-        var found = await SiteLookup.FindAsync(site, item.Doctype, identity.Field, [identity.Value], ct);
-        var name = found.GetValueOrDefault(identity.Value);
-        log.Add($"GET {item.Doctype}?{identity.Field}={identity.Value}", started, name is null ? "not found" : $"found {name}");
-        return name;
+        foreach (var identity in identities)
+        {
+            var started = time.GetTimestamp();
+            var found = await SiteLookup.FindAsync(site, item.Doctype, identity.Field, [identity.Value], ct);
+            var name = found.GetValueOrDefault(identity.Value);
+            log.Add($"GET {item.Doctype}?{identity.Field}={identity.Value}", started, name is null ? "not found" : $"found {name}");
+            if (name is not null)
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The body to send with every reference written in, or null (and the reason on the log) when a reference is not there.</summary>

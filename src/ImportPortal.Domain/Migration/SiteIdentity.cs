@@ -4,28 +4,43 @@ namespace ImportPortal.Domain.Migration;
 
 /// <summary>
 /// How a record's document is recognised on the site without the ledger: by its external-id field when the
-/// profile writes one, else by a natural key (organisation name, contact e-mail). Tickets and messages without an
+/// profile writes one, and by a natural key (organisation name, contact e-mail). Tickets and messages without an
 /// external-id field have none: after an unknown send they cannot be verified, so they are never sent blind.
 /// </summary>
 public sealed record SiteIdentity(string Field, string Value)
 {
-    public static SiteIdentity? Of(WorkItem item)
+    /// <summary>The surest way to recognise the record's document: its external id, else its natural key; null when it has neither.</summary>
+    public static SiteIdentity? Of(WorkItem item) => AllOf(item) is [var first, ..] ? first : null;
+
+    /// <summary>
+    /// Every way to recognise the record's document, surest first: its external id, then its natural key. A document
+    /// someone made by hand (a contact with the same e-mail) has no external id, so the natural key is checked too.
+    /// </summary>
+    public static IReadOnlyList<SiteIdentity> AllOf(WorkItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
         var body = item.Payload.Insert;
+        var identities = new List<SiteIdentity>(2);
         if (item.ExternalIdField is { Length: > 0 } field && Text(body[field]) is { Length: > 0 } id)
         {
-            return new SiteIdentity(field, id);
+            identities.Add(new SiteIdentity(field, id));
         }
 
-        return item.Doctype switch
+        if (NaturalKey(item.Doctype, body) is { } natural)
         {
-            "HD Customer" when Text(body["customer_name"]) is { Length: > 0 } name => new SiteIdentity("name", name),
-            "Customer" when Text(body["customer_name"]) is { Length: > 0 } name => new SiteIdentity("customer_name", name),
-            "Contact" when PrimaryEmail(body) is { Length: > 0 } email => new SiteIdentity("email_id", email),
-            _ => null,
-        };
+            identities.Add(natural);
+        }
+
+        return identities;
     }
+
+    private static SiteIdentity? NaturalKey(string doctype, JsonObject body) => doctype switch
+    {
+        "HD Customer" when Text(body["customer_name"]) is { Length: > 0 } name => new SiteIdentity("name", name),
+        "Customer" when Text(body["customer_name"]) is { Length: > 0 } name => new SiteIdentity("customer_name", name),
+        "Contact" when PrimaryEmail(body) is { Length: > 0 } email => new SiteIdentity("email_id", email),
+        _ => null,
+    };
 
     private static string? PrimaryEmail(JsonObject body)
     {

@@ -1,0 +1,277 @@
+using ImportPortal.Domain.Migration;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ImportPortal.Tests.Unit.Migration;
+
+/// <summary>The per-site limiter on a fake clock: grows while latency holds, backs off on queueing, refusals and Retry-After.</summary>
+public sealed class AdaptiveConcurrencyLimitTests
+{
+    private static readonly TimeSpan Fast = TimeSpan.FromMilliseconds(50);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Feeds whole windows of answers of one latency (a window is as many answers as the limit, at least 4).</summary>
+    private static void Answer(AdaptiveConcurrencyLimit limit, TimeSpan latency, int windows = 1)
+    {
+        for (var w = 0; w < windows; w++)
+        {
+            var size = Math.Max(4, limit.Limit);
+            for (var i = 0; i < size; i++)
+            {
+                limit.Observe(latency, PaceSignal.Ok);
+            }
+        }
+    }
+
+    private static AdaptiveConcurrencyLimit GrownTo(FakeTimeProvider time, int atLeast, int ceiling = 32)
+    {
+        var limit = new AdaptiveConcurrencyLimit(time, ceiling);
+        while (limit.Limit < atLeast)
+        {
+            Answer(limit, Fast);
+        }
+
+        return limit;
+    }
+
+    [Fact]
+    public void The_limit_grows_while_latency_holds()
+    {
+        var limit = new AdaptiveConcurrencyLimit(new FakeTimeProvider(), ceiling: 16, initial: 2);
+
+        Answer(limit, Fast, windows: 3);
+
+        Assert.True(limit.Limit >= 5, $"limit {limit.Limit} after three windows at steady latency");
+    }
+
+    [Fact]
+    public void The_limit_grows_while_latency_stays_within_the_tolerance()
+    {
+        var limit = new AdaptiveConcurrencyLimit(new FakeTimeProvider(), ceiling: 16, initial: 4);
+        Answer(limit, TimeSpan.FromMilliseconds(100));
+        var before = limit.Limit;
+
+        Answer(limit, TimeSpan.FromMilliseconds(120));
+
+        Assert.True(limit.Limit > before, $"limit {limit.Limit}, was {before}: 20% more latency is within the tolerance");
+    }
+
+    [Fact]
+    public void The_limit_shrinks_when_latency_doubles()
+    {
+        var limit = GrownTo(new FakeTimeProvider(), 8);
+        var before = limit.Limit;
+
+        Answer(limit, Fast * 2);
+
+        Assert.True(limit.Limit < before, $"limit {limit.Limit}, was {before}: requests are queueing on the server");
+        Assert.True(limit.Limit >= before / 2, $"limit {limit.Limit}, was {before}: a latency rise shrinks in proportion, not to nothing");
+    }
+
+    [Theory]
+    [InlineData(PaceSignal.RateLimited)]
+    [InlineData(PaceSignal.Overloaded)]
+    public void A_429_or_a_5xx_halves_the_limit(PaceSignal signal)
+    {
+        var limit = GrownTo(new FakeTimeProvider(), 8);
+        var before = limit.Limit;
+
+        limit.Observe(Fast, signal);
+
+        Assert.Equal(before / 2, limit.Limit);
+    }
+
+    [Fact]
+    public void A_burst_of_refusals_halves_the_limit_once()
+    {
+        var time = new FakeTimeProvider();
+        var limit = GrownTo(time, 8);
+        var before = limit.Limit;
+
+        for (var i = 0; i < 6; i++)
+        {
+            limit.Observe(Fast, PaceSignal.RateLimited);
+            time.Advance(TimeSpan.FromMilliseconds(10));
+        }
+
+        Assert.Equal(before / 2, limit.Limit);
+    }
+
+    [Fact]
+    public void Refusals_after_the_burst_has_passed_halve_the_limit_again()
+    {
+        var time = new FakeTimeProvider();
+        var limit = GrownTo(time, 8);
+        var before = limit.Limit;
+
+        limit.Observe(Fast, PaceSignal.Overloaded);
+        time.Advance(TimeSpan.FromSeconds(1));
+        limit.Observe(Fast, PaceSignal.Overloaded);
+
+        Assert.Equal(before / 4, limit.Limit);
+    }
+
+    [Fact]
+    public async Task Retry_After_pauses_every_acquirer_until_the_clock_passes_it()
+    {
+        var time = new FakeTimeProvider();
+        var limit = new AdaptiveConcurrencyLimit(time, ceiling: 8, initial: 4);
+
+        limit.Observe(Fast, PaceSignal.RateLimited, TimeSpan.FromSeconds(2));
+        var first = limit.AcquireAsync(Ct).AsTask();
+        var second = limit.AcquireAsync(Ct).AsTask();
+        time.Advance(TimeSpan.FromSeconds(1.5));
+        await Task.Delay(20, Ct);
+        var pausedAtOneAndAHalf = !first.IsCompleted && !second.IsCompleted;
+        time.Advance(TimeSpan.FromSeconds(0.6));
+
+        Assert.True(pausedAtOneAndAHalf, "acquirers went before the Retry-After had passed");
+        using var a = await first.WaitAsync(TimeSpan.FromSeconds(5), Ct);
+        using var b = await second.WaitAsync(TimeSpan.FromSeconds(5), Ct);
+        Assert.Equal(2, limit.InFlight);
+    }
+
+    [Fact]
+    public void A_later_shorter_Retry_After_does_not_shorten_the_pause()
+    {
+        var time = new FakeTimeProvider();
+        var limit = new AdaptiveConcurrencyLimit(time);
+
+        limit.Observe(Fast, PaceSignal.RateLimited, TimeSpan.FromSeconds(10));
+        limit.Observe(Fast, PaceSignal.RateLimited, TimeSpan.FromSeconds(1));
+
+        Assert.Equal(time.GetUtcNow() + TimeSpan.FromSeconds(10), limit.PausedUntil);
+    }
+
+    [Fact]
+    public void The_limit_never_exceeds_the_ceiling()
+    {
+        var limit = new AdaptiveConcurrencyLimit(new FakeTimeProvider(), ceiling: 6);
+
+        Answer(limit, Fast, windows: 50);
+
+        Assert.Equal(6, limit.Limit);
+    }
+
+    [Fact]
+    public async Task No_more_requests_than_the_limit_are_in_flight_and_a_released_slot_lets_the_next_one_go()
+    {
+        var limit = new AdaptiveConcurrencyLimit(new FakeTimeProvider(), ceiling: 3, initial: 3);
+        var held = new List<IDisposable>();
+        for (var i = 0; i < 3; i++)
+        {
+            held.Add(await limit.AcquireAsync(Ct));
+        }
+
+        var fourth = limit.AcquireAsync(Ct).AsTask();
+        await Task.Delay(20, Ct);
+        var waitedWhileFull = !fourth.IsCompleted;
+        held[0].Dispose();
+
+        Assert.True(waitedWhileFull, "a fourth request went while three were in flight under a limit of 3");
+        using var lease = await fourth.WaitAsync(TimeSpan.FromSeconds(5), Ct);
+        Assert.Equal(3, limit.InFlight);
+        held.Skip(1).ToList().ForEach(l => l.Dispose());
+    }
+
+    [Fact]
+    public void Refusals_never_take_the_limit_below_one()
+    {
+        var time = new FakeTimeProvider();
+        var limit = new AdaptiveConcurrencyLimit(time, ceiling: 16, initial: 4);
+
+        for (var i = 0; i < 20; i++)
+        {
+            limit.Observe(Fast, PaceSignal.Overloaded);
+            time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        Assert.Equal(1, limit.Limit);
+    }
+
+    [Fact]
+    public void Climbing_latency_never_takes_the_limit_below_one()
+    {
+        var limit = GrownTo(new FakeTimeProvider(), 12);
+
+        for (var i = 0; i < 20; i++)
+        {
+            Answer(limit, Fast * Math.Pow(2, i + 1));
+        }
+
+        Assert.Equal(1, limit.Limit);
+    }
+
+    [Fact]
+    public async Task One_request_still_goes_at_the_lowest_limit()
+    {
+        var time = new FakeTimeProvider();
+        var limit = new AdaptiveConcurrencyLimit(time, ceiling: 16, initial: 1);
+        limit.Observe(Fast, PaceSignal.Overloaded);
+
+        using var lease = await limit.AcquireAsync(Ct).AsTask().WaitAsync(TimeSpan.FromSeconds(5), Ct);
+
+        Assert.Equal(1, limit.InFlight);
+    }
+
+    [Fact]
+    public void Lowering_the_ceiling_lowers_the_limit_at_once()
+    {
+        var limit = GrownTo(new FakeTimeProvider(), 10);
+
+        limit.Ceiling = 3;
+
+        Assert.Equal(3, limit.Limit);
+    }
+
+    [Fact]
+    public async Task Lowering_the_ceiling_holds_new_requests_until_in_flight_ones_fit_under_it()
+    {
+        var limit = new AdaptiveConcurrencyLimit(new FakeTimeProvider(), ceiling: 4, initial: 4);
+        var held = new List<IDisposable>();
+        for (var i = 0; i < 4; i++)
+        {
+            held.Add(await limit.AcquireAsync(Ct));
+        }
+
+        limit.Ceiling = 2;
+        held[0].Dispose();
+        held[1].Dispose();
+        var next = limit.AcquireAsync(Ct).AsTask();
+        await Task.Delay(20, Ct);
+        var heldAtTwoInFlight = !next.IsCompleted;
+        held[2].Dispose();
+
+        Assert.True(heldAtTwoInFlight, "a request went while two were in flight under a ceiling of 2");
+        using var lease = await next.WaitAsync(TimeSpan.FromSeconds(5), Ct);
+        held[3].Dispose();
+    }
+
+    [Fact]
+    public void The_limit_does_not_grow_past_a_lowered_ceiling()
+    {
+        var limit = GrownTo(new FakeTimeProvider(), 10);
+        limit.Ceiling = 3;
+
+        Answer(limit, Fast, windows: 20);
+
+        Assert.Equal(3, limit.Limit);
+    }
+
+    [Fact]
+    public async Task A_cancelled_waiter_gives_its_turn_to_the_next()
+    {
+        var limit = new AdaptiveConcurrencyLimit(new FakeTimeProvider(), ceiling: 1, initial: 1);
+        var held = await limit.AcquireAsync(Ct);
+        using var cancel = new CancellationTokenSource();
+        var cancelled = limit.AcquireAsync(cancel.Token).AsTask();
+        var next = limit.AcquireAsync(Ct).AsTask();
+
+        await cancel.CancelAsync();
+        held.Dispose();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        using var lease = await next.WaitAsync(TimeSpan.FromSeconds(5), Ct);
+        Assert.Equal(1, limit.InFlight);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json.Nodes;
+using ImportPortal.Domain.Mapping;
+using ImportPortal.Domain.Preflight;
+
+namespace ImportPortal.Tests.Unit.Migration;
+
+/// <summary>Mapped entities as a Freshdesk profile would produce them for Helpdesk: bodies plus the references the loop resolves.</summary>
+public static class HelpdeskEntities
+{
+    public static string DoctypeOf(EntityKind entity) => entity switch
+    {
+        EntityKind.Organisation => "HD Customer",
+        EntityKind.Contact => "Contact",
+        EntityKind.Ticket => "HD Ticket",
+        EntityKind.Reply => "Communication",
+        _ => "HD Ticket Comment",
+    };
+
+    public static MappedEntity Organisation(string key, string name) =>
+        Entity(EntityKind.Organisation, key, new JsonObject { ["customer_name"] = name }, []);
+
+    /// <summary>A contact with one primary e-mail, a member of organisation <paramref name="organisationKey"/> when given.</summary>
+    public static MappedEntity Contact(string key, string email, string? organisationKey = null, bool externalId = false)
+    {
+        var body = new JsonObject
+        {
+            ["first_name"] = "Contact " + key,
+            ["email_ids"] = new JsonArray(new JsonObject { ["email_id"] = email, ["is_primary"] = 1 }),
+        };
+        List<EntityReference> references = [];
+        if (organisationKey is not null)
+        {
+            body["links"] = new JsonArray(new JsonObject { ["link_doctype"] = "HD Customer", ["link_name"] = "" });
+            references.Add(new EntityReference(EntityKind.Organisation, organisationKey, "links.0.link_name"));
+        }
+
+        if (externalId)
+        {
+            body[ExternalIdFields.Fieldname] = "contact-" + key;
+        }
+
+        return Entity(EntityKind.Contact, key, body, references);
+    }
+
+    /// <summary>A ticket raised by a contact, optionally of an organisation; a status and original dates for the finalise stage when given.</summary>
+    public static MappedEntity Ticket(
+        string key, string contactKey, string email, string? organisationKey = null, bool externalId = false,
+        string? status = null, string? resolutionDate = null, string? firstRespondedOn = null)
+    {
+        var body = new JsonObject
+        {
+            ["subject"] = "Ticket " + key,
+            ["raised_by"] = email,
+            ["opening_date"] = "2023-03-01",
+            ["opening_time"] = "09:15:00",
+        };
+        List<EntityReference> references = [new(EntityKind.Contact, contactKey, "contact")];
+        if (organisationKey is not null)
+        {
+            references.Add(new EntityReference(EntityKind.Organisation, organisationKey, "customer"));
+        }
+
+        if (externalId)
+        {
+            body[ExternalIdFields.Fieldname] = "ticket-" + key;
+        }
+
+        var finaliseStatus = status is null ? null : new JsonObject { ["status"] = status };
+        JsonObject? finaliseDates = null;
+        if (resolutionDate is not null || firstRespondedOn is not null)
+        {
+            finaliseDates = [];
+            if (resolutionDate is not null)
+            {
+                finaliseDates["resolution_date"] = resolutionDate;
+            }
+
+            if (firstRespondedOn is not null)
+            {
+                finaliseDates["first_responded_on"] = firstRespondedOn;
+            }
+        }
+
+        return Entity(EntityKind.Ticket, key, body, references, finaliseStatus, finaliseDates);
+    }
+
+    /// <summary>A customer's message on a ticket (a received Communication).</summary>
+    public static MappedEntity Reply(string key, string ticketKey, string sender, string date, bool externalId = false)
+    {
+        var body = new JsonObject
+        {
+            ["communication_type"] = "Communication",
+            ["communication_medium"] = "Email",
+            ["sent_or_received"] = "Received",
+            ["sender"] = sender,
+            ["subject"] = "Re: Ticket " + ticketKey,
+            ["content"] = $"<p>Message {key}</p>",
+            ["communication_date"] = date,
+            ["reference_doctype"] = "HD Ticket",
+            ["reference_name"] = "",
+        };
+        if (externalId)
+        {
+            body[ExternalIdFields.Fieldname] = "reply-" + key;
+        }
+
+        return Entity(EntityKind.Reply, key, body, [new EntityReference(EntityKind.Ticket, ticketKey, "reference_name")]);
+    }
+
+    private static MappedEntity Entity(
+        EntityKind kind, string key, JsonObject body, IReadOnlyList<EntityReference> references,
+        JsonObject? finaliseStatus = null, JsonObject? finaliseDates = null) =>
+        new(kind, DoctypeOf(kind), key, body, finaliseStatus, finaliseDates, references, [], [], []);
+}

@@ -1,0 +1,124 @@
+using System.Text.Json.Nodes;
+using ImportPortal.Domain.Mapping;
+using ImportPortal.Domain.Migration;
+using static ImportPortal.Tests.Unit.Migration.HelpdeskEntities;
+
+namespace ImportPortal.Tests.Unit.Migration;
+
+/// <summary>Finalise, dry run, stopping and a failing store: how a run as a whole behaves.</summary>
+public sealed class ImportLoopRunTests
+{
+    private static void PlanClosedTicket(LoopHarness h) =>
+        h.Plan(Ticket("t1", "c1", "lan@haidang.example", status: "Closed", resolutionDate: "2023-03-05 16:00:00", firstRespondedOn: "2023-03-01 10:30:00"));
+
+    [Fact]
+    public async Task Finalise_sets_the_source_status_and_then_puts_back_the_original_resolution_and_response_dates()
+    {
+        await using var h = await LoopHarness.StartAsync();
+        h.Plan(Contact("c1", "lan@haidang.example"));
+        PlanClosedTicket(h);
+
+        await h.RunAsync();
+
+        var finalise = h.Store.FinaliseOf("t1");
+        Assert.Equal((RecordState.Succeeded, RecordResult.Updated), (finalise.State, finalise.Result));
+        Assert.Equal(2, finalise.Requests.Count(a => a.Request.StartsWith("PUT HD Ticket/", StringComparison.Ordinal)));
+        var ticket = h.SiteStore.Get("HD Ticket", finalise.FrappeName!)!;
+        Assert.Equal("Closed", ticket["status"]!.GetValue<string>());
+        Assert.StartsWith("2023-03-05 16:00:00", ticket["resolution_date"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("2023-03-01 10:30:00", ticket["first_responded_on"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Finalise_of_a_ticket_that_was_on_the_site_before_is_skipped_when_existing_records_are_skipped()
+    {
+        await using var h = await LoopHarness.StartAsync();
+        h.Simulator.Seed("HD Ticket", new JsonObject { ["name"] = "42", ["subject"] = "Made by hand", ["raised_by"] = "lan@haidang.example", ["status"] = "Open" });
+        h.Ledger.SeedFromEarlierRun("HD Ticket", "t1", "42");
+        h.Plan(Contact("c1", "lan@haidang.example"));
+        PlanClosedTicket(h);
+
+        await h.RunAsync(LoopHarness.FastOptions with { Existing = ExistingMode.Skip });
+
+        var finalise = h.Store.FinaliseOf("t1");
+        Assert.Equal((RecordState.Skipped, RecordResult.Existing, "42"), (finalise.State, finalise.Result, finalise.FrappeName));
+        Assert.Equal(0, h.Puts("HD Ticket"));
+        Assert.Equal("Open", h.SiteStore.Get("HD Ticket", "42")!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_dry_run_writes_nothing_to_the_site_and_says_what_it_would_do()
+    {
+        await using var h = await LoopHarness.StartAsync();
+        h.Simulator.Seed("HD Customer", new JsonObject { ["name"] = "Shop Ánh Dương", ["customer_name"] = "Shop Ánh Dương" });
+        h.Plan(Organisation("o1", "Shop Ánh Dương"));
+        h.Plan(Organisation("o2", "Công ty Hải Đăng"));
+        h.Plan(Contact("c1", "lan@haidang.example", "o2"));
+        PlanClosedTicket(h);
+        h.Plan(Reply("r1", "t1", "lan@haidang.example", "2023-03-01 10:00:00"), "t1", 1);
+        var documentsBefore = h.SiteStore.CountsByDoctype();
+
+        await h.RunAsync(LoopHarness.FastOptions with { DryRun = true });
+
+        Assert.Equal(documentsBefore, h.SiteStore.CountsByDoctype());
+        Assert.DoesNotContain(h.SiteStore.Requests.Snapshot().Keys, r => r.StartsWith("POST", StringComparison.Ordinal) || r.StartsWith("PUT", StringComparison.Ordinal));
+        Assert.Equal(RecordResult.Existing, h.Store.Record(EntityKind.Organisation, "o1").Result);
+        Assert.All(
+            [h.Store.Record(EntityKind.Organisation, "o2"), h.Store.Record(EntityKind.Contact, "c1"), h.Store.Record(EntityKind.Ticket, "t1"), h.Store.Record(EntityKind.Reply, "r1")],
+            r => Assert.Equal(RecordResult.WouldCreate, r.Result));
+        Assert.Equal(RecordResult.WouldUpdate, h.Store.FinaliseOf("t1").Result);
+        Assert.Equal(0, h.Ledger.Count);
+    }
+
+    [Fact]
+    public async Task A_stop_request_hands_unstarted_records_back_as_pending_and_records_what_finished()
+    {
+        await using var h = await LoopHarness.StartAsync();
+        for (var i = 0; i < 20; i++)
+        {
+            h.Plan(Organisation($"o{i}", $"Cửa hàng {i}"));
+        }
+
+        var observer = new RecordingObserver { StopAfterSaved = 1 };
+
+        var finished = await h.RunAsync(LoopHarness.FastOptions with { Workers = 1, FlushSize = 1 }, observer);
+
+        Assert.False(finished);
+        var done = h.Store.All.Where(r => r.State == RecordState.Succeeded).ToList();
+        Assert.NotEmpty(done);
+        Assert.All(h.Store.All.Except(done), r => Assert.Equal(RecordState.Pending, r.State));
+        Assert.Equal(done.Count, h.SiteStore.Count("HD Customer"));
+        Assert.Equal([RunStage.Organisations], observer.Stages);
+    }
+
+    [Fact]
+    public async Task A_record_left_unknown_and_handed_back_by_a_stop_stays_unknown()
+    {
+        await using var h = await LoopHarness.StartAsync();
+        var first = h.Plan(Organisation("o1", "Cửa hàng 1"));
+        var unknown = h.Plan(Organisation("o2", "Cửa hàng 2"));
+        unknown.State = RecordState.Unknown;
+
+        await h.RunAsync(LoopHarness.FastOptions with { Workers = 1, FlushSize = 1 }, new RecordingObserver { StopAfterSaved = 1 });
+
+        Assert.Equal(RecordState.Succeeded, first.State);
+        Assert.Equal(RecordState.Unknown, unknown.State);
+    }
+
+    [Fact]
+    public async Task A_store_that_cannot_save_ends_the_run_with_its_error_instead_of_hanging()
+    {
+        await using var h = await LoopHarness.StartAsync();
+        for (var i = 0; i < 10; i++)
+        {
+            h.Plan(Organisation($"o{i}", $"Cửa hàng {i}"));
+        }
+
+        var loop = new ImportLoop(h.Site, new FailingRecordStore(h.Store), h.Ledger, DoctypeOf, new RecordingObserver(),
+            LoopHarness.FastOptions with { Workers = 1, ClaimBatch = 1, FlushSize = 1 }, TimeProvider.System);
+
+        var run = loop.RunAsync(LoopHarness.Ct);
+
+        await Assert.ThrowsAsync<IOException>(() => run.WaitAsync(TimeSpan.FromSeconds(10), LoopHarness.Ct));
+    }
+}

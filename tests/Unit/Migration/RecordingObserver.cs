@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using ImportPortal.Domain.Migration;
+
+namespace ImportPortal.Tests.Unit.Migration;
+
+/// <summary>Hears a run like the dashboard would; asks it to stop once <see cref="StopAfterSaved"/> outcomes were written.</summary>
+public sealed class RecordingObserver : IRunObserver
+{
+    private readonly ConcurrentQueue<RunStage> _stages = new();
+    private int _saved;
+    private volatile bool _stop;
+
+    public int? StopAfterSaved { get; init; }
+
+    public IReadOnlyList<RunStage> Stages => [.. _stages];
+
+    public int SavedOutcomes => Volatile.Read(ref _saved);
+
+    public bool StopRequested => _stop;
+
+    public void StageStarted(RunStage stage) => _stages.Enqueue(stage);
+
+    public void Saved(IReadOnlyList<RecordOutcome> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        if (Interlocked.Add(ref _saved, outcomes.Count) >= StopAfterSaved)
+        {
+            _stop = true;
+        }
+    }
+}
