@@ -1,4 +1,5 @@
 using ImportPortal.Tests.E2E.Infrastructure;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace ImportPortal.Tests.E2E.Mappings;
@@ -29,4 +30,40 @@ public sealed class MappingsTests(BrowserFixture browser, PortalFixture portal) 
         await Expect(op.Page.GetByTestId("mapping-name")).ToHaveTextAsync("Haravan phiếu 2024");
         await op.ScreenshotAsync("profiles");
     }
+
+    [Fact]
+    public async Task An_edited_subject_template_is_saved_and_still_there_after_a_reload()
+    {
+        await using var op = await PortalPage.OpenAsync(browser.Browser, portal.Portal.BaseUrl, "mapping-editor");
+        await op.SignInAndWaitAsync(PortalFixture.AdminEmail, PortalFixture.AdminPassword);
+        await op.GotoAsync("mappings");
+        await op.WaitForCircuitAsync();
+        await op.Page.GetByTestId("mappings-name").FillAsync("Phiếu sửa tiêu đề");
+        await op.Page.GetByTestId("mappings-create").ClickAsync();
+        await op.Page.GetByTestId("mapping-name").Filter(new() { HasText = "Phiếu sửa tiêu đề" }).ClickAsync();
+        await Expect(op.Page.GetByTestId("profile-title")).ToHaveTextAsync("Phiếu sửa tiêu đề");
+        await op.WaitForCircuitAsync();
+
+        await OpenTicketPanelAsync(op);
+        await SubjectRow(op).Locator("[data-testid=field-edit]").ClickAsync();
+        await op.Page.Locator(".mud-dialog .mud-select").Filter(new() { HasText = "Filled from" }).First.ClickAsync();
+        await op.Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^\\s*Template\\s*$") }).ClickAsync();
+        await op.Page.Locator(".mud-dialog [data-testid=field-value]").FillAsync("{Subject} (#{Ticket ID})");
+        await op.Page.GetByTestId("field-ok").ClickAsync();
+        await Expect(SubjectRow(op).Locator("[data-testid=field-from]")).ToContainTextAsync("{Subject} (#{Ticket ID})");
+        await op.Page.GetByTestId("profile-save").ClickAsync();
+        await Expect(op.Page.Locator("[data-testid=profile-editor][data-dirty=false]")).ToHaveCountAsync(1);
+
+        await op.Page.ReloadAsync();
+        await op.WaitForCircuitAsync();
+        await OpenTicketPanelAsync(op);
+        await Expect(SubjectRow(op).Locator("[data-testid=field-from]")).ToContainTextAsync("Template: {Subject} (#{Ticket ID})");
+        await op.ScreenshotAsync("editor");
+    }
+
+    private static Task OpenTicketPanelAsync(PortalPage op) =>
+        op.Page.Locator("[data-testid=entity-panel][data-entity=Ticket] .mud-expand-panel-header").ClickAsync();
+
+    private static ILocator SubjectRow(PortalPage op) =>
+        op.Page.Locator("[data-testid=entity-editor][data-entity=Ticket] tr").Filter(new() { Has = op.Page.Locator("[data-target=subject]") });
 }
