@@ -1,0 +1,71 @@
+using System.Globalization;
+using AngleSharp.Dom;
+using Bunit;
+using ImportPortal.Components.Pages.Runs;
+using ImportPortal.Domain.Migration;
+using ImportPortal.Jobs;
+using ImportPortal.Runs;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImportPortal.Tests.Unit.Components.Runs;
+
+/// <summary>The run dashboard reads the run from the database when it opens, then follows what the run's job publishes.</summary>
+public sealed class RunDashboardPageTests : RunPagesTest
+{
+    [Theory]
+    [InlineData("en", "Completed with errors", "Tickets")]
+    [InlineData("vi", "Hoàn thành, có lỗi", "Phiếu hỗ trợ")]
+    public async Task The_dashboard_shows_the_state_and_the_counts_stored_for_the_run(string culture, string state, string ticketsStage)
+    {
+        UseCulture(culture);
+        var runId = await RunWithOneRefusedTicketAsync();
+        var tickets = (await H.RecordsAsync(runId)).Where(r => r.Stage == RunStage.Tickets).ToList();
+
+        var page = Render<RunDashboardPage>(p => p.Add(x => x.Id, runId));
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("CompletedWithErrors", page.Find("[data-testid=run-state]").GetAttribute("data-state")), Wait);
+        Assert.Contains(state, page.Find("[data-testid=run-state]").TextContent, StringComparison.Ordinal);
+        var row = page.Find("[data-testid=stage-row][data-stage=Tickets]");
+        Assert.Contains(ticketsStage, row.TextContent, StringComparison.Ordinal);
+        Assert.Equal(tickets.Count(r => r.State == RecordState.Succeeded).ToString(CultureInfo.InvariantCulture), Count(row, "created"));
+        Assert.Equal("1", Count(row, "failed"));
+        Assert.Equal(tickets.Count.ToString(CultureInfo.InvariantCulture), Count(row, "total"));
+        Assert.Equal("1", page.Find("[data-testid=run-progress]").GetAttribute("data-fraction"));
+        Assert.Equal($"runs/{runId}/failed-rows.csv", page.Find("[data-testid=download-failed]").GetAttribute("href"));
+        Assert.Equal($"runs/{runId}/id-map.csv", page.Find("[data-testid=download-idmap]").GetAttribute("href"));
+        Assert.Empty(page.FindAll("[data-testid=run-pause]"));
+        Assert.DoesNotContain("State.", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "Running", "123")]
+    [InlineData("vi", "Đang chạy", "123")]
+    public async Task The_dashboard_follows_the_progress_the_job_publishes_for_its_run(string culture, string state, string created)
+    {
+        UseCulture(culture);
+        var runId = await RunWithOneRefusedTicketAsync();
+        var page = Render<RunDashboardPage>(p => p.Add(x => x.Id, runId));
+        await page.WaitForAssertionAsync(() => Assert.Equal("CompletedWithErrors", page.Find("[data-testid=run-state]").GetAttribute("data-state")), Wait);
+        var feed = H.Services.GetRequiredService<ProgressFeed<RunProgress>>();
+        var now = DateTimeOffset.UtcNow;
+
+        feed.Publish(Progress(Guid.NewGuid(), 999, now));
+        feed.Publish(Progress(runId, 123, now));
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("Running", page.Find("[data-testid=run-state]").GetAttribute("data-state")), Wait);
+        Assert.Contains(state, page.Find("[data-testid=run-state]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(created, Count(page.Find("[data-testid=stage-row][data-stage=Tickets]"), "created"));
+        Assert.Equal("0.25", page.Find("[data-testid=run-progress]").GetAttribute("data-fraction"));
+        Assert.Equal("7", page.Find("[data-testid=run-concurrency]").GetAttribute("data-limit"));
+        Assert.Equal("3", page.Find("[data-testid=throughput-chart]").GetAttribute("data-samples"));
+        Assert.NotEmpty(page.FindAll("[data-testid=run-pause]"));
+        Assert.NotEmpty(page.FindAll("[data-testid=run-cancel]"));
+    }
+
+    private static RunProgress Progress(Guid runId, long created, DateTimeOffset now) =>
+        new(runId, RunState.Running, RunStage.Tickets, 1,
+            [new StageCounts(RunStage.Tickets, Total: created * 4, created, 0, 0, 0)], Concurrency: 7, InFlight: 5,
+            [new(now.AddSeconds(-2), 10), new(now.AddSeconds(-1), 12), new(now, 15)], now);
+
+    private static string Count(IElement row, string which) => row.QuerySelector($"[data-count={which}]")!.TextContent.Trim();
+}

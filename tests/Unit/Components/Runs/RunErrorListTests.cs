@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using Bunit;
+using ImportPortal.Components.Pages.Runs;
+using ImportPortal.Domain.Migration;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor;
+
+namespace ImportPortal.Tests.Unit.Components.Runs;
+
+/// <summary>The error list shows what Frappe said about a failed record and lets the operator retry it or fix its payload.</summary>
+public sealed class RunErrorListTests : RunPagesTest
+{
+    [Theory]
+    [InlineData("en", "Data refused", "Frappe refused the data")]
+    [InlineData("vi", "Dữ liệu bị từ chối", "Frappe từ chối dữ liệu")]
+    public async Task A_refused_ticket_is_listed_with_Frappes_error_and_the_actions_to_fix_it(string culture, string kind, string help)
+    {
+        UseCulture(culture);
+        var runId = await RunWithOneRefusedTicketAsync();
+        Render<MudPopoverProvider>();
+        var dialogs = Render<MudDialogProvider>();
+
+        var list = Render<RunErrorList>(p => p.Add(x => x.RunId, runId).Add(x => x.CanAct, true).Add(x => x.Actor, "van.hanh"));
+
+        var row = await TicketRowAsync(list);
+        Assert.Contains(RefusalMessage, row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("417 ValidationError", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains(kind, row.TextContent, StringComparison.Ordinal);
+        Assert.Contains(RejectedTicketCsv.TicketId, row.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(row.QuerySelector("[data-testid=record-retry]"));
+        Assert.NotNull(row.QuerySelector("[data-testid=record-edit]"));
+        Assert.NotNull(row.QuerySelector("[data-testid=record-skip]"));
+        Assert.NotEmpty(list.FindAll("[data-testid=retry-all-failed]"));
+
+        row.QuerySelector("[data-testid=record-detail]")!.Click();
+        await dialogs.WaitForAssertionAsync(() => Assert.NotEmpty(dialogs.FindAll("[data-testid=detail-error]")), Wait);
+        Assert.Contains(help, dialogs.Find("[data-testid=detail-error]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(RefusalMessage, dialogs.Find("[data-testid=detail-message]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(RefusedSubject, dialogs.Find("[data-testid=detail-planned]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(RefusedSubject, dialogs.Find("[data-testid=detail-source]").TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(dialogs.FindAll("[data-testid=attempt-row]"));
+    }
+
+    [Theory]
+    [InlineData("en", "is not a JSON object")]
+    [InlineData("vi", "không phải đối tượng JSON")]
+    public async Task An_edited_payload_is_checked_kept_and_sent_again_by_the_retry(string culture, string notJson)
+    {
+        UseCulture(culture);
+        var runId = await RunWithOneRefusedTicketAsync();
+        Render<MudPopoverProvider>();
+        var dialogs = Render<MudDialogProvider>();
+        var list = Render<RunErrorList>(p => p.Add(x => x.RunId, runId).Add(x => x.CanAct, true).Add(x => x.Actor, "van.hanh"));
+        var row = await TicketRowAsync(list);
+        var recordId = long.Parse(row.QuerySelector("[data-testid=error-row]")!.GetAttribute("data-record")!, System.Globalization.CultureInfo.InvariantCulture);
+
+        row.QuerySelector("[data-testid=record-edit]")!.Click();
+        await dialogs.WaitForAssertionAsync(() => Assert.NotEmpty(dialogs.FindAll("textarea[data-testid=payload-json]")), Wait);
+        var planned = dialogs.Find("textarea[data-testid=payload-json]").GetAttribute("value") ?? dialogs.Find("textarea[data-testid=payload-json]").TextContent;
+        Assert.Contains(RefusedSubject, planned, StringComparison.Ordinal);
+
+        dialogs.Find("textarea[data-testid=payload-json]").Input("{ \"subject\": ");
+        dialogs.Find("[data-testid=payload-save]").Click();
+        await dialogs.WaitForAssertionAsync(() => Assert.Contains(notJson, dialogs.Find("[data-testid=payload-error]").TextContent, StringComparison.Ordinal), Wait);
+
+        var corrected = JsonNode.Parse(planned)!.AsObject();
+        corrected["subject"] = "Phiếu đã sửa tiêu đề";
+        dialogs.Find("textarea[data-testid=payload-json]").Input(corrected.ToJsonString());
+        dialogs.Find("[data-testid=payload-save]").Click();
+        await dialogs.WaitForAssertionAsync(() => Assert.Empty(dialogs.FindAll("[data-testid=payload-editor]")), Wait);
+
+        await H.RetryAsync(runId, [recordId]);
+
+        var record = await H.InDatabaseAsync(db => db.ImportRecords.AsNoTracking().FirstAsync(r => r.Id == recordId));
+        Assert.Equal(RecordState.Succeeded, record.State);
+        Assert.Contains(H.Simulator.Store.List("HD Ticket"), t => t["subject"]?.ToString() == "Phiếu đã sửa tiêu đề");
+    }
+
+    private static async Task<AngleSharp.Dom.IElement> TicketRowAsync(IRenderedComponent<RunErrorList> list)
+    {
+        await list.WaitForAssertionAsync(() => Assert.NotEmpty(list.FindAll("[data-testid=error-row][data-stage=Tickets]")), Wait);
+        return list.Find("[data-testid=error-row][data-stage=Tickets]").ParentElement!;
+    }
+}

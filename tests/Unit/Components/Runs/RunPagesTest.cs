@@ -1,0 +1,52 @@
+using Bunit;
+using ImportPortal.Jobs;
+using ImportPortal.Runs;
+using ImportPortal.Security;
+using ImportPortal.Tests.Unit.Infrastructure;
+using ImportPortal.Tests.Unit.Runs;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImportPortal.Tests.Unit.Components.Runs;
+
+/// <summary>
+/// The run pages over the real run services (SQLite, simulator site) as an Operator. A run is made by uploading a
+/// generated ticket export with one ticket the simulator refuses, and executing its job here.
+/// </summary>
+public abstract class RunPagesTest : PortalComponentTest, IAsyncLifetime
+{
+    protected const string RefusedSubject = "Phiếu thử bị từ chối";
+    protected const string RefusalMessage = "Tiêu đề này bị từ chối";
+    protected static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+
+    protected RunsHarness H { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        H = await RunsHarness.StartAsync();
+        Services.AddSingleton(H.Queries);
+        Services.AddSingleton(H.Runs);
+        Services.AddSingleton(H.Services.GetRequiredService<ProgressFeed<RunProgress>>());
+        var auth = AddAuthorization();
+        auth.SetAuthorized("van.hanh@haravan.example");
+        auth.SetRoles(PortalRoles.Operator);
+        auth.SetPolicies(PortalRoles.OperatorPolicy);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    public new async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await H.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Imports 6 tickets and the refused one: the run ends CompletedWithErrors with one failed ticket.</summary>
+    protected async Task<Guid> RunWithOneRefusedTicketAsync()
+    {
+        H.Simulator.Faults.Rejections.Add("HD Ticket", doc => doc["subject"]?.ToString()?.Contains(RefusedSubject, StringComparison.Ordinal) == true, RefusalMessage);
+        var runId = await H.StartTicketRunAsync(RejectedTicketCsv.Create(6, RefusedSubject));
+        await H.ExecuteAsync(runId);
+        return runId;
+    }
+}
