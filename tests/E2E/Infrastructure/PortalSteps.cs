@@ -1,0 +1,35 @@
+using FrappeSimulator.Hosting;
+using static Microsoft.Playwright.Assertions;
+
+namespace ImportPortal.Tests.E2E.Infrastructure;
+
+/// <summary>Steps several flows start with: connect the simulator as a site, upload a file and open it.</summary>
+public static class PortalSteps
+{
+    public static async Task AddSiteAsync(PortalPage op, SimulatorHandle sim, string name)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        ArgumentNullException.ThrowIfNull(sim);
+        await op.GotoAsync("sites");
+        await op.WaitForCircuitAsync();
+        await op.Page.GetByTestId("sites-add").ClickAsync();
+        await op.Page.GetByTestId("site-name").FillAsync(name);
+        await op.Page.GetByTestId("site-url").FillAsync(sim.BaseUrl.ToString());
+        await op.Page.GetByTestId("site-key").FillAsync(sim.ApiKey);
+        await op.Page.GetByTestId("site-secret").FillAsync(sim.ApiSecret);
+        await op.Page.GetByTestId("site-save").ClickAsync();
+        await Expect(op.Page.GetByTestId("site-title")).ToHaveTextAsync(name);
+    }
+
+    /// <summary>Uploads one file, waits for it to be recognised as <paramref name="kind"/>, and leaves its detail page open.</summary>
+    public static async Task UploadAsync(PortalPage op, string file, string kind)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        await op.GotoAsync("uploads");
+        await Expect(op.Page.Locator("[data-testid=upload-zone][data-ready=true]")).ToBeVisibleAsync();
+        await op.Page.GetByTestId("upload-input").SetInputFilesAsync(file);
+        await Expect(op.Page.Locator("[data-testid=upload-transfer][data-state=done]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await op.Page.GetByTestId("upload-open").ClickAsync();
+        await Expect(op.Page.GetByTestId("upload-kind")).ToHaveTextAsync(kind, new() { Timeout = 30_000 });
+    }
+}

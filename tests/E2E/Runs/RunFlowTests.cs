@@ -1,0 +1,143 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using FrappeSimulator.Hosting;
+using ImportPortal.TestData;
+using ImportPortal.Tests.E2E.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ImportPortal.Tests.E2E.Runs;
+
+/// <summary>
+/// The whole operator flow in Chromium against the real portal process and the simulator: upload, preset, preview,
+/// start, watch it finish, fix the ticket the site refused by editing its payload, and download what the run offers.
+/// </summary>
+public sealed partial class RunFlowTests(BrowserFixture browser, PortalFixture portal) : IClassFixture<PortalFixture>, IDisposable
+{
+    private const string RefusedSubject = "Phiếu E2E bị từ chối";
+    private const string FixedSubject = "Phiếu E2E đã sửa tiêu đề";
+    private const string RefusalMessage = "Tiêu đề có từ bị cấm";
+    private const string RefusedTicketId = "9001";
+    private const int GeneratedTickets = 29;
+    private readonly string _folder = TempFolders.Create("importportal-run-");
+
+    public void Dispose() => TempFolders.DeleteQuietly(_folder);
+
+    [Fact]
+    public async Task A_ticket_export_runs_to_the_end_and_the_refused_ticket_is_fixed_from_the_error_list()
+    {
+        await using var sim = await SimulatorHost.StartAsync();
+        sim.Faults.Rejections.Add("HD Ticket", doc => doc["subject"]?.ToString()?.Contains(RefusedSubject, StringComparison.Ordinal) == true, RefusalMessage);
+        var csv = Path.Combine(_folder, "Tickets-run.csv");
+        await File.WriteAllTextAsync(csv, TicketsWithOneRefused(), new UTF8Encoding(true));
+
+        await using var op = await PortalPage.OpenAsync(browser.Browser, portal.Portal.BaseUrl, "run-flow");
+        await op.SignInAndWaitAsync(PortalFixture.AdminEmail, PortalFixture.AdminPassword);
+        await PortalSteps.AddSiteAsync(op, sim, "Trang nhập thử");
+        await PortalSteps.UploadAsync(op, csv, "Freshdesk tickets");
+
+        // The preset, with the upload bound, and a preview of the first rows.
+        await op.Page.GetByTestId("upload-map-preset").ClickAsync();
+        await Expect(op.Page.GetByTestId("profile-title")).ToContainTextAsync("Tickets-run.csv");
+        await op.WaitForCircuitAsync();
+        var (profileId, uploadId) = ProfileAndUpload(op.Page.Url);
+        await op.Page.GetByTestId("preview-rows").FillAsync("1, 2");
+        await op.Page.GetByTestId("preview-run").ClickAsync();
+        await Expect(op.Page.Locator("[data-testid=preview-row][data-row='2'] [data-testid=preview-entity][data-entity=Ticket]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await op.ScreenshotAsync("preview");
+
+        // Start: the new-run form arrives filled from the profile and the upload.
+        await op.GotoAsync($"runs/new?profile={profileId}&upload={uploadId}");
+        await op.WaitForCircuitAsync();
+        await Expect(op.Page.Locator(".mud-select").Filter(new() { HasText = "Upload for \"tickets\"" }).First).ToContainTextAsync("Tickets-run.csv");
+        await op.ScreenshotAsync("new-run");
+        await op.Page.GetByTestId("run-start").ClickAsync();
+        await op.Page.WaitForURLAsync(new Regex("/runs/[0-9a-f-]{36}$"));
+        await op.WaitForCircuitAsync();
+
+        // Watch it reach the end: everything done, one ticket refused by the site.
+        await Expect(op.Page.Locator("[data-testid=run-progress][data-fraction='1']")).ToHaveCountAsync(1, new() { Timeout = 60_000 });
+        await Expect(op.Page.GetByTestId("run-state")).ToHaveAttributeAsync("data-state", "CompletedWithErrors", new() { Timeout = 30_000 });
+        var ticketStage = op.Page.Locator("[data-testid=stage-row][data-stage=Tickets]");
+        await Expect(ticketStage.Locator("[data-count=failed]")).ToHaveTextAsync("1");
+        await Expect(ticketStage.Locator("[data-count=created]")).ToHaveTextAsync(GeneratedTickets.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var refused = op.Page.Locator("tr").Filter(new() { Has = op.Page.Locator("[data-testid=error-row][data-stage=Tickets]") });
+        await Expect(refused).ToHaveCountAsync(1);
+        await Expect(refused).ToContainTextAsync(RefusalMessage);
+        await Expect(refused).ToContainTextAsync("417 ValidationError");
+        await op.ScreenshotAsync("completed-with-errors");
+
+        // The failed rows: the source's own columns, with the error beside them.
+        var failedRows = await DownloadAsync(op, "download-failed");
+        var header = failedRows.Split("\r\n")[0];
+        Assert.Contains("Import errors", header, StringComparison.Ordinal);
+        Assert.Contains("Ticket ID", header, StringComparison.Ordinal);
+        Assert.Contains("Subject", header, StringComparison.Ordinal);
+        Assert.Contains(RefusedSubject, failedRows, StringComparison.Ordinal);
+        Assert.Contains(RefusalMessage, failedRows, StringComparison.Ordinal);
+
+        // Open it, correct the subject in its payload, and send it again.
+        await refused.GetByTestId("record-edit").ClickAsync();
+        var json = op.Page.GetByTestId("payload-json");
+        await Expect(json).ToBeVisibleAsync();
+        await Expect(op.Page.GetByTestId("detail-message")).ToContainTextAsync(RefusalMessage);
+        var planned = await json.InputValueAsync();
+        Assert.Contains(RefusedSubject, planned, StringComparison.Ordinal);
+        await op.ScreenshotAsync("record-detail");
+        await json.FillAsync(planned.Replace(RefusedSubject, FixedSubject, StringComparison.Ordinal));
+        await op.Page.GetByTestId("payload-save").ClickAsync();
+
+        // The retry succeeds: nothing failed any more, and the site holds the ticket with the corrected subject.
+        await Expect(op.Page.GetByTestId("run-state")).ToHaveAttributeAsync("data-state", "Completed", new() { Timeout = 60_000 });
+        await Expect(ticketStage.Locator("[data-count=failed]")).ToHaveTextAsync("0");
+        await Expect(ticketStage.Locator("[data-count=created]")).ToHaveTextAsync((GeneratedTickets + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(op.Page.GetByTestId("errors-none")).ToBeVisibleAsync();
+        Assert.Single(sim.Store.Where("HD Ticket", t => t["subject"]?.ToString() == FixedSubject));
+        Assert.Empty(sim.Store.FindDuplicates("HD Ticket", "custom_source_id"));
+        await op.ScreenshotAsync("completed");
+
+        // The id map: every ticket's source id with its Frappe name.
+        var idMap = await DownloadAsync(op, "download-idmap");
+        var ticketLines = idMap.Split("\r\n").Where(l => l.StartsWith("Ticket,HD Ticket,", StringComparison.Ordinal)).ToList();
+        Assert.StartsWith("Entity,Doctype,Source id,Frappe name,Outcome", idMap.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Equal(GeneratedTickets + 1, ticketLines.Count);
+        Assert.Contains(ticketLines, l => l.StartsWith($"Ticket,HD Ticket,{RefusedTicketId},", StringComparison.Ordinal));
+        Assert.All(Enumerable.Range(1, GeneratedTickets), i => Assert.Contains(ticketLines, l => l.StartsWith($"Ticket,HD Ticket,{i},", StringComparison.Ordinal)));
+
+        // The runs list has it, finished.
+        await op.GotoAsync("runs");
+        await op.WaitForCircuitAsync();
+        await Expect(op.Page.GetByTestId("run-state-chip").First).ToHaveAttributeAsync("data-state", "Completed");
+        await op.ScreenshotAsync("runs-list");
+    }
+
+    private static async Task<string> DownloadAsync(PortalPage op, string testId)
+    {
+        var download = await op.Page.RunAndWaitForDownloadAsync(() => op.Page.GetByTestId(testId).ClickAsync());
+        await using var stream = await download.CreateReadStreamAsync();
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return (await reader.ReadToEndAsync()).TrimStart('\uFEFF');
+    }
+
+    private static (string Profile, string Upload) ProfileAndUpload(string url)
+    {
+        var match = ProfileUrl().Match(url);
+        Assert.True(match.Success, url);
+        return (match.Groups[1].Value, match.Groups[2].Value);
+    }
+
+    private static string TicketsWithOneRefused()
+    {
+        var text = Encoding.UTF8.GetString(FreshdeskSampleWriter.TicketCsv(GeneratedTickets)).TrimStart('\uFEFF');
+        string[] cells =
+        [
+            RefusedTicketId, RefusedSubject, "Mô tả phiếu bị từ chối", "Open", "High", "Email", "Question", "Công ty Từ Chối", "Trần Thị Từ Chối",
+            "tu.choi@example.vn", "0907654321", "Lê Thị Hỗ Trợ", "Tier 1", "2024-03-01 09:00:00", "2024-03-03 09:00:00", "", "",
+            "2024-03-01 10:00:00", "",
+        ];
+        return text + string.Join(",", cells.Select(c => "\"" + c.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")) + "\r\n";
+    }
+
+    [GeneratedRegex("/mappings/([0-9a-f-]{36})\\?.*upload=([0-9a-f-]{36})")]
+    private static partial Regex ProfileUrl();
+}
