@@ -144,4 +144,47 @@ public sealed class ImportLoopExistingTests
         Assert.Equal(1, h.SiteStore.Count("HD Ticket"));
         Assert.Equal(1, h.Posts("HD Ticket"));
     }
+
+    [Fact]
+    public async Task Running_the_same_records_again_with_the_same_ledger_creates_nothing_new()
+    {
+        await using var h = await LoopHarness.StartAsync(externalIdFields: true);
+        PlanSmallAccount(h);
+        await h.RunAsync();
+        var documents = h.SiteStore.CountsByDoctype();
+        var posts = h.SiteStore.Requests.Snapshot().Where(r => r.Key.StartsWith("POST", StringComparison.Ordinal)).Sum(r => r.Value);
+        await using var again = h.NextRun(sameLedger: true);
+        PlanSmallAccount(again);
+
+        await again.RunAsync();
+
+        Assert.Equal(documents, h.SiteStore.CountsByDoctype());
+        Assert.Equal(posts, h.SiteStore.Requests.Snapshot().Where(r => r.Key.StartsWith("POST", StringComparison.Ordinal)).Sum(r => r.Value));
+        Assert.All(again.Store.All, r => Assert.Equal((RecordState.Skipped, RecordResult.Existing), (r.State, r.Result)));
+    }
+
+    [Fact]
+    public async Task A_ledger_hit_is_updated_in_place_when_existing_records_are_updated()
+    {
+        await using var h = await LoopHarness.StartAsync();
+        h.Simulator.Seed("HD Customer", new JsonObject { ["name"] = "Công ty Hải Đăng", ["customer_name"] = "Công ty Hải Đăng" });
+        h.Ledger.SeedFromEarlierRun("HD Customer", "o1", "Công ty Hải Đăng");
+        var organisation = Organisation("o1", "Công ty Hải Đăng");
+        organisation.InsertBody["domain"] = "haidang.example";
+        h.Plan(organisation);
+
+        await h.RunAsync(LoopHarness.FastOptions with { Existing = ExistingMode.Update });
+
+        Assert.Equal((RecordState.Succeeded, RecordResult.Updated), (h.Store.Record(EntityKind.Organisation, "o1").State, h.Store.Record(EntityKind.Organisation, "o1").Result));
+        Assert.Equal("haidang.example", h.SiteStore.Get("HD Customer", "Công ty Hải Đăng")!["domain"]!.GetValue<string>());
+        Assert.Equal(0, h.Posts("HD Customer"));
+    }
+
+    private static void PlanSmallAccount(LoopHarness h)
+    {
+        h.Plan(Organisation("o1", "Công ty Hải Đăng"));
+        h.Plan(Contact("c1", "lan@haidang.example", "o1", externalId: true));
+        h.Plan(Ticket("t1", "c1", "lan@haidang.example", "o1", externalId: true, status: "Closed", resolutionDate: "2023-03-05 16:00:00"));
+        h.Plan(Reply("r1", "t1", "lan@haidang.example", "2023-03-01 10:00:00", externalId: true), "t1", 1);
+    }
 }

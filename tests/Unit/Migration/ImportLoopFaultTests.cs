@@ -197,4 +197,39 @@ public sealed class ImportLoopFaultTests
         Assert.All(h.Store.All, r => Assert.Equal(RecordResult.Created, r.Result));
         Assert.Equal(8, h.SiteStore.Count("HD Customer"));
     }
+
+    [Fact]
+    public async Task Deadlocks_on_every_send_fail_the_record_as_transient_after_the_allowed_sends()
+    {
+        await using var h = await LoopHarness.StartAsync();
+        h.Simulator.Faults.AddShare(FaultKind.Deadlock, 1.0, Posts("HD Customer"));
+        h.Plan(Organisation("o1", "Công ty Hải Đăng"));
+
+        await h.RunAsync(LoopHarness.FastOptions with { MaxSends = 3 });
+
+        var record = h.Store.Record(EntityKind.Organisation, "o1");
+        Assert.Equal((RecordState.Failed, RecordErrorKind.Transient, "QueryDeadlockError"), (record.State, record.Error?.Kind, record.Error?.ExcType));
+        Assert.Equal(3, h.Posts("HD Customer"));
+        Assert.Equal(0, h.SiteStore.Count("HD Customer"));
+    }
+
+    [Fact]
+    public async Task A_unique_external_id_refusal_after_an_unknown_send_adopts_the_document_as_created()
+    {
+        await using var h = await LoopHarness.StartAsync(externalIdFields: true);
+        h.Plan(Contact("c1", "lan@haidang.example"));
+        var ticket = Ticket("t1", "c1", "lan@haidang.example", externalId: true);
+        var record = h.Plan(ticket);
+        await h.RunAsync(LoopHarness.FastOptions with { Stages = new HashSet<RunStage> { RunStage.Contacts } });
+        var landed = await h.Site.InsertAsync("HD Ticket", (JsonObject)ticket.InsertBody.DeepClone(), LoopHarness.Ct);
+        record.State = RecordState.Unknown;
+        // The check before sending misses the ticket the lost send created; the site then refuses the second one.
+        var lagging = new InterceptingSite(h.Site) { LaggingDoctype = "HD Ticket", MissedLists = 1 };
+
+        await h.RunAsync(site: lagging);
+
+        Assert.Equal((RecordState.Succeeded, RecordResult.Created, landed["name"]!.GetValue<string>()), (record.State, record.Result, record.FrappeName));
+        Assert.Contains(record.Requests, a => a.HttpStatus == 417 && a.ExcType == "UniqueValidationError");
+        Assert.Equal(1, h.SiteStore.Count("HD Ticket"));
+    }
 }

@@ -139,4 +139,22 @@ public sealed class ImportLoopStageTests
         Assert.Equal(0, h.Posts("Communication"));
         Assert.Equal(0, h.Puts("HD Ticket"));
     }
+
+    [Fact]
+    public async Task A_record_failed_by_its_dependency_succeeds_when_retried_after_the_dependency_succeeds()
+    {
+        await using var h = await LoopHarness.StartAsync();
+        h.Plan(Contact("c1", "lan@haidang.example"));
+        h.Plan(Ticket("t1", "c1", "lan@haidang.example"));
+        h.Simulator.Faults.Rejections.Add("Contact", _ => true, "Contacts are locked");
+        await h.RunAsync();
+        h.Simulator.Faults.Rejections.Clear();
+        h.Store.RetryFailed();
+
+        await h.RunAsync();
+
+        var ticket = h.Store.Record(EntityKind.Ticket, "t1");
+        Assert.Equal((RecordState.Succeeded, RecordResult.Created), (ticket.State, ticket.Result));
+        Assert.Equal(h.Store.Record(EntityKind.Contact, "c1").FrappeName, h.SiteStore.Get("HD Ticket", ticket.FrappeName!)!["contact"]!.GetValue<string>());
+    }
 }

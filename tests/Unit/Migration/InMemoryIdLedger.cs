@@ -8,24 +8,28 @@ public sealed class InMemoryIdLedger : IIdLedger
 {
     private readonly ConcurrentDictionary<(string Doctype, string Key), Line> _lines = new();
 
-    public int Queries => Volatile.Read(ref _queries);
-
     private int _queries;
+    private int _run = 1;
+
+    public int Queries => Volatile.Read(ref _queries);
 
     public int Count => _lines.Count;
 
     /// <summary>A line an earlier run wrote.</summary>
     public void SeedFromEarlierRun(string doctype, string sourceKey, string frappeName, bool created = true) =>
-        _lines[(doctype, sourceKey)] = new Line(frappeName, created, OwnRun: false);
+        _lines[(doctype, sourceKey)] = new Line(frappeName, created, Run: 0);
 
     public LedgerHit? Get(string doctype, string sourceKey) =>
-        _lines.TryGetValue((doctype, sourceKey), out var line) ? new LedgerHit(line.FrappeName, line.Created, line.OwnRun) : null;
+        _lines.TryGetValue((doctype, sourceKey), out var line) ? new LedgerHit(line.FrappeName, line.Created, line.Run == Volatile.Read(ref _run)) : null;
+
+    /// <summary>Lines written so far belong to an earlier run from now on.</summary>
+    public void StartNextRun() => Interlocked.Increment(ref _run);
 
     /// <summary>What <see cref="IRecordStore.SaveAsync"/> writes: a line that exists keeps its name and who created it.</summary>
     public void Write(LedgerEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        _lines.AddOrUpdate((entry.Doctype, entry.SourceKey), new Line(entry.FrappeName, entry.Created, OwnRun: true), (_, old) => old);
+        _lines.AddOrUpdate((entry.Doctype, entry.SourceKey), new Line(entry.FrappeName, entry.Created, Volatile.Read(ref _run)), (_, old) => old);
     }
 
     public Task<IReadOnlyDictionary<string, LedgerHit>> FindAsync(string doctype, IReadOnlyCollection<string> sourceKeys, CancellationToken ct)
@@ -38,5 +42,5 @@ public sealed class InMemoryIdLedger : IIdLedger
         return Task.FromResult(found);
     }
 
-    private sealed record Line(string FrappeName, bool Created, bool OwnRun);
+    private sealed record Line(string FrappeName, bool Created, int Run);
 }

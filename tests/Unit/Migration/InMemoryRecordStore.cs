@@ -62,6 +62,19 @@ public sealed class InMemoryRecordStore(InMemoryIdLedger idLedger) : IRecordStor
         }
     }
 
+    /// <summary>What the operator's "retry" does: the failed records go back to Pending.</summary>
+    public void RetryFailed()
+    {
+        lock (_gate)
+        {
+            foreach (var record in _records.Where(r => r.State == RecordState.Failed))
+            {
+                record.State = RecordState.Pending;
+                record.Error = null;
+            }
+        }
+    }
+
     public Task<IReadOnlyList<WorkItem>> ClaimAsync(RunStage stage, int max, CancellationToken ct)
     {
         lock (_gate)

@@ -63,10 +63,14 @@ public sealed class LoopHarness : IAsyncDisposable
     }
 
     /// <summary>Another run against the same site: new records, and the same ledger or (as if it were lost) an empty one.</summary>
-    public LoopHarness NextRun(bool sameLedger) => new(Frappe, sameLedger ? Ledger : new InMemoryIdLedger(), ownsSite: false);
+    public LoopHarness NextRun(bool sameLedger)
+    {
+        Ledger.StartNextRun();
+        return new LoopHarness(Frappe, sameLedger ? Ledger : new InMemoryIdLedger(), ownsSite: false);
+    }
 
     public PlannedRecord Plan(MappedEntity entity, string? groupKey = null, long sequence = 0) =>
-        Store.Plan(entity, ExternalIdFieldOf(entity), groupKey, sequence);
+        Store.Plan(entity, entity.ExternalIdField ?? ExternalIdFieldOf(entity), groupKey, sequence);
 
     /// <summary>Runs the loop to its end (or its stop); returns false when it stopped because the observer asked.</summary>
     public Task<bool> RunAsync(LoopOptions? options = null, IRunObserver? observer = null, IFrappeSite? site = null) =>

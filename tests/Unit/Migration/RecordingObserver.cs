@@ -3,7 +3,7 @@ using ImportPortal.Domain.Migration;
 
 namespace ImportPortal.Tests.Unit.Migration;
 
-/// <summary>Hears a run like the dashboard would; asks it to stop once <see cref="StopAfterSaved"/> outcomes were written.</summary>
+/// <summary>Hears a run like the dashboard would; asks it to stop when told, or once <see cref="StopAfterSaved"/> outcomes were written.</summary>
 public sealed class RecordingObserver : IRunObserver
 {
     private readonly ConcurrentQueue<RunStage> _stages = new();
@@ -17,6 +17,9 @@ public sealed class RecordingObserver : IRunObserver
     public int SavedOutcomes => Volatile.Read(ref _saved);
 
     public bool StopRequested => _stop;
+
+    /// <summary>The operator presses pause.</summary>
+    public void RequestStop() => _stop = true;
 
     public void StageStarted(RunStage stage) => _stages.Enqueue(stage);
 
