@@ -97,6 +97,8 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
         await page.WaitForAssertionAsync(() => Assert.NotEmpty(TicketRows(page)), Wait);
 
         RemoveTicketField(page, "subject");
+        await page.WaitForAssertionAsync(() => Assert.Equal("true", page.Find("[data-testid=profile-editor]").GetAttribute("data-dirty")), Wait);
+        await page.WaitForAssertionAsync(() => Assert.False(page.Find("[data-testid=profile-save]").HasAttribute("disabled")), Wait);
         page.Find("[data-testid=profile-save]").Click();
 
         await page.WaitForAssertionAsync(() => Assert.Equal("false", page.Find("[data-testid=profile-editor]").GetAttribute("data-dirty")), Wait);
