@@ -1,9 +1,12 @@
 using Bunit;
 using ImportPortal.Jobs;
+using ImportPortal.Mappings;
 using ImportPortal.Runs;
 using ImportPortal.Security;
+using ImportPortal.Sites;
 using ImportPortal.Tests.Unit.Infrastructure;
 using ImportPortal.Tests.Unit.Runs;
+using ImportPortal.Uploads;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,6 +30,9 @@ public abstract class RunPagesTest : PortalComponentTest, IAsyncLifetime
         Services.AddSingleton(H.Queries);
         Services.AddSingleton(H.Runs);
         Services.AddSingleton(H.Services.GetRequiredService<ProgressFeed<RunProgress>>());
+        Services.AddSingleton(H.Services.GetRequiredService<SiteCatalog>());
+        Services.AddSingleton(H.Services.GetRequiredService<MappingProfileStore>());
+        Services.AddSingleton(H.Services.GetRequiredService<UploadStore>());
         var auth = AddAuthorization();
         auth.SetAuthorized("van.hanh@haravan.example");
         auth.SetRoles(PortalRoles.Operator);

@@ -1,0 +1,46 @@
+using Bunit;
+using ImportPortal.Components.Pages.Runs;
+using ImportPortal.Domain.Mapping.Presets;
+using ImportPortal.Jobs;
+using ImportPortal.Runs;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImportPortal.Tests.Unit.Components.Runs;
+
+/// <summary>The new-run form arrives filled from a profile and an upload, and starting lands on the run's dashboard.</summary>
+public sealed class NewRunPageTests : RunPagesTest
+{
+    [Theory]
+    [InlineData("en", "Upload for \"tickets\"", "Start the run")]
+    [InlineData("vi", "Tệp tải lên cho \"tickets\"", "Bắt đầu nhập")]
+    public async Task A_profile_and_an_upload_from_the_query_fill_the_form_and_start_a_run(string culture, string uploadLabel, string start)
+    {
+        UseCulture(culture);
+        var upload = await H.UploadAsync(RejectedTicketCsv.Create(3, "Bình thường"), "Tickets-new-run.csv");
+        await H.Services.GetRequiredService<ProfileUploadJob>().ExecuteAsync(upload, CancellationToken.None);
+        var profile = await H.ProfileAsync(FreshdeskTicketExportPreset.Create() with { Name = "Phiếu cho lượt mới" });
+        Render<MudBlazor.MudPopoverProvider>();
+
+        var nav = Services.GetRequiredService<NavigationManager>();
+        nav.NavigateTo($"runs/new?profile={profile}&upload={upload}");
+
+        var page = Render<NewRunPage>();
+
+        await page.WaitForAssertionAsync(() => Assert.Contains(uploadLabel, page.Markup, StringComparison.Ordinal), Wait);
+        var startButton = page.Find("[data-testid=run-start]");
+        Assert.Contains(start, startButton.TextContent, StringComparison.Ordinal);
+        Assert.False(startButton.HasAttribute("disabled"));
+        Assert.Empty(page.FindAll("[data-testid=run-start-error]"));
+
+        startButton.Click();
+
+        await page.WaitForAssertionAsync(() => Assert.Matches("/runs/[0-9a-f-]{36}$", nav.Uri), Wait);
+        var run = await H.InDatabaseAsync(db => db.ImportRuns.AsNoTracking().SingleAsync());
+        Assert.Equal(RunState.Queued, run.State);
+        Assert.Contains(upload.ToString(), run.BindingsJson, StringComparison.Ordinal);
+        Assert.Contains("\"tickets\"", run.BindingsJson, StringComparison.Ordinal);
+        Assert.EndsWith(run.Id.ToString(), nav.Uri, StringComparison.Ordinal);
+    }
+}
