@@ -49,6 +49,7 @@ public sealed class MappingsTests(BrowserFixture browser, PortalFixture portal) 
         await op.Page.Locator(".mud-dialog .mud-select").Filter(new() { HasText = "Filled from" }).First.ClickAsync();
         await op.Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^\\s*Template\\s*$") }).ClickAsync();
         await op.Page.Locator(".mud-dialog [data-testid=field-value]").FillAsync("{Subject} (#{Ticket ID})");
+        await op.ScreenshotAsync("field-editor");
         await op.Page.GetByTestId("field-ok").ClickAsync();
         await Expect(SubjectRow(op).Locator("[data-testid=field-from]")).ToContainTextAsync("{Subject} (#{Ticket ID})");
         await op.Page.GetByTestId("profile-save").ClickAsync();
