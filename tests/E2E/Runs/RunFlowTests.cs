@@ -46,8 +46,9 @@ public sealed partial class RunFlowTests(BrowserFixture browser, PortalFixture p
         await Expect(op.Page.Locator("[data-testid=preview-row][data-row='2'] [data-testid=preview-entity][data-entity=Ticket]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         await op.ScreenshotAsync("preview");
 
-        // Start: the new-run form arrives filled from the profile and the upload.
-        await op.GotoAsync($"runs/new?profile={profileId}&upload={uploadId}");
+        // Start: the profile's "Start a run" opens the new-run form filled with the profile, the site and the upload.
+        await op.Page.GetByTestId("profile-start-run").ClickAsync();
+        await op.Page.WaitForURLAsync(url => url.Contains($"/runs/new?profile={profileId}", StringComparison.Ordinal) && url.Contains($"upload={uploadId}", StringComparison.Ordinal));
         await op.WaitForCircuitAsync();
         await Expect(op.Page.Locator(".mud-select").Filter(new() { HasText = "Upload for \"tickets\"" }).First).ToContainTextAsync("Tickets-run.csv");
         await op.ScreenshotAsync("new-run");
