@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using ImportPortal.Components.Pages.Mappings;
 using ImportPortal.Domain.Mapping;
 using ImportPortal.Domain.Mapping.Presets;
@@ -18,6 +19,7 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
     private SitesHarness _h = null!;
+    private BunitAuthorizationContext _auth = null!;
 
     public async ValueTask InitializeAsync()
     {
@@ -28,10 +30,10 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
         Services.AddSingleton(_h.Services.GetRequiredService<UploadStore>());
         Services.AddSingleton(_h.Services.GetRequiredService<SourceValidations>());
         Services.AddSingleton(_h.Services.GetRequiredService<ProgressFeed<ValidationProgress>>());
-        var auth = AddAuthorization();
-        auth.SetAuthorized("van.hanh@haravan.example");
-        auth.SetRoles(PortalRoles.Operator);
-        auth.SetPolicies(PortalRoles.OperatorPolicy);
+        _auth = AddAuthorization();
+        _auth.SetAuthorized("van.hanh@haravan.example");
+        _auth.SetRoles(PortalRoles.Operator);
+        _auth.SetPolicies(PortalRoles.OperatorPolicy);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
@@ -78,7 +80,7 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
         await page.WaitForAssertionAsync(() => Assert.Contains(TicketEditor(page).QuerySelectorAll("[data-testid=field-row] .mud-typography-caption"), c => c.TextContent.Contains("Data", StringComparison.Ordinal)), Wait);
         Assert.DoesNotContain(page.FindAll("[data-testid=profile-problem]"), p => p.TextContent.Contains(expected, StringComparison.Ordinal));
 
-        RemoveTicketField(page, "subject");
+        await RemoveTicketField(page, "subject");
 
         await page.WaitForAssertionAsync(() => Assert.Contains(page.FindAll("[data-testid=profile-problem]"), p => p.TextContent.Contains(expected, StringComparison.Ordinal)), Wait);
         var onEntity = TicketEditor(page).QuerySelectorAll("[data-testid=entity-problem][data-field=subject]");
@@ -96,15 +98,32 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
         var page = Render<MappingProfilePage>(p => p.Add(x => x.Id, id));
         await page.WaitForAssertionAsync(() => Assert.NotEmpty(TicketRows(page)), Wait);
 
-        RemoveTicketField(page, "subject");
+        await RemoveTicketField(page, "subject");
         await page.WaitForAssertionAsync(() => Assert.Equal("true", page.Find("[data-testid=profile-editor]").GetAttribute("data-dirty")), Wait);
         await page.WaitForAssertionAsync(() => Assert.False(page.Find("[data-testid=profile-save]").HasAttribute("disabled")), Wait);
-        page.Find("[data-testid=profile-save]").Click();
+        // A re-render between finding the button and clicking it is retried.
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=profile-save]").Click(), Wait);
 
         await page.WaitForAssertionAsync(() => Assert.Equal("false", page.Find("[data-testid=profile-editor]").GetAttribute("data-dirty")), Wait);
         var saved = await _h.Services.GetRequiredService<MappingProfileStore>().LoadAsync(id, CancellationToken.None);
         Assert.DoesNotContain(saved!.Entities.Single(e => e.Entity == EntityKind.Ticket).Fields, f => f.Target == "subject");
         await page.WaitForAssertionAsync(() => Assert.Contains(page.FindAll("[data-testid=profile-problem][data-field=subject]"), p => p.TextContent.Contains("subject is required on HD Ticket", StringComparison.Ordinal)), Wait);
+    }
+
+    [Fact]
+    public async Task A_viewer_sees_the_field_mappings_but_no_way_to_change_or_save_them()
+    {
+        UseCulture("en");
+        _auth.SetRoles(PortalRoles.Viewer);
+        _auth.SetPolicies();
+        var id = await AddSiteAndProfileAsync(FreshdeskTicketExportPreset.Create() with { Name = "Chỉ xem" });
+
+        var page = Render<MappingProfilePage>(p => p.Add(x => x.Id, id));
+
+        await page.WaitForAssertionAsync(() => Assert.NotEmpty(TicketRows(page)), Wait);
+        Assert.Empty(page.FindAll("[data-testid=field-remove]"));
+        Assert.Empty(page.FindAll("[data-testid=field-add]"));
+        Assert.Empty(page.FindAll("[data-testid=profile-save]"));
     }
 
     private async Task<Guid> AddSiteAndProfileAsync(MappingProfile profile)
@@ -120,10 +139,7 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
     private static List<AngleSharp.Dom.IElement> TicketRows(IRenderedComponent<MappingProfilePage> page) =>
         [.. page.FindAll("[data-testid=entity-editor][data-entity=Ticket] [data-testid=field-row]")];
 
-    // The remove button in the same table row as the field.
-    private static void RemoveTicketField(IRenderedComponent<MappingProfilePage> page, string target)
-    {
-        var row = TicketRows(page).Single(r => r.GetAttribute("data-target") == target).ParentElement!;
-        row.QuerySelector("[data-testid=field-remove]")!.Click();
-    }
+    // The remove button in the same table row as the field; a re-render between finding and clicking is retried.
+    private static Task RemoveTicketField(IRenderedComponent<MappingProfilePage> page, string target) =>
+        page.WaitForAssertionAsync(() => TicketRows(page).Single(r => r.GetAttribute("data-target") == target).ParentElement!.QuerySelector("[data-testid=field-remove]")!.Click(), Wait);
 }
