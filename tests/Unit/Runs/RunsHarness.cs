@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using FrappeSimulator.Hosting;
+using Hangfire;
 using ImportPortal.Domain.Mapping;
 using ImportPortal.Domain.Mapping.Presets;
 using ImportPortal.Domain.Migration;
@@ -14,6 +16,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ImportPortal.Tests.Unit.Runs;
 
@@ -25,13 +28,21 @@ public sealed class RunsHarness : IAsyncDisposable
 {
     private readonly PortalServices _portal;
 
-    private RunsHarness(PortalServices portal, SimulatorHandle simulator)
+    private RunsHarness(PortalServices portal, SimulatorHandle simulator, RecordingJobClient jobs, ResponseCounter responses)
     {
         _portal = portal;
         Simulator = simulator;
+        Jobs = jobs;
+        Responses = responses;
     }
 
     public SimulatorHandle Simulator { get; }
+
+    /// <summary>The jobs the portal enqueued (not run: a test runs them with <see cref="ExecuteAsync"/> and <see cref="RetryAsync"/>).</summary>
+    public RecordingJobClient Jobs { get; }
+
+    /// <summary>The status of every HTTP attempt the portal made, retries included.</summary>
+    public ResponseCounter Responses { get; }
 
     public ServiceProvider Services => _portal.Provider;
 
@@ -44,14 +55,25 @@ public sealed class RunsHarness : IAsyncDisposable
     public static async Task<RunsHarness> StartAsync(SimulatorOptions? simulator = null, bool externalIdFields = true)
     {
         var sim = await SimulatorHost.StartAsync(simulator);
+        var jobs = new RecordingJobClient();
+        var responses = new ResponseCounter();
         var portal = await PortalServices.StartAsync((services, options) =>
         {
+            // Every EF command, HTTP attempt and retry logged at Trace and kept in memory costs more CPU than the import itself.
+            services.AddLogging(logging => logging
+                .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning)
+                .AddFilter("System.Net.Http", LogLevel.Warning)
+                .AddFilter("Polly", LogLevel.Warning)
+                .AddFilter("Microsoft.Extensions.Http", LogLevel.Warning));
             services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDir, "keys")));
             var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Portal:Frappe:FirstRetryDelay"] = "00:00:00.010",
                 ["Portal:Frappe:AttemptTimeout"] = "00:00:10",
                 ["Portal:Frappe:MaxRetryAfter"] = "00:00:02",
+                // A lapsed lease (a job that died) is taken over quickly; pause and cancel are read four times a second.
+                ["Portal:Runs:LeaseDuration"] = "00:00:02",
+                ["Portal:Runs:HeartbeatInterval"] = "00:00:00.250",
             }).Build();
             services.AddFrappeSites(settings);
             services.AddSiteManagement();
@@ -60,8 +82,10 @@ public sealed class RunsHarness : IAsyncDisposable
             services.AddImportJobs();
             services.AddLocalization();
             services.AddImportRuns(settings);
+            services.AddSingleton<IBackgroundJobClient>(jobs);
+            services.AddSingleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter>(responses);
         });
-        var harness = new RunsHarness(portal, sim);
+        var harness = new RunsHarness(portal, sim, jobs, responses);
         var catalog = portal.Get<SiteCatalog>();
         var added = await catalog.AddAsync("quan.tri", new SiteInput { Name = "Hỗ trợ Haravan", BaseUrl = sim.BaseUrl.ToString(), ApiKey = sim.ApiKey, ApiSecret = sim.ApiSecret }, CancellationToken.None);
         harness.SiteId = added.Id!.Value;
@@ -94,6 +118,43 @@ public sealed class RunsHarness : IAsyncDisposable
         return await StartAsync(profile, new Dictionary<string, TableBinding> { ["tickets"] = new(upload, null) }, options);
     }
 
+    /// <summary>Uploads a generated account export and binds its three tables as the preset names them.</summary>
+    public async Task<IReadOnlyDictionary<string, TableBinding>> UploadAccountExportAsync(AccountExport export)
+    {
+        ArgumentNullException.ThrowIfNull(export);
+        var upload = await UploadAsync(export.ToZip(), "freshdesk-export.zip");
+        return new Dictionary<string, TableBinding>
+        {
+            ["companies"] = new(upload, "companies"),
+            ["users"] = new(upload, "users"),
+            ["tickets"] = new(upload, "tickets"),
+        };
+    }
+
+    /// <summary>The account-export preset with the source in Ho Chi Minh time and the site in UTC.</summary>
+    public Task<Guid> AccountExportProfileAsync(string name = "Freshdesk tài khoản") =>
+        ProfileAsync(FreshdeskAccountExportPreset.Create(siteTimeZone: "UTC") with { Name = name, SourceTimeZone = "Asia/Ho_Chi_Minh" });
+
+    /// <summary>
+    /// Puts the export's agents on the site as Users (they exist before a migration: private notes name them in
+    /// <c>commented_by</c>), uploads the export, maps it with the preset and starts a run (the job has not run yet).
+    /// </summary>
+    public async Task<Guid> StartAccountExportRunAsync(AccountExport export, RunOptions? options = null)
+    {
+        SeedAgents(export);
+        var bindings = await UploadAccountExportAsync(export);
+        return await StartAsync(await AccountExportProfileAsync(), bindings, options);
+    }
+
+    public void SeedAgents(AccountExport export)
+    {
+        ArgumentNullException.ThrowIfNull(export);
+        foreach (var agent in export.Agents.Where(a => Simulator.Store.Get("User", a.Email) is null))
+        {
+            Simulator.Seed("User", new JsonObject { ["name"] = agent.Email, ["email"] = agent.Email, ["first_name"] = agent.Name, ["full_name"] = agent.Name, ["enabled"] = 1 });
+        }
+    }
+
     public async Task<Guid> StartAsync(Guid profileId, IReadOnlyDictionary<string, TableBinding> bindings, RunOptions? options = null)
     {
         var result = await Runs.StartAsync("van.hanh", new StartRunRequest(SiteId, profileId, bindings, options ?? new RunOptions { Ceiling = 8 }), CancellationToken.None);
@@ -107,11 +168,32 @@ public sealed class RunsHarness : IAsyncDisposable
     public Task RetryAsync(Guid runId, IReadOnlyList<long>? ids) =>
         _portal.Get<RetryRecordsJob>().ExecuteAsync(runId, ids, CancellationToken.None);
 
+    public RunDownloads Downloads => _portal.Get<RunDownloads>();
+
     public Task<T> InDatabaseAsync<T>(Func<PortalDbContext, Task<T>> query) => _portal.InDatabaseAsync(query);
 
     public Task<RunState> StateAsync(Guid runId) => InDatabaseAsync(db => db.ImportRuns.Where(r => r.Id == runId).Select(r => r.State).FirstAsync());
 
     public Task<List<ImportRecord>> RecordsAsync(Guid runId) => InDatabaseAsync(db => db.ImportRecords.AsNoTracking().Where(r => r.RunId == runId).ToListAsync());
+
+    /// <summary>Waits until at least <paramref name="count"/> of the run's records have succeeded (the job runs elsewhere).</summary>
+    public async Task WaitForSucceededAsync(Guid runId, int count, TimeSpan timeout)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (await InDatabaseAsync(db => db.ImportRecords.CountAsync(r => r.RunId == runId && r.State == RecordState.Succeeded)) < count)
+        {
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"fewer than {count} records of run {runId} succeeded within {timeout}: {await StateAsync(runId)}");
+            }
+
+            await Task.Delay(25);
+        }
+    }
+
+    /// <summary>Writing requests the site has received so far (POST and PUT on /api/resource and /api/method).</summary>
+    public long Writes() =>
+        Simulator.Store.Requests.Snapshot().Where(r => r.Key.StartsWith("POST ", StringComparison.Ordinal) || r.Key.StartsWith("PUT ", StringComparison.Ordinal)).Sum(r => r.Value);
 
     public async ValueTask DisposeAsync()
     {

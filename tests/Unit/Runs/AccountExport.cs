@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
+
+namespace ImportPortal.Tests.Unit.Runs;
+
+/// <summary>
+/// A Freshdesk account export (ZIP of Tickets/Users/Companies XML) generated deterministically, kept as a model so
+/// a test knows what the site must hold without reading the portal's records: customers in companies (every tenth
+/// without one), agents who answer and write private notes, tickets with 0–3 notes, times in +07:00 (Ho Chi Minh)
+/// that cross the UTC day boundary. The shared sample writer's users have no company, so it cannot prove contact links.
+/// </summary>
+public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IReadOnlyList<ExportUser> Users, IReadOnlyList<ExportTicket> Tickets)
+{
+    private static readonly string[] FamilyNames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Võ", "Đặng", "Bùi", "Đỗ"];
+    private static readonly string[] GivenNames = ["Văn Anh", "Thị Bình", "Hữu Châu", "Minh Dũng", "Ngọc Giang", "Quốc Hải", "Thị Lan", "Văn Tuấn"];
+    private static readonly string[] Statuses = ["Open", "Pending", "Resolved", "Closed"];
+    private static readonly string[] Subjects = ["Không đăng nhập được", "Hoá đơn tháng 5, bị trùng", "Đổi \"gói\" dịch vụ", "Hỗ trợ khách hàng"];
+    private static readonly TimeSpan HoChiMinh = TimeSpan.FromHours(7);
+
+    public const int AgentCount = 3;
+
+    public static AccountExport Create(int tickets, int companies = 25)
+    {
+        var companyList = Enumerable.Range(1, companies).Select(c => new ExportCompany(c, $"Công ty TNHH Số {c}")).ToList();
+        var agents = Enumerable.Range(1, AgentCount).Select(a => new ExportUser(a, $"Hỗ Trợ Viên {a}", $"hotro{a}@haravan.vn", null, true));
+        var customerCount = Math.Max(1, tickets * 3 / 5);
+        var customers = Enumerable.Range(0, customerCount).Select(c => new ExportUser(
+            1000 + c,
+            $"{FamilyNames[c % FamilyNames.Length]} {GivenNames[c / FamilyNames.Length % GivenNames.Length]}",
+            $"khach{c}@example.vn",
+            c % 10 == 9 ? null : companyList[c % companies].Id,
+            false));
+        var ticketList = Enumerable.Range(0, tickets).Select(i => Ticket(i, customerCount)).ToList();
+        return new AccountExport(companyList, [.. agents, .. customers], ticketList);
+    }
+
+    private static ExportTicket Ticket(int i, int customers)
+    {
+        // 06:00 in Ho Chi Minh is 23:00 UTC the day before; 37-minute steps walk across both days.
+        var created = new DateTimeOffset(2024, 3, 1, 6, 0, 0, HoChiMinh).AddMinutes(i * 37);
+        var requester = 1000 + (i % customers);
+        var notes = Enumerable.Range(0, i / 2 % 4).Select(n => Note(i, n, created, requester)).ToList();
+        var status = Statuses[i % 4];
+        var firstAgentReply = notes.FirstOrDefault(n => !n.Private && !n.Incoming);
+        return new ExportTicket(
+            i + 1,
+            $"{Subjects[i % Subjects.Length]} #{i + 1}",
+            i % 20 == 7 ? null : $"Xin chào, tôi cần hỗ trợ về đơn hàng #{i + 1}.\nCảm ơn!",
+            requester,
+            status,
+            created,
+            firstAgentReply?.CreatedAt,
+            status is "Resolved" or "Closed" ? created.AddHours(30).AddMinutes(i % 60) : null,
+            notes);
+    }
+
+    // Agent reply, customer reply, private note, agent reply: each ticket's notes in that order.
+    private static ExportNote Note(int ticket, int n, DateTimeOffset created, long requester)
+    {
+        var id = (ticket * 10L) + n + 500_000;
+        var at = created.AddHours(n + 1).AddMinutes(n * 7);
+        return (n % 3) switch
+        {
+            0 => new ExportNote(id, $"Chào anh/chị, chúng tôi đã kiểm tra phiếu #{ticket + 1} (ghi chú {id}).", false, false, 1 + (ticket % AgentCount), at),
+            1 => new ExportNote(id, $"Cảm ơn, tôi đã thử lại (ghi chú {id}).", false, true, requester, at),
+            _ => new ExportNote(id, $"Ghi chú nội bộ: kiểm tra hoá đơn (ghi chú {id}).", true, false, 1 + (ticket % AgentCount), at),
+        };
+    }
+
+    /// <summary>The same export with one ticket's subject replaced.</summary>
+    public AccountExport WithSubject(int displayId, string subject) =>
+        this with { Tickets = Tickets.Select(t => t.DisplayId == displayId ? t with { Subject = subject } : t).ToList() };
+
+    public IEnumerable<ExportUser> Customers => Users.Where(u => !u.Agent);
+
+    public IEnumerable<ExportUser> Agents => Users.Where(u => u.Agent);
+
+    public ExportUser User(long id) => Users.First(u => u.Id == id);
+
+    public string? CompanyName(long? id) => id is null ? null : Companies.First(c => c.Id == id).Name;
+
+    /// <summary>How many documents of each doctype the import must create, counted from the model.</summary>
+    public IReadOnlyDictionary<string, int> ExpectedCounts => new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["HD Customer"] = Companies.Count,
+        ["Contact"] = Customers.Count(),
+        ["HD Ticket"] = Tickets.Count,
+        ["Communication"] = Tickets.Sum(t => t.CommunicationIds.Count()),
+        ["HD Ticket Comment"] = Tickets.Sum(t => t.Notes.Count(n => n.Private)),
+    };
+
+    /// <summary>Records the run plans: one per document, plus a finalise record per ticket.</summary>
+    public int ExpectedRecords => ExpectedCounts.Values.Sum() + Tickets.Count;
+
+    public byte[] ToZip()
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            for (var file = 0; file * 300 < Math.Max(1, Tickets.Count); file++)
+            {
+                WriteXml(zip, $"Tickets{file + 1}.xml", "helpdesk-tickets", w =>
+                {
+                    foreach (var ticket in Tickets.Skip(file * 300).Take(300))
+                    {
+                        WriteTicket(w, ticket);
+                    }
+                });
+            }
+
+            WriteXml(zip, "Users1.xml", "users", w =>
+            {
+                foreach (var user in Users)
+                {
+                    w.WriteStartElement("user");
+                    Element(w, "id", "integer", Text(user.Id));
+                    Element(w, "name", null, user.Name);
+                    Element(w, "email", null, user.Email);
+                    Element(w, "phone", null, null);
+                    Element(w, "customer-id", "integer", user.CompanyId is { } c ? Text(c) : null);
+                    Element(w, "helpdesk-agent", "boolean", user.Agent ? "true" : "false");
+                    w.WriteEndElement();
+                }
+            });
+            WriteXml(zip, "Companies1.xml", "companies", w =>
+            {
+                foreach (var company in Companies)
+                {
+                    w.WriteStartElement("company");
+                    Element(w, "id", "integer", Text(company.Id));
+                    Element(w, "name", null, company.Name);
+                    Element(w, "domains", null, $"congty{company.Id}.vn");
+                    w.WriteEndElement();
+                }
+            });
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static void WriteTicket(XmlWriter w, ExportTicket t)
+    {
+        w.WriteStartElement("helpdesk-ticket");
+        Element(w, "display-id", "integer", t.SourceId);
+        Element(w, "subject", null, t.Subject);
+        Element(w, "description", null, t.Description);
+        Element(w, "requester-id", "integer", Text(t.RequesterId));
+        Element(w, "status-name", null, t.Status);
+        Element(w, "priority-name", null, "Medium");
+        Element(w, "spam", "boolean", "false");
+        Element(w, "created-at", "datetime", Stamp(t.CreatedAt));
+        w.WriteStartElement("ticket-states");
+        Element(w, "first-responded-at", "datetime", t.FirstRespondedAt is { } first ? Stamp(first) : null);
+        Element(w, "resolved-at", "datetime", t.ResolvedAt is { } resolved ? Stamp(resolved) : null);
+        w.WriteEndElement();
+        w.WriteStartElement("notes");
+        w.WriteAttributeString("type", "array");
+        foreach (var note in t.Notes)
+        {
+            w.WriteStartElement("helpdesk-note");
+            Element(w, "id", "integer", Text(note.Id));
+            Element(w, "body", null, note.Body);
+            Element(w, "private", "boolean", note.Private ? "true" : "false");
+            Element(w, "incoming", "boolean", note.Incoming ? "true" : "false");
+            Element(w, "user-id", "integer", Text(note.UserId));
+            Element(w, "created-at", "datetime", Stamp(note.CreatedAt));
+            w.WriteEndElement();
+        }
+
+        w.WriteEndElement();
+        w.WriteEndElement();
+    }
+
+    private static void WriteXml(ZipArchive zip, string entry, string root, Action<XmlWriter> body)
+    {
+        using var stream = zip.CreateEntry(entry, CompressionLevel.Fastest).Open();
+        using var w = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true });
+        w.WriteStartDocument();
+        w.WriteStartElement(root);
+        w.WriteAttributeString("type", "array");
+        body(w);
+        w.WriteEndElement();
+        w.WriteEndDocument();
+    }
+
+    private static void Element(XmlWriter w, string name, string? type, string? value)
+    {
+        w.WriteStartElement(name);
+        if (type is not null)
+        {
+            w.WriteAttributeString("type", type);
+        }
+
+        if (value is null)
+        {
+            w.WriteAttributeString("nil", "true");
+        }
+        else
+        {
+            w.WriteString(value);
+        }
+
+        w.WriteEndElement();
+    }
+
+    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Stamp(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+}

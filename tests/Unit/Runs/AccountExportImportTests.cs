@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using ImportPortal.Runs;
+
+namespace ImportPortal.Tests.Unit.Runs;
+
+/// <summary>A whole Freshdesk account export through the real run job, database and HTTP client into the simulator.</summary>
+public sealed class AccountExportImportTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Two_thousand_tickets_land_with_their_contacts_organisations_replies_notes_statuses_and_source_times()
+    {
+        var export = AccountExport.Create(tickets: 2000);
+        await using var h = await RunsHarness.StartAsync();
+        var before = h.Simulator.Store.CountsByDoctype();
+        var clock = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var runId = await h.StartAccountExportRunAsync(export, new RunOptions { Ceiling = 16 });
+        var started = clock.Elapsed;
+
+        var runStart = DateTimeOffset.UtcNow;
+        await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
+
+        output.WriteLine($"{export.ExpectedRecords} records; upload and start {started.TotalSeconds:0.0} s, run {(clock.Elapsed - started).TotalSeconds:0.0} s, "
+            + $"CPU of the test process {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.0} s; {h.Simulator.Store.Requests.Total} requests");
+        var records = await h.RecordsAsync(runId);
+        var run = await h.InDatabaseAsync(db => db.ImportRuns.FindAsync(runId).AsTask());
+        output.WriteLine($"planned in {(run!.PlannedAt - run.StartedAt)?.TotalSeconds:0.0} s; outcomes written: " + RecordChecks.StageTimes(records, runStart));
+        var notDone = RecordChecks.NotSucceeded(records);
+        Assert.True(notDone.Count == 0, $"every record should have succeeded; {RecordChecks.Tally(records)}\n{ImportedSite.Describe(notDone)}");
+        Assert.Equal(RunState.Completed, await h.StateAsync(runId));
+        Assert.Equal(export.ExpectedRecords, records.Count);
+        var store = h.Simulator.Store;
+        var counts = ImportedSite.CountProblems(store, export, before);
+        Assert.True(counts.Count == 0, "the site should hold exactly the export's documents: " + ImportedSite.Describe(counts));
+        var content = ImportedSite.ContentProblems(store, export);
+        Assert.True(content.Count == 0, "every document should carry the source's links, status and times: " + ImportedSite.Describe(content));
+    }
+}

@@ -1,0 +1,28 @@
+namespace ImportPortal.Tests.Unit.Runs;
+
+/// <summary>A ticket of the generated account export, with the values its HD Ticket must end up with.</summary>
+public sealed record ExportTicket(
+    int DisplayId,
+    string Subject,
+    string? Description,
+    long RequesterId,
+    string Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? FirstRespondedAt,
+    DateTimeOffset? ResolvedAt,
+    IReadOnlyList<ExportNote> Notes)
+{
+    public string SourceId => DisplayId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Helpdesk's status for the Freshdesk one (Pending waits on the customer: Replied).</summary>
+    public string HelpdeskStatus => Status switch
+    {
+        "Pending" => "Replied",
+        _ => Status,
+    };
+
+    /// <summary>The source ids of the ticket's Communications in conversation order: the description first, then the public notes.</summary>
+    public IEnumerable<string> CommunicationIds =>
+        (Description is null ? [] : new[] { $"{SourceId}:description" })
+            .Concat(Notes.Where(n => !n.Private).Select(n => n.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+}

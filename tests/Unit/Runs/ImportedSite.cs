@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using FrappeSimulator.Store;
+using ImportPortal.Domain.Migration;
+using ImportPortal.Runs;
+
+namespace ImportPortal.Tests.Unit.Runs;
+
+/// <summary>
+/// Compares the simulator's store with what an <see cref="AccountExport"/> must become, from the export's own model
+/// (never from the portal's records). Each check returns the differences as sentences, empty when the site is right.
+/// </summary>
+public static class ImportedSite
+{
+    public static readonly string[] Doctypes = ["HD Customer", "Contact", "HD Ticket", "Communication", "HD Ticket Comment"];
+
+    /// <summary>Documents per doctype beyond <paramref name="before"/> that differ from the export's counts.</summary>
+    public static List<string> CountProblems(DocumentStore store, AccountExport export, IReadOnlyDictionary<string, int>? before = null)
+    {
+        var problems = new List<string>();
+        foreach (var (doctype, expected) in export.ExpectedCounts)
+        {
+            var created = store.Count(doctype) - (before?.GetValueOrDefault(doctype) ?? 0);
+            if (created != expected)
+            {
+                problems.Add($"{doctype}: {created} created, expected {expected}");
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// After a run with faults or a crash: every record the run counts as done has its document on the site, every
+    /// failed one has none, and the site holds nothing else. The one exception the design allows: a message whose
+    /// send got no answer and that the site cannot look up (HD Ticket Comment has no external-id field) fails as
+    /// UnknownFate and may or may not be there; the messages after it in its ticket fail as dependency.
+    /// </summary>
+    public static List<string> ReconcileProblems(DocumentStore store, AccountExport export, IReadOnlyList<ImportRecord> records, IReadOnlyDictionary<string, int>? before = null)
+    {
+        var problems = new List<string>();
+        var sent = records.Where(r => r.Stage != RunStage.Finalise).ToList();
+        foreach (var (doctype, expected) in export.ExpectedCounts)
+        {
+            var of = sent.Where(r => r.Doctype == doctype).ToList();
+            var failed = of.Count(r => r.State == RecordState.Failed);
+            var unverifiable = of.Count(r => r.State == RecordState.Failed && r.ErrorKind == RecordErrorKind.UnknownFate);
+            var created = store.Count(doctype) - (before?.GetValueOrDefault(doctype) ?? 0);
+            if (created < expected - failed || created > expected - failed + unverifiable)
+            {
+                problems.Add($"{doctype}: {created} on the site; {expected} in the export, {failed} failed ({unverifiable} of unknown fate)");
+            }
+
+            problems.AddRange(of.Where(r => r.State is RecordState.Succeeded or RecordState.Skipped && (r.FrappeName is null || store.Get(doctype, r.FrappeName) is null))
+                .Select(r => $"{RecordChecks.Describe(r)}: no {doctype} named {r.FrappeName} on the site"));
+            if (doctype != "HD Ticket Comment")
+            {
+                problems.AddRange(of.Where(r => r.ErrorKind == RecordErrorKind.UnknownFate)
+                    .Select(r => $"{RecordChecks.Describe(r)}: {doctype} has an identity on the site, so its fate should have been looked up"));
+            }
+        }
+
+        problems.AddRange(records.Where(r => r.State == RecordState.Failed && r.ErrorKind is not (RecordErrorKind.UnknownFate or RecordErrorKind.Dependency))
+            .Select(r => $"{RecordChecks.Describe(r)}: a failure the faults should not cause"));
+        return problems;
+    }
+
+    /// <summary>Documents sharing an identity: the external id on tickets and messages, the e-mail on contacts, the name on customers, the content on private notes (unique in the export).</summary>
+    public static List<string> DuplicateProblems(DocumentStore store) =>
+        new (string Doctype, string Field)[]
+        {
+            ("HD Ticket", "custom_source_id"), ("Communication", "custom_source_id"), ("Contact", "email_id"), ("HD Customer", "customer_name"),
+        }
+        .Append((Doctype: "HD Ticket Comment", Field: "content"))
+        .SelectMany(x => store.FindDuplicates(x.Doctype, x.Field).Select(g => $"{x.Doctype} {x.Field}={g.Value} {g.Names.Count} times: {string.Join(", ", g.Names)}"))
+        .ToList();
+
+    /// <summary>Every document of the export with its links, status, dates and conversation order.</summary>
+    public static List<string> ContentProblems(DocumentStore store, AccountExport export)
+    {
+        var problems = new List<string>();
+        var customers = store.List("HD Customer").Select(c => Text(c, "name")).ToHashSet(StringComparer.Ordinal);
+        problems.AddRange(export.Companies.Where(c => !customers.Contains(c.Name)).Select(c => $"HD Customer {c.Name} missing"));
+
+        var contacts = store.List("Contact").GroupBy(c => Text(c, "email_id"), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        foreach (var user in export.Customers)
+        {
+            if (!contacts.TryGetValue(user.Email, out var contact))
+            {
+                problems.Add($"Contact {user.Email} missing");
+                continue;
+            }
+
+            var links = Rows(contact, "links").Where(l => Text(l, "link_doctype") == "HD Customer").Select(l => Text(l, "link_name")).ToList();
+            var expectedLinks = export.CompanyName(user.CompanyId) is { } company ? new List<string> { company } : [];
+            if (!links.SequenceEqual(expectedLinks))
+            {
+                problems.Add($"Contact {user.Email} links to [{string.Join(", ", links)}], expected [{string.Join(", ", expectedLinks)}]");
+            }
+        }
+
+        var tickets = store.List("HD Ticket").GroupBy(t => Text(t, "custom_source_id")).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var communications = store.List("Communication").Where(c => Text(c, "reference_doctype") == "HD Ticket").ToLookup(c => Text(c, "reference_name"));
+        var comments = store.List("HD Ticket Comment").ToLookup(c => Text(c, "reference_ticket"));
+        foreach (var ticket in export.Tickets)
+        {
+            if (!tickets.TryGetValue(ticket.SourceId, out var doc))
+            {
+                problems.Add($"HD Ticket {ticket.SourceId} missing");
+                continue;
+            }
+
+            problems.AddRange(TicketProblems(ticket, doc, export, contacts));
+            var name = Text(doc, "name");
+            var conversation = communications[name].Select(c => Text(c, "custom_source_id")).ToList();
+            if (!conversation.SequenceEqual(ticket.CommunicationIds))
+            {
+                problems.Add($"HD Ticket {ticket.SourceId} ({name}) has Communications [{string.Join(", ", conversation)}] in that order, expected [{string.Join(", ", ticket.CommunicationIds)}]");
+            }
+
+            var notes = comments[name].Select(c => Text(c, "content")).ToList();
+            var expectedNotes = ticket.Notes.Where(n => n.Private).Select(n => n.Body).ToList();
+            if (!notes.SequenceEqual(expectedNotes))
+            {
+                problems.Add($"HD Ticket {ticket.SourceId} has private notes [{string.Join(" | ", notes)}], expected [{string.Join(" | ", expectedNotes)}]");
+            }
+        }
+
+        return problems;
+    }
+
+    private static IEnumerable<string> TicketProblems(ExportTicket ticket, JsonObject doc, AccountExport export, Dictionary<string, JsonObject> contacts)
+    {
+        var requester = export.User(ticket.RequesterId);
+        var id = ticket.SourceId;
+        var contact = contacts.TryGetValue(requester.Email, out var c) ? Text(c, "name") : "(no contact)";
+        var expected = new (string Field, string? Want, string Got)[]
+        {
+            ("subject", ticket.Subject, Text(doc, "subject")),
+            ("raised_by", requester.Email, Text(doc, "raised_by")),
+            ("contact", contact, Text(doc, "contact")),
+            ("customer", export.CompanyName(requester.CompanyId) ?? "", Text(doc, "customer")),
+            ("status", ticket.HelpdeskStatus, Text(doc, "status")),
+            ("opening_date", Utc(ticket.CreatedAt, "yyyy-MM-dd"), Text(doc, "opening_date")),
+            ("opening_time", Utc(ticket.CreatedAt, "HH:mm:ss"), Clock(Text(doc, "opening_time"))),
+            ("resolution_date", ticket.ResolvedAt is { } resolved ? Utc(resolved, "yyyy-MM-dd HH:mm:ss") : null, Text(doc, "resolution_date")),
+            ("first_responded_on", ticket.FirstRespondedAt is { } first ? Utc(first, "yyyy-MM-dd HH:mm:ss") : null, Text(doc, "first_responded_on")),
+        };
+
+        // A null expectation: the source has no value, so what the site put there is not ours to check.
+        return expected.Where(e => e.Want is not null && e.Want != e.Got).Select(e => $"HD Ticket {id}: {e.Field} is \"{e.Got}\", expected \"{e.Want}\"");
+    }
+
+    public static string Utc(DateTimeOffset time, string format) => time.UtcDateTime.ToString(format, CultureInfo.InvariantCulture);
+
+    /// <summary>Time fields come back like MariaDB's timedelta ("9:05:00"); compare them as HH:mm:ss.</summary>
+    private static string Clock(string text) =>
+        TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var t) ? t.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : text;
+
+    public static string Text(JsonObject doc, string field) => doc[field] is JsonValue v ? v.ToString() : "";
+
+    private static IEnumerable<JsonObject> Rows(JsonObject doc, string field) => doc[field] is JsonArray rows ? rows.OfType<JsonObject>() : [];
+
+    /// <summary>At most <paramref name="max"/> problems, one a line, for a failure message.</summary>
+    public static string Describe(IReadOnlyCollection<string> problems, int max = 25) =>
+        $"{problems.Count} problem(s):\n" + string.Join("\n", problems.Take(max)) + (problems.Count > max ? $"\n... and {problems.Count - max} more" : "");
+}

@@ -1,0 +1,30 @@
+using ImportPortal.Domain.Migration;
+using ImportPortal.Runs;
+
+namespace ImportPortal.Tests.Unit.Runs;
+
+/// <summary>What a finished run's records must say: nothing left in flight or pending, every failure with its reason.</summary>
+public static class RecordChecks
+{
+    /// <summary>Records neither Succeeded nor Skipped nor Failed with a reason (lost), as sentences.</summary>
+    public static List<string> LostRecords(IEnumerable<ImportRecord> records) =>
+        records
+            .Where(r => !(r.State is RecordState.Succeeded or RecordState.Skipped || (r.State is RecordState.Failed && !string.IsNullOrWhiteSpace(r.ErrorMessage) && r.ErrorKind is not null)))
+            .Select(Describe)
+            .ToList();
+
+    public static List<string> NotSucceeded(IEnumerable<ImportRecord> records) =>
+        records.Where(r => r.State != RecordState.Succeeded).Select(Describe).ToList();
+
+    public static string Describe(ImportRecord r) =>
+        $"record {r.Id} {r.Stage} {r.Doctype} {r.SourceKey}: {r.State} {r.Result} {r.ErrorKind} {r.ErrorExcType} {r.ErrorMessage}".TrimEnd();
+
+    /// <summary>When each stage's last outcome was written, from the run's start: where a slow run spends its time.</summary>
+    public static string StageTimes(IEnumerable<ImportRecord> records, DateTimeOffset start) =>
+        string.Join(", ", records.Where(r => r.UpdatedAt is not null).GroupBy(r => r.Stage).OrderBy(g => g.Key)
+            .Select(g => $"{g.Key} {g.Count()} by {(g.Max(r => r.UpdatedAt!.Value) - start).TotalSeconds:0.0} s"));
+
+    /// <summary>How many records ended in each state, for a failure message.</summary>
+    public static string Tally(IEnumerable<ImportRecord> records) =>
+        string.Join(", ", records.GroupBy(r => (r.Stage, r.State)).OrderBy(g => g.Key).Select(g => $"{g.Key.Stage}/{g.Key.State}: {g.Count()}"));
+}

@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+
+namespace ImportPortal.Tests.Unit.Runs;
+
+/// <summary>
+/// Keeps the jobs the portal enqueues instead of storing them: a test runs them itself. Hangfire's storage is
+/// process-wide (JobStorage.Current), so harnesses running in parallel would otherwise share, and dispose, one.
+/// </summary>
+public sealed class RecordingJobClient : IBackgroundJobClient
+{
+    private readonly ConcurrentQueue<(Job Job, IState State)> _created = new();
+
+    /// <summary>Each job as "Type.Method" with its state, in the order they were created.</summary>
+    public IReadOnlyList<string> Created => _created.Select(c => $"{c.Job.Type.Name}.{c.Job.Method.Name} {c.State.Name}").ToList();
+
+    public string Create(Job job, IState state)
+    {
+        _created.Enqueue((job, state));
+        return _created.Count.ToString(CultureInfo.InvariantCulture);
+    }
+
+    public bool ChangeState(string jobId, IState state, string expectedState) => true;
+}

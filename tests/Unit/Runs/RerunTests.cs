@@ -1,0 +1,36 @@
+using ImportPortal.Domain.Migration;
+using ImportPortal.Runs;
+
+namespace ImportPortal.Tests.Unit.Runs;
+
+/// <summary>The same upload, profile and site a second time: the ledger and the site say everything is there already.</summary>
+public sealed class RerunTests
+{
+    [Fact]
+    public async Task Running_the_same_upload_with_the_same_profile_again_creates_nothing_and_sends_no_writes()
+    {
+        var export = AccountExport.Create(tickets: 60);
+        await using var h = await RunsHarness.StartAsync();
+        h.SeedAgents(export);
+        var bindings = await h.UploadAccountExportAsync(export);
+        var profile = await h.AccountExportProfileAsync();
+        var first = await h.StartAsync(profile, bindings);
+        await h.ExecuteAsync(first, TestContext.Current.CancellationToken);
+        Assert.Equal(RunState.Completed, await h.StateAsync(first));
+        var counts = h.Simulator.Store.CountsByDoctype();
+        var writes = h.Writes();
+
+        var second = await h.StartAsync(profile, bindings);
+        await h.ExecuteAsync(second, TestContext.Current.CancellationToken);
+
+        Assert.Equal(counts, h.Simulator.Store.CountsByDoctype());
+        Assert.True(writes == h.Writes(), $"the second run should send no POST or PUT, it sent {h.Writes() - writes}");
+        var records = await h.RecordsAsync(second);
+        Assert.Equal(export.ExpectedRecords, records.Count);
+        var notExisting = records.Where(r => r.State != RecordState.Skipped || r.Result != RecordResult.Existing).Select(RecordChecks.Describe).ToList();
+        Assert.True(notExisting.Count == 0, "every record of the second run should be Skipped as Existing: " + ImportedSite.Describe(notExisting));
+        var firstNames = (await h.RecordsAsync(first)).ToDictionary(r => (r.Stage, r.Entity, r.SourceKey), r => r.FrappeName);
+        var moved = records.Where(r => firstNames[(r.Stage, r.Entity, r.SourceKey)] != r.FrappeName).Select(RecordChecks.Describe).ToList();
+        Assert.True(moved.Count == 0, "the second run should point at the documents the first one created: " + ImportedSite.Describe(moved));
+    }
+}

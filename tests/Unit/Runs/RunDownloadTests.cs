@@ -1,0 +1,67 @@
+using ImportPortal.Domain.Migration;
+using ImportPortal.Runs;
+
+namespace ImportPortal.Tests.Unit.Runs;
+
+/// <summary>The run's downloads: failed rows ready to fix and upload again, and the id map.</summary>
+public sealed class RunDownloadTests
+{
+    private const string FormulaSubject = "=HYPERLINK(\"http://evil.example/\",\"Bấm vào đây\")";
+
+    [Fact]
+    public async Task Failed_rows_come_back_in_the_source_columns_with_the_error_and_formulas_neutralised()
+    {
+        var export = AccountExport.Create(tickets: 12).WithSubject(4, FormulaSubject);
+        await using var h = await RunsHarness.StartAsync();
+        h.Simulator.Faults.Rejections.Add("HD Ticket", doc => doc["subject"]?.ToString().StartsWith('=') == true, "Tiêu đề không hợp lệ");
+        var runId = await h.StartAccountExportRunAsync(export);
+        await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
+
+        var rows = await CsvText.ReadAsync(s => h.Downloads.WriteFailedRowsAsync(runId, s, CancellationToken.None));
+
+        var header = rows[0];
+        Assert.True(header.Contains("Import errors") && header.Contains("subject") && header.Contains("display-id") && header.Contains("requester-id"),
+            $"the header should hold the error column and the source's own columns: {string.Join(" | ", header)}");
+        var data = rows.Skip(1).ToList();
+        Assert.True(data.Count == 1, $"only the refused ticket's row should be there, found {data.Count}: {string.Join("\n", data.Select(r => string.Join(" | ", r)))}");
+        var row = header.Zip(data[0]).ToDictionary(p => p.First, p => p.Second);
+        Assert.Equal("4", row["display-id"]);
+        Assert.Equal("'" + FormulaSubject, row["subject"]);
+        Assert.Contains("Tiêu đề không hợp lệ", row["Import errors"], StringComparison.Ordinal);
+        Assert.DoesNotContain(data.SelectMany(r => r), cell => cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@');
+    }
+
+    [Fact]
+    public async Task The_id_map_lists_every_created_document_with_its_source_id_and_frappe_name()
+    {
+        var export = AccountExport.Create(tickets: 12);
+        await using var h = await RunsHarness.StartAsync();
+        var runId = await h.StartAccountExportRunAsync(export);
+        await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
+
+        var rows = await CsvText.ReadAsync(s => h.Downloads.WriteIdMapAsync(runId, s, CancellationToken.None));
+
+        Assert.Equal(["Entity", "Doctype", "Source id", "Frappe name", "Outcome"], rows[0]);
+        var map = rows.Skip(1).ToLookup(r => r[1], r => (Source: r[2], Name: r[3], Outcome: r[4]));
+        var store = h.Simulator.Store;
+        var expected = new Dictionary<string, IEnumerable<(string Source, string Name)>>
+        {
+            ["HD Customer"] = export.Companies.Select(c => (c.Name, c.Name)),
+            ["Contact"] = export.Customers.Select(u => (u.Email, ImportedSite.Text(store.Where("Contact", c => ImportedSite.Text(c, "email_id") == u.Email).Single(), "name"))),
+            ["HD Ticket"] = store.List("HD Ticket").Select(t => (ImportedSite.Text(t, "custom_source_id"), ImportedSite.Text(t, "name"))),
+            ["Communication"] = store.List("Communication").Select(c => (ImportedSite.Text(c, "custom_source_id"), ImportedSite.Text(c, "name"))),
+            ["HD Ticket Comment"] = export.Tickets.SelectMany(t => t.Notes.Where(n => n.Private))
+                .Select(n => (n.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ImportedSite.Text(store.Where("HD Ticket Comment", c => ImportedSite.Text(c, "content") == n.Body).Single(), "name"))),
+        };
+        foreach (var (doctype, pairs) in expected)
+        {
+            var want = pairs.OrderBy(p => p.Source, StringComparer.Ordinal).ToList();
+            var got = map[doctype].Select(r => (r.Source, r.Name)).OrderBy(p => p.Source, StringComparer.Ordinal).ToList();
+            Assert.True(want.SequenceEqual(got), $"{doctype}: the id map should list {want.Count} source id → name pairs as the site has them, it lists {got.Count}: "
+                + string.Join(", ", got.Except(want).Concat(want.Except(got)).Take(10)));
+            Assert.All(map[doctype], r => Assert.Equal(nameof(RecordResult.Created), r.Outcome));
+        }
+
+        Assert.Equal(export.ExpectedCounts.Values.Sum(), rows.Count - 1);
+    }
+}
