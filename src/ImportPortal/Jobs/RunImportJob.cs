@@ -109,17 +109,32 @@ public sealed class RunImportJob(
         var heartbeat = HeartbeatAsync(run.Id, observer, lease, beat.Token);
         try
         {
-            // Records handed back by a retry while the loop ran are picked up by another pass.
-            while (await loop.RunAsync(ct))
+            while (true)
             {
-                if (!await HasOpenRecordsAsync(run.Id, loopOptions.Stages, ct))
+                if (await loop.RunAsync(ct))
                 {
-                    var failed = await db.ImportRecords.AnyAsync(r => r.RunId == run.Id && r.State == RecordState.Failed, ct);
-                    return failed ? RunState.CompletedWithErrors : RunState.Completed;
+                    // Records handed back by a retry while the loop ran are picked up by another pass.
+                    if (!await HasOpenRecordsAsync(run.Id, loopOptions.Stages, ct))
+                    {
+                        var failed = await db.ImportRecords.AnyAsync(r => r.RunId == run.Id && r.State == RecordState.Failed, ct);
+                        return failed ? RunState.CompletedWithErrors : RunState.Completed;
+                    }
+
+                    continue;
+                }
+
+                // Stopped as asked; the operator may have resumed or cancelled since the heartbeat last looked.
+                switch (await lease.RenewAsync(ct))
+                {
+                    case RunState.Running or RunState.Queued:
+                        observer.Resume();
+                        continue;
+                    case RunState.Pausing:
+                        return RunState.Paused;
+                    default:
+                        return RunState.Cancelled;
                 }
             }
-
-            return observer.State == RunState.Cancelling ? RunState.Cancelled : RunState.Paused;
         }
         finally
         {

@@ -25,6 +25,13 @@ public sealed class RunObserver(Guid runId, IReadOnlyList<StageCounts> initial, 
 
     public void RequestStop() => _stop = true;
 
+    /// <summary>The operator resumed before the loop had finished pausing: carry on.</summary>
+    public void Resume()
+    {
+        State = RunState.Running;
+        _stop = false;
+    }
+
     public void StageStarted(RunStage stage)
     {
         Stage = stage;

@@ -42,6 +42,31 @@ public sealed class RunControlTests
     }
 
     [Fact]
+    public async Task Resuming_while_the_run_is_still_pausing_carries_it_on_instead_of_leaving_it_paused()
+    {
+        var export = AccountExport.Create(tickets: 30);
+        await using var h = await RunsHarness.StartAsync();
+        var runId = await h.StartAccountExportRunAsync(export, new RunOptions { Ceiling = 4 });
+        var job = h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
+        await h.WaitForSucceededAsync(runId, export.Companies.Count + 10, TimeSpan.FromSeconds(60));
+        // Slow answers keep the job in Pausing: it has stopped starting records but waits for the ones in flight.
+        h.Simulator.Faults.Latency = new LatencyProfile(600);
+        await Task.Delay(100, TestContext.Current.CancellationToken);
+
+        Assert.True((await h.Runs.PauseAsync("van.hanh", runId, CancellationToken.None)).Succeeded, "pause should be accepted while the run works");
+        await Task.Delay(350, TestContext.Current.CancellationToken);
+        Assert.True(await h.StateAsync(runId) == RunState.Pausing && !job.IsCompleted, "the job should still be finishing its requests when the operator resumes");
+        Assert.True((await h.Runs.ResumeAsync("van.hanh", runId, CancellationToken.None)).Succeeded, "resume should be accepted while the run is pausing");
+        h.Simulator.Faults.Latency = LatencyProfile.None;
+        await job.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        // Whatever the resume enqueued runs too, as Hangfire would run it.
+        await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
+
+        var records = await h.RecordsAsync(runId);
+        Assert.True(await h.StateAsync(runId) == RunState.Completed, $"the resumed run should complete, it is {await h.StateAsync(runId)}: {RecordChecks.Tally(records)}");
+    }
+
+    [Fact]
     public async Task A_cancelled_run_ends_cancelled_with_nothing_in_flight_and_sends_nothing_more()
     {
         var export = AccountExport.Create(tickets: 150);
