@@ -6,7 +6,7 @@ using ImportPortal.Bench;
 // Generated inputs go to the temp folder and are deleted afterwards; each scenario stops after 15 minutes.
 var scenario = args.FirstOrDefault() ?? "help";
 var options = BenchOptions.Parse(args.Skip(1).ToArray());
-if (scenario is not ("simulator" or "csv" or "xlsx" or "zip" or "memory" or "mapping" or "all"))
+if (scenario is not ("simulator" or "import" or "csv" or "xlsx" or "zip" or "memory" or "mapping" or "all"))
 {
     return Usage();
 }
@@ -17,6 +17,7 @@ var ct = timeout.Token;
 var exitCode = scenario switch
 {
     "simulator" => await SimulatorThroughput.RunAsync(options),
+    "import" => await ImportThroughput.RunAsync(options, ct),
     "csv" => await CsvThroughput.RunAsync(options.Rows ?? 300_000, ct),
     "xlsx" => await XlsxThroughput.RunAsync(options.Rows ?? 50_000, ct),
     "zip" => await ZipThroughput.RunAsync(options.Tickets ?? 20_000, ct),
@@ -43,6 +44,7 @@ static int Usage()
     Console.WriteLine("""
         usage: ImportPortal.Bench <scenario> [options]
           simulator [--seconds N] [--workers N]  inserts/s the Frappe simulator serves
+          import [--tickets N]                    the import against the simulator: (a) vs bare HttpClient, (b) remote site, (c) small site
           csv [--rows N]                          ticket CSV, ours end to end vs bare Sylvan (default 300,000 rows)
           xlsx [--rows N]                         XLSX rows/s and MB/s (default 50,000 rows)
           zip [--tickets N]                       account-export ZIP, tickets/s and notes/s, 3 notes a ticket (default 20,000)

@@ -9,16 +9,19 @@ namespace ImportPortal.Domain.Migration;
 public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16, double initial = 2)
 {
     /// <summary>Latency may rise this much over the baseline before the limit stops growing (keeps a live helpdesk responsive).</summary>
-    public const double Tolerance = 1.25;
+    public const double Tolerance = 1.1;
 
     /// <summary>Latency rises smaller than this are noise (a GC pause, a busy client), not a queue on the server.</summary>
-    public const double SlackMs = 10;
+    public const double SlackMs = 5;
+
+    /// <summary>The baseline is the lowest window median of this recent past: old fast answers must not hold the limit down forever.</summary>
+    private static readonly TimeSpan BaselineAge = TimeSpan.FromSeconds(10);
 
     private const int BaselineWindows = 30;
     private readonly Lock _gate = new();
     private readonly Queue<TaskCompletionSource> _waiters = new();
     private readonly List<double> _window = [];
-    private readonly Queue<double> _recentMedians = new();
+    private readonly Queue<(long At, double Median)> _recentMedians = new();
     private double _limit = Math.Clamp(initial, 1, Math.Max(1, ceiling));
     private int _ceiling = Math.Max(1, ceiling);
     private int _inFlight;
@@ -131,7 +134,7 @@ public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16
     private void Cut()
     {
         // One halving per burst: the answers of requests already in flight describe the same overload.
-        var baseline = _recentMedians.Count > 0 ? _recentMedians.Min() : 100;
+        var baseline = _recentMedians.Count > 0 ? _recentMedians.Min(m => m.Median) : 100;
         if (time.GetElapsedTime(_lastCut).TotalMilliseconds < Math.Max(250, baseline * 2))
         {
             return;
@@ -147,13 +150,13 @@ public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16
         _window.Sort();
         var median = _window[_window.Count / 2];
         _window.Clear();
-        _recentMedians.Enqueue(median);
-        if (_recentMedians.Count > BaselineWindows)
+        _recentMedians.Enqueue((time.GetTimestamp(), median));
+        while (_recentMedians.Count > BaselineWindows || (_recentMedians.Count > 3 && time.GetElapsedTime(_recentMedians.Peek().At) > BaselineAge))
         {
             _recentMedians.Dequeue();
         }
 
-        var baseline = Math.Max(0.05, _recentMedians.Min());
+        var baseline = Math.Max(0.05, _recentMedians.Min(m => m.Median));
         var gradient = Math.Clamp((Tolerance * baseline + SlackMs) / Math.Max(0.05, median), 0.5, 1.0);
         var target = _limit * gradient + (gradient >= 1 ? Math.Max(1, Math.Sqrt(_limit) / 2) : 0);
         _limit = Math.Clamp(target < _limit ? (_limit + target) / 2 : target, 1, _ceiling);

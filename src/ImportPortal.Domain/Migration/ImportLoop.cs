@@ -18,6 +18,9 @@ public sealed class ImportLoop(
     LoopOptions options,
     TimeProvider time)
 {
+    /// <summary>Claimed batches whose lookups may run ahead of the sending.</summary>
+    private const int PrefetchAhead = 3;
+
     public async Task<bool> RunAsync(CancellationToken ct)
     {
         var resolver = new ReferenceResolver(ledger, doctypeOf);
@@ -39,7 +42,8 @@ public sealed class ImportLoop(
 
     private async Task RunStageAsync(RunStage stage, ReferenceResolver resolver, RecordSender sender, OutcomeBuffer buffer, CancellationToken ct)
     {
-        var channel = Channel.CreateBounded<ClaimedUnit>(new BoundedChannelOptions(Math.Max(options.ClaimBatch, options.Workers)) { SingleWriter = true });
+        // Room for a few batches, so the lookups of the next ones run while this one is sent.
+        var channel = Channel.CreateBounded<ClaimedUnit>(new BoundedChannelOptions(Math.Max(options.ClaimBatch, options.Workers) * (PrefetchAhead + 1)) { SingleWriter = true });
         // A consumer that fails stops the claiming: otherwise the producer would wait forever on a full channel nobody reads.
         using var consumerFailed = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var producer = Task.Run(() => ProduceAsync(stage, resolver, channel.Writer, consumerFailed.Token), ct);
@@ -77,6 +81,7 @@ public sealed class ImportLoop(
 
     private async Task ProduceAsync(RunStage stage, ReferenceResolver resolver, ChannelWriter<ClaimedUnit> writer, CancellationToken ct)
     {
+        var lookups = new Queue<Task<ExistingOnSite>>();
         try
         {
             while (!observer.StopRequested)
@@ -87,7 +92,14 @@ public sealed class ImportLoop(
                     return;
                 }
 
-                var existing = await PrefetchAsync(claimed, resolver, ct);
+                // The batch's lookups run while earlier batches are sent; its records wait for them, not the claiming.
+                if (lookups.Count >= PrefetchAhead)
+                {
+                    await lookups.Dequeue();
+                }
+
+                var existing = PrefetchAsync(claimed, resolver, ct);
+                lookups.Enqueue(existing);
                 foreach (var unit in UnitsOf(stage, claimed))
                 {
                     await writer.WriteAsync(new ClaimedUnit(unit, existing), ct);
@@ -120,7 +132,7 @@ public sealed class ImportLoop(
                 }
                 else
                 {
-                    (outcome, entry) = await sender.SendAsync(item, unit.Existing, ct);
+                    (outcome, entry) = await sender.SendAsync(item, await unit.Existing, ct);
                     if (outcome.State == RecordState.Failed)
                     {
                         failedBefore = item;
@@ -167,5 +179,5 @@ public sealed class ImportLoop(
     private static RecordOutcome Released(WorkItem item) =>
         new(item.Id, item.Stage, item.WasUnknown ? RecordState.Unknown : RecordState.Pending, RecordResult.None, null, null, [], null);
 
-    private sealed record ClaimedUnit(IReadOnlyList<WorkItem> Items, ExistingOnSite Existing);
+    private sealed record ClaimedUnit(IReadOnlyList<WorkItem> Items, Task<ExistingOnSite> Existing);
 }

@@ -2,19 +2,36 @@ namespace ImportPortal.Domain.Migration;
 
 /// <summary>
 /// Collects outcomes and their ledger lines and writes them in batches (by size or after an interval), never one
-/// transaction per record. A record stays InFlight in the store until its batch is written.
+/// transaction per record. Writing happens on its own task, so senders never wait for the database unless the
+/// backlog grows past a few batches. A record stays InFlight in the store until its batch is written.
 /// </summary>
-public sealed class OutcomeBuffer(IRecordStore store, IRunObserver observer, LoopOptions options, TimeProvider time) : IAsyncDisposable
+public sealed class OutcomeBuffer : IAsyncDisposable
 {
+    private readonly IRecordStore _store;
+    private readonly IRunObserver _observer;
+    private readonly LoopOptions _options;
+    private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly SemaphoreSlim _due = new(0, 1);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _flusher;
     private List<RecordOutcome> _outcomes = [];
     private List<LedgerEntry> _ledger = [];
-    private long _lastFlush = time.GetTimestamp();
+    private Exception? _failure;
+
+    public OutcomeBuffer(IRecordStore store, IRunObserver observer, LoopOptions options, TimeProvider time)
+    {
+        _store = store;
+        _observer = observer;
+        _options = options;
+        _time = time;
+        _flusher = Task.Run(FlushLoopAsync);
+    }
 
     public async Task AddAsync(RecordOutcome outcome, LedgerEntry? entry, CancellationToken ct)
     {
-        bool due;
+        int count;
         lock (_gate)
         {
             _outcomes.Add(outcome);
@@ -23,12 +40,29 @@ public sealed class OutcomeBuffer(IRecordStore store, IRunObserver observer, Loo
                 _ledger.Add(entry);
             }
 
-            due = _outcomes.Count >= options.FlushSize || time.GetElapsedTime(_lastFlush) >= options.FlushInterval;
+            count = _outcomes.Count;
         }
 
-        if (due)
+        if (_failure is { } failure)
         {
+            throw new InvalidOperationException("Writing outcomes to the database failed.", failure);
+        }
+
+        if (count >= _options.FlushSize * 4)
+        {
+            // The database is behind: wait for it rather than pile outcomes up in memory.
             await FlushAsync(ct);
+        }
+        else if (count >= _options.FlushSize && _due.CurrentCount == 0)
+        {
+            try
+            {
+                _due.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already signalled.
+            }
         }
     }
 
@@ -43,7 +77,6 @@ public sealed class OutcomeBuffer(IRecordStore store, IRunObserver observer, Loo
             {
                 (outcomes, _outcomes) = (_outcomes, []);
                 (ledger, _ledger) = (_ledger, []);
-                _lastFlush = time.GetTimestamp();
             }
 
             if (outcomes.Count == 0 && ledger.Count == 0)
@@ -51,8 +84,8 @@ public sealed class OutcomeBuffer(IRecordStore store, IRunObserver observer, Loo
                 return;
             }
 
-            await store.SaveAsync(outcomes, ledger, ct);
-            observer.Saved(outcomes);
+            await _store.SaveAsync(outcomes, ledger, ct);
+            _observer.Saved(outcomes);
         }
         finally
         {
@@ -60,10 +93,38 @@ public sealed class OutcomeBuffer(IRecordStore store, IRunObserver observer, Loo
         }
     }
 
+    private async Task FlushLoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            try
+            {
+                // Real time on purpose: the interval is a pace for the database, not a rule a test would fake.
+                await _due.WaitAsync(_options.FlushInterval, _stop.Token);
+                await FlushAsync(_stop.Token);
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Surfaced to the senders on their next outcome; the records stay InFlight and are verified on resume.
+                _failure = ex;
+                return;
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        await _stop.CancelAsync();
+        await _flusher;
+
         // Whatever finished must be written even when the run is being cancelled.
         await FlushAsync(CancellationToken.None);
         _writer.Dispose();
+        _due.Dispose();
+        _stop.Dispose();
     }
 }

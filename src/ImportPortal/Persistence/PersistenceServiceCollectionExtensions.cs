@@ -15,7 +15,7 @@ internal static class PersistenceServiceCollectionExtensions
         {
             var portal = provider.GetRequiredService<IOptions<PortalOptions>>().Value;
             var path = Path.Combine(portal.DataDirFullPath, DatabaseFileName);
-            db.UseSqlite($"Data Source={path};Cache=Shared;Foreign Keys=True");
+            db.UseSqlite($"Data Source={path};Foreign Keys=True");
         });
         services.AddScoped<AuditLog>();
         return services;

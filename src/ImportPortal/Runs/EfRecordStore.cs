@@ -73,11 +73,24 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
         }
 
         await db.SaveChangesAsync(ct);
-        foreach (var entry in ledger)
+        foreach (var chunk in ledger.Chunk(200))
         {
             // A line that is already there (another run, or a concurrent one) stays as it is: first writer wins.
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT OR IGNORE INTO IdMap (SiteId, Doctype, SourceKey, FrappeName, Created, FirstRunId, CreatedAt) VALUES ({site}, {entry.Doctype}, {entry.SourceKey}, {entry.FrappeName}, {(entry.Created ? 1 : 0)}, {run}, {stamp})", ct);
+            var values = new List<string>(chunk.Length);
+            var parameters = new List<object>(chunk.Length * 4 + 3) { site, run, stamp };
+            foreach (var entry in chunk)
+            {
+                var p = parameters.Count;
+                values.Add($"({{0}}, {{{p}}}, {{{p + 1}}}, {{{p + 2}}}, {{{p + 3}}}, {{1}}, {{2}})");
+                parameters.AddRange([entry.Doctype, entry.SourceKey, entry.FrappeName, entry.Created ? 1 : 0]);
+            }
+
+            // Only placeholders are concatenated; every value travels as a parameter.
+#pragma warning disable EF1003
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT OR IGNORE INTO IdMap (SiteId, Doctype, SourceKey, FrappeName, Created, FirstRunId, CreatedAt) VALUES " + string.Join(", ", values),
+                parameters, ct);
+#pragma warning restore EF1003
         }
 
         await transaction.CommitAsync(ct);

@@ -151,6 +151,27 @@ public class FaultTests
     }
 
     [Fact]
+    public async Task Network_delay_slows_each_request_without_occupying_the_server()
+    {
+        await using var sim = await Simulators.Start();
+        using var client = sim.CreateClient();
+        sim.Faults.Capacity = 1;
+        sim.Faults.Network = new LatencyProfile(300);
+        sim.Faults.Latency = new LatencyProfile(20);
+        sim.Faults.ServerLatency.Drain();
+
+        var watch = Stopwatch.StartNew();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.GetAsync("api/method/ping")));
+
+        Assert.All(answers, a => Assert.True(a.IsSuccessStatusCode));
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(290), $"a 300 ms round trip answered in {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.FromMilliseconds(1100), $"four requests over one slot took {watch.Elapsed}: the network delay was spent inside the capacity");
+        var server = sim.Faults.ServerLatency.Drain();
+        Assert.Equal(4, server.Count);
+        Assert.True(ServerLatencies.Percentile(server, 1.0) < 250, $"server-side latency {ServerLatencies.Percentile(server, 1.0)} ms includes the network");
+    }
+
+    [Fact]
     public async Task Latency_adds_the_fixed_delay_plus_jitter()
     {
         await using var sim = await Simulators.Start();

@@ -30,12 +30,24 @@ sealed record ListFilter(string Field, string Operator, JsonNode? Value)
             "<=" => actual.Length > 0 && ValueOrder.Instance.Compare(actual, expected) <= 0,
             "like" => Like(expected).IsMatch(actual),
             "not like" => !Like(expected).IsMatch(actual),
-            "in" => Items().Any(i => string.Equals(i, actual, StringComparison.OrdinalIgnoreCase) || Same(i, actual)),
-            "not in" => !Items().Any(i => string.Equals(i, actual, StringComparison.OrdinalIgnoreCase) || Same(i, actual)),
+            "in" => InItems(actual),
+            "not in" => !InItems(actual),
             "is" => expected.Equals("set", StringComparison.OrdinalIgnoreCase) ? actual.Length > 0 : actual.Length == 0,
             "between" => Items().ToList() is [var low, var high] && ValueOrder.Instance.Compare(actual, low) >= 0 && ValueOrder.Instance.Compare(actual, high) <= 0,
             _ => throw FrappeErrors.Fail("ValidationError", $"Operator must be one of =, !=, >, <, >=, <=, like, not like, in, not in, is, between: {Operator}"),
         };
+    }
+
+    // Like a database index: one hash lookup per document, not a scan of the list (a batch lookup sends hundreds of values).
+    HashSet<string>? itemSet;
+    HashSet<double>? numberSet;
+
+    bool InItems(string actual)
+    {
+        itemSet ??= new HashSet<string>(Items(), StringComparer.OrdinalIgnoreCase);
+        numberSet ??= [.. itemSet.Select(i => double.TryParse(i, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : double.NaN).Where(d => !double.IsNaN(d))];
+        return itemSet.Contains(actual)
+            || (actual.Length > 0 && numberSet.Count > 0 && double.TryParse(actual, System.Globalization.CultureInfo.InvariantCulture, out var number) && numberSet.Contains(number));
     }
 
     static bool Same(string a, string b) => ValueOrder.Instance.Compare(a, b) == 0 && a.Length > 0 && b.Length > 0 && double.TryParse(a, out _);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using FrappeSimulator.Api;
 using FrappeSimulator.Hosting;
@@ -20,6 +21,21 @@ sealed class FaultMiddleware(RequestDelegate next, SimulatedSite site)
         var target = RequestTarget.From(http.Request.Method, path);
         site.Store.Requests.Record(target.Route);
         var plan = site.Faults;
+        var network = plan.NextNetworkMs();
+        if (network > 0)
+        {
+            await Task.Delay(network / 2, http.RequestAborted);
+        }
+
+        // With a network delay the answer is held back after the server is done with it, as a slow link would.
+        var wire = http.Response.Body;
+        var held = network > 0 ? new MemoryStream() : null;
+        if (held is not null)
+        {
+            http.Response.Body = held;
+        }
+
+        var arrived = Stopwatch.GetTimestamp();
         var gate = plan.Gate;
         if (gate is not null)
         {
@@ -35,6 +51,15 @@ sealed class FaultMiddleware(RequestDelegate next, SimulatedSite site)
         {
             plan.Left();
             gate?.Release();
+            plan.ServerLatency.Record(Stopwatch.GetElapsedTime(arrived));
+        }
+
+        if (held is not null)
+        {
+            http.Response.Body = wire;
+            await Task.Delay(network - network / 2, http.RequestAborted);
+            held.Position = 0;
+            await held.CopyToAsync(wire, http.RequestAborted);
         }
     }
 

@@ -16,6 +16,15 @@ public sealed class FaultPlan(int seed, TimeProvider time)
 
     public LatencyProfile Latency { get; set; } = LatencyProfile.None;
 
+    /// <summary>
+    /// Round trip of the network between client and site, spent outside the capacity gate (half before the
+    /// request is served, half after): it slows each request without occupying the server.
+    /// </summary>
+    public LatencyProfile Network { get; set; } = LatencyProfile.None;
+
+    /// <summary>Time each request spent at the server: waiting for capacity plus being served (not the network).</summary>
+    public ServerLatencies ServerLatency { get; } = new();
+
     /// <summary>Requests served at once; the rest queue. Null = unlimited.</summary>
     public int? Capacity
     {
@@ -66,6 +75,7 @@ public sealed class FaultPlan(int seed, TimeProvider time)
     {
         rules = [];
         Latency = LatencyProfile.None;
+        Network = LatencyProfile.None;
         Capacity = null;
         RateLimit = null;
         Rejections.Clear();
@@ -94,11 +104,12 @@ public sealed class FaultPlan(int seed, TimeProvider time)
         }
     }
 
-    internal int NextDelayMs()
-    {
-        var latency = Latency;
-        return latency.FixedMs + (latency.JitterMs > 0 ? (int)(NextDouble() * (latency.JitterMs + 1)) : 0);
-    }
+    internal int NextDelayMs() => DelayOf(Latency);
+
+    internal int NextNetworkMs() => DelayOf(Network);
+
+    int DelayOf(LatencyProfile latency) =>
+        latency.FixedMs + (latency.JitterMs > 0 ? (int)(NextDouble() * (latency.JitterMs + 1)) : 0);
 
     internal void Entered()
     {

@@ -51,9 +51,10 @@ public sealed class AdaptiveConcurrencyLimitTests
         Answer(limit, TimeSpan.FromMilliseconds(100));
         var before = limit.Limit;
 
-        Answer(limit, TimeSpan.FromMilliseconds(120));
+        var withinTolerance = TimeSpan.FromMilliseconds(100 * AdaptiveConcurrencyLimit.Tolerance + AdaptiveConcurrencyLimit.SlackMs - 1);
+        Answer(limit, withinTolerance);
 
-        Assert.True(limit.Limit > before, $"limit {limit.Limit}, was {before}: 20% more latency is within the tolerance");
+        Assert.True(limit.Limit > before, $"limit {limit.Limit}, was {before}: {withinTolerance.TotalMilliseconds} ms against 100 ms is within the tolerance");
     }
 
     [Fact]

@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using FrappeSimulator.Faults;
+using FrappeSimulator.Hosting;
+using ImportPortal.Domain.Mapping;
+using ImportPortal.Domain.Mapping.Presets;
+using ImportPortal.Domain.Migration;
+using ImportPortal.Runs;
+using ImportPortal.TestData;
+
+namespace ImportPortal.Bench;
+
+/// <summary>
+/// The import itself against the simulator, in one run of three sites:
+/// (a) no latency: the import's records/s over a bare HttpClient posting the same bodies at the same concurrency;
+/// (b) a remote production site (100 ms round trip, 45 ms service, 8 requests at once, about 178 inserts/s):
+///     records/s over that capacity and over a one-at-a-time client, with the server-side p50 against its unloaded value;
+/// (c) a small CPU-bound site (one request at a time, 47 ms, about 21/s): where the limiter settles and the throughput
+///     against the one-at-a-time client.
+/// The workload is ticket inserts (one POST per record), so records/s and requests/s compare directly.
+/// </summary>
+internal static class ImportThroughput
+{
+    public static async Task<int> RunAsync(BenchOptions options, CancellationToken ct)
+    {
+        var failed = 0;
+        failed |= await NoLatencyAsync(options.Tickets ?? 4000, ct);
+        failed |= await RemoteSiteAsync(ct);
+        failed |= await SmallSiteAsync(ct);
+        return failed;
+    }
+
+    private static async Task<int> NoLatencyAsync(int tickets, CancellationToken ct)
+    {
+        const int workers = 16;
+        await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions(), ct);
+        await using var rig = await PortalRig.StartAsync(sim);
+        using var sampler = LimitSampler.Start(rig);
+        var (runId, sending) = await rig.ImportAsync(FreshdeskSampleWriter.TicketCsv(tickets), "tickets.csv", TicketsOnly(), "tickets", new RunOptions { Ceiling = workers }, ct);
+        var limits = await sampler.StopAsync();
+        var records = await rig.RecordsAsync(runId);
+        var imported = records.Count(r => r.State == RecordState.Succeeded);
+        var importRate = imported / sending.TotalSeconds;
+
+        await using var bareSite = await SimulatorHost.StartAsync(new SimulatorOptions(), ct);
+        await using var bareRig = await PortalRig.StartAsync(bareSite); // same custom fields as the import's site
+        var bodies = records.Where(r => r.SentJson is not null).Select(r => r.SentJson!).ToList();
+        var bare = await PostAllAsync(bareSite, bodies, workers, ct);
+        var bareRate = bodies.Count / bare.TotalSeconds;
+        Report.Line("import-a", $"no latency, {workers} at once: import {importRate:F0} records/s ({imported} in {sending.TotalSeconds:F1} s), bare HttpClient {bareRate:F0}/s; ratio {importRate / bareRate:F2} (goal >= 0.8); limiter median {limits.Median:F0}, range {limits.Min}-{limits.Max}, in flight median {limits.InFlightMedian:F0}");
+        return imported == tickets ? 0 : 1;
+    }
+
+    private static async Task<int> RemoteSiteAsync(CancellationToken ct)
+    {
+        await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions(), ct);
+        sim.Faults.Network = new LatencyProfile(100);
+        sim.Faults.Latency = new LatencyProfile(45);
+        sim.Faults.Capacity = 8;
+        await using var rig = await PortalRig.StartAsync(sim);
+        var capacity = 8 / 0.045;
+
+        var sequential = await SequentialRateAsync(sim, 60, ct);
+        var unloadedP50 = ServerLatencies.Percentile(sim.Faults.ServerLatency.Drain(), 0.5);
+
+        using var sampler = LimitSampler.Start(rig);
+        var (runId, sending) = await rig.ImportAsync(FreshdeskSampleWriter.TicketCsv(2500), "tickets.csv", TicketsOnly(), "tickets", new RunOptions { Ceiling = 64 }, ct);
+        var limits = await sampler.StopAsync();
+        var loadedP50 = ServerLatencies.Percentile(sim.Faults.ServerLatency.Drain(), 0.5);
+        var imported = (await rig.RecordsAsync(runId)).Count(r => r.State == RecordState.Succeeded);
+        var rate = imported / sending.TotalSeconds;
+        Report.Line("import-b", $"remote site (100 ms RTT, 45 ms service, capacity 8 = {capacity:F0}/s): import {rate:F0} records/s = {rate / capacity:F2} of capacity (goal >= 0.9), {rate / sequential:F1}x the one-at-a-time client's {sequential:F1}/s (goal >= 20)");
+        Report.Line("import-b", $"server-side p50 {loadedP50:F0} ms under the import vs {unloadedP50:F0} ms unloaded = {loadedP50 / Math.Max(1, unloadedP50):F2}x (goal < 2); limiter median {limits.Median:F0}, range {limits.Min}-{limits.Max}");
+        return 0;
+    }
+
+    private static async Task<int> SmallSiteAsync(CancellationToken ct)
+    {
+        await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions(), ct);
+        sim.Faults.Latency = new LatencyProfile(47);
+        sim.Faults.Capacity = 1;
+        await using var rig = await PortalRig.StartAsync(sim);
+
+        var sequential = await SequentialRateAsync(sim, 100, ct);
+        sim.Faults.ServerLatency.Drain();
+        using var sampler = LimitSampler.Start(rig);
+        var (runId, sending) = await rig.ImportAsync(FreshdeskSampleWriter.TicketCsv(400), "tickets.csv", TicketsOnly(), "tickets", new RunOptions { Ceiling = 32 }, ct);
+        var limits = await sampler.StopAsync();
+        var imported = (await rig.RecordsAsync(runId)).Count(r => r.State == RecordState.Succeeded);
+        var rate = imported / sending.TotalSeconds;
+        Report.Line("import-c", $"small site (1 at a time, 47 ms): import {rate:F1} records/s vs one-at-a-time {sequential:F1}/s = {rate / sequential:F2} (goal >= ~1); limiter median {limits.Median:F1}, range {limits.Min}-{limits.Max}, in flight median {limits.InFlightMedian:F1}");
+        return 0;
+    }
+
+    /// <summary>The Freshdesk preset's ticket entity alone: no references, no finalise, one POST per record.</summary>
+    private static MappingProfile TicketsOnly()
+    {
+        var preset = FreshdeskTicketExportPreset.Create();
+        return preset with
+        {
+            Name = "bench tickets",
+            Entities = preset.Entities.Where(e => e.Entity == EntityKind.Ticket)
+                .Select(e => e with { Fields = e.Fields.Where(f => f.References is null && f.Stage == FieldStage.Insert).ToList() })
+                .ToList(),
+        };
+    }
+
+    private static async Task<double> SequentialRateAsync(SimulatorHandle sim, int count, CancellationToken ct)
+    {
+        var bodies = Enumerable.Range(1, count)
+            .Select(i => $$"""{"subject": "Một lần một phiếu #{{i}}", "raised_by": "khach{{i}}@example.vn", "opening_date": "2024-01-15", "opening_time": "10:00:00"}""")
+            .ToList();
+        var elapsed = await PostAllAsync(sim, bodies, 1, ct);
+        return count / elapsed.TotalSeconds;
+    }
+
+    private static async Task<TimeSpan> PostAllAsync(SimulatorHandle sim, List<string> bodies, int workers, CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = sim.BaseUrl };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("token", $"{sim.ApiKey}:{sim.ApiSecret}");
+        http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        var path = new Uri("api/resource/HD%20Ticket", UriKind.Relative);
+        var next = -1;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < bodies.Count)
+            {
+                using var content = new StringContent(bodies[i], Encoding.UTF8, "application/json");
+                using var response = await http.PostAsync(path, content, ct);
+                response.EnsureSuccessStatusCode();
+            }
+        }));
+        return stopwatch.Elapsed;
+    }
+
+    /// <summary>Samples the site's limit and in-flight count every 100 ms while an import runs.</summary>
+    private sealed class LimitSampler : IDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly List<(int Limit, int InFlight)> _samples = [];
+        private Task _loop = Task.CompletedTask;
+
+        public static LimitSampler Start(PortalRig rig)
+        {
+            var sampler = new LimitSampler();
+            var limit = rig.Pace.Limit;
+            sampler._loop = Task.Run(async () =>
+            {
+                while (!sampler._stop.IsCancellationRequested)
+                {
+                    if (limit.InFlight > 0)
+                    {
+                        sampler._samples.Add((limit.Limit, limit.InFlight));
+                    }
+
+                    try
+                    {
+                        await Task.Delay(100, sampler._stop.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        break;
+                    }
+                }
+            });
+            return sampler;
+        }
+
+        public void Dispose() => _stop.Dispose();
+
+        public async Task<(double Median, int Min, int Max, double InFlightMedian)> StopAsync()
+        {
+            await _stop.CancelAsync();
+            await _loop;
+            if (_samples.Count == 0)
+            {
+                return (0, 0, 0, 0);
+            }
+
+            var limits = _samples.Select(s => (double)s.Limit).Order().ToList();
+            var inFlight = _samples.Select(s => (double)s.InFlight).Order().ToList();
+            return (limits[limits.Count / 2], _samples.Min(s => s.Limit), _samples.Max(s => s.Limit), inFlight[inFlight.Count / 2]);
+        }
+    }
+}

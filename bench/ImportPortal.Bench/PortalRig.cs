@@ -1,0 +1,113 @@
+using FrappeSimulator.Hosting;
+using ImportPortal.Domain.Mapping;
+using ImportPortal.Frappe;
+using ImportPortal.Jobs;
+using ImportPortal.Mappings;
+using ImportPortal.Persistence;
+using ImportPortal.Runs;
+using ImportPortal.Sites;
+using ImportPortal.Uploads;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ImportPortal.Bench;
+
+/// <summary>
+/// The portal's run machinery as the app composes it (SQLite data folder, Refit client with its resilience
+/// pipeline and pacing, run job), connected to one simulator; the run job is executed here, not by Hangfire.
+/// </summary>
+internal sealed class PortalRig : IAsyncDisposable
+{
+    private readonly string _dataDir;
+
+    private PortalRig(string dataDir, ServiceProvider services, SimulatorHandle simulator, Guid siteId)
+    {
+        _dataDir = dataDir;
+        Services = services;
+        Simulator = simulator;
+        SiteId = siteId;
+    }
+
+    public ServiceProvider Services { get; }
+
+    public SimulatorHandle Simulator { get; }
+
+    public Guid SiteId { get; }
+
+    public static async Task<PortalRig> StartAsync(SimulatorHandle simulator)
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), "importportal-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDir);
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>()).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.Configure<PortalOptions>(o => o.DataDir = dataDir);
+        services.AddPersistence();
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDir, "keys")));
+        services.AddLocalization();
+        services.AddFrappeSites(settings);
+        services.AddSiteManagement();
+        services.AddUploads(settings);
+        services.AddMappingProfiles();
+        services.AddImportJobs();
+        services.AddImportRuns(settings);
+        var provider = services.BuildServiceProvider();
+        await using (var db = await provider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        var site = await provider.GetRequiredService<SiteCatalog>().AddAsync("bench", new SiteInput
+        {
+            Name = "bench",
+            BaseUrl = simulator.BaseUrl.ToString(),
+            ApiKey = simulator.ApiKey,
+            ApiSecret = simulator.ApiSecret,
+        }, CancellationToken.None);
+        await provider.GetRequiredService<SitePreflight>().CreateExternalIdFieldsAsync("bench", site.Id!.Value, CancellationToken.None);
+        return new PortalRig(dataDir, provider, simulator, site.Id.Value);
+    }
+
+    /// <summary>Uploads the file, saves the profile and runs a whole import; returns the run id and the seconds spent sending (planning excluded).</summary>
+    public async Task<(Guid RunId, TimeSpan Sending)> ImportAsync(byte[] file, string fileName, MappingProfile profile, string table, RunOptions options, CancellationToken ct)
+    {
+        using var content = new MemoryStream(file);
+        var upload = await Services.GetRequiredService<UploadStore>().SaveAsync(content, fileName, "bench", null, ct);
+        var saved = await Services.GetRequiredService<MappingProfileStore>().ImportAsync("bench", MappingProfileJson.Serialize(profile), ct);
+        var started = await Services.GetRequiredService<RunService>().StartAsync("bench",
+            new StartRunRequest(SiteId, saved.Id!.Value, new Dictionary<string, TableBinding> { [table] = new(upload.UploadId!.Value, null) }, options), ct);
+        var runId = started.RunId!.Value;
+
+        long sendingFrom = 0;
+        using var subscription = Services.GetRequiredService<ProgressFeed<RunProgress>>().Subscribe(p =>
+        {
+            if (p.RunId == runId && p.State == RunState.Running)
+            {
+                Interlocked.CompareExchange(ref sendingFrom, System.Diagnostics.Stopwatch.GetTimestamp(), 0);
+            }
+        });
+        await Services.GetRequiredService<RunImportJob>().ExecuteAsync(runId, ct);
+        return (runId, System.Diagnostics.Stopwatch.GetElapsedTime(Interlocked.Read(ref sendingFrom)));
+    }
+
+    public async Task<List<ImportRecord>> RecordsAsync(Guid runId)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        return await db.ImportRecords.AsNoTracking().Where(r => r.RunId == runId).OrderBy(r => r.Id).ToListAsync();
+    }
+
+    public AdaptiveLimitView Pace => new(Services.GetRequiredService<SitePacing>().For(Simulator.BaseUrl));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dataDir, recursive: true);
+    }
+}
+
+/// <summary>The site's limiter as the benchmark samples it.</summary>
+internal sealed record AdaptiveLimitView(ImportPortal.Domain.Migration.AdaptiveConcurrencyLimit Limit);
