@@ -14,13 +14,20 @@ public sealed class CrashRestartTests(ITestOutputHelper output)
         await using var h = await RunsHarness.StartAsync();
         var before = h.Simulator.Store.CountsByDoctype();
         var runId = await h.StartAccountExportRunAsync(export, new RunOptions { Ceiling = 8 });
-        h.Simulator.Faults.Latency = new FrappeSimulator.Faults.LatencyProfile(2, 3);
         using var crash = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        var job = h.ExecuteAsync(runId, crash.Token);
-        await h.WaitForSucceededAsync(runId, export.Companies.Count + export.Customers.Count() + 40, TimeSpan.FromSeconds(60));
+        // The job dies while the site is storing its 60th ticket: that one is created but the job never hears of it.
+        var tickets = 0;
+        h.Simulator.Faults.Rejections.Add("HD Ticket", ticket =>
+        {
+            if (Interlocked.Increment(ref tickets) == 60)
+            {
+                _ = Task.Run(() => crash.Cancel(), CancellationToken.None);
+            }
 
-        await crash.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => job);
+            return false;
+        }, "never refused");
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.ExecuteAsync(runId, crash.Token).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken));
         // What a killed process leaves: its lease, still running for a while, and the records it had claimed.
         var deadOwner = Guid.NewGuid();
         await h.InDatabaseAsync(db => db.ImportRuns.Where(r => r.Id == runId)

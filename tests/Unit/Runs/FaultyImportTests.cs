@@ -16,7 +16,7 @@ public sealed class FaultyImportTests(ITestOutputHelper output)
         var runId = await h.StartAccountExportRunAsync(export, new RunOptions { Ceiling = 8 });
         var faults = h.Simulator.Faults;
         // About 5% of requests over the budget at the pace this machine reaches; the others as shares of every request.
-        faults.LimitRate(120, TimeSpan.FromSeconds(1));
+        faults.LimitRate(60, TimeSpan.FromSeconds(1));
         var rules = new[]
         {
             faults.AddShare(FaultKind.Deadlock, 0.02),
