@@ -102,6 +102,22 @@ public sealed partial class FrappeSiteClient(IFrappeApi api, FrappeSiteConnectio
                 return body;
             }
 
+            if (response.IsSuccessStatusCode && response.Error is { } unreadable)
+            {
+                // The site said yes but the body did not arrive whole (cut, or the caller gave up mid-body): a write
+                // did happen, its name is unknown, so it is looked up rather than sent again or called failed.
+                ct.ThrowIfCancellationRequested();
+                if (method == HttpMethod.Post || method == HttpMethod.Delete)
+                {
+                    throw Fail(method, subject, FrappeError.UnknownFate(unreadable.InnerException?.Message ?? unreadable.Message), unreadable);
+                }
+
+                if (unreadable.InnerException is { } readCause && IsTransportFailure(readCause))
+                {
+                    throw Fail(method, subject, TransportError(method, readCause), readCause);
+                }
+            }
+
             if (response.StatusCode is null && response.Error is { InnerException: { } cause })
             {
                 ct.ThrowIfCancellationRequested();

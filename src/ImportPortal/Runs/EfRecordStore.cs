@@ -43,57 +43,90 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
 
     public async Task SaveAsync(IReadOnlyList<RecordOutcome> outcomes, IReadOnlyList<LedgerEntry> ledger, CancellationToken ct)
     {
+        // Prepared statements on one connection in one transaction: the import loop writes thousands of outcomes a
+        // second, and loading each record through the change tracker cost more than sending it.
         await using var db = await databases.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var byId = outcomes.GroupBy(o => o.Id).ToDictionary(g => g.Key, g => g.Last());
-        var ids = byId.Keys.ToList();
-        var records = await db.ImportRecords.Where(r => ids.Contains(r.Id)).ToListAsync(ct);
-        var now = time.GetUtcNow();
-        var stamp = (long)BinaryTime.ConvertToProvider(now)!;
-        // Raw SQL gets no type mapping: Guids as EF keeps them in SQLite (upper-case text).
-        var site = siteId.ToString().ToUpperInvariant();
-        var run = runId.ToString().ToUpperInvariant();
-        foreach (var record in records)
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var stamp = (long)BinaryTime.ConvertToProvider(time.GetUtcNow())!;
+
+        await using (var update = Command(connection, transaction,
+            "UPDATE ImportRecords SET State = $state, Result = $result, UpdatedAt = $at, Attempts = Attempts + $sends, " +
+            "FrappeName = COALESCE($name, FrappeName), SentJson = COALESCE($sent, SentJson), ErrorKind = $kind, " +
+            "ErrorMessage = $message, ErrorStatus = $status, ErrorExcType = $exc WHERE Id = $id AND RunId = $run",
+            "$state", "$result", "$at", "$sends", "$name", "$sent", "$kind", "$message", "$status", "$exc", "$id", "$run"))
         {
-            Apply(record, byId[record.Id], now);
-            foreach (var attempt in byId[record.Id].Attempts)
+            foreach (var outcome in outcomes)
             {
-                db.RecordAttempts.Add(new RecordAttempt
-                {
-                    RecordId = record.Id,
-                    At = attempt.At,
-                    Request = Clip(attempt.Request, 400)!,
-                    DurationMs = (int)Math.Min(int.MaxValue, attempt.Duration.TotalMilliseconds),
-                    Outcome = attempt.Outcome,
-                    HttpStatus = attempt.HttpStatus,
-                    ExcType = attempt.ExcType,
-                    Message = Clip(attempt.Message, 2000),
-                });
+                await ExecuteAsync(update, ct,
+                    (int)outcome.State, (int)outcome.Result, stamp, Sends(outcome), outcome.FrappeName, outcome.SentBody?.ToJsonString(),
+                    (int?)outcome.Error?.Kind, Clip(outcome.Error?.Message, 4000), outcome.Error?.HttpStatus, outcome.Error?.ExcType,
+                    outcome.Id, RunText);
             }
         }
 
-        await db.SaveChangesAsync(ct);
-        foreach (var chunk in ledger.Chunk(200))
+        await using (var attempt = Command(connection, transaction,
+            "INSERT INTO RecordAttempts (RecordId, At, Request, DurationMs, Outcome, HttpStatus, ExcType, Message) VALUES ($record, $at, $request, $ms, $outcome, $status, $exc, $message)",
+            "$record", "$at", "$request", "$ms", "$outcome", "$status", "$exc", "$message"))
         {
-            // A line that is already there (another run, or a concurrent one) stays as it is: first writer wins.
-            var values = new List<string>(chunk.Length);
-            var parameters = new List<object>(chunk.Length * 4 + 3) { site, run, stamp };
-            foreach (var entry in chunk)
+            foreach (var outcome in outcomes)
             {
-                var p = parameters.Count;
-                values.Add($"({{0}}, {{{p}}}, {{{p + 1}}}, {{{p + 2}}}, {{{p + 3}}}, {{1}}, {{2}})");
-                parameters.AddRange([entry.Doctype, entry.SourceKey, entry.FrappeName, entry.Created ? 1 : 0]);
+                foreach (var a in outcome.Attempts)
+                {
+                    await ExecuteAsync(attempt, ct,
+                        outcome.Id, (long)BinaryTime.ConvertToProvider(a.At)!, Clip(a.Request, 400), (int)Math.Min(int.MaxValue, a.Duration.TotalMilliseconds),
+                        a.Outcome, a.HttpStatus, a.ExcType, Clip(a.Message, 2000));
+                }
             }
+        }
 
-            // Only placeholders are concatenated; every value travels as a parameter.
-#pragma warning disable EF1003
-            await db.Database.ExecuteSqlRawAsync(
-                "INSERT OR IGNORE INTO IdMap (SiteId, Doctype, SourceKey, FrappeName, Created, FirstRunId, CreatedAt) VALUES " + string.Join(", ", values),
-                parameters, ct);
-#pragma warning restore EF1003
+        // A ledger line that is already there (another run, or a concurrent one) stays as it is: first writer wins.
+        await using (var insert = Command(connection, transaction,
+            "INSERT OR IGNORE INTO IdMap (SiteId, Doctype, SourceKey, FrappeName, Created, FirstRunId, CreatedAt) VALUES ($site, $doctype, $key, $name, $created, $run, $at)",
+            "$site", "$doctype", "$key", "$name", "$created", "$run", "$at"))
+        {
+            foreach (var entry in ledger)
+            {
+                await ExecuteAsync(insert, ct, SiteText, entry.Doctype, entry.SourceKey, entry.FrappeName, entry.Created ? 1 : 0, RunText, stamp);
+            }
         }
 
         await transaction.CommitAsync(ct);
+    }
+
+    // Guids as EF keeps them in SQLite: upper-case text.
+    private string RunText => runId.ToString().ToUpperInvariant();
+
+    private string SiteText => siteId.ToString().ToUpperInvariant();
+
+    private static int Sends(RecordOutcome outcome) =>
+        outcome.Attempts.Count(a => a.Request.StartsWith("POST", StringComparison.Ordinal) || a.Request.StartsWith("PUT", StringComparison.Ordinal));
+
+    private static System.Data.Common.DbCommand Command(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string sql, params string[] names)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in names)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private static Task<int> ExecuteAsync(System.Data.Common.DbCommand command, CancellationToken ct, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        return command.ExecuteNonQueryAsync(ct);
     }
 
     public async Task<RecordError?> FailureOfAsync(EntityKind entity, string sourceKey, CancellationToken ct)
@@ -110,24 +143,6 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
             { State: RecordState.Skipped } => new RecordError(RecordErrorKind.Dependency, "skipped"),
             _ => new RecordError(RecordErrorKind.Dependency, "not imported yet"),
         };
-    }
-
-    private static void Apply(ImportRecord record, RecordOutcome outcome, DateTimeOffset now)
-    {
-        record.State = outcome.State;
-        record.Result = outcome.Result;
-        record.UpdatedAt = now;
-        record.Attempts += outcome.Attempts.Count(a => a.Request.StartsWith("POST", StringComparison.Ordinal) || a.Request.StartsWith("PUT", StringComparison.Ordinal));
-        record.FrappeName = outcome.FrappeName ?? record.FrappeName;
-        if (outcome.SentBody is not null)
-        {
-            record.SentJson = outcome.SentBody.ToJsonString();
-        }
-
-        record.ErrorKind = outcome.Error?.Kind;
-        record.ErrorMessage = Clip(outcome.Error?.Message, 4000);
-        record.ErrorStatus = outcome.Error?.HttpStatus;
-        record.ErrorExcType = outcome.Error?.ExcType;
     }
 
     private static string? Clip(string? text, int max) => text is { Length: > 0 } && text.Length > max ? text[..max] : text;
