@@ -16,7 +16,7 @@ public static class ExternalIdFields
     public const string CustomFieldDocType = "Custom Field";
 
     /// <summary>The doctypes that carry the field.</summary>
-    public static IReadOnlyList<string> DocTypes { get; } = ["HD Ticket", "Contact", "Communication"];
+    public static IReadOnlyList<string> DocTypes { get; } = ["HD Ticket", "Contact", "Communication", "HD Ticket Comment"];
 
     // Where the field goes on the form: next to the record's own identity, on fields every supported version has.
     private static readonly Dictionary<string, string> InsertAfter = new(StringComparer.Ordinal)
@@ -24,6 +24,7 @@ public static class ExternalIdFields
         ["HD Ticket"] = "raised_by",
         ["Contact"] = "email_id",
         ["Communication"] = "message_id",
+        ["HD Ticket Comment"] = "commented_by",
     };
 
     /// <summary>The <c>Custom Field</c> document that adds the field to <paramref name="doctype"/>.</summary>

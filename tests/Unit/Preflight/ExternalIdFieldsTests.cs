@@ -10,6 +10,7 @@ public sealed class ExternalIdFieldsTests
         var site = PreflightSites.Healthy(externalIds: false);
         site.AddFields("HD Ticket", FakeFrappeSite.Field(ExternalIdFields.Fieldname, custom: true));
         site.AddFields("Communication", FakeFrappeSite.Field(ExternalIdFields.Fieldname, custom: true));
+        site.AddFields("HD Ticket Comment", FakeFrappeSite.Field(ExternalIdFields.Fieldname, custom: true));
 
         var line = await PreflightRun.LineAsync(site, PreflightCheckIds.ExternalId);
 
@@ -44,9 +45,9 @@ public sealed class ExternalIdFieldsTests
         var first = await ExternalIdFields.CreateMissingAsync(site, ct);
         var second = await ExternalIdFields.CreateMissingAsync(site, ct);
 
-        Assert.Equal(["Contact", "Communication"], first);
+        Assert.Equal(["Contact", "Communication", "HD Ticket Comment"], first);
         Assert.Empty(second);
-        Assert.Equal(["Contact", "Communication"], site.Inserted.Select(i => i.Document["dt"]!.GetValue<string>()));
+        Assert.Equal(["Contact", "Communication", "HD Ticket Comment"], site.Inserted.Select(i => i.Document["dt"]!.GetValue<string>()));
         Assert.All(site.Inserted, i => Assert.Equal("Custom Field", i.DocType));
         Assert.Equal(PreflightSeverity.Green, (await PreflightRun.LineAsync(site, PreflightCheckIds.ExternalId)).Severity);
     }

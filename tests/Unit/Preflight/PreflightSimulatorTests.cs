@@ -47,9 +47,9 @@ public sealed class PreflightSimulatorTests
 
         Assert.Equal(ExternalIdFields.DocTypes, first);
         Assert.Empty(second);
-        Assert.Equal(3, harness.Simulator.Store.Count("Custom Field"));
+        Assert.Equal(ExternalIdFields.DocTypes.Count, harness.Simulator.Store.Count("Custom Field"));
         Assert.Equal(PreflightSeverity.Green, report.Line(PreflightCheckIds.ExternalId)!.Severity);
-        Assert.Equal(3, harness.Simulator.Store.Requests.Count("POST /api/resource/Custom Field"));
+        Assert.Equal(ExternalIdFields.DocTypes.Count, harness.Simulator.Store.Requests.Count("POST /api/resource/Custom Field"));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class PreflightSimulatorTests
         var again = await ExternalIdFields.CreateMissingAsync(harness.Site, ct);
 
         Assert.Empty(again);
-        Assert.Equal(3, harness.Simulator.Store.Count("Custom Field"));
+        Assert.Equal(ExternalIdFields.DocTypes.Count, harness.Simulator.Store.Count("Custom Field"));
     }
 
     [Fact]

@@ -74,10 +74,10 @@ public sealed class SitePreflightTests
 
         Assert.True(before!.CanImport);
         Assert.Equal(PreflightSeverity.Amber, before.Line("external-id")!.Severity);
-        Assert.Equal(["HD Ticket", "Contact", "Communication"], created);
+        Assert.Equal(["HD Ticket", "Contact", "Communication", "HD Ticket Comment"], created);
         Assert.Empty(again);
         Assert.Equal(PreflightSeverity.Green, after!.Line("external-id")!.Severity);
-        Assert.Equal(3, h.Simulator.Store.Count("Custom Field"));
+        Assert.Equal(4, h.Simulator.Store.Count("Custom Field"));
         var audit = await h.InDatabaseAsync(db => db.AuditEvents.Where(a => a.Action == "site.custom-fields-created").CountAsync());
         Assert.Equal(2, audit);
     }

@@ -33,7 +33,7 @@ public static class FreshdeskAccountExportPreset
             Filter: new RowFilter("private", HelpdeskValues.True, Negate: true)),
         new(EntityKind.PrivateNote, new EntitySource("tickets", "notes", EntityKind.Ticket), Column("(key)", "id", Trim),
             [ParentReference("reference_ticket"), FirstOf("content", "body-html|body"), Column("commented_by", "user-id", Lookup("users.email"))],
-            Filter: new RowFilter("private", HelpdeskValues.True)),
+            ExternalIdField: "custom_source_id", Filter: new RowFilter("private", HelpdeskValues.True)),
     ];
 
     private static FieldMapping[] TicketFields =>

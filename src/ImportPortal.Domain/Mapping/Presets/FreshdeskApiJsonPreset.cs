@@ -32,7 +32,7 @@ public static class FreshdeskApiJsonPreset
             Filter: new RowFilter("private", HelpdeskValues.True, Negate: true)),
         new(EntityKind.PrivateNote, new EntitySource("tickets", "conversations", EntityKind.Ticket), Column("(key)", "id", Trim),
             [ParentReference("reference_ticket"), Column("content", "body"), Column("commented_by", "user_id", Lookup("agents.email"))],
-            Filter: new RowFilter("private", HelpdeskValues.True)),
+            ExternalIdField: "custom_source_id", Filter: new RowFilter("private", HelpdeskValues.True)),
     ];
 
     private static FieldMapping[] TicketFields =>
