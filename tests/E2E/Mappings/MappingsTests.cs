@@ -48,7 +48,12 @@ public sealed class MappingsTests(BrowserFixture browser, PortalFixture portal) 
         await SubjectRow(op).Locator("[data-testid=field-edit]").ClickAsync();
         await op.Page.Locator(".mud-dialog .mud-select").Filter(new() { HasText = "Filled from" }).First.ClickAsync();
         await op.Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^\\s*Template\\s*$") }).ClickAsync();
-        await op.Page.Locator(".mud-dialog [data-testid=field-value]").FillAsync("{Subject} (#{Ticket ID})");
+        // The origin change re-renders the value box: fill it once that has happened, leave it, and see the value held.
+        await Expect(op.Page.Locator(".mud-dialog .mud-select").Filter(new() { HasText = "Filled from" }).First).ToContainTextAsync("Template");
+        var value = op.Page.Locator(".mud-dialog [data-testid=field-value]");
+        await value.FillAsync("{Subject} (#{Ticket ID})");
+        await value.PressAsync("Tab");
+        await Expect(value).ToHaveValueAsync("{Subject} (#{Ticket ID})");
         await op.ScreenshotAsync("field-editor");
         await op.Page.GetByTestId("field-ok").ClickAsync();
         await Expect(SubjectRow(op).Locator("[data-testid=field-from]")).ToContainTextAsync("{Subject} (#{Ticket ID})");
