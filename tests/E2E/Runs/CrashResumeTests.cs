@@ -55,9 +55,16 @@ public sealed class CrashResumeTests(BrowserFixture browser) : IDisposable
             await op.Page.GetByTestId("upload-map-preset").ClickAsync();
             await Expect(op.Page.GetByTestId("profile-title")).ToContainTextAsync("Tickets-crash.csv");
             await op.WaitForCircuitAsync();
+
+            // "Start a run" carries the site and the bound upload once the page has them.
+            await Expect(op.Page.GetByTestId("profile-start-run")).ToHaveAttributeAsync("href", new Regex("site=.*upload=|upload=.*site="), new() { Timeout = 30_000 });
             await op.Page.GetByTestId("profile-start-run").ClickAsync();
             await op.Page.WaitForURLAsync(url => url.Contains("/runs/new?", StringComparison.Ordinal));
             await op.WaitForCircuitAsync();
+
+            // The form fills itself from the query (site, profile, the upload for "tickets"); start once it has.
+            await Expect(op.Page.Locator(".mud-select").Filter(new() { HasText = "Upload for \"tickets\"" }).First).ToContainTextAsync("Tickets-crash.csv", new() { Timeout = 30_000 });
+            await Expect(op.Page.GetByTestId("run-start")).ToBeEnabledAsync(new() { Timeout = 30_000 });
             await op.Page.GetByTestId("run-start").ClickAsync();
             await op.Page.WaitForURLAsync(new Regex("/runs/[0-9a-f-]{36}$"));
             runPath = new Uri(op.Page.Url).AbsolutePath.TrimStart('/');
