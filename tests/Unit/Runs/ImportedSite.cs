@@ -32,9 +32,8 @@ public static class ImportedSite
 
     /// <summary>
     /// After a run with faults or a crash: every record the run counts as done has its document on the site, every
-    /// failed one has none, and the site holds nothing else. The one exception the design allows: a message whose
-    /// send got no answer and that the site cannot look up (HD Ticket Comment has no external-id field) fails as
-    /// UnknownFate and may or may not be there; the messages after it in its ticket fail as dependency.
+    /// failed one has none, and the site holds nothing else. Every doctype, private notes included, has an identity on
+    /// the site (external id or natural key), so no send may end of unknown fate.
     /// </summary>
     public static List<string> ReconcileProblems(DocumentStore store, AccountExport export, IReadOnlyList<ImportRecord> records, IReadOnlyDictionary<string, int>? before = null)
     {
@@ -53,11 +52,8 @@ public static class ImportedSite
 
             problems.AddRange(of.Where(r => r.State is RecordState.Succeeded or RecordState.Skipped && (r.FrappeName is null || store.Get(doctype, r.FrappeName) is null))
                 .Select(r => $"{RecordChecks.Describe(r)}: no {doctype} named {r.FrappeName} on the site"));
-            if (doctype != "HD Ticket Comment")
-            {
-                problems.AddRange(of.Where(r => r.ErrorKind == RecordErrorKind.UnknownFate)
-                    .Select(r => $"{RecordChecks.Describe(r)}: {doctype} has an identity on the site, so its fate should have been looked up"));
-            }
+            problems.AddRange(of.Where(r => r.ErrorKind == RecordErrorKind.UnknownFate)
+                .Select(r => $"{RecordChecks.Describe(r)}: {doctype} has an identity on the site, so its fate should have been looked up"));
         }
 
         problems.AddRange(records.Where(r => r.State == RecordState.Failed && r.ErrorKind is not (RecordErrorKind.UnknownFate or RecordErrorKind.Dependency))
