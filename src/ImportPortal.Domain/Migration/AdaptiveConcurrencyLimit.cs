@@ -28,6 +28,9 @@ public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
     private long _lastCut;
 
+    // Like TCP's slow start: double until the site first shows a queue or refuses, then grow gently.
+    private bool _slowStart = true;
+
     /// <summary>Requests allowed at once right now.</summary>
     public int Limit
     {
@@ -141,6 +144,7 @@ public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16
         }
 
         _lastCut = time.GetTimestamp();
+        _slowStart = false;
         _limit = Math.Max(1, _limit / 2);
         _window.Clear();
     }
@@ -158,7 +162,9 @@ public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16
 
         var baseline = Math.Max(0.05, _recentMedians.Min(m => m.Median));
         var gradient = Math.Clamp((Tolerance * baseline + SlackMs) / Math.Max(0.05, median), 0.5, 1.0);
-        var target = _limit * gradient + (gradient >= 1 ? Math.Max(1, Math.Sqrt(_limit) / 2) : 0);
+        _slowStart &= gradient >= 1;
+        var growth = _slowStart ? _limit : Math.Max(1, Math.Sqrt(_limit) / 2);
+        var target = _limit * gradient + (gradient >= 1 ? growth : 0);
         _limit = Math.Clamp(target < _limit ? (_limit + target) / 2 : target, 1, _ceiling);
         WakeWaiters();
     }

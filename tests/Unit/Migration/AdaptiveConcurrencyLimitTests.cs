@@ -58,6 +58,23 @@ public sealed class AdaptiveConcurrencyLimitTests
     }
 
     [Fact]
+    public void Until_the_site_first_shows_a_queue_the_limit_doubles_each_window_and_afterwards_grows_gently()
+    {
+        var limit = new AdaptiveConcurrencyLimit(new FakeTimeProvider(), ceiling: 64, initial: 2);
+
+        Answer(limit, Fast);
+        Answer(limit, Fast);
+        var doubled = limit.Limit;
+        Answer(limit, Fast * 3);
+        var shrunk = limit.Limit;
+        Answer(limit, Fast);
+
+        Assert.Equal(8, doubled);
+        Assert.True(shrunk < doubled, $"limit {shrunk} after latency tripled, was {doubled}");
+        Assert.True(limit.Limit - shrunk <= Math.Max(1, Math.Sqrt(shrunk) / 2) + 1, $"limit {limit.Limit} from {shrunk}: after the first queue it grows by about the square root, not doubling");
+    }
+
+    [Fact]
     public void The_limit_shrinks_when_latency_doubles()
     {
         var limit = GrownTo(new FakeTimeProvider(), 8);
