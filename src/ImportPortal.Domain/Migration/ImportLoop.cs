@@ -25,7 +25,7 @@ public sealed class ImportLoop(
     {
         var resolver = new ReferenceResolver(ledger, doctypeOf);
         var sender = new RecordSender(site, resolver, store, options, time);
-        await using var buffer = new OutcomeBuffer(store, observer, options, time);
+        await using var buffer = new OutcomeBuffer(store, observer, options);
         foreach (var stage in RunStages.All.Where(options.Stages.Contains))
         {
             observer.StageStarted(stage);

@@ -10,7 +10,6 @@ public sealed class OutcomeBuffer : IAsyncDisposable
     private readonly IRecordStore _store;
     private readonly IRunObserver _observer;
     private readonly LoopOptions _options;
-    private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly SemaphoreSlim _due = new(0, 1);
@@ -20,12 +19,11 @@ public sealed class OutcomeBuffer : IAsyncDisposable
     private List<LedgerEntry> _ledger = [];
     private Exception? _failure;
 
-    public OutcomeBuffer(IRecordStore store, IRunObserver observer, LoopOptions options, TimeProvider time)
+    public OutcomeBuffer(IRecordStore store, IRunObserver observer, LoopOptions options)
     {
         _store = store;
         _observer = observer;
         _options = options;
-        _time = time;
         _flusher = Task.Run(FlushLoopAsync);
     }
 
