@@ -14,6 +14,7 @@ sealed class BehaviourRegistry(SimulatedSite site)
         ["HD Agent"] = new AgentBehaviour(site),
         ["HD Team"] = new TeamBehaviour(site),
         ["Customer"] = new CustomerBehaviour(),
+        ["HD Customer"] = site.HasCustomerMembers ? new HdCustomerBehaviour(site) : NoBehaviour.Instance,
         ["Custom Field"] = new CustomFieldBehaviour(site),
     };
 

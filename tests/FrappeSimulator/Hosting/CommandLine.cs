@@ -12,7 +12,7 @@ static class CommandLine
             options = args[i] switch
             {
                 "--urls" or "--url" => options with { Url = Next().Split(';')[0] },
-                "--helpdesk" => options with { Helpdesk = Next() is "1.4" or "1.4.0" ? HelpdeskVersion.V1_4 : HelpdeskVersion.V1_22 },
+                "--helpdesk" => options with { Helpdesk = Version(Next()) },
                 "--data" => options with { DataFile = Next() },
                 "--faults" => options with { ControlEndpoints = true },
                 "--api-key" => options with { ApiKey = Next() },
@@ -25,4 +25,12 @@ static class CommandLine
 
         return options;
     }
+
+    static HelpdeskVersion Version(string text) => text switch
+    {
+        "1.4" or "1.4.0" => HelpdeskVersion.V1_4,
+        "1.22" or "1.22.2" => HelpdeskVersion.V1_22,
+        "1.28" or "1.28.1" => HelpdeskVersion.V1_28,
+        _ => throw new ArgumentException($"Unknown Helpdesk version {text} (1.4, 1.22 or 1.28)"),
+    };
 }

@@ -8,4 +8,10 @@ public enum HelpdeskVersion
 
     /// <summary>Helpdesk 1.22.2: "0001" ticket names, Link status forced to the default on insert.</summary>
     V1_22,
+
+    /// <summary>
+    /// Helpdesk 1.28.1: as 1.22, and an HD Customer keeps its contacts in its own <c>contacts</c> table (HD Customer
+    /// Member) with a <c>customer_type</c> and a <c>primary_contact</c>; a new ticket's customer comes from that table.
+    /// </summary>
+    V1_28,
 }

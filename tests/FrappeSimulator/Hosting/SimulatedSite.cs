@@ -33,9 +33,20 @@ sealed class SimulatedSite
 
     public SessionUser ApiUser { get; } = SessionUser.Administrator;
 
-    public bool IsModern => Options.Helpdesk == HelpdeskVersion.V1_22;
+    /// <summary>Helpdesk 1.22 or later: "0001" ticket names, status forced on insert, contact and customer from raised_by.</summary>
+    public bool IsModern => Options.Helpdesk >= HelpdeskVersion.V1_22;
 
-    public string HelpdeskRelease => IsModern ? "1.22.2" : "1.4.0";
+    /// <summary>Helpdesk 1.28 or later: membership lives in HD Customer's <c>contacts</c> table, not in Contact <c>links</c>.</summary>
+    public bool HasCustomerMembers => Options.Helpdesk >= HelpdeskVersion.V1_28;
+
+    public string HelpdeskRelease => ReleaseOf(Options.Helpdesk);
+
+    public static string ReleaseOf(HelpdeskVersion version) => version switch
+    {
+        HelpdeskVersion.V1_4 => "1.4.0",
+        HelpdeskVersion.V1_22 => "1.22.2",
+        _ => "1.28.1",
+    };
 
     /// <summary>Default "suspend_email_queue", switched by toggle_sending.</summary>
     public bool EmailSendingSuspended

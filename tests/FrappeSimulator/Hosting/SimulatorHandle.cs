@@ -32,6 +32,9 @@ public sealed class SimulatorHandle : IAsyncDisposable
 
     public HelpdeskVersion Helpdesk => site.Options.Helpdesk;
 
+    /// <summary>The release get_versions reports, e.g. "1.28.1".</summary>
+    public string HelpdeskRelease => site.HelpdeskRelease;
+
     /// <summary>Latency, capacity, rate limit, fault rules and document rejections; change them at any time.</summary>
     public FaultPlan Faults => site.Faults;
 

@@ -10,10 +10,16 @@ public sealed class MetadataRegistry
 
     public MetadataRegistry(HelpdeskVersion version)
     {
-        var versionFolder = version == HelpdeskVersion.V1_4 ? "DocTypes/v1_4/" : "DocTypes/v1_22/";
+        // Later folders replace a doctype of earlier ones: 1.28 is 1.22 with its own HD Customer.
+        string[] folders = version switch
+        {
+            HelpdeskVersion.V1_4 => ["DocTypes/common/", "DocTypes/v1_4/"],
+            HelpdeskVersion.V1_22 => ["DocTypes/common/", "DocTypes/v1_22/"],
+            _ => ["DocTypes/common/", "DocTypes/v1_22/", "DocTypes/v1_28/"],
+        };
         var assembly = typeof(MetadataRegistry).Assembly;
         var names = assembly.GetManifestResourceNames();
-        foreach (var folder in new[] { "DocTypes/common/", versionFolder })
+        foreach (var folder in folders)
         {
             foreach (var resource in names.Where(n => n.StartsWith(folder, StringComparison.Ordinal)))
             {
