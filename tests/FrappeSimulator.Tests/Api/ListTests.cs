@@ -77,4 +77,39 @@ public class ListTests
         Assert.Equal(10, all.Message!.GetValue<int>());
         Assert.Equal(5, even.Message!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task Filters_on_a_unique_field_answer_from_its_index_and_follow_updates_deletes_and_rollbacks()
+    {
+        await using var sim = await Simulators.Start();
+        using var client = sim.CreateClient();
+        await client.Insert("HD Ticket", new JsonObject { ["subject"] = "before the field" });
+        await client.Insert("Custom Field", new JsonObject { ["dt"] = "HD Ticket", ["label"] = "Source ID", ["fieldname"] = "source_id", ["fieldtype"] = "Data", ["unique"] = 1 });
+        var names = new List<string>();
+        foreach (var id in new[] { "FD-1", "FD-2", "FD-3", "fd-4" })
+        {
+            names.Add((await client.Insert("HD Ticket", new JsonObject { ["subject"] = id, ["source_id"] = id })).Doc["name"]!.ToString());
+        }
+
+        async Task<List<string>> Subjects(string filters)
+        {
+            var answer = await client.Get($"api/resource/HD Ticket?fields={Uri.EscapeDataString("""["subject"]""")}&filters={Uri.EscapeDataString(filters)}&order_by=creation%20asc&limit_page_length=0");
+            Assert.Equal(200, answer.Status);
+            return answer.Data!.AsArray().Select(r => r!["subject"]!.ToString()).ToList();
+        }
+
+        Assert.Equal(["FD-1", "FD-3", "fd-4"], await Subjects("""[["source_id","in",["FD-3","FD-4","FD-1","FD-9"]]]"""));
+        Assert.Equal(["FD-2"], await Subjects("""{"source_id":"fd-2"}"""));
+
+        // An update moves the value, a delete drops it, and a refused insert (clash) leaves the index as it was.
+        await client.Put($"api/resource/HD Ticket/{names[1]}", new JsonObject { ["source_id"] = "FD-20" });
+        await client.Delete($"api/resource/HD Ticket/{names[2]}");
+        var clash = await client.Insert("HD Ticket", new JsonObject { ["subject"] = "clash", ["source_id"] = "FD-1" });
+        Assert.Equal(417, clash.Status);
+
+        Assert.Equal(["FD-1", "FD-2"], await Subjects("""[["source_id","in",["FD-1","FD-2","FD-3","FD-20"]]]"""));
+        Assert.Empty(await Subjects("""{"source_id":"FD-3"}"""));
+        // An empty value is never in an index: such a filter scans, and finds the ticket made before the field existed.
+        Assert.Equal(["before the field"], await Subjects("""[["source_id","in",["", "FD-7"]]]"""));
+    }
 }

@@ -50,6 +50,18 @@ sealed record ListFilter(string Field, string Operator, JsonNode? Value)
             || (actual.Length > 0 && numberSet.Count > 0 && double.TryParse(actual, System.Globalization.CultureInfo.InvariantCulture, out var number) && numberSet.Contains(number));
     }
 
+    /// <summary>The values an "=" or "in" filter asks for, when an index can answer it: none empty (an index holds no empty values).</summary>
+    public IReadOnlyList<string>? IndexKeys()
+    {
+        var keys = Operator switch
+        {
+            "=" => [JsonDocs.Text(Value) ?? ""],
+            "in" => Items().ToList(),
+            _ => null,
+        };
+        return keys is null || keys.Any(k => k.Length == 0) ? null : keys;
+    }
+
     static bool Same(string a, string b) => ValueOrder.Instance.Compare(a, b) == 0 && a.Length > 0 && b.Length > 0 && double.TryParse(a, out _);
 
     IEnumerable<string> Items() => Value switch

@@ -19,6 +19,9 @@ public sealed record DocFieldMeta(
 
     public bool IsLayout => LayoutTypes.Contains(Fieldtype);
 
+    /// <summary>Stored as a varchar column: compared as text, indexable.</summary>
+    public bool IsVarchar => VarcharTypes.Contains(Fieldtype);
+
     public bool IsTable => Fieldtype is "Table" or "Table MultiSelect";
 
     public bool IsLink => Fieldtype == "Link";
