@@ -52,6 +52,8 @@ sealed class TicketBehaviour(SimulatedSite site) : IDocTypeBehaviour
 
     public void AfterInsert(DocumentContext ctx) => followUps.AfterInsert(ctx);
 
+    public void AfterSave(DocumentContext ctx) => followUps.AfterSave(ctx);
+
     void FillNewTicket(DocumentContext ctx)
     {
         var doc = ctx.Doc;

@@ -5,7 +5,7 @@ using FrappeSimulator.Store;
 
 namespace FrappeSimulator.Behaviours;
 
-/// <summary>HD Ticket after_insert: the description's "Received" Communication, the acknowledgement e-mail, team assignment.</summary>
+/// <summary>HD Ticket after_insert and on_update: the description's "Received" Communication, the acknowledgement and feedback e-mails, assignment rules.</summary>
 sealed class TicketFollowUps(SimulatedSite site)
 {
     public void AfterInsert(DocumentContext ctx)
@@ -33,39 +33,33 @@ sealed class TicketFollowUps(SimulatedSite site)
             EmailQueue.Enqueue(site, ctx, ctx.Text("raised_by") ?? "", $"Ticket #{ctx.ProvisionalName}: We've received your request", "HD Ticket", ctx.ProvisionalName);
         }
 
-        AssignToTeam(ctx);
+        AssignmentRules.Apply(site, ctx);
     }
 
-    /// <summary>The team's round-robin Assignment Rule fires on insert when the ticket is Open (fidelity-15).</summary>
-    void AssignToTeam(DocumentContext ctx)
+    /// <summary>
+    /// A status change may mail the customer a feedback request (enable_email_ticket_feedback; on
+    /// send_email_feedback_on_status when set, else on entering a Resolved-category status; not for portal or rated
+    /// tickets). Then the assignment rules run, as on every save.
+    /// </summary>
+    public void AfterSave(DocumentContext ctx)
     {
-        if (ctx.Text("agent_group") is not { Length: > 0 } team || ctx.Text("status") != "Open")
+        if (ctx.Changed("status") && WantsFeedback(ctx))
         {
-            return;
+            EmailQueue.Enqueue(site, ctx, ctx.Text("raised_by") ?? "", $"Ticket #{ctx.ProvisionalName}: How would you rate our support?", "HD Ticket", ctx.ProvisionalName);
         }
 
-        var ruleName = JsonDocs.Text(site.Find("HD Team", team) ?? [], "assignment_rule");
-        if (ruleName is null || site.Find("Assignment Rule", ruleName) is not { } rule || JsonDocs.IsTrue(rule["disabled"]))
+        AssignmentRules.Apply(site, ctx);
+    }
+
+    bool WantsFeedback(DocumentContext ctx)
+    {
+        var settings = site.Settings;
+        if (!JsonDocs.IsTrue(settings["enable_email_ticket_feedback"]) || JsonDocs.IsTrue(ctx.Doc["via_customer_portal"]) || !ctx.IsEmpty("feedback_rating") && ctx.Text("feedback_rating") != "0")
         {
-            return;
+            return false;
         }
 
-        var users = JsonDocs.Rows(rule, "users").Select(r => JsonDocs.Text(r, "user")).OfType<string>().ToList();
-        if (users.Count == 0)
-        {
-            return;
-        }
-
-        var given = site.FindBy("ToDo", "assignment_rule", ruleName).Count();
-        var todo = new JsonObject
-        {
-            ["allocated_to"] = users[given % users.Count],
-            ["reference_type"] = "HD Ticket",
-            ["reference_name"] = ctx.ProvisionalName,
-            ["description"] = $"Automatic Assignment: {ctx.Text("subject")}",
-            ["assigned_by"] = ctx.User.Name,
-            ["assignment_rule"] = ruleName,
-        };
-        site.Engine.Insert("ToDo", todo, ctx.User, ctx.Transaction);
+        var status = ctx.Text("status");
+        return JsonDocs.Text(settings, "send_email_feedback_on_status") is { Length: > 0 } on ? on == status : TicketStatus.IsResolved(site, status);
     }
 }
