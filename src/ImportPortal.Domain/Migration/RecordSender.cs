@@ -11,6 +11,8 @@ namespace ImportPortal.Domain.Migration;
 /// </summary>
 public sealed class RecordSender(IFrappeSite site, ReferenceResolver references, IRecordStore store, LoopOptions options, TimeProvider time)
 {
+    private readonly MembershipSender _memberships = new(site, references, store, options, time);
+
     public async Task<(RecordOutcome Outcome, LedgerEntry? Ledger)> SendAsync(WorkItem item, ExistingOnSite existing, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -18,9 +20,12 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
         var log = new AttemptRecorder(time);
         try
         {
-            return item.Stage == RunStage.Finalise
-                ? await FinaliseAsync(item, log, ct)
-                : await CreateAsync(item, existing, log, ct);
+            return item.Stage switch
+            {
+                RunStage.Memberships => await _memberships.SendAsync(item, log, ct),
+                RunStage.Finalise => await FinaliseAsync(item, log, ct),
+                _ => await CreateAsync(item, existing, log, ct),
+            };
         }
         catch (FrappeException ex)
         {

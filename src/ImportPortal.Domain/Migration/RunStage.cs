@@ -2,7 +2,10 @@ using ImportPortal.Domain.Mapping;
 
 namespace ImportPortal.Domain.Migration;
 
-/// <summary>The stages of a run, in the order they run: each starts when the one before has nothing left to send.</summary>
+/// <summary>
+/// The stages of a run. Records keep their stage as a number, so a new stage is appended here; the order they run in
+/// is <see cref="RunStages.All"/>.
+/// </summary>
 public enum RunStage
 {
     Organisations,
@@ -10,12 +13,20 @@ public enum RunStage
     Tickets,
     Conversations,
     Finalise,
+
+    /// <summary>
+    /// Helpdesk 1.28+: each organisation's member contacts into its HD Customer <c>contacts</c> table. Runs after the
+    /// contacts and before the tickets, so Helpdesk fills a new ticket's customer from its contact's membership.
+    /// </summary>
+    Memberships,
 }
 
 /// <summary>Which stage creates an entity.</summary>
 public static class RunStages
 {
-    public static IReadOnlyList<RunStage> All { get; } = Enum.GetValues<RunStage>();
+    /// <summary>Every stage in the order a run sends them: each starts when the one before has nothing left to send.</summary>
+    public static IReadOnlyList<RunStage> All { get; } =
+        [RunStage.Organisations, RunStage.Contacts, RunStage.Memberships, RunStage.Tickets, RunStage.Conversations, RunStage.Finalise];
 
     public static RunStage Of(EntityKind entity) => entity switch
     {
@@ -24,4 +35,7 @@ public static class RunStages
         EntityKind.Ticket => RunStage.Tickets,
         _ => RunStage.Conversations,
     };
+
+    /// <summary>Whether a stage's records create documents (the others change documents earlier stages created).</summary>
+    public static bool Creates(RunStage stage) => stage is not (RunStage.Memberships or RunStage.Finalise);
 }

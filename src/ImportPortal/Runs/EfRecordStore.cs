@@ -133,7 +133,7 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         var record = await db.ImportRecords.AsNoTracking()
-            .Where(r => r.RunId == runId && r.Entity == entity && r.SourceKey == sourceKey && r.Stage != RunStage.Finalise)
+            .Where(r => r.RunId == runId && r.Entity == entity && r.SourceKey == sourceKey && r.Stage != RunStage.Finalise && r.Stage != RunStage.Memberships)
             .Select(r => new { r.State, r.ErrorKind, r.ErrorMessage })
             .FirstOrDefaultAsync(ct);
         return record switch

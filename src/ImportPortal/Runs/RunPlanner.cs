@@ -15,7 +15,8 @@ namespace ImportPortal.Runs;
 
 /// <summary>
 /// Streams a run's sources through its profile and writes one record per entity and source key (the first row
-/// that names a key wins), plus a finalise record per ticket with status or dates to set. Rows the mapping finds
+/// that names a key wins), plus a finalise record per ticket with status or dates to set and, when contacts join
+/// their organisation as HD Customer members, a membership record per organisation. Rows the mapping finds
 /// wrong become failed records that say why, so the totals on the dashboard count every row.
 /// </summary>
 public sealed class RunPlanner(
@@ -45,6 +46,9 @@ public sealed class RunPlanner(
         }
 
         var seen = new HashSet<(RunStage, EntityKind, string)>();
+        var memberships = new MembershipPlan(profile.Entities.FirstOrDefault(e => e.Entity == EntityKind.Organisation) is { } organisation
+            ? profile.DoctypeOf(organisation) : profile.DefaultDoctype(EntityKind.Organisation));
+        var membershipOrigins = new Dictionary<string, (string Table, long Row)>(StringComparer.Ordinal);
         var pending = new List<ImportRecord>(InsertBatch);
         long sequence = 0;
         var done = 0;
@@ -61,6 +65,15 @@ public sealed class RunPlanner(
                         if (seen.Add((planned.Stage, planned.Entity, planned.SourceKey)))
                         {
                             pending.Add(planned);
+                            if (planned.Stage == RunStage.Contacts && entity.MemberOf.Count > 0)
+                            {
+                                // The first row that plans a contact says which organisations it joins, as it says its links.
+                                memberships.Add(entity);
+                                foreach (var member in entity.MemberOf)
+                                {
+                                    membershipOrigins.TryAdd(member.SourceKey, (table, record.Locator.Row));
+                                }
+                            }
                         }
                     }
                 }
@@ -75,9 +88,31 @@ public sealed class RunPlanner(
             done++;
         }
 
+        foreach (var membership in memberships.Entities())
+        {
+            var (table, row) = membershipOrigins[membership.SourceKey];
+            pending.Add(Membership(run.Id, table, row, membership, ++sequence));
+        }
+
         await InsertAsync(pending, ct);
-        run.RecordCount = seen.Count;
+        run.RecordCount = seen.Count + memberships.Count;
     }
+
+    /// <summary>One organisation's member contacts (Helpdesk 1.28+), sent once its contacts exist; its row is its first member's.</summary>
+    private ImportRecord Membership(Guid runId, string table, long row, MappedEntity membership, long sequence) => new()
+    {
+        RunId = runId,
+        Stage = RunStage.Memberships,
+        Entity = membership.Entity,
+        Doctype = membership.Doctype,
+        SourceKey = membership.SourceKey,
+        Sequence = sequence,
+        Table = table,
+        Row = row,
+        PayloadJson = RecordPayloadJson.Write(RecordPayload.From(membership)),
+        State = RecordState.Pending,
+        UpdatedAt = time.GetUtcNow(),
+    };
 
     private IEnumerable<ImportRecord> Plan(Guid runId, string table, long row, MappedEntity entity, long sequence)
     {

@@ -42,6 +42,10 @@ public static class HelpdeskEntities
         return Entity(EntityKind.Contact, key, body, references);
     }
 
+    /// <summary>A contact that joins its organisations as an HD Customer member (Helpdesk 1.28+): no links, a <see cref="MappedEntity.MemberOf"/> each.</summary>
+    public static MappedEntity Member(string key, string email, params string[] organisationKeys) =>
+        Contact(key, email) with { MemberOf = [.. organisationKeys.Select(o => new EntityReference(EntityKind.Organisation, o, "contacts"))] };
+
     /// <summary>A ticket raised by a contact, optionally of an organisation; a status and original dates for the finalise stage when given.</summary>
     public static MappedEntity Ticket(
         string key, string contactKey, string email, string? organisationKey = null, bool externalId = false,

@@ -44,8 +44,23 @@ public sealed class InMemoryRecordStore(InMemoryIdLedger idLedger) : IRecordStor
         }
     }
 
+    /// <summary>Plans an organisation's membership record (see <see cref="MembershipPlan"/>).</summary>
+    public PlannedRecord PlanMembership(MappedEntity membership)
+    {
+        ArgumentNullException.ThrowIfNull(membership);
+        lock (_gate)
+        {
+            var record = new PlannedRecord(++_nextId, RunStage.Memberships, membership, null, null, 0);
+            _records.Add(record);
+            return record;
+        }
+    }
+
     public PlannedRecord Record(EntityKind entity, string sourceKey) =>
-        All.Single(r => r.Stage != RunStage.Finalise && r.Entity.Entity == entity && r.Entity.SourceKey == sourceKey);
+        All.Single(r => RunStages.Creates(r.Stage) && r.Entity.Entity == entity && r.Entity.SourceKey == sourceKey);
+
+    public PlannedRecord MembershipOf(string organisationKey) =>
+        All.Single(r => r.Stage == RunStage.Memberships && r.Entity.SourceKey == organisationKey);
 
     public PlannedRecord FinaliseOf(string ticketKey) =>
         All.Single(r => r.Stage == RunStage.Finalise && r.Entity.SourceKey == ticketKey);
@@ -139,7 +154,7 @@ public sealed class InMemoryRecordStore(InMemoryIdLedger idLedger) : IRecordStor
     {
         lock (_gate)
         {
-            var record = _records.FirstOrDefault(r => r.Stage != RunStage.Finalise && r.Entity.Entity == entity && r.Entity.SourceKey == sourceKey);
+            var record = _records.FirstOrDefault(r => RunStages.Creates(r.Stage) && r.Entity.Entity == entity && r.Entity.SourceKey == sourceKey);
             return Task.FromResult(record switch
             {
                 null => null,

@@ -5,7 +5,8 @@ namespace ImportPortal.Tests.Unit.Migration;
 
 /// <summary>
 /// The real site with something happening around it: the first list answers of one doctype miss what was just written
-/// (a lagging replica, a send still being processed), or a callback runs after each insert (the operator presses pause).
+/// (a lagging replica, a send still being processed), or a callback runs after each insert (the operator presses pause)
+/// or after each read of a document (someone else edits it before the caller writes it back).
 /// </summary>
 public sealed class InterceptingSite(IFrappeSite inner) : IFrappeSite
 {
@@ -29,7 +30,19 @@ public sealed class InterceptingSite(IFrappeSite inner) : IFrappeSite
         return doctype == LaggingDoctype && Interlocked.Increment(ref _missed) <= MissedLists ? [] : rows;
     }
 
-    public Task<JsonObject?> GetAsync(string doctype, string name, CancellationToken ct) => inner.GetAsync(doctype, name, ct);
+    /// <summary>Runs after each read of one document, before the caller sees it (someone else edits it meanwhile).</summary>
+    public Func<string, string, Task>? AfterGet { get; init; }
+
+    public async Task<JsonObject?> GetAsync(string doctype, string name, CancellationToken ct)
+    {
+        var document = await inner.GetAsync(doctype, name, ct);
+        if (AfterGet is not null)
+        {
+            await AfterGet(doctype, name);
+        }
+
+        return document;
+    }
 
     public async Task<JsonObject> InsertAsync(string doctype, JsonObject document, CancellationToken ct)
     {

@@ -47,9 +47,9 @@ public sealed class LoopHarness : IAsyncDisposable
 
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<LoopHarness> StartAsync(bool externalIdFields = false)
+    public static async Task<LoopHarness> StartAsync(bool externalIdFields = false, HelpdeskVersion helpdesk = HelpdeskVersion.V1_22)
     {
-        var frappe = await FrappeClientHarness.StartAsync(clientSettings: new Dictionary<string, string?>
+        var frappe = await FrappeClientHarness.StartAsync(simulator: new SimulatorOptions { Helpdesk = helpdesk }, clientSettings: new Dictionary<string, string?>
         {
             ["Portal:Frappe:CircuitBreakDuration"] = "00:00:00.500",
         });
@@ -71,6 +71,18 @@ public sealed class LoopHarness : IAsyncDisposable
 
     public PlannedRecord Plan(MappedEntity entity, string? groupKey = null, long sequence = 0) =>
         Store.Plan(entity, entity.ExternalIdField ?? ExternalIdFieldOf(entity), groupKey, sequence);
+
+    /// <summary>Plans one membership record per organisation the contacts join, as the run planner does (Helpdesk 1.28+).</summary>
+    public IReadOnlyList<PlannedRecord> PlanMemberships(params MappedEntity[] contacts)
+    {
+        var plan = new MembershipPlan("HD Customer");
+        foreach (var contact in contacts)
+        {
+            plan.Add(contact);
+        }
+
+        return [.. plan.Entities().Select(Store.PlanMembership)];
+    }
 
     /// <summary>Runs the loop to its end (or its stop); returns false when it stopped because the observer asked.</summary>
     public Task<bool> RunAsync(LoopOptions? options = null, IRunObserver? observer = null, IFrappeSite? site = null) =>
