@@ -116,4 +116,24 @@ public class HelpdeskNoiseTests
         Assert.DoesNotContain(sim.Store.List("Email Queue"), m => m["name"]!.GetValue<string>() == found[0]);
         Assert.Equal(404, (await client.Delete($"api/resource/Email Queue/{found[0]}")).Status);
     }
+
+    [Fact]
+    public async Task An_enabled_notification_on_new_tickets_mails_whatever_the_settings_and_waits_while_sending_is_suspended()
+    {
+        await using var sim = await Simulators.Start();
+        using var client = sim.CreateClient();
+        var rule = await client.Insert("Notification", new JsonObject
+        {
+            ["name"] = "New ticket to customer", ["enabled"] = 1, ["channel"] = "Email", ["event"] = "New", ["document_type"] = "HD Ticket", ["subject"] = "Thanks",
+        });
+        Assert.Equal(200, rule.Status);
+        var sent = (await client.Insert("HD Ticket", new JsonObject { ["subject"] = "a", ["raised_by"] = "a@example.com" })).Name!;
+        await client.Post(ToggleSending, new JsonObject { ["enable"] = 0 });
+        var waiting = (await client.Insert("HD Ticket", new JsonObject { ["subject"] = "b", ["raised_by"] = "b@example.com" })).Name!;
+        await client.Put("api/resource/Notification/New ticket to customer", new JsonObject { ["enabled"] = 0 });
+        await client.Insert("HD Ticket", new JsonObject { ["subject"] = "c", ["raised_by"] = "c@example.com" });
+
+        var mails = sim.Store.List("Email Queue").Select(m => $"{m["reference_name"]} {m["status"]}").ToList();
+        Assert.Equal([$"{sent} Sent", $"{waiting} Not Sent"], mails);
+    }
 }

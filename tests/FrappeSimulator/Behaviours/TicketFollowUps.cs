@@ -5,7 +5,7 @@ using FrappeSimulator.Store;
 
 namespace FrappeSimulator.Behaviours;
 
-/// <summary>HD Ticket after_insert and on_update: the description's "Received" Communication, the acknowledgement and feedback e-mails, assignment rules.</summary>
+/// <summary>HD Ticket after_insert and on_update: the description's "Received" Communication, the acknowledgement, notification and feedback e-mails, assignment rules.</summary>
 sealed class TicketFollowUps(SimulatedSite site)
 {
     public void AfterInsert(DocumentContext ctx)
@@ -33,6 +33,7 @@ sealed class TicketFollowUps(SimulatedSite site)
             EmailQueue.Enqueue(site, ctx, ctx.Text("raised_by") ?? "", $"Ticket #{ctx.ProvisionalName}: We've received your request", "HD Ticket", ctx.ProvisionalName);
         }
 
+        NotificationRules.OnNewTicket(site, ctx);
         AssignmentRules.Apply(site, ctx);
     }
 
