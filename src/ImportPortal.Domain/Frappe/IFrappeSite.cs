@@ -26,6 +26,9 @@ public interface IFrappeSite
 
     Task<JsonObject> UpdateAsync(string doctype, string name, JsonObject changes, CancellationToken ct);
 
+    /// <summary>Deletes the document; false when the site had no document of that name.</summary>
+    Task<bool> DeleteAsync(string doctype, string name, CancellationToken ct);
+
     /// <summary><c>frappe.client.insert_many</c>: at most 200 documents (each with its <c>doctype</c>), all or nothing; names in input order.</summary>
     Task<IReadOnlyList<string>> InsertManyAsync(IReadOnlyList<JsonObject> documents, CancellationToken ct);
 

@@ -66,6 +66,19 @@ public sealed partial class FrappeSiteClient(IFrappeApi api, FrappeSiteConnectio
     public async Task<JsonObject> UpdateAsync(string doctype, string name, JsonObject changes, CancellationToken ct) =>
         Data(await CallAsync(HttpMethod.Put, doctype, c => api.UpdateAsync(site, doctype, name, changes, c), ct), doctype);
 
+    public async Task<bool> DeleteAsync(string doctype, string name, CancellationToken ct)
+    {
+        try
+        {
+            await CallAsync(HttpMethod.Delete, doctype, c => api.DeleteAsync(site, doctype, name, c), ct);
+            return true;
+        }
+        catch (FrappeException ex) when (ex.Error.Kind == FrappeErrorKind.NotFound)
+        {
+            return false;
+        }
+    }
+
     public async Task<IReadOnlyList<string>> InsertManyAsync(IReadOnlyList<JsonObject> documents, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(documents);

@@ -25,6 +25,7 @@ public sealed class RunImportJob(
     SiteCatalog sites,
     FrappeSiteClientFactory clients,
     SitePacing pacing,
+    SiteQuiet quiet,
     ProgressFeed<RunProgress> feed,
     IBackgroundJobClient jobs,
     IOptions<RunsOptions> options,
@@ -60,7 +61,7 @@ public sealed class RunImportJob(
         var run = await LoadAsync(runId, ct);
         if (run.State is RunState.Cancelling)
         {
-            await FinishAsync(runId, RunState.Cancelled, null);
+            await EndAsync(runId, RunState.Cancelled, ct);
             return;
         }
 
@@ -76,10 +77,16 @@ public sealed class RunImportJob(
                 await PlanAsync(run, ct);
             }
 
+            var site = clients.Create(connection);
+            if (runOptions.SilencesSite)
+            {
+                await quiet.SilenceAsync(runId, site, runOptions.ResumeSending, ct);
+            }
+
             await SetStateAsync(runId, RunState.Running, ct);
             var profile = MappingProfileJson.Deserialize(run.ProfileJson);
-            var outcome = await LoopAsync(run, runOptions, profile, clients.Create(connection), pace, lease, ct);
-            await FinishAsync(runId, outcome, null);
+            var outcome = await LoopAsync(run, runOptions, profile, site, pace, lease, ct);
+            await EndAsync(runId, outcome, ct);
         }
         catch (Exception ex) when (ex is FrappeException or InvalidOperationException or SourceFormatException or IOException or System.Text.Json.JsonException)
         {
@@ -225,6 +232,21 @@ public sealed class RunImportJob(
         await db.ImportRuns.Where(r => r.Id == runId && r.State != RunState.Pausing && r.State != RunState.Cancelling)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, state).SetProperty(r => r.StartedAt, r => r.StartedAt ?? now).SetProperty(r => r.Error, (string?)null), ct);
         feed.Publish(new RunProgress(runId, state, null, state == RunState.Planning ? 0 : 1, [], 0, 0, [], now));
+    }
+
+    /// <summary>
+    /// A run that ends (not one that pauses or fails: it stays quiet until resumed) puts its site back first, so a
+    /// crash during the restore leaves the run active and the next job start finishes it. A failed restore is kept on
+    /// the run and does not stop it from ending.
+    /// </summary>
+    private async Task EndAsync(Guid runId, RunState state, CancellationToken ct)
+    {
+        if (state is RunState.Completed or RunState.CompletedWithErrors or RunState.Cancelled)
+        {
+            await quiet.RestoreAsync(runId, "system", ct);
+        }
+
+        await FinishAsync(runId, state, null);
     }
 
     private async Task FinishAsync(Guid runId, RunState state, string? error)

@@ -53,6 +53,9 @@ public sealed class ImportRun
 
     public DateTimeOffset? LeaseUntil { get; set; }
 
+    /// <summary>What the run silenced on its site and how putting it back went (<see cref="Domain.Quiet.SiteQuietState"/> as JSON); null when it touched nothing.</summary>
+    public string? QuietJson { get; set; }
+
     /// <summary>Recent throughput samples (JSON), so the chart survives a reload.</summary>
     public string? ThroughputJson { get; set; }
 }

@@ -14,5 +14,15 @@ public sealed record RunOptions
 
     public ExistingMode Existing { get; init; } = ExistingMode.Skip;
 
+    /// <summary>Silence the helpdesk (customer e-mails, auto-close, assignment rules, sending) during the run and put it back at the end.</summary>
+    public bool KeepQuiet { get; init; } = true;
+
+    /// <summary>Re-enable e-mail sending when the run puts the site back (REST cannot tell whether it was suspended before).</summary>
+    public bool ResumeSending { get; init; } = true;
+
+    /// <summary>A dry run writes nothing, so there is nothing to silence.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool SilencesSite => KeepQuiet && !DryRun;
+
     public const int MaxCeiling = 64;
 }

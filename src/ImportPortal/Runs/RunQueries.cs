@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ImportPortal.Domain.Migration;
+using ImportPortal.Domain.Quiet;
 using ImportPortal.Domain.Sources;
 using ImportPortal.Mappings;
 using ImportPortal.Persistence;
@@ -42,7 +43,7 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
         var latest = await PageAsync(db, runId, new RecordFilter(Take: 5), latestFirst: true, ct);
         return new RunView(run.Id, run.Number, run.State, run.SiteId, run.SiteName, run.ProfileId, run.ProfileName,
             StoredJson.Read<RunOptions>(run.OptionsJson) ?? new RunOptions(), run.CreatedBy, run.CreatedAt, run.StartedAt, run.FinishedAt, run.Error,
-            progress, latest.Items);
+            progress, latest.Items, StoredJson.Read<SiteQuietState>(run.QuietJson));
     }
 
     public async Task<RecordPage> RecordsAsync(Guid runId, RecordFilter filter, CancellationToken ct)

@@ -13,12 +13,14 @@ namespace ImportPortal.Runs;
 
 /// <summary>
 /// What an operator does to runs: start one, pause, resume, cancel, retry records (one, a selection, all failed),
-/// edit a record's payload and retry it, skip records. Work happens in Hangfire jobs; every command is audited.
+/// edit a record's payload and retry it, skip records, put the site back after a run silenced it. Work happens in
+/// Hangfire jobs; every command is audited.
 /// </summary>
 public sealed class RunService(
     IDbContextFactory<PortalDbContext> databases,
     MappingProfileStore profiles,
     SiteCatalog sites,
+    SiteQuiet quiet,
     IBackgroundJobClient jobs,
     TimeProvider time)
 {
@@ -67,7 +69,7 @@ public sealed class RunService(
             CreatedAt = time.GetUtcNow(),
         };
         db.ImportRuns.Add(run);
-        new AuditLog(db, time).Record(actor, "run.started", $"run {run.Number}", $"site {site.Name}, profile {profile.Name}{(request.Options.DryRun ? ", dry run" : "")}");
+        new AuditLog(db, time).Record(actor, "run.started", $"run {run.Number}", $"site {site.Name}, profile {profile.Name}{(request.Options.DryRun ? ", dry run" : "")}{(request.Options.SilencesSite ? $", site kept quiet{(request.Options.ResumeSending ? "" : ", sending left suspended at the end")}" : "")}");
         await db.SaveChangesAsync(ct);
         jobs.Enqueue<RunImportJob>(job => job.ExecuteAsync(run.Id, CancellationToken.None));
         return RunCommandResult.Ok(run.Id);
@@ -97,14 +99,56 @@ public sealed class RunService(
         return result;
     }
 
-    /// <summary>Records not yet sent stay unsent; a run that no job holds is cancelled at once.</summary>
-    public Task<RunCommandResult> CancelAsync(string actor, Guid runId, CancellationToken ct) =>
-        TransitionAsync(actor, runId, "run.cancelled", run => run.State switch
+    /// <summary>
+    /// Records not yet sent stay unsent; a run that no job holds is cancelled at once, and a job puts back the site
+    /// it silenced (a run that a job holds does so itself when it stops).
+    /// </summary>
+    public async Task<RunCommandResult> CancelAsync(string actor, Guid runId, CancellationToken ct)
+    {
+        var result = await TransitionAsync(actor, runId, "run.cancelled", run => run.State switch
         {
             RunState.Paused or RunState.Failed => RunState.Cancelled,
             RunState.Queued or RunState.Planning or RunState.Running or RunState.Pausing => RunState.Cancelling,
             _ => null,
         }, ct);
+        if (result.Succeeded && await StateAsync(runId, ct) == RunState.Cancelled && await quiet.ReadAsync(runId, ct) is { Pending: true })
+        {
+            jobs.Enqueue<RestoreSiteJob>(job => job.ExecuteAsync(runId, CancellationToken.None));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// "Restore site settings now" (Admins): puts back what the run silenced, here and now, when no job holds the
+    /// run — a paused or failed run stays quiet otherwise, and a restore that failed at the end is tried again.
+    /// </summary>
+    public async Task<RunCommandResult> RestoreSiteAsync(string actor, Guid runId, CancellationToken ct)
+    {
+        await using (var db = await databases.CreateDbContextAsync(ct))
+        {
+            if (await db.ImportRuns.FirstOrDefaultAsync(r => r.Id == runId, ct) is not { } run)
+            {
+                return RunCommandResult.Fail("Runs.NotFound");
+            }
+
+            if (run.State.IsActive())
+            {
+                return RunCommandResult.Fail("Runs.NotNow", run.State.ToString());
+            }
+
+            if (await quiet.ReadAsync(runId, ct) is not { Pending: true })
+            {
+                return RunCommandResult.Fail("Runs.NothingToRestore");
+            }
+
+            new AuditLog(db, time).Record(actor, "run.site-restore-asked", $"run {run.Number}", $"site {run.SiteName}");
+            await db.SaveChangesAsync(ct);
+        }
+
+        var state = await quiet.RestoreAsync(runId, actor, ct);
+        return state is { Error: { } error } ? RunCommandResult.Fail("Runs.RestoreFailed", error) : RunCommandResult.Ok(runId);
+    }
 
     /// <summary>Sends the chosen failed or skipped records again (null: every failed record), in a Hangfire job.</summary>
     public async Task<RunCommandResult> RetryAsync(string actor, Guid runId, IReadOnlyList<long>? recordIds, CancellationToken ct)
@@ -169,6 +213,12 @@ public sealed class RunService(
         new AuditLog(db, time).Record(actor, "record.skipped", $"run {runId}", $"{skipped} record(s)");
         await db.SaveChangesAsync(ct);
         return RunCommandResult.Ok(runId);
+    }
+
+    private async Task<RunState?> StateAsync(Guid runId, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        return await db.ImportRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => (RunState?)r.State).FirstOrDefaultAsync(ct);
     }
 
     private async Task<RunCommandResult> TransitionAsync(string actor, Guid runId, string action, Func<ImportRun, RunState?> next, CancellationToken ct)

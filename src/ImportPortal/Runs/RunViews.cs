@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ImportPortal.Domain.Mapping;
 using ImportPortal.Domain.Migration;
+using ImportPortal.Domain.Quiet;
 
 namespace ImportPortal.Runs;
 
@@ -13,7 +14,7 @@ public sealed record RunSummary(
 public sealed record RunView(
     Guid Id, int Number, RunState State, Guid SiteId, string SiteName, Guid ProfileId, string ProfileName, RunOptions Options,
     string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error,
-    RunProgress Progress, IReadOnlyList<RecordLine> LatestErrors);
+    RunProgress Progress, IReadOnlyList<RecordLine> LatestErrors, SiteQuietState? Quiet = null);
 
 /// <summary>A record in the error list.</summary>
 public sealed record RecordLine(

@@ -61,6 +61,8 @@ public sealed class LinkCheckerTests
 
         public Task<JsonObject> UpdateAsync(string doctype, string name, JsonObject changes, CancellationToken ct) => throw new NotSupportedException();
 
+        public Task<bool> DeleteAsync(string doctype, string name, CancellationToken ct) => throw new NotSupportedException();
+
         public Task<IReadOnlyList<string>> InsertManyAsync(IReadOnlyList<JsonObject> documents, CancellationToken ct) => throw new NotSupportedException();
 
         public Task<int> CountAsync(string doctype, JsonNode? filters, CancellationToken ct) => throw new NotSupportedException();

@@ -53,6 +53,8 @@ public sealed class InterceptingSite(IFrappeSite inner) : IFrappeSite
 
     public Task<JsonObject> UpdateAsync(string doctype, string name, JsonObject changes, CancellationToken ct) => inner.UpdateAsync(doctype, name, changes, ct);
 
+    public Task<bool> DeleteAsync(string doctype, string name, CancellationToken ct) => inner.DeleteAsync(doctype, name, ct);
+
     public Task<IReadOnlyList<string>> InsertManyAsync(IReadOnlyList<JsonObject> documents, CancellationToken ct) => inner.InsertManyAsync(documents, ct);
 
     public Task<int> CountAsync(string doctype, JsonNode? filters, CancellationToken ct) => inner.CountAsync(doctype, filters, ct);

@@ -93,6 +93,8 @@ internal sealed class FakeFrappeSite : IFrappeSite
 
     public Task<JsonObject> UpdateAsync(string doctype, string name, JsonObject changes, CancellationToken ct) => throw new NotSupportedException();
 
+    public Task<bool> DeleteAsync(string doctype, string name, CancellationToken ct) => throw new NotSupportedException();
+
     public Task<IReadOnlyList<string>> InsertManyAsync(IReadOnlyList<JsonObject> documents, CancellationToken ct) => throw new NotSupportedException();
 
     public Task SetEmailSendingAsync(bool enabled, CancellationToken ct) => throw new NotSupportedException();

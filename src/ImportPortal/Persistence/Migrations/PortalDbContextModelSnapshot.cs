@@ -317,6 +317,9 @@ namespace ImportPortal.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("QuietJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("RecordCount")
                         .HasColumnType("INTEGER");
 

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ImportPortal.Domain.Quiet;
+
+/// <summary>
+/// The requests that keep a helpdesk quiet during a run and put it back afterwards (frappe-api.md §11, §13 steps 1
+/// and 8): which HD Settings flags, which Assignment Rules, which queued e-mails.
+/// </summary>
+public static class QuietPlan
+{
+    public const string Settings = "HD Settings";
+
+    public const string AssignmentRule = "Assignment Rule";
+
+    public const string EmailQueue = "Email Queue";
+
+    /// <summary>Mail to customers on insert, feedback mail on status change, tickets closed behind the import's back.</summary>
+    public static IReadOnlyList<string> FlagFields { get; } = ["send_acknowledgement_email", "enable_email_ticket_feedback", "auto_close_tickets"];
+
+    /// <summary>The doctypes whose documents queue customer mail (the reference_doctype of those mails).</summary>
+    public static IReadOnlyList<string> MailDoctypes { get; } = ["HD Ticket", "Communication"];
+
+    /// <summary>Names per Email Queue lookup: the filter travels in the URL.</summary>
+    public const int NamesPerLookup = 100;
+
+    /// <summary>Filters for the enabled Assignment Rules on HD Ticket.</summary>
+    public static JsonArray EnabledTicketRules() =>
+        new(new JsonArray("document_type", "=", "HD Ticket"), new JsonArray("disabled", "=", 0));
+
+    /// <summary>The originals, read before anything is changed. A flag this Helpdesk version does not have is left out.</summary>
+    public static SiteQuietState Snapshot(JsonObject settings, IEnumerable<JsonObject> enabledRules, bool resumeSending, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var flags = FlagFields.Where(settings.ContainsKey).Select(f => new QuietFlag(f, IsOn(settings[f]))).ToList();
+        var rules = enabledRules.Select(r => r["name"]?.ToString()).OfType<string>().Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return new SiteQuietState { Phase = QuietPhase.Silencing, Flags = flags, Rules = rules, ResumeSending = resumeSending, SnapshotAt = now };
+    }
+
+    /// <summary>One PUT of HD Settings turning off the flags that were on; null when none was.</summary>
+    public static JsonObject? SilenceFlags(SiteQuietState state) => FlagChanges(state, _ => 0);
+
+    /// <summary>One PUT of HD Settings putting back the flags the run turned off; null when it turned none off.</summary>
+    public static JsonObject? RestoreFlags(SiteQuietState state) => FlagChanges(state, f => f.WasOn ? 1 : 0);
+
+    public static JsonObject DisableRule() => new() { ["disabled"] = 1 };
+
+    public static JsonObject EnableRule() => new() { ["disabled"] = 0 };
+
+    /// <summary>Email Queue filters: unsent mail about these documents of one doctype.</summary>
+    public static JsonArray UnsentMailAbout(string doctype, IEnumerable<string> names) =>
+        new(
+            new JsonArray("status", "=", "Not Sent"),
+            new JsonArray("reference_doctype", "=", doctype),
+            new JsonArray("reference_name", "in", new JsonArray(names.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray())));
+
+    private static JsonObject? FlagChanges(SiteQuietState state, Func<QuietFlag, int> value)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var changes = new JsonObject();
+        foreach (var flag in state.Flags.Where(f => f.WasOn))
+        {
+            changes[flag.Field] = value(flag);
+        }
+
+        return changes.Count == 0 ? null : changes;
+    }
+
+    /// <summary>A Check value as Frappe returns it: 0/1, "0"/"1", true/false.</summary>
+    private static bool IsOn(JsonNode? node) => node is JsonValue v && v.GetValueKind() switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.Number => v.ToJsonString() is not ("0" or "0.0"),
+        JsonValueKind.String => v.GetValue<string>().Trim() is not ("" or "0"),
+        _ => false,
+    };
+}

@@ -1,0 +1,210 @@
+using ImportPortal.Domain.Frappe;
+using ImportPortal.Domain.Quiet;
+using ImportPortal.Frappe;
+using ImportPortal.Jobs;
+using ImportPortal.Persistence;
+using ImportPortal.Sites;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImportPortal.Runs;
+
+/// <summary>
+/// Keeps a run's site quiet and puts it back (frappe-api.md §13 steps 1 and 8). The snapshot of the originals is
+/// stored on the run before anything changes and every step is recorded after it is made, so a crash at any point
+/// is recovered: silencing a run that is already quiet reuses its snapshot, and restoring writes the snapshot's
+/// values again, which is harmless when they are back already.
+/// </summary>
+public sealed partial class SiteQuiet(
+    IDbContextFactory<PortalDbContext> databases,
+    SiteCatalog sites,
+    FrappeSiteClientFactory clients,
+    ProgressFeed<RunQuietChange> feed,
+    TimeProvider time,
+    ILogger<SiteQuiet> logger)
+{
+    private const string Settings = QuietPlan.Settings;
+
+    public async Task<SiteQuietState?> ReadAsync(Guid runId, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var json = await db.ImportRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => r.QuietJson).FirstOrDefaultAsync(ct);
+        return StoredJson.Read<SiteQuietState>(json);
+    }
+
+    /// <summary>
+    /// Before the run's first write: keeps the snapshot (only when the run is not quiet already), then turns the
+    /// flags off, disables the rules and suspends sending. A refusal of the site is recorded and thrown: the run
+    /// stops, and the site stays as far silenced as it got (the dashboard says so and offers the restore).
+    /// </summary>
+    public async Task SilenceAsync(Guid runId, IFrappeSite site, bool resumeSending, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var state = await ReadAsync(runId, ct);
+        var fresh = state is not { Pending: true };
+        state = fresh
+            ? QuietPlan.Snapshot(
+                await site.GetAsync(Settings, Settings, ct) ?? [],
+                await site.ListAsync(QuietPlan.AssignmentRule, new(["name"], QuietPlan.EnabledTicketRules(), "name asc", 0, 0), ct),
+                resumeSending,
+                time.GetUtcNow())
+            : state! with { Phase = QuietPhase.Silencing, FlagsBack = false, RulesBack = false, MailsCleared = false, SendingBack = false, RestoredAt = null, Error = null, ErrorAt = null };
+        state = await SaveAsync(runId, state, ct);
+        if (fresh)
+        {
+            await AuditAsync(runId, "run.site-silenced", Describe(state), ct);
+        }
+
+        try
+        {
+            if (QuietPlan.SilenceFlags(state) is { } flags)
+            {
+                await site.UpdateAsync(Settings, Settings, flags, ct);
+            }
+
+            state = await SaveAsync(runId, state with { FlagsOff = true }, ct);
+            foreach (var rule in state.Rules)
+            {
+                await UpdateRuleAsync(site, rule, QuietPlan.DisableRule(), ct);
+            }
+
+            state = await SaveAsync(runId, state with { RulesOff = true }, ct);
+            await site.SetEmailSendingAsync(false, ct);
+            await SaveAsync(runId, state with { SendingOff = true, Phase = QuietPhase.Silenced, SilencedAt = time.GetUtcNow() }, ct);
+        }
+        catch (FrappeException ex)
+        {
+            LogSilenceFailed(logger, runId, ex.Error.Summary);
+            await SaveAsync(runId, state with { Error = ex.Error.Summary, ErrorAt = time.GetUtcNow() }, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Puts back what the run changed: the flags' snapshot values, the rules it disabled, deletes the unsent mail
+    /// about documents it created, then (if chosen) resumes sending. Never throws for the site's sake: a failure is
+    /// recorded on the run with its reason, and running this again finishes the job. Null when nothing was silenced.
+    /// </summary>
+    public async Task<SiteQuietState?> RestoreAsync(Guid runId, string actor, CancellationToken ct)
+    {
+        var state = await ReadAsync(runId, ct);
+        if (state is not { Pending: true })
+        {
+            return state;
+        }
+
+        state = await SaveAsync(runId, state with { Phase = QuietPhase.Restoring }, ct);
+        try
+        {
+            var site = await ConnectAsync(runId, ct);
+            if (QuietPlan.RestoreFlags(state) is { } flags)
+            {
+                await site.UpdateAsync(Settings, Settings, flags, ct);
+            }
+
+            state = await SaveAsync(runId, state with { FlagsBack = true }, ct);
+            foreach (var rule in state.Rules)
+            {
+                await UpdateRuleAsync(site, rule, QuietPlan.EnableRule(), ct);
+            }
+
+            state = await SaveAsync(runId, state with { RulesBack = true }, ct);
+            var deleted = await DeleteUnsentMailAsync(runId, site, ct);
+            state = await SaveAsync(runId, state with { MailsCleared = true, MailsDeleted = state.MailsDeleted + deleted }, ct);
+            if (state.ResumeSending)
+            {
+                await site.SetEmailSendingAsync(true, ct);
+            }
+
+            state = await SaveAsync(runId, state with { SendingBack = state.ResumeSending, Phase = QuietPhase.Restored, RestoredAt = time.GetUtcNow(), Error = null, ErrorAt = null }, ct);
+            await AuditAsync(runId, "run.site-restored", $"{Describe(state)}; {state.MailsDeleted} unsent e-mail(s) deleted", ct, actor);
+        }
+        catch (Exception ex) when (ex is FrappeException or InvalidOperationException)
+        {
+            var reason = ex is FrappeException f ? f.Error.Summary : ex.Message;
+            LogRestoreFailed(logger, runId, reason);
+            state = await SaveAsync(runId, state with { Error = reason, ErrorAt = time.GetUtcNow() }, CancellationToken.None);
+            await AuditAsync(runId, "run.site-restore-failed", reason, CancellationToken.None, actor);
+        }
+
+        return state;
+    }
+
+    /// <summary>Finished runs whose restore a crash interrupted (a failed restore waits for the operator instead).</summary>
+    public async Task<IReadOnlyList<Guid>> InterruptedRestoresAsync(CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var finished = new[] { RunState.Completed, RunState.CompletedWithErrors, RunState.Cancelled };
+        var runs = await db.ImportRuns.AsNoTracking().Where(r => r.QuietJson != null && finished.Contains(r.State)).Select(r => new { r.Id, r.QuietJson }).ToListAsync(ct);
+        return runs.Where(r => StoredJson.Read<SiteQuietState>(r.QuietJson) is { Phase: QuietPhase.Restoring, Error: null }).Select(r => r.Id).ToList();
+    }
+
+    private async Task<IFrappeSite> ConnectAsync(Guid runId, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var siteId = await db.ImportRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => r.SiteId).FirstAsync(ct);
+        var connection = await sites.ConnectAsync(siteId, ct) ?? throw new InvalidOperationException("The site no longer exists or its secret cannot be read.");
+        return clients.Create(connection);
+    }
+
+    /// <summary>A rule deleted on the site since the snapshot is left alone.</summary>
+    private static async Task UpdateRuleAsync(IFrappeSite site, string rule, System.Text.Json.Nodes.JsonObject change, CancellationToken ct)
+    {
+        try
+        {
+            await site.UpdateAsync(QuietPlan.AssignmentRule, rule, change, ct);
+        }
+        catch (FrappeException ex) when (ex.Error.Kind == FrappeErrorKind.NotFound)
+        {
+            // Nothing to put back.
+        }
+    }
+
+    /// <summary>Unsent mail about the tickets and messages this run created, found in batches of names; other mail of the site stays.</summary>
+    private async Task<int> DeleteUnsentMailAsync(Guid runId, IFrappeSite site, CancellationToken ct)
+    {
+        var deleted = 0;
+        foreach (var doctype in QuietPlan.MailDoctypes)
+        {
+            await using var db = await databases.CreateDbContextAsync(ct);
+            var names = await db.IdMap.AsNoTracking().Where(e => e.FirstRunId == runId && e.Created && e.Doctype == doctype).Select(e => e.FrappeName).ToListAsync(ct);
+            foreach (var chunk in names.Chunk(QuietPlan.NamesPerLookup))
+            {
+                var mails = await site.ListAsync(QuietPlan.EmailQueue, FrappeListQuery.AllNames(QuietPlan.UnsentMailAbout(doctype, chunk)), ct);
+                foreach (var mail in mails.Select(m => m["name"]?.ToString()).OfType<string>())
+                {
+                    deleted += await site.DeleteAsync(QuietPlan.EmailQueue, mail, ct) ? 1 : 0;
+                }
+            }
+        }
+
+        return deleted;
+    }
+
+    private async Task<SiteQuietState> SaveAsync(Guid runId, SiteQuietState state, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var json = StoredJson.Write(state);
+        await db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.QuietJson, json), ct);
+        feed.Publish(new RunQuietChange(runId, state));
+        return state;
+    }
+
+    private async Task AuditAsync(Guid runId, string action, string detail, CancellationToken ct, string actor = "system")
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var number = await db.ImportRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => r.Number).FirstAsync(ct);
+        new AuditLog(db, time).Record(actor, action, $"run {number}", detail);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string Describe(SiteQuietState state) =>
+        $"HD Settings flags: {List(state.ChangedFlags)}; assignment rules: {List(state.Rules)}; e-mail sending suspended, {(state.ResumeSending ? "resumed at the end" : "left suspended at the end")}";
+
+    private static string List(IEnumerable<string> names) => string.Join(", ", names) is { Length: > 0 } text ? text : "none";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} could not silence its site: {Reason}")]
+    private static partial void LogSilenceFailed(ILogger logger, Guid runId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} could not put its site back: {Reason}")]
+    private static partial void LogRestoreFailed(ILogger logger, Guid runId, string reason);
+}
