@@ -30,6 +30,7 @@ public abstract class RunPagesTest : PortalComponentTest, IAsyncLifetime
         Services.AddSingleton(H.Queries);
         Services.AddSingleton(H.Runs);
         Services.AddSingleton(H.Services.GetRequiredService<ProgressFeed<RunProgress>>());
+        Services.AddSingleton(H.Services.GetRequiredService<ProgressFeed<RunQuietChange>>());
         Services.AddSingleton(H.Services.GetRequiredService<SiteCatalog>());
         Services.AddSingleton(H.Services.GetRequiredService<MappingProfileStore>());
         Services.AddSingleton(H.Services.GetRequiredService<UploadStore>());
