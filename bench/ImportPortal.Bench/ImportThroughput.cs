@@ -8,6 +8,7 @@ using ImportPortal.Domain.Mapping.Presets;
 using ImportPortal.Domain.Migration;
 using ImportPortal.Runs;
 using ImportPortal.TestData;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ImportPortal.Bench;
 
@@ -35,27 +36,69 @@ internal static class ImportThroughput
     private static async Task<int> NoLatencyAsync(int tickets, CancellationToken ct)
     {
         const int workers = 16;
-        await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions(), ct);
-        await using var rig = await PortalRig.StartAsync(sim);
-        using var sampler = LimitSampler.Start(rig);
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var (runId, sending) = await rig.ImportAsync(FreshdeskSampleWriter.TicketCsv(tickets), "tickets.csv", TicketsOnly(), "tickets", new RunOptions { Ceiling = workers }, ct);
-        var importCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore; // planning included: an upper bound
-        var limits = await sampler.StopAsync();
-        var records = await rig.RecordsAsync(runId);
-        var imported = records.Count(r => r.State == RecordState.Succeeded);
-        var importRate = imported / sending.TotalSeconds;
+        // The site on core 1, this process (the portal's machinery, or the bare client) on core 0: each side's CPU is
+        // its own, as with a real site on its own machine. On one machine with shared cores the ratio would measure
+        // the client's CPU against the simulator's, which costs far less per insert than Frappe does.
+        var self = Process.GetCurrentProcess();
+        var cores = self.ProcessorAffinity;
+        self.ProcessorAffinity = 1;
+        try
+        {
+            await using var sim = await SimulatorProcess.StartAsync(core: 1, ct);
+            await using var rig = await PortalRig.StartAsync(sim.BaseUrl, sim.ApiKey, sim.ApiSecret);
+            using var sampler = LimitSampler.Start(rig);
+            var simCpu = sim.Cpu;
+            var (runId, sending, importCpu, importBytes) = await rig.ImportMeasuredAsync(FreshdeskSampleWriter.TicketCsv(tickets), "tickets.csv", TicketsOnly(), "tickets", new RunOptions { Ceiling = workers }, ct);
+            var importSimCpu = sim.Cpu - simCpu;
+            var limits = await sampler.StopAsync();
+            var records = await rig.RecordsAsync(runId);
+            var imported = records.Count(r => r.State == RecordState.Succeeded);
+            var importRate = imported / sending.TotalSeconds;
+            var bodies = records.Where(r => r.SentJson is not null).Select(r => r.SentJson!).ToList();
 
-        await using var bareSite = await SimulatorHost.StartAsync(new SimulatorOptions(), ct);
-        await using var bareRig = await PortalRig.StartAsync(bareSite); // same custom fields as the import's site
-        var bodies = records.Where(r => r.SentJson is not null).Select(r => r.SentJson!).ToList();
-        cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var bare = await PostAllAsync(bareSite, bodies, workers, ct);
-        var bareCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        var bareRate = bodies.Count / bare.TotalSeconds;
-        Report.Line("import-a", $"CPU per record (client and simulator in one process): import {importCpu.TotalMilliseconds / imported:F2} ms incl. planning, bare {bareCpu.TotalMilliseconds / bodies.Count:F2} ms");
-        Report.Line("import-a", $"no latency, {workers} at once: import {importRate:F0} records/s ({imported} in {sending.TotalSeconds:F1} s), bare HttpClient {bareRate:F0}/s; ratio {importRate / bareRate:F2} (goal >= 0.8); limiter median {limits.Median:F0}, range {limits.Min}-{limits.Max}, in flight median {limits.InFlightMedian:F0}");
-        return imported == tickets ? 0 : 1;
+            // A fresh site of the same shape for the bare client, so both insert into an empty table.
+            await using var bareSite = await SimulatorProcess.StartAsync(core: 1, ct);
+            await using (await PortalRig.StartAsync(bareSite.BaseUrl, bareSite.ApiKey, bareSite.ApiSecret))
+            {
+                // The rig creates the same custom fields as on the import's site.
+            }
+
+            var cpuBefore = self.TotalProcessorTime;
+            simCpu = bareSite.Cpu;
+            var bare = await PostAllAsync(bareSite.BaseUrl, bareSite.ApiKey, bareSite.ApiSecret, bodies, workers, ct);
+            var bareCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            var bareSimCpu = bareSite.Cpu - simCpu;
+            var bareRate = bodies.Count / bare.TotalSeconds;
+
+            // The portal's own HTTP client alone (Refit, resilience pipeline, pacing), without the loop and the database.
+            await using var stackSite = await SimulatorProcess.StartAsync(core: 1, ct);
+            await using var stackRig = await PortalRig.StartAsync(stackSite.BaseUrl, stackSite.ApiKey, stackSite.ApiSecret);
+            var client = stackRig.Services.GetRequiredService<ImportPortal.Frappe.FrappeSiteClientFactory>()
+                .Create(new ImportPortal.Frappe.FrappeSiteConnection(stackSite.BaseUrl, stackSite.ApiKey, stackSite.ApiSecret));
+            var parsed = bodies.Select(b => System.Text.Json.Nodes.JsonNode.Parse(b)!.AsObject()).ToList();
+            var next = -1;
+            cpuBefore = self.TotalProcessorTime;
+            var stack = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < parsed.Count)
+                {
+                    await client.InsertAsync("HD Ticket", parsed[i], ct);
+                }
+            }));
+            var stackRate = parsed.Count / stack.Elapsed.TotalSeconds;
+            var stackCpu = self.TotalProcessorTime - cpuBefore;
+
+            Report.Line("import-a", $"no latency, {workers} at once, site on its own core: import {importRate:F0} records/s ({imported} in {sending.TotalSeconds:F1} s), bare HttpClient {bareRate:F0}/s; ratio {importRate / bareRate:F2} (goal >= 0.8); limiter median {limits.Median:F0}, range {limits.Min}-{limits.Max}, in flight median {limits.InFlightMedian:F0}");
+            Report.Line("import-a", $"CPU per record: portal {importCpu.TotalMilliseconds / imported:F2} ms (site {importSimCpu.TotalMilliseconds / imported:F2} ms), bare client {bareCpu.TotalMilliseconds / bodies.Count:F2} ms (site {bareSimCpu.TotalMilliseconds / bodies.Count:F2} ms); portal allocates {importBytes / 1024.0 / imported:F0} KB per record");
+            Report.Line("import-a", $"the portal's HTTP client alone: {stackRate:F0}/s, {stackCpu.TotalMilliseconds / parsed.Count:F2} ms CPU per record");
+            return imported == tickets ? 0 : 1;
+        }
+        finally
+        {
+            self.ProcessorAffinity = cores;
+        }
     }
 
     private static async Task<int> RemoteSiteAsync(CancellationToken ct)
@@ -121,10 +164,13 @@ internal static class ImportThroughput
         return count / elapsed.TotalSeconds;
     }
 
-    private static async Task<TimeSpan> PostAllAsync(SimulatorHandle sim, List<string> bodies, int workers, CancellationToken ct)
+    private static Task<TimeSpan> PostAllAsync(SimulatorHandle sim, List<string> bodies, int workers, CancellationToken ct) =>
+        PostAllAsync(sim.BaseUrl, sim.ApiKey, sim.ApiSecret, bodies, workers, ct);
+
+    private static async Task<TimeSpan> PostAllAsync(Uri site, string apiKey, string apiSecret, List<string> bodies, int workers, CancellationToken ct)
     {
-        using var http = new HttpClient { BaseAddress = sim.BaseUrl };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("token", $"{sim.ApiKey}:{sim.ApiSecret}");
+        using var http = new HttpClient { BaseAddress = site };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("token", $"{apiKey}:{apiSecret}");
         http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         var path = new Uri("api/resource/HD%20Ticket", UriKind.Relative);
         var next = -1;

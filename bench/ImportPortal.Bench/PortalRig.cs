@@ -23,21 +23,23 @@ internal sealed class PortalRig : IAsyncDisposable
 {
     private readonly string _dataDir;
 
-    private PortalRig(string dataDir, ServiceProvider services, SimulatorHandle simulator, Guid siteId)
+    private PortalRig(string dataDir, ServiceProvider services, Uri siteUrl, Guid siteId)
     {
         _dataDir = dataDir;
         Services = services;
-        Simulator = simulator;
+        SiteUrl = siteUrl;
         SiteId = siteId;
     }
 
     public ServiceProvider Services { get; }
 
-    public SimulatorHandle Simulator { get; }
+    public Uri SiteUrl { get; }
 
     public Guid SiteId { get; }
 
-    public static async Task<PortalRig> StartAsync(SimulatorHandle simulator)
+    public static Task<PortalRig> StartAsync(SimulatorHandle simulator) => StartAsync(simulator.BaseUrl, simulator.ApiKey, simulator.ApiSecret);
+
+    public static async Task<PortalRig> StartAsync(Uri siteUrl, string apiKey, string apiSecret)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "importportal-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDir);
@@ -63,16 +65,24 @@ internal sealed class PortalRig : IAsyncDisposable
         var site = await provider.GetRequiredService<SiteCatalog>().AddAsync("bench", new SiteInput
         {
             Name = "bench",
-            BaseUrl = simulator.BaseUrl.ToString(),
-            ApiKey = simulator.ApiKey,
-            ApiSecret = simulator.ApiSecret,
+            BaseUrl = siteUrl.ToString(),
+            ApiKey = apiKey,
+            ApiSecret = apiSecret,
         }, CancellationToken.None);
         await provider.GetRequiredService<SitePreflight>().CreateExternalIdFieldsAsync("bench", site.Id!.Value, CancellationToken.None);
-        return new PortalRig(dataDir, provider, simulator, site.Id.Value);
+        return new PortalRig(dataDir, provider, siteUrl, site.Id.Value);
     }
 
     /// <summary>Uploads the file, saves the profile and runs a whole import; returns the run id and the seconds spent sending (planning excluded).</summary>
-    public async Task<(Guid RunId, TimeSpan Sending)> ImportAsync(byte[] file, string fileName, MappingProfile profile, string table, RunOptions options, CancellationToken ct)
+    public async Task<(Guid RunId, TimeSpan Sending)> ImportAsync(
+        byte[] file, string fileName, MappingProfile profile, string table, RunOptions options, CancellationToken ct)
+    {
+        var (runId, sending, _, _) = await ImportMeasuredAsync(file, fileName, profile, table, options, ct);
+        return (runId, sending);
+    }
+
+    /// <summary>Like <see cref="ImportAsync"/>, also returning the process CPU time spent from the first send to the end.</summary>
+    public async Task<(Guid RunId, TimeSpan Sending, TimeSpan SendingCpu, long SendingBytes)> ImportMeasuredAsync(byte[] file, string fileName, MappingProfile profile, string table, RunOptions options, CancellationToken ct)
     {
         using var content = new MemoryStream(file);
         var upload = await Services.GetRequiredService<UploadStore>().SaveAsync(content, fileName, "bench", null, ct);
@@ -82,15 +92,19 @@ internal sealed class PortalRig : IAsyncDisposable
         var runId = started.RunId!.Value;
 
         long sendingFrom = 0;
+        var cpuFrom = TimeSpan.Zero;
+        long bytesFrom = 0;
         using var subscription = Services.GetRequiredService<ProgressFeed<RunProgress>>().Subscribe(p =>
         {
-            if (p.RunId == runId && p.State == RunState.Running)
+            if (p.RunId == runId && p.State == RunState.Running && Interlocked.CompareExchange(ref sendingFrom, System.Diagnostics.Stopwatch.GetTimestamp(), 0) == 0)
             {
-                Interlocked.CompareExchange(ref sendingFrom, System.Diagnostics.Stopwatch.GetTimestamp(), 0);
+                cpuFrom = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+                bytesFrom = GC.GetTotalAllocatedBytes();
             }
         });
         await Services.GetRequiredService<RunImportJob>().ExecuteAsync(runId, ct);
-        return (runId, System.Diagnostics.Stopwatch.GetElapsedTime(Interlocked.Read(ref sendingFrom)));
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(Interlocked.Read(ref sendingFrom));
+        return (runId, elapsed, System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuFrom, GC.GetTotalAllocatedBytes() - bytesFrom);
     }
 
     public async Task<List<ImportRecord>> RecordsAsync(Guid runId)
@@ -99,7 +113,7 @@ internal sealed class PortalRig : IAsyncDisposable
         return await db.ImportRecords.AsNoTracking().Where(r => r.RunId == runId).OrderBy(r => r.Id).ToListAsync();
     }
 
-    public AdaptiveLimitView Pace => new(Services.GetRequiredService<SitePacing>().For(Simulator.BaseUrl));
+    public AdaptiveLimitView Pace => new(Services.GetRequiredService<SitePacing>().For(SiteUrl));
 
     public async ValueTask DisposeAsync()
     {

@@ -12,7 +12,7 @@ internal sealed class FrappeSiteHandler : DelegatingHandler
 
     private static readonly HttpRequestOptionsKey<FrappeSiteConnection> SiteKey = new(FrappeSiteConnection.OptionKey);
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!request.Options.TryGetValue(SiteKey, out var site) || request.RequestUri is null)
         {
@@ -23,6 +23,13 @@ internal sealed class FrappeSiteHandler : DelegatingHandler
         var siteBase = site.BaseUrl.AbsoluteUri.EndsWith('/') ? site.BaseUrl : new Uri(site.BaseUrl.AbsoluteUri + "/");
         request.RequestUri = new Uri(siteBase, relative);
         request.Headers.Authorization = new AuthenticationHeaderValue("token", $"{site.ApiKey}:{site.ApiSecret}");
-        return base.SendAsync(request, cancellationToken);
+        if (request.Content is { } content && content.Headers.ContentLength is null)
+        {
+            // Serialised once, sent with a Content-Length: no chunked upload (not every proxy in front of a site takes
+            // one), and a retry resends the same bytes.
+            await content.LoadIntoBufferAsync(cancellationToken);
+        }
+
+        return await base.SendAsync(request, cancellationToken);
     }
 }

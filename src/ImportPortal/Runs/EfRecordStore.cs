@@ -14,17 +14,17 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
     public async Task<IReadOnlyList<WorkItem>> ClaimAsync(RunStage stage, int max, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
-        var open = db.ImportRecords.Where(r => r.RunId == runId && r.Stage == stage && (r.State == RecordState.Pending || r.State == RecordState.Unknown));
-        List<ImportRecord> records;
+        var open = db.ImportRecords.AsNoTracking().Where(r => r.RunId == runId && r.Stage == stage && (r.State == RecordState.Pending || r.State == RecordState.Unknown));
+        List<ClaimedRow> records;
         if (stage == RunStage.Conversations)
         {
             // Whole tickets: their messages go in order, by one worker.
             var groups = await open.Select(r => r.GroupKey).Distinct().OrderBy(g => g).Take(Math.Max(1, max / 4)).ToListAsync(ct);
-            records = await open.Where(r => groups.Contains(r.GroupKey)).OrderBy(r => r.GroupKey).ThenBy(r => r.Sequence).ToListAsync(ct);
+            records = await Claimable(open.Where(r => groups.Contains(r.GroupKey)).OrderBy(r => r.GroupKey).ThenBy(r => r.Sequence)).ToListAsync(ct);
         }
         else
         {
-            records = await open.OrderBy(r => r.Id).Take(max).ToListAsync(ct);
+            records = await Claimable(open.OrderBy(r => r.Id).Take(max)).ToListAsync(ct);
         }
 
         if (records.Count == 0)
@@ -40,6 +40,14 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
             r.Id, r.Stage, r.Entity, r.Doctype, r.SourceKey, r.GroupKey, r.Sequence,
             RecordPayloadJson.Read(r.PayloadJson, r.OverrideJson), r.ExternalIdField, r.State == RecordState.Unknown, r.Attempts)).ToList();
     }
+
+    /// <summary>Only the columns a send needs: not the source row, the sent body or the error of an earlier try.</summary>
+    private static IQueryable<ClaimedRow> Claimable(IQueryable<ImportRecord> records) =>
+        records.Select(r => new ClaimedRow(r.Id, r.Stage, r.Entity, r.Doctype, r.SourceKey, r.GroupKey, r.Sequence, r.PayloadJson, r.OverrideJson, r.ExternalIdField, r.State, r.Attempts));
+
+    private sealed record ClaimedRow(
+        long Id, RunStage Stage, EntityKind Entity, string Doctype, string SourceKey, string? GroupKey, long Sequence,
+        string PayloadJson, string? OverrideJson, string? ExternalIdField, RecordState State, int Attempts);
 
     public async Task SaveAsync(IReadOnlyList<RecordOutcome> outcomes, IReadOnlyList<LedgerEntry> ledger, CancellationToken ct)
     {

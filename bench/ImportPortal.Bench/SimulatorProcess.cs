@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ImportPortal.Bench;
+
+/// <summary>
+/// The Frappe simulator as its own process on its own core, the way a real site runs on its own machine: the
+/// client's CPU and the site's CPU are then measured apart rather than competing for the same two cores.
+/// </summary>
+internal sealed class SimulatorProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private SimulatorProcess(Process process, Uri baseUrl, string apiKey, string apiSecret)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+        ApiKey = apiKey;
+        ApiSecret = apiSecret;
+    }
+
+    public Uri BaseUrl { get; }
+
+    public string ApiKey { get; }
+
+    public string ApiSecret { get; }
+
+    public TimeSpan Cpu
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    /// <summary>Starts the simulator built beside the benchmark, pinned to <paramref name="core"/>, and waits until it answers.</summary>
+    public static async Task<SimulatorProcess> StartAsync(int core, CancellationToken ct)
+    {
+        var port = FreePort();
+        var baseUrl = new Uri($"http://127.0.0.1:{port}/");
+        var (key, secret) = ("benchkey", "benchsecret" + Guid.NewGuid().ToString("N")[..8]);
+        var exe = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "FrappeSimulator.exe" : "FrappeSimulator");
+        var start = new ProcessStartInfo(exe)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "--urls", baseUrl.ToString().TrimEnd('/'), "--api-key", key, "--api-secret", secret, "--quiet" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {exe}");
+        // Drained, so a chatty simulator never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (core < Environment.ProcessorCount)
+        {
+            process.ProcessorAffinity = 1 << core;
+        }
+
+        var simulator = new SimulatorProcess(process, baseUrl, key, secret);
+        using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                using var ping = await http.GetAsync("api/method/ping", ct);
+                if (ping.StatusCode == HttpStatusCode.OK)
+                {
+                    return simulator;
+                }
+            }
+            catch (HttpRequestException) when (deadline.Elapsed < TimeSpan.FromSeconds(30) && !process.HasExited)
+            {
+            }
+
+            if (deadline.Elapsed > TimeSpan.FromSeconds(30) || process.HasExited)
+            {
+                await simulator.DisposeAsync();
+                throw new InvalidOperationException($"the simulator at {baseUrl} did not answer within 30 s");
+            }
+
+            await Task.Delay(100, ct);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace ImportPortal.Tests.Unit.Frappe;
+
+/// <summary>What a write looks like on the wire, read by a bare socket server on loopback.</summary>
+public sealed class RequestBodyTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_write_goes_out_with_a_content_length_not_chunked_and_a_retry_sends_the_same_bytes()
+    {
+        await using var h = await FrappeClientHarness.StartAsync();
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var site = h.Factory.Create(h.Connection with { BaseUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/") });
+        var requests = new List<(string Head, byte[] Body)>();
+        var server = Task.Run(async () =>
+        {
+            // The first answer is a 503 the pipeline retries (a PUT is safe to repeat), the second the updated document.
+            foreach (var answer in new[] { (503, """{"exc_type":"ServiceUnavailable"}"""), (200, """{"data":{"name":"0042","subject":"Đã sửa"}}""") })
+            {
+                using var client = await listener.AcceptTcpClientAsync(Ct);
+                var stream = client.GetStream();
+                requests.Add(await ReadRequestAsync(stream));
+                var body = Encoding.UTF8.GetBytes(answer.Item2);
+                var head = $"HTTP/1.1 {answer.Item1} X\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\nRetry-After: 0\r\nConnection: close\r\n\r\n";
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(head), Ct);
+                await stream.WriteAsync(body, Ct);
+            }
+        }, Ct);
+
+        var updated = await site.UpdateAsync("HD Ticket", "0042", new JsonObject { ["subject"] = "Đã sửa", ["description"] = "Khách hàng Nguyễn Thị Hồng" }, Ct);
+        await server;
+
+        Assert.Equal("0042", updated["name"]!.GetValue<string>());
+        Assert.Equal(2, requests.Count);
+        foreach (var (head, body) in requests)
+        {
+            Assert.StartsWith("PUT /api/resource/HD%20Ticket/0042 HTTP/1.1", head, StringComparison.Ordinal);
+            Assert.DoesNotContain("transfer-encoding", head, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains($"Content-Length: {body.Length}", head, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal("Khách hàng Nguyễn Thị Hồng", JsonNode.Parse(body)!["description"]!.GetValue<string>());
+        }
+
+        Assert.Equal(requests[0].Body, requests[1].Body);
+    }
+
+    private static async Task<(string Head, byte[] Body)> ReadRequestAsync(NetworkStream stream)
+    {
+        var received = new List<byte>();
+        var buffer = new byte[4096];
+        int headEnd;
+        while ((headEnd = IndexOfBlankLine(received)) < 0)
+        {
+            var read = await stream.ReadAsync(buffer, Ct);
+            Assert.True(read > 0, "the client closed the connection before the request head ended");
+            received.AddRange(buffer.AsSpan(0, read).ToArray());
+        }
+
+        var head = Encoding.ASCII.GetString(received.GetRange(0, headEnd).ToArray());
+        var length = head.Split("\r\n").Select(l => l.Split(':', 2)).Where(p => p.Length == 2 && p[0].Trim().Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            .Select(p => int.Parse(p[1].Trim(), System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(0).First();
+        while (received.Count < headEnd + 4 + length)
+        {
+            var read = await stream.ReadAsync(buffer, Ct);
+            Assert.True(read > 0, "the client closed the connection before the body ended");
+            received.AddRange(buffer.AsSpan(0, read).ToArray());
+        }
+
+        return (head, received.GetRange(headEnd + 4, length).ToArray());
+    }
+
+    private static int IndexOfBlankLine(List<byte> bytes)
+    {
+        for (var i = 0; i + 3 < bytes.Count; i++)
+        {
+            if (bytes[i] == '\r' && bytes[i + 1] == '\n' && bytes[i + 2] == '\r' && bytes[i + 3] == '\n')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
