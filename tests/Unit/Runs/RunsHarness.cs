@@ -191,9 +191,26 @@ public sealed class RunsHarness : IAsyncDisposable
         }
     }
 
-    /// <summary>Writing requests the site has received so far (POST and PUT on /api/resource and /api/method).</summary>
+    /// <summary>
+    /// Writing requests to documents the site has received so far (POST and PUT on /api/resource and /api/method),
+    /// leaving out the run's own silencing and restoring of the site (<see cref="QuietRequests"/>).
+    /// </summary>
     public long Writes() =>
-        Simulator.Store.Requests.Snapshot().Where(r => r.Key.StartsWith("POST ", StringComparison.Ordinal) || r.Key.StartsWith("PUT ", StringComparison.Ordinal)).Sum(r => r.Value);
+        Simulator.Store.Requests.Snapshot()
+            .Where(r => (r.Key.StartsWith("POST ", StringComparison.Ordinal) || r.Key.StartsWith("PUT ", StringComparison.Ordinal)) && !QuietRoutes.Contains(r.Key))
+            .Sum(r => r.Value);
+
+    /// <summary>The routes a run uses to silence its site and put it back.</summary>
+    public static IReadOnlySet<string> QuietRoutes { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "PUT /api/resource/HD Settings",
+        "PUT /api/resource/Assignment Rule",
+        "POST /api/method/frappe.email.doctype.email_queue.email_queue.toggle_sending",
+        "DELETE /api/resource/Email Queue",
+    };
+
+    /// <summary>Requests the site has received on <see cref="QuietRoutes"/>.</summary>
+    public long QuietRequests() => Simulator.Store.Requests.Snapshot().Where(r => QuietRoutes.Contains(r.Key)).Sum(r => r.Value);
 
     public async ValueTask DisposeAsync()
     {

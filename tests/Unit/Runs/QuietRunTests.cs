@@ -1,0 +1,262 @@
+using FrappeSimulator.Faults;
+using ImportPortal.Domain.Quiet;
+using ImportPortal.Jobs;
+using ImportPortal.Persistence;
+using ImportPortal.Runs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImportPortal.Tests.Unit.Runs;
+
+/// <summary>A run keeps a live helpdesk quiet while it writes and puts it back as it was when it ends.</summary>
+public sealed class QuietRunTests
+{
+    private const int Tickets = 40;
+
+    [Fact]
+    public async Task A_quiet_run_sends_no_mail_assigns_no_ticket_and_puts_the_site_back_as_it_was()
+    {
+        await using var h = await RunsHarness.StartAsync();
+        var site = await NoisyHelpdesk.PrepareAsync(h.Simulator);
+        site.Watch();
+        var runId = await h.StartAccountExportRunAsync(AccountExport.Create(tickets: Tickets));
+
+        await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
+
+        await AssertStateAsync(h, runId, RunState.Completed);
+        Assert.True(site.LoudWrites == 0, $"{site.LoudWrites} ticket writes reached the site while a flag was on or the rule enabled");
+        var tickets = await RunTicketsAsync(h, runId);
+        Assert.Equal(Tickets, tickets.Count);
+        Assert.DoesNotContain(h.Simulator.Store.List("ToDo"), t => tickets.Contains(t["reference_name"]!.ToString()));
+        Assert.DoesNotContain(h.Simulator.Store.List("Email Queue"), m => m["status"]!.GetValue<string>() == "Sent");
+        // Only the site's own unsent mail is left: the Notification's mail about each imported ticket is deleted.
+        Assert.Equal([site.ForeignMail], h.Simulator.Store.List("Email Queue").Select(m => m["name"]!.ToString()));
+        Assert.Equal([1, 1, 1], NoisyHelpdesk.Flags(site.Settings()));
+        Assert.Equal(0, site.RuleDisabled(NoisyHelpdesk.Rule));
+        Assert.Equal(1, site.RuleDisabled(NoisyHelpdesk.DisabledRule));
+        var quiet = await QuietAsync(h, runId);
+        Assert.Equal(QuietPhase.Restored, quiet.Phase);
+        Assert.Equal(Tickets, quiet.MailsDeleted);
+        Assert.Contains(NoisyHelpdesk.Rule, quiet.Rules);
+        Assert.DoesNotContain(NoisyHelpdesk.DisabledRule, quiet.Rules);
+        Assert.All(quiet.Rules, rule => Assert.Equal(0, site.RuleDisabled(rule)));
+        // The preparation's PUT, the run's one to silence and one to restore.
+        Assert.Equal(3, h.Simulator.Store.Requests.Count("PUT /api/resource/HD Settings"));
+        Assert.Equal("Sent", await site.ProbeSendingAsync("Sau lượt nhập"));
+        Assert.Equal(["run.started", "run.site-silenced", "run.site-restored"], await AuditAsync(h));
+    }
+
+    [Fact]
+    public async Task A_run_killed_after_silencing_resumes_without_a_new_snapshot_and_puts_back_the_originals()
+    {
+        await using var h = await RunsHarness.StartAsync();
+        var site = await NoisyHelpdesk.PrepareAsync(h.Simulator);
+        var runId = await h.StartAccountExportRunAsync(AccountExport.Create(tickets: Tickets));
+        using var crash = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var written = 0;
+        h.Simulator.Faults.Rejections.Add("HD Ticket", ticket =>
+        {
+            if (Interlocked.Increment(ref written) == 15)
+            {
+                _ = Task.Run(() => crash.Cancel(), CancellationToken.None);
+            }
+
+            return false;
+        }, "never refused");
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.ExecuteAsync(runId, crash.Token).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken));
+        var silenced = await QuietAsync(h, runId);
+        Assert.Equal(QuietPhase.Silenced, silenced.Phase);
+        Assert.True(site.IsQuiet(), "the killed run leaves the site silenced");
+        // A dead process's lease, still running for a while.
+        await h.InDatabaseAsync(db => db.ImportRuns.Where(r => r.Id == runId)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseOwner, Guid.NewGuid()).SetProperty(r => r.LeaseUntil, DateTimeOffset.UtcNow.AddSeconds(2))));
+        await Task.Delay(TimeSpan.FromSeconds(2.2), TestContext.Current.CancellationToken);
+
+        await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
+
+        await AssertStateAsync(h, runId, RunState.Completed);
+        var restored = await QuietAsync(h, runId);
+        Assert.Equal(QuietPhase.Restored, restored.Phase);
+        Assert.Equal(silenced.SnapshotAt, restored.SnapshotAt);
+        Assert.All(restored.Flags, f => Assert.True(f.WasOn, $"{f.Field}: the snapshot must hold the original (on), not the silenced value"));
+        Assert.Equal(silenced.Rules, restored.Rules);
+        Assert.Contains(NoisyHelpdesk.Rule, restored.Rules);
+        Assert.Equal([1, 1, 1], NoisyHelpdesk.Flags(site.Settings()));
+        Assert.Equal(0, site.RuleDisabled(NoisyHelpdesk.Rule));
+        Assert.Equal([site.ForeignMail], h.Simulator.Store.List("Email Queue").Select(m => m["name"]!.ToString()));
+        Assert.Single(await AuditAsync(h), a => a == "run.site-silenced");
+    }
+
+    [Fact]
+    public async Task A_restore_cut_short_by_a_crash_is_finished_by_the_next_job_start()
+    {
+        await using var h = await RunsHarness.StartAsync();
+        var site = await NoisyHelpdesk.PrepareAsync(h.Simulator);
+        var runId = await h.StartAccountExportRunAsync(AccountExport.Create(tickets: 10));
+        using var crash = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        // The process dies while the site stores the flags going back on: the site has them, the job never hears.
+        h.Simulator.Faults.Rejections.Add("HD Settings", settings =>
+        {
+            if (settings["send_acknowledgement_email"]?.ToString() == "1")
+            {
+                crash.Cancel();
+            }
+
+            return false;
+        }, "never refused");
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.ExecuteAsync(runId, crash.Token).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken));
+        Assert.Equal(RunState.Running, await h.StateAsync(runId));
+        Assert.Equal(QuietPhase.Restoring, (await QuietAsync(h, runId)).Phase);
+        Assert.Equal(1, site.RuleDisabled(NoisyHelpdesk.Rule));
+        h.Simulator.Faults.Rejections.Clear();
+
+        await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
+
+        await AssertStateAsync(h, runId, RunState.Completed);
+        Assert.Equal(QuietPhase.Restored, (await QuietAsync(h, runId)).Phase);
+        Assert.Equal([1, 1, 1], NoisyHelpdesk.Flags(site.Settings()));
+        Assert.Equal(0, site.RuleDisabled(NoisyHelpdesk.Rule));
+        Assert.Equal("Sent", await site.ProbeSendingAsync("Sau khi khôi phục"));
+    }
+
+    [Fact]
+    public async Task A_paused_run_stays_quiet_and_cancelling_it_puts_the_site_back()
+    {
+        await using var h = await RunsHarness.StartAsync();
+        var site = await NoisyHelpdesk.PrepareAsync(h.Simulator);
+        var export = AccountExport.Create(tickets: 150);
+        var runId = await h.StartAccountExportRunAsync(export, new RunOptions { Ceiling = 4 });
+        h.Simulator.Faults.Latency = new LatencyProfile(3, 3);
+        var job = h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
+        await h.WaitForSucceededAsync(runId, export.Companies.Count + 20, TimeSpan.FromSeconds(60));
+        Assert.True((await h.Runs.PauseAsync("van.hanh", runId, CancellationToken.None)).Succeeded);
+        await job.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        h.Simulator.Faults.Latency = LatencyProfile.None;
+
+        Assert.Equal(RunState.Paused, await h.StateAsync(runId));
+        Assert.Equal(QuietPhase.Silenced, (await QuietAsync(h, runId)).Phase);
+        Assert.True(site.IsQuiet(), "a paused run keeps the site silenced");
+        Assert.Equal("Not Sent", await site.ProbeSendingAsync("Trong lúc tạm dừng"));
+
+        Assert.True((await h.Runs.CancelAsync("van.hanh", runId, CancellationToken.None)).Succeeded);
+        Assert.Contains("RestoreSiteJob.ExecuteAsync Enqueued", h.Jobs.Created);
+        await h.Services.GetRequiredService<RestoreSiteJob>().ExecuteAsync(runId, CancellationToken.None);
+
+        Assert.Equal(RunState.Cancelled, await h.StateAsync(runId));
+        Assert.Equal(QuietPhase.Restored, (await QuietAsync(h, runId)).Phase);
+        Assert.Equal([1, 1, 1], NoisyHelpdesk.Flags(site.Settings()));
+        Assert.Equal(0, site.RuleDisabled(NoisyHelpdesk.Rule));
+        // The probe's mail was not created by the run: it stays, with the site's own.
+        var left = h.Simulator.Store.List("Email Queue").Where(m => m["status"]!.GetValue<string>() == "Not Sent").Select(m => m["reference_name"]!.ToString()).ToList();
+        var tickets = await RunTicketsAsync(h, runId);
+        Assert.DoesNotContain(left, tickets.Contains);
+        Assert.Contains(NoisyHelpdesk.ForeignTicket, left);
+        Assert.Equal(2, left.Count);
+    }
+
+    [Fact]
+    public async Task A_restore_the_site_refuses_leaves_the_run_ended_with_the_error_and_the_manual_restore_puts_it_back()
+    {
+        await using var h = await RunsHarness.StartAsync();
+        var site = await NoisyHelpdesk.PrepareAsync(h.Simulator);
+        var runId = await h.StartAccountExportRunAsync(AccountExport.Create(tickets: 10));
+        // The site goes down once the tickets are in: every HD Settings PUT gets the proxy's 502.
+        var down = 0;
+        h.Simulator.Faults.Rejections.Add("HD Ticket", _ =>
+        {
+            if (Interlocked.Exchange(ref down, 1) == 0)
+            {
+                h.Simulator.Faults.AddShare(FaultKind.BadGateway, 1, FaultTarget.ForDoctype("HD Settings", "PUT"));
+            }
+
+            return false;
+        }, "never refused");
+
+        await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
+
+        await AssertStateAsync(h, runId, RunState.Completed);
+        var view = await h.Queries.GetAsync(runId, CancellationToken.None);
+        Assert.Equal(QuietPhase.Restoring, view!.Quiet!.Phase);
+        Assert.False(string.IsNullOrEmpty(view.Quiet.Error), "the dashboard needs the reason");
+        Assert.Contains("502", view.Quiet.Error, StringComparison.Ordinal);
+        Assert.True(site.IsQuiet(), "nothing was put back");
+
+        var refused = await h.Runs.RestoreSiteAsync("quan.tri", runId, CancellationToken.None);
+        Assert.Equal("Runs.RestoreFailed", refused.ErrorKey);
+        h.Simulator.Faults.Clear();
+        h.Simulator.Faults.Rejections.Clear();
+        var restored = await h.Runs.RestoreSiteAsync("quan.tri", runId, CancellationToken.None);
+
+        Assert.True(restored.Succeeded, restored.ErrorKey + " " + restored.ErrorArg);
+        var quiet = await QuietAsync(h, runId);
+        Assert.Equal(QuietPhase.Restored, quiet.Phase);
+        Assert.Null(quiet.Error);
+        Assert.Equal(10, quiet.MailsDeleted);
+        Assert.Equal([1, 1, 1], NoisyHelpdesk.Flags(site.Settings()));
+        Assert.Equal(0, site.RuleDisabled(NoisyHelpdesk.Rule));
+        Assert.Equal([site.ForeignMail], h.Simulator.Store.List("Email Queue").Select(m => m["name"]!.ToString()));
+        Assert.Equal("Runs.NothingToRestore", (await h.Runs.RestoreSiteAsync("quan.tri", runId, CancellationToken.None)).ErrorKey);
+        var audit = await AuditAsync(h);
+        Assert.Equal(["run.started", "run.site-silenced", "run.site-restore-failed", "run.site-restore-asked", "run.site-restore-failed", "run.site-restore-asked", "run.site-restored"], audit);
+    }
+
+    [Fact]
+    public async Task With_the_option_off_the_run_leaves_the_site_settings_alone_and_the_site_mails_and_assigns()
+    {
+        await using var h = await RunsHarness.StartAsync();
+        var site = await NoisyHelpdesk.PrepareAsync(h.Simulator);
+        var runId = await h.StartAccountExportRunAsync(AccountExport.Create(tickets: 10), new RunOptions { Ceiling = 8, KeepQuiet = false });
+        var before = h.QuietRequests();
+
+        await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
+
+        await AssertStateAsync(h, runId, RunState.Completed);
+        Assert.Equal(before, h.QuietRequests());
+        Assert.Null(await QuietAsync(h, runId, allowNone: true));
+        Assert.Equal([1, 1, 1], NoisyHelpdesk.Flags(site.Settings()));
+        var tickets = await RunTicketsAsync(h, runId);
+        // What the option prevents: mail to the customers and tickets handed to the agent.
+        Assert.Contains(h.Simulator.Store.List("Email Queue"), m => m["status"]!.GetValue<string>() == "Sent" && tickets.Contains(m["reference_name"]!.ToString()));
+        Assert.Contains(h.Simulator.Store.List("ToDo"), t => tickets.Contains(t["reference_name"]!.ToString()));
+        Assert.Equal("Runs.NothingToRestore", (await h.Runs.RestoreSiteAsync("quan.tri", runId, CancellationToken.None)).ErrorKey);
+    }
+
+    [Fact]
+    public async Task A_dry_run_touches_no_site_setting()
+    {
+        await using var h = await RunsHarness.StartAsync();
+        await NoisyHelpdesk.PrepareAsync(h.Simulator);
+        var runId = await h.StartAccountExportRunAsync(AccountExport.Create(tickets: 5), new RunOptions { Ceiling = 8, DryRun = true });
+        var before = h.QuietRequests();
+
+        await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
+
+        await AssertStateAsync(h, runId, RunState.Completed);
+        Assert.Equal(before, h.QuietRequests());
+        Assert.Null(await QuietAsync(h, runId, allowNone: true));
+    }
+
+    private static async Task AssertStateAsync(RunsHarness h, Guid runId, RunState expected)
+    {
+        var run = await h.InDatabaseAsync(db => db.ImportRuns.AsNoTracking().FirstAsync(r => r.Id == runId));
+        Assert.True(run.State == expected, $"the run should be {expected}, it is {run.State}: {run.Error}");
+    }
+
+    private static async Task<SiteQuietState?> QuietAsync(RunsHarness h, Guid runId, bool allowNone = false)
+    {
+        var json = await h.InDatabaseAsync(db => db.ImportRuns.Where(r => r.Id == runId).Select(r => r.QuietJson).FirstAsync());
+        var state = StoredJson.Read<SiteQuietState>(json);
+        Assert.True(allowNone || state is not null, "the run should have kept what it silenced");
+        return state;
+    }
+
+    private static async Task<SiteQuietState> QuietAsync(RunsHarness h, Guid runId) => (await QuietAsync(h, runId, allowNone: false))!;
+
+    private static async Task<HashSet<string>> RunTicketsAsync(RunsHarness h, Guid runId) =>
+        [.. await h.InDatabaseAsync(db => db.IdMap.Where(e => e.FirstRunId == runId && e.Doctype == "HD Ticket").Select(e => e.FrappeName).ToListAsync())];
+
+    private static Task<List<string>> AuditAsync(RunsHarness h) =>
+        h.InDatabaseAsync(db => db.AuditEvents.Where(a => a.Action.StartsWith("run.")).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
+}
