@@ -54,10 +54,13 @@ public static class MappingProblemCodes
     /// <summary>{0} field, {1} the doctype linked, {2} the organisation doctype.</summary>
     public const string CustomerDoctypeMismatch = "Mapping.CustomerDoctypeMismatch";
 
+    /// <summary>{0} setting, {1} the site's Helpdesk version, {2} the style it needs.</summary>
+    public const string ContactLinkStyleMismatch = "Mapping.ContactLinkStyleMismatch";
+
     public static IReadOnlyList<string> All { get; } =
     [
         RequiredMissing, RequiredUnmapped, NotAnOption, Truncated, TooLong, InvalidEmail, BadDate, UnknownValue,
         UnknownValueFallback, LinkMissing, KeyMissing, ColumnMissing, UnknownField, ExternalIdMissing, UnknownTimeZone,
-        LookupMissing, CustomerDoctypeMismatch,
+        LookupMissing, CustomerDoctypeMismatch, ContactLinkStyleMismatch,
     ];
 }

@@ -50,7 +50,7 @@ public sealed class MappingPreview(MappingProfileStore profiles, SiteCatalog sit
         var missing = await LinkChecker.FindMissingAsync(mapped.SelectMany(m => m.Entities).SelectMany(e => e.LinkChecks).Select(c => c.Check), site, ct: ct);
         var result = mapped.Select(m => new PreviewRow(m.Table, m.Row,
             m.Entities.Select(e => new PreviewEntity(e, [.. e.Problems, .. LinkChecker.ProblemsFor(e, missing)])).ToList())).ToList();
-        return new PreviewResult(compiled.Problems, result);
+        return new PreviewResult(await WithSiteProblemsAsync(compiled.Problems, profile, request.SiteId, ct), result);
     }
 
     /// <summary>What is wrong with the profile against the site before any row is read: required fields nothing fills, unknown fields.</summary>
@@ -67,8 +67,14 @@ public sealed class MappingPreview(MappingProfileStore profiles, SiteCatalog sit
         }
 
         var compiled = ProfileCompiler.Compile(profile, await MetasAsync(profile, clients.Create(connection), ct));
-        return new PreviewResult(compiled.Problems, []);
+        return new PreviewResult(await WithSiteProblemsAsync(compiled.Problems, profile, siteId, ct), []);
     }
+
+    /// <summary>Adds what the site's last preflight says about the profile: a contact link style its Helpdesk does not read.</summary>
+    private async Task<IReadOnlyList<ProfileProblem>> WithSiteProblemsAsync(IReadOnlyList<ProfileProblem> problems, MappingProfile profile, Guid siteId, CancellationToken ct) =>
+        ContactLinkStyleCheck.Check(profile, PreflightJsonReader.HelpdeskVersion(await sites.ReadPreflightJsonAsync(siteId, ct))) is { } mismatch
+            ? [.. problems, mismatch]
+            : problems;
 
     /// <summary>
     /// The site's live fields of each doctype the editor shows (labels, types, required flags, options, link
