@@ -27,96 +27,98 @@ internal static class ImportThroughput
     {
         var failed = 0;
         var only = options.Only ?? "abc";
-        failed |= only.Contains('a') ? await NoLatencyAsync(options.Tickets ?? 4000, ct) : 0;
-        failed |= only.Contains('b') ? await RemoteSiteAsync(ct) : 0;
-        failed |= only.Contains('c') ? await SmallSiteAsync(ct) : 0;
-        return failed;
-    }
-
-    private static async Task<int> NoLatencyAsync(int tickets, CancellationToken ct)
-    {
-        const int workers = 16;
-        // The site on core 1, this process (the portal's machinery, or the bare client) on core 0: each side's CPU is
-        // its own, as with a real site on its own machine. On one machine with shared cores the ratio would measure
+        // Each site runs as its own process on core 1 and this process (the portal's machinery, or a bare client) on
+        // core 0: each side's CPU is its own, as with a real site on its own machine. Sharing both cores would measure
         // the client's CPU against the simulator's, which costs far less per insert than Frappe does.
         var self = Process.GetCurrentProcess();
         var cores = self.ProcessorAffinity;
         self.ProcessorAffinity = 1;
         try
         {
-            await using var sim = await SimulatorProcess.StartAsync(core: 1, ct);
-            await using var rig = await PortalRig.StartAsync(sim.BaseUrl, sim.ApiKey, sim.ApiSecret);
-            using var sampler = LimitSampler.Start(rig);
-            var simCpu = sim.Cpu;
-            var (runId, sending, importCpu, importBytes) = await rig.ImportMeasuredAsync(FreshdeskSampleWriter.TicketCsv(tickets), "tickets.csv", TicketsOnly(), "tickets", new RunOptions { Ceiling = workers }, ct);
-            var importSimCpu = sim.Cpu - simCpu;
-            var limits = await sampler.StopAsync();
-            var records = await rig.RecordsAsync(runId);
-            var imported = records.Count(r => r.State == RecordState.Succeeded);
-            var importRate = imported / sending.TotalSeconds;
-            var bodies = records.Where(r => r.SentJson is not null).Select(r => r.SentJson!).ToList();
-
-            // A fresh site of the same shape for the bare client, so both insert into an empty table.
-            await using var bareSite = await SimulatorProcess.StartAsync(core: 1, ct);
-            await using (await PortalRig.StartAsync(bareSite.BaseUrl, bareSite.ApiKey, bareSite.ApiSecret))
-            {
-                // The rig creates the same custom fields as on the import's site.
-            }
-
-            var cpuBefore = self.TotalProcessorTime;
-            simCpu = bareSite.Cpu;
-            var bare = await PostAllAsync(bareSite.BaseUrl, bareSite.ApiKey, bareSite.ApiSecret, bodies, workers, ct);
-            var bareCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-            var bareSimCpu = bareSite.Cpu - simCpu;
-            var bareRate = bodies.Count / bare.TotalSeconds;
-
-            // The portal's own HTTP client alone (Refit, resilience pipeline, pacing), without the loop and the database.
-            await using var stackSite = await SimulatorProcess.StartAsync(core: 1, ct);
-            await using var stackRig = await PortalRig.StartAsync(stackSite.BaseUrl, stackSite.ApiKey, stackSite.ApiSecret);
-            var client = stackRig.Services.GetRequiredService<ImportPortal.Frappe.FrappeSiteClientFactory>()
-                .Create(new ImportPortal.Frappe.FrappeSiteConnection(stackSite.BaseUrl, stackSite.ApiKey, stackSite.ApiSecret));
-            var parsed = bodies.Select(b => System.Text.Json.Nodes.JsonNode.Parse(b)!.AsObject()).ToList();
-            var next = -1;
-            cpuBefore = self.TotalProcessorTime;
-            var stack = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
-            {
-                int i;
-                while ((i = Interlocked.Increment(ref next)) < parsed.Count)
-                {
-                    await client.InsertAsync("HD Ticket", parsed[i], ct);
-                }
-            }));
-            var stackRate = parsed.Count / stack.Elapsed.TotalSeconds;
-            var stackCpu = self.TotalProcessorTime - cpuBefore;
-
-            Report.Line("import-a", $"no latency, {workers} at once, site on its own core: import {importRate:F0} records/s ({imported} in {sending.TotalSeconds:F1} s), bare HttpClient {bareRate:F0}/s; ratio {importRate / bareRate:F2} (goal >= 0.8); limiter median {limits.Median:F0}, range {limits.Min}-{limits.Max}, in flight median {limits.InFlightMedian:F0}");
-            Report.Line("import-a", $"CPU per record: portal {importCpu.TotalMilliseconds / imported:F2} ms (site {importSimCpu.TotalMilliseconds / imported:F2} ms), bare client {bareCpu.TotalMilliseconds / bodies.Count:F2} ms (site {bareSimCpu.TotalMilliseconds / bodies.Count:F2} ms); portal allocates {importBytes / 1024.0 / imported:F0} KB per record");
-            Report.Line("import-a", $"the portal's HTTP client alone: {stackRate:F0}/s, {stackCpu.TotalMilliseconds / parsed.Count:F2} ms CPU per record");
-            return imported == tickets ? 0 : 1;
+            failed |= only.Contains('a') ? await NoLatencyAsync(options.Tickets ?? 4000, ct) : 0;
+            failed |= only.Contains('b') ? await RemoteSiteAsync(ct) : 0;
+            failed |= only.Contains('c') ? await SmallSiteAsync(ct) : 0;
         }
         finally
         {
             self.ProcessorAffinity = cores;
         }
+
+        return failed;
+    }
+
+    private static async Task<int> NoLatencyAsync(int tickets, CancellationToken ct)
+    {
+        const int workers = 16;
+        var self = Process.GetCurrentProcess();
+        await using var sim = await SimulatorProcess.StartAsync(core: 1, ct);
+        await using var rig = await PortalRig.StartAsync(sim.BaseUrl, sim.ApiKey, sim.ApiSecret);
+        using var sampler = LimitSampler.Start(rig);
+        var simCpu = sim.Cpu;
+        var (runId, sending, importCpu, importBytes) = await rig.ImportMeasuredAsync(FreshdeskSampleWriter.TicketCsv(tickets), "tickets.csv", TicketsOnly(), "tickets", new RunOptions { Ceiling = workers }, ct);
+        var importSimCpu = sim.Cpu - simCpu;
+        var limits = await sampler.StopAsync();
+        var records = await rig.RecordsAsync(runId);
+        var imported = records.Count(r => r.State == RecordState.Succeeded);
+        var importRate = imported / sending.TotalSeconds;
+        var bodies = records.Where(r => r.SentJson is not null).Select(r => r.SentJson!).ToList();
+
+        // A fresh site of the same shape for the bare client, so both insert into an empty table.
+        await using var bareSite = await SimulatorProcess.StartAsync(core: 1, ct);
+        await using (await PortalRig.StartAsync(bareSite.BaseUrl, bareSite.ApiKey, bareSite.ApiSecret))
+        {
+            // The rig creates the same custom fields as on the import's site.
+        }
+
+        var cpuBefore = self.TotalProcessorTime;
+        simCpu = bareSite.Cpu;
+        var bare = await PostAllAsync(bareSite.BaseUrl, bareSite.ApiKey, bareSite.ApiSecret, bodies, workers, ct);
+        var bareCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var bareSimCpu = bareSite.Cpu - simCpu;
+        var bareRate = bodies.Count / bare.TotalSeconds;
+
+        // The portal's own HTTP client alone (Refit, resilience pipeline, pacing), without the loop and the database.
+        await using var stackSite = await SimulatorProcess.StartAsync(core: 1, ct);
+        await using var stackRig = await PortalRig.StartAsync(stackSite.BaseUrl, stackSite.ApiKey, stackSite.ApiSecret);
+        var client = stackRig.Services.GetRequiredService<ImportPortal.Frappe.FrappeSiteClientFactory>()
+            .Create(new ImportPortal.Frappe.FrappeSiteConnection(stackSite.BaseUrl, stackSite.ApiKey, stackSite.ApiSecret));
+        var parsed = bodies.Select(b => System.Text.Json.Nodes.JsonNode.Parse(b)!.AsObject()).ToList();
+        var next = -1;
+        cpuBefore = self.TotalProcessorTime;
+        var stack = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < parsed.Count)
+            {
+                await client.InsertAsync("HD Ticket", parsed[i], ct);
+            }
+        }));
+        var stackRate = parsed.Count / stack.Elapsed.TotalSeconds;
+        var stackCpu = self.TotalProcessorTime - cpuBefore;
+
+        Report.Line("import-a", $"no latency, {workers} at once, site on its own core: import {importRate:F0} records/s ({imported} in {sending.TotalSeconds:F1} s), bare HttpClient {bareRate:F0}/s; ratio {importRate / bareRate:F2} (goal >= 0.8); limiter median {limits.Median:F0}, range {limits.Min}-{limits.Max}, in flight median {limits.InFlightMedian:F0}");
+        Report.Line("import-a", $"CPU per record: portal {importCpu.TotalMilliseconds / imported:F2} ms (site {importSimCpu.TotalMilliseconds / imported:F2} ms), bare client {bareCpu.TotalMilliseconds / bodies.Count:F2} ms (site {bareSimCpu.TotalMilliseconds / bodies.Count:F2} ms); portal allocates {importBytes / 1024.0 / imported:F0} KB per record");
+        Report.Line("import-a", $"the portal's HTTP client alone: {stackRate:F0}/s, {stackCpu.TotalMilliseconds / parsed.Count:F2} ms CPU per record");
+        return imported == tickets ? 0 : 1;
     }
 
     private static async Task<int> RemoteSiteAsync(CancellationToken ct)
     {
-        await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions(), ct);
-        sim.Faults.Network = new LatencyProfile(100);
-        sim.Faults.Latency = new LatencyProfile(45);
-        sim.Faults.Capacity = 8;
-        await using var rig = await PortalRig.StartAsync(sim);
+        await using var sim = await SimulatorProcess.StartAsync(core: 1, ct, controls: true);
+        await sim.SetAsync("network", """{"fixed_ms": 100}""", ct);
+        await sim.SetAsync("latency", """{"fixed_ms": 45}""", ct);
+        await sim.SetAsync("capacity", """{"capacity": 8}""", ct);
+        await using var rig = await PortalRig.StartAsync(sim.BaseUrl, sim.ApiKey, sim.ApiSecret);
         var capacity = 8 / 0.045;
 
         var sequential = await SequentialRateAsync(sim, 60, ct);
-        var unloadedP50 = ServerLatencies.Percentile(sim.Faults.ServerLatency.Drain(), 0.5);
+        var unloadedP50 = await sim.DrainServerP50Async(ct);
 
         using var sampler = LimitSampler.Start(rig);
         var (runId, sending) = await rig.ImportAsync(FreshdeskSampleWriter.TicketCsv(2500), "tickets.csv", TicketsOnly(), "tickets", new RunOptions { Ceiling = 64 }, ct);
         var limits = await sampler.StopAsync();
-        var loadedP50 = ServerLatencies.Percentile(sim.Faults.ServerLatency.Drain(), 0.5);
+        var loadedP50 = await sim.DrainServerP50Async(ct);
         var imported = (await rig.RecordsAsync(runId)).Count(r => r.State == RecordState.Succeeded);
         var rate = imported / sending.TotalSeconds;
         Report.Line("import-b", $"remote site (100 ms RTT, 45 ms service, capacity 8 = {capacity:F0}/s): import {rate:F0} records/s = {rate / capacity:F2} of capacity (goal >= 0.9), {rate / sequential:F1}x the one-at-a-time client's {sequential:F1}/s (goal >= 20)");
@@ -126,13 +128,12 @@ internal static class ImportThroughput
 
     private static async Task<int> SmallSiteAsync(CancellationToken ct)
     {
-        await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions(), ct);
-        sim.Faults.Latency = new LatencyProfile(47);
-        sim.Faults.Capacity = 1;
-        await using var rig = await PortalRig.StartAsync(sim);
+        await using var sim = await SimulatorProcess.StartAsync(core: 1, ct, controls: true);
+        await sim.SetAsync("latency", """{"fixed_ms": 47}""", ct);
+        await sim.SetAsync("capacity", """{"capacity": 1}""", ct);
+        await using var rig = await PortalRig.StartAsync(sim.BaseUrl, sim.ApiKey, sim.ApiSecret);
 
         var sequential = await SequentialRateAsync(sim, 100, ct);
-        sim.Faults.ServerLatency.Drain();
         using var sampler = LimitSampler.Start(rig);
         var (runId, sending) = await rig.ImportAsync(FreshdeskSampleWriter.TicketCsv(400), "tickets.csv", TicketsOnly(), "tickets", new RunOptions { Ceiling = 32 }, ct);
         var limits = await sampler.StopAsync();
@@ -155,17 +156,14 @@ internal static class ImportThroughput
         };
     }
 
-    private static async Task<double> SequentialRateAsync(SimulatorHandle sim, int count, CancellationToken ct)
+    private static async Task<double> SequentialRateAsync(SimulatorProcess sim, int count, CancellationToken ct)
     {
         var bodies = Enumerable.Range(1, count)
             .Select(i => $$"""{"subject": "Một lần một phiếu #{{i}}", "raised_by": "khach{{i}}@example.vn", "opening_date": "2024-01-15", "opening_time": "10:00:00"}""")
             .ToList();
-        var elapsed = await PostAllAsync(sim, bodies, 1, ct);
+        var elapsed = await PostAllAsync(sim.BaseUrl, sim.ApiKey, sim.ApiSecret, bodies, 1, ct);
         return count / elapsed.TotalSeconds;
     }
-
-    private static Task<TimeSpan> PostAllAsync(SimulatorHandle sim, List<string> bodies, int workers, CancellationToken ct) =>
-        PostAllAsync(sim.BaseUrl, sim.ApiKey, sim.ApiSecret, bodies, workers, ct);
 
     private static async Task<TimeSpan> PostAllAsync(Uri site, string apiKey, string apiSecret, List<string> bodies, int workers, CancellationToken ct)
     {

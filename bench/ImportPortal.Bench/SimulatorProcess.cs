@@ -36,7 +36,7 @@ internal sealed class SimulatorProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the simulator built beside the benchmark, pinned to <paramref name="core"/>, and waits until it answers.</summary>
-    public static async Task<SimulatorProcess> StartAsync(int core, CancellationToken ct)
+    public static async Task<SimulatorProcess> StartAsync(int core, CancellationToken ct, bool controls = false)
     {
         var port = FreePort();
         var baseUrl = new Uri($"http://127.0.0.1:{port}/");
@@ -51,6 +51,11 @@ internal sealed class SimulatorProcess : IAsyncDisposable
         foreach (var arg in new[] { "--urls", baseUrl.ToString().TrimEnd('/'), "--api-key", key, "--api-secret", secret, "--quiet" })
         {
             start.ArgumentList.Add(arg);
+        }
+
+        if (controls)
+        {
+            start.ArgumentList.Add("--faults");
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {exe}");
@@ -89,6 +94,26 @@ internal sealed class SimulatorProcess : IAsyncDisposable
 
             await Task.Delay(100, ct);
         }
+    }
+
+    /// <summary>Sets one of the simulator's knobs over its control endpoints (<c>latency</c>, <c>network</c>, <c>capacity</c>).</summary>
+    public async Task SetAsync(string knob, string json, CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = BaseUrl };
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync($"__sim/{knob}", content, ct);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The server-side p50 (ms) of the requests since the last call.</summary>
+    public async Task<double> DrainServerP50Async(CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = BaseUrl };
+        using var content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync("__sim/server-latency", content, ct);
+        response.EnsureSuccessStatusCode();
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))!;
+        return body["p50_ms"]!.GetValue<double>();
     }
 
     public async ValueTask DisposeAsync()

@@ -60,6 +60,31 @@ public class IntrospectionTests
     }
 
     [Fact]
+    public async Task Network_delay_and_service_time_are_set_over_control_and_the_server_side_p50_leaves_the_network_out()
+    {
+        await using var sim = await Simulators.Start(control: true);
+        using var client = sim.CreateClient();
+        await client.Post("__sim/network", new JsonObject { ["fixed_ms"] = 120 });
+        await client.Post("__sim/latency", new JsonObject { ["fixed_ms"] = 40 });
+        await client.Post("__sim/server-latency", new JsonObject());
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(200, (await client.Get("api/method/ping")).Status);
+        }
+
+        var perCall = watch.Elapsed.TotalMilliseconds / 3;
+        var drained = await client.Post("__sim/server-latency", new JsonObject());
+        var again = await client.Post("__sim/server-latency", new JsonObject());
+
+        Assert.InRange(perCall, 160, 2000);
+        Assert.Equal(3, drained.Body["count"]!.GetValue<int>());
+        Assert.InRange(drained.Body["p50_ms"]!.GetValue<double>(), 40, 119);
+        Assert.Equal(0, again.Body["count"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Only_loopback_addresses_are_accepted()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => SimulatorHost.StartAsync(new SimulatorOptions { Url = "http://0.0.0.0:0" }));

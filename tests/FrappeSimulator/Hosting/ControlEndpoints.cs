@@ -5,8 +5,8 @@ using FrappeSimulator.Store;
 namespace FrappeSimulator.Hosting;
 
 /// <summary>
-/// /__sim/... for demos and out-of-process tests (only with ControlEndpoints on): stats, documents, duplicates,
-/// and the fault plan. No authentication: the simulator only listens on loopback.
+/// /__sim/... for demos, out-of-process tests and benchmarks (only with ControlEndpoints on): stats, documents,
+/// duplicates, the fault plan, latency, network delay, capacity and the server-side latencies seen. No authentication: the simulator only listens on loopback.
 /// </summary>
 sealed class ControlEndpoints(SimulatedSite site)
 {
@@ -25,6 +25,8 @@ sealed class ControlEndpoints(SimulatedSite site)
             ("POST", "faults") => AddFault(body),
             ("DELETE", "faults") => Clear(),
             ("POST", "latency") => SetLatency(body),
+            ("POST", "network") => SetNetwork(body),
+            ("POST", "server-latency") => DrainServerLatency(),
             ("POST", "capacity") => SetCapacity(body),
             ("POST", "rate-limit") => SetRateLimit(body),
             ("POST", "reject") => AddRejection(body),
@@ -82,6 +84,20 @@ sealed class ControlEndpoints(SimulatedSite site)
     {
         site.Faults.Latency = new LatencyProfile(body["fixed_ms"]?.GetValue<int>() ?? 0, body["jitter_ms"]?.GetValue<int>() ?? 0);
         return new JsonObject { ["ok"] = true };
+    }
+
+    /// <summary>{"fixed_ms": 100, "jitter_ms": 0}: the round trip of a distant site, spent outside the capacity gate.</summary>
+    JsonObject SetNetwork(JsonObject body)
+    {
+        site.Faults.Network = new LatencyProfile(body["fixed_ms"]?.GetValue<int>() ?? 0, body["jitter_ms"]?.GetValue<int>() ?? 0);
+        return new JsonObject { ["ok"] = true };
+    }
+
+    /// <summary>Server-side latencies recorded since the last call (then forgotten): count and p50 in milliseconds.</summary>
+    JsonObject DrainServerLatency()
+    {
+        var values = site.Faults.ServerLatency.Drain();
+        return new JsonObject { ["count"] = values.Count, ["p50_ms"] = values.Count == 0 ? 0 : ServerLatencies.Percentile(values, 0.5) };
     }
 
     JsonObject SetCapacity(JsonObject body)
