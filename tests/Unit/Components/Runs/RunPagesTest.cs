@@ -24,6 +24,9 @@ public abstract class RunPagesTest : PortalComponentTest, IAsyncLifetime
 
     protected RunsHarness H { get; private set; } = null!;
 
+    /// <summary>Signed in as an Operator; a test may make the user an Admin before rendering.</summary>
+    protected Bunit.TestDoubles.BunitAuthorizationContext Auth { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
         H = await RunsHarness.StartAsync();
@@ -34,7 +37,7 @@ public abstract class RunPagesTest : PortalComponentTest, IAsyncLifetime
         Services.AddSingleton(H.Services.GetRequiredService<SiteCatalog>());
         Services.AddSingleton(H.Services.GetRequiredService<MappingProfileStore>());
         Services.AddSingleton(H.Services.GetRequiredService<UploadStore>());
-        var auth = AddAuthorization();
+        var auth = Auth = AddAuthorization();
         auth.SetAuthorized("van.hanh@haravan.example");
         auth.SetRoles(PortalRoles.Operator);
         auth.SetPolicies(PortalRoles.OperatorPolicy);

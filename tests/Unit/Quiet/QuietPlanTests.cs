@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using ImportPortal.Domain.Quiet;
+
+namespace ImportPortal.Tests.Unit.Quiet;
+
+/// <summary>What a run changes to keep a site quiet, and what putting it back writes.</summary>
+public sealed class QuietPlanTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Only_the_flags_that_were_on_are_turned_off_and_put_back_on()
+    {
+        var settings = new JsonObject { ["send_acknowledgement_email"] = 1, ["enable_email_ticket_feedback"] = "0", ["auto_close_tickets"] = true, ["default_priority"] = "Medium" };
+
+        var state = QuietPlan.Snapshot(settings, [], resumeSending: true, Now);
+
+        Assert.Equal("""{"send_acknowledgement_email":0,"auto_close_tickets":0}""", QuietPlan.SilenceFlags(state)!.ToJsonString());
+        Assert.Equal("""{"send_acknowledgement_email":1,"auto_close_tickets":1}""", QuietPlan.RestoreFlags(state)!.ToJsonString());
+    }
+
+    [Fact]
+    public void A_helpdesk_without_the_flags_gets_no_settings_PUT()
+    {
+        var state = QuietPlan.Snapshot(new JsonObject { ["auto_update_status"] = 1 }, [], resumeSending: true, Now);
+
+        Assert.Empty(state.Flags);
+        Assert.Null(QuietPlan.SilenceFlags(state));
+        Assert.Null(QuietPlan.RestoreFlags(state));
+    }
+
+    [Fact]
+    public void The_snapshot_keeps_each_enabled_rule_once_in_name_order()
+    {
+        JsonObject[] rules = [new() { ["name"] = "Billing - Support Rotation" }, new() { ["name"] = "Ảnh" }, new() { ["name"] = "Billing - Support Rotation" }];
+
+        var state = QuietPlan.Snapshot([], rules, resumeSending: false, Now);
+
+        Assert.Equal(["Billing - Support Rotation", "Ảnh"], state.Rules);
+        Assert.False(state.ResumeSending);
+        Assert.Equal(QuietPhase.Silencing, state.Phase);
+        Assert.True(state.Pending);
+    }
+
+    [Fact]
+    public void Unsent_mail_is_looked_up_by_status_doctype_and_a_batch_of_names()
+    {
+        var filters = QuietPlan.UnsentMailAbout("HD Ticket", ["0001", "0002"]);
+
+        Assert.Equal("""[["status","=","Not Sent"],["reference_doctype","=","HD Ticket"],["reference_name","in",["0001","0002"]]]""", filters.ToJsonString());
+    }
+}
