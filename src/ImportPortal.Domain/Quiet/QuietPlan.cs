@@ -21,8 +21,8 @@ public static class QuietPlan
     /// <summary>The doctypes whose documents queue customer mail (the reference_doctype of those mails).</summary>
     public static IReadOnlyList<string> MailDoctypes { get; } = ["HD Ticket", "Communication"];
 
-    /// <summary>Names per Email Queue lookup: the filter travels in the URL.</summary>
-    public const int NamesPerLookup = 100;
+    /// <summary>Email Queue rows read per request while looking for a run's unsent mail.</summary>
+    public const int MailPage = 500;
 
     /// <summary>Filters for the enabled Assignment Rules on HD Ticket.</summary>
     public static JsonArray EnabledTicketRules() =>
@@ -47,12 +47,19 @@ public static class QuietPlan
 
     public static JsonObject EnableRule() => new() { ["disabled"] = 0 };
 
-    /// <summary>Email Queue filters: unsent mail about these documents of one doctype.</summary>
-    public static JsonArray UnsentMailAbout(string doctype, IEnumerable<string> names) =>
-        new(
-            new JsonArray("status", "=", "Not Sent"),
-            new JsonArray("reference_doctype", "=", doctype),
-            new JsonArray("reference_name", "in", new JsonArray(names.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray())));
+    /// <summary>
+    /// Email Queue filters: unsent mail about documents of one doctype. The run's own are picked from these by name
+    /// (<see cref="MailsAbout"/>): while sending is suspended only mail queued meanwhile waits, so a page or two
+    /// answers what a lookup per hundred created names would (25 requests for 2,500 tickets).
+    /// </summary>
+    public static JsonArray UnsentMailAbout(string doctype) =>
+        new(new JsonArray("status", "=", "Not Sent"), new JsonArray("reference_doctype", "=", doctype));
+
+    /// <summary>The names of the listed mails (name, reference_name) that are about documents the run created.</summary>
+    public static IEnumerable<string> MailsAbout(IEnumerable<JsonObject> mails, IReadOnlySet<string> created) =>
+        mails.Where(m => m["reference_name"]?.ToString() is { } reference && created.Contains(reference))
+            .Select(m => m["name"]?.ToString())
+            .OfType<string>();
 
     private static JsonObject? FlagChanges(SiteQuietState state, Func<QuietFlag, int> value)
     {

@@ -159,21 +159,35 @@ public sealed partial class SiteQuiet(
         }
     }
 
-    /// <summary>Unsent mail about the tickets and messages this run created, found in batches of names; other mail of the site stays.</summary>
+    /// <summary>Unsent mail about the tickets and messages this run created; other mail of the site stays.</summary>
     private async Task<int> DeleteUnsentMailAsync(Guid runId, IFrappeSite site, CancellationToken ct)
     {
         var deleted = 0;
         foreach (var doctype in QuietPlan.MailDoctypes)
         {
             await using var db = await databases.CreateDbContextAsync(ct);
-            var names = await db.IdMap.AsNoTracking().Where(e => e.FirstRunId == runId && e.Created && e.Doctype == doctype).Select(e => e.FrappeName).ToListAsync(ct);
-            foreach (var chunk in names.Chunk(QuietPlan.NamesPerLookup))
+            var created = (await db.IdMap.AsNoTracking().Where(e => e.FirstRunId == runId && e.Created && e.Doctype == doctype).Select(e => e.FrappeName).ToListAsync(ct))
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            if (created.Count == 0)
             {
-                var mails = await site.ListAsync(QuietPlan.EmailQueue, FrappeListQuery.AllNames(QuietPlan.UnsentMailAbout(doctype, chunk)), ct);
-                foreach (var mail in mails.Select(m => m["name"]?.ToString()).OfType<string>())
+                continue;
+            }
+
+            // Read every page first: deleting while paging would move rows between pages.
+            var ours = new List<string>();
+            for (var start = 0; ; start += QuietPlan.MailPage)
+            {
+                var page = await site.ListAsync(QuietPlan.EmailQueue, new FrappeListQuery(["name", "reference_name"], QuietPlan.UnsentMailAbout(doctype), "name asc", start, QuietPlan.MailPage), ct);
+                ours.AddRange(QuietPlan.MailsAbout(page, created));
+                if (page.Count < QuietPlan.MailPage)
                 {
-                    deleted += await site.DeleteAsync(QuietPlan.EmailQueue, mail, ct) ? 1 : 0;
+                    break;
                 }
+            }
+
+            foreach (var mail in ours)
+            {
+                deleted += await site.DeleteAsync(QuietPlan.EmailQueue, mail, ct) ? 1 : 0;
             }
         }
 

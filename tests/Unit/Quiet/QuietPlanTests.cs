@@ -43,10 +43,16 @@ public sealed class QuietPlanTests
     }
 
     [Fact]
-    public void Unsent_mail_is_looked_up_by_status_doctype_and_a_batch_of_names()
+    public void Unsent_mail_is_listed_by_status_and_doctype_and_only_the_runs_own_is_picked()
     {
-        var filters = QuietPlan.UnsentMailAbout("HD Ticket", ["0001", "0002"]);
+        var filters = QuietPlan.UnsentMailAbout("HD Ticket");
+        JsonObject Mail(string name, string? reference) => new() { ["name"] = name, ["reference_name"] = reference };
 
-        Assert.Equal("""[["status","=","Not Sent"],["reference_doctype","=","HD Ticket"],["reference_name","in",["0001","0002"]]]""", filters.ToJsonString());
+        var ours = QuietPlan.MailsAbout(
+            [Mail("m1", "0001"), Mail("m2", "0777"), Mail("m3", "0002"), Mail("m4", null)],
+            new HashSet<string>(["0001", "0002"], StringComparer.OrdinalIgnoreCase));
+
+        Assert.Equal("""[["status","=","Not Sent"],["reference_doctype","=","HD Ticket"]]""", filters.ToJsonString());
+        Assert.Equal(["m1", "m3"], ours);
     }
 }
