@@ -23,27 +23,22 @@ namespace ImportPortal.Bench;
 /// </summary>
 internal static class ImportThroughput
 {
-    public static async Task<int> RunAsync(BenchOptions options, CancellationToken ct)
+    public static async Task<int> RunAsync(BenchOptions options, string[] args, CancellationToken ct)
     {
-        var failed = 0;
-        var only = options.Only ?? "abc";
-        // Each site runs as its own process on core 1 and this process (the portal's machinery, or a bare client) on
-        // core 0: each side's CPU is its own, as with a real site on its own machine. Sharing both cores would measure
-        // the client's CPU against the simulator's, which costs far less per insert than Frappe does.
-        var self = Process.GetCurrentProcess();
-        var cores = self.ProcessorAffinity;
-        self.ProcessorAffinity = 1;
-        try
+        // Each site runs as its own process on core 1 and the portal's machinery (or a bare client) on core 0: each
+        // side's CPU is its own, as with a real site on its own machine. Sharing both cores would measure the client's
+        // CPU against the simulator's, which costs far less per insert than Frappe does. The pinning is done before
+        // the runtime starts (taskset), so the runtime sizes its thread pool and spinning for the one core it has.
+        if (Environment.ProcessorCount > 1 && CorePinning.Available)
         {
-            failed |= only.Contains('a') ? await NoLatencyAsync(options.Tickets ?? 4000, ct) : 0;
-            failed |= only.Contains('b') ? await RemoteSiteAsync(ct) : 0;
-            failed |= only.Contains('c') ? await SmallSiteAsync(ct) : 0;
-        }
-        finally
-        {
-            self.ProcessorAffinity = cores;
+            return await CorePinning.RunPinnedAsync(core: 0, args, ct);
         }
 
+        var failed = 0;
+        var only = options.Only ?? "abc";
+        failed |= only.Contains('a') ? await NoLatencyAsync(options.Tickets ?? 4000, ct) : 0;
+        failed |= only.Contains('b') ? await RemoteSiteAsync(ct) : 0;
+        failed |= only.Contains('c') ? await SmallSiteAsync(ct) : 0;
         return failed;
     }
 
@@ -120,8 +115,12 @@ internal static class ImportThroughput
         var limits = await sampler.StopAsync();
         var loadedP50 = await sim.DrainServerP50Async(ct);
         var imported = (await rig.RecordsAsync(runId)).Count(r => r.State == RecordState.Succeeded);
-        var rate = imported / sending.TotalSeconds;
-        Report.Line("import-b", $"remote site (100 ms RTT, 45 ms service, capacity 8 = {capacity:F0}/s): import {rate:F0} records/s = {rate / capacity:F2} of capacity (goal >= 0.9), {rate / sequential:F1}x the one-at-a-time client's {sequential:F1}/s (goal >= 20)");
+        var rate = imported / (await rig.RecordWindowAsync(runId)).TotalSeconds;
+        var whole = imported / sending.TotalSeconds;
+        // What the simulated site really serves: 45 ms of service plus its own work per request on one core.
+        var saturated = await SaturatedRateAsync(sim, 1000, ct);
+        Report.Line("import-b", $"remote site (100 ms RTT, 45 ms service, capacity 8 = {capacity:F0}/s nominal; a bare client 48 at once gets {saturated:F0}/s): import {rate:F0} records/s = {rate / capacity:F2} of the nominal capacity, {rate / saturated:F2} of the measured one (goal >= 0.9); {rate / sequential:F1}x the one-at-a-time client's {sequential:F1}/s (goal >= 20)");
+        Report.Line("import-b", $"the whole run with its fixed costs (keeping the site quiet and putting it back, about 10 requests one after another): {whole:F0} records/s = {whole / capacity:F2} of the nominal capacity");
         Report.Line("import-b", $"server-side p50 {loadedP50:F0} ms under the import vs {unloadedP50:F0} ms unloaded = {loadedP50 / Math.Max(1, unloadedP50):F2}x (goal < 2); limiter median {limits.Median:F0}, range {limits.Min}-{limits.Max}");
         return 0;
     }
@@ -156,12 +155,19 @@ internal static class ImportThroughput
         };
     }
 
-    private static async Task<double> SequentialRateAsync(SimulatorProcess sim, int count, CancellationToken ct)
+    private static Task<double> SequentialRateAsync(SimulatorProcess sim, int count, CancellationToken ct) =>
+        PlainRateAsync(sim, count, 1, "Một lần một phiếu", ct);
+
+    /// <summary>A bare client with far more requests at once than the site serves: the site's real capacity.</summary>
+    private static Task<double> SaturatedRateAsync(SimulatorProcess sim, int count, CancellationToken ct) =>
+        PlainRateAsync(sim, count, 48, "Phiếu đo sức chứa", ct);
+
+    private static async Task<double> PlainRateAsync(SimulatorProcess sim, int count, int workers, string subject, CancellationToken ct)
     {
         var bodies = Enumerable.Range(1, count)
-            .Select(i => $$"""{"subject": "Một lần một phiếu #{{i}}", "raised_by": "khach{{i}}@example.vn", "opening_date": "2024-01-15", "opening_time": "10:00:00"}""")
+            .Select(i => $$"""{"subject": "{{subject}} #{{i}}", "raised_by": "khach{{i}}@example.vn", "opening_date": "2024-01-15", "opening_time": "10:00:00"}""")
             .ToList();
-        var elapsed = await PostAllAsync(sim.BaseUrl, sim.ApiKey, sim.ApiSecret, bodies, 1, ct);
+        var elapsed = await PostAllAsync(sim.BaseUrl, sim.ApiKey, sim.ApiSecret, bodies, workers, ct);
         return count / elapsed.TotalSeconds;
     }
 

@@ -113,6 +113,20 @@ internal sealed class PortalRig : IAsyncDisposable
         return await db.ImportRecords.AsNoTracking().Where(r => r.RunId == runId).OrderBy(r => r.Id).ToListAsync();
     }
 
+    /// <summary>
+    /// From the start of the run's first record request to the end of its last: the records' own sending, without
+    /// the run's fixed costs around it (planning, keeping the site quiet and putting it back).
+    /// </summary>
+    public async Task<TimeSpan> RecordWindowAsync(Guid runId)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var attempts = await db.RecordAttempts.AsNoTracking()
+            .Where(a => db.ImportRecords.Any(r => r.Id == a.RecordId && r.RunId == runId))
+            .Select(a => new { a.At, a.DurationMs })
+            .ToListAsync();
+        return attempts.Max(a => a.At) - attempts.Min(a => a.At.AddMilliseconds(-a.DurationMs));
+    }
+
     public AdaptiveLimitView Pace => new(Services.GetRequiredService<SitePacing>().For(SiteUrl));
 
     public async ValueTask DisposeAsync()

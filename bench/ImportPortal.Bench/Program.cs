@@ -17,7 +17,7 @@ var ct = timeout.Token;
 var exitCode = scenario switch
 {
     "simulator" => await SimulatorThroughput.RunAsync(options),
-    "import" => await ImportThroughput.RunAsync(options, ct),
+    "import" => await ImportThroughput.RunAsync(options, args, ct),
     "csv" => await CsvThroughput.RunAsync(options.Rows ?? 300_000, ct),
     "xlsx" => await XlsxThroughput.RunAsync(options.Rows ?? 50_000, ct),
     "zip" => await ZipThroughput.RunAsync(options.Tickets ?? 20_000, ct),

@@ -35,19 +35,17 @@ internal sealed class SimulatorProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the simulator built beside the benchmark, pinned to <paramref name="core"/>, and waits until it answers.</summary>
+    /// <summary>Starts the simulator built beside the benchmark, pinned to <paramref name="core"/> where taskset is there, and waits until it answers.</summary>
     public static async Task<SimulatorProcess> StartAsync(int core, CancellationToken ct, bool controls = false)
     {
         var port = FreePort();
         var baseUrl = new Uri($"http://127.0.0.1:{port}/");
         var (key, secret) = ("benchkey", "benchsecret" + Guid.NewGuid().ToString("N")[..8]);
         var exe = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "FrappeSimulator.exe" : "FrappeSimulator");
-        var start = new ProcessStartInfo(exe)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = CorePinning.StartInfo(exe, core);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         foreach (var arg in new[] { "--urls", baseUrl.ToString().TrimEnd('/'), "--api-key", key, "--api-secret", secret, "--quiet" })
         {
             start.ArgumentList.Add(arg);
@@ -58,17 +56,15 @@ internal sealed class SimulatorProcess : IAsyncDisposable
             start.ArgumentList.Add("--faults");
         }
 
+        // A profiler attached to the benchmark must not hold the simulator suspended at start-up waiting for it.
+        start.Environment.Remove("DOTNET_DiagnosticPorts");
+
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {exe}");
         // Drained, so a chatty simulator never blocks on a full pipe.
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (core < Environment.ProcessorCount)
-        {
-            process.ProcessorAffinity = 1 << core;
-        }
-
         var simulator = new SimulatorProcess(process, baseUrl, key, secret);
         using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = Stopwatch.StartNew();

@@ -78,7 +78,8 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
             var started = time.GetTimestamp();
             try
             {
-                var created = await site.InsertAsync(item.Doctype, (JsonObject)body.DeepClone(), ct);
+                // The site serialises the body before it sends and keeps nothing of it: no copy needed.
+                var created = await site.InsertAsync(item.Doctype, body, ct);
                 log.Add($"POST {item.Doctype}", started, "created");
                 return Created(item, NameOf(created), body, log);
             }
@@ -180,7 +181,7 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
             var started = time.GetTimestamp();
             try
             {
-                await site.UpdateAsync(doctype, name, (JsonObject)body.DeepClone(), ct);
+                await site.UpdateAsync(doctype, name, body, ct);
                 log.Add($"PUT {doctype}/{name}", started, "updated");
                 return;
             }
@@ -218,7 +219,8 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
     /// <summary>The body to send with every reference written in, or null (and the reason on the log) when a reference is not there.</summary>
     private async Task<JsonObject?> ResolveAsync(WorkItem item, AttemptRecorder log, CancellationToken ct)
     {
-        var body = (JsonObject)item.Payload.Insert.DeepClone();
+        // A copy only when references are written into it; the planned body itself is never changed.
+        var body = item.Payload.References.Count == 0 ? item.Payload.Insert : (JsonObject)item.Payload.Insert.DeepClone();
         foreach (var reference in item.Payload.References)
         {
             if (await references.FindAsync(reference.Entity, reference.SourceKey, ct) is { } hit)

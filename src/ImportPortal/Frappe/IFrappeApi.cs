@@ -39,17 +39,17 @@ public interface IFrappeApi
     Task<IApiResponse<JsonObject>> GetAsync([Property(Site)] FrappeSiteConnection site, string doctype, string name, CancellationToken ct);
 
     [Post("/api/resource/{doctype}")]
-    Task<IApiResponse<JsonObject>> InsertAsync([Property(Site)] FrappeSiteConnection site, string doctype, [Body] JsonObject document, CancellationToken ct);
+    Task<IApiResponse<JsonObject>> InsertAsync([Property(Site)] FrappeSiteConnection site, string doctype, [Body(buffered: true)] JsonObject document, CancellationToken ct);
 
     [Put("/api/resource/{doctype}/{name}")]
-    Task<IApiResponse<JsonObject>> UpdateAsync([Property(Site)] FrappeSiteConnection site, string doctype, string name, [Body] JsonObject changes, CancellationToken ct);
+    Task<IApiResponse<JsonObject>> UpdateAsync([Property(Site)] FrappeSiteConnection site, string doctype, string name, [Body(buffered: true)] JsonObject changes, CancellationToken ct);
 
     [Delete("/api/resource/{doctype}/{name}")]
     Task<IApiResponse<JsonObject>> DeleteAsync([Property(Site)] FrappeSiteConnection site, string doctype, string name, CancellationToken ct);
 
     /// <summary>Body: <c>{"docs": [...]}</c>, at most 200, each with its doctype.</summary>
     [Post("/api/method/frappe.client.insert_many")]
-    Task<IApiResponse<JsonObject>> InsertManyAsync([Property(Site)] FrappeSiteConnection site, [Body] JsonObject body, CancellationToken ct);
+    Task<IApiResponse<JsonObject>> InsertManyAsync([Property(Site)] FrappeSiteConnection site, [Body(buffered: true)] JsonObject body, CancellationToken ct);
 
     [Get("/api/method/frappe.client.get_count")]
     Task<IApiResponse<JsonObject>> GetCountAsync([Property(Site)] FrappeSiteConnection site, string doctype, string? filters, CancellationToken ct);
@@ -58,12 +58,12 @@ public interface IFrappeApi
     Task<IApiResponse<JsonObject>> GetHelpdeskSettingsAsync([Property(Site)] FrappeSiteConnection site, CancellationToken ct);
 
     [Put("/api/resource/HD Settings/HD Settings")]
-    Task<IApiResponse<JsonObject>> UpdateHelpdeskSettingsAsync([Property(Site)] FrappeSiteConnection site, [Body] JsonObject changes, CancellationToken ct);
+    Task<IApiResponse<JsonObject>> UpdateHelpdeskSettingsAsync([Property(Site)] FrappeSiteConnection site, [Body(buffered: true)] JsonObject changes, CancellationToken ct);
 
     /// <summary>Body: <c>{"enable": 0}</c> suspends the e-mail queue, <c>{"enable": 1}</c> resumes it.</summary>
     [Post("/api/method/frappe.email.doctype.email_queue.email_queue.toggle_sending")]
-    Task<IApiResponse<JsonObject>> ToggleSendingAsync([Property(Site)] FrappeSiteConnection site, [Body] JsonObject body, CancellationToken ct);
+    Task<IApiResponse<JsonObject>> ToggleSendingAsync([Property(Site)] FrappeSiteConnection site, [Body(buffered: true)] JsonObject body, CancellationToken ct);
 
     [Post("/api/resource/Custom Field")]
-    Task<IApiResponse<JsonObject>> CreateCustomFieldAsync([Property(Site)] FrappeSiteConnection site, [Body] JsonObject field, CancellationToken ct);
+    Task<IApiResponse<JsonObject>> CreateCustomFieldAsync([Property(Site)] FrappeSiteConnection site, [Body(buffered: true)] JsonObject field, CancellationToken ct);
 }
