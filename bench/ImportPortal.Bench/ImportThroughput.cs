@@ -36,13 +36,33 @@ internal static class ImportThroughput
 
         var failed = 0;
         var only = options.Only ?? "abc";
-        failed |= only.Contains('a') ? await NoLatencyAsync(options.Tickets ?? 4000, ct) : 0;
+        failed |= only.Contains('a') ? await NoLatencyRepeatedAsync(options.Tickets ?? 6000, options.Repeat ?? 3, ct) : 0;
         failed |= only.Contains('b') ? await RemoteSiteAsync(ct) : 0;
         failed |= only.Contains('c') ? await SmallSiteAsync(ct) : 0;
         return failed;
     }
 
-    private static async Task<int> NoLatencyAsync(int tickets, CancellationToken ct)
+    /// <summary>
+    /// (a) several times over, each pass the import then the bare client on fresh sites: this machine's speed drifts
+    /// (a shared virtual machine), so the ratio of each pair is taken, and their median reported.
+    /// </summary>
+    private static async Task<int> NoLatencyRepeatedAsync(int tickets, int repeat, CancellationToken ct)
+    {
+        var failed = 0;
+        var ratios = new List<double>();
+        for (var pass = 0; pass < repeat; pass++)
+        {
+            var (passFailed, ratio) = await NoLatencyAsync(tickets, ct);
+            failed |= passFailed;
+            ratios.Add(ratio);
+        }
+
+        ratios.Sort();
+        Report.Line("import-a", $"ratio over {repeat} passes: median {ratios[ratios.Count / 2]:F2}, range {ratios[0]:F2}-{ratios[^1]:F2} (goal >= 0.8)");
+        return failed;
+    }
+
+    private static async Task<(int Failed, double Ratio)> NoLatencyAsync(int tickets, CancellationToken ct)
     {
         const int workers = 16;
         var self = Process.GetCurrentProcess();
@@ -95,7 +115,7 @@ internal static class ImportThroughput
         Report.Line("import-a", $"no latency, {workers} at once, site on its own core: import {importRate:F0} records/s ({imported} in {sending.TotalSeconds:F1} s), bare HttpClient {bareRate:F0}/s; ratio {importRate / bareRate:F2} (goal >= 0.8); limiter median {limits.Median:F0}, range {limits.Min}-{limits.Max}, in flight median {limits.InFlightMedian:F0}");
         Report.Line("import-a", $"CPU per record: portal {importCpu.TotalMilliseconds / imported:F2} ms (site {importSimCpu.TotalMilliseconds / imported:F2} ms), bare client {bareCpu.TotalMilliseconds / bodies.Count:F2} ms (site {bareSimCpu.TotalMilliseconds / bodies.Count:F2} ms); portal allocates {importBytes / 1024.0 / imported:F0} KB per record");
         Report.Line("import-a", $"the portal's HTTP client alone: {stackRate:F0}/s, {stackCpu.TotalMilliseconds / parsed.Count:F2} ms CPU per record");
-        return imported == tickets ? 0 : 1;
+        return (imported == tickets ? 0 : 1, importRate / bareRate);
     }
 
     private static async Task<int> RemoteSiteAsync(CancellationToken ct)

@@ -44,7 +44,7 @@ static int Usage()
     Console.WriteLine("""
         usage: ImportPortal.Bench <scenario> [options]
           simulator [--seconds N] [--workers N]  inserts/s the Frappe simulator serves
-          import [--tickets N] [--only abc]       the import against the simulator: (a) vs bare HttpClient, (b) remote site, (c) small site
+          import [--tickets N] [--only abc] [--repeat N]  the import against the simulator: (a) vs bare HttpClient, (b) remote site, (c) small site
           csv [--rows N]                          ticket CSV, ours end to end vs bare Sylvan (default 300,000 rows)
           xlsx [--rows N]                         XLSX rows/s and MB/s (default 50,000 rows)
           zip [--tickets N]                       account-export ZIP, tickets/s and notes/s, 3 notes a ticket (default 20,000)

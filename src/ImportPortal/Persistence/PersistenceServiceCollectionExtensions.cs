@@ -7,6 +7,8 @@ internal static class PersistenceServiceCollectionExtensions
 {
     public const string DatabaseFileName = "portal.db";
 
+    private static readonly SqlitePragmas Pragmas = new();
+
     public static IServiceCollection AddPersistence(this IServiceCollection services)
     {
         services.TryAddSingletonTimeProvider();
@@ -15,7 +17,7 @@ internal static class PersistenceServiceCollectionExtensions
         {
             var portal = provider.GetRequiredService<IOptions<PortalOptions>>().Value;
             var path = Path.Combine(portal.DataDirFullPath, DatabaseFileName);
-            db.UseSqlite($"Data Source={path};Foreign Keys=True");
+            db.UseSqlite($"Data Source={path};Foreign Keys=True").AddInterceptors(Pragmas);
         });
         services.AddScoped<AuditLog>();
         return services;

@@ -1,0 +1,30 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ImportPortal.Persistence;
+
+/// <summary>
+/// Every connection to the portal's database runs in write-ahead-log mode: a run's outcome writes, its claims, the
+/// heartbeat and the pages that read them no longer wait for each other, and a commit is one append to the log
+/// instead of a rollback journal created, synced and deleted. <c>synchronous=NORMAL</c> is WAL's durable setting
+/// against a process crash (SIGKILL included); only a power cut may lose the last commits, never corrupt the file.
+/// The data folder must be on a local disk (WAL needs shared memory).
+/// </summary>
+internal sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

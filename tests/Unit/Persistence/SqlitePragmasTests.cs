@@ -1,0 +1,42 @@
+using ImportPortal.Persistence;
+using ImportPortal.Tests.Unit.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImportPortal.Tests.Unit.Persistence;
+
+public sealed class SqlitePragmasTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_portal_database_runs_in_write_ahead_log_mode_and_a_reader_sees_the_last_commit_while_a_write_is_open()
+    {
+        await using var portal = await PortalServices.StartAsync((_, _) => { });
+        var databases = portal.Get<IDbContextFactory<PortalDbContext>>();
+
+        await using var writer = await databases.CreateDbContextAsync(Ct);
+        await writer.Database.OpenConnectionAsync(Ct);
+        var mode = await Scalar(writer, "PRAGMA journal_mode");
+        var synchronous = await Scalar(writer, "PRAGMA synchronous");
+        await using var write = await writer.Database.BeginTransactionAsync(Ct);
+        writer.AuditEvents.Add(new AuditEvent { At = DateTimeOffset.UnixEpoch, Actor = "test", Action = "write", Subject = "wal", Detail = "held open" });
+        await writer.SaveChangesAsync(Ct);
+
+        // A page reading the dashboard while the run writes its outcomes: it gets the last committed state at once.
+        await using var reader = await databases.CreateDbContextAsync(Ct);
+        var seen = await reader.AuditEvents.CountAsync(Ct);
+        await write.CommitAsync(Ct);
+
+        Assert.Equal("wal", mode);
+        Assert.Equal("1", synchronous); // NORMAL
+        Assert.Equal(0, seen);
+        Assert.Equal(1, await reader.AuditEvents.CountAsync(Ct));
+    }
+
+    private static async Task<string> Scalar(PortalDbContext db, string sql)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture)!;
+    }
+}
