@@ -185,6 +185,32 @@ public class FaultTests
     }
 
     [Fact]
+    public async Task A_service_time_counts_the_servers_own_work_the_document_is_written_at_once_and_the_answer_held_until_the_time_is_up()
+    {
+        await using var sim = await Simulators.Start();
+        using var client = sim.CreateClient();
+        sim.Faults.Latency = new LatencyProfile(400);
+
+        var watch = Stopwatch.StartNew();
+        var insert = client.Insert("HD Ticket", new JsonObject { ["subject"] = "Phiếu chờ trả lời" });
+        var deadline = Stopwatch.StartNew();
+        while (sim.Store.Count("HD Ticket") == 0 && deadline.ElapsedMilliseconds < 5000)
+        {
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+
+        var writtenAfter = watch.ElapsedMilliseconds;
+        var answeredAfter = (await insert, watch.ElapsedMilliseconds).Item2;
+        var answer = await insert;
+
+        Assert.Equal(1, sim.Store.Count("HD Ticket"));
+        Assert.Equal(200, answer.Status);
+        Assert.Equal("Phiếu chờ trả lời", answer.Doc["subject"]!.GetValue<string>());
+        Assert.True(writtenAfter < 300 && writtenAfter < answeredAfter, $"written after {writtenAfter} ms, answered after {answeredAfter} ms");
+        Assert.InRange(answeredAfter, 395, 3000);
+    }
+
+    [Fact]
     public async Task A_rejection_rule_refuses_matching_documents_with_the_given_message()
     {
         await using var sim = await Simulators.Start();

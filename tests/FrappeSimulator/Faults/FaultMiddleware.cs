@@ -63,13 +63,44 @@ sealed class FaultMiddleware(RequestDelegate next, SimulatedSite site)
         }
     }
 
+    /// <summary>
+    /// A service time is the whole time the server spends on a request, its own work included: the request is handled
+    /// at once and its answer held back until the time is up, so a site set to 45 ms at 8 at once serves 8/0.045 a
+    /// second, not less by whatever the handling itself costs.
+    /// </summary>
     async Task Serve(HttpContext http, RequestTarget target, FaultPlan plan)
     {
-        if (plan.NextDelayMs() is > 0 and var delay)
+        var delay = plan.NextDelayMs();
+        if (delay <= 0)
         {
-            await Task.Delay(delay, http.RequestAborted);
+            await Respond(http, target, plan);
+            return;
         }
 
+        var started = Stopwatch.GetTimestamp();
+        var wire = http.Response.Body;
+        var held = new MemoryStream();
+        http.Response.Body = held;
+        await Respond(http, target, plan);
+        if (http.RequestAborted.IsCancellationRequested || http.Response.Body != held)
+        {
+            // Reset or dropped on purpose: there is no answer to hold.
+            return;
+        }
+
+        http.Response.Body = wire;
+        var remaining = TimeSpan.FromMilliseconds(delay) - Stopwatch.GetElapsedTime(started);
+        if (remaining > TimeSpan.Zero)
+        {
+            await Task.Delay(remaining, http.RequestAborted);
+        }
+
+        held.Position = 0;
+        await held.CopyToAsync(wire, http.RequestAborted);
+    }
+
+    async Task Respond(HttpContext http, RequestTarget target, FaultPlan plan)
+    {
         if (plan.RateLimit is { } budget && !RateLimitAllows(http, budget.Take()))
         {
             await FrappeResponses.Error(http, FrappeErrors.TooManyRequests());
