@@ -89,10 +89,11 @@ sealed class FaultMiddleware(RequestDelegate next, SimulatedSite site)
         }
 
         http.Response.Body = wire;
-        var remaining = TimeSpan.FromMilliseconds(delay) - Stopwatch.GetElapsedTime(started);
-        if (remaining > TimeSpan.Zero)
+        // Timers count whole milliseconds and may fire a fraction early: wait again until the time is really up.
+        TimeSpan remaining;
+        while ((remaining = TimeSpan.FromMilliseconds(delay) - Stopwatch.GetElapsedTime(started)) > TimeSpan.Zero)
         {
-            await Task.Delay(remaining, http.RequestAborted);
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(remaining.TotalMilliseconds)), http.RequestAborted);
         }
 
         held.Position = 0;
