@@ -190,7 +190,9 @@ public sealed class RunService(
             return RunCommandResult.Fail("Runs.RecordNotFound");
         }
 
-        if (record.State is not (RecordState.Failed or RecordState.Skipped) || record.Stage == RunStage.Finalise)
+        // Only a record that creates a document has a body of its own to edit: a membership or finalise record is
+        // made from what earlier stages created.
+        if (record.State is not (RecordState.Failed or RecordState.Skipped) || !RunStages.Creates(record.Stage))
         {
             return RunCommandResult.Fail("Runs.PayloadNotEditable");
         }

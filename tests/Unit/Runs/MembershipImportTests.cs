@@ -112,6 +112,31 @@ public sealed class MembershipImportTests
         Assert.All(h.Simulator.Store.List("HD Customer"), c => Assert.Null(c["contacts"]));
     }
 
+    [Fact]
+    public async Task A_membership_record_failed_by_its_refused_organisation_cannot_have_its_payload_edited_but_the_organisation_can()
+    {
+        var export = AccountExport.Create(tickets: 20);
+        await using var h = await RunsHarness.StartAsync(new SimulatorOptions { Helpdesk = HelpdeskVersion.V1_28 });
+        var refusedCompany = export.Companies.First(c => export.Customers.Any(u => u.CompanyId == c.Id)).Name;
+        h.Simulator.Faults.Rejections.Add("HD Customer", doc => ImportedSite.Text(doc, "customer_name") == refusedCompany, "Tên khách hàng bị từ chối");
+        var runId = await StartMembersRunAsync(h, export);
+
+        await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
+
+        var records = await h.RecordsAsync(runId);
+        var organisation = records.Single(r => r.Stage == RunStage.Organisations && r.SourceKey == refusedCompany);
+        var membership = records.Single(r => r.Stage == RunStage.Memberships && r.SourceKey == refusedCompany);
+        Assert.Equal(RecordState.Failed, organisation.State);
+        Assert.True(membership.State == RecordState.Failed && membership.ErrorKind == RecordErrorKind.Dependency, RecordChecks.Describe(membership));
+
+        var editMembership = await h.Runs.EditPayloadAsync("van.hanh", membership.Id, """{"contacts": []}""", CancellationToken.None);
+        var editOrganisation = await h.Runs.EditPayloadAsync("van.hanh", organisation.Id, $$"""{"customer_name": "{{refusedCompany}} (sửa)"}""", CancellationToken.None);
+
+        Assert.False(editMembership.Succeeded);
+        Assert.Equal("Runs.PayloadNotEditable", editMembership.ErrorKey);
+        Assert.True(editOrganisation.Succeeded, $"the organisation's own payload should be editable: {editOrganisation.ErrorKey}");
+    }
+
     private static async Task<Guid> StartMembersRunAsync(RunsHarness h, AccountExport export)
     {
         h.SeedAgents(export);
