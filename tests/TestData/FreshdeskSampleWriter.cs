@@ -76,7 +76,7 @@ public static class FreshdeskSampleWriter
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         for (var file = 0; file * 300 < Math.Max(tickets, 1); file++)
         {
-            WriteXml(zip, $"Tickets{file + 1}.xml", "helpdesk-tickets", w =>
+            FreshdeskXml.WriteArray(zip, $"Tickets{file + 1}.xml", "helpdesk-tickets", w =>
             {
                 for (var i = file * 300; i < Math.Min(tickets, (file + 1) * 300); i++)
                 {
@@ -85,24 +85,24 @@ public static class FreshdeskSampleWriter
             });
         }
 
-        WriteXml(zip, "Users1.xml", "users", w =>
+        FreshdeskXml.WriteArray(zip, "Users1.xml", "users", w =>
         {
             for (var i = 0; i < Math.Max(tickets, 1); i++)
             {
                 w.WriteStartElement("user");
-                Element(w, "id", "integer", (1000 + i).ToString(CultureInfo.InvariantCulture));
-                Element(w, "name", null, RequesterName(i));
-                Element(w, "email", null, RequesterEmail(i));
-                Element(w, "phone", null, null);
+                FreshdeskXml.Element(w, "id", "integer", (1000 + i).ToString(CultureInfo.InvariantCulture));
+                FreshdeskXml.Element(w, "name", null, RequesterName(i));
+                FreshdeskXml.Element(w, "email", null, RequesterEmail(i));
+                FreshdeskXml.Element(w, "phone", null, null);
                 w.WriteEndElement();
             }
         });
-        WriteXml(zip, "Companies1.xml", "companies", w => Company(w, 1, "Công ty TNHH Ánh Dương"));
-        WriteXml(zip, "Groups.xml", "groups", w =>
+        FreshdeskXml.WriteArray(zip, "Companies1.xml", "companies", w => Company(w, 1, "Công ty TNHH Ánh Dương"));
+        FreshdeskXml.WriteArray(zip, "Groups.xml", "groups", w =>
         {
             w.WriteStartElement("group");
-            Element(w, "id", "integer", "7");
-            Element(w, "name", null, "Tier 1");
+            FreshdeskXml.Element(w, "id", "integer", "7");
+            FreshdeskXml.Element(w, "name", null, "Tier 1");
             w.WriteEndElement();
         });
     }
@@ -111,26 +111,26 @@ public static class FreshdeskSampleWriter
     {
         var created = new DateTimeOffset(2024, 1, 1, 8, 0, 0, TimeSpan.FromHours(7)).AddMinutes(i * 37);
         w.WriteStartElement("helpdesk-ticket");
-        Element(w, "display-id", "integer", (i + 1).ToString(CultureInfo.InvariantCulture));
-        Element(w, "subject", null, Subjects[i % Subjects.Length]);
-        Element(w, "description", null, $"Xin chào, tôi là {RequesterName(i)}.");
-        Element(w, "requester-id", "integer", (1000 + i).ToString(CultureInfo.InvariantCulture));
-        Element(w, "responder-id", "integer", i % 2 == 0 ? "5" : null);
-        Element(w, "status-name", null, Statuses[i % 4]);
-        Element(w, "spam", "boolean", "false");
-        Element(w, "created-at", "datetime", created.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
+        FreshdeskXml.Element(w, "display-id", "integer", (i + 1).ToString(CultureInfo.InvariantCulture));
+        FreshdeskXml.Element(w, "subject", null, Subjects[i % Subjects.Length]);
+        FreshdeskXml.Element(w, "description", null, $"Xin chào, tôi là {RequesterName(i)}.");
+        FreshdeskXml.Element(w, "requester-id", "integer", (1000 + i).ToString(CultureInfo.InvariantCulture));
+        FreshdeskXml.Element(w, "responder-id", "integer", i % 2 == 0 ? "5" : null);
+        FreshdeskXml.Element(w, "status-name", null, Statuses[i % 4]);
+        FreshdeskXml.Element(w, "spam", "boolean", "false");
+        FreshdeskXml.Element(w, "created-at", "datetime", created.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
         w.WriteStartElement("ticket-states");
-        Element(w, "resolved-at", "datetime", i % 4 >= 2 ? created.AddHours(5).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture) : null);
+        FreshdeskXml.Element(w, "resolved-at", "datetime", i % 4 >= 2 ? created.AddHours(5).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture) : null);
         w.WriteEndElement();
         w.WriteStartElement("custom_field");
-        Element(w, "cf_khu_vuc_123", null, i % 2 == 0 ? "Miền Bắc" : "Miền Nam");
+        FreshdeskXml.Element(w, "cf_khu_vuc_123", null, i % 2 == 0 ? "Miền Bắc" : "Miền Nam");
         w.WriteEndElement();
         w.WriteStartElement("tags");
         w.WriteAttributeString("type", "array");
         foreach (var tag in i % 2 == 0 ? ["vip", "hoa-don"] : Array.Empty<string>())
         {
             w.WriteStartElement("tag");
-            Element(w, "name", null, tag);
+            FreshdeskXml.Element(w, "name", null, tag);
             w.WriteEndElement();
         }
 
@@ -140,12 +140,12 @@ public static class FreshdeskSampleWriter
         for (var n = 0; n < notes; n++)
         {
             w.WriteStartElement("helpdesk-note");
-            Element(w, "id", "integer", (i * 100 + n).ToString(CultureInfo.InvariantCulture));
-            Element(w, "body", null, n % 2 == 0 ? "Cảm ơn anh/chị đã liên hệ." : "Ghi chú nội bộ");
-            Element(w, "private", "boolean", n % 2 == 0 ? "false" : "true");
-            Element(w, "incoming", "boolean", "false");
-            Element(w, "source", "integer", n % 2 == 0 ? "0" : "2");
-            Element(w, "created-at", "datetime", created.AddHours(n + 1).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
+            FreshdeskXml.Element(w, "id", "integer", (i * 100 + n).ToString(CultureInfo.InvariantCulture));
+            FreshdeskXml.Element(w, "body", null, n % 2 == 0 ? "Cảm ơn anh/chị đã liên hệ." : "Ghi chú nội bộ");
+            FreshdeskXml.Element(w, "private", "boolean", n % 2 == 0 ? "false" : "true");
+            FreshdeskXml.Element(w, "incoming", "boolean", "false");
+            FreshdeskXml.Element(w, "source", "integer", n % 2 == 0 ? "0" : "2");
+            FreshdeskXml.Element(w, "created-at", "datetime", created.AddHours(n + 1).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
             w.WriteEndElement();
         }
 
@@ -156,43 +156,12 @@ public static class FreshdeskSampleWriter
     private static void Company(XmlWriter w, int id, string name)
     {
         w.WriteStartElement("company");
-        Element(w, "id", "integer", id.ToString(CultureInfo.InvariantCulture));
-        Element(w, "name", null, name);
-        Element(w, "domains", null, "anhduong.vn");
+        FreshdeskXml.Element(w, "id", "integer", id.ToString(CultureInfo.InvariantCulture));
+        FreshdeskXml.Element(w, "name", null, name);
+        FreshdeskXml.Element(w, "domains", null, "anhduong.vn");
         w.WriteEndElement();
     }
 
-    private static void WriteXml(ZipArchive zip, string entry, string root, Action<XmlWriter> body)
-    {
-        using var stream = zip.CreateEntry(entry, CompressionLevel.Fastest).Open();
-        using var w = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true });
-        w.WriteStartDocument();
-        w.WriteStartElement(root);
-        w.WriteAttributeString("type", "array");
-        body(w);
-        w.WriteEndElement();
-        w.WriteEndDocument();
-    }
-
-    private static void Element(XmlWriter w, string name, string? type, string? value)
-    {
-        w.WriteStartElement(name);
-        if (type is not null)
-        {
-            w.WriteAttributeString("type", type);
-        }
-
-        if (value is null)
-        {
-            w.WriteAttributeString("nil", "true");
-        }
-        else
-        {
-            w.WriteString(value);
-        }
-
-        w.WriteEndElement();
-    }
 
     private static string Stamp(DateTime time) => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 

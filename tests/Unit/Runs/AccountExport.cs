@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Text;
 using System.Xml;
+using ImportPortal.TestData;
 
 namespace ImportPortal.Tests.Unit.Runs;
 
@@ -101,7 +101,7 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
         {
             for (var file = 0; file * 300 < Math.Max(1, Tickets.Count); file++)
             {
-                WriteXml(zip, $"Tickets{file + 1}.xml", "helpdesk-tickets", w =>
+                FreshdeskXml.WriteArray(zip, $"Tickets{file + 1}.xml", "helpdesk-tickets", w =>
                 {
                     foreach (var ticket in Tickets.Skip(file * 300).Take(300))
                     {
@@ -110,28 +110,28 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
                 });
             }
 
-            WriteXml(zip, "Users1.xml", "users", w =>
+            FreshdeskXml.WriteArray(zip, "Users1.xml", "users", w =>
             {
                 foreach (var user in Users)
                 {
                     w.WriteStartElement("user");
-                    Element(w, "id", "integer", Text(user.Id));
-                    Element(w, "name", null, user.Name);
-                    Element(w, "email", null, user.Email);
-                    Element(w, "phone", null, null);
-                    Element(w, "customer-id", "integer", user.CompanyId is { } c ? Text(c) : null);
-                    Element(w, "helpdesk-agent", "boolean", user.Agent ? "true" : "false");
+                    FreshdeskXml.Element(w, "id", "integer", Text(user.Id));
+                    FreshdeskXml.Element(w, "name", null, user.Name);
+                    FreshdeskXml.Element(w, "email", null, user.Email);
+                    FreshdeskXml.Element(w, "phone", null, null);
+                    FreshdeskXml.Element(w, "customer-id", "integer", user.CompanyId is { } c ? Text(c) : null);
+                    FreshdeskXml.Element(w, "helpdesk-agent", "boolean", user.Agent ? "true" : "false");
                     w.WriteEndElement();
                 }
             });
-            WriteXml(zip, "Companies1.xml", "companies", w =>
+            FreshdeskXml.WriteArray(zip, "Companies1.xml", "companies", w =>
             {
                 foreach (var company in Companies)
                 {
                     w.WriteStartElement("company");
-                    Element(w, "id", "integer", Text(company.Id));
-                    Element(w, "name", null, company.Name);
-                    Element(w, "domains", null, $"congty{company.Id}.vn");
+                    FreshdeskXml.Element(w, "id", "integer", Text(company.Id));
+                    FreshdeskXml.Element(w, "name", null, company.Name);
+                    FreshdeskXml.Element(w, "domains", null, $"congty{company.Id}.vn");
                     w.WriteEndElement();
                 }
             });
@@ -143,29 +143,29 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
     private static void WriteTicket(XmlWriter w, ExportTicket t)
     {
         w.WriteStartElement("helpdesk-ticket");
-        Element(w, "display-id", "integer", t.SourceId);
-        Element(w, "subject", null, t.Subject);
-        Element(w, "description", null, t.Description);
-        Element(w, "requester-id", "integer", Text(t.RequesterId));
-        Element(w, "status-name", null, t.Status);
-        Element(w, "priority-name", null, "Medium");
-        Element(w, "spam", "boolean", "false");
-        Element(w, "created-at", "datetime", Stamp(t.CreatedAt));
+        FreshdeskXml.Element(w, "display-id", "integer", t.SourceId);
+        FreshdeskXml.Element(w, "subject", null, t.Subject);
+        FreshdeskXml.Element(w, "description", null, t.Description);
+        FreshdeskXml.Element(w, "requester-id", "integer", Text(t.RequesterId));
+        FreshdeskXml.Element(w, "status-name", null, t.Status);
+        FreshdeskXml.Element(w, "priority-name", null, "Medium");
+        FreshdeskXml.Element(w, "spam", "boolean", "false");
+        FreshdeskXml.Element(w, "created-at", "datetime", Stamp(t.CreatedAt));
         w.WriteStartElement("ticket-states");
-        Element(w, "first-responded-at", "datetime", t.FirstRespondedAt is { } first ? Stamp(first) : null);
-        Element(w, "resolved-at", "datetime", t.ResolvedAt is { } resolved ? Stamp(resolved) : null);
+        FreshdeskXml.Element(w, "first-responded-at", "datetime", t.FirstRespondedAt is { } first ? Stamp(first) : null);
+        FreshdeskXml.Element(w, "resolved-at", "datetime", t.ResolvedAt is { } resolved ? Stamp(resolved) : null);
         w.WriteEndElement();
         w.WriteStartElement("notes");
         w.WriteAttributeString("type", "array");
         foreach (var note in t.Notes)
         {
             w.WriteStartElement("helpdesk-note");
-            Element(w, "id", "integer", Text(note.Id));
-            Element(w, "body", null, note.Body);
-            Element(w, "private", "boolean", note.Private ? "true" : "false");
-            Element(w, "incoming", "boolean", note.Incoming ? "true" : "false");
-            Element(w, "user-id", "integer", Text(note.UserId));
-            Element(w, "created-at", "datetime", Stamp(note.CreatedAt));
+            FreshdeskXml.Element(w, "id", "integer", Text(note.Id));
+            FreshdeskXml.Element(w, "body", null, note.Body);
+            FreshdeskXml.Element(w, "private", "boolean", note.Private ? "true" : "false");
+            FreshdeskXml.Element(w, "incoming", "boolean", note.Incoming ? "true" : "false");
+            FreshdeskXml.Element(w, "user-id", "integer", Text(note.UserId));
+            FreshdeskXml.Element(w, "created-at", "datetime", Stamp(note.CreatedAt));
             w.WriteEndElement();
         }
 
@@ -173,37 +173,6 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
         w.WriteEndElement();
     }
 
-    private static void WriteXml(ZipArchive zip, string entry, string root, Action<XmlWriter> body)
-    {
-        using var stream = zip.CreateEntry(entry, CompressionLevel.Fastest).Open();
-        using var w = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true });
-        w.WriteStartDocument();
-        w.WriteStartElement(root);
-        w.WriteAttributeString("type", "array");
-        body(w);
-        w.WriteEndElement();
-        w.WriteEndDocument();
-    }
-
-    private static void Element(XmlWriter w, string name, string? type, string? value)
-    {
-        w.WriteStartElement(name);
-        if (type is not null)
-        {
-            w.WriteAttributeString("type", type);
-        }
-
-        if (value is null)
-        {
-            w.WriteAttributeString("nil", "true");
-        }
-        else
-        {
-            w.WriteString(value);
-        }
-
-        w.WriteEndElement();
-    }
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 
