@@ -26,7 +26,7 @@ public sealed partial class EditorTextTests
     public void Vietnamese_differs_from_English_and_keeps_the_placeholders()
     {
         Assert.Empty(English.Where(e => Vietnamese[e.Key] == e.Value).Select(e => e.Key));
-        Assert.Empty(English.Where(e => !Placeholders(e.Value).SequenceEqual(Placeholders(Vietnamese[e.Key]))).Select(e => e.Key));
+        Assert.Empty(English.Where(e => !ResourceFile.Placeholders(e.Value).SequenceEqual(ResourceFile.Placeholders(Vietnamese[e.Key]))).Select(e => e.Key));
     }
 
     [Fact]
@@ -61,11 +61,6 @@ public sealed partial class EditorTextTests
 
     private static Dictionary<string, string> Editor(string file) =>
         ResourceFile.Load(file).Where(t => t.Key.StartsWith(Prefix, StringComparison.Ordinal)).ToDictionary();
-
-    private static List<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal)];
-
-    [GeneratedRegex(@"\{\d+\}")]
-    private static partial Regex Placeholder();
 
     [GeneratedRegex("""\bM\["(Editor\.[A-Za-z0-9.]+)"[,\]]""")]
     private static partial Regex LiteralKey();

@@ -25,7 +25,7 @@ public sealed partial class RunTextTests
     public void Vietnamese_differs_from_English_and_keeps_the_placeholders()
     {
         Assert.Empty(English.Where(e => Vietnamese[e.Key] == e.Value).Select(e => e.Key));
-        Assert.Empty(English.Where(e => !Placeholders(e.Value).SequenceEqual(Placeholders(Vietnamese[e.Key]))).Select(e => e.Key));
+        Assert.Empty(English.Where(e => !ResourceFile.Placeholders(e.Value).SequenceEqual(ResourceFile.Placeholders(Vietnamese[e.Key]))).Select(e => e.Key));
     }
 
     [Fact]
@@ -74,14 +74,9 @@ public sealed partial class RunTextTests
         Assert.Empty(missing);
     }
 
-    private static List<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value).Distinct().Order(StringComparer.Ordinal)];
-
     [GeneratedRegex(@"\bR\[""([A-Za-z]+\.[A-Za-z0-9.]+)""[,\]]")]
     private static partial Regex LiteralKey();
 
     [GeneratedRegex(@"RunCommandResult\.Fail\(""([A-Za-z]+\.[A-Za-z0-9.]+)""")]
     private static partial Regex FailKey();
-
-    [GeneratedRegex(@"\{\d+\}")]
-    private static partial Regex Placeholder();
 }
