@@ -12,19 +12,25 @@ namespace ImportPortal.Persistence;
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+    // The journal mode is kept in the database file: set once per file and process. synchronous is per connection.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _walFiles = new(StringComparer.Ordinal);
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = PragmasFor(connection);
         command.ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = PragmasFor(connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private string PragmasFor(DbConnection connection) =>
+        _walFiles.TryAdd(connection.DataSource, true)
+            ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+            : "PRAGMA synchronous=NORMAL;";
 }
