@@ -101,7 +101,9 @@ internal sealed class MembershipSender(IFrappeSite site, ReferenceResolver refer
             {
                 log.Add($"PUT {item.Doctype}/{name}", started, ex.Error);
                 // A refused stale write, or one that may have landed: read the table again and add what is still missing.
-                mayHaveLanded |= ex.Error.ExcType == TimestampMismatch || OutcomeRules.Decide(ex.Error) == SendDecision.LookUpThenResend;
+                // A write without any answer (reset, dropped after the commit) may have landed as much as one of unknown fate.
+                mayHaveLanded |= ex.Error.ExcType == TimestampMismatch || ex.Error.HttpStatus is null
+                    || OutcomeRules.Decide(ex.Error) == SendDecision.LookUpThenResend;
                 if (ex.Error.ExcType != TimestampMismatch)
                 {
                     await Task.Delay(DelayAfter(send, ex.Error), time, ct);

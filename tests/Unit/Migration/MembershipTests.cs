@@ -183,10 +183,13 @@ public sealed class MembershipTests
         {
             var expected = Enumerable.Range(0, Organisations * 3).Where(c => c % Organisations == o).Select(c => $"Contact c{c}").ToList();
             var record = h.Store.MembershipOf($"o{o}");
-            Assert.True(record.State == RecordState.Succeeded || (record.State == RecordState.Failed && record.Error?.Kind == RecordErrorKind.Transient), record.ToString());
+            // Rarely (about one run in six) a record whose write met a fault ends Skipped/Existing rather than
+            // Succeeded/Updated: its re-read found every member already there. Its rows are checked all the same.
+            var joined = record.State == RecordState.Succeeded || (record.State == RecordState.Skipped && record.Result == RecordResult.Existing);
+            Assert.True(joined || (record.State == RecordState.Failed && record.Error?.Kind == RecordErrorKind.Transient), record.ToString());
             var members = MembersOn(h, $"Công ty {o}");
             Assert.Equal(members.Count, members.Distinct(StringComparer.OrdinalIgnoreCase).Count());
-            if (record.State == RecordState.Succeeded)
+            if (joined)
             {
                 Assert.Equal(expected, members);
             }
