@@ -101,9 +101,9 @@ internal sealed class MembershipSender(IFrappeSite site, ReferenceResolver refer
             {
                 log.Add($"PUT {item.Doctype}/{name}", started, ex.Error);
                 // A refused stale write, or one that may have landed: read the table again and add what is still missing.
-                // A write without any answer (reset, dropped after the commit) may have landed as much as one of unknown fate.
-                mayHaveLanded |= ex.Error.ExcType == TimestampMismatch || ex.Error.HttpStatus is null
-                    || OutcomeRules.Decide(ex.Error) == SendDecision.LookUpThenResend;
+                // Any failed write may have landed: the HTTP client repeats a PUT on a reset or a 5xx, so the error that
+                // reaches here is the last try's, and an earlier try may have committed before its answer was lost.
+                mayHaveLanded = true;
                 if (ex.Error.ExcType != TimestampMismatch)
                 {
                     await Task.Delay(DelayAfter(send, ex.Error), time, ct);
