@@ -22,8 +22,11 @@ public interface IFrappeSite
     /// <summary>The document, or null when the site has no document of that name.</summary>
     Task<JsonObject?> GetAsync(string doctype, string name, CancellationToken ct);
 
-    /// <summary>Creates a document. The body is only read (serialised before the request goes), never kept or changed.</summary>
-    Task<JsonObject> InsertAsync(string doctype, JsonObject document, CancellationToken ct);
+    /// <summary>
+    /// Creates a document and returns the name the site gave it. The body is only read (serialised before the request
+    /// goes), never kept or changed.
+    /// </summary>
+    Task<string> InsertAsync(string doctype, JsonObject document, CancellationToken ct);
 
     /// <summary>Changes a document. The body is only read, never kept or changed.</summary>
     Task<JsonObject> UpdateAsync(string doctype, string name, JsonObject changes, CancellationToken ct);

@@ -81,7 +81,7 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
                 // The site serialises the body before it sends and keeps nothing of it: no copy needed.
                 var created = await site.InsertAsync(item.Doctype, body, ct);
                 log.Add($"POST {item.Doctype}", started, "created");
-                return Created(item, NameOf(created), body, log);
+                return Created(item, created, body, log);
             }
             catch (FrappeException ex)
             {
@@ -250,7 +250,4 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
 
     private static RecordError CannotVerify(WorkItem item) =>
         new(RecordErrorKind.UnknownFate, $"A send of this {item.Doctype} got no answer and the site has no external-id field to check whether it was created. Look for it on the site, then retry or skip it.");
-
-    private static string NameOf(JsonObject document) =>
-        document["name"] is JsonValue name ? name.ToString() : throw new FrappeException(new FrappeError(FrappeErrorKind.ServerError, null, null, ["The site answered the insert without a document name."]));
 }

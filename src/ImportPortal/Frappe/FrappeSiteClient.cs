@@ -60,8 +60,12 @@ public sealed partial class FrappeSiteClient(IFrappeApi api, FrappeSiteConnectio
         }
     }
 
-    public async Task<JsonObject> InsertAsync(string doctype, JsonObject document, CancellationToken ct) =>
-        Data(await CallAsync(HttpMethod.Post, doctype, c => api.InsertAsync(site, doctype, document, c), ct), doctype);
+    public async Task<string> InsertAsync(string doctype, JsonObject document, CancellationToken ct)
+    {
+        var inserted = await CallAsync(HttpMethod.Post, doctype, c => api.InsertAsync(site, doctype, document, c), ct);
+        // A yes without a name: the document was created, under a name not known here, so it is looked up, never sent again.
+        return inserted.Name ?? throw Fail(HttpMethod.Post, doctype, FrappeError.UnknownFate("The site answered the insert without a document name."), null);
+    }
 
     public async Task<JsonObject> UpdateAsync(string doctype, string name, JsonObject changes, CancellationToken ct) =>
         Data(await CallAsync(HttpMethod.Put, doctype, c => api.UpdateAsync(site, doctype, name, changes, c), ct), doctype);
@@ -96,9 +100,9 @@ public sealed partial class FrappeSiteClient(IFrappeApi api, FrappeSiteConnectio
     public Task SetEmailSendingAsync(bool enabled, CancellationToken ct) =>
         CallAsync(HttpMethod.Post, "toggle_sending", c => api.ToggleSendingAsync(site, new JsonObject { ["enable"] = enabled ? 1 : 0 }, c), ct);
 
-    private async Task<JsonObject> CallAsync(HttpMethod method, string subject, Func<CancellationToken, Task<IApiResponse<JsonObject>>> call, CancellationToken ct)
+    private async Task<T> CallAsync<T>(HttpMethod method, string subject, Func<CancellationToken, Task<IApiResponse<T>>> call, CancellationToken ct)
     {
-        IApiResponse<JsonObject> response;
+        IApiResponse<T> response;
         try
         {
             response = await call(ct);
@@ -168,7 +172,7 @@ public sealed partial class FrappeSiteClient(IFrappeApi api, FrappeSiteConnectio
         return new FrappeException(error, cause);
     }
 
-    private static FrappeError Decode(IApiResponse<JsonObject> response)
+    private static FrappeError Decode(IApiResponse response)
     {
         var retryAfter = response.Headers?.RetryAfter switch
         {

@@ -39,7 +39,7 @@ public interface IFrappeApi
     Task<IApiResponse<JsonObject>> GetAsync([Property(Site)] FrappeSiteConnection site, string doctype, string name, CancellationToken ct);
 
     [Post("/api/resource/{doctype}")]
-    Task<IApiResponse<JsonObject>> InsertAsync([Property(Site)] FrappeSiteConnection site, string doctype, [Body(buffered: true)] JsonObject document, CancellationToken ct);
+    Task<IApiResponse<FrappeInserted>> InsertAsync([Property(Site)] FrappeSiteConnection site, string doctype, [Body(buffered: true)] JsonObject document, CancellationToken ct);
 
     [Put("/api/resource/{doctype}/{name}")]
     Task<IApiResponse<JsonObject>> UpdateAsync([Property(Site)] FrappeSiteConnection site, string doctype, string name, [Body(buffered: true)] JsonObject changes, CancellationToken ct);

@@ -142,7 +142,7 @@ public sealed class FrappeSiteClientTests
         clock.Advance(TimeSpan.FromSeconds(10));
         var created = await insert.WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.Equal("Cửa hàng Hoa Mai", created["name"]!.GetValue<string>());
+        Assert.Equal("Cửa hàng Hoa Mai", created);
         Assert.Equal(2, h.Simulator.Store.Requests.Count("POST /api/resource/HD Customer"));
         Assert.Equal(1, h.Simulator.Store.Count("HD Customer"));
     }

@@ -2,10 +2,11 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using ImportPortal.Domain.Frappe;
 
 namespace ImportPortal.Tests.Unit.Frappe;
 
-/// <summary>What a write looks like on the wire, read by a bare socket server on loopback.</summary>
+/// <summary>What a write looks like on the wire and how its answer is read, with a bare socket server on loopback.</summary>
 public sealed class RequestBodyTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -17,24 +18,11 @@ public sealed class RequestBodyTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var site = h.Factory.Create(h.Connection with { BaseUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/") });
-        var requests = new List<(string Head, byte[] Body)>();
-        var server = Task.Run(async () =>
-        {
-            // The first answer is a 503 the pipeline retries (a PUT is safe to repeat), the second the updated document.
-            foreach (var answer in new[] { (503, """{"exc_type":"ServiceUnavailable"}"""), (200, """{"data":{"name":"0042","subject":"Đã sửa"}}""") })
-            {
-                using var client = await listener.AcceptTcpClientAsync(Ct);
-                var stream = client.GetStream();
-                requests.Add(await ReadRequestAsync(stream));
-                var body = Encoding.UTF8.GetBytes(answer.Item2);
-                var head = $"HTTP/1.1 {answer.Item1} X\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\nRetry-After: 0\r\nConnection: close\r\n\r\n";
-                await stream.WriteAsync(Encoding.ASCII.GetBytes(head), Ct);
-                await stream.WriteAsync(body, Ct);
-            }
-        }, Ct);
+        // The first answer is a 503 the pipeline retries (a PUT is safe to repeat), the second the updated document.
+        var server = ServeAsync(listener, (503, """{"exc_type":"ServiceUnavailable"}"""), (200, """{"data":{"name":"0042","subject":"Đã sửa"}}"""));
 
         var updated = await site.UpdateAsync("HD Ticket", "0042", new JsonObject { ["subject"] = "Đã sửa", ["description"] = "Khách hàng Nguyễn Thị Hồng" }, Ct);
-        await server;
+        var requests = await server;
 
         Assert.Equal("0042", updated["name"]!.GetValue<string>());
         Assert.Equal(2, requests.Count);
@@ -48,6 +36,46 @@ public sealed class RequestBodyTests
 
         Assert.Equal(requests[0].Body, requests[1].Body);
     }
+
+    [Fact]
+    public async Task An_insert_returns_the_new_name_as_text_also_an_autoincrement_number_and_a_yes_without_a_name_is_unknown_fate()
+    {
+        await using var h = await FrappeClientHarness.StartAsync();
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var site = h.Factory.Create(h.Connection with { BaseUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/") });
+        var server = ServeAsync(listener,
+            (200, """{"data":{"doctype":"Contact","name":"Nguyễn Thị Hồng-1","links":[{"link_name":"Hải Đăng"}]}}"""),
+            (200, """{"data":{"doctype":"HD Ticket","name":4217,"subject":"Không vào được"}}"""),
+            (200, """{"data":{"doctype":"HD Ticket","subject":"Không vào được"}}"""));
+
+        var contact = await site.InsertAsync("Contact", new JsonObject { ["first_name"] = "Hồng" }, Ct);
+        var ticket = await site.InsertAsync("HD Ticket", new JsonObject { ["subject"] = "Không vào được" }, Ct);
+        var nameless = await Assert.ThrowsAsync<FrappeException>(() => site.InsertAsync("HD Ticket", new JsonObject { ["subject"] = "Không vào được" }, Ct));
+        var requests = await server;
+
+        Assert.Equal(("Nguyễn Thị Hồng-1", "4217"), (contact, ticket));
+        Assert.Equal(FrappeErrorKind.UnknownFate, nameless.Error.Kind);
+        Assert.Equal(3, requests.Count);
+    }
+
+    /// <summary>Answers one request per connection with each (status, body) in turn; returns the requests as they arrived.</summary>
+    private static Task<List<(string Head, byte[] Body)>> ServeAsync(TcpListener listener, params (int Status, string Body)[] answers) => Task.Run(async () =>
+    {
+        var requests = new List<(string Head, byte[] Body)>();
+        foreach (var (status, text) in answers)
+        {
+            using var client = await listener.AcceptTcpClientAsync(Ct);
+            var stream = client.GetStream();
+            requests.Add(await ReadRequestAsync(stream));
+            var body = Encoding.UTF8.GetBytes(text);
+            var head = $"HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\nRetry-After: 0\r\nConnection: close\r\n\r\n";
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(head), Ct);
+            await stream.WriteAsync(body, Ct);
+        }
+
+        return requests;
+    }, Ct);
 
     private static async Task<(string Head, byte[] Body)> ReadRequestAsync(NetworkStream stream)
     {

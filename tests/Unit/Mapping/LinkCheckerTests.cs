@@ -57,7 +57,7 @@ public sealed class LinkCheckerTests
 
         public Task<JsonObject?> GetAsync(string doctype, string name, CancellationToken ct) => throw new NotSupportedException();
 
-        public Task<JsonObject> InsertAsync(string doctype, JsonObject document, CancellationToken ct) => throw new NotSupportedException();
+        public Task<string> InsertAsync(string doctype, JsonObject document, CancellationToken ct) => throw new NotSupportedException();
 
         public Task<JsonObject> UpdateAsync(string doctype, string name, JsonObject changes, CancellationToken ct) => throw new NotSupportedException();
 

@@ -146,7 +146,7 @@ public sealed class ImportLoopFaultTests
         await h.RunAsync();
 
         Assert.Equal((RecordState.Succeeded, RecordResult.Created), (record.State, record.Result));
-        Assert.Equal(landed["name"]!.GetValue<string>(), record.FrappeName);
+        Assert.Equal(landed, record.FrappeName);
         Assert.Equal(postsBefore, h.Posts("HD Ticket"));
         Assert.Equal(1, h.SiteStore.Count("HD Ticket"));
     }
@@ -228,7 +228,7 @@ public sealed class ImportLoopFaultTests
 
         await h.RunAsync(site: lagging);
 
-        Assert.Equal((RecordState.Succeeded, RecordResult.Created, landed["name"]!.GetValue<string>()), (record.State, record.Result, record.FrappeName));
+        Assert.Equal((RecordState.Succeeded, RecordResult.Created, landed), (record.State, record.Result, record.FrappeName));
         Assert.Contains(record.Requests, a => a.HttpStatus == 417 && a.ExcType == "UniqueValidationError");
         Assert.Equal(1, h.SiteStore.Count("HD Ticket"));
     }

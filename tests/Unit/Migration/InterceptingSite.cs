@@ -44,7 +44,7 @@ public sealed class InterceptingSite(IFrappeSite inner) : IFrappeSite
         return document;
     }
 
-    public async Task<JsonObject> InsertAsync(string doctype, JsonObject document, CancellationToken ct)
+    public async Task<string> InsertAsync(string doctype, JsonObject document, CancellationToken ct)
     {
         var created = await inner.InsertAsync(doctype, document, ct);
         AfterInsert?.Invoke(doctype);

@@ -71,7 +71,7 @@ internal sealed class FakeFrappeSite : IFrappeSite
 
     public Task<int> CountAsync(string doctype, JsonNode? filters, CancellationToken ct) => Call(doctype, () => Matching(doctype, filters).Count());
 
-    public Task<JsonObject> InsertAsync(string doctype, JsonObject document, CancellationToken ct) => Call(doctype, () =>
+    public Task<string> InsertAsync(string doctype, JsonObject document, CancellationToken ct) => Call(doctype, () =>
     {
         if (doctype == "Custom Field")
         {
@@ -88,7 +88,7 @@ internal sealed class FakeFrappeSite : IFrappeSite
 
         Inserted.Add((doctype, document.DeepClone().AsObject()));
         Add(doctype, document);
-        return document;
+        return Text(document["name"]) ?? "";
     });
 
     public Task<JsonObject> UpdateAsync(string doctype, string name, JsonObject changes, CancellationToken ct) => throw new NotSupportedException();
