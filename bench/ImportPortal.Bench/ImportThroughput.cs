@@ -66,12 +66,15 @@ internal static class ImportThroughput
     {
         const int workers = 16;
         var self = Process.GetCurrentProcess();
-        await using var sim = await SimulatorProcess.StartAsync(core: 1, ct);
+        await using var sim = await SimulatorProcess.StartAsync(core: 1, ct, controls: true);
         await using var rig = await PortalRig.StartAsync(sim.BaseUrl, sim.ApiKey, sim.ApiSecret);
+        var requestsBefore = await sim.RequestsAsync(ct);
         using var sampler = LimitSampler.Start(rig);
         var simCpu = sim.Cpu;
         var (runId, sending, importCpu, importBytes) = await rig.ImportMeasuredAsync(FreshdeskSampleWriter.TicketCsv(tickets), "tickets.csv", TicketsOnly(), "tickets", new RunOptions { Ceiling = workers }, ct);
         var importSimCpu = sim.Cpu - simCpu;
+        var requests = (await sim.RequestsAsync(ct)).Select(p => (p.Key, Count: p.Value - requestsBefore.GetValueOrDefault(p.Key))).Where(p => p.Count > 0).OrderByDescending(p => p.Count).ToList();
+        Report.Line("import-a", $"site requests during the import: {string.Join(", ", requests.Select(p => $"{p.Key} {p.Count}"))}");
         var limits = await sampler.StopAsync();
         var records = await rig.RecordsAsync(runId);
         var imported = records.Count(r => r.State == RecordState.Succeeded);

@@ -6,7 +6,7 @@ using ImportPortal.Bench;
 // Generated inputs go to the temp folder and are deleted afterwards; each scenario stops after 15 minutes.
 var scenario = args.FirstOrDefault() ?? "help";
 var options = BenchOptions.Parse(args.Skip(1).ToArray());
-if (scenario is not ("simulator" or "import" or "csv" or "xlsx" or "zip" or "memory" or "mapping" or "all"))
+if (scenario is not ("simulator" or "import" or "client" or "csv" or "xlsx" or "zip" or "memory" or "mapping" or "all"))
 {
     return Usage();
 }
@@ -18,6 +18,7 @@ var exitCode = scenario switch
 {
     "simulator" => await SimulatorThroughput.RunAsync(options),
     "import" => await ImportThroughput.RunAsync(options, args, ct),
+    "client" => await ClientOverhead.RunAsync(options, args, ct),
     "csv" => await CsvThroughput.RunAsync(options.Rows ?? 300_000, ct),
     "xlsx" => await XlsxThroughput.RunAsync(options.Rows ?? 50_000, ct),
     "zip" => await ZipThroughput.RunAsync(options.Tickets ?? 20_000, ct),
@@ -45,6 +46,7 @@ static int Usage()
         usage: ImportPortal.Bench <scenario> [options]
           simulator [--seconds N] [--workers N]  inserts/s the Frappe simulator serves
           import [--tickets N] [--only abc] [--repeat N]  the import against the simulator: (a) vs bare HttpClient, (b) remote site, (c) small site
+          client [--tickets N] [--repeat N]        CPU per request: bare HttpClient vs the portal's handler chain vs its whole client
           csv [--rows N]                          ticket CSV, ours end to end vs bare Sylvan (default 300,000 rows)
           xlsx [--rows N]                         XLSX rows/s and MB/s (default 50,000 rows)
           zip [--tickets N]                       account-export ZIP, tickets/s and notes/s, 3 notes a ticket (default 20,000)

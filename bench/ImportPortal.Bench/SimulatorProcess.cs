@@ -112,6 +112,14 @@ internal sealed class SimulatorProcess : IAsyncDisposable
         return body["p50_ms"]!.GetValue<double>();
     }
 
+    /// <summary>The requests the site has served, by method and path (from its control endpoints).</summary>
+    public async Task<IReadOnlyDictionary<string, long>> RequestsAsync(CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = BaseUrl };
+        var stats = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync("__sim/stats", ct))!;
+        return stats["requests"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<long>());
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
