@@ -24,6 +24,20 @@ public sealed record LoopOptions
 
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How long the loop waits out a site that does not answer its lookups (down, restarting, behind a 502) before the
+    /// run stops as failed. Nothing is lost meanwhile: the claimed records wait, and a stop request still ends the wait.
+    /// </summary>
+    public TimeSpan OutagePatience { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The wait before retry number <paramref name="retry"/> (1-based): doubling from the first delay, a longer Retry-After wins, capped.</summary>
+    public TimeSpan RetryDelay(int retry, TimeSpan? retryAfter)
+    {
+        var backoff = FirstRetryDelay * Math.Pow(2, Math.Max(0, retry - 1));
+        var wait = retryAfter is { } after && after > backoff ? after : backoff;
+        return wait < MaxRetryDelay ? wait : MaxRetryDelay;
+    }
+
     /// <summary>Outcomes are written in batches of this many, or after <see cref="FlushInterval"/>.</summary>
     public int FlushSize { get; init; } = 250;
 

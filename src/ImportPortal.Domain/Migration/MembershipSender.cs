@@ -106,7 +106,7 @@ internal sealed class MembershipSender(IFrappeSite site, ReferenceResolver refer
                 mayHaveLanded = true;
                 if (ex.Error.ExcType != TimestampMismatch)
                 {
-                    await Task.Delay(DelayAfter(send, ex.Error), time, ct);
+                    await Task.Delay(options.RetryDelay(send, ex.Error.RetryAfter), time, ct);
                 }
             }
             catch (FrappeException ex)
@@ -160,13 +160,6 @@ internal sealed class MembershipSender(IFrappeSite site, ReferenceResolver refer
         }
 
         return body;
-    }
-
-    private TimeSpan DelayAfter(int send, FrappeError error)
-    {
-        var backoff = options.FirstRetryDelay * Math.Pow(2, send - 1);
-        var wait = error.RetryAfter is { } retryAfter && retryAfter > backoff ? retryAfter : backoff;
-        return wait < options.MaxRetryDelay ? wait : options.MaxRetryDelay;
     }
 
     private static bool Rereads(FrappeError error) =>

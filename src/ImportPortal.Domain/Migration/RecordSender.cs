@@ -111,7 +111,7 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
 
             if (decision is SendDecision.LookUpThenResend or SendDecision.RetryLater && send < options.MaxSends)
             {
-                await Task.Delay(DelayBefore(send + 1, error), time, ct);
+                await Task.Delay(options.RetryDelay(send, error.RetryAfter), time, ct);
                 continue;
             }
 
@@ -189,7 +189,7 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
             {
                 // A PUT of the same body is safe to repeat.
                 log.Add($"PUT {doctype}/{name}", started, ex.Error);
-                await Task.Delay(DelayBefore(send + 1, ex.Error), time, ct);
+                await Task.Delay(options.RetryDelay(send, ex.Error.RetryAfter), time, ct);
             }
             catch (FrappeException ex)
             {
@@ -234,13 +234,6 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
         }
 
         return body;
-    }
-
-    private TimeSpan DelayBefore(int send, FrappeError error)
-    {
-        var backoff = options.FirstRetryDelay * Math.Pow(2, send - 2);
-        var wait = error.RetryAfter is { } retryAfter && retryAfter > backoff ? retryAfter : backoff;
-        return wait < options.MaxRetryDelay ? wait : options.MaxRetryDelay;
     }
 
     internal static RecordError DependencyFailed(EntityKind entity, string key, RecordError? cause) =>
