@@ -21,6 +21,9 @@ public sealed class ImportLoop(
     /// <summary>Claimed batches whose lookups may run ahead of the sending.</summary>
     private const int PrefetchAhead = 3;
 
+    /// <summary>How often a wait for the site looks whether the operator asked the run to stop.</summary>
+    private static readonly TimeSpan StopCheck = TimeSpan.FromMilliseconds(250);
+
     public async Task<bool> RunAsync(CancellationToken ct)
     {
         var resolver = new ReferenceResolver(ledger, doctypeOf);
@@ -81,7 +84,7 @@ public sealed class ImportLoop(
 
     private async Task ProduceAsync(RunStage stage, ReferenceResolver resolver, ChannelWriter<ClaimedUnit> writer, CancellationToken ct)
     {
-        var lookups = new Queue<Task<ExistingOnSite>>();
+        var lookups = new Queue<Task<ExistingOnSite?>>();
         try
         {
             while (!observer.StopRequested)
@@ -126,13 +129,14 @@ public sealed class ImportLoop(
                     outcome = new RecordOutcome(item.Id, item.Stage, RecordState.Failed, RecordResult.None, null,
                         new RecordError(RecordErrorKind.Dependency, $"an earlier message of this ticket failed ({failedBefore.Entity} {failedBefore.SourceKey}); messages are sent in order"), [], null);
                 }
-                else if (observer.StopRequested)
+                else if (observer.StopRequested || await unit.Existing is not { } existing)
                 {
+                    // Stopped by the operator, also while the batch's lookups waited for the site: the record goes back unsent.
                     outcome = Released(item);
                 }
                 else
                 {
-                    (outcome, entry) = await sender.SendAsync(item, await unit.Existing, ct);
+                    (outcome, entry) = await sender.SendAsync(item, existing, ct);
                     if (outcome.State == RecordState.Failed)
                     {
                         failedBefore = item;
@@ -144,8 +148,11 @@ public sealed class ImportLoop(
         }
     }
 
-    /// <summary>One query per doctype for the ledger lines of the batch and of what it refers to, and one per doctype and identity field on the site.</summary>
-    private async Task<ExistingOnSite> PrefetchAsync(IReadOnlyList<WorkItem> claimed, ReferenceResolver resolver, CancellationToken ct)
+    /// <summary>
+    /// One query per doctype for the ledger lines of the batch and of what it refers to, and one per doctype and
+    /// identity field on the site. Null when the operator stopped the run while the site was being waited for.
+    /// </summary>
+    private async Task<ExistingOnSite?> PrefetchAsync(IReadOnlyList<WorkItem> claimed, ReferenceResolver resolver, CancellationToken ct)
     {
         foreach (var group in claimed.GroupBy(i => i.Doctype, StringComparer.Ordinal))
         {
@@ -164,11 +171,56 @@ public sealed class ImportLoop(
             .GroupBy(x => (x.Item.Doctype, x.Identity.Field));
         foreach (var group in unknown)
         {
-            var found = await SiteLookup.FindAsync(site, group.Key.Doctype, group.Key.Field, group.Select(x => x.Identity.Value), ct);
+            var found = await PatientlyAsync(() => SiteLookup.FindAsync(site, group.Key.Doctype, group.Key.Field, group.Select(x => x.Identity.Value), ct), ct);
+            if (found is null)
+            {
+                return null;
+            }
+
             existing.Add(group.Key.Doctype, group.Key.Field, found);
         }
 
         return existing;
+    }
+
+    /// <summary>
+    /// A read the batch cannot go without. A site that stops answering for a while (down, restarting, behind a 502,
+    /// rate limiting) is waited out, up to <see cref="LoopOptions.OutagePatience"/>, with the dashboard told why and until
+    /// when; a refusal (key, permission) or a longer outage stops the run. Null when the operator stopped the run meanwhile.
+    /// </summary>
+    private async Task<T?> PatientlyAsync<T>(Func<Task<T>> read, CancellationToken ct)
+        where T : class
+    {
+        var givesUpAt = time.GetUtcNow() + options.OutagePatience;
+        for (var retry = 1; ; retry++)
+        {
+            try
+            {
+                var result = await read();
+                if (retry > 1)
+                {
+                    observer.SiteWaiting(null);
+                }
+
+                return result;
+            }
+            catch (FrappeException ex) when (OutcomeRules.Decide(ex.Error) == SendDecision.RetryLater
+                && time.GetUtcNow() + options.RetryDelay(retry, ex.Error.RetryAfter) <= givesUpAt)
+            {
+                var retryAt = time.GetUtcNow() + options.RetryDelay(retry, ex.Error.RetryAfter);
+                observer.SiteWaiting(new SiteWait(ex.Error.Summary, retryAt, givesUpAt));
+                for (var left = retryAt - time.GetUtcNow(); left > TimeSpan.Zero; left = retryAt - time.GetUtcNow())
+                {
+                    if (observer.StopRequested)
+                    {
+                        observer.SiteWaiting(null);
+                        return null;
+                    }
+
+                    await Task.Delay(left < StopCheck ? left : StopCheck, time, ct);
+                }
+            }
+        }
     }
 
     private static IEnumerable<IReadOnlyList<WorkItem>> UnitsOf(RunStage stage, IReadOnlyList<WorkItem> claimed) =>
@@ -179,5 +231,5 @@ public sealed class ImportLoop(
     private static RecordOutcome Released(WorkItem item) =>
         new(item.Id, item.Stage, item.WasUnknown ? RecordState.Unknown : RecordState.Pending, RecordResult.None, null, null, [], null);
 
-    private sealed record ClaimedUnit(IReadOnlyList<WorkItem> Items, Task<ExistingOnSite> Existing);
+    private sealed record ClaimedUnit(IReadOnlyList<WorkItem> Items, Task<ExistingOnSite?> Existing);
 }

@@ -91,6 +91,9 @@ public sealed class RunImportJob(
         catch (Exception ex) when (ex is FrappeException or InvalidOperationException or SourceFormatException or IOException or System.Text.Json.JsonException)
         {
             logger.LogWarning(ex, "Run {RunId} stopped: {Reason}", runId, ex.Message);
+            // A stopped run must not leave a live helpdesk silent while the cause is found: the site is put back now
+            // (or the refusal shown with the manual restore), and resuming the run silences it again from a new snapshot.
+            await quiet.RestoreAsync(runId, "system", ct);
             await FinishAsync(runId, RunState.Failed, ex is FrappeException f ? f.Error.Summary : ex.Message);
         }
     }
@@ -108,6 +111,7 @@ public sealed class RunImportJob(
             DryRun = runOptions.DryRun,
             Existing = runOptions.Existing,
             Workers = Math.Clamp(runOptions.Ceiling, 1, RunOptions.MaxCeiling),
+            OutagePatience = options.Value.OutagePatience,
         };
         Func<EntityKind, string> doctypeOf = entity => profile.Entities.FirstOrDefault(e => e.Entity == entity) is { } mapping ? profile.DoctypeOf(mapping) : profile.DefaultDoctype(entity);
         var loop = new ImportLoop(site, store, ledger, doctypeOf, observer, loopOptions, time);
@@ -235,9 +239,9 @@ public sealed class RunImportJob(
     }
 
     /// <summary>
-    /// A run that ends (not one that pauses or fails: it stays quiet until resumed) puts its site back first, so a
+    /// A run that ends (not one that pauses: it stays quiet until resumed or cancelled) puts its site back first, so a
     /// crash during the restore leaves the run active and the next job start finishes it. A failed restore is kept on
-    /// the run and does not stop it from ending.
+    /// the run and does not stop it from ending. A run that fails puts its site back as well (see <see cref="WorkAsync"/>).
     /// </summary>
     private async Task EndAsync(Guid runId, RunState state, CancellationToken ct)
     {

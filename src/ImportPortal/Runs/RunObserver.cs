@@ -16,6 +16,7 @@ public sealed class RunObserver(Guid runId, IReadOnlyList<StageCounts> initial, 
     private readonly List<ThroughputSample> _samples = [];
     private IReadOnlyList<StageCounts> _counts = initial;
     private volatile bool _stop;
+    private volatile SiteWait? _waiting;
 
     public RunState State { get; set; } = RunState.Running;
 
@@ -30,6 +31,12 @@ public sealed class RunObserver(Guid runId, IReadOnlyList<StageCounts> initial, 
     {
         State = RunState.Running;
         _stop = false;
+    }
+
+    public void SiteWaiting(SiteWait? wait)
+    {
+        _waiting = wait;
+        Publish();
     }
 
     public void StageStarted(RunStage stage)
@@ -88,7 +95,7 @@ public sealed class RunObserver(Guid runId, IReadOnlyList<StageCounts> initial, 
     {
         lock (_gate)
         {
-            return new RunProgress(runId, State, Stage, planProgress, _counts, pace.Limit, pace.InFlight, [.. _samples], time.GetUtcNow());
+            return new RunProgress(runId, State, Stage, planProgress, _counts, pace.Limit, pace.InFlight, [.. _samples], time.GetUtcNow(), _waiting);
         }
     }
 

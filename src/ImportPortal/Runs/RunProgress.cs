@@ -15,7 +15,10 @@ public sealed record StageCounts(RunStage Stage, long Total, long Created, long 
 /// <summary>Records finished per second at a moment.</summary>
 public sealed record ThroughputSample(DateTimeOffset At, double PerSecond);
 
-/// <summary>A run as the dashboard shows it live: pushed by the run's job after each batch of outcomes, read from the database on open.</summary>
+/// <summary>
+/// A run as the dashboard shows it live: pushed by the run's job after each batch of outcomes, read from the database on
+/// open. <see cref="Waiting"/> is set while the loop waits for a site that stopped answering (live only, not stored).
+/// </summary>
 public sealed record RunProgress(
     Guid RunId,
     RunState State,
@@ -25,7 +28,8 @@ public sealed record RunProgress(
     int Concurrency,
     int InFlight,
     IReadOnlyList<ThroughputSample> Throughput,
-    DateTimeOffset At)
+    DateTimeOffset At,
+    SiteWait? Waiting = null)
 {
     public long Total => Stages.Sum(s => s.Total);
 

@@ -9,4 +9,7 @@ public sealed class RunsOptions
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a run waits for a site that stopped answering its lookups before it stops as failed.</summary>
+    public TimeSpan OutagePatience { get; set; } = TimeSpan.FromMinutes(10);
 }

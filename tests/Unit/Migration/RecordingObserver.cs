@@ -12,6 +12,12 @@ public sealed class RecordingObserver : IRunObserver
 
     public int? StopAfterSaved { get; init; }
 
+    /// <summary>The operator presses pause as soon as the dashboard says the site is being waited for.</summary>
+    public bool StopWhenWaiting { get; init; }
+
+    /// <summary>Every wait for the site the loop reported, and null each time it answered again.</summary>
+    public ConcurrentQueue<SiteWait?> Waits { get; } = new();
+
     public IReadOnlyList<RunStage> Stages => [.. _stages];
 
     public int SavedOutcomes => Volatile.Read(ref _saved);
@@ -22,6 +28,15 @@ public sealed class RecordingObserver : IRunObserver
     public void RequestStop() => _stop = true;
 
     public void StageStarted(RunStage stage) => _stages.Enqueue(stage);
+
+    public void SiteWaiting(SiteWait? wait)
+    {
+        Waits.Enqueue(wait);
+        if (wait is not null && StopWhenWaiting)
+        {
+            _stop = true;
+        }
+    }
 
     public void Saved(IReadOnlyList<RecordOutcome> outcomes)
     {

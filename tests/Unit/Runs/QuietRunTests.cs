@@ -157,6 +157,38 @@ public sealed class QuietRunTests
     }
 
     [Fact]
+    public async Task A_run_stopped_by_an_outage_puts_the_site_back_and_resuming_it_silences_the_site_again_until_it_completes()
+    {
+        await using var h = await RunsHarness.StartAsync();
+        var site = await NoisyHelpdesk.PrepareAsync(h.Simulator);
+        var runId = await h.StartAccountExportRunAsync(AccountExport.Create(tickets: Tickets));
+        // The site answers nothing but 502 pages to the run's ticket lookups, for longer than the run waits (a second here).
+        h.Simulator.Faults.Add(new FaultRule(FaultKind.BadGateway, FaultTarget.ForDoctype("HD Ticket", "GET")));
+
+        await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunState.Failed, await h.StateAsync(runId));
+        Assert.Equal(QuietPhase.Restored, (await QuietAsync(h, runId)).Phase);
+        Assert.False(site.IsQuiet(), "a failed run left the helpdesk silenced");
+        Assert.Equal([1, 1, 1], NoisyHelpdesk.Flags(site.Settings()));
+        Assert.Equal(0, site.RuleDisabled(NoisyHelpdesk.Rule));
+        Assert.Equal("Sent", await site.ProbeSendingAsync("Sau lượt nhập bị dừng"));
+        Assert.Empty(await RunTicketsAsync(h, runId));
+
+        h.Simulator.Faults.Clear();
+        site.Watch();
+        Assert.True((await h.Runs.ResumeAsync("van.hanh", runId, CancellationToken.None)).Succeeded);
+        await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
+
+        await AssertStateAsync(h, runId, RunState.Completed);
+        Assert.True(site.LoudWrites == 0, $"{site.LoudWrites} ticket writes reached the site while a flag was on or the rule enabled");
+        Assert.Equal(Tickets, (await RunTicketsAsync(h, runId)).Count);
+        Assert.Equal(QuietPhase.Restored, (await QuietAsync(h, runId)).Phase);
+        Assert.Equal([1, 1, 1], NoisyHelpdesk.Flags(site.Settings()));
+        Assert.Equal(["run.started", "run.site-silenced", "run.site-restored", "run.resumed", "run.site-silenced", "run.site-restored"], await AuditAsync(h));
+    }
+
+    [Fact]
     public async Task A_restore_the_site_refuses_leaves_the_run_ended_with_the_error_and_the_manual_restore_puts_it_back()
     {
         await using var h = await RunsHarness.StartAsync();

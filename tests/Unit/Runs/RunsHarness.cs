@@ -74,6 +74,8 @@ public sealed class RunsHarness : IAsyncDisposable
                 // A lapsed lease (a job that died) is taken over quickly; pause and cancel are read four times a second.
                 ["Portal:Runs:LeaseDuration"] = "00:00:02",
                 ["Portal:Runs:HeartbeatInterval"] = "00:00:00.250",
+                // A site that stops answering is waited for a second, not ten minutes.
+                ["Portal:Runs:OutagePatience"] = "00:00:01",
             }).Build();
             services.AddFrappeSites(settings);
             services.AddSiteManagement();

@@ -62,6 +62,31 @@ public sealed class RunDashboardPageTests : RunPagesTest
         Assert.NotEmpty(page.FindAll("[data-testid=run-cancel]"));
     }
 
+    [Theory]
+    [InlineData("en", "The site is not answering (502 Bad Gateway)", "2026-11-29 15:30:08")]
+    [InlineData("vi", "Site không phản hồi (502 Bad Gateway)", "2026-11-29 15:30:08")]
+    public async Task While_the_run_waits_for_a_site_that_stopped_answering_the_dashboard_says_why_until_when_and_what_to_do(string culture, string reason, string retryAt)
+    {
+        UseCulture(culture);
+        var runId = await RunWithOneRefusedTicketAsync();
+        var page = Render<RunDashboardPage>(p => p.Add(x => x.Id, runId));
+        await page.WaitForAssertionAsync(() => Assert.Equal("CompletedWithErrors", page.Find("[data-testid=run-state]").GetAttribute("data-state")), Wait);
+        var feed = H.Services.GetRequiredService<ProgressFeed<RunProgress>>();
+        var now = new DateTimeOffset(2026, 11, 29, 8, 30, 0, TimeSpan.Zero);
+        Assert.Empty(page.FindAll("[data-testid=run-waiting]"));
+
+        feed.Publish(Progress(runId, 123, now) with { Waiting = new SiteWait("502 Bad Gateway", now.AddSeconds(8), now.AddMinutes(10)) });
+
+        // Shown in the portal's zone, Asia/Ho_Chi_Minh (UTC+7).
+        await page.WaitForAssertionAsync(() => Assert.Contains(reason, page.Find("[data-testid=run-waiting]").TextContent, StringComparison.Ordinal), Wait);
+        Assert.Contains(retryAt, page.Find("[data-testid=run-waiting]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("2026-11-29 15:40", page.Find("[data-testid=run-waiting]").TextContent, StringComparison.Ordinal);
+
+        feed.Publish(Progress(runId, 124, now.AddSeconds(9)));
+
+        await page.WaitForAssertionAsync(() => Assert.Empty(page.FindAll("[data-testid=run-waiting]")), Wait);
+    }
+
     private static RunProgress Progress(Guid runId, long created, DateTimeOffset now) =>
         new(runId, RunState.Running, RunStage.Tickets, 1,
             [new StageCounts(RunStage.Tickets, Total: created * 4, created, 0, 0, 0)], Concurrency: 7, InFlight: 5,
