@@ -191,7 +191,8 @@ public sealed class ImportLoop(
     private async Task<T?> PatientlyAsync<T>(Func<Task<T>> read, CancellationToken ct)
         where T : class
     {
-        var givesUpAt = time.GetUtcNow() + options.OutagePatience;
+        // The patience runs from the first failure the loop sees (the HTTP client's own retries come before it).
+        DateTimeOffset? givesUpAt = null;
         for (var retry = 1; ; retry++)
         {
             try
@@ -204,11 +205,17 @@ public sealed class ImportLoop(
 
                 return result;
             }
-            catch (FrappeException ex) when (OutcomeRules.Decide(ex.Error) == SendDecision.RetryLater
-                && time.GetUtcNow() + options.RetryDelay(retry, ex.Error.RetryAfter) <= givesUpAt)
+            catch (FrappeException ex) when (OutcomeRules.Decide(ex.Error) == SendDecision.RetryLater)
             {
+                givesUpAt ??= time.GetUtcNow() + options.OutagePatience;
                 var retryAt = time.GetUtcNow() + options.RetryDelay(retry, ex.Error.RetryAfter);
-                observer.SiteWaiting(new SiteWait(ex.Error.Summary, retryAt, givesUpAt));
+                if (retryAt > givesUpAt)
+                {
+                    observer.SiteWaiting(null);
+                    throw;
+                }
+
+                observer.SiteWaiting(new SiteWait(ex.Error.Summary, retryAt, givesUpAt.Value));
                 for (var left = retryAt - time.GetUtcNow(); left > TimeSpan.Zero; left = retryAt - time.GetUtcNow())
                 {
                     if (observer.StopRequested)
