@@ -19,7 +19,7 @@ internal static class FrappeServiceCollectionExtensions
         services.AddTransient<PaceObserverHandler>();
         services.AddSingleton<FrappeSiteClientFactory>();
 
-        var builder = services.AddRefitGeneratedClient<IFrappeApi>()
+        var builder = services.AddRefitGeneratedClient<IFrappeApi>(new RefitSettings(new FrappeJsonSerializer()))
             .ConfigureHttpClient(http =>
             {
                 http.BaseAddress = FrappeSiteHandler.PlaceholderBase;

@@ -32,6 +32,9 @@ public sealed class RequestBodyTests
             Assert.DoesNotContain("transfer-encoding", head, StringComparison.OrdinalIgnoreCase);
             Assert.Contains($"Content-Length: {body.Length}", head, StringComparison.OrdinalIgnoreCase);
             Assert.Equal("Khách hàng Nguyễn Thị Hồng", JsonNode.Parse(body)!["description"]!.GetValue<string>());
+            // UTF-8 as itself, not \u escapes: a Vietnamese body is about a third the size.
+            Assert.Contains("Khách hàng Nguyễn Thị Hồng", Encoding.UTF8.GetString(body), StringComparison.Ordinal);
+            Assert.Contains("Content-Type: application/json; charset=utf-8", head, StringComparison.OrdinalIgnoreCase);
         }
 
         Assert.Equal(requests[0].Body, requests[1].Body);
