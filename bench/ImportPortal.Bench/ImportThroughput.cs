@@ -35,10 +35,11 @@ internal static class ImportThroughput
         }
 
         var failed = 0;
-        var only = options.Only ?? "abc";
+        var only = options.Only ?? "abcp";
         failed |= only.Contains('a') ? await NoLatencyRepeatedAsync(options.Tickets ?? 6000, options.Repeat ?? 3, ct) : 0;
         failed |= only.Contains('b') ? await RemoteSiteAsync(ct) : 0;
         failed |= only.Contains('c') ? await SmallSiteAsync(ct) : 0;
+        failed |= only.Contains('p') ? await PortalAloneAsync(options.Tickets ?? 6000, options.Repeat ?? 3, ct) : 0;
         return failed;
     }
 
@@ -119,6 +120,30 @@ internal static class ImportThroughput
         Report.Line("import-a", $"CPU per record: portal {importCpu.TotalMilliseconds / imported:F2} ms (site {importSimCpu.TotalMilliseconds / imported:F2} ms), bare client {bareCpu.TotalMilliseconds / bodies.Count:F2} ms (site {bareSimCpu.TotalMilliseconds / bodies.Count:F2} ms); portal allocates {importBytes / 1024.0 / imported:F0} KB per record");
         Report.Line("import-a", $"the portal's HTTP client alone: {stackRate:F0}/s, {stackCpu.TotalMilliseconds / parsed.Count:F2} ms CPU per record");
         return (imported == tickets ? 0 : 1, importRate / bareRate);
+    }
+
+    /// <summary>
+    /// (p) The portal alone: the (a) import with its inserts and lookups answered inside its own HTTP pipeline, so no
+    /// site and no socket: the loop, the records database, Refit, the resilience pipeline and pacing, on one core.
+    /// </summary>
+    private static async Task<int> PortalAloneAsync(int tickets, int repeat, CancellationToken ct)
+    {
+        const int workers = 16;
+        var failed = 0;
+        for (var pass = 0; pass < repeat; pass++)
+        {
+            await using var site = await SimulatorProcess.StartAsync(core: 1, ct);
+            await using var rig = await PortalRig.StartAsync(site.BaseUrl, site.ApiKey, site.ApiSecret, new InstantInserts());
+            var file = FreshdeskSampleWriter.TicketCsv(tickets);
+            var (gen0, gen1, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+            var (runId, sending, cpu, bytes) = await rig.ImportMeasuredAsync(file, "tickets.csv", TicketsOnly(), "tickets", new RunOptions { Ceiling = workers }, ct);
+            var gcs = $"{GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} collections (gen 0/1/2, planning included), {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms paused";
+            var imported = (await rig.RecordsAsync(runId)).Count(r => r.State == RecordState.Succeeded);
+            failed |= imported == tickets ? 0 : 1;
+            Report.Line("import-p", $"the portal alone (inserts answered in its own HTTP pipeline, no site, no socket), {workers} at once: {imported / sending.TotalSeconds:F0} records/s, {cpu.TotalMilliseconds / imported:F2} ms CPU and {bytes / 1024.0 / imported:F0} KB per record; {gcs}");
+        }
+
+        return failed;
     }
 
     private static async Task<int> RemoteSiteAsync(CancellationToken ct)

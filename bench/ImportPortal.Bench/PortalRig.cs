@@ -39,7 +39,8 @@ internal sealed class PortalRig : IAsyncDisposable
 
     public static Task<PortalRig> StartAsync(SimulatorHandle simulator) => StartAsync(simulator.BaseUrl, simulator.ApiKey, simulator.ApiSecret);
 
-    public static async Task<PortalRig> StartAsync(Uri siteUrl, string apiKey, string apiSecret)
+    /// <param name="instant">When given, the import's ticket inserts and lookups are answered inside the portal (see <see cref="InstantInserts"/>).</param>
+    public static async Task<PortalRig> StartAsync(Uri siteUrl, string apiKey, string apiSecret, InstantInserts? instant = null)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "importportal-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDir);
@@ -56,6 +57,11 @@ internal sealed class PortalRig : IAsyncDisposable
         services.AddMappingProfiles();
         services.AddImportJobs();
         services.AddImportRuns(settings);
+        if (instant is not null)
+        {
+            services.AddSingleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter>(instant);
+        }
+
         var provider = services.BuildServiceProvider();
         await using (var db = await provider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
         {

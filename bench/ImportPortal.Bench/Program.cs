@@ -45,7 +45,7 @@ static int Usage()
     Console.WriteLine("""
         usage: ImportPortal.Bench <scenario> [options]
           simulator [--seconds N] [--workers N]  inserts/s the Frappe simulator serves
-          import [--tickets N] [--only abc] [--repeat N]  the import against the simulator: (a) vs bare HttpClient, (b) remote site, (c) small site
+          import [--tickets N] [--only abcp] [--repeat N]  the import: (a) vs bare HttpClient, (b) remote site, (c) small site, (p) the portal alone
           client [--tickets N] [--repeat N]        CPU per request: bare HttpClient vs the portal's handler chain vs its whole client
           csv [--rows N]                          ticket CSV, ours end to end vs bare Sylvan (default 300,000 rows)
           xlsx [--rows N]                         XLSX rows/s and MB/s (default 50,000 rows)
