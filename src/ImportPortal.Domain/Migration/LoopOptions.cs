@@ -30,11 +30,17 @@ public sealed record LoopOptions
     /// </summary>
     public TimeSpan OutagePatience { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>The wait before retry number <paramref name="retry"/> (1-based): doubling from the first delay, a longer Retry-After wins, capped.</summary>
+    /// <summary>
+    /// The wait before retry number <paramref name="retry"/> (1-based): doubling from the first delay, capped, with half
+    /// of it random so records that failed together (a 429 storm, a deadlock burst) do not all come back together; never
+    /// shorter than the site's Retry-After (itself capped).
+    /// </summary>
     public TimeSpan RetryDelay(int retry, TimeSpan? retryAfter)
     {
         var backoff = FirstRetryDelay * Math.Pow(2, Math.Max(0, retry - 1));
-        var wait = retryAfter is { } after && after > backoff ? after : backoff;
+        backoff = backoff < MaxRetryDelay ? backoff : MaxRetryDelay;
+        var jittered = backoff * (0.5 + (Random.Shared.NextDouble() / 2));
+        var wait = retryAfter is { } after && after > jittered ? after : jittered;
         return wait < MaxRetryDelay ? wait : MaxRetryDelay;
     }
 
