@@ -5,7 +5,7 @@ namespace ImportPortal.Domain.Quiet;
 
 /// <summary>
 /// The requests that keep a helpdesk quiet during a run and put it back afterwards (frappe-api.md §11, §13 steps 1
-/// and 8): which HD Settings flags, which Assignment Rules, which queued e-mails.
+/// and 8): which HD Settings flags, which Assignment Rules, which admin-defined Notifications, which queued e-mails.
 /// </summary>
 public static class QuietPlan
 {
@@ -14,6 +14,15 @@ public static class QuietPlan
     public const string AssignmentRule = "Assignment Rule";
 
     public const string EmailQueue = "Email Queue";
+
+    public const string Notification = "Notification";
+
+    /// <summary>
+    /// The doctypes a run writes, whose admin-defined Notifications (frappe-api.md §11 path 3) would fire on each
+    /// imported document: e-mail (held by the suspended queue anyway), but also system notifications to agents and
+    /// Slack messages, which no queue holds back.
+    /// </summary>
+    public static IReadOnlyList<string> NotifyingDoctypes { get; } = ["HD Ticket", "Communication", "HD Ticket Comment", "Contact", "HD Customer", "Customer"];
 
     /// <summary>Mail to customers on insert, feedback mail on status change, tickets closed behind the import's back.</summary>
     public static IReadOnlyList<string> FlagFields { get; } = ["send_acknowledgement_email", "enable_email_ticket_feedback", "auto_close_tickets"];
@@ -28,13 +37,25 @@ public static class QuietPlan
     public static JsonArray EnabledTicketRules() =>
         new(new JsonArray("document_type", "=", "HD Ticket"), new JsonArray("disabled", "=", 0));
 
+    /// <summary>Filters for the enabled Notifications on the doctypes a run writes.</summary>
+    public static JsonArray EnabledNotifications() =>
+        new(new JsonArray("document_type", "in", new JsonArray([.. NotifyingDoctypes.Select(d => (JsonNode)d)])), new JsonArray("enabled", "=", 1));
+
     /// <summary>The originals, read before anything is changed. A flag this Helpdesk version does not have is left out.</summary>
-    public static SiteQuietState Snapshot(JsonObject settings, IEnumerable<JsonObject> enabledRules, bool resumeSending, DateTimeOffset now)
+    public static SiteQuietState Snapshot(
+        JsonObject settings, IEnumerable<JsonObject> enabledRules, IEnumerable<JsonObject> enabledNotifications, bool resumeSending, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var flags = FlagFields.Where(settings.ContainsKey).Select(f => new QuietFlag(f, IsOn(settings[f]))).ToList();
-        var rules = enabledRules.Select(r => r["name"]?.ToString()).OfType<string>().Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return new SiteQuietState { Phase = QuietPhase.Silencing, Flags = flags, Rules = rules, ResumeSending = resumeSending, SnapshotAt = now };
+        return new SiteQuietState
+        {
+            Phase = QuietPhase.Silencing,
+            Flags = flags,
+            Rules = Names(enabledRules),
+            Notifications = Names(enabledNotifications),
+            ResumeSending = resumeSending,
+            SnapshotAt = now,
+        };
     }
 
     /// <summary>One PUT of HD Settings turning off the flags that were on; null when none was.</summary>
@@ -46,6 +67,10 @@ public static class QuietPlan
     public static JsonObject DisableRule() => new() { ["disabled"] = 1 };
 
     public static JsonObject EnableRule() => new() { ["disabled"] = 0 };
+
+    public static JsonObject DisableNotification() => new() { ["enabled"] = 0 };
+
+    public static JsonObject EnableNotification() => new() { ["enabled"] = 1 };
 
     /// <summary>
     /// Email Queue filters: unsent mail about documents of one doctype. The run's own are picked from these by name
@@ -60,6 +85,9 @@ public static class QuietPlan
         mails.Where(m => m["reference_name"]?.ToString() is { } reference && created.Contains(reference))
             .Select(m => m["name"]?.ToString())
             .OfType<string>();
+
+    private static List<string> Names(IEnumerable<JsonObject> documents) =>
+        documents.Select(d => d["name"]?.ToString()).OfType<string>().Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
     private static JsonObject? FlagChanges(SiteQuietState state, Func<QuietFlag, int> value)
     {

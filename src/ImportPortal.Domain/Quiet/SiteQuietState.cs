@@ -15,6 +15,9 @@ public sealed record SiteQuietState
     /// <summary>The Assignment Rules on HD Ticket that were enabled before the run: the ones the run disables and re-enables.</summary>
     public IReadOnlyList<string> Rules { get; init; } = [];
 
+    /// <summary>The Notifications on the doctypes a run writes that were enabled before the run: the ones it disables and re-enables.</summary>
+    public IReadOnlyList<string> Notifications { get; init; } = [];
+
     /// <summary>Whether restoring re-enables sending (REST cannot tell whether sending was suspended before the run).</summary>
     public bool ResumeSending { get; init; } = true;
 
@@ -24,6 +27,8 @@ public sealed record SiteQuietState
 
     public bool RulesOff { get; init; }
 
+    public bool NotificationsOff { get; init; }
+
     public bool SendingOff { get; init; }
 
     public DateTimeOffset? SilencedAt { get; init; }
@@ -31,6 +36,8 @@ public sealed record SiteQuietState
     public bool FlagsBack { get; init; }
 
     public bool RulesBack { get; init; }
+
+    public bool NotificationsBack { get; init; }
 
     public bool MailsCleared { get; init; }
 

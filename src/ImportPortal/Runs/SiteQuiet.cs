@@ -45,9 +45,10 @@ public sealed partial class SiteQuiet(
             ? QuietPlan.Snapshot(
                 await site.GetAsync(Settings, Settings, ct) ?? [],
                 await site.ListAsync(QuietPlan.AssignmentRule, new(["name"], QuietPlan.EnabledTicketRules(), "name asc", 0, 0), ct),
+                await site.ListAsync(QuietPlan.Notification, new(["name"], QuietPlan.EnabledNotifications(), "name asc", 0, 0), ct),
                 resumeSending,
                 time.GetUtcNow())
-            : state! with { Phase = QuietPhase.Silencing, FlagsBack = false, RulesBack = false, MailsCleared = false, SendingBack = false, RestoredAt = null, Error = null, ErrorAt = null };
+            : state! with { Phase = QuietPhase.Silencing, FlagsBack = false, RulesBack = false, NotificationsBack = false, MailsCleared = false, SendingBack = false, RestoredAt = null, Error = null, ErrorAt = null };
         state = await SaveAsync(runId, state, ct);
         if (fresh)
         {
@@ -64,10 +65,16 @@ public sealed partial class SiteQuiet(
             state = await SaveAsync(runId, state with { FlagsOff = true }, ct);
             foreach (var rule in state.Rules)
             {
-                await UpdateRuleAsync(site, rule, QuietPlan.DisableRule(), ct);
+                await UpdateAsync(site, QuietPlan.AssignmentRule, rule, QuietPlan.DisableRule(), ct);
             }
 
             state = await SaveAsync(runId, state with { RulesOff = true }, ct);
+            foreach (var notification in state.Notifications)
+            {
+                await UpdateAsync(site, QuietPlan.Notification, notification, QuietPlan.DisableNotification(), ct);
+            }
+
+            state = await SaveAsync(runId, state with { NotificationsOff = true }, ct);
             await site.SetEmailSendingAsync(false, ct);
             await SaveAsync(runId, state with { SendingOff = true, Phase = QuietPhase.Silenced, SilencedAt = time.GetUtcNow() }, ct);
         }
@@ -104,10 +111,16 @@ public sealed partial class SiteQuiet(
             state = await SaveAsync(runId, state with { FlagsBack = true }, ct);
             foreach (var rule in state.Rules)
             {
-                await UpdateRuleAsync(site, rule, QuietPlan.EnableRule(), ct);
+                await UpdateAsync(site, QuietPlan.AssignmentRule, rule, QuietPlan.EnableRule(), ct);
             }
 
             state = await SaveAsync(runId, state with { RulesBack = true }, ct);
+            foreach (var notification in state.Notifications)
+            {
+                await UpdateAsync(site, QuietPlan.Notification, notification, QuietPlan.EnableNotification(), ct);
+            }
+
+            state = await SaveAsync(runId, state with { NotificationsBack = true }, ct);
             var deleted = await DeleteUnsentMailAsync(runId, site, ct);
             state = await SaveAsync(runId, state with { MailsCleared = true, MailsDeleted = state.MailsDeleted + deleted }, ct);
             if (state.ResumeSending)
@@ -146,12 +159,12 @@ public sealed partial class SiteQuiet(
         return clients.Create(connection);
     }
 
-    /// <summary>A rule deleted on the site since the snapshot is left alone.</summary>
-    private static async Task UpdateRuleAsync(IFrappeSite site, string rule, System.Text.Json.Nodes.JsonObject change, CancellationToken ct)
+    /// <summary>Disables or re-enables one rule or notification; one deleted meanwhile has nothing to put back.</summary>
+    private static async Task UpdateAsync(IFrappeSite site, string doctype, string name, System.Text.Json.Nodes.JsonObject change, CancellationToken ct)
     {
         try
         {
-            await site.UpdateAsync(QuietPlan.AssignmentRule, rule, change, ct);
+            await site.UpdateAsync(doctype, name, change, ct);
         }
         catch (FrappeException ex) when (ex.Error.Kind == FrappeErrorKind.NotFound)
         {
@@ -212,7 +225,7 @@ public sealed partial class SiteQuiet(
     }
 
     private static string Describe(SiteQuietState state) =>
-        $"HD Settings flags: {List(state.ChangedFlags)}; assignment rules: {List(state.Rules)}; e-mail sending suspended, {(state.ResumeSending ? "resumed at the end" : "left suspended at the end")}";
+        $"HD Settings flags: {List(state.ChangedFlags)}; assignment rules: {List(state.Rules)}; notifications: {List(state.Notifications)}; e-mail sending suspended, {(state.ResumeSending ? "resumed at the end" : "left suspended at the end")}";
 
     private static string List(IEnumerable<string> names) => string.Join(", ", names) is { Length: > 0 } text ? text : "none";
 

@@ -13,7 +13,7 @@ public sealed class QuietPlanTests
     {
         var settings = new JsonObject { ["send_acknowledgement_email"] = 1, ["enable_email_ticket_feedback"] = "0", ["auto_close_tickets"] = true, ["default_priority"] = "Medium" };
 
-        var state = QuietPlan.Snapshot(settings, [], resumeSending: true, Now);
+        var state = QuietPlan.Snapshot(settings, [], [], resumeSending: true, Now);
 
         Assert.Equal("""{"send_acknowledgement_email":0,"auto_close_tickets":0}""", QuietPlan.SilenceFlags(state)!.ToJsonString());
         Assert.Equal("""{"send_acknowledgement_email":1,"auto_close_tickets":1}""", QuietPlan.RestoreFlags(state)!.ToJsonString());
@@ -22,7 +22,7 @@ public sealed class QuietPlanTests
     [Fact]
     public void A_helpdesk_without_the_flags_gets_no_settings_PUT()
     {
-        var state = QuietPlan.Snapshot(new JsonObject { ["auto_update_status"] = 1 }, [], resumeSending: true, Now);
+        var state = QuietPlan.Snapshot(new JsonObject { ["auto_update_status"] = 1 }, [], [], resumeSending: true, Now);
 
         Assert.Empty(state.Flags);
         Assert.Null(QuietPlan.SilenceFlags(state));
@@ -30,13 +30,16 @@ public sealed class QuietPlanTests
     }
 
     [Fact]
-    public void The_snapshot_keeps_each_enabled_rule_once_in_name_order()
+    public void The_snapshot_keeps_each_enabled_rule_and_notification_once_in_name_order()
     {
         JsonObject[] rules = [new() { ["name"] = "Billing - Support Rotation" }, new() { ["name"] = "Ảnh" }, new() { ["name"] = "Billing - Support Rotation" }];
 
-        var state = QuietPlan.Snapshot([], rules, resumeSending: false, Now);
+        JsonObject[] notifications = [new() { ["name"] = "Cảm ơn khách hàng" }, new() { ["name"] = "Báo Slack" }];
+
+        var state = QuietPlan.Snapshot([], rules, notifications, resumeSending: false, Now);
 
         Assert.Equal(["Billing - Support Rotation", "Ảnh"], state.Rules);
+        Assert.Equal(["Báo Slack", "Cảm ơn khách hàng"], state.Notifications);
         Assert.False(state.ResumeSending);
         Assert.Equal(QuietPhase.Silencing, state.Phase);
         Assert.True(state.Pending);

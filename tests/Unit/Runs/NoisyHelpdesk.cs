@@ -16,6 +16,7 @@ public sealed class NoisyHelpdesk
     public const string DisabledRule = "Xoay vòng cũ";
     public const string Agent = "truc.ban@haravan.example";
     public const string ForeignTicket = "9999";
+    public const string Notification = "Cảm ơn khách hàng";
 
     private readonly SimulatorHandle _sim;
     private int _loudWrites;
@@ -52,7 +53,7 @@ public sealed class NoisyHelpdesk
 
         await SendAsync(http, HttpMethod.Post, "api/resource/Notification", new JsonObject
         {
-            ["name"] = "Cảm ơn khách hàng", ["enabled"] = 1, ["channel"] = "Email", ["event"] = "New", ["document_type"] = "HD Ticket", ["subject"] = "Cảm ơn bạn",
+            ["name"] = Notification, ["enabled"] = 1, ["channel"] = "Email", ["event"] = "New", ["document_type"] = "HD Ticket", ["subject"] = "Cảm ơn bạn",
         });
         var foreign = sim.Seed("Email Queue", new JsonObject
         {
@@ -73,11 +74,11 @@ public sealed class NoisyHelpdesk
         return false;
     }, "never refused");
 
-    /// <summary>Flags off and the rule disabled, as the store shows them now.</summary>
+    /// <summary>Flags off, the rule and the notification disabled, as the store shows them now.</summary>
     public bool IsQuiet()
     {
         var settings = Settings();
-        return Flags(settings).All(f => f == 0) && RuleDisabled(Rule) == 1;
+        return Flags(settings).All(f => f == 0) && RuleDisabled(Rule) == 1 && NotificationEnabled(Notification) == 0;
     }
 
     public JsonObject Settings() => _sim.Store.Get("HD Settings", "HD Settings")!;
@@ -87,15 +88,48 @@ public sealed class NoisyHelpdesk
 
     public int RuleDisabled(string rule) => Int(_sim.Store.Get("Assignment Rule", rule)!["disabled"]);
 
+    public int NotificationEnabled(string notification) => Int(_sim.Store.Get("Notification", notification)!["enabled"]);
+
+    /// <summary>An admin enables a new Notification on HD Ticket while the run writes (at its first ticket): the run did not disable it and leaves it on.</summary>
+    public void EnableNotificationDuringTheRun(string name)
+    {
+        var added = 0;
+        _sim.Faults.Rejections.Add("HD Ticket", _ =>
+        {
+            if (Interlocked.Exchange(ref added, 1) == 0)
+            {
+                _sim.Seed("Notification", new JsonObject
+                {
+                    ["name"] = name, ["enabled"] = 1, ["channel"] = "Email", ["event"] = "New", ["document_type"] = "HD Ticket", ["subject"] = "Phiếu mới",
+                });
+            }
+
+            return false;
+        }, "never refused");
+    }
+
     private static int Int(System.Text.Json.Nodes.JsonNode? value) => int.Parse(value?.ToString() ?? "0", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Whether the site sends mail now: a ticket inserted by someone else gets its acknowledgement "Sent" or "Not Sent".</summary>
+    /// <summary>
+    /// Whether the site sends mail now: a ticket inserted by someone else gets a mail, from a notification switched on
+    /// for the probe alone (whatever the run switched off), that is "Sent" or "Not Sent".
+    /// </summary>
     public async Task<string> ProbeSendingAsync(string subject)
     {
-        using var http = _sim.CreateClient();
-        var ticket = await SendAsync(http, HttpMethod.Post, "api/resource/HD Ticket", new JsonObject { ["subject"] = subject, ["raised_by"] = "tham.do@example.com" });
-        var name = ticket["data"]!["name"]!.ToString();
-        return _sim.Store.List("Email Queue").Last(m => m["reference_name"]?.ToString() == name)["status"]!.GetValue<string>();
+        var probe = new JsonObject { ["name"] = "Thăm dò gửi thư", ["enabled"] = 1, ["channel"] = "Email", ["event"] = "New", ["document_type"] = "HD Ticket", ["subject"] = "Thăm dò" };
+        _sim.Seed("Notification", probe);
+        try
+        {
+            using var http = _sim.CreateClient();
+            var ticket = await SendAsync(http, HttpMethod.Post, "api/resource/HD Ticket", new JsonObject { ["subject"] = subject, ["raised_by"] = "tham.do@example.com" });
+            var name = ticket["data"]!["name"]!.ToString();
+            return _sim.Store.List("Email Queue").Last(m => m["reference_name"]?.ToString() == name)["status"]!.GetValue<string>();
+        }
+        finally
+        {
+            probe["enabled"] = 0;
+            _sim.Seed("Notification", probe);
+        }
     }
 
     private static async Task<JsonObject> SendAsync(HttpClient http, HttpMethod method, string path, JsonObject body)

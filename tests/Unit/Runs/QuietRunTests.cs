@@ -19,6 +19,7 @@ public sealed class QuietRunTests
         await using var h = await RunsHarness.StartAsync();
         var site = await NoisyHelpdesk.PrepareAsync(h.Simulator);
         site.Watch();
+        site.EnableNotificationDuringTheRun("Bật giữa chừng");
         var runId = await h.StartAccountExportRunAsync(AccountExport.Create(tickets: Tickets));
 
         await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
@@ -29,7 +30,7 @@ public sealed class QuietRunTests
         Assert.Equal(Tickets, tickets.Count);
         Assert.DoesNotContain(h.Simulator.Store.List("ToDo"), t => tickets.Contains(t["reference_name"]!.ToString()));
         Assert.DoesNotContain(h.Simulator.Store.List("Email Queue"), m => m["status"]!.GetValue<string>() == "Sent");
-        // Only the site's own unsent mail is left: the Notification's mail about each imported ticket is deleted.
+        // Only the site's own unsent mail is left: the mail the notification enabled mid-run queued about each imported ticket is deleted.
         Assert.Equal([site.ForeignMail], h.Simulator.Store.List("Email Queue").Select(m => m["name"]!.ToString()));
         Assert.Equal([1, 1, 1], NoisyHelpdesk.Flags(site.Settings()));
         Assert.Equal(0, site.RuleDisabled(NoisyHelpdesk.Rule));
@@ -40,6 +41,9 @@ public sealed class QuietRunTests
         Assert.Contains(NoisyHelpdesk.Rule, quiet.Rules);
         Assert.DoesNotContain(NoisyHelpdesk.DisabledRule, quiet.Rules);
         Assert.All(quiet.Rules, rule => Assert.Equal(0, site.RuleDisabled(rule)));
+        Assert.Equal([NoisyHelpdesk.Notification], quiet.Notifications);
+        Assert.Equal((1, 1), (site.NotificationEnabled(NoisyHelpdesk.Notification), site.NotificationEnabled("Bật giữa chừng")));
+        Assert.Equal(2, h.Simulator.Store.Requests.Count("PUT /api/resource/Notification"));
         // The preparation's PUT, the run's one to silence and one to restore.
         Assert.Equal(3, h.Simulator.Store.Requests.Count("PUT /api/resource/HD Settings"));
         Assert.Equal("Sent", await site.ProbeSendingAsync("Sau lượt nhập"));
@@ -193,6 +197,7 @@ public sealed class QuietRunTests
     {
         await using var h = await RunsHarness.StartAsync();
         var site = await NoisyHelpdesk.PrepareAsync(h.Simulator);
+        site.EnableNotificationDuringTheRun("Bật giữa chừng");
         var runId = await h.StartAccountExportRunAsync(AccountExport.Create(tickets: 10));
         // The site goes down once the tickets are in: every HD Settings PUT gets the proxy's 502.
         var down = 0;

@@ -44,6 +44,8 @@ public sealed class QuietPanelTests : RunPagesTest
         Assert.Contains("502", page.Find("[data-testid=quiet-error]").TextContent, StringComparison.Ordinal);
         Assert.Contains(flag, page.Find("[data-testid=quiet-flags]").TextContent, StringComparison.Ordinal);
         Assert.Contains(NoisyHelpdesk.Rule, page.Find("[data-testid=quiet-rules]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(NoisyHelpdesk.Notification, page.Find("[data-testid=quiet-notifications]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("1", page.Find("[data-testid=quiet-notifications]").GetAttribute("data-count"));
         Assert.NotEmpty(page.FindAll("[data-testid=quiet-still-silenced]"));
         var restore = page.Find("[data-testid=quiet-restore]");
         Assert.Contains(button, restore.TextContent, StringComparison.Ordinal);
