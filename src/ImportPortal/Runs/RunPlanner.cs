@@ -51,6 +51,7 @@ public sealed class RunPlanner(
         var membershipOrigins = new Dictionary<string, (string Table, long Row)>(StringComparer.Ordinal);
         var pending = new List<ImportRecord>(InsertBatch);
         long sequence = 0;
+        var conversationOrder = new ConversationOrder();
         var done = 0;
         foreach (var (table, binding) in bindings)
         {
@@ -60,7 +61,7 @@ public sealed class RunPlanner(
             {
                 foreach (var entity in compiled.MapRecord(table, record))
                 {
-                    foreach (var planned in Plan(run.Id, table, record.Locator.Row, entity, ++sequence))
+                    foreach (var planned in Plan(run.Id, table, record.Locator.Row, entity, ++sequence, conversationOrder))
                     {
                         if (seen.Add((planned.Stage, planned.Entity, planned.SourceKey)))
                         {
@@ -114,12 +115,14 @@ public sealed class RunPlanner(
         UpdatedAt = time.GetUtcNow(),
     };
 
-    private IEnumerable<ImportRecord> Plan(Guid runId, string table, long row, MappedEntity entity, long sequence)
+    /// <summary>A conversation record's sequence is its place in its ticket's conversation (<see cref="ConversationOrder"/>).</summary>
+    private IEnumerable<ImportRecord> Plan(Guid runId, string table, long row, MappedEntity entity, long sequence, ConversationOrder conversationOrder)
     {
         var stage = RunStages.Of(entity.Entity);
         var payload = RecordPayload.From(entity);
         var errors = entity.Problems.Where(p => p.Severity == MappingSeverity.Error).ToList();
         var key = entity.SourceKey.Length > 0 ? entity.SourceKey : $"(row {row.ToString(CultureInfo.InvariantCulture)})";
+        var groupKey = stage == RunStage.Conversations ? entity.References.FirstOrDefault(r => r.Entity == EntityKind.Ticket)?.SourceKey ?? key : null;
         var record = new ImportRecord
         {
             RunId = runId,
@@ -127,8 +130,8 @@ public sealed class RunPlanner(
             Entity = entity.Entity,
             Doctype = entity.Doctype,
             SourceKey = key,
-            GroupKey = stage == RunStage.Conversations ? entity.References.FirstOrDefault(r => r.Entity == EntityKind.Ticket)?.SourceKey ?? key : null,
-            Sequence = sequence,
+            GroupKey = groupKey,
+            Sequence = groupKey is null ? sequence : conversationOrder.KeyOf(groupKey, entity.InsertBody, sequence),
             Table = table,
             Row = row,
             PayloadJson = RecordPayloadJson.Write(payload),

@@ -35,4 +35,21 @@ public sealed class AccountExportImportTests(ITestOutputHelper output)
         var content = ImportedSite.ContentProblems(store, export);
         Assert.True(content.Count == 0, "every document should carry the source's links, status and times: " + ImportedSite.Describe(content));
     }
+
+    [Fact]
+    public async Task Notes_the_export_lists_newest_first_are_sent_oldest_first_so_helpdesk_shows_them_in_time_order()
+    {
+        var listed = AccountExport.Create(tickets: 40);
+        var export = listed with { Tickets = [.. listed.Tickets.Select(t => t with { Notes = [.. t.Notes.Reverse()] })] };
+        Assert.Contains(export.Tickets, t => t.Notes.Count(n => !n.Private) >= 2);
+        await using var h = await RunsHarness.StartAsync();
+        var runId = await h.StartAccountExportRunAsync(export, new RunOptions { Ceiling = 8 });
+
+        await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunState.Completed, await h.StateAsync(runId));
+        // ContentProblems compares each ticket's Communications, in the order the site created them, with the notes' time order.
+        var content = ImportedSite.ContentProblems(h.Simulator.Store, export);
+        Assert.True(content.Count == 0, "every ticket's messages should be on the site in time order: " + ImportedSite.Describe(content));
+    }
 }

@@ -21,8 +21,11 @@ public sealed record ExportTicket(
         _ => Status,
     };
 
-    /// <summary>The source ids of the ticket's Communications in conversation order: the description first, then the public notes.</summary>
+    /// <summary>
+    /// The source ids of the ticket's Communications in conversation order: the description first, then the public
+    /// notes by their time, whatever order the export lists them in.
+    /// </summary>
     public IEnumerable<string> CommunicationIds =>
         (Description is null ? [] : new[] { $"{SourceId}:description" })
-            .Concat(Notes.Where(n => !n.Private).Select(n => n.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            .Concat(Notes.Where(n => !n.Private).OrderBy(n => n.CreatedAt).Select(n => n.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 }
