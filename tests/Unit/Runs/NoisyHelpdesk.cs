@@ -90,11 +90,15 @@ public sealed class NoisyHelpdesk
 
     public int NotificationEnabled(string notification) => Int(_sim.Store.Get("Notification", notification)!["enabled"]);
 
-    /// <summary>An admin enables a new Notification on HD Ticket while the run writes (at its first ticket): the run did not disable it and leaves it on.</summary>
+    /// <summary>
+    /// An admin enables a new Notification on HD Ticket while the run silences the site (when it disables the
+    /// assignment rule, after it listed the notifications): the run did not disable it and leaves it on, and every
+    /// ticket the run writes queues a mail through it.
+    /// </summary>
     public void EnableNotificationDuringTheRun(string name)
     {
         var added = 0;
-        _sim.Faults.Rejections.Add("HD Ticket", _ =>
+        _sim.Faults.Rejections.Add("Assignment Rule", _ =>
         {
             if (Interlocked.Exchange(ref added, 1) == 0)
             {
