@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using FrappeSimulator.Faults;
 using FrappeSimulator.Hosting;
 
 namespace ImportPortal.Tests.Unit.Runs;
@@ -95,17 +96,24 @@ public sealed class NoisyHelpdesk
     /// assignment rule, after it listed the notifications): the run did not disable it and leaves it on, and every
     /// ticket the run writes queues a mail through it.
     /// </summary>
-    public void EnableNotificationDuringTheRun(string name)
+    public void EnableNotificationDuringTheRun(string name) => OnceAtFirstWriteOf("Assignment Rule", () => _sim.Seed("Notification", new JsonObject
     {
-        var added = 0;
-        _sim.Faults.Rejections.Add("Assignment Rule", _ =>
+        ["name"] = name, ["enabled"] = 1, ["channel"] = "Email", ["event"] = "New", ["document_type"] = "HD Ticket", ["subject"] = "Phiếu mới",
+    }));
+
+    /// <summary>The site goes down once the run's first ticket is written: from then on every HD Settings PUT gets the proxy's 502.</summary>
+    public void TakeSettingsDownAtFirstTicket() =>
+        OnceAtFirstWriteOf("HD Ticket", () => _sim.Faults.AddShare(FaultKind.BadGateway, 1, FaultTarget.ForDoctype("HD Settings", "PUT")));
+
+    /// <summary>Does <paramref name="act"/> once, while the site validates the first write of <paramref name="doctype"/> (which it never refuses).</summary>
+    private void OnceAtFirstWriteOf(string doctype, Action act)
+    {
+        var done = 0;
+        _sim.Faults.Rejections.Add(doctype, _ =>
         {
-            if (Interlocked.Exchange(ref added, 1) == 0)
+            if (Interlocked.Exchange(ref done, 1) == 0)
             {
-                _sim.Seed("Notification", new JsonObject
-                {
-                    ["name"] = name, ["enabled"] = 1, ["channel"] = "Email", ["event"] = "New", ["document_type"] = "HD Ticket", ["subject"] = "Phiếu mới",
-                });
+                act();
             }
 
             return false;

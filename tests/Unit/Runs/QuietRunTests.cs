@@ -199,17 +199,7 @@ public sealed class QuietRunTests
         var site = await NoisyHelpdesk.PrepareAsync(h.Simulator);
         site.EnableNotificationDuringTheRun("Bật giữa chừng");
         var runId = await h.StartAccountExportRunAsync(AccountExport.Create(tickets: 10));
-        // The site goes down once the tickets are in: every HD Settings PUT gets the proxy's 502.
-        var down = 0;
-        h.Simulator.Faults.Rejections.Add("HD Ticket", _ =>
-        {
-            if (Interlocked.Exchange(ref down, 1) == 0)
-            {
-                h.Simulator.Faults.AddShare(FaultKind.BadGateway, 1, FaultTarget.ForDoctype("HD Settings", "PUT"));
-            }
-
-            return false;
-        }, "never refused");
+        site.TakeSettingsDownAtFirstTicket();
 
         await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
 

@@ -1,5 +1,4 @@
 using Bunit;
-using FrappeSimulator.Faults;
 using ImportPortal.Components.Pages.Runs;
 using ImportPortal.Domain.Quiet;
 using ImportPortal.Jobs;
@@ -24,16 +23,7 @@ public sealed class QuietPanelTests : RunPagesTest
         Auth.SetPolicies(PortalRoles.OperatorPolicy, PortalRoles.AdminPolicy);
         var site = await NoisyHelpdesk.PrepareAsync(H.Simulator);
         var runId = await H.StartAccountExportRunAsync(AccountExport.Create(tickets: 5));
-        var down = 0;
-        H.Simulator.Faults.Rejections.Add("HD Ticket", _ =>
-        {
-            if (Interlocked.Exchange(ref down, 1) == 0)
-            {
-                H.Simulator.Faults.AddShare(FaultKind.BadGateway, 1, FaultTarget.ForDoctype("HD Settings", "PUT"));
-            }
-
-            return false;
-        }, "never refused");
+        site.TakeSettingsDownAtFirstTicket();
         await H.ExecuteAsync(runId);
         Render<MudBlazor.MudPopoverProvider>();
 
