@@ -66,19 +66,11 @@ internal static class ClientOverhead
             foreach (var (name, post) in variants)
             {
                 var bodies = Enumerable.Range(0, count).Select(_ => Body(Interlocked.Increment(ref serial))).ToList();
-                var next = -1;
                 self.Refresh();
                 var cpuBefore = self.TotalProcessorTime;
                 var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
                 var clock = Stopwatch.StartNew();
-                await Task.WhenAll(Enumerable.Range(0, Workers).Select(async _ =>
-                {
-                    int i;
-                    while ((i = Interlocked.Increment(ref next)) < bodies.Count)
-                    {
-                        await post(bodies[i], ct);
-                    }
-                }));
+                await Concurrently.ForEachAsync(bodies, Workers, body => post(body, ct));
                 rates[name].Add(count / clock.Elapsed.TotalSeconds);
                 allocated[name].Add((GC.GetTotalAllocatedBytes(precise: true) - bytesBefore) / 1024.0 / count);
                 self.Refresh();

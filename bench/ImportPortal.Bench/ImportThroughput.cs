@@ -102,17 +102,9 @@ internal static class ImportThroughput
         var client = stackRig.Services.GetRequiredService<ImportPortal.Frappe.FrappeSiteClientFactory>()
             .Create(new ImportPortal.Frappe.FrappeSiteConnection(stackSite.BaseUrl, stackSite.ApiKey, stackSite.ApiSecret));
         var parsed = bodies.Select(b => System.Text.Json.Nodes.JsonNode.Parse(b)!.AsObject()).ToList();
-        var next = -1;
         cpuBefore = self.TotalProcessorTime;
         var stack = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < parsed.Count)
-            {
-                await client.InsertAsync("HD Ticket", parsed[i], ct);
-            }
-        }));
+        await Concurrently.ForEachAsync(parsed, workers, body => client.InsertAsync("HD Ticket", body, ct));
         var stackRate = parsed.Count / stack.Elapsed.TotalSeconds;
         var stackCpu = self.TotalProcessorTime - cpuBefore;
 
@@ -225,18 +217,13 @@ internal static class ImportThroughput
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("token", $"{apiKey}:{apiSecret}");
         http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         var path = new Uri("api/resource/HD%20Ticket", UriKind.Relative);
-        var next = -1;
         var stopwatch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
+        await Concurrently.ForEachAsync(bodies, workers, async body =>
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < bodies.Count)
-            {
-                using var content = new StringContent(bodies[i], Encoding.UTF8, "application/json");
-                using var response = await http.PostAsync(path, content, ct);
-                response.EnsureSuccessStatusCode();
-            }
-        }));
+            using var content = new StringContent(body, Encoding.UTF8, "application/json");
+            using var response = await http.PostAsync(path, content, ct);
+            response.EnsureSuccessStatusCode();
+        });
         return stopwatch.Elapsed;
     }
 
