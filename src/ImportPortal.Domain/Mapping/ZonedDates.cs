@@ -47,7 +47,7 @@ public static class ZonedDates
             return false;
         }
 
-        if (HasOffset(s))
+        if (TimeText.HasOffset(s))
         {
             return DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out instant);
         }
@@ -80,18 +80,6 @@ public static class ZonedDates
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         var offset = zone.IsInvalidTime(unspecified) ? zone.GetUtcOffset(unspecified.AddHours(-1)) : zone.GetUtcOffset(unspecified);
         return new DateTimeOffset(unspecified, offset);
-    }
-
-    // "Z", "+07:00", "+0700" or "-05" after the time part.
-    private static bool HasOffset(ReadOnlySpan<char> s)
-    {
-        if (s[^1] is 'Z' or 'z')
-        {
-            return true;
-        }
-
-        var time = s.IndexOfAny('T', ' ');
-        return time > 0 && s[(time + 1)..].IndexOfAny('+', '-') > 0;
     }
 
     // The Freshdesk export's own shape, read by hand: it is most of what a ticket run parses.

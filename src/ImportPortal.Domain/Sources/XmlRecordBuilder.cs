@@ -96,7 +96,9 @@ internal sealed class XmlRecordBuilder
         {
             "integer" => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : null,
             "boolean" => bool.TryParse(text, out var b) ? b : null,
-            "datetime" => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null,
+            // Freshdesk writes the offset; a time without one stays a local time for the mapping's source zone to place.
+            "datetime" when TimeText.HasOffset(text) => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null,
+            "datetime" => DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) ? DateTime.SpecifyKind(local, DateTimeKind.Unspecified) : null,
             "date" => DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null,
             "decimal" or "float" => decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? m : null,
             _ => null,

@@ -1,3 +1,4 @@
+using ImportPortal.Domain.Mapping;
 using ImportPortal.Domain.Sources;
 using ImportPortal.TestData;
 
@@ -51,6 +52,30 @@ public sealed class FreshdeskArchiveTests
         Assert.Equal(FreshdeskSampleWriter.RequesterEmail(3), users[3]["email"].Text);
         Assert.Equal("Công ty TNHH Ánh Dương", Assert.Single(companies)["name"].Text);
         Assert.Equal(7L, Assert.Single(groups)["id"].Typed);
+    }
+
+    [Fact]
+    public async Task An_xml_time_without_an_offset_is_placed_in_the_mappings_source_zone_not_the_servers()
+    {
+        var bytes = ZipBuilder.Build(("Tickets1.xml",
+            """
+            <helpdesk-tickets><helpdesk-ticket>
+              <display-id type="integer">1</display-id>
+              <created-at type="datetime">2024-01-15T10:00:00</created-at>
+              <updated-at type="datetime">2024-01-15T10:00:00+07:00</updated-at>
+            </helpdesk-ticket></helpdesk-tickets>
+            """));
+        var saigon = ZonedDates.FindZone("Asia/Ho_Chi_Minh")!;
+
+        var (_, tickets) = await SourceTestRead.ReadAsync(bytes, "local-times.zip");
+        var ticket = Assert.Single(tickets);
+
+        // Read as a DateTimeOffset, it took the server's zone (UTC here) and landed 7 hours late in Hà Nội's day.
+        Assert.True(ZonedDates.TryRead(ticket["created-at"], saigon, null, out var created));
+        Assert.Equal(new DateTimeOffset(2024, 1, 15, 10, 0, 0, TimeSpan.FromHours(7)), created);
+        Assert.Equal("10:00:00", ZonedDates.Format(created, saigon, TransformKind.Time));
+        Assert.True(ZonedDates.TryRead(ticket["updated-at"], TimeZoneInfo.Utc, null, out var updated));
+        Assert.Equal(new DateTimeOffset(2024, 1, 15, 3, 0, 0, TimeSpan.Zero), updated);
     }
 
     [Fact]
