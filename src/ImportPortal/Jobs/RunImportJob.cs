@@ -239,7 +239,8 @@ public sealed class RunImportJob(
     }
 
     /// <summary>
-    /// A run that ends (not one that pauses: it stays quiet until resumed or cancelled) puts its site back first, so a
+    /// A run that ends (not one that pauses: it stays quiet until resumed, cancelled or paused for longer than
+    /// <see cref="RunsOptions.QuietPauseLimit"/>) puts its site back first, so a
     /// crash during the restore leaves the run active and the next job start finishes it. A failed restore is kept on
     /// the run and does not stop it from ending. A run that fails puts its site back as well (see <see cref="WorkAsync"/>).
     /// </summary>
@@ -251,6 +252,11 @@ public sealed class RunImportJob(
         }
 
         await FinishAsync(runId, state, null);
+        if (state == RunState.Paused && options.Value.QuietPauseLimit > TimeSpan.Zero && await quiet.ReadAsync(runId, ct) is { Pending: true })
+        {
+            // A forgotten pause must not keep a live helpdesk silent for days.
+            jobs.Schedule<RestoreSiteJob>(job => job.AfterPauseAsync(runId, CancellationToken.None), options.Value.QuietPauseLimit);
+        }
     }
 
     private async Task FinishAsync(Guid runId, RunState state, string? error)
@@ -260,7 +266,8 @@ public sealed class RunImportJob(
         await db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.State, state)
             .SetProperty(r => r.Error, error)
-            .SetProperty(r => r.FinishedAt, state.IsFinished() ? now : null));
+            .SetProperty(r => r.FinishedAt, state.IsFinished() ? now : null)
+            .SetProperty(r => r.PausedAt, state == RunState.Paused ? now : null));
         var counts = await RunCounter.CountAsync(db, runId, CancellationToken.None);
         feed.Publish(new RunProgress(runId, state, null, 1, counts, 0, 0, [], now));
     }

@@ -37,6 +37,9 @@ public sealed class ImportRun
 
     public DateTimeOffset? FinishedAt { get; set; }
 
+    /// <summary>When the run last stopped as Paused; null while it is not paused.</summary>
+    public DateTimeOffset? PausedAt { get; set; }
+
     /// <summary>When every record was planned into the database; null while planning.</summary>
     public DateTimeOffset? PlannedAt { get; set; }
 

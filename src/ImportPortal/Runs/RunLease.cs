@@ -27,6 +27,20 @@ public sealed class RunLease(IDbContextFactory<PortalDbContext> databases, Guid 
         return run is null || finished.Contains(run.State) ? new LeaseResult.Finished() : new LeaseResult.HeldUntil(run.LeaseUntil ?? now);
     }
 
+    /// <summary>
+    /// Takes the lease of a run no job works on (paused or ended), for work on it while it stays that way: a resume or
+    /// retry meanwhile finds the lease held and its job looks again when it is released or lapses.
+    /// </summary>
+    public async Task<bool> TryTakeStoppedAsync(CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow();
+        var stopped = new[] { RunState.Completed, RunState.CompletedWithErrors, RunState.Failed, RunState.Cancelled, RunState.Paused };
+        return await db.ImportRuns
+            .Where(r => r.Id == runId && stopped.Contains(r.State) && (r.LeaseOwner == null || r.LeaseUntil == null || r.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseOwner, owner).SetProperty(r => r.LeaseUntil, now + duration), ct) == 1;
+    }
+
     /// <summary>Extends the lease and returns the run's state as the operator left it (null when the run is gone).</summary>
     public async Task<RunState?> RenewAsync(CancellationToken ct)
     {

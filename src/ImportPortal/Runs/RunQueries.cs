@@ -6,11 +6,12 @@ using ImportPortal.Mappings;
 using ImportPortal.Persistence;
 using ImportPortal.Uploads;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ImportPortal.Runs;
 
 /// <summary>Reads runs and records for the pages; nothing here writes.</summary>
-public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, UploadStore uploads, TimeProvider time)
+public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, UploadStore uploads, IOptions<RunsOptions> options, TimeProvider time)
 {
     public async Task<(IReadOnlyList<RunSummary> Items, int Total)> ListAsync(int skip, int take, CancellationToken ct)
     {
@@ -41,10 +42,16 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
         var throughput = StoredJson.Read<List<ThroughputSample>>(run.ThroughputJson) ?? [];
         var progress = new RunProgress(run.Id, run.State, null, run.PlannedAt is null ? run.PlanProgress : 1, counts, 0, 0, throughput, time.GetUtcNow());
         var latest = await PageAsync(db, runId, new RecordFilter(Take: 5), latestFirst: true, ct);
+        var quiet = StoredJson.Read<SiteQuietState>(run.QuietJson);
         return new RunView(run.Id, run.Number, run.State, run.SiteId, run.SiteName, run.ProfileId, run.ProfileName,
             StoredJson.Read<RunOptions>(run.OptionsJson) ?? new RunOptions(), run.CreatedBy, run.CreatedAt, run.StartedAt, run.FinishedAt, run.Error,
-            progress, latest.Items, StoredJson.Read<SiteQuietState>(run.QuietJson));
+            progress, latest.Items, quiet, QuietUntil(run, quiet));
     }
+
+    private DateTimeOffset? QuietUntil(ImportRun run, SiteQuietState? quiet) =>
+        run is { State: RunState.Paused, PausedAt: { } pausedAt } && quiet is { Pending: true } && options.Value.QuietPauseLimit > TimeSpan.Zero
+            ? pausedAt + options.Value.QuietPauseLimit
+            : null;
 
     public async Task<RecordPage> RecordsAsync(Guid runId, RecordFilter filter, CancellationToken ct)
     {

@@ -146,8 +146,13 @@ public sealed class RunService(
             await db.SaveChangesAsync(ct);
         }
 
-        var state = await quiet.RestoreAsync(runId, actor, ct);
-        return state is { Error: { } error } ? RunCommandResult.Fail("Runs.RestoreFailed", error) : RunCommandResult.Ok(runId);
+        // Under the run's lease: a resume or retry pressed meanwhile waits for the restore to finish.
+        return await quiet.RestoreStoppedAsync(runId, actor, null, null, ct) switch
+        {
+            null => RunCommandResult.Fail("Runs.NotNow", (await StateAsync(runId, ct))?.ToString()),
+            { Error: { } error } => RunCommandResult.Fail("Runs.RestoreFailed", error),
+            _ => RunCommandResult.Ok(runId),
+        };
     }
 
     /// <summary>Sends the chosen failed or skipped records again (null: every failed record), in a Hangfire job.</summary>
@@ -237,6 +242,7 @@ public sealed class RunService(
         }
 
         run.State = state;
+        run.PausedAt = null;
         if (state.IsFinished())
         {
             run.FinishedAt = time.GetUtcNow();

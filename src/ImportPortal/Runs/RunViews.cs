@@ -10,11 +10,14 @@ public sealed record RunSummary(
     Guid Id, int Number, RunState State, string SiteName, string ProfileName, string CreatedBy,
     DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, bool DryRun, long Total, long Created, long Updated, long Skipped, long Failed);
 
-/// <summary>Everything the run dashboard shows when it opens; live changes then arrive as <see cref="RunProgress"/>.</summary>
+/// <summary>
+/// Everything the run dashboard shows when it opens; live changes then arrive as <see cref="RunProgress"/>.
+/// <paramref name="QuietUntil"/>: when a paused run's silenced site is put back unless the run is resumed first.
+/// </summary>
 public sealed record RunView(
     Guid Id, int Number, RunState State, Guid SiteId, string SiteName, Guid ProfileId, string ProfileName, RunOptions Options,
     string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error,
-    RunProgress Progress, IReadOnlyList<RecordLine> LatestErrors, SiteQuietState? Quiet = null);
+    RunProgress Progress, IReadOnlyList<RecordLine> LatestErrors, SiteQuietState? Quiet = null, DateTimeOffset? QuietUntil = null);
 
 /// <summary>A record in the error list.</summary>
 public sealed record RecordLine(

@@ -12,4 +12,11 @@ public sealed class RunsOptions
 
     /// <summary>How long a run waits for a site that stopped answering its lookups before it stops as failed.</summary>
     public TimeSpan OutagePatience { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long a paused run may keep its site quiet (no acknowledgement mail, assignment or notification on a live
+    /// helpdesk). Then the site is put back while the run stays paused; resuming silences it again from a new
+    /// snapshot. Zero keeps it quiet until the run is resumed or cancelled.
+    /// </summary>
+    public TimeSpan QuietPauseLimit { get; set; } = TimeSpan.FromMinutes(30);
 }

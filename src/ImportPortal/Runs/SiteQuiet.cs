@@ -5,6 +5,7 @@ using ImportPortal.Jobs;
 using ImportPortal.Persistence;
 using ImportPortal.Sites;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ImportPortal.Runs;
 
@@ -19,6 +20,7 @@ public sealed partial class SiteQuiet(
     SiteCatalog sites,
     FrappeSiteClientFactory clients,
     ProgressFeed<RunQuietChange> feed,
+    IOptions<RunsOptions> options,
     TimeProvider time,
     ILogger<SiteQuiet> logger)
 {
@@ -140,6 +142,65 @@ public sealed partial class SiteQuiet(
         }
 
         return state;
+    }
+
+    /// <summary>
+    /// <see cref="RestoreAsync"/> for a run no job works on (paused, failed, cancelled or ended), holding the run's
+    /// lease meanwhile, renewed like a run job's: a resume or retry that comes in the middle waits for it instead of
+    /// silencing the site while it is being put back. <paramref name="due"/>, read under the lease, may still decline;
+    /// <paramref name="because"/> goes to the audit log before the restore. Null, with nothing done, when a job holds
+    /// the run, it is active, or it is no longer due.
+    /// </summary>
+    public async Task<SiteQuietState?> RestoreStoppedAsync(Guid runId, string actor, Func<ImportRun, bool>? due, string? because, CancellationToken ct)
+    {
+        var lease = new RunLease(databases, runId, Guid.NewGuid(), options.Value.LeaseDuration, time);
+        if (!await lease.TryTakeStoppedAsync(ct))
+        {
+            return null;
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var heartbeat = RenewAsync(lease, stop.Token);
+        try
+        {
+            await using (var db = await databases.CreateDbContextAsync(ct))
+            {
+                var run = await db.ImportRuns.AsNoTracking().FirstAsync(r => r.Id == runId, ct);
+                if (due is not null && !due(run))
+                {
+                    return null;
+                }
+            }
+
+            if (because is not null)
+            {
+                await AuditAsync(runId, "run.site-restore-due", because, ct, actor);
+            }
+
+            return await RestoreAsync(runId, actor, ct);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await heartbeat;
+            await lease.ReleaseAsync();
+        }
+    }
+
+    private async Task RenewAsync(RunLease lease, CancellationToken ct)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(options.Value.HeartbeatInterval, time, ct);
+                await lease.RenewAsync(ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The restore has ended.
+        }
     }
 
     /// <summary>Finished runs whose restore a crash interrupted (a failed restore waits for the operator instead).</summary>

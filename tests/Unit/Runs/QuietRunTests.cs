@@ -161,6 +161,73 @@ public sealed class QuietRunTests
     }
 
     [Fact]
+    public async Task A_run_paused_longer_than_the_limit_puts_the_site_back_stays_paused_and_resuming_silences_it_again()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var h = await RunsHarness.StartAsync();
+        var site = await NoisyHelpdesk.PrepareAsync(h.Simulator);
+        var export = AccountExport.Create(tickets: 150);
+        var runId = await h.StartAccountExportRunAsync(export, new RunOptions { Ceiling = 4 });
+        h.Simulator.Faults.Latency = new LatencyProfile(3, 3);
+        var job = h.ExecuteAsync(runId, ct);
+        await h.WaitForSucceededAsync(runId, export.Companies.Count + 20, TimeSpan.FromSeconds(60));
+        Assert.True((await h.Runs.PauseAsync("van.hanh", runId, CancellationToken.None)).Succeeded);
+        await job.WaitAsync(TimeSpan.FromSeconds(30), ct);
+        h.Simulator.Faults.Latency = LatencyProfile.None;
+
+        Assert.Equal(RunState.Paused, await h.StateAsync(runId));
+        Assert.True(site.IsQuiet(), "a paused run keeps the site silenced until the limit");
+        Assert.Contains("RestoreSiteJob.AfterPauseAsync Scheduled", h.Jobs.Created);
+        var pausedAt = await PausedAtAsync(h, runId);
+        // The dashboard says until when (the harness's limit is a second).
+        Assert.Equal(pausedAt + TimeSpan.FromSeconds(1), (await h.Queries.GetAsync(runId, ct))!.QuietUntil);
+        var restoreJob = h.Services.GetRequiredService<RestoreSiteJob>();
+
+        // The job of an earlier pause finds the run paused again since: that pause has its own job, this one does nothing.
+        await SetPausedAtAsync(h, runId, DateTimeOffset.UtcNow.AddHours(1));
+        await restoreJob.AfterPauseAsync(runId, ct);
+        Assert.True(site.IsQuiet(), "the run was paused again since: its site stays quiet until that pause's limit");
+        Assert.Equal(QuietPhase.Silenced, (await QuietAsync(h, runId)).Phase);
+
+        await SetPausedAtAsync(h, runId, pausedAt);
+        await Task.Delay(pausedAt + TimeSpan.FromSeconds(1) - DateTimeOffset.UtcNow is { Ticks: > 0 } left ? left : TimeSpan.Zero, ct);
+        await restoreJob.AfterPauseAsync(runId, ct);
+
+        Assert.Equal(RunState.Paused, await h.StateAsync(runId));
+        Assert.Equal(QuietPhase.Restored, (await QuietAsync(h, runId)).Phase);
+        Assert.False(site.IsQuiet(), "the helpdesk is silent after the pause limit");
+        Assert.Equal([1, 1, 1], NoisyHelpdesk.Flags(site.Settings()));
+        Assert.Equal(0, site.RuleDisabled(NoisyHelpdesk.Rule));
+        Assert.Equal("Sent", await site.ProbeSendingAsync("Tạm dừng quá lâu"));
+        Assert.Null((await h.Queries.GetAsync(runId, ct))!.QuietUntil);
+
+        // A resume while a restore holds the run (as this lease does) waits for it: its job looks again later.
+        var restoring = new RunLease(h.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), runId, Guid.NewGuid(), TimeSpan.FromSeconds(30), TimeProvider.System);
+        Assert.True(await restoring.TryTakeStoppedAsync(ct));
+        var writes = h.Writes();
+        Assert.True((await h.Runs.ResumeAsync("van.hanh", runId, CancellationToken.None)).Succeeded);
+        await h.ExecuteAsync(runId, ct);
+        Assert.Equal(RunState.Queued, await h.StateAsync(runId));
+        Assert.Contains("RunImportJob.ExecuteAsync Scheduled", h.Jobs.Created);
+        Assert.Equal(writes, h.Writes());
+        await restoreJob.AfterPauseAsync(runId, ct);
+        await restoring.ReleaseAsync();
+
+        site.Watch();
+        await h.ExecuteAsync(runId, ct);
+
+        await AssertStateAsync(h, runId, RunState.Completed);
+        Assert.True(site.LoudWrites == 0, $"{site.LoudWrites} ticket writes reached the site while a flag was on or the rule enabled");
+        Assert.Equal(export.Tickets.Count, (await RunTicketsAsync(h, runId)).Count);
+        Assert.Equal(QuietPhase.Restored, (await QuietAsync(h, runId)).Phase);
+        Assert.Equal([1, 1, 1], NoisyHelpdesk.Flags(site.Settings()));
+        Assert.Equal(0, site.RuleDisabled(NoisyHelpdesk.Rule));
+        Assert.Equal(
+            ["run.started", "run.site-silenced", "run.paused", "run.site-restore-due", "run.site-restored", "run.resumed", "run.site-silenced", "run.site-restored"],
+            await AuditAsync(h));
+    }
+
+    [Fact]
     public async Task A_run_stopped_by_an_outage_puts_the_site_back_and_resuming_it_silences_the_site_again_until_it_completes()
     {
         await using var h = await RunsHarness.StartAsync();
@@ -280,6 +347,13 @@ public sealed class QuietRunTests
     }
 
     private static async Task<SiteQuietState> QuietAsync(RunsHarness h, Guid runId) => (await QuietAsync(h, runId, allowNone: false))!;
+
+    private static Task<DateTimeOffset> PausedAtAsync(RunsHarness h, Guid runId) =>
+        h.InDatabaseAsync(async db => (await db.ImportRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => r.PausedAt).FirstAsync())
+            ?? throw new InvalidOperationException("a paused run has no pause time"));
+
+    private static Task<int> SetPausedAtAsync(RunsHarness h, Guid runId, DateTimeOffset at) =>
+        h.InDatabaseAsync(db => db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.PausedAt, at)));
 
     private static async Task<HashSet<string>> RunTicketsAsync(RunsHarness h, Guid runId) =>
         [.. await h.InDatabaseAsync(db => db.IdMap.Where(e => e.FirstRunId == runId && e.Doctype == "HD Ticket").Select(e => e.FrappeName).ToListAsync())];

@@ -76,6 +76,8 @@ public sealed class RunsHarness : IAsyncDisposable
                 ["Portal:Runs:HeartbeatInterval"] = "00:00:00.250",
                 // A site that stops answering is waited for a second, not ten minutes.
                 ["Portal:Runs:OutagePatience"] = "00:00:01",
+                // A paused run keeps its site quiet for a second, not half an hour.
+                ["Portal:Runs:QuietPauseLimit"] = "00:00:01",
             }).Build();
             services.AddFrappeSites(settings);
             services.AddSiteManagement();

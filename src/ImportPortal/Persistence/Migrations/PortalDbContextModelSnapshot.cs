@@ -299,6 +299,9 @@ namespace ImportPortal.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("PausedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("PlanProgress")
                         .HasColumnType("REAL");
 

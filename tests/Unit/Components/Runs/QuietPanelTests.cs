@@ -73,6 +73,41 @@ public sealed class QuietPanelTests : RunPagesTest
         Assert.Empty(page.FindAll("[data-testid=quiet-restore]"));
     }
 
+    [Theory]
+    [InlineData("en", "put back automatically at", "resuming it silences the helpdesk again")]
+    [InlineData("vi", "tự động được khôi phục lúc", "helpdesk sẽ lại được tạm tắt thông báo")]
+    public async Task A_paused_run_says_until_when_its_site_stays_quiet_and_shows_it_put_back_live_when_the_limit_passes(string culture, string until, string resumeAgain)
+    {
+        UseCulture(culture);
+        var site = await NoisyHelpdesk.PrepareAsync(H.Simulator);
+        var export = AccountExport.Create(tickets: 60);
+        var runId = await H.StartAccountExportRunAsync(export, new RunOptions { Ceiling = 2 });
+        H.Simulator.Faults.Latency = new FrappeSimulator.Faults.LatencyProfile(3, 3);
+        var job = H.ExecuteAsync(runId);
+        await H.WaitForSucceededAsync(runId, export.Companies.Count + 5, Wait);
+        Assert.True((await H.Runs.PauseAsync("van.hanh", runId, CancellationToken.None)).Succeeded);
+        await job.WaitAsync(Wait);
+        H.Simulator.Faults.Latency = FrappeSimulator.Faults.LatencyProfile.None;
+        var dueAt = (await H.Queries.GetAsync(runId, CancellationToken.None))!.QuietUntil ?? throw new InvalidOperationException("a quiet paused run has a time its site is put back");
+
+        var page = Render<RunDashboardPage>(p => p.Add(x => x.Id, runId));
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("Silenced", page.Find("[data-testid=quiet-panel]").GetAttribute("data-phase")), Wait);
+        var warning = page.Find("[data-testid=quiet-paused-until]").TextContent;
+        Assert.Contains(until, warning, StringComparison.Ordinal);
+        Assert.Contains(ImportPortal.Components.Shared.DisplayTime.Format(dueAt), warning, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-testid=quiet-still-silenced]"));
+
+        await Task.Delay(dueAt - DateTimeOffset.UtcNow is { Ticks: > 0 } left ? left : TimeSpan.Zero);
+        await H.Services.GetRequiredService<RestoreSiteJob>().AfterPauseAsync(runId, CancellationToken.None);
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("Restored", page.Find("[data-testid=quiet-panel]").GetAttribute("data-phase")), Wait);
+        Assert.Contains(resumeAgain, page.Find("[data-testid=quiet-paused-restored]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-testid=quiet-paused-until]"));
+        Assert.False(site.IsQuiet(), "the limit passed: the site is back");
+        Assert.DoesNotContain("Quiet.", page.Markup, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_new_run_form_offers_to_keep_the_site_quiet_and_the_run_keeps_the_choice()
     {
