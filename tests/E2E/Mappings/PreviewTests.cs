@@ -26,8 +26,14 @@ public sealed class PreviewTests(BrowserFixture browser, PortalFixture portal) :
         await UploadAsync(op, csv);
 
         // From the recognised upload straight to its preset, with the upload already bound.
+        var clicked = DateTimeOffset.UtcNow;
         await op.Page.GetByTestId("upload-map-preset").ClickAsync();
         await Expect(op.Page.GetByTestId("profile-title")).ToContainTextAsync("Tickets-preview.csv");
+        // Named with the time in the operators' zone (Hà Nội), not the server's UTC.
+        var title = await op.Page.GetByTestId("profile-title").InnerTextAsync();
+        Assert.True(
+            new[] { clicked, DateTimeOffset.UtcNow }.Any(at => title.Contains(ImportPortal.Components.Shared.DisplayTime.Format(at), StringComparison.Ordinal)),
+            $"the profile's name should carry the time in Asia/Ho_Chi_Minh ({ImportPortal.Components.Shared.DisplayTime.Format(clicked)}): {title}");
         await op.WaitForCircuitAsync();
         await Expect(op.Page.Locator(".mud-select").Filter(new() { HasText = "Upload for \"tickets\"" }).First).ToContainTextAsync("Tickets-preview.csv");
 
