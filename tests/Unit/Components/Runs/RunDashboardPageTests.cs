@@ -13,9 +13,9 @@ namespace ImportPortal.Tests.Unit.Components.Runs;
 public sealed class RunDashboardPageTests : RunPagesTest
 {
     [Theory]
-    [InlineData("en", "Completed with errors", "Tickets")]
-    [InlineData("vi", "Hoàn thành, có lỗi", "Phiếu hỗ trợ")]
-    public async Task The_dashboard_shows_the_state_and_the_counts_stored_for_the_run(string culture, string state, string ticketsStage)
+    [InlineData("en", "Completed with errors", "Tickets", "Records per second (whole run)", "Too few samples")]
+    [InlineData("vi", "Hoàn thành, có lỗi", "Phiếu hỗ trợ", "Bản ghi mỗi giây (cả lượt)", "Quá ít số liệu")]
+    public async Task The_dashboard_shows_the_state_and_the_counts_stored_for_the_run(string culture, string state, string ticketsStage, string wholeRate, string tooShort)
     {
         UseCulture(culture);
         var runId = await RunWithOneRefusedTicketAsync();
@@ -37,6 +37,14 @@ public sealed class RunDashboardPageTests : RunPagesTest
         Assert.Equal($"runs/{runId}/failed-rows.csv", page.Find("[data-testid=download-failed]").GetAttribute("href"));
         Assert.Equal($"runs/{runId}/id-map.csv", page.Find("[data-testid=download-idmap]").GetAttribute("href"));
         Assert.Empty(page.FindAll("[data-testid=run-pause]"));
+        // An ended run shows its average over the whole run, not the "0/s" of a run that stopped sending.
+        var run = await H.Queries.GetAsync(runId, CancellationToken.None);
+        var done = (await H.RecordsAsync(runId)).Count(r => r.State is RecordState.Succeeded or RecordState.Failed or RecordState.Skipped);
+        var average = done / (run!.FinishedAt!.Value - run.StartedAt!.Value).TotalSeconds;
+        Assert.Contains(wholeRate, page.Find("[data-testid=run-rate]").ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith(average.ToString("0.#", CultureInfo.CurrentCulture), page.Find("[data-testid=run-rate]").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.NotEqual(0, average);
+        Assert.Contains(tooShort, page.Find("[data-testid=throughput-none]").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("State.", page.Markup, StringComparison.Ordinal);
     }
 
