@@ -45,41 +45,50 @@ internal static class ImportThroughput
 
     /// <summary>
     /// (a) several times over, each pass the import then the bare client on fresh sites: this machine's speed drifts
-    /// (a shared virtual machine), so the ratio of each pair is taken, and their median reported.
+    /// (a shared virtual machine), so the ratio of each pair is taken, and their median reported. A first pass warms
+    /// the benchmark up (connections, caches, the records database's first queries) and is not counted.
     /// </summary>
     private static async Task<int> NoLatencyRepeatedAsync(int tickets, int repeat, CancellationToken ct)
     {
         var failed = 0;
         var ratios = new List<double>();
-        for (var pass = 0; pass < repeat; pass++)
+        for (var pass = 0; pass <= repeat; pass++)
         {
-            var (passFailed, ratio) = await NoLatencyAsync(tickets, ct);
+            var (passFailed, ratio) = await NoLatencyAsync(tickets, pass == 0, ct);
             failed |= passFailed;
-            ratios.Add(ratio);
+            if (pass > 0)
+            {
+                ratios.Add(ratio);
+            }
         }
 
         ratios.Sort();
-        Report.Line("import-a", $"ratio over {repeat} passes: median {ratios[ratios.Count / 2]:F2}, range {ratios[0]:F2}-{ratios[^1]:F2} (goal >= 0.8)");
+        Report.Line("import-a", $"ratio over {repeat} passes after a warm-up: median {ratios[ratios.Count / 2]:F2}, range {ratios[0]:F2}-{ratios[^1]:F2} (goal >= 0.8)");
         return failed;
     }
 
-    private static async Task<(int Failed, double Ratio)> NoLatencyAsync(int tickets, CancellationToken ct)
+    private static async Task<(int Failed, double Ratio)> NoLatencyAsync(int tickets, bool warmUp, CancellationToken ct)
     {
         const int workers = 16;
         var self = Process.GetCurrentProcess();
+        var label = warmUp ? "import-a (warm-up, not counted)" : "import-a";
         await using var sim = await SimulatorProcess.StartAsync(core: 1, ct, controls: true);
         await using var rig = await PortalRig.StartAsync(sim.BaseUrl, sim.ApiKey, sim.ApiSecret);
+        await WarmSiteAsync(sim, workers, ct);
         var requestsBefore = await sim.RequestsAsync(ct);
         using var sampler = LimitSampler.Start(rig);
         var simCpu = sim.Cpu;
         var (runId, sending, importCpu, importBytes) = await rig.ImportMeasuredAsync(FreshdeskSampleWriter.TicketCsv(tickets), "tickets.csv", TicketsOnly(), "tickets", new RunOptions { Ceiling = workers }, ct);
         var importSimCpu = sim.Cpu - simCpu;
         var requests = (await sim.RequestsAsync(ct)).Select(p => (p.Key, Count: p.Value - requestsBefore.GetValueOrDefault(p.Key))).Where(p => p.Count > 0).OrderByDescending(p => p.Count).ToList();
-        Report.Line("import-a", $"site requests during the import: {string.Join(", ", requests.Select(p => $"{p.Key} {p.Count}"))}");
+        Report.Line(label, $"site requests during the import: {string.Join(", ", requests.Select(p => $"{p.Key} {p.Count}"))}");
         var limits = await sampler.StopAsync();
         var records = await rig.RecordsAsync(runId);
         var imported = records.Count(r => r.State == RecordState.Succeeded);
-        var importRate = imported / sending.TotalSeconds;
+        // From the first record request to the last, like the bare client's; the run's fixed costs around it (keeping the
+        // site quiet and putting it back: ten requests one after another) are reported beside it.
+        var importRate = imported / (await rig.RecordWindowAsync(runId)).TotalSeconds;
+        var wholeRate = imported / sending.TotalSeconds;
         var bodies = records.Where(r => r.SentJson is not null).Select(r => r.SentJson!).ToList();
 
         // A fresh site of the same shape for the bare client, so both insert into an empty table.
@@ -88,6 +97,8 @@ internal static class ImportThroughput
         {
             // The rig creates the same custom fields as on the import's site.
         }
+
+        await WarmSiteAsync(bareSite, workers, ct);
 
         var cpuBefore = self.TotalProcessorTime;
         simCpu = bareSite.Cpu;
@@ -99,6 +110,7 @@ internal static class ImportThroughput
         // The portal's own HTTP client alone (Refit, resilience pipeline, pacing), without the loop and the database.
         await using var stackSite = await SimulatorProcess.StartAsync(core: 1, ct);
         await using var stackRig = await PortalRig.StartAsync(stackSite.BaseUrl, stackSite.ApiKey, stackSite.ApiSecret);
+        await WarmSiteAsync(stackSite, workers, ct);
         var client = stackRig.Services.GetRequiredService<ImportPortal.Frappe.FrappeSiteClientFactory>()
             .Create(new ImportPortal.Frappe.FrappeSiteConnection(stackSite.BaseUrl, stackSite.ApiKey, stackSite.ApiSecret));
         var parsed = bodies.Select(b => System.Text.Json.Nodes.JsonNode.Parse(b)!.AsObject()).ToList();
@@ -108,9 +120,9 @@ internal static class ImportThroughput
         var stackRate = parsed.Count / stack.Elapsed.TotalSeconds;
         var stackCpu = self.TotalProcessorTime - cpuBefore;
 
-        Report.Line("import-a", $"no latency, {workers} at once, site on its own core: import {importRate:F0} records/s ({imported} in {sending.TotalSeconds:F1} s), bare HttpClient {bareRate:F0}/s; ratio {importRate / bareRate:F2} (goal >= 0.8); limiter median {limits.Median:F0}, range {limits.Min}-{limits.Max}, in flight median {limits.InFlightMedian:F0}");
-        Report.Line("import-a", $"CPU per record: portal {importCpu.TotalMilliseconds / imported:F2} ms (site {importSimCpu.TotalMilliseconds / imported:F2} ms), bare client {bareCpu.TotalMilliseconds / bodies.Count:F2} ms (site {bareSimCpu.TotalMilliseconds / bodies.Count:F2} ms); portal allocates {importBytes / 1024.0 / imported:F0} KB per record");
-        Report.Line("import-a", $"the portal's HTTP client alone: {stackRate:F0}/s, {stackCpu.TotalMilliseconds / parsed.Count:F2} ms CPU per record");
+        Report.Line(label, $"no latency, {workers} at once, site on its own core: import {importRate:F0} records/s ({wholeRate:F0}/s over the whole run, {imported} in {sending.TotalSeconds:F1} s), bare HttpClient {bareRate:F0}/s; ratio {importRate / bareRate:F2} (goal >= 0.8); limiter median {limits.Median:F0}, range {limits.Min}-{limits.Max}, in flight median {limits.InFlightMedian:F0}");
+        Report.Line(label, $"CPU per record: portal {importCpu.TotalMilliseconds / imported:F2} ms (site {importSimCpu.TotalMilliseconds / imported:F2} ms), bare client {bareCpu.TotalMilliseconds / bodies.Count:F2} ms (site {bareSimCpu.TotalMilliseconds / bodies.Count:F2} ms); portal allocates {importBytes / 1024.0 / imported:F0} KB per record");
+        Report.Line(label, $"the portal's HTTP client alone: {stackRate:F0}/s, {stackCpu.TotalMilliseconds / parsed.Count:F2} ms CPU per record");
         return (imported == tickets ? 0 : 1, importRate / bareRate);
     }
 
@@ -132,7 +144,8 @@ internal static class ImportThroughput
             var gcs = $"{GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} collections (gen 0/1/2, planning included), {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms paused";
             var imported = (await rig.RecordsAsync(runId)).Count(r => r.State == RecordState.Succeeded);
             failed |= imported == tickets ? 0 : 1;
-            Report.Line("import-p", $"the portal alone (inserts answered in its own HTTP pipeline, no site, no socket), {workers} at once: {imported / sending.TotalSeconds:F0} records/s, {cpu.TotalMilliseconds / imported:F2} ms CPU and {bytes / 1024.0 / imported:F0} KB per record; {gcs}");
+            var window = await rig.RecordWindowAsync(runId);
+            Report.Line("import-p", $"the portal alone (inserts answered in its own HTTP pipeline, no site, no socket), {workers} at once: {imported / sending.TotalSeconds:F0} records/s (window {imported / window.TotalSeconds:F0}/s: {window.TotalSeconds:F2} of {sending.TotalSeconds:F2} s), {cpu.TotalMilliseconds / imported:F2} ms CPU and {bytes / 1024.0 / imported:F0} KB per record; {gcs}");
         }
 
         return failed;
@@ -197,6 +210,19 @@ internal static class ImportThroughput
 
     private static Task<double> SequentialRateAsync(SimulatorProcess sim, int count, CancellationToken ct) =>
         PlainRateAsync(sim, count, 1, "Một lần một phiếu", ct);
+
+    /// <summary>
+    /// The same few hundred plain ticket inserts into each fresh site of (a) before its measured phase: both phases then
+    /// meet a site that has served requests already. Their tickets carry no external id, so they match nothing the
+    /// import looks up.
+    /// </summary>
+    private static async Task WarmSiteAsync(SimulatorProcess sim, int workers, CancellationToken ct)
+    {
+        var bodies = Enumerable.Range(1, 600)
+            .Select(i => $$"""{"subject": "Phiếu khởi động #{{i}}", "raised_by": "khoi.dong{{i}}@example.vn", "opening_date": "2024-01-15", "opening_time": "10:00:00"}""")
+            .ToList();
+        await PostAllAsync(sim.BaseUrl, sim.ApiKey, sim.ApiSecret, bodies, workers, ct);
+    }
 
     /// <summary>A bare client with far more requests at once than the site serves: the site's real capacity.</summary>
     private static Task<double> SaturatedRateAsync(SimulatorProcess sim, int count, CancellationToken ct) =>
