@@ -1,16 +1,25 @@
 using Hangfire;
 using ImportPortal.Jobs;
 using ImportPortal.Persistence;
+using ImportPortal.Domain.Quiet;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ImportPortal.Runs;
 
 /// <summary>
 /// At start-up, hands every run that was being worked on when the portal stopped back to a run job. The job's
 /// lease keeps a run to one job: if the old process still held it, the job waits until that lease lapses. A finished
-/// run whose site was being put back gets that finished.
+/// run whose site was being put back gets that finished, and a paused run that keeps its site quiet gets its
+/// put-back after <see cref="RunsOptions.QuietPauseLimit"/> scheduled again.
 /// </summary>
-public sealed class RunRecovery(IDbContextFactory<PortalDbContext> databases, SiteQuiet quiet, IBackgroundJobClient jobs, ILogger<RunRecovery> logger) : IHostedService
+public sealed class RunRecovery(
+    IDbContextFactory<PortalDbContext> databases,
+    SiteQuiet quiet,
+    IBackgroundJobClient jobs,
+    IOptions<RunsOptions> options,
+    TimeProvider time,
+    ILogger<RunRecovery> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -29,6 +38,33 @@ public sealed class RunRecovery(IDbContextFactory<PortalDbContext> databases, Si
             logger.LogInformation("Finishing the restore of run {RunId}'s site after a restart", runId);
             jobs.Enqueue<RestoreSiteJob>(job => job.ExecuteAsync(runId, CancellationToken.None));
         }
+
+        await ReschedulePausedRestoresAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// The scheduled put-back of a paused quiet run lives in the job store, which can be lost (deleted with its file) or
+    /// predate the run (paused by a portal without the limit): scheduled again here; a second one finds nothing to do.
+    /// A pause of unknown time is stamped now and gets the whole limit.
+    /// </summary>
+    private async Task ReschedulePausedRestoresAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var limit = options.Value.QuietPauseLimit;
+        if (limit <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var paused = await db.ImportRuns.Where(r => r.State == RunState.Paused && r.QuietJson != null).ToListAsync(ct);
+        foreach (var run in paused.Where(r => StoredJson.Read<SiteQuietState>(r.QuietJson) is { Pending: true }))
+        {
+            run.PausedAt ??= time.GetUtcNow();
+            var left = run.PausedAt.Value + limit - time.GetUtcNow();
+            logger.LogInformation("Run {RunId} is paused with its site quiet: putting the site back in {Left}", run.Id, left);
+            jobs.Schedule<RestoreSiteJob>(job => job.AfterPauseAsync(run.Id, CancellationToken.None), left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -183,6 +183,15 @@ public sealed class QuietRunTests
         Assert.Equal(pausedAt + TimeSpan.FromSeconds(1), (await h.Queries.GetAsync(runId, ct))!.QuietUntil);
         var restoreJob = h.Services.GetRequiredService<RestoreSiteJob>();
 
+        // A restart schedules the put-back again: the job store may have been lost, or the run paused before the limit existed.
+        await SetPausedAtAsync(h, runId, null);
+        var recovery = h.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<RunRecovery>().Single();
+        await recovery.StartAsync(ct);
+        Assert.Equal(2, h.Jobs.Created.Count(j => j == "RestoreSiteJob.AfterPauseAsync Scheduled"));
+        var stamped = await PausedAtAsync(h, runId);
+        Assert.True(stamped > pausedAt, "a pause of unknown time is stamped at the restart and gets the whole limit");
+        await SetPausedAtAsync(h, runId, pausedAt);
+
         // The job of an earlier pause finds the run paused again since: that pause has its own job, this one does nothing.
         await SetPausedAtAsync(h, runId, DateTimeOffset.UtcNow.AddHours(1));
         await restoreJob.AfterPauseAsync(runId, ct);
@@ -352,7 +361,7 @@ public sealed class QuietRunTests
         h.InDatabaseAsync(async db => (await db.ImportRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => r.PausedAt).FirstAsync())
             ?? throw new InvalidOperationException("a paused run has no pause time"));
 
-    private static Task<int> SetPausedAtAsync(RunsHarness h, Guid runId, DateTimeOffset at) =>
+    private static Task<int> SetPausedAtAsync(RunsHarness h, Guid runId, DateTimeOffset? at) =>
         h.InDatabaseAsync(db => db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.PausedAt, at)));
 
     private static async Task<HashSet<string>> RunTicketsAsync(RunsHarness h, Guid runId) =>
