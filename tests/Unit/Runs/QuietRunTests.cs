@@ -202,12 +202,7 @@ public sealed class QuietRunTests
         await Task.Delay(pausedAt + TimeSpan.FromSeconds(1) - DateTimeOffset.UtcNow is { Ticks: > 0 } left ? left : TimeSpan.Zero, ct);
         await restoreJob.AfterPauseAsync(runId, ct);
 
-        Assert.Equal(RunState.Paused, await h.StateAsync(runId));
-        Assert.Equal(QuietPhase.Restored, (await QuietAsync(h, runId)).Phase);
-        Assert.False(site.IsQuiet(), "the helpdesk is silent after the pause limit");
-        Assert.Equal([1, 1, 1], NoisyHelpdesk.Flags(site.Settings()));
-        Assert.Equal(0, site.RuleDisabled(NoisyHelpdesk.Rule));
-        Assert.Equal("Sent", await site.ProbeSendingAsync("Tạm dừng quá lâu"));
+        await AssertSitePutBackAsync(h, site, runId, RunState.Paused, "Tạm dừng quá lâu");
         Assert.Null((await h.Queries.GetAsync(runId, ct))!.QuietUntil);
 
         // A resume while a restore holds the run (as this lease does) waits for it: its job looks again later.
@@ -247,12 +242,7 @@ public sealed class QuietRunTests
 
         await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
 
-        Assert.Equal(RunState.Failed, await h.StateAsync(runId));
-        Assert.Equal(QuietPhase.Restored, (await QuietAsync(h, runId)).Phase);
-        Assert.False(site.IsQuiet(), "a failed run left the helpdesk silenced");
-        Assert.Equal([1, 1, 1], NoisyHelpdesk.Flags(site.Settings()));
-        Assert.Equal(0, site.RuleDisabled(NoisyHelpdesk.Rule));
-        Assert.Equal("Sent", await site.ProbeSendingAsync("Sau lượt nhập bị dừng"));
+        await AssertSitePutBackAsync(h, site, runId, RunState.Failed, "Sau lượt nhập bị dừng");
         Assert.Empty(await RunTicketsAsync(h, runId));
 
         h.Simulator.Faults.Clear();
@@ -339,6 +329,17 @@ public sealed class QuietRunTests
         await AssertStateAsync(h, runId, RunState.Completed);
         Assert.Equal(before, h.QuietRequests());
         Assert.Null(await QuietAsync(h, runId, allowNone: true));
+    }
+
+    /// <summary>The run is <paramref name="state"/> and its site as it was: flags, rule, and mail going out again.</summary>
+    private static async Task AssertSitePutBackAsync(RunsHarness h, NoisyHelpdesk site, Guid runId, RunState state, string probe)
+    {
+        Assert.Equal(state, await h.StateAsync(runId));
+        Assert.Equal(QuietPhase.Restored, (await QuietAsync(h, runId)).Phase);
+        Assert.False(site.IsQuiet(), $"a {state} run left the helpdesk silenced");
+        Assert.Equal([1, 1, 1], NoisyHelpdesk.Flags(site.Settings()));
+        Assert.Equal(0, site.RuleDisabled(NoisyHelpdesk.Rule));
+        Assert.Equal("Sent", await site.ProbeSendingAsync(probe));
     }
 
     private static async Task AssertStateAsync(RunsHarness h, Guid runId, RunState expected)
