@@ -51,12 +51,7 @@ internal sealed class PortalRig : IAsyncDisposable
         services.AddPersistence();
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDir, "keys")));
         services.AddLocalization();
-        services.AddFrappeSites(settings);
-        services.AddSiteManagement();
-        services.AddUploads(settings);
-        services.AddMappingProfiles();
-        services.AddImportJobs();
-        services.AddImportRuns(settings);
+        services.AddImportMachinery(settings);
         if (instant is not null)
         {
             services.AddSingleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter>(instant);

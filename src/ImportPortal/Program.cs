@@ -1,13 +1,10 @@
 using ImportPortal;
 using ImportPortal.Components;
-using ImportPortal.Frappe;
 using ImportPortal.Jobs;
 using ImportPortal.Localization;
-using ImportPortal.Mappings;
 using ImportPortal.Persistence;
 using ImportPortal.Runs;
 using ImportPortal.Security;
-using ImportPortal.Sites;
 using ImportPortal.Uploads;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,12 +16,7 @@ var portal = builder.AddPortalOptions();
 builder.Services.AddPersistence();
 builder.Services.AddPortalSecurity(portal);
 builder.Services.AddPortalLocalization();
-builder.Services.AddFrappeSites(builder.Configuration);
-builder.Services.AddSiteManagement();
-builder.Services.AddUploads(builder.Configuration);
-builder.Services.AddMappingProfiles();
-builder.Services.AddImportJobs();
-builder.Services.AddImportRuns(builder.Configuration);
+builder.Services.AddImportMachinery(builder.Configuration);
 builder.Services.AddPortalUi();
 builder.Services.AddPortalHealthChecks();
 

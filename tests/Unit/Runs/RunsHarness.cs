@@ -79,13 +79,8 @@ public sealed class RunsHarness : IAsyncDisposable
                 // A paused run keeps its site quiet for a second, not half an hour.
                 ["Portal:Runs:QuietPauseLimit"] = "00:00:01",
             }).Build();
-            services.AddFrappeSites(settings);
-            services.AddSiteManagement();
-            services.AddUploads(new ConfigurationBuilder().Build());
-            services.AddMappingProfiles();
-            services.AddImportJobs();
             services.AddLocalization();
-            services.AddImportRuns(settings);
+            services.AddImportMachinery(settings);
             services.AddSingleton<IBackgroundJobClient>(jobs);
             services.AddSingleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter>(responses);
         });
