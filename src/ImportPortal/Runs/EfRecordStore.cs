@@ -11,6 +11,11 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
 {
     private static readonly DateTimeOffsetToBinaryConverter BinaryTime = new();
 
+    // Guids as EF keeps them in SQLite: upper-case text; made once, not for every record written.
+    private readonly string _runText = runId.ToString().ToUpperInvariant();
+
+    private readonly string _siteText = siteId.ToString().ToUpperInvariant();
+
     public async Task<IReadOnlyList<WorkItem>> ClaimAsync(RunStage stage, int max, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
@@ -70,7 +75,7 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
                 await ExecuteAsync(update, ct,
                     (int)outcome.State, (int)outcome.Result, stamp, Sends(outcome), outcome.FrappeName, outcome.SentBody?.ToJsonString(),
                     (int?)outcome.Error?.Kind, Clip(outcome.Error?.Message, 4000), outcome.Error?.HttpStatus, outcome.Error?.ExcType,
-                    outcome.Id, RunText);
+                    outcome.Id, _runText);
             }
         }
 
@@ -96,17 +101,12 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
         {
             foreach (var entry in ledger)
             {
-                await ExecuteAsync(insert, ct, SiteText, entry.Doctype, entry.SourceKey, entry.FrappeName, entry.Created ? 1 : 0, RunText, stamp);
+                await ExecuteAsync(insert, ct, _siteText, entry.Doctype, entry.SourceKey, entry.FrappeName, entry.Created ? 1 : 0, _runText, stamp);
             }
         }
 
         await transaction.CommitAsync(ct);
     }
-
-    // Guids as EF keeps them in SQLite: upper-case text.
-    private string RunText => runId.ToString().ToUpperInvariant();
-
-    private string SiteText => siteId.ToString().ToUpperInvariant();
 
     private static int Sends(RecordOutcome outcome) =>
         outcome.Attempts.Count(a => a.Request.StartsWith("POST", StringComparison.Ordinal) || a.Request.StartsWith("PUT", StringComparison.Ordinal));
