@@ -50,16 +50,20 @@ public sealed class RequestBodyTests
         var server = ServeAsync(listener,
             (200, """{"data":{"doctype":"Contact","name":"Nguyễn Thị Hồng-1","links":[{"link_name":"Hải Đăng"}]}}"""),
             (200, """{"data":{"doctype":"HD Ticket","name":4217,"subject":"Không vào được"}}"""),
-            (200, """{"data":{"doctype":"HD Ticket","subject":"Không vào được"}}"""));
+            (200, """{"data":{"doctype":"HD Ticket","subject":"Không vào được"}}"""),
+            // The name after nested rows, escaped the way Python's json.dumps writes it, beside another top-level key.
+            (200, """{"_server_messages":"[]","data":{"links":[{"link_name":"A","meta":{"rows":[1,{"name":"not this"}]}}],"name":"Tr\u1ea7n V\u0103n B\u00ecnh-2"}}"""));
 
         var contact = await site.InsertAsync("Contact", new JsonObject { ["first_name"] = "Hồng" }, Ct);
         var ticket = await site.InsertAsync("HD Ticket", new JsonObject { ["subject"] = "Không vào được" }, Ct);
         var nameless = await Assert.ThrowsAsync<FrappeException>(() => site.InsertAsync("HD Ticket", new JsonObject { ["subject"] = "Không vào được" }, Ct));
+        var escaped = await site.InsertAsync("Contact", new JsonObject { ["first_name"] = "Bình" }, Ct);
         var requests = await server;
 
         Assert.Equal(("Nguyễn Thị Hồng-1", "4217"), (contact, ticket));
         Assert.Equal(FrappeErrorKind.UnknownFate, nameless.Error.Kind);
-        Assert.Equal(3, requests.Count);
+        Assert.Equal("Trần Văn Bình-2", escaped);
+        Assert.Equal(4, requests.Count);
     }
 
     /// <summary>Answers one request per connection with each (status, body) in turn; returns the requests as they arrived.</summary>
