@@ -6,9 +6,25 @@ namespace ImportPortal.Jobs;
 
 /// <summary>Puts a run's site back when no run job will: after a cancel of a paused run, a restore a crash interrupted, or a long pause.</summary>
 [AutomaticRetry(Attempts = 0)]
-public sealed class RestoreSiteJob(SiteQuiet quiet, IOptions<RunsOptions> options, TimeProvider time)
+public sealed class RestoreSiteJob(SiteQuiet quiet, IBackgroundJobClient jobs, IOptions<RunsOptions> options, TimeProvider time)
 {
-    public Task ExecuteAsync(Guid runId, CancellationToken ct) => quiet.RestoreAsync(runId, "system", ct);
+    /// <summary>
+    /// After a cancel of a paused run, or at start-up for a restore a crash interrupted: under the run's lease like every
+    /// restore of a stopped run, so it never runs beside the long-pause one; a run still held (a job ending, the old
+    /// process's lease not lapsed yet) is looked at again once the lease could have lapsed.
+    /// </summary>
+    public async Task ExecuteAsync(Guid runId, CancellationToken ct)
+    {
+        if (await quiet.ReadAsync(runId, ct) is not { Pending: true })
+        {
+            return;
+        }
+
+        if (await quiet.RestoreStoppedAsync(runId, "system", null, null, ct) is null)
+        {
+            jobs.Schedule<RestoreSiteJob>(job => job.ExecuteAsync(runId, CancellationToken.None), options.Value.LeaseDuration);
+        }
+    }
 
     /// <summary>
     /// Scheduled when a quiet run pauses: once it has stayed paused for <see cref="RunsOptions.QuietPauseLimit"/>, its

@@ -146,6 +146,13 @@ public sealed class QuietRunTests
 
         Assert.True((await h.Runs.CancelAsync("van.hanh", runId, CancellationToken.None)).Succeeded);
         Assert.Contains("RestoreSiteJob.ExecuteAsync Enqueued", h.Jobs.Created);
+        // While another restore holds the run (the long-pause one), this one waits and looks again later.
+        var other = new RunLease(h.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), runId, Guid.NewGuid(), TimeSpan.FromSeconds(30), TimeProvider.System);
+        Assert.True(await other.TryTakeStoppedAsync(TestContext.Current.CancellationToken));
+        await h.Services.GetRequiredService<RestoreSiteJob>().ExecuteAsync(runId, CancellationToken.None);
+        Assert.True(site.IsQuiet(), "the restore ran beside another one");
+        Assert.Contains("RestoreSiteJob.ExecuteAsync Scheduled", h.Jobs.Created);
+        await other.ReleaseAsync();
         await h.Services.GetRequiredService<RestoreSiteJob>().ExecuteAsync(runId, CancellationToken.None);
 
         Assert.Equal(RunState.Cancelled, await h.StateAsync(runId));
