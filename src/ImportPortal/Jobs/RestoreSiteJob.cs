@@ -28,16 +28,31 @@ public sealed class RestoreSiteJob(SiteQuiet quiet, IBackgroundJobClient jobs, I
 
     /// <summary>
     /// Scheduled when a quiet run pauses: once it has stayed paused for <see cref="RunsOptions.QuietPauseLimit"/>, its
-    /// site is put back while the run stays paused (resuming silences it again). A run resumed meanwhile, paused
-    /// again later (that pause has its own job) or cancelled is left to what it does now.
+    /// site is put back while the run stays paused (resuming silences it again). A run resumed or cancelled meanwhile
+    /// is left to what it does now. A pause not due yet — Hangfire keeps schedules to the second, so a job can start up
+    /// to a second early, and a run paused again since has a later pause — is looked at again when it is due.
     /// </summary>
-    public Task AfterPauseAsync(Guid runId, CancellationToken ct)
+    public async Task AfterPauseAsync(Guid runId, CancellationToken ct)
     {
         var limit = options.Value.QuietPauseLimit;
-        // Hangfire starts a scheduled job at its time or later, and the pause was stamped before it was scheduled.
-        return quiet.RestoreStoppedAsync(runId, "system",
-            run => run is { State: RunState.Paused, PausedAt: { } pausedAt } && pausedAt + limit <= time.GetUtcNow(),
+        TimeSpan? notYet = null;
+        await quiet.RestoreStoppedAsync(runId, "system",
+            run =>
+            {
+                if (run is not { State: RunState.Paused, PausedAt: { } pausedAt })
+                {
+                    return false;
+                }
+
+                var left = pausedAt + limit - time.GetUtcNow();
+                notYet = left > TimeSpan.Zero ? left : null;
+                return notYet is null;
+            },
             $"paused for longer than {limit}: the helpdesk is not kept silent any longer; resuming the run silences it again",
             ct);
+        if (notYet is { } wait)
+        {
+            jobs.Schedule<RestoreSiteJob>(job => job.AfterPauseAsync(runId, CancellationToken.None), wait + TimeSpan.FromSeconds(1));
+        }
     }
 }

@@ -199,14 +199,16 @@ public sealed class QuietRunTests
         Assert.True(stamped > pausedAt, "a pause of unknown time is stamped at the restart and gets the whole limit");
         await SetPausedAtAsync(h, runId, pausedAt);
 
-        // The job of an earlier pause finds the run paused again since: that pause has its own job, this one does nothing.
+        // A job that starts before its pause is due (the run paused again since, or Hangfire's schedule kept to the
+        // second) leaves the site quiet and looks again when the pause is due.
         await SetPausedAtAsync(h, runId, DateTimeOffset.UtcNow.AddHours(1));
         await restoreJob.AfterPauseAsync(runId, ct);
         Assert.True(site.IsQuiet(), "the run was paused again since: its site stays quiet until that pause's limit");
         Assert.Equal(QuietPhase.Silenced, (await QuietAsync(h, runId)).Phase);
+        Assert.Equal(3, h.Jobs.Created.Count(j => j == "RestoreSiteJob.AfterPauseAsync Scheduled"));
 
         await SetPausedAtAsync(h, runId, pausedAt);
-        await Task.Delay(pausedAt + TimeSpan.FromSeconds(1) - DateTimeOffset.UtcNow is { Ticks: > 0 } left ? left : TimeSpan.Zero, ct);
+        await RunsHarness.UntilAsync(pausedAt + TimeSpan.FromSeconds(1), ct);
         await restoreJob.AfterPauseAsync(runId, ct);
 
         await AssertSitePutBackAsync(h, site, runId, RunState.Paused, "Tạm dừng quá lâu");

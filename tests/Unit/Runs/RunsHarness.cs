@@ -160,6 +160,18 @@ public sealed class RunsHarness : IAsyncDisposable
         return result.RunId ?? throw new InvalidOperationException(result.ErrorKey);
     }
 
+    /// <summary>
+    /// Until the wall clock has reached <paramref name="at"/>, as Hangfire's scheduler waits for a scheduled job: a
+    /// timer alone can end a few milliseconds before the clock gets there (it runs on another clock).
+    /// </summary>
+    public static async Task UntilAsync(DateTimeOffset at, CancellationToken ct)
+    {
+        while (at - DateTimeOffset.UtcNow is { Ticks: > 0 } left)
+        {
+            await Task.Delay(left + TimeSpan.FromMilliseconds(5), ct);
+        }
+    }
+
     /// <summary>Runs the run's job here, as a Hangfire worker would.</summary>
     public Task ExecuteAsync(Guid runId, CancellationToken ct = default) =>
         _portal.Get<RunImportJob>().ExecuteAsync(runId, ct);

@@ -98,7 +98,7 @@ public sealed class QuietPanelTests : RunPagesTest
         Assert.Contains(ImportPortal.Components.Shared.DisplayTime.Format(dueAt), warning, StringComparison.Ordinal);
         Assert.Empty(page.FindAll("[data-testid=quiet-still-silenced]"));
 
-        await Task.Delay(dueAt - DateTimeOffset.UtcNow is { Ticks: > 0 } left ? left : TimeSpan.Zero);
+        await RunsHarness.UntilAsync(dueAt, CancellationToken.None);
         await H.Services.GetRequiredService<RestoreSiteJob>().AfterPauseAsync(runId, CancellationToken.None);
 
         await page.WaitForAssertionAsync(() => Assert.Equal("Restored", page.Find("[data-testid=quiet-panel]").GetAttribute("data-phase")), Wait);
