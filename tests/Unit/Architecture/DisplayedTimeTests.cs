@@ -5,15 +5,18 @@ using ImportPortal.Tests.Unit.Infrastructure;
 namespace ImportPortal.Tests.Unit.Architecture;
 
 /// <summary>
-/// The portal shows every time in the operators' zone (Asia/Ho_Chi_Minh) through <see cref="DisplayTime"/>. The server
-/// runs in UTC (the Docker image, most hosts), so a time read in the server's own zone is seven hours off beside them.
+/// The portal shows every time in the operators' zone (Asia/Ho_Chi_Minh) through <see cref="DisplayTime"/>, and the
+/// mapping reads source times in the zone the profile states. The server runs in UTC (the Docker image, most hosts), so
+/// a time read in the server's own zone is seven hours off beside them.
 /// </summary>
 public sealed partial class DisplayedTimeTests
 {
-    [Fact]
-    public void No_page_or_service_reads_a_time_in_the_servers_own_zone()
+    [Theory]
+    [InlineData("ImportPortal")]
+    [InlineData("ImportPortal.Domain")]
+    public void No_page_service_or_mapping_reads_a_time_in_the_servers_own_zone(string project)
     {
-        var source = Path.Combine(RepositoryRoot.Path, "src", "ImportPortal");
+        var source = Path.Combine(RepositoryRoot.Path, "src", project);
         var offenders = Directory.EnumerateFiles(source, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
