@@ -149,7 +149,8 @@ public sealed partial class SiteQuiet(
     /// lease meanwhile, renewed like a run job's: a resume or retry that comes in the middle waits for it instead of
     /// silencing the site while it is being put back. <paramref name="due"/>, read under the lease, may still decline;
     /// <paramref name="because"/> goes to the audit log before the restore. Null, with nothing done, when a job holds
-    /// the run, it is active, or it is no longer due.
+    /// the run, it is active, it is no longer due, or it never silenced its site; the state as it is when the site is
+    /// back already.
     /// </summary>
     public async Task<SiteQuietState?> RestoreStoppedAsync(Guid runId, string actor, Func<ImportRun, bool>? due, string? because, CancellationToken ct)
     {
@@ -170,6 +171,13 @@ public sealed partial class SiteQuiet(
                 {
                     return null;
                 }
+            }
+
+            // Put back already (by hand, or by another job for the same pause): nothing to do, nothing to audit.
+            var current = await ReadAsync(runId, ct);
+            if (current is not { Pending: true })
+            {
+                return current;
             }
 
             if (because is not null)
