@@ -14,9 +14,9 @@ public sealed class RunLease(IDbContextFactory<PortalDbContext> databases, Guid 
         await using var db = await databases.CreateDbContextAsync(ct);
         var now = time.GetUtcNow();
         var until = now + duration;
-        var finished = new[] { RunState.Completed, RunState.CompletedWithErrors, RunState.Failed, RunState.Cancelled, RunState.Paused };
+        var stopped = RunStates.Stopped;
         var taken = await db.ImportRuns
-            .Where(r => r.Id == runId && !finished.Contains(r.State) && (r.LeaseOwner == null || r.LeaseUntil == null || r.LeaseUntil < now))
+            .Where(r => r.Id == runId && !stopped.Contains(r.State) && (r.LeaseOwner == null || r.LeaseUntil == null || r.LeaseUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseOwner, owner).SetProperty(r => r.LeaseUntil, until), ct);
         if (taken == 1)
         {
@@ -24,7 +24,7 @@ public sealed class RunLease(IDbContextFactory<PortalDbContext> databases, Guid 
         }
 
         var run = await db.ImportRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => new { r.State, r.LeaseUntil }).FirstOrDefaultAsync(ct);
-        return run is null || finished.Contains(run.State) ? new LeaseResult.Finished() : new LeaseResult.HeldUntil(run.LeaseUntil ?? now);
+        return run is null || !run.State.IsActive() ? new LeaseResult.Finished() : new LeaseResult.HeldUntil(run.LeaseUntil ?? now);
     }
 
     /// <summary>
@@ -35,7 +35,7 @@ public sealed class RunLease(IDbContextFactory<PortalDbContext> databases, Guid 
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         var now = time.GetUtcNow();
-        var stopped = new[] { RunState.Completed, RunState.CompletedWithErrors, RunState.Failed, RunState.Cancelled, RunState.Paused };
+        var stopped = RunStates.Stopped;
         return await db.ImportRuns
             .Where(r => r.Id == runId && stopped.Contains(r.State) && (r.LeaseOwner == null || r.LeaseUntil == null || r.LeaseUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseOwner, owner).SetProperty(r => r.LeaseUntil, now + duration), ct) == 1;

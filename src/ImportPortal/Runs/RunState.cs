@@ -17,6 +17,9 @@ public enum RunState
 
 public static class RunStates
 {
+    /// <summary>The states no job works on (paused or ended), for queries: the complement of <see cref="IsActive"/>.</summary>
+    public static readonly RunState[] Stopped = Enum.GetValues<RunState>().Where(s => !s.IsActive()).ToArray();
+
     public static bool IsFinished(this RunState state) =>
         state is RunState.Completed or RunState.CompletedWithErrors or RunState.Failed or RunState.Cancelled;
 

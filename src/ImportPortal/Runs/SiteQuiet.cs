@@ -164,17 +164,19 @@ public sealed partial class SiteQuiet(
         var heartbeat = RenewAsync(lease, stop.Token);
         try
         {
+            ImportRun run;
             await using (var db = await databases.CreateDbContextAsync(ct))
             {
-                var run = await db.ImportRuns.AsNoTracking().FirstAsync(r => r.Id == runId, ct);
-                if (due is not null && !due(run))
-                {
-                    return null;
-                }
+                run = await db.ImportRuns.AsNoTracking().FirstAsync(r => r.Id == runId, ct);
+            }
+
+            if (due is not null && !due(run))
+            {
+                return null;
             }
 
             // Put back already (by hand, or by another job for the same pause): nothing to do, nothing to audit.
-            var current = await ReadAsync(runId, ct);
+            var current = StoredJson.Read<SiteQuietState>(run.QuietJson);
             if (current is not { Pending: true })
             {
                 return current;

@@ -132,12 +132,7 @@ public sealed class QuietRunTests
         var site = await NoisyHelpdesk.PrepareAsync(h.Simulator);
         var export = AccountExport.Create(tickets: 150);
         var runId = await h.StartAccountExportRunAsync(export, new RunOptions { Ceiling = 4 });
-        h.Simulator.Faults.Latency = new LatencyProfile(3, 3);
-        var job = h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
-        await h.WaitForSucceededAsync(runId, export.Companies.Count + 20, TimeSpan.FromSeconds(60));
-        Assert.True((await h.Runs.PauseAsync("van.hanh", runId, CancellationToken.None)).Succeeded);
-        await job.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
-        h.Simulator.Faults.Latency = LatencyProfile.None;
+        await h.PauseMidRunAsync(runId, export.Companies.Count + 20, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         Assert.Equal(RunState.Paused, await h.StateAsync(runId));
         Assert.Equal(QuietPhase.Silenced, (await QuietAsync(h, runId)).Phase);
@@ -175,12 +170,7 @@ public sealed class QuietRunTests
         var site = await NoisyHelpdesk.PrepareAsync(h.Simulator);
         var export = AccountExport.Create(tickets: 150);
         var runId = await h.StartAccountExportRunAsync(export, new RunOptions { Ceiling = 4 });
-        h.Simulator.Faults.Latency = new LatencyProfile(3, 3);
-        var job = h.ExecuteAsync(runId, ct);
-        await h.WaitForSucceededAsync(runId, export.Companies.Count + 20, TimeSpan.FromSeconds(60));
-        Assert.True((await h.Runs.PauseAsync("van.hanh", runId, CancellationToken.None)).Succeeded);
-        await job.WaitAsync(TimeSpan.FromSeconds(30), ct);
-        h.Simulator.Faults.Latency = LatencyProfile.None;
+        await h.PauseMidRunAsync(runId, export.Companies.Count + 20, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(30), ct);
 
         Assert.Equal(RunState.Paused, await h.StateAsync(runId));
         Assert.True(site.IsQuiet(), "a paused run keeps the site silenced until the limit");

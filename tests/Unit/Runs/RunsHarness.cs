@@ -172,6 +172,21 @@ public sealed class RunsHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Runs the run's job with the site answering a little slowly, pauses the run once <paramref name="succeeded"/> of its
+    /// records have succeeded (within <paramref name="working"/>), and waits for the job to stop (within
+    /// <paramref name="stopping"/>); then the site answers at full speed again.
+    /// </summary>
+    public async Task PauseMidRunAsync(Guid runId, int succeeded, TimeSpan working, TimeSpan stopping, CancellationToken ct = default)
+    {
+        Simulator.Faults.Latency = new FrappeSimulator.Faults.LatencyProfile(3, 3);
+        var job = ExecuteAsync(runId, ct);
+        await WaitForSucceededAsync(runId, succeeded, working);
+        Assert.True((await Runs.PauseAsync("van.hanh", runId, CancellationToken.None)).Succeeded, "pause should be accepted while the run works");
+        await job.WaitAsync(stopping, ct);
+        Simulator.Faults.Latency = FrappeSimulator.Faults.LatencyProfile.None;
+    }
+
     /// <summary>Runs the run's job here, as a Hangfire worker would.</summary>
     public Task ExecuteAsync(Guid runId, CancellationToken ct = default) =>
         _portal.Get<RunImportJob>().ExecuteAsync(runId, ct);

@@ -82,12 +82,7 @@ public sealed class QuietPanelTests : RunPagesTest
         var site = await NoisyHelpdesk.PrepareAsync(H.Simulator);
         var export = AccountExport.Create(tickets: 60);
         var runId = await H.StartAccountExportRunAsync(export, new RunOptions { Ceiling = 2 });
-        H.Simulator.Faults.Latency = new FrappeSimulator.Faults.LatencyProfile(3, 3);
-        var job = H.ExecuteAsync(runId);
-        await H.WaitForSucceededAsync(runId, export.Companies.Count + 5, Wait);
-        Assert.True((await H.Runs.PauseAsync("van.hanh", runId, CancellationToken.None)).Succeeded);
-        await job.WaitAsync(Wait);
-        H.Simulator.Faults.Latency = FrappeSimulator.Faults.LatencyProfile.None;
+        await H.PauseMidRunAsync(runId, export.Companies.Count + 5, Wait, Wait);
         var dueAt = (await H.Queries.GetAsync(runId, CancellationToken.None))!.QuietUntil ?? throw new InvalidOperationException("a quiet paused run has a time its site is put back");
 
         var page = Render<RunDashboardPage>(p => p.Add(x => x.Id, runId));
