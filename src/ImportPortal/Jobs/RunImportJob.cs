@@ -103,7 +103,7 @@ public sealed class RunImportJob(
         await using var db = await databases.CreateDbContextAsync(ct);
         var observer = new RunObserver(run.Id, await RunCounter.CountAsync(db, run.Id, ct), pace, feed, time);
         observer.Restore(StoredJson.Read<List<ThroughputSample>>(run.ThroughputJson) ?? []);
-        var store = new EfRecordStore(databases, run.Id, run.SiteId, time);
+        using var store = new EfRecordStore(databases, run.Id, run.SiteId, time);
         var ledger = new EfIdLedger(databases, run.SiteId, run.Id);
         var loopOptions = new LoopOptions
         {

@@ -31,6 +31,6 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     private string PragmasFor(DbConnection connection) =>
         _walFiles.TryAdd(connection.DataSource, true)
-            ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-            : "PRAGMA synchronous=NORMAL;";
+            ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;"
+            : "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
 }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ImportPortal.Runs;
 
 /// <summary>The records of one run in the portal's database; outcomes and their ledger lines are written in one transaction per batch.</summary>
-public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, Guid runId, Guid siteId, TimeProvider time) : IRecordStore
+public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, Guid runId, Guid siteId, TimeProvider time) : IRecordStore, IDisposable
 {
     private static readonly DateTimeOffsetToBinaryConverter BinaryTime = new();
 
@@ -15,6 +15,11 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
     private readonly string _runText = runId.ToString().ToUpperInvariant();
 
     private readonly string _siteText = siteId.ToString().ToUpperInvariant();
+
+    // The run's two writers (the claiming and the outcome batches) take turns here rather than in SQLite: a writer that
+    // finds the database locked sleeps in SQLite's busy handler, in steps that grow to 100 ms, and every sender whose
+    // claimed records ran out waits with it. Waiting here ends the moment the other write commits.
+    private readonly SemaphoreSlim _writing = new(1, 1);
 
     public async Task<IReadOnlyList<WorkItem>> ClaimAsync(RunStage stage, int max, CancellationToken ct)
     {
@@ -39,8 +44,17 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
 
         var ids = records.Select(r => r.Id).ToList();
         var now = time.GetUtcNow();
-        await db.ImportRecords.Where(r => ids.Contains(r.Id))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RecordState.InFlight).SetProperty(r => r.UpdatedAt, now), ct);
+        await _writing.WaitAsync(ct);
+        try
+        {
+            await db.ImportRecords.Where(r => ids.Contains(r.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RecordState.InFlight).SetProperty(r => r.UpdatedAt, now), ct);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+
         return records.Select(r => new WorkItem(
             r.Id, r.Stage, r.Entity, r.Doctype, r.SourceKey, r.GroupKey, r.Sequence,
             RecordPayloadJson.Read(r.PayloadJson, r.OverrideJson), r.ExternalIdField, r.State == RecordState.Unknown, r.Attempts)).ToList();
@@ -60,7 +74,19 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
         // second, and loading each record through the change tracker cost more than sending it.
         await using var db = await databases.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
-        var connection = db.Database.GetDbConnection();
+        await _writing.WaitAsync(ct);
+        try
+        {
+            await WriteAsync(db.Database.GetDbConnection(), outcomes, ledger, ct);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    private async Task WriteAsync(System.Data.Common.DbConnection connection, IReadOnlyList<RecordOutcome> outcomes, IReadOnlyList<LedgerEntry> ledger, CancellationToken ct)
+    {
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var stamp = (long)BinaryTime.ConvertToProvider(time.GetUtcNow())!;
 
@@ -152,6 +178,8 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
             _ => new RecordError(RecordErrorKind.Dependency, "not imported yet"),
         };
     }
+
+    public void Dispose() => _writing.Dispose();
 
     private static string? Clip(string? text, int max) => text is { Length: > 0 } && text.Length > max ? text[..max] : text;
 }

@@ -18,6 +18,7 @@ public sealed class SqlitePragmasTests
         await writer.Database.OpenConnectionAsync(Ct);
         var mode = await Scalar(writer, "PRAGMA journal_mode");
         var synchronous = await Scalar(writer, "PRAGMA synchronous");
+        var busyTimeout = await Scalar(writer, "PRAGMA busy_timeout");
         await using var write = await writer.Database.BeginTransactionAsync(Ct);
         writer.AuditEvents.Add(new AuditEvent { At = DateTimeOffset.UnixEpoch, Actor = "test", Action = "write", Subject = "wal", Detail = "held open" });
         await writer.SaveChangesAsync(Ct);
@@ -29,6 +30,9 @@ public sealed class SqlitePragmasTests
 
         Assert.Equal("wal", mode);
         Assert.Equal("1", synchronous); // NORMAL
+        // A second writer waits in SQLite for the commit; without it, Microsoft.Data.Sqlite retries a locked write after
+        // sleeping 150 ms, and a run's claiming stalled that long behind each outcome batch.
+        Assert.Equal("30000", busyTimeout);
         Assert.Equal(0, seen);
         Assert.Equal(1, await reader.AuditEvents.CountAsync(Ct));
     }
