@@ -78,7 +78,7 @@ internal static class ImportThroughput
         var requestsBefore = await sim.RequestsAsync(ct);
         using var sampler = LimitSampler.Start(rig);
         var simCpu = sim.Cpu;
-        var (runId, sending, importCpu, importBytes) = await rig.ImportMeasuredAsync(FreshdeskSampleWriter.TicketCsv(tickets), "tickets.csv", TicketsOnly(), "tickets", new RunOptions { Ceiling = workers }, ct);
+        var (runId, cost) = await rig.ImportMeasuredAsync(FreshdeskSampleWriter.TicketCsv(tickets), "tickets.csv", TicketsOnly(), "tickets", new RunOptions { Ceiling = workers }, ct);
         var importSimCpu = sim.Cpu - simCpu;
         var requests = (await sim.RequestsAsync(ct)).Select(p => (p.Key, Count: p.Value - requestsBefore.GetValueOrDefault(p.Key))).Where(p => p.Count > 0).OrderByDescending(p => p.Count).ToList();
         Report.Line(label, $"site requests during the import: {string.Join(", ", requests.Select(p => $"{p.Key} {p.Count}"))}");
@@ -88,7 +88,7 @@ internal static class ImportThroughput
         // From the first record request to the last, like the bare client's; the run's fixed costs around it (keeping the
         // site quiet and putting it back: ten requests one after another) are reported beside it.
         var importRate = imported / (await rig.RecordWindowAsync(runId)).TotalSeconds;
-        var wholeRate = imported / sending.TotalSeconds;
+        var wholeRate = imported / cost.Elapsed.TotalSeconds;
         var bodies = records.Where(r => r.SentJson is not null).Select(r => r.SentJson!).ToList();
 
         // A fresh site of the same shape for the bare client, so both insert into an empty table.
@@ -120,8 +120,8 @@ internal static class ImportThroughput
         var stackRate = parsed.Count / stack.Elapsed.TotalSeconds;
         var stackCpu = self.TotalProcessorTime - cpuBefore;
 
-        Report.Line(label, $"no latency, {workers} at once, site on its own core: import {importRate:F0} records/s ({wholeRate:F0}/s over the whole run, {imported} in {sending.TotalSeconds:F1} s), bare HttpClient {bareRate:F0}/s; ratio {importRate / bareRate:F2} (goal >= 0.8); limiter median {limits.Median:F0}, range {limits.Min}-{limits.Max}, in flight median {limits.InFlightMedian:F0}");
-        Report.Line(label, $"CPU per record: portal {importCpu.TotalMilliseconds / imported:F2} ms (site {importSimCpu.TotalMilliseconds / imported:F2} ms), bare client {bareCpu.TotalMilliseconds / bodies.Count:F2} ms (site {bareSimCpu.TotalMilliseconds / bodies.Count:F2} ms); portal allocates {importBytes / 1024.0 / imported:F0} KB per record");
+        Report.Line(label, $"no latency, {workers} at once, site on its own core: import {importRate:F0} records/s ({wholeRate:F0}/s over the whole run, {imported} in {cost.Elapsed.TotalSeconds:F1} s), bare HttpClient {bareRate:F0}/s; ratio {importRate / bareRate:F2} (goal >= 0.8); limiter median {limits.Median:F0}, range {limits.Min}-{limits.Max}, in flight median {limits.InFlightMedian:F0}");
+        Report.Line(label, $"CPU per record: portal {cost.Cpu.TotalMilliseconds / imported:F2} ms (site {importSimCpu.TotalMilliseconds / imported:F2} ms), bare client {bareCpu.TotalMilliseconds / bodies.Count:F2} ms (site {bareSimCpu.TotalMilliseconds / bodies.Count:F2} ms); portal allocates {cost.Bytes / 1024.0 / imported:F0} KB per record, {cost.Collections}");
         Report.Line(label, $"the portal's HTTP client alone: {stackRate:F0}/s, {stackCpu.TotalMilliseconds / parsed.Count:F2} ms CPU per record");
         return (imported == tickets ? 0 : 1, importRate / bareRate);
     }
@@ -139,13 +139,11 @@ internal static class ImportThroughput
             await using var site = await SimulatorProcess.StartAsync(core: 1, ct);
             await using var rig = await PortalRig.StartAsync(site.BaseUrl, site.ApiKey, site.ApiSecret, new InstantInserts());
             var file = FreshdeskSampleWriter.TicketCsv(tickets);
-            var (gen0, gen1, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
-            var (runId, sending, cpu, bytes) = await rig.ImportMeasuredAsync(file, "tickets.csv", TicketsOnly(), "tickets", new RunOptions { Ceiling = workers }, ct);
-            var gcs = $"{GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} collections (gen 0/1/2, planning included), {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms paused";
+            var (runId, cost) = await rig.ImportMeasuredAsync(file, "tickets.csv", TicketsOnly(), "tickets", new RunOptions { Ceiling = workers }, ct);
             var imported = (await rig.RecordsAsync(runId)).Count(r => r.State == RecordState.Succeeded);
             failed |= imported == tickets ? 0 : 1;
             var window = await rig.RecordWindowAsync(runId);
-            Report.Line("import-p", $"the portal alone (inserts answered in its own HTTP pipeline, no site, no socket), {workers} at once: {imported / sending.TotalSeconds:F0} records/s (window {imported / window.TotalSeconds:F0}/s: {window.TotalSeconds:F2} of {sending.TotalSeconds:F2} s), {cpu.TotalMilliseconds / imported:F2} ms CPU and {bytes / 1024.0 / imported:F0} KB per record; {gcs}");
+            Report.Line("import-p", $"the portal alone (inserts answered in its own HTTP pipeline, no site, no socket), {workers} at once: {imported / cost.Elapsed.TotalSeconds:F0} records/s (window {imported / window.TotalSeconds:F0}/s: {window.TotalSeconds:F2} of {cost.Elapsed.TotalSeconds:F2} s), {cost.Cpu.TotalMilliseconds / imported:F2} ms CPU and {cost.Bytes / 1024.0 / imported:F0} KB per record; {cost.Collections}");
         }
 
         return failed;

@@ -78,12 +78,12 @@ internal sealed class PortalRig : IAsyncDisposable
     public async Task<(Guid RunId, TimeSpan Sending)> ImportAsync(
         byte[] file, string fileName, MappingProfile profile, string table, RunOptions options, CancellationToken ct)
     {
-        var (runId, sending, _, _) = await ImportMeasuredAsync(file, fileName, profile, table, options, ct);
-        return (runId, sending);
+        var (runId, sending) = await ImportMeasuredAsync(file, fileName, profile, table, options, ct);
+        return (runId, sending.Elapsed);
     }
 
-    /// <summary>Like <see cref="ImportAsync"/>, also returning the process CPU time spent from the first send to the end.</summary>
-    public async Task<(Guid RunId, TimeSpan Sending, TimeSpan SendingCpu, long SendingBytes)> ImportMeasuredAsync(byte[] file, string fileName, MappingProfile profile, string table, RunOptions options, CancellationToken ct)
+    /// <summary>Like <see cref="ImportAsync"/>, also returning what the process spent from the first send to the end.</summary>
+    public async Task<(Guid RunId, SendingCost Sending)> ImportMeasuredAsync(byte[] file, string fileName, MappingProfile profile, string table, RunOptions options, CancellationToken ct)
     {
         using var content = new MemoryStream(file);
         var upload = await Services.GetRequiredService<UploadStore>().SaveAsync(content, fileName, "bench", null, ct);
@@ -95,17 +95,21 @@ internal sealed class PortalRig : IAsyncDisposable
         long sendingFrom = 0;
         var cpuFrom = TimeSpan.Zero;
         long bytesFrom = 0;
+        var gcFrom = (Paused: TimeSpan.Zero, Gen0: 0, Gen1: 0, Gen2: 0);
         using var subscription = Services.GetRequiredService<ProgressFeed<RunProgress>>().Subscribe(p =>
         {
             if (p.RunId == runId && p.State == RunState.Running && Interlocked.CompareExchange(ref sendingFrom, System.Diagnostics.Stopwatch.GetTimestamp(), 0) == 0)
             {
                 cpuFrom = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
                 bytesFrom = GC.GetTotalAllocatedBytes();
+                gcFrom = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             }
         });
         await Services.GetRequiredService<RunImportJob>().ExecuteAsync(runId, ct);
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(Interlocked.Read(ref sendingFrom));
-        return (runId, elapsed, System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuFrom, GC.GetTotalAllocatedBytes() - bytesFrom);
+        return (runId, new SendingCost(
+            elapsed, System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuFrom, GC.GetTotalAllocatedBytes() - bytesFrom,
+            GC.GetTotalPauseDuration() - gcFrom.Paused, GC.CollectionCount(0) - gcFrom.Gen0, GC.CollectionCount(1) - gcFrom.Gen1, GC.CollectionCount(2) - gcFrom.Gen2));
     }
 
     public async Task<List<ImportRecord>> RecordsAsync(Guid runId)
@@ -140,3 +144,9 @@ internal sealed class PortalRig : IAsyncDisposable
 
 /// <summary>The site's limiter as the benchmark samples it.</summary>
 internal sealed record AdaptiveLimitView(ImportPortal.Domain.Migration.AdaptiveConcurrencyLimit Limit);
+
+/// <summary>What an import cost its process from its first send to its end: time, CPU, allocations and collections.</summary>
+internal sealed record SendingCost(TimeSpan Elapsed, TimeSpan Cpu, long Bytes, TimeSpan GcPaused, int Gen0, int Gen1, int Gen2)
+{
+    public string Collections => $"{Gen0}/{Gen1}/{Gen2} collections (gen 0/1/2) pausing it {GcPaused.TotalMilliseconds:F0} ms";
+}

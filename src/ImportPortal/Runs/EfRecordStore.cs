@@ -21,20 +21,43 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
     // claimed records ran out waits with it. Waiting here ends the moment the other write commits.
     private readonly SemaphoreSlim _writing = new(1, 1);
 
+    /// <summary>
+    /// Records left in flight by a crash are verified before new ones are sent. The claim reads one state at a time:
+    /// the index (RunId, Stage, State, GroupKey, Sequence) then hands the records over in plan order and the query stops
+    /// at its limit. Asking for both states at once made SQLite read every open record of the stage, payload included,
+    /// and sort them, for every batch: a run's claiming grew with the square of its size.
+    /// </summary>
+    private static readonly RecordState[] ClaimOrder = [RecordState.Unknown, RecordState.Pending];
+
     public async Task<IReadOnlyList<WorkItem>> ClaimAsync(RunStage stage, int max, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
-        var open = db.ImportRecords.AsNoTracking().Where(r => r.RunId == runId && r.Stage == stage && (r.State == RecordState.Pending || r.State == RecordState.Unknown));
-        List<ClaimedRow> records;
+        var ofStage = db.ImportRecords.AsNoTracking().Where(r => r.RunId == runId && r.Stage == stage);
+        var records = new List<ClaimedRow>();
         if (stage == RunStage.Conversations)
         {
             // Whole tickets: their messages go in order, by one worker.
-            var groups = await open.Select(r => r.GroupKey).Distinct().OrderBy(g => g).Take(Math.Max(1, max / 4)).ToListAsync(ct);
-            records = await Claimable(open.Where(r => groups.Contains(r.GroupKey)).OrderBy(r => r.GroupKey).ThenBy(r => r.Sequence)).ToListAsync(ct);
+            var wanted = Math.Max(1, max / 4);
+            var groups = new List<string?>();
+            foreach (var state in ClaimOrder)
+            {
+                var found = await ofStage.Where(r => r.State == state).Select(r => r.GroupKey).Distinct().OrderBy(g => g).Take(wanted).ToListAsync(ct);
+                groups.AddRange(found.Where(g => !groups.Contains(g)).Take(wanted - groups.Count));
+            }
+
+            records = await Claimable(ofStage.Where(r => (r.State == RecordState.Pending || r.State == RecordState.Unknown) && groups.Contains(r.GroupKey))
+                .OrderBy(r => r.GroupKey).ThenBy(r => r.Sequence)).ToListAsync(ct);
         }
         else
         {
-            records = await Claimable(open.OrderBy(r => r.Id).Take(max)).ToListAsync(ct);
+            foreach (var state in ClaimOrder)
+            {
+                var left = max - records.Count;
+                if (left > 0)
+                {
+                    records.AddRange(await Claimable(ofStage.Where(r => r.State == state).OrderBy(r => r.GroupKey).ThenBy(r => r.Sequence).ThenBy(r => r.Id).Take(left)).ToListAsync(ct));
+                }
+            }
         }
 
         if (records.Count == 0)
