@@ -6,7 +6,7 @@ namespace ImportPortal.Bench;
 /// Command-line knobs shared by the scenarios; every run is bounded in time and size. A size left out is null,
 /// and each scenario picks its own default.
 /// </summary>
-internal sealed record BenchOptions(int Seconds, int Workers, int? Rows = null, int? Tickets = null, int? Megabytes = null, string? Only = null, int? Repeat = null)
+internal sealed record BenchOptions(int Seconds, int Workers, int? Rows = null, int? Tickets = null, int? Megabytes = null, string? Only = null, int? Repeat = null, bool Allocations = false)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -23,6 +23,7 @@ internal sealed record BenchOptions(int Seconds, int Workers, int? Rows = null, 
             Value("--tickets", 1, 1_000_000),
             Value("--mb", 1, 4096),
             Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1] : null,
-            Value("--repeat", 1, 9));
+            Value("--repeat", 1, 9),
+            args.Contains("--allocations"));
     }
 }

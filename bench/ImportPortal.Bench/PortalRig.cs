@@ -103,10 +103,12 @@ internal sealed class PortalRig : IAsyncDisposable
                 cpuFrom = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
                 bytesFrom = GC.GetTotalAllocatedBytes();
                 gcFrom = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+                AllocationSampler.Counting = true;
             }
         });
         await Services.GetRequiredService<RunImportJob>().ExecuteAsync(runId, ct);
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(Interlocked.Read(ref sendingFrom));
+        AllocationSampler.Counting = false;
         return (runId, new SendingCost(
             elapsed, System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuFrom, GC.GetTotalAllocatedBytes() - bytesFrom,
             GC.GetTotalPauseDuration() - gcFrom.Paused, GC.CollectionCount(0) - gcFrom.Gen0, GC.CollectionCount(1) - gcFrom.Gen1, GC.CollectionCount(2) - gcFrom.Gen2));

@@ -11,6 +11,7 @@ if (scenario is not ("simulator" or "import" or "client" or "csv" or "xlsx" or "
     return Usage();
 }
 
+using var allocations = options.Allocations ? new AllocationSampler() : null;
 Report.Machine();
 using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(15));
 var ct = timeout.Token;
@@ -27,6 +28,7 @@ var exitCode = scenario switch
     _ => await AllAsync(ct),
 };
 Report.Load();
+allocations?.Report();
 return exitCode;
 
 // Moderate sizes, so the whole sequence takes a few minutes; the README figures come from the single scenarios.
@@ -45,7 +47,8 @@ static int Usage()
     Console.WriteLine("""
         usage: ImportPortal.Bench <scenario> [options]
           simulator [--seconds N] [--workers N]  inserts/s the Frappe simulator serves
-          import [--tickets N] [--only abcp] [--repeat N]  the import: (a) vs bare HttpClient, (b) remote site, (c) small site, (p) the portal alone
+          import [--tickets N] [--only abcp] [--repeat N] [--allocations]  the import: (a) vs bare HttpClient, (b) remote site, (c) small site,
+                                                  (p) the portal alone; --allocations lists the types the sending allocated most
           client [--tickets N] [--repeat N]        CPU per request: bare HttpClient vs the portal's handler chain vs its whole client
           csv [--rows N]                          ticket CSV, ours end to end vs bare Sylvan (default 300,000 rows)
           xlsx [--rows N]                         XLSX rows/s and MB/s (default 50,000 rows)
