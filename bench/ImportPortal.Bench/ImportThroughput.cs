@@ -122,6 +122,8 @@ internal static class ImportThroughput
 
         Report.Line(label, $"no latency, {workers} at once, site on its own core: import {importRate:F0} records/s ({wholeRate:F0}/s over the whole run, {imported} in {cost.Elapsed.TotalSeconds:F1} s), bare HttpClient {bareRate:F0}/s; ratio {importRate / bareRate:F2} (goal >= 0.8); limiter median {limits.Median:F0}, range {limits.Min}-{limits.Max}, in flight median {limits.InFlightMedian:F0}");
         Report.Line(label, $"CPU per record: portal {cost.Cpu.TotalMilliseconds / imported:F2} ms (site {importSimCpu.TotalMilliseconds / imported:F2} ms), bare client {bareCpu.TotalMilliseconds / bodies.Count:F2} ms (site {bareSimCpu.TotalMilliseconds / bodies.Count:F2} ms); portal allocates {cost.Bytes / 1024.0 / imported:F0} KB per record, {cost.Collections}");
+        // How much of the time each side's core worked: one side below 100% while the other waits is a pipeline bubble.
+        Report.Line(label, $"cores busy while sending: import: portal {cost.Cpu / cost.Elapsed:P0}, its site {importSimCpu / cost.Elapsed:P0}; bare client: client {bareCpu / bare:P0}, its site {bareSimCpu / bare:P0}");
         Report.Line(label, $"the portal's HTTP client alone: {stackRate:F0}/s, {stackCpu.TotalMilliseconds / parsed.Count:F2} ms CPU per record");
         return (imported == tickets ? 0 : 1, importRate / bareRate);
     }
