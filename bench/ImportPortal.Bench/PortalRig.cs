@@ -40,11 +40,18 @@ internal sealed class PortalRig : IAsyncDisposable
     public static Task<PortalRig> StartAsync(SimulatorHandle simulator) => StartAsync(simulator.BaseUrl, simulator.ApiKey, simulator.ApiSecret);
 
     /// <param name="instant">When given, the import's ticket inserts and lookups are answered inside the portal (see <see cref="InstantInserts"/>).</param>
-    public static async Task<PortalRig> StartAsync(Uri siteUrl, string apiKey, string apiSecret, InstantInserts? instant = null)
+    /// <param name="insertMany">The doctypes sent with insert_many (Portal:Runs:InsertManyDoctypes); null keeps the portal's default, empty sends one POST per record.</param>
+    public static async Task<PortalRig> StartAsync(Uri siteUrl, string apiKey, string apiSecret, InstantInserts? instant = null, string? insertMany = null)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "importportal-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDir);
-        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>()).Build();
+        var overrides = new Dictionary<string, string?>();
+        if (insertMany is not null)
+        {
+            overrides[$"{RunsOptions.SectionName}:{nameof(RunsOptions.InsertManyDoctypes)}"] = insertMany;
+        }
+
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(overrides).Build();
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.Configure<PortalOptions>(o => o.DataDir = dataDir);
@@ -126,12 +133,19 @@ internal sealed class PortalRig : IAsyncDisposable
     /// </summary>
     public async Task<TimeSpan> RecordWindowAsync(Guid runId)
     {
+        var (from, to) = await RecordWindowBoundsAsync(runId);
+        return to - from;
+    }
+
+    /// <summary>When the run's first record request started and its last one ended.</summary>
+    public async Task<(DateTimeOffset From, DateTimeOffset To)> RecordWindowBoundsAsync(Guid runId)
+    {
         await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var attempts = await db.RecordAttempts.AsNoTracking()
             .Where(a => db.ImportRecords.Any(r => r.Id == a.RecordId && r.RunId == runId))
             .Select(a => new { a.At, a.DurationMs })
             .ToListAsync();
-        return attempts.Max(a => a.At) - attempts.Min(a => a.At.AddMilliseconds(-a.DurationMs));
+        return (attempts.Min(a => a.At.AddMilliseconds(-a.DurationMs)), attempts.Max(a => a.At));
     }
 
     public AdaptiveLimitView Pace => new(Services.GetRequiredService<SitePacing>().For(SiteUrl));

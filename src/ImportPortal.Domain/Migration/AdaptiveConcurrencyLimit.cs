@@ -20,8 +20,10 @@ public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16
     private const int BaselineWindows = 30;
     private readonly Lock _gate = new();
     private readonly Queue<TaskCompletionSource> _waiters = new();
-    private readonly List<double> _window = [];
-    private readonly Queue<(long At, double Median)> _recentMedians = new();
+    // Single requests and batches (insert_many) are watched apart: a batch takes its documents' time, so against the
+    // baseline of single posts it would read as a queue, and divided by its size it would hide the queue it waits in.
+    private readonly LatencyTrack _singles = new();
+    private readonly LatencyTrack _batches = new();
     private double _limit = Math.Clamp(initial, 1, Math.Max(1, ceiling));
     private int _ceiling = Math.Max(1, ceiling);
     private int _inFlight;
@@ -109,8 +111,8 @@ public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16
         }
     }
 
-    /// <summary>Feeds one answered request (its own latency, without time spent waiting for a slot).</summary>
-    public void Observe(TimeSpan latency, PaceSignal signal, TimeSpan? retryAfter = null)
+    /// <summary>Feeds one answered request (its own latency, without time spent waiting for a slot); <paramref name="documents"/> above one marks a batch.</summary>
+    public void Observe(TimeSpan latency, PaceSignal signal, TimeSpan? retryAfter = null, int documents = 1)
     {
         lock (_gate)
         {
@@ -126,10 +128,11 @@ public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16
                 return;
             }
 
-            _window.Add(latency.TotalMilliseconds);
-            if (_window.Count >= Math.Max(4, Permits))
+            var track = documents > 1 ? _batches : _singles;
+            track.Window.Add(latency.TotalMilliseconds);
+            if (track.Window.Count >= Math.Max(4, Permits))
             {
-                Adjust();
+                Adjust(track);
             }
         }
     }
@@ -137,7 +140,7 @@ public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16
     private void Cut()
     {
         // One halving per burst: the answers of requests already in flight describe the same overload.
-        var baseline = _recentMedians.Count > 0 ? _recentMedians.Min(m => m.Median) : 100;
+        var baseline = _singles.RecentMedians.Count > 0 ? _singles.RecentMedians.Min(m => m.Median) : 100;
         if (time.GetElapsedTime(_lastCut).TotalMilliseconds < Math.Max(250, baseline * 2))
         {
             return;
@@ -146,22 +149,28 @@ public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16
         _lastCut = time.GetTimestamp();
         _slowStart = false;
         _limit = Math.Max(1, _limit / 2);
-        _window.Clear();
+        _singles.Window.Clear();
+        _batches.Window.Clear();
     }
 
-    private void Adjust()
+    private void Adjust(LatencyTrack track)
     {
-        _window.Sort();
-        var median = _window[_window.Count / 2];
-        _window.Clear();
-        _recentMedians.Enqueue((time.GetTimestamp(), median));
-        while (_recentMedians.Count > BaselineWindows || (_recentMedians.Count > 3 && time.GetElapsedTime(_recentMedians.Peek().At) > BaselineAge))
+        track.Window.Sort();
+        var median = track.Window[track.Window.Count / 2];
+        track.Window.Clear();
+        track.RecentMedians.Enqueue((time.GetTimestamp(), median));
+        while (track.RecentMedians.Count > BaselineWindows || (track.RecentMedians.Count > 3 && time.GetElapsedTime(track.RecentMedians.Peek().At) > BaselineAge))
         {
-            _recentMedians.Dequeue();
+            track.RecentMedians.Dequeue();
         }
 
-        var baseline = Math.Max(0.05, _recentMedians.Min(m => m.Median));
-        var gradient = Math.Clamp((Tolerance * baseline + SlackMs) / Math.Max(0.05, median), 0.5, 1.0);
+        var baseline = Math.Max(0.05, track.RecentMedians.Min(m => m.Median));
+        // A batch may wait no longer than a single request may: a helpdesk agent's click queues behind whole batches,
+        // so the queue allowed is measured in single requests' time, not a tenth of a batch's.
+        var allowed = track == _batches && _singles.RecentMedians.Count > 0
+            ? baseline + ((Tolerance - 1) * _singles.RecentMedians.Min(m => m.Median)) + SlackMs
+            : (Tolerance * baseline) + SlackMs;
+        var gradient = Math.Clamp(allowed / Math.Max(0.05, median), 0.5, 1.0);
         _slowStart &= gradient >= 1;
         var growth = _slowStart ? _limit : Math.Max(1, Math.Sqrt(_limit) / 2);
         var target = _limit * gradient + (gradient >= 1 ? growth : 0);
@@ -188,6 +197,14 @@ public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16
                 free++;
             }
         }
+    }
+
+    /// <summary>The latencies of one kind of request: the current window and the medians of the recent ones.</summary>
+    private sealed class LatencyTrack
+    {
+        public List<double> Window { get; } = [];
+
+        public Queue<(long At, double Median)> RecentMedians { get; } = new();
     }
 
     private sealed class Lease(AdaptiveConcurrencyLimit owner) : IDisposable

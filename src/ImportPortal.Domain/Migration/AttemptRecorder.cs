@@ -19,6 +19,10 @@ internal sealed class AttemptRecorder(TimeProvider time)
     public RecordOutcome Done(WorkItem item, RecordState state, RecordResult result, string? name, JsonObject? sent) =>
         new(item.Id, item.Stage, state, result, name, null, [.. _attempts], sent);
 
+    /// <summary>Sent without a usable answer: back to the store as Unknown, to be looked up on the site before any new send.</summary>
+    public RecordOutcome Unsettled(WorkItem item, JsonObject sent) =>
+        new(item.Id, item.Stage, RecordState.Unknown, RecordResult.None, null, null, [.. _attempts], sent);
+
     public RecordOutcome Failed(WorkItem item, RecordError error, JsonObject? sent = null) =>
         new(item.Id, item.Stage, RecordState.Failed, RecordResult.None, null, error, [.. _attempts], sent);
 }

@@ -32,8 +32,17 @@ public sealed class ImportLoop(
         foreach (var stage in RunStages.All.Where(options.Stages.Contains))
         {
             observer.StageStarted(stage);
-            await RunStageAsync(stage, resolver, sender, buffer, ct);
-            await buffer.FlushAsync(ct);
+            int unsettled;
+            do
+            {
+                // A batch the site failed hands its records back as Unknown: the stage goes round again to look each
+                // up and settle it, before any later stage needs it.
+                unsettled = buffer.Unsettled;
+                await RunStageAsync(stage, resolver, sender, buffer, ct);
+                await buffer.FlushAsync(ct);
+            }
+            while (buffer.Unsettled > unsettled && !observer.StopRequested);
+
             if (observer.StopRequested)
             {
                 return false;
@@ -117,34 +126,94 @@ public sealed class ImportLoop(
 
     private async Task ConsumeAsync(ChannelReader<ClaimedUnit> reader, RecordSender sender, OutcomeBuffer buffer, CancellationToken ct)
     {
+        var batch = new List<ClaimedUnit>();
         await foreach (var unit in reader.ReadAllAsync(ct))
         {
-            WorkItem? failedBefore = null;
-            foreach (var item in unit.Items)
+            // Fresh records of a doctype the site takes faster in batches go together, with whatever else of the same
+            // kind is already waiting; the first unit that does not fit is sent after the batch, on its own.
+            ClaimedUnit? after = null;
+            batch.Clear();
+            if (Batchable(unit, sender))
             {
-                RecordOutcome outcome;
-                LedgerEntry? entry = null;
-                if (failedBefore is not null)
+                batch.Add(unit);
+                while (batch.Count < options.BatchSize && reader.TryRead(out var next))
                 {
-                    outcome = new RecordOutcome(item.Id, item.Stage, RecordState.Failed, RecordResult.None, null,
-                        new RecordError(RecordErrorKind.Dependency, $"an earlier message of this ticket failed ({failedBefore.Entity} {failedBefore.SourceKey}); messages are sent in order"), [], null);
-                }
-                else if (observer.StopRequested || await unit.Existing is not { } existing)
-                {
-                    // Stopped by the operator, also while the batch's lookups waited for the site: the record goes back unsent.
-                    outcome = Released(item);
-                }
-                else
-                {
-                    (outcome, entry) = await sender.SendAsync(item, existing, ct);
-                    if (outcome.State == RecordState.Failed)
+                    if (Batchable(next, sender) && next.Items[0].Doctype == unit.Items[0].Doctype)
                     {
-                        failedBefore = item;
+                        batch.Add(next);
+                        continue;
                     }
-                }
 
-                await buffer.AddAsync(outcome, entry, ct);
+                    after = next;
+                    break;
+                }
             }
+
+            if (batch.Count > 1)
+            {
+                await SendBatchAsync(batch, sender, buffer, ct);
+            }
+            else
+            {
+                await SendUnitAsync(unit, sender, buffer, ct);
+            }
+
+            if (after is not null)
+            {
+                await SendUnitAsync(after, sender, buffer, ct);
+            }
+        }
+    }
+
+    private static bool Batchable(ClaimedUnit unit, RecordSender sender) => unit.Items is [var item] && sender.CanBatch(item);
+
+    private async Task SendBatchAsync(List<ClaimedUnit> batch, RecordSender sender, OutcomeBuffer buffer, CancellationToken ct)
+    {
+        var ready = new List<(WorkItem Item, ExistingOnSite Existing)>(batch.Count);
+        foreach (var unit in batch)
+        {
+            if (observer.StopRequested || await unit.Existing is not { } existing)
+            {
+                await buffer.AddAsync(Released(unit.Items[0]), null, ct);
+                continue;
+            }
+
+            ready.Add((unit.Items[0], existing));
+        }
+
+        foreach (var (outcome, entry) in ready.Count > 0 ? await sender.SendManyAsync(ready, ct) : [])
+        {
+            await buffer.AddAsync(outcome, entry, ct);
+        }
+    }
+
+    private async Task SendUnitAsync(ClaimedUnit unit, RecordSender sender, OutcomeBuffer buffer, CancellationToken ct)
+    {
+        WorkItem? failedBefore = null;
+        foreach (var item in unit.Items)
+        {
+            RecordOutcome outcome;
+            LedgerEntry? entry = null;
+            if (failedBefore is not null)
+            {
+                outcome = new RecordOutcome(item.Id, item.Stage, RecordState.Failed, RecordResult.None, null,
+                    new RecordError(RecordErrorKind.Dependency, $"an earlier message of this ticket failed ({failedBefore.Entity} {failedBefore.SourceKey}); messages are sent in order"), [], null);
+            }
+            else if (observer.StopRequested || await unit.Existing is not { } existing)
+            {
+                // Stopped by the operator, also while the batch's lookups waited for the site: the record goes back unsent.
+                outcome = Released(item);
+            }
+            else
+            {
+                (outcome, entry) = await sender.SendAsync(item, existing, ct);
+                if (outcome.State == RecordState.Failed)
+                {
+                    failedBefore = item;
+                }
+            }
+
+            await buffer.AddAsync(outcome, entry, ct);
         }
     }
 

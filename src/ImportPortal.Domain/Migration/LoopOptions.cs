@@ -44,6 +44,16 @@ public sealed record LoopOptions
         return wait < MaxRetryDelay ? wait : MaxRetryDelay;
     }
 
+    /// <summary>
+    /// Doctypes whose new documents go to the site several at a time (<c>frappe.client.insert_many</c>) instead of one
+    /// POST each. Worth it only where the site inserts a batch faster than single posts: measured on Frappe 15 with
+    /// 100 documents, HD Customer 7× and HD Ticket 1.4–1.7× faster, Contact 2× slower.
+    /// </summary>
+    public IReadOnlySet<string> BatchDoctypes { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Documents per <c>insert_many</c> (the site takes at most 200; a batch is one transaction on the site).</summary>
+    public int BatchSize { get; init; } = 20;
+
     /// <summary>Outcomes are written in batches of this many, or after <see cref="FlushInterval"/>.</summary>
     public int FlushSize { get; init; } = 250;
 

@@ -18,6 +18,10 @@ public sealed class OutcomeBuffer : IAsyncDisposable
     private List<RecordOutcome> _outcomes = [];
     private List<LedgerEntry> _ledger = [];
     private Exception? _failure;
+    private int _unsettled;
+
+    /// <summary>How many outcomes so far handed their record back as Unknown, to be looked up and sent again.</summary>
+    public int Unsettled => Volatile.Read(ref _unsettled);
 
     public OutcomeBuffer(IRecordStore store, IRunObserver observer, LoopOptions options)
     {
@@ -29,6 +33,12 @@ public sealed class OutcomeBuffer : IAsyncDisposable
 
     public async Task AddAsync(RecordOutcome outcome, LedgerEntry? entry, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome.State == RecordState.Unknown)
+        {
+            Interlocked.Increment(ref _unsettled);
+        }
+
         int count;
         lock (_gate)
         {

@@ -35,37 +35,153 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
 
     private async Task<(RecordOutcome, LedgerEntry?)> CreateAsync(WorkItem item, ExistingOnSite existing, AttemptRecorder log, CancellationToken ct)
     {
+        var prepared = await PrepareAsync(item, existing, log, ct);
+        return prepared.Settled ?? await InsertAsync(item, prepared.Identities, prepared.Body!, log, ct);
+    }
+
+    /// <summary>
+    /// A record taken as far as its insert: its references written in, and settled already when the ledger or the site
+    /// has its document, when a reference is missing, when it cannot be verified, or in a dry run.
+    /// </summary>
+    private async Task<Prepared> PrepareAsync(WorkItem item, ExistingOnSite existing, AttemptRecorder log, CancellationToken ct)
+    {
         if (await ResolveAsync(item, log, ct) is not { } body)
         {
-            return (log.Failed(item, log.DependencyError!), null);
+            return new Prepared((log.Failed(item, log.DependencyError!), null));
         }
 
         if (references.TryGet(item.Doctype, item.SourceKey, out var hit))
         {
-            return hit.OwnRun && hit.Created
+            return new Prepared(hit.OwnRun && hit.Created
                 ? (log.Done(item, RecordState.Succeeded, RecordResult.Created, hit.FrappeName, body), null)
-                : await ExistingAsync(item, hit.FrappeName, body, log, ct);
+                : await ExistingAsync(item, hit.FrappeName, body, log, ct));
         }
 
         var identities = SiteIdentity.AllOf(item);
         if (identities.Select(i => existing.Find(item.Doctype, i)).FirstOrDefault(n => n is not null) is { } onSite)
         {
             // A document found for a record whose last send had no answer is the one that send created.
-            return item.WasUnknown ? Created(item, onSite, body, log) : await ExistingAsync(item, onSite, body, log, ct);
+            return new Prepared(item.WasUnknown ? Created(item, onSite, body, log) : await ExistingAsync(item, onSite, body, log, ct));
         }
 
         if (item.WasUnknown && identities.Count == 0)
         {
-            return (log.Failed(item, CannotVerify(item)), null);
+            return new Prepared((log.Failed(item, CannotVerify(item)), null));
         }
 
         if (options.DryRun)
         {
             references.Remember(item.Doctype, item.SourceKey, new LedgerHit("(new)", true, true));
-            return (log.Done(item, RecordState.Succeeded, RecordResult.WouldCreate, null, body), null);
+            return new Prepared((log.Done(item, RecordState.Succeeded, RecordResult.WouldCreate, null, body), null));
         }
 
-        return await InsertAsync(item, identities, body, log, ct);
+        return new Prepared(null, identities, body);
+    }
+
+    private sealed record Prepared((RecordOutcome, LedgerEntry?)? Settled, IReadOnlyList<SiteIdentity> Identities, JsonObject? Body)
+    {
+        public Prepared((RecordOutcome, LedgerEntry?) settled)
+            : this(settled, [], null)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Fresh records of one doctype (never sent, each with an external id): each is taken as far as its insert, and
+    /// those left to create go to the site in one <c>insert_many</c>, which inserts them in order in one transaction
+    /// and answers their names in order. A batch is never sent twice: when it fails in any way (refused, rate limited,
+    /// no answer), its records go back to the store as Unknown, and the next claim looks each up on the site (a hook
+    /// may have committed part of it) and sends those not found one at a time, each to its own outcome and error.
+    /// </summary>
+    public async Task<IReadOnlyList<(RecordOutcome Outcome, LedgerEntry? Ledger)>> SendManyAsync(IReadOnlyList<(WorkItem Item, ExistingOnSite Existing)> batch, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var results = new (RecordOutcome Outcome, LedgerEntry? Ledger)[batch.Count];
+        var inserts = new List<(int At, WorkItem Item, IReadOnlyList<SiteIdentity> Identities, JsonObject Body, AttemptRecorder Log)>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var (item, existing) = batch[i];
+            var log = new AttemptRecorder(time);
+            try
+            {
+                var prepared = await PrepareAsync(item, existing, log, ct);
+                if (prepared.Settled is { } settled)
+                {
+                    results[i] = settled;
+                }
+                else
+                {
+                    inserts.Add((i, item, prepared.Identities, prepared.Body!, log));
+                }
+            }
+            catch (FrappeException ex)
+            {
+                results[i] = (log.Failed(item, OutcomeRules.ToRecordError(ex.Error)), null);
+            }
+        }
+
+        if (inserts is [var one])
+        {
+            try
+            {
+                results[one.At] = await InsertAsync(one.Item, one.Identities, one.Body, one.Log, ct);
+            }
+            catch (FrappeException ex)
+            {
+                results[one.At] = (one.Log.Failed(one.Item, OutcomeRules.ToRecordError(ex.Error)), null);
+            }
+        }
+        else if (inserts.Count > 1)
+        {
+            var doctype = inserts[0].Item.Doctype;
+            var request = $"POST insert_many {doctype} ({inserts.Count})";
+            var started = time.GetTimestamp();
+            try
+            {
+                var names = await site.InsertManyAsync([.. inserts.Select(i => Document(i.Item.Doctype, i.Body))], ct);
+                if (names.Count != inserts.Count || names.Any(string.IsNullOrEmpty))
+                {
+                    throw new FrappeException(FrappeError.UnknownFate($"The site answered {names.Count} names for {inserts.Count} documents."));
+                }
+
+                for (var i = 0; i < inserts.Count; i++)
+                {
+                    inserts[i].Log.Add(request, started, "created");
+                    results[inserts[i].At] = Created(inserts[i].Item, names[i], inserts[i].Body, inserts[i].Log);
+                }
+            }
+            catch (FrappeException ex)
+            {
+                foreach (var insert in inserts)
+                {
+                    insert.Log.Add(request, started, ex.Error);
+                    results[insert.At] = (insert.Log.Unsettled(insert.Item, insert.Body), null);
+                }
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>Whether a record may go in a batch: new to the site as far as anyone knows, and recognisable there by its external id.</summary>
+    public bool CanBatch(WorkItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return !options.DryRun && !item.WasUnknown && item.Attempts == 0
+            && item.Stage is RunStage.Organisations or RunStage.Contacts or RunStage.Tickets
+            && options.BatchDoctypes.Contains(item.Doctype)
+            && SiteIdentity.AllOf(item).Any(i => i.Field == item.ExternalIdField);
+    }
+
+    private static JsonObject Document(string doctype, JsonObject body)
+    {
+        var document = new JsonObject { ["doctype"] = doctype };
+        foreach (var (key, value) in body)
+        {
+            document[key] = value?.DeepClone();
+        }
+
+        return document;
     }
 
     private async Task<(RecordOutcome, LedgerEntry?)> InsertAsync(WorkItem item, IReadOnlyList<SiteIdentity> identities, JsonObject body, AttemptRecorder log, CancellationToken ct)

@@ -87,7 +87,7 @@ public sealed partial class FrappeSiteClient(IFrappeApi api, FrappeSiteConnectio
     {
         ArgumentNullException.ThrowIfNull(documents);
         var docs = new JsonArray(documents.Select(d => (JsonNode)d.DeepClone()).ToArray());
-        var body = await CallAsync(HttpMethod.Post, "insert_many", c => api.InsertManyAsync(site, new JsonObject { ["docs"] = docs }, c), ct);
+        var body = await CallAsync(HttpMethod.Post, "insert_many", c => api.InsertManyAsync(site, docs.Count, new JsonObject { ["docs"] = docs }, c), ct);
         return (body["message"] as JsonArray ?? []).Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : n?.ToJsonString() ?? "").ToList();
     }
 

@@ -10,6 +10,9 @@ namespace ImportPortal.Frappe;
 [Headers("Accept: application/json")]
 public interface IFrappeApi
 {
+    /// <summary>How many documents a request carries (insert_many): the site's limiter weighs its latency per document.</summary>
+    public const string Documents = "frappe.documents";
+
     private const string Site = FrappeSiteConnection.OptionKey;
 
     [Get("/api/method/ping")]
@@ -49,7 +52,7 @@ public interface IFrappeApi
 
     /// <summary>Body: <c>{"docs": [...]}</c>, at most 200, each with its doctype.</summary>
     [Post("/api/method/frappe.client.insert_many")]
-    Task<IApiResponse<JsonObject>> InsertManyAsync([Property(Site)] FrappeSiteConnection site, [Body(buffered: true)] JsonObject body, CancellationToken ct);
+    Task<IApiResponse<JsonObject>> InsertManyAsync([Property(Site)] FrappeSiteConnection site, [Property(Documents)] int documents, [Body(buffered: true)] JsonObject body, CancellationToken ct);
 
     [Get("/api/method/frappe.client.get_count")]
     Task<IApiResponse<JsonObject>> GetCountAsync([Property(Site)] FrappeSiteConnection site, string doctype, string? filters, CancellationToken ct);

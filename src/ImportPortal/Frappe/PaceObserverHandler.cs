@@ -6,6 +6,8 @@ namespace ImportPortal.Frappe;
 /// <summary>Inside the retry pipeline: tells the site's limiter how each attempt went (latency, 429 with Retry-After, 5xx, timeout).</summary>
 public sealed class PaceObserverHandler(SitePacing pacing, TimeProvider time) : DelegatingHandler
 {
+    private static readonly HttpRequestOptionsKey<int> DocumentsKey = new(IFrappeApi.Documents);
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -15,16 +17,18 @@ public sealed class PaceObserverHandler(SitePacing pacing, TimeProvider time) : 
         {
             var response = await base.SendAsync(request, cancellationToken);
             var elapsed = time.GetElapsedTime(started);
+            // A batch (insert_many) takes its documents' time: the limiter watches batches apart from single requests.
+            var documents = request.Options.TryGetValue(DocumentsKey, out var count) ? count : 1;
             switch (response.StatusCode)
             {
                 case HttpStatusCode.TooManyRequests:
-                    limit.Observe(elapsed, PaceSignal.RateLimited, RetryAfter(response));
+                    limit.Observe(elapsed, PaceSignal.RateLimited, RetryAfter(response), documents);
                     break;
                 case >= HttpStatusCode.InternalServerError:
-                    limit.Observe(elapsed, PaceSignal.Overloaded, RetryAfter(response));
+                    limit.Observe(elapsed, PaceSignal.Overloaded, RetryAfter(response), documents);
                     break;
                 default:
-                    limit.Observe(elapsed, PaceSignal.Ok);
+                    limit.Observe(elapsed, PaceSignal.Ok, documents: documents);
                     break;
             }
 

@@ -112,6 +112,8 @@ public sealed class RunImportJob(
             Existing = runOptions.Existing,
             Workers = Math.Clamp(runOptions.Ceiling, 1, RunOptions.MaxCeiling),
             OutagePatience = options.Value.OutagePatience,
+            BatchDoctypes = options.Value.InsertManyDoctypeSet,
+            BatchSize = Math.Clamp(options.Value.InsertManySize, 1, 200),
         };
         Func<EntityKind, string> doctypeOf = entity => profile.Entities.FirstOrDefault(e => e.Entity == entity) is { } mapping ? profile.DoctypeOf(mapping) : profile.DefaultDoctype(entity);
         var loop = new ImportLoop(site, store, ledger, doctypeOf, observer, loopOptions, time);

@@ -19,4 +19,19 @@ public sealed class RunsOptions
     /// snapshot. Zero keeps it quiet until the run is resumed or cancelled.
     /// </summary>
     public TimeSpan QuietPauseLimit { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Doctypes (comma-separated, e.g. "HD Ticket, HD Customer") whose new documents are sent <see cref="InsertManySize"/>
+    /// at a time with <c>frappe.client.insert_many</c>; empty (the default) sends every document on its own. Measured on
+    /// Frappe 15 with 100 documents: HD Customer 7× and HD Ticket 1.4–1.7× faster than single posts, Contact 2× slower
+    /// (frappe-samples). Off by default: a helpdesk agent's click waits behind whole batches, and the site's limiter does
+    /// not yet hold batches near a small site's capacity (see the README's benchmarks).
+    /// </summary>
+    public string InsertManyDoctypes { get; set; } = "";
+
+    /// <summary>Documents per insert_many: one transaction on the site (at most 200); small, so a click waits less.</summary>
+    public int InsertManySize { get; set; } = 10;
+
+    public IReadOnlySet<string> InsertManyDoctypeSet =>
+        InsertManyDoctypes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
 }

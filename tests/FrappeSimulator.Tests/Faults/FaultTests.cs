@@ -172,6 +172,31 @@ public class FaultTests
     }
 
     [Fact]
+    public async Task Under_a_set_latency_an_insert_many_takes_its_documents_time_as_the_real_server_does()
+    {
+        await using var sim = await Simulators.Start();
+        using var client = sim.CreateClient();
+        sim.Faults.Latency = new LatencyProfile(40);
+        JsonObject Batch(string doctype, string field) =>
+            new() { ["docs"] = new JsonArray([.. Enumerable.Range(1, 10).Select(i => (JsonNode)new JsonObject { ["doctype"] = doctype, [field] = $"Khách {doctype} {i}" })]) };
+
+        var watch = Stopwatch.StartNew();
+        var tickets = await client.Post("api/method/frappe.client.insert_many", Batch("HD Ticket", "subject"));
+        var ticketTime = watch.Elapsed;
+        watch.Restart();
+        var customers = await client.Post("api/method/frappe.client.insert_many", Batch("HD Customer", "customer_name"));
+        var customerTime = watch.Elapsed;
+
+        Assert.Equal(10, tickets.Message!.AsArray().Count);
+        Assert.Equal(10, customers.Message!.AsArray().Count);
+        // Ten tickets: one request's overhead and ten inserts, 6.85 single posts (about 1.46x faster than ten posts);
+        // ten customers: 2.26 single posts (4.4x faster). Fitted to the real server (see BatchCost).
+        Assert.True(ticketTime >= TimeSpan.FromMilliseconds(6.85 * 40 * 0.95), $"ten tickets in {ticketTime.TotalMilliseconds} ms");
+        Assert.True(customerTime >= TimeSpan.FromMilliseconds(2.26 * 40 * 0.95), $"ten customers in {customerTime.TotalMilliseconds} ms");
+        Assert.True(customerTime < ticketTime, $"customers {customerTime.TotalMilliseconds} ms, tickets {ticketTime.TotalMilliseconds} ms");
+    }
+
+    [Fact]
     public async Task Latency_adds_the_fixed_delay_plus_jitter()
     {
         await using var sim = await Simulators.Start();

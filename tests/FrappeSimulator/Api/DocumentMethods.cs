@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FrappeSimulator.Documents;
+using FrappeSimulator.Faults;
 using FrappeSimulator.Hosting;
 using FrappeSimulator.Metadata;
 using FrappeSimulator.Store;
@@ -21,6 +22,8 @@ sealed class DocumentMethods(SimulatedSite site)
             throw FrappeErrors.Fail("ValidationError", $"Only {InsertManyLimit} inserts allowed in one request");
         }
 
+        // Service time of a batch: one request's overhead and its documents' inserts, as on the real server (see BatchCost).
+        http.Items[BatchCost.ItemKey] = docs.OfType<JsonObject>().GroupBy(doc => JsonDocs.Text(doc, "doctype") ?? "").Sum(g => BatchCost.Of(g.Key, g.Count()));
         var names = site.Engine.InTransaction(tx =>
             docs.OfType<JsonObject>()
                 .Select(doc => site.Engine.Insert(JsonDocs.Text(doc, "doctype") ?? "", doc, user, tx).Doc["name"]!.DeepClone())

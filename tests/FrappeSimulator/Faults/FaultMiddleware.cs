@@ -89,6 +89,11 @@ sealed class FaultMiddleware(RequestDelegate next, SimulatedSite site)
         }
 
         http.Response.Body = wire;
+        if (http.Items[BatchCost.ItemKey] is double cost)
+        {
+            delay = (int)Math.Round(delay * cost);
+        }
+
         // Timers count whole milliseconds and may fire a fraction early: wait again until the time is really up.
         TimeSpan remaining;
         while ((remaining = TimeSpan.FromMilliseconds(delay) - Stopwatch.GetElapsedTime(started)) > TimeSpan.Zero)

@@ -35,6 +35,31 @@ public sealed class AdaptiveConcurrencyLimitTests
     }
 
     [Fact]
+    public void A_batch_is_judged_against_batches_and_may_queue_no_longer_than_a_single_request()
+    {
+        var limit = GrownTo(new FakeTimeProvider(), atLeast: 8);
+        var grown = limit.Limit;
+
+        // Batches of ten take ten times a single post: against single posts that would read as a queue.
+        for (var i = 0; i < 16; i++)
+        {
+            limit.Observe(TimeSpan.FromMilliseconds(500), PaceSignal.Ok, documents: 10);
+        }
+
+        Assert.True(limit.Limit >= grown, $"limit {limit.Limit}, was {grown}: steady batches are no queue");
+        var steady = limit.Limit;
+
+        // 40 ms more per batch is an agent's click waiting 40 ms: within a tenth of a batch, but more than a tenth of a
+        // single post plus the slack.
+        for (var i = 0; i < 2 * Math.Max(4, limit.Limit); i++)
+        {
+            limit.Observe(TimeSpan.FromMilliseconds(540), PaceSignal.Ok, documents: 10);
+        }
+
+        Assert.True(limit.Limit < steady, $"limit {limit.Limit}, was {steady}: batches queueing 40 ms must shrink it");
+    }
+
+    [Fact]
     public void The_limit_grows_while_latency_holds()
     {
         var limit = new AdaptiveConcurrencyLimit(new FakeTimeProvider(), ceiling: 16, initial: 2);

@@ -52,7 +52,8 @@ public sealed class RunsHarness : IAsyncDisposable
 
     public RunQueries Queries => _portal.Get<RunQueries>();
 
-    public static async Task<RunsHarness> StartAsync(SimulatorOptions? simulator = null, bool externalIdFields = true)
+    /// <param name="insertMany">Doctypes the runs send with insert_many (Portal:Runs:InsertManyDoctypes); null keeps the default.</param>
+    public static async Task<RunsHarness> StartAsync(SimulatorOptions? simulator = null, bool externalIdFields = true, string? insertMany = null)
     {
         var sim = await SimulatorHost.StartAsync(simulator);
         var jobs = new RecordingJobClient();
@@ -78,7 +79,8 @@ public sealed class RunsHarness : IAsyncDisposable
                 ["Portal:Runs:OutagePatience"] = "00:00:01",
                 // A paused run keeps its site quiet for a second, not half an hour.
                 ["Portal:Runs:QuietPauseLimit"] = "00:00:01",
-            }).Build();
+                ["Portal:Runs:InsertManyDoctypes"] = insertMany,
+            }.Where(p => p.Value is not null)).Build();
             services.AddLocalization();
             services.AddImportMachinery(settings);
             services.AddSingleton<IBackgroundJobClient>(jobs);

@@ -1,0 +1,116 @@
+using FrappeSimulator.Faults;
+using ImportPortal.Domain.Migration;
+using ImportPortal.Runs;
+using ImportPortal.TestData;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImportPortal.Tests.Unit.Runs;
+
+/// <summary>
+/// With insert_many switched on for them, new tickets and organisations go to the site several in one request: each
+/// still ends with its own name, ledger line and attempts, and a batch that fails is never sent again as a batch nor
+/// creates anything twice.
+/// </summary>
+public sealed class BatchInsertTests
+{
+    private const string InsertMany = "POST /api/method/frappe.client.insert_many";
+    private const string SinglePost = "POST /api/resource/HD Ticket";
+    private const string Refusal = "Khách hàng đã bị khoá: không nhận phiếu mới";
+
+    private const string Batched = "HD Ticket, HD Customer";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task By_default_every_ticket_is_its_own_post()
+    {
+        await using var h = await RunsHarness.StartAsync();
+        var runId = await h.StartTicketRunAsync(FreshdeskSampleWriter.TicketCsv(20));
+
+        await h.ExecuteAsync(runId, Ct);
+
+        Assert.Equal(RunState.Completed, await h.StateAsync(runId));
+        Assert.Equal(0, h.Simulator.Store.Requests.Count(InsertMany));
+        Assert.Equal(20, h.Simulator.Store.Requests.Count(SinglePost));
+    }
+
+    [Fact]
+    public async Task New_tickets_go_in_batches_and_each_record_gets_the_name_of_its_own_document()
+    {
+        await using var h = await RunsHarness.StartAsync(insertMany: Batched);
+        var runId = await h.StartTicketRunAsync(FreshdeskSampleWriter.TicketCsv(60));
+
+        await h.ExecuteAsync(runId, Ct);
+
+        var tickets = (await h.RecordsAsync(runId)).Where(r => r.Stage == RunStage.Tickets).ToList();
+        var requests = h.Simulator.Store.Requests;
+        Assert.Equal(RunState.Completed, await h.StateAsync(runId));
+        Assert.True(requests.Count(InsertMany) > 0, "tickets and organisations should go to the site in insert_many batches");
+        Assert.True(requests.Count(SinglePost) < tickets.Count / 2,
+            $"most tickets should go in batches: {requests.Count(SinglePost)} single posts for {tickets.Count} tickets");
+        Assert.Equal(tickets.Count, h.Simulator.Store.Count("HD Ticket"));
+        Assert.Empty(h.Simulator.Store.FindDuplicates("HD Ticket", "custom_source_id"));
+        // Names come back in the order the documents were sent: every record holds the document made from it.
+        Assert.All(tickets, r => Assert.Equal(
+            RecordPayloadJson.Read(r.PayloadJson).Insert["custom_source_id"]?.ToString(),
+            ImportedSite.Text(h.Simulator.Store.Get("HD Ticket", r.FrappeName!)!, "custom_source_id")));
+        var ledger = await h.InDatabaseAsync(db => db.IdMap.Where(l => l.Doctype == "HD Ticket").CountAsync(Ct));
+        Assert.Equal(tickets.Count, ledger);
+        var attempts = await AttemptsAsync(h, tickets.Select(t => t.Id));
+        Assert.Contains(attempts, a => a.Request.StartsWith("POST insert_many HD Ticket (", StringComparison.Ordinal) && a.Outcome == "created");
+    }
+
+    [Fact]
+    public async Task A_batch_the_site_refuses_is_sent_again_one_by_one_and_only_the_refused_ticket_fails()
+    {
+        var export = AccountExport.Create(tickets: 12).WithSubject(7, "Từ chối: khách hàng bị khoá");
+        await using var h = await RunsHarness.StartAsync(insertMany: Batched);
+        h.Simulator.Faults.Rejections.Add("HD Ticket", doc => doc["subject"]?.ToString().StartsWith("Từ chối", StringComparison.Ordinal) == true, Refusal);
+        var runId = await h.StartAccountExportRunAsync(export);
+
+        await h.ExecuteAsync(runId, Ct);
+
+        var tickets = (await h.RecordsAsync(runId)).Where(r => r.Stage == RunStage.Tickets).ToList();
+        var refused = tickets.Single(r => r.ErrorMessage == Refusal);
+        var attempts = await AttemptsAsync(h, [refused.Id]);
+        Assert.Equal(RecordState.Failed, refused.State);
+        Assert.Equal(417, refused.ErrorStatus);
+        // First in a batch the site refused as a whole, then alone, refused again: the error is its own.
+        Assert.Equal(["POST insert_many HD Ticket", "POST HD Ticket"], attempts.Select(a => a.Request.Split(" (")[0]));
+        Assert.All(tickets.Where(r => r.Id != refused.Id), r => Assert.True(r.State == RecordState.Succeeded, RecordChecks.Describe(r)));
+        Assert.Equal(tickets.Count - 1, h.Simulator.Store.Count("HD Ticket"));
+        Assert.Empty(h.Simulator.Store.FindDuplicates("HD Ticket", "custom_source_id"));
+        Assert.Equal(RunState.CompletedWithErrors, await h.StateAsync(runId));
+    }
+
+    [Fact]
+    public async Task A_batch_whose_answer_is_lost_after_the_site_committed_it_is_found_and_never_sent_again()
+    {
+        await using var h = await RunsHarness.StartAsync(insertMany: Batched);
+        h.Simulator.Faults.AddNth(FaultKind.CommitThenDrop, 1, FaultTarget.ForMethod("frappe.client.insert_many"));
+        var runId = await h.StartTicketRunAsync(FreshdeskSampleWriter.TicketCsv(40));
+
+        await h.ExecuteAsync(runId, Ct);
+
+        var records = await h.RecordsAsync(runId);
+        var attempts = await AttemptsAsync(h, records.Select(r => r.Id));
+        var lost = attempts.Where(a => a.Request.StartsWith("POST insert_many", StringComparison.Ordinal) && a.Outcome != "created").Select(a => a.RecordId).ToHashSet();
+        Assert.Equal(RunState.Completed, await h.StateAsync(runId));
+        Assert.NotEmpty(lost);
+        // The site had them: each was found by its external id and adopted as created, with no second send.
+        Assert.All(records.Where(r => lost.Contains(r.Id)), r =>
+        {
+            Assert.True(r.State == RecordState.Succeeded && r.Result == RecordResult.Created, RecordChecks.Describe(r));
+            Assert.Single(attempts, a => a.RecordId == r.Id && a.Request.StartsWith("POST", StringComparison.Ordinal));
+        });
+        Assert.Equal(40, h.Simulator.Store.Count("HD Ticket"));
+        Assert.Empty(h.Simulator.Store.FindDuplicates("HD Ticket", "custom_source_id"));
+        Assert.Empty(h.Simulator.Store.FindDuplicates("HD Customer", "custom_source_id"));
+    }
+
+    private static Task<List<RecordAttempt>> AttemptsAsync(RunsHarness h, IEnumerable<long> recordIds)
+    {
+        var ids = recordIds.ToList();
+        return h.InDatabaseAsync(db => db.RecordAttempts.AsNoTracking().Where(a => ids.Contains(a.RecordId)).OrderBy(a => a.Id).ToListAsync(Ct));
+    }
+}
