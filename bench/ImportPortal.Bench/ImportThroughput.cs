@@ -215,25 +215,25 @@ internal static class ImportThroughput
     }
 
     /// <summary>
-    /// A helpdesk agent working while the import runs: opens the ticket list (20 tickets) every 250 ms and notes how long
-    /// it took, network included. The latency an import adds to a live helpdesk, seen from outside.
+    /// A helpdesk agent working while the import runs: opens the ticket list (20 tickets) every so often and notes how
+    /// long it took, network included. The latency an import adds to a live helpdesk, seen from outside.
     /// </summary>
     private sealed class AgentProbe : IAsyncDisposable
     {
         private readonly CancellationTokenSource _stop;
         private readonly Task<List<(DateTimeOffset At, double Ms)>> _loop;
 
-        private AgentProbe(SimulatorProcess sim, CancellationToken ct)
+        private AgentProbe(SimulatorProcess sim, int everyMs, CancellationToken ct)
         {
             _stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            _loop = LoopAsync(sim, _stop.Token);
+            _loop = LoopAsync(sim, everyMs, _stop.Token);
         }
 
-        public static AgentProbe Start(SimulatorProcess sim, CancellationToken ct) => new(sim, ct);
+        public static AgentProbe Start(SimulatorProcess sim, CancellationToken ct, int everyMs = 250) => new(sim, everyMs, ct);
 
-        public static async Task<List<(DateTimeOffset At, double Ms)>> RunAsync(SimulatorProcess sim, TimeSpan duration, CancellationToken ct)
+        public static async Task<List<(DateTimeOffset At, double Ms)>> RunAsync(SimulatorProcess sim, TimeSpan duration, CancellationToken ct, int everyMs = 250)
         {
-            await using var probe = Start(sim, ct);
+            await using var probe = Start(sim, ct, everyMs);
             await Task.Delay(duration, ct);
             return await probe.StopAsync();
         }
@@ -244,7 +244,7 @@ internal static class ImportThroughput
             return await _loop;
         }
 
-        private static async Task<List<(DateTimeOffset At, double Ms)>> LoopAsync(SimulatorProcess sim, CancellationToken ct)
+        private static async Task<List<(DateTimeOffset At, double Ms)>> LoopAsync(SimulatorProcess sim, int everyMs, CancellationToken ct)
         {
             var samples = new List<(DateTimeOffset At, double Ms)>();
             using var http = new HttpClient { BaseAddress = sim.BaseUrl };
@@ -260,7 +260,7 @@ internal static class ImportThroughput
                     await response.Content.ReadAsByteArrayAsync(ct);
                     response.EnsureSuccessStatusCode();
                     samples.Add((at, clock.Elapsed.TotalMilliseconds));
-                    await Task.Delay(250, ct);
+                    await Task.Delay(everyMs, ct);
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
                 {
@@ -297,16 +297,17 @@ internal static class ImportThroughput
         await using var rig = await PortalRig.StartAsync(sim.BaseUrl, sim.ApiKey, sim.ApiSecret, insertMany: insertMany);
 
         var sequential = await SequentialRateAsync(sim, 100, ct);
-        var agentUnloaded = (await AgentProbe.RunAsync(sim, TimeSpan.FromSeconds(2), ct)).Select(l => l.Ms).ToList();
+        // Every two seconds: a look costs this one-worker site 47 ms, and more often the agent would take the import's share.
+        var agentUnloaded = (await AgentProbe.RunAsync(sim, TimeSpan.FromSeconds(4), ct, everyMs: 2000)).Select(l => l.Ms).ToList();
         using var sampler = LimitSampler.Start(rig);
-        await using var agent = AgentProbe.Start(sim, ct);
+        await using var agent = AgentProbe.Start(sim, ct, everyMs: 2000);
         var (runId, sending) = await rig.ImportAsync(FreshdeskSampleWriter.TicketCsv(400), "tickets.csv", TicketsOnly(), "tickets", new RunOptions { Ceiling = 32 }, ct);
         var window = await rig.RecordWindowBoundsAsync(runId);
         var agentLoaded = (await agent.StopAsync()).Where(l => l.At >= window.From && l.At <= window.To).Select(l => l.Ms).ToList();
         var limits = await sampler.StopAsync();
         var imported = (await rig.RecordsAsync(runId)).Count(r => r.State == RecordState.Succeeded);
         var rate = imported / sending.TotalSeconds;
-        Report.Line(label, $"small site (1 at a time, 47 ms): import {rate:F1} records/s vs one-at-a-time {sequential:F1}/s = {rate / sequential:F2} (goal >= ~1); limiter median {limits.Median:F1}, range {limits.Min}-{limits.Max}, in flight median {limits.InFlightMedian:F1}; an agent opening the ticket list: p50 {Median(agentLoaded):F0} ms (p90 {Percentile(agentLoaded, 0.9):F0} ms) during the import vs {Median(agentUnloaded):F0} ms before");
+        Report.Line(label, $"small site (1 at a time, 47 ms): import {rate:F1} records/s vs one-at-a-time {sequential:F1}/s = {rate / sequential:F2} (goal >= ~1); limiter median {limits.Median:F1}, range {limits.Min}-{limits.Max}, in flight median {limits.InFlightMedian:F1}; an agent opening the ticket list every 2 s: p50 {Median(agentLoaded):F0} ms (p90 {Percentile(agentLoaded, 0.9):F0} ms) during the import vs {Median(agentUnloaded):F0} ms before");
     }
 
     /// <summary>The Freshdesk preset's ticket entity alone: no references, no finalise, one POST per record.</summary>
