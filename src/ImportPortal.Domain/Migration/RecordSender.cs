@@ -133,29 +133,36 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
         }
         else if (inserts.Count > 1)
         {
-            var doctype = inserts[0].Item.Doctype;
-            var request = $"POST insert_many {doctype} ({inserts.Count})";
+            var request = $"POST insert_many {inserts[0].Item.Doctype} ({inserts.Count})";
             var started = time.GetTimestamp();
+            IReadOnlyList<string> names = [];
+            FrappeError? failure = null;
             try
             {
-                var names = await site.InsertManyAsync([.. inserts.Select(i => Document(i.Item.Doctype, i.Body))], ct);
-                if (names.Count != inserts.Count || names.Any(string.IsNullOrEmpty))
-                {
-                    throw new FrappeException(FrappeError.UnknownFate($"The site answered {names.Count} names for {inserts.Count} documents."));
-                }
-
-                for (var i = 0; i < inserts.Count; i++)
-                {
-                    inserts[i].Log.Add(request, started, "created");
-                    results[inserts[i].At] = Created(inserts[i].Item, names[i], inserts[i].Body, inserts[i].Log);
-                }
+                names = await site.InsertManyAsync([.. inserts.Select(i => Document(i.Item.Doctype, i.Body))], ct);
             }
             catch (FrappeException ex)
             {
-                foreach (var insert in inserts)
+                failure = ex.Error;
+            }
+
+            if (failure is null && (names.Count != inserts.Count || names.Any(string.IsNullOrEmpty)))
+            {
+                failure = FrappeError.UnknownFate($"The site answered {names.Count} names for {inserts.Count} documents.");
+            }
+
+            for (var i = 0; i < inserts.Count; i++)
+            {
+                var (at, item, _, body, log) = inserts[i];
+                if (failure is not null)
                 {
-                    insert.Log.Add(request, started, ex.Error);
-                    results[insert.At] = (insert.Log.Unsettled(insert.Item, insert.Body), null);
+                    log.Add(request, started, failure);
+                    results[at] = (log.Unsettled(item, body), null);
+                }
+                else
+                {
+                    log.Add(request, started, "created");
+                    results[at] = Created(item, names[i], body, log);
                 }
             }
         }

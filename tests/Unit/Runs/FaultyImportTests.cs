@@ -7,11 +7,13 @@ namespace ImportPortal.Tests.Unit.Runs;
 /// <summary>The import against a site that rate-limits, deadlocks, resets connections and drops answers after committing.</summary>
 public sealed class FaultyImportTests(ITestOutputHelper output)
 {
-    [Fact]
-    public async Task With_rate_limits_deadlocks_resets_and_dropped_answers_nothing_is_duplicated_and_nothing_is_lost()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("HD Ticket, HD Customer")]
+    public async Task With_rate_limits_deadlocks_resets_and_dropped_answers_nothing_is_duplicated_and_nothing_is_lost(string? insertMany)
     {
         var export = AccountExport.Create(tickets: 300);
-        await using var h = await RunsHarness.StartAsync();
+        await using var h = await RunsHarness.StartAsync(insertMany: insertMany);
         var before = h.Simulator.Store.CountsByDoctype();
         var runId = await h.StartAccountExportRunAsync(export, new RunOptions { Ceiling = 8 });
         var faults = h.Simulator.Faults;
