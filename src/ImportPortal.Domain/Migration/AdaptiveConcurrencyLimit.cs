@@ -24,6 +24,7 @@ public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16
     // baseline of single posts it would read as a queue, and divided by its size it would hide the queue it waits in.
     private readonly LatencyTrack _singles = new();
     private readonly LatencyTrack _batches = new();
+    private readonly double _initialLimit = Math.Clamp(initial, 1, Math.Max(1, ceiling));
     private double _limit = Math.Clamp(initial, 1, Math.Max(1, ceiling));
     private int _ceiling = Math.Max(1, ceiling);
     private int _inFlight;
@@ -129,6 +130,16 @@ public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16
             }
 
             var track = documents > 1 ? _batches : _singles;
+            if (track == _batches && track.Lowest == double.MaxValue)
+            {
+                // The first batch: single requests grew the limit, and a batch takes far longer than one. Batches start
+                // from the first limit again and grow while their answers show no queue.
+                _limit = Math.Min(_limit, _initialLimit);
+                _slowStart = true;
+                _batches.Window.Clear();
+            }
+
+            track.Saw(latency.TotalMilliseconds, time);
             track.Window.Add(latency.TotalMilliseconds);
             if (track.Window.Count >= Math.Max(4, Permits))
             {
@@ -165,11 +176,17 @@ public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16
         }
 
         var baseline = Math.Max(0.05, track.RecentMedians.Min(m => m.Median));
-        // A batch may wait no longer than a single request may: a helpdesk agent's click queues behind whole batches,
-        // so the queue allowed is measured in single requests' time, not a tenth of a batch's.
-        var allowed = track == _batches && _singles.RecentMedians.Count > 0
-            ? baseline + ((Tolerance - 1) * _singles.RecentMedians.Min(m => m.Median)) + SlackMs
-            : (Tolerance * baseline) + SlackMs;
+        var allowed = (Tolerance * baseline) + SlackMs;
+        if (track == _batches)
+        {
+            // Batches start when single requests have already grown the limit, so their first window has queued: the
+            // fastest batch answer, not a window's median, is their unqueued time. And a batch may wait no longer than
+            // a single request may, since a helpdesk agent's click queues behind whole batches.
+            baseline = Math.Max(0.05, Math.Min(baseline, track.Lowest));
+            var single = _singles.RecentMedians.Count > 0 ? _singles.RecentMedians.Min(m => m.Median) : baseline;
+            allowed = baseline + ((Tolerance - 1) * single) + SlackMs;
+        }
+
         var gradient = Math.Clamp(allowed / Math.Max(0.05, median), 0.5, 1.0);
         _slowStart &= gradient >= 1;
         var growth = _slowStart ? _limit : Math.Max(1, Math.Sqrt(_limit) / 2);
@@ -205,6 +222,19 @@ public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16
         public List<double> Window { get; } = [];
 
         public Queue<(long At, double Median)> RecentMedians { get; } = new();
+
+        /// <summary>The fastest answer of the recent past (renewed after <see cref="BaselineAge"/>).</summary>
+        public double Lowest { get; private set; } = double.MaxValue;
+
+        private long _lowestAt;
+
+        public void Saw(double latency, TimeProvider time)
+        {
+            if (latency < Lowest || time.GetElapsedTime(_lowestAt) > BaselineAge)
+            {
+                (Lowest, _lowestAt) = (latency, time.GetTimestamp());
+            }
+        }
     }
 
     private sealed class Lease(AdaptiveConcurrencyLimit owner) : IDisposable

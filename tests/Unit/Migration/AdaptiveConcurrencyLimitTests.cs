@@ -35,19 +35,22 @@ public sealed class AdaptiveConcurrencyLimitTests
     }
 
     [Fact]
-    public void A_batch_is_judged_against_batches_and_may_queue_no_longer_than_a_single_request()
+    public void Batches_start_from_the_first_limit_grow_against_their_own_time_and_may_queue_no_longer_than_a_single_request()
     {
         var limit = GrownTo(new FakeTimeProvider(), atLeast: 8);
-        var grown = limit.Limit;
+
+        // The first batch: the limit single posts reached says nothing about requests ten times longer.
+        limit.Observe(TimeSpan.FromMilliseconds(500), PaceSignal.Ok, documents: 10);
+        Assert.True(limit.Limit <= 2, $"limit {limit.Limit} after the first batch: batches start from the first limit");
 
         // Batches of ten take ten times a single post: against single posts that would read as a queue.
-        for (var i = 0; i < 16; i++)
+        for (var i = 0; i < 40; i++)
         {
             limit.Observe(TimeSpan.FromMilliseconds(500), PaceSignal.Ok, documents: 10);
         }
 
-        Assert.True(limit.Limit >= grown, $"limit {limit.Limit}, was {grown}: steady batches are no queue");
         var steady = limit.Limit;
+        Assert.True(steady >= 8, $"limit {steady}: batches that show no queue let it grow again");
 
         // 40 ms more per batch is an agent's click waiting 40 ms: within a tenth of a batch, but more than a tenth of a
         // single post plus the slack.
