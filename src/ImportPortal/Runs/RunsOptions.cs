@@ -24,8 +24,8 @@ public sealed class RunsOptions
     /// Doctypes (comma-separated, e.g. "HD Ticket, HD Customer") whose new documents are sent <see cref="InsertManySize"/>
     /// at a time with <c>frappe.client.insert_many</c>; empty (the default) sends every document on its own. Measured on
     /// Frappe 15 with 100 documents: HD Customer 7× and HD Ticket 1.4–1.7× faster than single posts, Contact 2× slower
-    /// (frappe-samples). Off by default: a helpdesk agent's click waits behind whole batches, and the site's limiter does
-    /// not yet hold batches near a small site's capacity (see the README's benchmarks).
+    /// (frappe-samples). Off by default: a helpdesk agent's click waits behind the batch being served, which on a small
+    /// site is most of the time (see the README's benchmarks).
     /// </summary>
     public string InsertManyDoctypes { get; set; } = "";
 
