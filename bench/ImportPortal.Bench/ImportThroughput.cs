@@ -203,15 +203,7 @@ internal static class ImportThroughput
         var saturated = await SaturatedRateAsync(sim, 1000, ct);
         Report.Line(label, $"remote site (100 ms RTT, 45 ms service, capacity 8 = {capacity:F0}/s nominal; a bare client 48 at once gets {saturated:F0}/s): import {rate:F0} records/s = {rate / capacity:F2} of the nominal capacity, {rate / saturated:F2} of the measured one (goal >= 0.9); {rate / sequential:F1}x the one-at-a-time client's {sequential:F1}/s (goal >= 20); {string.Join(", ", requests)}");
         Report.Line(label, $"the whole run with its fixed costs (keeping the site quiet and putting it back, about 10 requests one after another): {whole:F0} records/s = {whole / capacity:F2} of the nominal capacity");
-        Report.Line(label, $"an agent opening the ticket list every 250 ms: p50 {Median(agentLoaded):F0} ms (p90 {Percentile(agentLoaded, 0.9):F0} ms, {agentLoaded.Count} looks) during the import vs {Median(agentUnloaded):F0} ms before = {Median(agentLoaded) / Math.Max(1, Median(agentUnloaded)):F2}x (goal < 2; 100 ms of it is the network); the import's own requests at the server: p50 {loadedP50:F0} ms vs {unloadedP50:F0} ms unloaded; limiter median {limits.Median:F0}, range {limits.Min}-{limits.Max}");
-    }
-
-    private static double Median(List<double> values) => Percentile(values, 0.5);
-
-    private static double Percentile(List<double> values, double share)
-    {
-        values.Sort();
-        return values.Count == 0 ? 0 : values[Math.Min(values.Count - 1, (int)(values.Count * share))];
+        Report.Line(label, $"an agent opening the ticket list every 250 ms: p50 {ServerLatencies.Percentile(agentLoaded, 0.5):F0} ms (p90 {ServerLatencies.Percentile(agentLoaded, 0.9):F0} ms, {agentLoaded.Count} looks) during the import vs {ServerLatencies.Percentile(agentUnloaded, 0.5):F0} ms before = {ServerLatencies.Percentile(agentLoaded, 0.5) / Math.Max(1, ServerLatencies.Percentile(agentUnloaded, 0.5)):F2}x (goal < 2; 100 ms of it is the network); the import's own requests at the server: p50 {loadedP50:F0} ms vs {unloadedP50:F0} ms unloaded; limiter median {limits.Median:F0}, range {limits.Min}-{limits.Max}");
     }
 
     /// <summary>
@@ -307,7 +299,7 @@ internal static class ImportThroughput
         var limits = await sampler.StopAsync();
         var imported = (await rig.RecordsAsync(runId)).Count(r => r.State == RecordState.Succeeded);
         var rate = imported / sending.TotalSeconds;
-        Report.Line(label, $"small site (1 at a time, 47 ms): import {rate:F1} records/s vs one-at-a-time {sequential:F1}/s = {rate / sequential:F2} (goal >= ~1); limiter median {limits.Median:F1}, range {limits.Min}-{limits.Max}, in flight median {limits.InFlightMedian:F1}; an agent opening the ticket list every 2 s: p50 {Median(agentLoaded):F0} ms (p90 {Percentile(agentLoaded, 0.9):F0} ms) during the import vs {Median(agentUnloaded):F0} ms before");
+        Report.Line(label, $"small site (1 at a time, 47 ms): import {rate:F1} records/s vs one-at-a-time {sequential:F1}/s = {rate / sequential:F2} (goal >= ~1); limiter median {limits.Median:F1}, range {limits.Min}-{limits.Max}, in flight median {limits.InFlightMedian:F1}; an agent opening the ticket list every 2 s: p50 {ServerLatencies.Percentile(agentLoaded, 0.5):F0} ms (p90 {ServerLatencies.Percentile(agentLoaded, 0.9):F0} ms) during the import vs {ServerLatencies.Percentile(agentUnloaded, 0.5):F0} ms before");
     }
 
     /// <summary>The Freshdesk preset's ticket entity alone: no references, no finalise, one POST per record.</summary>

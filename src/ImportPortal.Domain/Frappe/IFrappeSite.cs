@@ -34,7 +34,10 @@ public interface IFrappeSite
     /// <summary>Deletes the document; false when the site had no document of that name.</summary>
     Task<bool> DeleteAsync(string doctype, string name, CancellationToken ct);
 
-    /// <summary><c>frappe.client.insert_many</c>: at most 200 documents (each with its <c>doctype</c>), all or nothing; names in input order.</summary>
+    /// <summary>
+    /// <c>frappe.client.insert_many</c>: at most 200 documents (each with its <c>doctype</c>), all or nothing; names in input
+    /// order. The documents become part of the request: none may belong to another JSON tree.
+    /// </summary>
     Task<IReadOnlyList<string>> InsertManyAsync(IReadOnlyList<JsonObject> documents, CancellationToken ct);
 
     Task<int> CountAsync(string doctype, JsonNode? filters, CancellationToken ct);

@@ -181,7 +181,12 @@ public sealed class ImportLoop(
             ready.Add((unit.Items[0], existing));
         }
 
-        foreach (var (outcome, entry) in ready.Count > 0 ? await sender.SendManyAsync(ready, ct) : [])
+        if (ready.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (outcome, entry) in await sender.SendManyAsync(ready, ct))
         {
             await buffer.AddAsync(outcome, entry, ct);
         }

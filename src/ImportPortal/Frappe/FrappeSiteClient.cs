@@ -86,7 +86,8 @@ public sealed partial class FrappeSiteClient(IFrappeApi api, FrappeSiteConnectio
     public async Task<IReadOnlyList<string>> InsertManyAsync(IReadOnlyList<JsonObject> documents, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        var docs = new JsonArray(documents.Select(d => (JsonNode)d.DeepClone()).ToArray());
+        // The documents become the request's: they must belong to no other JSON tree (the run builds each for the batch).
+        var docs = new JsonArray([.. documents]);
         var body = await CallAsync(HttpMethod.Post, "insert_many", c => api.InsertManyAsync(site, docs.Count, new JsonObject { ["docs"] = docs }, c), ct);
         return (body["message"] as JsonArray ?? []).Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : n?.ToJsonString() ?? "").ToList();
     }
