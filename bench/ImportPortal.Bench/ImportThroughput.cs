@@ -122,10 +122,10 @@ internal static class ImportThroughput
 
         // The same import with tickets sent ten at a time (insert_many, opt-in): fewer requests for both sides.
         await using var batchSite = await SimulatorProcess.StartAsync(core: 1, ct);
-        await using var batchRig = await PortalRig.StartAsync(batchSite.BaseUrl, batchSite.ApiKey, batchSite.ApiSecret, insertMany: Batched);
+        await using var batchRig = await PortalRig.StartAsync(batchSite.BaseUrl, batchSite.ApiKey, batchSite.ApiSecret);
         await WarmSiteAsync(batchSite, workers, ct);
         simCpu = batchSite.Cpu;
-        var (batchRun, batchCost) = await batchRig.ImportMeasuredAsync(FreshdeskSampleWriter.TicketCsv(tickets), "tickets.csv", TicketsOnly(), "tickets", new RunOptions { Ceiling = workers }, ct);
+        var (batchRun, batchCost) = await batchRig.ImportMeasuredAsync(FreshdeskSampleWriter.TicketCsv(tickets), "tickets.csv", TicketsOnly(), "tickets", new RunOptions { Ceiling = workers, Batches = true }, ct);
         var batchSimCpu = batchSite.Cpu - simCpu;
         var batchImported = (await batchRig.RecordsAsync(batchRun)).Count(r => r.State == RecordState.Succeeded);
         var batchRate = batchImported / (await batchRig.RecordWindowAsync(batchRun)).TotalSeconds;
@@ -135,7 +135,7 @@ internal static class ImportThroughput
         // How much of the time each side's core worked: one side below 100% while the other waits is a pipeline bubble.
         Report.Line(label, $"cores busy while sending: import: portal {cost.Cpu / cost.Elapsed:P0}, its site {importSimCpu / cost.Elapsed:P0}; bare client: client {bareCpu / bare:P0}, its site {bareSimCpu / bare:P0}");
         Report.Line(label, $"the portal's HTTP client alone: {stackRate:F0}/s, {stackCpu.TotalMilliseconds / parsed.Count:F2} ms CPU per record");
-        Report.Line(label, $"with insert_many (opt-in, {Batched} ten at a time): {batchRate:F0} records/s = {batchRate / bareRate:F2} of the bare client posting one at a time; CPU per record: portal {batchCost.Cpu.TotalMilliseconds / batchImported:F2} ms, site {batchSimCpu.TotalMilliseconds / batchImported:F2} ms");
+        Report.Line(label, $"with batches (the run option: HD Ticket ten at a time with insert_many): {batchRate:F0} records/s = {batchRate / bareRate:F2} of the bare client posting one at a time; CPU per record: portal {batchCost.Cpu.TotalMilliseconds / batchImported:F2} ms, site {batchSimCpu.TotalMilliseconds / batchImported:F2} ms");
         return (imported == tickets ? 0 : 1, importRate / bareRate);
     }
 
@@ -164,22 +164,19 @@ internal static class ImportThroughput
 
     private static async Task<int> RemoteSiteAsync(CancellationToken ct)
     {
-        await RemoteSiteAsync("import-b", insertMany: null, ct);
-        await RemoteSiteAsync("import-b insert_many", insertMany: Batched, ct);
+        await RemoteSiteAsync("import-b", batches: false, ct);
+        await RemoteSiteAsync("import-b batches", batches: true, ct);
         return 0;
     }
 
-    /// <summary>The doctype the opt-in variants send with insert_many (Portal:Runs:InsertManyDoctypes).</summary>
-    private const string Batched = "HD Ticket";
-
-    /// <param name="insertMany">The doctypes sent in batches; null is the portal's default (one POST per record).</param>
-    private static async Task RemoteSiteAsync(string label, string? insertMany, CancellationToken ct)
+    /// <param name="batches">The run option: new tickets ten at a time with insert_many; off is one POST per record.</param>
+    private static async Task RemoteSiteAsync(string label, bool batches, CancellationToken ct)
     {
         await using var sim = await SimulatorProcess.StartAsync(core: 1, ct, controls: true);
         await sim.SetAsync("network", """{"fixed_ms": 100}""", ct);
         await sim.SetAsync("latency", """{"fixed_ms": 45}""", ct);
         await sim.SetAsync("capacity", """{"capacity": 8}""", ct);
-        await using var rig = await PortalRig.StartAsync(sim.BaseUrl, sim.ApiKey, sim.ApiSecret, insertMany: insertMany);
+        await using var rig = await PortalRig.StartAsync(sim.BaseUrl, sim.ApiKey, sim.ApiSecret);
         var capacity = 8 / 0.045;
 
         var sequential = await SequentialRateAsync(sim, 60, ct);
@@ -188,7 +185,7 @@ internal static class ImportThroughput
 
         using var sampler = LimitSampler.Start(rig);
         await using var agent = AgentProbe.Start(sim, ct);
-        var (runId, sending) = await rig.ImportAsync(FreshdeskSampleWriter.TicketCsv(2500), "tickets.csv", TicketsOnly(), "tickets", new RunOptions { Ceiling = 64 }, ct);
+        var (runId, sending) = await rig.ImportAsync(FreshdeskSampleWriter.TicketCsv(2500), "tickets.csv", TicketsOnly(), "tickets", new RunOptions { Ceiling = 64, Batches = batches }, ct);
         var window = await rig.RecordWindowBoundsAsync(runId);
         // Only the looks taken while records were being sent: not those during the planning or the quiet steps around it.
         var agentLoaded = (await agent.StopAsync()).Where(l => l.At >= window.From && l.At <= window.To).Select(l => l.Ms).ToList();
@@ -276,24 +273,24 @@ internal static class ImportThroughput
 
     private static async Task<int> SmallSiteAsync(CancellationToken ct)
     {
-        await SmallSiteAsync("import-c", insertMany: null, ct);
-        await SmallSiteAsync("import-c insert_many", insertMany: Batched, ct);
+        await SmallSiteAsync("import-c", batches: false, ct);
+        await SmallSiteAsync("import-c batches", batches: true, ct);
         return 0;
     }
 
-    private static async Task SmallSiteAsync(string label, string? insertMany, CancellationToken ct)
+    private static async Task SmallSiteAsync(string label, bool batches, CancellationToken ct)
     {
         await using var sim = await SimulatorProcess.StartAsync(core: 1, ct, controls: true);
         await sim.SetAsync("latency", """{"fixed_ms": 47}""", ct);
         await sim.SetAsync("capacity", """{"capacity": 1}""", ct);
-        await using var rig = await PortalRig.StartAsync(sim.BaseUrl, sim.ApiKey, sim.ApiSecret, insertMany: insertMany);
+        await using var rig = await PortalRig.StartAsync(sim.BaseUrl, sim.ApiKey, sim.ApiSecret);
 
         var sequential = await SequentialRateAsync(sim, 100, ct);
         // Every two seconds: a look costs this one-worker site 47 ms, and more often the agent would take the import's share.
         var agentUnloaded = (await AgentProbe.RunAsync(sim, TimeSpan.FromSeconds(4), ct, everyMs: 2000)).Select(l => l.Ms).ToList();
         using var sampler = LimitSampler.Start(rig);
         await using var agent = AgentProbe.Start(sim, ct, everyMs: 2000);
-        var (runId, sending) = await rig.ImportAsync(FreshdeskSampleWriter.TicketCsv(400), "tickets.csv", TicketsOnly(), "tickets", new RunOptions { Ceiling = 32 }, ct);
+        var (runId, sending) = await rig.ImportAsync(FreshdeskSampleWriter.TicketCsv(400), "tickets.csv", TicketsOnly(), "tickets", new RunOptions { Ceiling = 32, Batches = batches }, ct);
         var window = await rig.RecordWindowBoundsAsync(runId);
         var agentLoaded = (await agent.StopAsync()).Where(l => l.At >= window.From && l.At <= window.To).Select(l => l.Ms).ToList();
         var limits = await sampler.StopAsync();

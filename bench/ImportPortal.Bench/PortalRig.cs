@@ -40,18 +40,11 @@ internal sealed class PortalRig : IAsyncDisposable
     public static Task<PortalRig> StartAsync(SimulatorHandle simulator) => StartAsync(simulator.BaseUrl, simulator.ApiKey, simulator.ApiSecret);
 
     /// <param name="instant">When given, the import's ticket inserts and lookups are answered inside the portal (see <see cref="InstantInserts"/>).</param>
-    /// <param name="insertMany">The doctypes sent with insert_many (Portal:Runs:InsertManyDoctypes); null keeps the portal's default, empty sends one POST per record.</param>
-    public static async Task<PortalRig> StartAsync(Uri siteUrl, string apiKey, string apiSecret, InstantInserts? instant = null, string? insertMany = null)
+    public static async Task<PortalRig> StartAsync(Uri siteUrl, string apiKey, string apiSecret, InstantInserts? instant = null)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "importportal-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDir);
-        var overrides = new Dictionary<string, string?>();
-        if (insertMany is not null)
-        {
-            overrides[$"{RunsOptions.SectionName}:{nameof(RunsOptions.InsertManyDoctypes)}"] = insertMany;
-        }
-
-        var settings = new ConfigurationBuilder().AddInMemoryCollection(overrides).Build();
+        var settings = new ConfigurationBuilder().Build();
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.Configure<PortalOptions>(o => o.DataDir = dataDir);

@@ -170,14 +170,18 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
         return results;
     }
 
-    /// <summary>Whether a record may go in a batch: new to the site as far as anyone knows, and recognisable there by its external id.</summary>
+    /// <summary>
+    /// Whether a record may go in a batch: new to the site as far as anyone knows, and recognisable there (by its external
+    /// id or its natural key, such as an organisation's name), so that a batch whose fate is unknown can be looked up
+    /// record by record instead of sent again.
+    /// </summary>
     public bool CanBatch(WorkItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
         return !options.DryRun && !item.WasUnknown && item.Attempts == 0
             && item.Stage is RunStage.Organisations or RunStage.Contacts or RunStage.Tickets
             && options.BatchDoctypes.Contains(item.Doctype)
-            && SiteIdentity.AllOf(item).Any(i => i.Field == item.ExternalIdField);
+            && SiteIdentity.AllOf(item).Count > 0;
     }
 
     private static JsonObject Document(string doctype, JsonObject body)

@@ -112,7 +112,7 @@ public sealed class RunImportJob(
             Existing = runOptions.Existing,
             Workers = Math.Clamp(runOptions.Ceiling, 1, RunOptions.MaxCeiling),
             OutagePatience = options.Value.OutagePatience,
-            BatchDoctypes = options.Value.InsertManyDoctypeSet,
+            BatchDoctypes = runOptions.Batches ? options.Value.InsertManyDoctypeSet : new HashSet<string>(StringComparer.Ordinal),
             BatchSize = Math.Clamp(options.Value.InsertManySize, 1, 200),
         };
         Func<EntityKind, string> doctypeOf = entity => profile.Entities.FirstOrDefault(e => e.Entity == entity) is { } mapping ? profile.DoctypeOf(mapping) : profile.DefaultDoctype(entity);

@@ -20,6 +20,13 @@ public sealed record RunOptions
     /// <summary>Re-enable e-mail sending when the run puts the site back (REST cannot tell whether it was suspended before).</summary>
     public bool ResumeSending { get; init; } = true;
 
+    /// <summary>
+    /// Send new documents of the doctypes Frappe takes faster in batches (Portal:Runs:InsertManyDoctypes) with
+    /// <c>frappe.client.insert_many</c>, a few per request. For a migration window: on a small site an agent's click
+    /// waits behind the batch being served.
+    /// </summary>
+    public bool Batches { get; init; }
+
     /// <summary>A dry run writes nothing, so there is nothing to silence.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool SilencesSite => KeepQuiet && !DryRun;

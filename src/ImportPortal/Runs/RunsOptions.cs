@@ -21,13 +21,12 @@ public sealed class RunsOptions
     public TimeSpan QuietPauseLimit { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
-    /// Doctypes (comma-separated, e.g. "HD Ticket, HD Customer") whose new documents are sent <see cref="InsertManySize"/>
-    /// at a time with <c>frappe.client.insert_many</c>; empty (the default) sends every document on its own. Measured on
-    /// Frappe 15 with 100 documents: HD Customer 7× and HD Ticket 1.4–1.7× faster than single posts, Contact 2× slower
-    /// (frappe-samples). Off by default: a helpdesk agent's click waits behind the batch being served, which on a small
-    /// site is most of the time (see the README's benchmarks).
+    /// Doctypes (comma-separated) whose new documents a run started with batches (<see cref="RunOptions.Batches"/>) sends
+    /// <see cref="InsertManySize"/> at a time with <c>frappe.client.insert_many</c>; a run without batches sends every
+    /// document on its own. Measured on Frappe 15 with 100 documents: HD Customer 7× and HD Ticket 1.4–1.7× faster than
+    /// single posts, Contact 2× slower (frappe-samples), so Contact is not in the default.
     /// </summary>
-    public string InsertManyDoctypes { get; set; } = "";
+    public string InsertManyDoctypes { get; set; } = "HD Customer, HD Ticket";
 
     /// <summary>Documents per insert_many: one transaction on the site (at most 200); small, so a click waits less.</summary>
     public int InsertManySize { get; set; } = 10;

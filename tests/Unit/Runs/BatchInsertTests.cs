@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ImportPortal.Tests.Unit.Runs;
 
 /// <summary>
-/// With insert_many switched on for them, new tickets and organisations go to the site several in one request: each
-/// still ends with its own name, ledger line and attempts, and a batch that fails is never sent again as a batch nor
-/// creates anything twice.
+/// A run started with batches sends new tickets and organisations several in one request (insert_many): each still
+/// ends with its own name, ledger line and attempts, and a batch that fails is never sent again as a batch nor creates
+/// anything twice. A run without batches sends every document on its own.
 /// </summary>
 public sealed class BatchInsertTests
 {
@@ -17,12 +17,12 @@ public sealed class BatchInsertTests
     private const string SinglePost = "POST /api/resource/HD Ticket";
     private const string Refusal = "Khách hàng đã bị khoá: không nhận phiếu mới";
 
-    private const string Batched = "HD Ticket, HD Customer";
+    private static readonly RunOptions Batches = new() { Ceiling = 8, Batches = true };
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task By_default_every_ticket_is_its_own_post()
+    public async Task A_run_without_batches_sends_every_ticket_on_its_own()
     {
         await using var h = await RunsHarness.StartAsync();
         var runId = await h.StartTicketRunAsync(FreshdeskSampleWriter.TicketCsv(20));
@@ -35,10 +35,30 @@ public sealed class BatchInsertTests
     }
 
     [Fact]
+    public async Task A_run_with_batches_sends_only_the_configured_doctypes_in_batches()
+    {
+        // Only organisations are configured: the tickets of the same batched run go one by one.
+        await using var h = await RunsHarness.StartAsync(insertMany: "HD Customer");
+        var runId = await h.StartAccountExportRunAsync(AccountExport.Create(tickets: 30), Batches);
+
+        await h.ExecuteAsync(runId, Ct);
+
+        var records = await h.RecordsAsync(runId);
+        var tickets = records.Count(r => r.Stage == RunStage.Tickets);
+        var organisations = records.Count(r => r.Stage == RunStage.Organisations);
+        Assert.Equal(RunState.Completed, await h.StateAsync(runId));
+        Assert.Equal(tickets, h.Simulator.Store.Requests.Count(SinglePost));
+        Assert.True(h.Simulator.Store.Requests.Count(InsertMany) > 0, "the organisations should go in insert_many batches");
+        Assert.True(h.Simulator.Store.Requests.Count("POST /api/resource/HD Customer") < organisations / 2,
+            $"most of the {organisations} organisations should go in batches");
+        Assert.Equal(organisations, h.Simulator.Store.Count("HD Customer"));
+    }
+
+    [Fact]
     public async Task New_tickets_go_in_batches_and_each_record_gets_the_name_of_its_own_document()
     {
-        await using var h = await RunsHarness.StartAsync(insertMany: Batched);
-        var runId = await h.StartTicketRunAsync(FreshdeskSampleWriter.TicketCsv(60));
+        await using var h = await RunsHarness.StartAsync();
+        var runId = await h.StartTicketRunAsync(FreshdeskSampleWriter.TicketCsv(60), Batches);
 
         await h.ExecuteAsync(runId, Ct);
 
@@ -64,9 +84,9 @@ public sealed class BatchInsertTests
     public async Task A_batch_the_site_refuses_is_sent_again_one_by_one_and_only_the_refused_ticket_fails()
     {
         var export = AccountExport.Create(tickets: 12).WithSubject(7, "Từ chối: khách hàng bị khoá");
-        await using var h = await RunsHarness.StartAsync(insertMany: Batched);
+        await using var h = await RunsHarness.StartAsync();
         h.Simulator.Faults.Rejections.Add("HD Ticket", doc => doc["subject"]?.ToString().StartsWith("Từ chối", StringComparison.Ordinal) == true, Refusal);
-        var runId = await h.StartAccountExportRunAsync(export);
+        var runId = await h.StartAccountExportRunAsync(export, Batches);
 
         await h.ExecuteAsync(runId, Ct);
 
@@ -86,9 +106,9 @@ public sealed class BatchInsertTests
     [Fact]
     public async Task A_batch_whose_answer_is_lost_after_the_site_committed_it_is_found_and_never_sent_again()
     {
-        await using var h = await RunsHarness.StartAsync(insertMany: Batched);
+        await using var h = await RunsHarness.StartAsync();
         h.Simulator.Faults.AddNth(FaultKind.CommitThenDrop, 1, FaultTarget.ForMethod("frappe.client.insert_many"));
-        var runId = await h.StartTicketRunAsync(FreshdeskSampleWriter.TicketCsv(40));
+        var runId = await h.StartTicketRunAsync(FreshdeskSampleWriter.TicketCsv(40), Batches);
 
         await h.ExecuteAsync(runId, Ct);
 

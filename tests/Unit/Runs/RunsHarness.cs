@@ -52,7 +52,7 @@ public sealed class RunsHarness : IAsyncDisposable
 
     public RunQueries Queries => _portal.Get<RunQueries>();
 
-    /// <param name="insertMany">Doctypes the runs send with insert_many (Portal:Runs:InsertManyDoctypes); null keeps the default.</param>
+    /// <param name="insertMany">Doctypes a run with batches sends with insert_many (Portal:Runs:InsertManyDoctypes); null keeps the default.</param>
     public static async Task<RunsHarness> StartAsync(SimulatorOptions? simulator = null, bool externalIdFields = true, string? insertMany = null)
     {
         var sim = await SimulatorHost.StartAsync(simulator);

@@ -43,4 +43,35 @@ public sealed class NewRunPageTests : RunPagesTest
         Assert.Contains("\"tickets\"", run.BindingsJson, StringComparison.Ordinal);
         Assert.EndsWith(run.Id.ToString(), nav.Uri, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Batches_are_off_unless_the_operator_turns_them_on_and_a_dry_run_has_none()
+    {
+        UseCulture("vi");
+        var upload = await H.UploadAsync(RejectedTicketCsv.Create(3, "Bình thường"), "Tickets-batches.csv");
+        await H.Services.GetRequiredService<ProfileUploadJob>().ExecuteAsync(upload, CancellationToken.None);
+        var profile = await H.ProfileAsync(FreshdeskTicketExportPreset.Create() with { Name = "Phiếu theo lô" });
+        Render<MudBlazor.MudPopoverProvider>();
+        var nav = Services.GetRequiredService<NavigationManager>();
+        nav.NavigateTo($"runs/new?profile={profile}&upload={upload}");
+        var page = Render<NewRunPage>();
+        await page.WaitForAssertionAsync(() => Assert.False(page.Find("[data-testid=run-start]").HasAttribute("disabled")), Wait);
+
+        var batches = page.Find("input[data-testid=run-batches]");
+        Assert.False(((AngleSharp.Html.Dom.IHtmlInputElement)batches).IsChecked);
+        Assert.Contains("Gửi tổ chức và phiếu mới theo lô", page.Markup, StringComparison.Ordinal);
+        // A dry run writes nothing: the switch is not offered.
+        page.Find("input[data-testid=run-dry-run]").Change(true);
+        Assert.Empty(page.FindAll("[data-testid=run-batches]"));
+        page.Find("input[data-testid=run-dry-run]").Change(false);
+
+        page.Find("input[data-testid=run-batches]").Change(true);
+        page.Find("[data-testid=run-start]").Click();
+
+        await page.WaitForAssertionAsync(() => Assert.Matches("/runs/[0-9a-f-]{36}$", nav.Uri), Wait);
+        var run = await H.InDatabaseAsync(db => db.ImportRuns.AsNoTracking().SingleAsync());
+        var options = ImportPortal.Persistence.StoredJson.Read<RunOptions>(run.OptionsJson)!;
+        Assert.True(options.Batches);
+        Assert.False(options.DryRun);
+    }
 }

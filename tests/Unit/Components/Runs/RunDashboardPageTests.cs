@@ -37,6 +37,7 @@ public sealed class RunDashboardPageTests : RunPagesTest
         Assert.Equal($"runs/{runId}/failed-rows.csv", page.Find("[data-testid=download-failed]").GetAttribute("href"));
         Assert.Equal($"runs/{runId}/id-map.csv", page.Find("[data-testid=download-idmap]").GetAttribute("href"));
         Assert.Empty(page.FindAll("[data-testid=run-pause]"));
+        Assert.Empty(page.FindAll("[data-testid=run-batches]"));
         // An ended run shows its average over the whole run, not the "0/s" of a run that stopped sending.
         var run = await H.Queries.GetAsync(runId, CancellationToken.None);
         var done = (await H.RecordsAsync(runId)).Count(r => r.State is RecordState.Succeeded or RecordState.Failed or RecordState.Skipped);
@@ -46,6 +47,21 @@ public sealed class RunDashboardPageTests : RunPagesTest
         Assert.NotEqual(0, average);
         Assert.Contains(tooShort, page.Find("[data-testid=throughput-none]").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("State.", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "Batches")]
+    [InlineData("vi", "Theo lô")]
+    public async Task A_run_started_with_batches_says_so_and_its_refused_ticket_still_fails_alone(string culture, string chip)
+    {
+        UseCulture(culture);
+        var runId = await RunWithOneRefusedTicketAsync(new RunOptions { Ceiling = 8, Batches = true });
+
+        var page = Render<RunDashboardPage>(p => p.Add(x => x.Id, runId));
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("CompletedWithErrors", page.Find("[data-testid=run-state]").GetAttribute("data-state")), Wait);
+        Assert.Equal(chip, page.Find("[data-testid=run-batches]").TextContent.Trim());
+        Assert.Equal("1", Count(page.Find("[data-testid=stage-row][data-stage=Tickets]"), "failed"));
     }
 
     [Theory]

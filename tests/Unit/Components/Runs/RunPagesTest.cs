@@ -52,10 +52,10 @@ public abstract class RunPagesTest : PortalComponentTest, IAsyncLifetime
     }
 
     /// <summary>Imports 6 tickets and the refused one: the run ends CompletedWithErrors with one failed ticket.</summary>
-    protected async Task<Guid> RunWithOneRefusedTicketAsync()
+    protected async Task<Guid> RunWithOneRefusedTicketAsync(RunOptions? options = null)
     {
         H.Simulator.Faults.Rejections.Add("HD Ticket", doc => doc["subject"]?.ToString()?.Contains(RefusedSubject, StringComparison.Ordinal) == true, RefusalMessage);
-        var runId = await H.StartTicketRunAsync(RejectedTicketCsv.Create(6, RefusedSubject));
+        var runId = await H.StartTicketRunAsync(RejectedTicketCsv.Create(6, RefusedSubject), options);
         await H.ExecuteAsync(runId);
         return runId;
     }
