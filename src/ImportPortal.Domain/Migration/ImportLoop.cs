@@ -58,7 +58,7 @@ public sealed class ImportLoop(
         var channel = Channel.CreateBounded<ClaimedUnit>(new BoundedChannelOptions(Math.Max(options.ClaimBatch, options.Workers) * (PrefetchAhead + 1)) { SingleWriter = true });
         // A consumer that fails stops the claiming: otherwise the producer would wait forever on a full channel nobody reads.
         using var consumerFailed = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var producer = Task.Run(() => ProduceAsync(stage, resolver, channel.Writer, consumerFailed.Token), ct);
+        var producer = Task.Run(() => ProduceAsync(stage, resolver, sender, channel.Writer, consumerFailed.Token), ct);
         var consumers = Enumerable.Range(0, Math.Max(1, options.Workers))
             .Select(_ => Task.Run(() => ConsumeOrStopClaimingAsync(channel.Reader, sender, buffer, consumerFailed, ct), ct))
             .ToList();
@@ -91,7 +91,7 @@ public sealed class ImportLoop(
         }
     }
 
-    private async Task ProduceAsync(RunStage stage, ReferenceResolver resolver, ChannelWriter<ClaimedUnit> writer, CancellationToken ct)
+    private async Task ProduceAsync(RunStage stage, ReferenceResolver resolver, RecordSender sender, ChannelWriter<ClaimedUnit> writer, CancellationToken ct)
     {
         var lookups = new Queue<Task<ExistingOnSite?>>();
         try
@@ -112,9 +112,9 @@ public sealed class ImportLoop(
 
                 var existing = PrefetchAsync(claimed, resolver, ct);
                 lookups.Enqueue(existing);
-                foreach (var unit in UnitsOf(stage, claimed))
+                foreach (var (items, together) in UnitsOf(stage, claimed, sender))
                 {
-                    await writer.WriteAsync(new ClaimedUnit(unit, existing), ct);
+                    await writer.WriteAsync(new ClaimedUnit(items, existing, together), ct);
                 }
             }
         }
@@ -126,67 +126,32 @@ public sealed class ImportLoop(
 
     private async Task ConsumeAsync(ChannelReader<ClaimedUnit> reader, RecordSender sender, OutcomeBuffer buffer, CancellationToken ct)
     {
-        var batch = new List<ClaimedUnit>();
         await foreach (var unit in reader.ReadAllAsync(ct))
         {
-            // Fresh records of a doctype the site takes faster in batches go together, with whatever else of the same
-            // kind is already waiting; the first unit that does not fit is sent after the batch, on its own.
-            ClaimedUnit? after = null;
-            batch.Clear();
-            if (Batchable(unit, sender))
+            if (unit.Together)
             {
-                batch.Add(unit);
-                while (batch.Count < options.BatchSize && reader.TryRead(out var next))
-                {
-                    if (Batchable(next, sender) && next.Items[0].Doctype == unit.Items[0].Doctype)
-                    {
-                        batch.Add(next);
-                        continue;
-                    }
-
-                    after = next;
-                    break;
-                }
-            }
-
-            if (batch.Count > 1)
-            {
-                await SendBatchAsync(batch, sender, buffer, ct);
+                await SendBatchAsync(unit, sender, buffer, ct);
             }
             else
             {
                 await SendUnitAsync(unit, sender, buffer, ct);
             }
-
-            if (after is not null)
-            {
-                await SendUnitAsync(after, sender, buffer, ct);
-            }
         }
     }
 
-    private static bool Batchable(ClaimedUnit unit, RecordSender sender) => unit.Items is [var item] && sender.CanBatch(item);
-
-    private async Task SendBatchAsync(List<ClaimedUnit> batch, RecordSender sender, OutcomeBuffer buffer, CancellationToken ct)
+    private async Task SendBatchAsync(ClaimedUnit batch, RecordSender sender, OutcomeBuffer buffer, CancellationToken ct)
     {
-        var ready = new List<(WorkItem Item, ExistingOnSite Existing)>(batch.Count);
-        foreach (var unit in batch)
+        if (observer.StopRequested || await batch.Existing is not { } existing)
         {
-            if (observer.StopRequested || await unit.Existing is not { } existing)
+            foreach (var item in batch.Items)
             {
-                await buffer.AddAsync(Released(unit.Items[0]), null, ct);
-                continue;
+                await buffer.AddAsync(Released(item), null, ct);
             }
 
-            ready.Add((unit.Items[0], existing));
-        }
-
-        if (ready.Count == 0)
-        {
             return;
         }
 
-        foreach (var (outcome, entry) in await sender.SendManyAsync(ready, ct))
+        foreach (var (outcome, entry) in await sender.SendManyAsync(batch.Items.Select(item => (item, existing)).ToList(), ct))
         {
             await buffer.AddAsync(outcome, entry, ct);
         }
@@ -304,13 +269,54 @@ public sealed class ImportLoop(
         }
     }
 
-    private static IEnumerable<IReadOnlyList<WorkItem>> UnitsOf(RunStage stage, IReadOnlyList<WorkItem> claimed) =>
-        stage == RunStage.Conversations
-            ? claimed.GroupBy(i => i.GroupKey ?? $"#{i.Id}", StringComparer.Ordinal).Select(g => (IReadOnlyList<WorkItem>)g.OrderBy(i => i.Sequence).ToList())
-            : claimed.Select(i => (IReadOnlyList<WorkItem>)[i]);
+    /// <summary>
+    /// What the consumers take one at a time: the messages of one ticket (in order); fresh documents of one doctype
+    /// the site takes faster in batches, up to <see cref="LoopOptions.BatchSize"/> together; every other record alone.
+    /// Batches are formed here, from the claimed records, so their size does not depend on how many senders are idle.
+    /// </summary>
+    private IEnumerable<(IReadOnlyList<WorkItem> Items, bool Together)> UnitsOf(RunStage stage, IReadOnlyList<WorkItem> claimed, RecordSender sender)
+    {
+        if (stage == RunStage.Conversations)
+        {
+            foreach (var ticket in claimed.GroupBy(i => i.GroupKey ?? $"#{i.Id}", StringComparer.Ordinal))
+            {
+                yield return (ticket.OrderBy(i => i.Sequence).ToList(), false);
+            }
+
+            yield break;
+        }
+
+        var gathering = new Dictionary<string, List<WorkItem>>(StringComparer.Ordinal);
+        foreach (var item in claimed)
+        {
+            if (options.BatchSize < 2 || !sender.CanBatch(item))
+            {
+                yield return ([item], false);
+                continue;
+            }
+
+            if (!gathering.TryGetValue(item.Doctype, out var batch))
+            {
+                gathering[item.Doctype] = batch = new List<WorkItem>(options.BatchSize);
+            }
+
+            batch.Add(item);
+            if (batch.Count == options.BatchSize)
+            {
+                yield return (batch, true);
+                gathering.Remove(item.Doctype);
+            }
+        }
+
+        foreach (var rest in gathering.Values)
+        {
+            yield return (rest, rest.Count > 1);
+        }
+    }
 
     private static RecordOutcome Released(WorkItem item) =>
         new(item.Id, item.Stage, item.WasUnknown ? RecordState.Unknown : RecordState.Pending, RecordResult.None, null, null, [], null);
 
-    private sealed record ClaimedUnit(IReadOnlyList<WorkItem> Items, Task<ExistingOnSite?> Existing);
+    /// <param name="Together">The items are fresh documents of one doctype, sent in one insert_many.</param>
+    private sealed record ClaimedUnit(IReadOnlyList<WorkItem> Items, Task<ExistingOnSite?> Existing, bool Together);
 }

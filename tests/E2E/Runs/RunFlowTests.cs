@@ -10,7 +10,8 @@ namespace ImportPortal.Tests.E2E.Runs;
 
 /// <summary>
 /// The whole operator flow in Chromium against the real portal process and the simulator: upload, preset, preview,
-/// start, watch it finish, fix the ticket the site refused by editing its payload, and download what the run offers.
+/// start with batches, watch it finish, fix the ticket the site refused by editing its payload, and download what the
+/// run offers.
 /// </summary>
 public sealed partial class RunFlowTests(BrowserFixture browser, PortalFixture portal) : IClassFixture<PortalFixture>, IDisposable
 {
@@ -34,6 +35,12 @@ public sealed partial class RunFlowTests(BrowserFixture browser, PortalFixture p
         await using var op = await PortalPage.OpenAsync(browser.Browser, portal.Portal.BaseUrl, "run-flow");
         await op.SignInAndWaitAsync(PortalFixture.AdminEmail, PortalFixture.AdminPassword);
         await PortalSteps.AddSiteAsync(op, sim, "Trang nhập thử");
+        // As the preflight advises: the external-id fields, by which every record is found again on the site.
+        await op.Page.GetByTestId("site-test").ClickAsync();
+        var externalId = op.Page.Locator("[data-testid=preflight-line][data-check=external-id]");
+        await Expect(externalId).ToHaveAttributeAsync("data-severity", "Amber", new() { Timeout = 30_000 });
+        await op.Page.GetByTestId("site-create-fields").ClickAsync();
+        await Expect(externalId).ToHaveAttributeAsync("data-severity", "Green", new() { Timeout = 30_000 });
         await PortalSteps.UploadAsync(op, csv, "Freshdesk tickets");
 
         // The preset, with the upload bound, and a preview of the first rows.
@@ -51,10 +58,13 @@ public sealed partial class RunFlowTests(BrowserFixture browser, PortalFixture p
         await op.Page.WaitForURLAsync(url => url.Contains($"/runs/new?profile={profileId}", StringComparison.Ordinal) && url.Contains($"upload={uploadId}", StringComparison.Ordinal));
         await op.WaitForCircuitAsync();
         await Expect(op.Page.Locator(".mud-select").Filter(new() { HasText = "Upload for \"tickets\"" }).First).ToContainTextAsync("Tickets-run.csv");
+        // Batches (a migration window): new tickets go ten to a request, and the refused one still fails on its own.
+        await op.Page.GetByTestId("run-batches").CheckAsync();
         await op.ScreenshotAsync("new-run");
         await op.Page.GetByTestId("run-start").ClickAsync();
         await op.Page.WaitForURLAsync(new Regex("/runs/[0-9a-f-]{36}$"));
         await op.WaitForCircuitAsync();
+        await Expect(op.Page.GetByTestId("run-batches")).ToHaveTextAsync("Batches");
 
         // Watch it reach the end: everything done, one ticket refused by the site.
         await Expect(op.Page.Locator("[data-testid=run-progress][data-fraction='1']")).ToHaveCountAsync(1, new() { Timeout = 60_000 });
@@ -95,6 +105,8 @@ public sealed partial class RunFlowTests(BrowserFixture browser, PortalFixture p
         await Expect(op.Page.GetByTestId("errors-none")).ToBeVisibleAsync();
         Assert.Single(sim.Store.Where("HD Ticket", t => t["subject"]?.ToString() == FixedSubject));
         Assert.Empty(sim.Store.FindDuplicates("HD Ticket", "custom_source_id"));
+        Assert.True(sim.Store.Requests.Count("POST /api/method/frappe.client.insert_many") > 0, "the run was started with batches");
+        Assert.True(sim.Store.Requests.Count("POST /api/resource/HD Ticket") < GeneratedTickets / 2, $"most tickets should have gone in batches: {sim.Store.Requests.Count("POST /api/resource/HD Ticket")} single posts, {sim.Store.Requests.Count("POST /api/method/frappe.client.insert_many")} batches");
         await op.ScreenshotAsync("completed");
 
         // The id map: every ticket's source id with its Frappe name.

@@ -58,7 +58,8 @@ public sealed class BatchInsertTests
     public async Task New_tickets_go_in_batches_and_each_record_gets_the_name_of_its_own_document()
     {
         await using var h = await RunsHarness.StartAsync();
-        var runId = await h.StartTicketRunAsync(FreshdeskSampleWriter.TicketCsv(60), Batches);
+        // More senders than tickets: the batches are formed from what was claimed, not from what idle senders find waiting.
+        var runId = await h.StartTicketRunAsync(FreshdeskSampleWriter.TicketCsv(60), Batches with { Ceiling = 64 });
 
         await h.ExecuteAsync(runId, Ct);
 
@@ -66,8 +67,8 @@ public sealed class BatchInsertTests
         var requests = h.Simulator.Store.Requests;
         Assert.Equal(RunState.Completed, await h.StateAsync(runId));
         Assert.True(requests.Count(InsertMany) > 0, "tickets and organisations should go to the site in insert_many batches");
-        Assert.True(requests.Count(SinglePost) < tickets.Count / 2,
-            $"most tickets should go in batches: {requests.Count(SinglePost)} single posts for {tickets.Count} tickets");
+        Assert.True(requests.Count(SinglePost) < tickets.Count / 10,
+            $"the tickets should go in batches: {requests.Count(SinglePost)} single posts for {tickets.Count} tickets");
         Assert.Equal(tickets.Count, h.Simulator.Store.Count("HD Ticket"));
         Assert.Empty(h.Simulator.Store.FindDuplicates("HD Ticket", "custom_source_id"));
         // Names come back in the order the documents were sent: every record holds the document made from it.
