@@ -87,7 +87,7 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
     }
 
     /// <summary>
-    /// Fresh records of one doctype (never sent, each with an external id): each is taken as far as its insert, and
+    /// Fresh records of one doctype (never sent, each recognisable on the site): each is taken as far as its insert, and
     /// those left to create go to the site in one <c>insert_many</c>, which inserts them in order in one transaction
     /// and answers their names in order. A batch is never sent twice: when it fails in any way (refused, rate limited,
     /// no answer), its records go back to the store as Unknown, and the next claim looks each up on the site (a hook
