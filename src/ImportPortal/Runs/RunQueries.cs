@@ -48,6 +48,19 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
             progress, latest.Items, quiet, QuietUntil(run, quiet));
     }
 
+    /// <summary>What the run was started with (site, profile, uploads, options), to start another like it; null when there is no such run.</summary>
+    public async Task<(int Number, StartRunRequest Request)?> StartedWithAsync(Guid runId, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        if (await db.ImportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct) is not { } run)
+        {
+            return null;
+        }
+
+        var bindings = StoredJson.Read<Dictionary<string, TableBinding>>(run.BindingsJson) ?? [];
+        return (run.Number, new StartRunRequest(run.SiteId, run.ProfileId, bindings, StoredJson.Read<RunOptions>(run.OptionsJson) ?? new RunOptions()));
+    }
+
     private DateTimeOffset? QuietUntil(ImportRun run, SiteQuietState? quiet) =>
         run is { State: RunState.Paused, PausedAt: { } pausedAt } && quiet is { Pending: true } && options.Value.QuietPauseLimit > TimeSpan.Zero
             ? pausedAt + options.Value.QuietPauseLimit

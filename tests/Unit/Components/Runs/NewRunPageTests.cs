@@ -74,4 +74,43 @@ public sealed class NewRunPageTests : RunPagesTest
         Assert.True(options.Batches);
         Assert.False(options.DryRun);
     }
+
+    [Theory]
+    [InlineData("en", "Filled from dry run #1, this time for real")]
+    [InlineData("vi", "Đã điền sẵn theo lượt chạy thử #1, lần này nhập thật")]
+    public async Task A_finished_dry_run_is_started_for_real_from_its_dashboard_with_the_same_choices(string culture, string filled)
+    {
+        UseCulture(culture);
+        var dry = await H.StartTicketRunAsync(RejectedTicketCsv.Create(3, "Bình thường"),
+            new RunOptions { DryRun = true, Ceiling = 12, Batches = true, Existing = Domain.Migration.ExistingMode.Update, KeepQuiet = false });
+        await H.ExecuteAsync(dry);
+        var earlier = (await H.Queries.StartedWithAsync(dry, CancellationToken.None))!.Value.Request;
+        await H.Services.GetRequiredService<ProfileUploadJob>().ExecuteAsync(earlier.Bindings["tickets"].UploadId, CancellationToken.None);
+        Render<MudBlazor.MudPopoverProvider>();
+
+        var dashboard = Render<RunDashboardPage>(p => p.Add(x => x.Id, dry));
+        await dashboard.WaitForAssertionAsync(() => Assert.Equal($"runs/new?from={dry}&real=true", dashboard.Find("[data-testid=run-for-real]").GetAttribute("href")), Wait);
+        Assert.Empty(dashboard.FindAll("[data-testid=run-again]"));
+
+        var nav = Services.GetRequiredService<NavigationManager>();
+        nav.NavigateTo($"runs/new?from={dry}&real=true");
+        var page = Render<NewRunPage>();
+
+        await page.WaitForAssertionAsync(() => Assert.Contains(filled, page.Find("[data-testid=run-from]").TextContent, StringComparison.Ordinal), Wait);
+        Assert.False(((AngleSharp.Html.Dom.IHtmlInputElement)page.Find("input[data-testid=run-dry-run]")).IsChecked);
+        Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)page.Find("input[data-testid=run-batches]")).IsChecked);
+        var start = page.Find("[data-testid=run-start]");
+        Assert.False(start.HasAttribute("disabled"));
+        start.Click();
+
+        await page.WaitForAssertionAsync(() => Assert.Matches("/runs/[0-9a-f-]{36}$", nav.Uri), Wait);
+        var real = Guid.Parse(nav.Uri[^36..]);
+        Assert.NotEqual(dry, real);
+        var again = (await H.Queries.StartedWithAsync(real, CancellationToken.None))!.Value.Request;
+        Assert.Equal(earlier.SiteId, again.SiteId);
+        Assert.Equal(earlier.ProfileId, again.ProfileId);
+        Assert.Equal(earlier.Bindings, again.Bindings);
+        Assert.Equal(earlier.Options.Stages, again.Options.Stages);
+        Assert.Equal(earlier.Options with { DryRun = false, Stages = again.Options.Stages }, again.Options);
+    }
 }

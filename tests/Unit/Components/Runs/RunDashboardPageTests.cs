@@ -38,6 +38,8 @@ public sealed class RunDashboardPageTests : RunPagesTest
         Assert.Equal($"runs/{runId}/id-map.csv", page.Find("[data-testid=download-idmap]").GetAttribute("href"));
         Assert.Empty(page.FindAll("[data-testid=run-pause]"));
         Assert.Empty(page.FindAll("[data-testid=run-batches]"));
+        Assert.Equal($"runs/new?from={runId}", page.Find("[data-testid=run-again]").GetAttribute("href"));
+        Assert.Empty(page.FindAll("[data-testid=run-for-real]"));
         // An ended run shows its average over the whole run, not the "0/s" of a run that stopped sending.
         var run = await H.Queries.GetAsync(runId, CancellationToken.None);
         var done = (await H.RecordsAsync(runId)).Count(r => r.State is RecordState.Succeeded or RecordState.Failed or RecordState.Skipped);
