@@ -72,6 +72,8 @@ public sealed class CrashResumeTests(BrowserFixture browser) : IDisposable
 
             // Some tickets are on the site, not all: kill it now.
             await WaitUntilAsync(() => sim.Store.Count("HD Ticket") >= Tickets / 5, TimeSpan.FromSeconds(60), "no ticket reached the site before the kill");
+            // The tab says how far the run is, for an operator watching from another tab.
+            await Expect(op.Page).ToHaveTitleAsync(new Regex(@"^\d{1,3}% · Run #\d+ · "));
             await op.ScreenshotAsync("before-kill");
         }
 
@@ -86,6 +88,7 @@ public sealed class CrashResumeTests(BrowserFixture browser) : IDisposable
         await after.GotoAsync(runPath);
         await after.WaitForCircuitAsync();
         await Expect(after.Page.GetByTestId("run-state")).ToHaveAttributeAsync("data-state", "Completed", new() { Timeout = 120_000 });
+        await Expect(after.Page).ToHaveTitleAsync(new Regex(@"^Run #\d+ · "));
         await after.ScreenshotAsync("resumed-completed");
 
         Assert.Equal(Tickets, sim.Store.Count("HD Ticket"));
