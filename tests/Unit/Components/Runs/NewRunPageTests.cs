@@ -18,15 +18,7 @@ public sealed class NewRunPageTests : RunPagesTest
     public async Task A_profile_and_an_upload_from_the_query_fill_the_form_and_start_a_run(string culture, string uploadLabel, string start)
     {
         UseCulture(culture);
-        var upload = await H.UploadAsync(RejectedTicketCsv.Create(3, "Bình thường"), "Tickets-new-run.csv");
-        await H.Services.GetRequiredService<ProfileUploadJob>().ExecuteAsync(upload, CancellationToken.None);
-        var profile = await H.ProfileAsync(FreshdeskTicketExportPreset.Create() with { Name = "Phiếu cho lượt mới" });
-        Render<MudBlazor.MudPopoverProvider>();
-
-        var nav = Services.GetRequiredService<NavigationManager>();
-        nav.NavigateTo($"runs/new?profile={profile}&upload={upload}");
-
-        var page = Render<NewRunPage>();
+        var (page, nav, upload) = await OpenFormAsync("Phiếu cho lượt mới");
 
         await page.WaitForAssertionAsync(() => Assert.Contains(uploadLabel, page.Markup, StringComparison.Ordinal), Wait);
         var startButton = page.Find("[data-testid=run-start]");
@@ -48,13 +40,7 @@ public sealed class NewRunPageTests : RunPagesTest
     public async Task Batches_are_off_unless_the_operator_turns_them_on_and_a_dry_run_has_none()
     {
         UseCulture("vi");
-        var upload = await H.UploadAsync(RejectedTicketCsv.Create(3, "Bình thường"), "Tickets-batches.csv");
-        await H.Services.GetRequiredService<ProfileUploadJob>().ExecuteAsync(upload, CancellationToken.None);
-        var profile = await H.ProfileAsync(FreshdeskTicketExportPreset.Create() with { Name = "Phiếu theo lô" });
-        Render<MudBlazor.MudPopoverProvider>();
-        var nav = Services.GetRequiredService<NavigationManager>();
-        nav.NavigateTo($"runs/new?profile={profile}&upload={upload}");
-        var page = Render<NewRunPage>();
+        var (page, nav, _) = await OpenFormAsync("Phiếu theo lô");
         await page.WaitForAssertionAsync(() => Assert.False(page.Find("[data-testid=run-start]").HasAttribute("disabled")), Wait);
 
         var batches = page.Find("input[data-testid=run-batches]");
@@ -112,5 +98,17 @@ public sealed class NewRunPageTests : RunPagesTest
         Assert.Equal(earlier.Bindings, again.Bindings);
         Assert.Equal(earlier.Options.Stages, again.Options.Stages);
         Assert.Equal(earlier.Options with { DryRun = false, Stages = again.Options.Stages }, again.Options);
+    }
+
+    /// <summary>A ticket CSV uploaded and profiled, a profile from the preset, and the form opened for both from the query.</summary>
+    private async Task<(IRenderedComponent<NewRunPage> Page, NavigationManager Nav, Guid Upload)> OpenFormAsync(string profileName)
+    {
+        var upload = await H.UploadAsync(RejectedTicketCsv.Create(3, "Bình thường"), "Tickets-new-run.csv");
+        await H.Services.GetRequiredService<ProfileUploadJob>().ExecuteAsync(upload, CancellationToken.None);
+        var profile = await H.ProfileAsync(FreshdeskTicketExportPreset.Create() with { Name = profileName });
+        Render<MudBlazor.MudPopoverProvider>();
+        var nav = Services.GetRequiredService<NavigationManager>();
+        nav.NavigateTo($"runs/new?profile={profile}&upload={upload}");
+        return (Render<NewRunPage>(), nav, upload);
     }
 }
