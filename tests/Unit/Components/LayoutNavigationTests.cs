@@ -1,13 +1,39 @@
 using Bunit;
 using ImportPortal.Components.Layout;
+using ImportPortal.Jobs;
+using ImportPortal.Runs;
 using ImportPortal.Security;
 using ImportPortal.Tests.Unit.Infrastructure;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ImportPortal.Tests.Unit.Components;
 
-public sealed class LayoutNavigationTests : PortalComponentTest
+public sealed class LayoutNavigationTests : PortalComponentTest, IAsyncLifetime
 {
+    private PortalServices _portal = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        // The layout's notice of ended runs reads runs: the real run services over a real (empty) database.
+        _portal = await PortalServices.StartAsync((services, options) =>
+        {
+            services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDir, "keys")));
+            services.AddLocalization();
+            services.AddImportMachinery(new ConfigurationBuilder().Build());
+        });
+        Services.AddSingleton(_portal.Get<RunQueries>());
+        Services.AddSingleton(_portal.Get<ProgressFeed<RunProgress>>());
+    }
+
+    public new async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _portal.DisposeAsync();
+    }
+
     private IRenderedComponent<MainLayout> RenderLayout(params string[] roles)
     {
         var auth = AddAuthorization();
