@@ -51,6 +51,23 @@ public sealed class RunDashboardPageTests : RunPagesTest
         Assert.DoesNotContain("State.", page.Markup, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_run_stopped_by_an_outage_offers_resume_not_a_new_run()
+    {
+        UseCulture("en");
+        var runId = await H.StartTicketRunAsync(RejectedTicketCsv.Create(4, RefusedSubject));
+        // Nothing but 502 pages for the run's ticket lookups, for longer than the run waits (a second here).
+        H.Simulator.Faults.Add(new FrappeSimulator.Faults.FaultRule(FrappeSimulator.Faults.FaultKind.BadGateway, FrappeSimulator.Faults.FaultTarget.ForDoctype("HD Ticket", "GET")));
+        await H.ExecuteAsync(runId);
+
+        var page = Render<RunDashboardPage>(p => p.Add(x => x.Id, runId));
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("Failed", page.Find("[data-testid=run-state]").GetAttribute("data-state")), Wait);
+        Assert.Single(page.FindAll("[data-testid=run-resume]"));
+        Assert.Empty(page.FindAll("[data-testid=run-again]"));
+        Assert.Empty(page.FindAll("[data-testid=run-for-real]"));
+    }
+
     [Theory]
     [InlineData("en", "Batches")]
     [InlineData("vi", "Theo lô")]
