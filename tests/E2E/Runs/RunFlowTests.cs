@@ -10,7 +10,7 @@ namespace ImportPortal.Tests.E2E.Runs;
 
 /// <summary>
 /// The whole operator flow in Chromium against the real portal process and the simulator: upload, preset, preview,
-/// start with batches, watch it finish, fix the ticket the site refused by editing its payload, and download what the
+/// a dry run, then for real with batches, watch it finish, fix the ticket the site refused by editing its payload, and download what the
 /// run offers.
 /// </summary>
 public sealed partial class RunFlowTests(BrowserFixture browser, PortalFixture portal) : IClassFixture<PortalFixture>, IDisposable
@@ -58,11 +58,29 @@ public sealed partial class RunFlowTests(BrowserFixture browser, PortalFixture p
         await op.Page.WaitForURLAsync(url => url.Contains($"/runs/new?profile={profileId}", StringComparison.Ordinal) && url.Contains($"upload={uploadId}", StringComparison.Ordinal));
         await op.WaitForCircuitAsync();
         await Expect(op.Page.Locator(".mud-select").Filter(new() { HasText = "Upload for \"tickets\"" }).First).ToContainTextAsync("Tickets-run.csv");
+
+        // A dry run first: it maps, checks and looks up, and writes nothing.
+        await op.Page.GetByTestId("run-dry-run").CheckAsync();
+        await op.Page.GetByTestId("run-start").ClickAsync();
+        await op.Page.WaitForURLAsync(new Regex("/runs/[0-9a-f-]{36}$"));
+        var dryRun = op.Page.Url;
+        await op.WaitForCircuitAsync();
+        await Expect(op.Page.GetByTestId("run-dry")).ToBeVisibleAsync();
+        await Expect(op.Page.GetByTestId("run-state")).ToHaveAttributeAsync("data-state", "Completed", new() { Timeout = 60_000 });
+        Assert.Equal(0, sim.Store.Count("HD Ticket"));
+
+        // Then for real, from the dry run's dashboard: the form comes back filled, the dry run switched off.
+        await op.Page.GetByTestId("run-for-real").ClickAsync();
+        await op.Page.WaitForURLAsync(url => url.Contains("/runs/new?from=", StringComparison.Ordinal));
+        await op.WaitForCircuitAsync();
+        await Expect(op.Page.GetByTestId("run-from")).ToContainTextAsync("Filled from dry run #1");
+        await Expect(op.Page.Locator(".mud-select").Filter(new() { HasText = "Upload for \"tickets\"" }).First).ToContainTextAsync("Tickets-run.csv");
+        await Expect(op.Page.GetByTestId("run-dry-run")).Not.ToBeCheckedAsync();
         // Batches (a migration window): new tickets go ten to a request, and the refused one still fails on its own.
         await op.Page.GetByTestId("run-batches").CheckAsync();
         await op.ScreenshotAsync("new-run");
         await op.Page.GetByTestId("run-start").ClickAsync();
-        await op.Page.WaitForURLAsync(new Regex("/runs/[0-9a-f-]{36}$"));
+        await op.Page.WaitForURLAsync(url => Regex.IsMatch(url, "/runs/[0-9a-f-]{36}$") && url != dryRun);
         await op.WaitForCircuitAsync();
         await Expect(op.Page.GetByTestId("run-batches")).ToHaveTextAsync("Batches");
 
