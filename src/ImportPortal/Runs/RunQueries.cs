@@ -43,9 +43,11 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
         var progress = new RunProgress(run.Id, run.State, null, run.PlannedAt is null ? run.PlanProgress : 1, counts, 0, 0, throughput, time.GetUtcNow());
         var latest = await PageAsync(db, runId, new RecordFilter(Take: 5), latestFirst: true, ct);
         var quiet = StoredJson.Read<SiteQuietState>(run.QuietJson);
+        var waiting = progress.Failed == 0 ? 0
+            : await db.ImportRecords.CountAsync(r => r.RunId == runId && r.State == RecordState.Failed && r.ErrorKind == RecordErrorKind.Dependency, ct);
         return new RunView(run.Id, run.Number, run.State, run.SiteId, run.SiteName, run.ProfileId, run.ProfileName,
             StoredJson.Read<RunOptions>(run.OptionsJson) ?? new RunOptions(), run.CreatedBy, run.CreatedAt, run.StartedAt, run.FinishedAt, run.Error,
-            progress, latest.Items, quiet, QuietUntil(run, quiet));
+            progress, latest.Items, quiet, QuietUntil(run, quiet), waiting);
     }
 
     /// <summary>What the run was started with (site, profile, uploads, options), to start another like it; null when there is no such run.</summary>

@@ -13,9 +13,9 @@ namespace ImportPortal.Tests.Unit.Components.Runs;
 public sealed class RunDashboardPageTests : RunPagesTest
 {
     [Theory]
-    [InlineData("en", "Completed with errors", "Tickets", "Records per second (whole run)", "Too few samples")]
-    [InlineData("vi", "Hoàn thành, có lỗi", "Phiếu hỗ trợ", "Bản ghi mỗi giây (cả lượt)", "Quá ít số liệu")]
-    public async Task The_dashboard_shows_the_state_and_the_counts_stored_for_the_run(string culture, string state, string ticketsStage, string wholeRate, string tooShort)
+    [InlineData("en", "Completed with errors", "Tickets", "Records per second (whole run)", "Too few samples", "only wait on a failed record")]
+    [InlineData("vi", "Hoàn thành, có lỗi", "Phiếu hỗ trợ", "Bản ghi mỗi giây (cả lượt)", "Quá ít số liệu", "chỉ chờ một bản ghi bị lỗi")]
+    public async Task The_dashboard_shows_the_state_and_the_counts_stored_for_the_run(string culture, string state, string ticketsStage, string wholeRate, string tooShort, string waiting)
     {
         UseCulture(culture);
         var runId = await RunWithOneRefusedTicketAsync();
@@ -30,6 +30,10 @@ public sealed class RunDashboardPageTests : RunPagesTest
         Assert.Equal(tickets.Count(r => r.State == RecordState.Succeeded).ToString(CultureInfo.InvariantCulture), Count(row, "created"));
         Assert.Equal("1", Count(row, "failed"));
         Assert.Equal(tickets.Count.ToString(CultureInfo.InvariantCulture), Count(row, "total"));
+        // The refused ticket's message and finalise step failed only because of it.
+        Assert.Equal("3", page.Find("[data-testid=run-failed]").TextContent.Trim());
+        Assert.StartsWith("2 ", page.Find("[data-testid=run-failed-waiting]").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains(waiting, page.Find("[data-testid=run-failed-waiting]").TextContent, StringComparison.Ordinal);
         // Helpdesk 1.22 joins contacts through links: the memberships stage has no record and no row.
         Assert.Empty(page.FindAll("[data-testid=stage-row][data-stage=Memberships]"));
         Assert.NotEmpty(page.FindAll("[data-testid=stage-row][data-stage=Contacts]"));
