@@ -51,8 +51,11 @@ public sealed record LoopOptions
     /// </summary>
     public IReadOnlySet<string> BatchDoctypes { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
-    /// <summary>Documents per <c>insert_many</c> (the site takes at most 200; a batch is one transaction on the site).</summary>
-    public int BatchSize { get; init; } = 20;
+    /// <summary>
+    /// Documents per <c>insert_many</c> (the site takes at most 200; a batch is one transaction on the site). The run
+    /// sets it from Portal:Runs:InsertManySize; the default is the same.
+    /// </summary>
+    public int BatchSize { get; init; } = 10;
 
     /// <summary>Outcomes are written in batches of this many, or after <see cref="FlushInterval"/>.</summary>
     public int FlushSize { get; init; } = 250;
