@@ -4,19 +4,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImportPortal.Runs;
 
-/// <summary>Counts a run's records by stage and outcome with one grouped query.</summary>
+/// <summary>Counts runs' records by stage and outcome with one grouped query.</summary>
 public static class RunCounter
 {
-    public static async Task<IReadOnlyList<StageCounts>> CountAsync(PortalDbContext db, Guid runId, CancellationToken ct)
+    public static async Task<IReadOnlyList<StageCounts>> CountAsync(PortalDbContext db, Guid runId, CancellationToken ct) =>
+        (await CountManyAsync(db, [runId], ct))[runId];
+
+    /// <summary>The counts of several runs (a page of the runs list) in one grouped query.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<StageCounts>>> CountManyAsync(PortalDbContext db, IReadOnlyCollection<Guid> runIds, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(db);
         var rows = await db.ImportRecords.AsNoTracking()
-            .Where(r => r.RunId == runId)
-            .GroupBy(r => new { r.Stage, r.State, r.Result })
-            .Select(g => new { g.Key.Stage, g.Key.State, g.Key.Result, Count = g.LongCount() })
+            .Where(r => runIds.Contains(r.RunId))
+            .GroupBy(r => new { r.RunId, r.Stage, r.State, r.Result })
+            .Select(g => new { g.Key.RunId, g.Key.Stage, g.Key.State, g.Key.Result, Count = g.LongCount() })
             .ToListAsync(ct);
-        return RunStages.All.Select(stage =>
+        return runIds.Distinct().ToDictionary(id => id, IReadOnlyList<StageCounts> (id) => RunStages.All.Select(stage =>
         {
-            var of = rows.Where(r => r.Stage == stage).ToList();
+            var of = rows.Where(r => r.RunId == id && r.Stage == stage).ToList();
             return new StageCounts(
                 stage,
                 of.Sum(r => r.Count),
@@ -24,7 +29,7 @@ public static class RunCounter
                 of.Where(r => r.State == RecordState.Succeeded && r.Result is RecordResult.Updated or RecordResult.WouldUpdate).Sum(r => r.Count),
                 of.Where(r => r.State == RecordState.Skipped).Sum(r => r.Count),
                 of.Where(r => r.State == RecordState.Failed).Sum(r => r.Count));
-        }).ToList();
+        }).ToList());
     }
 
     /// <summary>The counts after a batch of outcomes of records that were InFlight.</summary>

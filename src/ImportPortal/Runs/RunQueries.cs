@@ -18,15 +18,15 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
         await using var db = await databases.CreateDbContextAsync(ct);
         var total = await db.ImportRuns.CountAsync(ct);
         var runs = await db.ImportRuns.AsNoTracking().OrderByDescending(r => r.CreatedAt).Skip(skip).Take(take).ToListAsync(ct);
-        var items = new List<RunSummary>(runs.Count);
-        foreach (var run in runs)
-        {
-            var counts = await RunCounter.CountAsync(db, run.Id, ct);
-            var options = StoredJson.Read<RunOptions>(run.OptionsJson) ?? new RunOptions();
-            items.Add(new RunSummary(run.Id, run.Number, run.State, run.SiteName, run.ProfileName, run.CreatedBy, run.CreatedAt, run.FinishedAt, options.DryRun,
-                counts.Sum(c => c.Total), counts.Sum(c => c.Created), counts.Sum(c => c.Updated), counts.Sum(c => c.Skipped), counts.Sum(c => c.Failed)));
-        }
-
+        var ids = runs.Select(r => r.Id).ToList();
+        var counts = await RunCounter.CountManyAsync(db, ids, ct);
+        var waiting = await db.ImportRecords.AsNoTracking()
+            .Where(r => ids.Contains(r.RunId) && r.State == RecordState.Failed && r.ErrorKind == RecordErrorKind.Dependency)
+            .GroupBy(r => r.RunId).Select(g => new { RunId = g.Key, Count = g.LongCount() })
+            .ToDictionaryAsync(g => g.RunId, g => g.Count, ct);
+        var items = runs.Select(run => new RunSummary(
+            run.Id, run.Number, run.State, run.SiteName, run.ProfileName, run.CreatedBy, run.CreatedAt, run.FinishedAt,
+            (StoredJson.Read<RunOptions>(run.OptionsJson) ?? new RunOptions()).DryRun, counts[run.Id], waiting.GetValueOrDefault(run.Id))).ToList();
         return (items, total);
     }
 

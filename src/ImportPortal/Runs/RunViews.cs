@@ -5,10 +5,35 @@ using ImportPortal.Domain.Quiet;
 
 namespace ImportPortal.Runs;
 
-/// <summary>A line of the runs list.</summary>
+/// <summary>
+/// A line of the runs list: its counts by stage as stored, or as the run's job last pushed them (<see cref="With"/>).
+/// <paramref name="WaitingOnFailed"/>: failed records that only wait on a failed record they need.
+/// </summary>
 public sealed record RunSummary(
     Guid Id, int Number, RunState State, string SiteName, string ProfileName, string CreatedBy,
-    DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, bool DryRun, long Total, long Created, long Updated, long Skipped, long Failed);
+    DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, bool DryRun, IReadOnlyList<StageCounts> Stages, long WaitingOnFailed = 0)
+{
+    public long Total => Stages.Sum(s => s.Total);
+
+    public long Created => Stages.Sum(s => s.Created);
+
+    public long Updated => Stages.Sum(s => s.Updated);
+
+    public long Skipped => Stages.Sum(s => s.Skipped);
+
+    public long Failed => Stages.Sum(s => s.Failed);
+
+    public long Done => Stages.Sum(s => s.Done);
+
+    public double Fraction => Total == 0 ? 0 : Done / (double)Total;
+
+    /// <summary>The line as the run's job last pushed it; a state-only message (no counts) keeps the counts shown.</summary>
+    public RunSummary With(RunProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        return this with { State = progress.State, Stages = progress.Stages.Count == 0 ? Stages : progress.Stages };
+    }
+}
 
 /// <summary>
 /// Everything the run dashboard shows when it opens; live changes then arrive as <see cref="RunProgress"/>.
