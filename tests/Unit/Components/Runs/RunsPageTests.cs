@@ -12,9 +12,9 @@ namespace ImportPortal.Tests.Unit.Components.Runs;
 public sealed class RunsPageTests : RunPagesTest
 {
     [Theory]
-    [InlineData("en", "Completed with errors", "of them only wait on a failed record")]
-    [InlineData("vi", "Hoàn thành, có lỗi", "chỉ chờ một bản ghi bị lỗi")]
-    public async Task A_run_started_while_the_list_is_open_appears_and_ends_there_with_its_counts(string culture, string state, string waiting)
+    [InlineData("en", "Completed with errors", "{0:N0} records", "{0:N0} created · {1:N0} updated · 3 failed", "of them only wait on a failed record")]
+    [InlineData("vi", "Hoàn thành, có lỗi", "{0:N0} bản ghi", "{0:N0} tạo mới · {1:N0} cập nhật · 3 lỗi", "chỉ chờ một bản ghi bị lỗi")]
+    public async Task A_run_started_while_the_list_is_open_appears_and_ends_there_with_its_counts(string culture, string state, string total, string counts, string waiting)
     {
         UseCulture(culture);
         var page = Render<RunsPage>();
@@ -28,18 +28,39 @@ public sealed class RunsPageTests : RunPagesTest
         // The finalise steps (status, then the original dates) update the tickets they follow.
         var updated = records.Count(r => r.State == RecordState.Succeeded && r.Result == RecordResult.Updated);
         Assert.NotEqual(0, updated);
-        var expected = string.Format(CultureInfo.CurrentCulture, "{0:N0} / {1:N0} / 0 / 3", created, updated);
+        var expected = string.Format(CultureInfo.CurrentCulture, counts, created, updated);
         await page.WaitForAssertionAsync(() =>
         {
             Assert.Contains(state, page.Find("[data-testid=run-link]").Closest("tr")!.TextContent, StringComparison.Ordinal);
-            Assert.StartsWith(expected, page.Find("[data-testid=run-count-values]").TextContent.Trim(), StringComparison.Ordinal);
+            Assert.Equal(expected, Spaced(page.Find("[data-testid=run-count-values]").TextContent));
         }, Wait);
-        Assert.EndsWith(records.Count.ToString("N0", CultureInfo.CurrentCulture), page.Find("[data-testid=run-count-values]").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal(string.Format(CultureInfo.CurrentCulture, total, records.Count), page.Find("[data-testid=run-total]").TextContent.Trim());
+        // The failures stand out; outcomes no record had (skipped here) are left out.
+        Assert.Contains("error", page.Find(".run-count[data-kind=Failed]").GetAttribute("style"), StringComparison.Ordinal);
         // The refused ticket's message and its finalise step failed only because of it: the list says so, as the dashboard does.
         var caption = page.Find("[data-testid=run-failed-waiting]").TextContent.Trim();
         Assert.StartsWith("2 ", caption, StringComparison.Ordinal);
         Assert.Contains(waiting, caption, StringComparison.Ordinal);
         Assert.Empty(page.FindAll("[data-testid=run-progress]"));
+    }
+
+    [Theory]
+    [InlineData("en", "{0:N0} to create · {1:N0} to update")]
+    [InlineData("vi", "{0:N0} sẽ tạo mới · {1:N0} sẽ cập nhật")]
+    public async Task A_dry_run_says_what_a_real_run_would_do(string culture, string counts)
+    {
+        UseCulture(culture);
+        var runId = await RunWithOneRefusedTicketAsync(new RunOptions { DryRun = true });
+        var page = Render<RunsPage>();
+
+        // The site is never asked to insert, so its refusal never comes: nothing failed, nothing was created.
+        var records = await H.RecordsAsync(runId);
+        Assert.DoesNotContain(records, r => r.Result is RecordResult.Created or RecordResult.Updated || r.State == RecordState.Failed);
+        var wouldCreate = records.Count(r => r.Result == RecordResult.WouldCreate);
+        var wouldUpdate = records.Count(r => r.Result == RecordResult.WouldUpdate);
+        Assert.NotEqual(0, wouldUpdate);
+        await page.WaitForAssertionAsync(() => Assert.Single(page.FindAll("[data-testid=run-dry]")), Wait);
+        Assert.Equal(string.Format(CultureInfo.CurrentCulture, counts, wouldCreate, wouldUpdate), Spaced(page.Find("[data-testid=run-count-values]").TextContent));
     }
 
     [Fact]
@@ -56,13 +77,16 @@ public sealed class RunsPageTests : RunPagesTest
         IReadOnlyList<StageCounts> counts = [new(RunStage.Organisations, 40, 30, 0, 2, 0), new(RunStage.Tickets, 160, 40, 10, 0, 5)];
         feed.Publish(new RunProgress(runId, RunState.Running, RunStage.Tickets, 1, counts, 4, 4, [], DateTimeOffset.UtcNow));
 
-        await page.WaitForAssertionAsync(() => Assert.Equal("70 / 10 / 2 / 5 of 200", page.Find("[data-testid=run-count-values]").TextContent.Trim()), Wait);
+        await page.WaitForAssertionAsync(() => Assert.Equal("70 created · 10 updated · 2 skipped · 5 failed", Spaced(page.Find("[data-testid=run-count-values]").TextContent)), Wait);
+        Assert.Equal("200 records", page.Find("[data-testid=run-total]").TextContent.Trim());
         Assert.Equal("43% done", page.Find("[data-testid=run-percent]").TextContent.Trim());
         Assert.Contains("Running", page.Find("[data-testid=run-link]").Closest("tr")!.TextContent, StringComparison.Ordinal);
 
         // A message that only changes the state keeps the counts shown.
         feed.Publish(new RunProgress(runId, RunState.Pausing, null, 1, [], 0, 0, [], DateTimeOffset.UtcNow));
         await page.WaitForAssertionAsync(() => Assert.Contains("Pausing", page.Find("[data-testid=run-link]").Closest("tr")!.TextContent, StringComparison.Ordinal), Wait);
-        Assert.Equal("70 / 10 / 2 / 5 of 200", page.Find("[data-testid=run-count-values]").TextContent.Trim());
+        Assert.Equal("70 created · 10 updated · 2 skipped · 5 failed", Spaced(page.Find("[data-testid=run-count-values]").TextContent));
     }
+
+    private static string Spaced(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
