@@ -25,7 +25,7 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
             .GroupBy(r => r.RunId).Select(g => new { RunId = g.Key, Count = g.LongCount() })
             .ToDictionaryAsync(g => g.RunId, g => g.Count, ct);
         var items = runs.Select(run => new RunSummary(
-            run.Id, run.Number, run.State, run.SiteName, run.ProfileName, run.CreatedBy, run.CreatedAt, run.FinishedAt,
+            run.Id, run.Number, run.State, run.SiteName, run.ProfileName, run.CreatedBy, run.CreatedAt, run.StartedAt, run.FinishedAt,
             (StoredJson.Read<RunOptions>(run.OptionsJson) ?? new RunOptions()).DryRun, counts[run.Id], waiting.GetValueOrDefault(run.Id))).ToList();
         return (items, total);
     }

@@ -11,8 +11,11 @@ namespace ImportPortal.Runs;
 /// </summary>
 public sealed record RunSummary(
     Guid Id, int Number, RunState State, string SiteName, string ProfileName, string CreatedBy,
-    DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, bool DryRun, IReadOnlyList<StageCounts> Stages, long WaitingOnFailed = 0)
+    DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, bool DryRun, IReadOnlyList<StageCounts> Stages, long WaitingOnFailed = 0)
 {
+    /// <summary>From its job's start to its end (pauses included): what a migration window has to hold.</summary>
+    public TimeSpan? Took => FinishedAt is { } finished ? finished - (StartedAt ?? CreatedAt) : null;
+
     public long Total => Stages.Sum(s => s.Total);
 
     public long Created => Stages.Sum(s => s.Created);

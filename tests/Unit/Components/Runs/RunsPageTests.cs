@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bunit;
 using ImportPortal.Components.Pages.Runs;
+using ImportPortal.Components.Shared;
 using ImportPortal.Domain.Migration;
 using ImportPortal.Jobs;
 using ImportPortal.Runs;
@@ -12,9 +13,9 @@ namespace ImportPortal.Tests.Unit.Components.Runs;
 public sealed class RunsPageTests : RunPagesTest
 {
     [Theory]
-    [InlineData("en", "Completed with errors", "{0:N0} records", "{0:N0} created · {1:N0} updated · 3 failed", "of them only wait on a failed record")]
-    [InlineData("vi", "Hoàn thành, có lỗi", "{0:N0} bản ghi", "{0:N0} tạo mới · {1:N0} cập nhật · 3 lỗi", "chỉ chờ một bản ghi bị lỗi")]
-    public async Task A_run_started_while_the_list_is_open_appears_and_ends_there_with_its_counts(string culture, string state, string total, string counts, string waiting)
+    [InlineData("en", "Completed with errors", "{0:N0} records", "{0:N0} created · {1:N0} updated · 3 failed", "of them only wait on a failed record", "finished {0} · took {1}")]
+    [InlineData("vi", "Hoàn thành, có lỗi", "{0:N0} bản ghi", "{0:N0} tạo mới · {1:N0} cập nhật · 3 lỗi", "chỉ chờ một bản ghi bị lỗi", "kết thúc {0} · mất {1}")]
+    public async Task A_run_started_while_the_list_is_open_appears_and_ends_there_with_its_counts(string culture, string state, string total, string counts, string waiting, string finished)
     {
         UseCulture(culture);
         var page = Render<RunsPage>();
@@ -42,6 +43,10 @@ public sealed class RunsPageTests : RunPagesTest
         Assert.StartsWith("2 ", caption, StringComparison.Ordinal);
         Assert.Contains(waiting, caption, StringComparison.Ordinal);
         Assert.Empty(page.FindAll("[data-testid=run-progress]"));
+        // When it ended and how long it took, from its job's start: what a migration window has to hold.
+        var run = (await H.Queries.GetAsync(runId, CancellationToken.None))!;
+        var took = DisplayTime.Duration(run.FinishedAt!.Value - run.StartedAt!.Value);
+        Assert.Equal(string.Format(CultureInfo.CurrentCulture, finished, DisplayTime.Format(run.FinishedAt.Value), took), page.Find("[data-testid=run-finished]").TextContent.Trim());
     }
 
     [Theory]
