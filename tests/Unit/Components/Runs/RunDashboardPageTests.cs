@@ -46,6 +46,7 @@ public sealed class RunDashboardPageTests : RunPagesTest
         Assert.Empty(page.FindAll("[data-testid=run-for-real]"));
         // An ended run shows its average over the whole run, not the "0/s" of a run that stopped sending.
         var run = await H.Queries.GetAsync(runId, CancellationToken.None);
+        Assert.EndsWith(ImportPortal.Components.Shared.DisplayTime.Duration(run!.FinishedAt!.Value - run.StartedAt!.Value), page.Find("[data-testid=run-finished]").TextContent.Trim(), StringComparison.Ordinal);
         var done = (await H.RecordsAsync(runId)).Count(r => r.State is RecordState.Succeeded or RecordState.Failed or RecordState.Skipped);
         var average = done / (run!.FinishedAt!.Value - run.StartedAt!.Value).TotalSeconds;
         Assert.Contains(wholeRate, page.Find("[data-testid=run-rate]").ParentElement!.TextContent, StringComparison.Ordinal);
