@@ -13,12 +13,7 @@ public static class RunCounter
     /// <summary>The counts of several runs (a page of the runs list) in one grouped query.</summary>
     public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<StageCounts>>> CountManyAsync(PortalDbContext db, IReadOnlyCollection<Guid> runIds, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        var rows = await db.ImportRecords.AsNoTracking()
-            .Where(r => runIds.Contains(r.RunId))
-            .GroupBy(r => new { r.RunId, r.Stage, r.State, r.Result })
-            .Select(g => new { g.Key.RunId, g.Key.Stage, g.Key.State, g.Key.Result, Count = g.LongCount() })
-            .ToListAsync(ct);
+        var rows = await Grouped(db, runIds).ToListAsync(ct);
         return runIds.Distinct().ToDictionary(id => id, IReadOnlyList<StageCounts> (id) => RunStages.All.Select(stage =>
         {
             var of = rows.Where(r => r.RunId == id && r.Stage == stage).ToList();
@@ -31,6 +26,18 @@ public static class RunCounter
                 of.Where(r => r.State == RecordState.Failed).Sum(r => r.Count));
         }).ToList());
     }
+
+    /// <summary>How many records of each run have each stage, state and result: read from the claim index alone.</summary>
+    internal static IQueryable<GroupCount> Grouped(PortalDbContext db, IReadOnlyCollection<Guid> runIds)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.ImportRecords.AsNoTracking()
+            .Where(r => runIds.Contains(r.RunId))
+            .GroupBy(r => new { r.RunId, r.Stage, r.State, r.Result })
+            .Select(g => new GroupCount(g.Key.RunId, g.Key.Stage, g.Key.State, g.Key.Result, g.LongCount()));
+    }
+
+    internal sealed record GroupCount(Guid RunId, RunStage Stage, RecordState State, RecordResult Result, long Count);
 
     /// <summary>The counts after a batch of outcomes of records that were InFlight.</summary>
     public static IReadOnlyList<StageCounts> Apply(IReadOnlyList<StageCounts> counts, IReadOnlyList<RecordOutcome> outcomes)

@@ -254,7 +254,7 @@ namespace ImportPortal.Persistence.Migrations
                     b.HasIndex("RunId", "Stage", "Entity", "SourceKey")
                         .IsUnique();
 
-                    b.HasIndex("RunId", "Stage", "State", "GroupKey", "Sequence");
+                    b.HasIndex("RunId", "Stage", "State", "GroupKey", "Sequence", "Result");
 
                     b.ToTable("ImportRecords");
                 });

@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using ImportPortal.Runs;
+using ImportPortal.Tests.Unit.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImportPortal.Tests.Unit.Runs;
+
+/// <summary>
+/// The dashboard and the runs list count records by stage, state and result. A migration's run holds hundreds of
+/// thousands of records with their payloads: counting them must read an index, not the records (on a cold cache, 5 s
+/// for 117,000 records against 0.12 s from the index, measured with sqlite3 on the same schema).
+/// </summary>
+public sealed partial class RecordCountPlanTests
+{
+    [Fact]
+    public async Task A_run_s_counts_are_read_from_an_index_alone_not_from_its_records()
+    {
+        await using var portal = await PortalServices.StartAsync((_, _) => { });
+
+        var plan = await portal.InDatabaseAsync(db => PlanAsync(db, RunCounter.Grouped(db, [Guid.NewGuid(), Guid.NewGuid()]).ToQueryString()));
+
+        Assert.Contains("USING COVERING INDEX IX_ImportRecords_RunId_Stage_State_GroupKey_Sequence_Result", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("SCAN ImportRecords", plan, StringComparison.Ordinal);
+    }
+
+    /// <summary>SQLite's plan for a query as EF prints it: its parameters (".param set @p value" lines) put back as literals.</summary>
+    private static async Task<string> PlanAsync(DbContext db, string printed)
+    {
+        var lines = printed.Split('\n');
+        var sql = string.Join('\n', lines.Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));
+        foreach (Match p in ParamLine().Matches(printed))
+        {
+            sql = Regex.Replace(sql, Regex.Escape(p.Groups[1].Value) + @"\b", p.Groups[2].Value.Replace("$", "$$", StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain("@", sql, StringComparison.Ordinal);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var plan = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        Assert.NotEmpty(plan);
+        return string.Join('\n', plan);
+    }
+
+    [GeneratedRegex(@"^\.param set (@\w+) (.+?)\r?$", RegexOptions.Multiline)]
+    private static partial Regex ParamLine();
+}
