@@ -10,57 +10,66 @@ using Microsoft.EntityFrameworkCore;
 namespace ImportPortal.Runs;
 
 /// <summary>
-/// The run's downloads as CSV (UTF-8 with BOM, so Excel reads Vietnamese): the failed rows in the source's own
-/// columns with the errors beside them, ready to fix and upload again; and the id map (source id to Frappe name).
-/// Cells starting with = + - @ are neutralised so a spreadsheet never runs them as formulas.
+/// The run's downloads as CSV (UTF-8 with BOM, so Excel reads Vietnamese): the failed rows of one source table in its
+/// own columns with the errors beside them, ready to fix and upload again (one file per table: tickets and contacts
+/// have different columns); and the id map (source id to Frappe name). Cells starting with = + - @ are neutralised so a
+/// spreadsheet never runs them as formulas.
 /// </summary>
 public sealed class RunDownloads(IDbContextFactory<PortalDbContext> databases, UploadStore uploads)
 {
-    public async Task WriteFailedRowsAsync(Guid runId, Stream output, CancellationToken ct)
+    /// <summary>The source tables that have failed records, with how many of their rows failed, in the run's table order.</summary>
+    public static async Task<IReadOnlyList<FailedTable>> FailedTablesAsync(PortalDbContext db, ImportRun run, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(run);
+        var counts = await db.ImportRecords.AsNoTracking()
+            .Where(r => r.RunId == run.Id && r.State == RecordState.Failed)
+            .GroupBy(r => r.Table)
+            .Select(g => new { Table = g.Key, Rows = g.Select(r => r.Row).Distinct().Count() })
+            .ToDictionaryAsync(g => g.Table, g => g.Rows, ct);
+        var order = (StoredJson.Read<Dictionary<string, TableBinding>>(run.BindingsJson) ?? []).Keys.ToList();
+        return counts.OrderBy(c => order.IndexOf(c.Key) is var at and >= 0 ? at : int.MaxValue).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => new FailedTable(c.Key, c.Value)).ToList();
+    }
+
+    public async Task WriteFailedRowsAsync(Guid runId, string table, Stream output, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         var run = await db.ImportRuns.AsNoTracking().FirstAsync(r => r.Id == runId, ct);
         var failures = await db.ImportRecords.AsNoTracking()
-            .Where(r => r.RunId == runId && r.State == RecordState.Failed)
-            .Select(r => new { r.Table, r.Row, r.Entity, r.SourceKey, r.ErrorKind, r.ErrorMessage })
+            .Where(r => r.RunId == runId && r.State == RecordState.Failed && r.Table == table)
+            .Select(r => new { r.Row, r.Entity, r.SourceKey, r.ErrorKind, r.ErrorMessage })
             .ToListAsync(ct);
-        var byRow = failures.GroupBy(f => (f.Table, f.Row)).ToDictionary(
+        var byRow = failures.GroupBy(f => f.Row).ToDictionary(
             g => g.Key,
             g => string.Join(" | ", g.Select(f => $"{f.Entity} {f.SourceKey}: {f.ErrorKind}: {f.ErrorMessage}")));
 
         await using var writer = new StreamWriter(output, new UTF8Encoding(true), 64 * 1024, leaveOpen: true);
         var bindings = StoredJson.Read<Dictionary<string, TableBinding>>(run.BindingsJson) ?? [];
         var headerWritten = false;
-        foreach (var (table, binding) in bindings)
+        if (byRow.Count > 0 && bindings.TryGetValue(table, out var binding) && await uploads.FindAsync(binding.UploadId, ct) is { } upload)
         {
-            var rows = byRow.Keys.Where(k => k.Table == table).Select(k => k.Row).ToHashSet();
-            if (rows.Count == 0 || await uploads.FindAsync(binding.UploadId, ct) is not { } upload)
-            {
-                continue;
-            }
-
             var reader = await SourceReaderFactory.OpenAsync(await uploads.SniffAsync(upload, ct), uploads.PathOf(upload), new SourceReadOptions(Table: binding.Table), ct);
             await foreach (var record in reader.ReadAsync(ct))
             {
-                if (!rows.Contains(record.Locator.Row))
+                if (!byRow.TryGetValue(record.Locator.Row, out var errors))
                 {
                     continue;
                 }
 
                 if (!headerWritten)
                 {
-                    await WriteLineAsync(writer, ["Import table", "Source row", "Import errors", .. record.Schema.Names]);
+                    await WriteLineAsync(writer, ["Source row", "Import errors", .. record.Schema.Names]);
                     headerWritten = true;
                 }
 
-                await WriteLineAsync(writer, [table, record.Locator.Row.ToString(CultureInfo.InvariantCulture), byRow[(table, record.Locator.Row)],
-                    .. record.Schema.Names.Select((_, i) => record.Get(i).ToString())]);
+                await WriteLineAsync(writer, [record.Locator.Row.ToString(CultureInfo.InvariantCulture), errors, .. record.Schema.Names.Select((_, i) => record.Get(i).ToString())]);
             }
         }
 
         if (!headerWritten)
         {
-            await WriteLineAsync(writer, ["Import table", "Source row", "Import errors"]);
+            await WriteLineAsync(writer, ["Source row", "Import errors"]);
         }
     }
 
@@ -79,6 +88,10 @@ public sealed class RunDownloads(IDbContextFactory<PortalDbContext> databases, U
             await WriteLineAsync(writer, [r.Entity.ToString(), r.Doctype, r.SourceKey, r.FrappeName!, r.State == RecordState.Skipped ? "Existing" : r.Result.ToString()]);
         }
     }
+
+    /// <summary>A file name for a table's failed rows: letters, digits, dots and dashes only.</summary>
+    public static string FailedRowsFileName(int runNumber, string table) =>
+        $"run-{runNumber}-failed-{new string([.. table.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' ? c : '-')])}.csv";
 
     /// <summary>A cell a spreadsheet would read as a formula gets a leading apostrophe.</summary>
     public static string Neutralise(string cell) =>
@@ -111,3 +124,6 @@ public sealed class RunDownloads(IDbContextFactory<PortalDbContext> databases, U
         await writer.WriteAsync("\r\n");
     }
 }
+
+/// <summary>A source table with failed records, and how many of its rows failed.</summary>
+public sealed record FailedTable(string Table, int Rows);

@@ -4,12 +4,19 @@ namespace ImportPortal.Runs;
 
 internal static class RunEndpoints
 {
-    /// <summary>The run downloads: failed rows and id map, as CSV attachments.</summary>
+    /// <summary>The run downloads: the failed rows of one source table, and the id map, as CSV attachments.</summary>
     public static IEndpointRouteBuilder MapRunEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/runs/{id:guid}/failed-rows.csv", (Guid id, RunDownloads downloads, HttpContext http, CancellationToken ct) =>
-            WriteAsync(http, $"run-{id:N}-failed-rows.csv", s => downloads.WriteFailedRowsAsync(id, s, ct)))
-            .RequireAuthorization();
+        endpoints.MapGet("/runs/{id:guid}/failed-rows/{table}.csv", async (Guid id, string table, RunDownloads downloads, RunQueries queries, HttpContext http, CancellationToken ct) =>
+        {
+            if (await queries.NumberOfAsync(id, ct) is not { } number)
+            {
+                return Results.NotFound();
+            }
+
+            await WriteAsync(http, RunDownloads.FailedRowsFileName(number, table), s => downloads.WriteFailedRowsAsync(id, table, s, ct));
+            return Results.Empty;
+        }).RequireAuthorization();
         endpoints.MapGet("/runs/{id:guid}/id-map.csv", (Guid id, RunDownloads downloads, HttpContext http, CancellationToken ct) =>
             WriteAsync(http, $"run-{id:N}-id-map.csv", s => downloads.WriteIdMapAsync(id, s, ct)))
             .RequireAuthorization();

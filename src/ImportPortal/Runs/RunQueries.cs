@@ -45,9 +45,17 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
         var quiet = StoredJson.Read<SiteQuietState>(run.QuietJson);
         var waiting = progress.Failed == 0 ? 0
             : await db.ImportRecords.CountAsync(r => r.RunId == runId && r.State == RecordState.Failed && r.ErrorKind == RecordErrorKind.Dependency, ct);
+        var failedTables = progress.Failed == 0 ? [] : await RunDownloads.FailedTablesAsync(db, run, ct);
         return new RunView(run.Id, run.Number, run.State, run.SiteId, run.SiteName, run.ProfileId, run.ProfileName,
             StoredJson.Read<RunOptions>(run.OptionsJson) ?? new RunOptions(), run.CreatedBy, run.CreatedAt, run.StartedAt, run.FinishedAt, run.Error,
-            progress, latest.Items, quiet, QuietUntil(run, quiet), waiting);
+            progress, latest.Items, quiet, QuietUntil(run, quiet), waiting, failedTables);
+    }
+
+    /// <summary>The run's number, or null when there is no such run.</summary>
+    public async Task<int?> NumberOfAsync(Guid runId, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        return await db.ImportRuns.Where(r => r.Id == runId).Select(r => (int?)r.Number).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>What the run was started with (site, profile, uploads, options), to start another like it; null when there is no such run.</summary>

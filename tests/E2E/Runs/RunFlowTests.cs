@@ -97,7 +97,9 @@ public sealed partial class RunFlowTests(BrowserFixture browser, PortalFixture p
         await op.ScreenshotAsync("completed-with-errors");
 
         // The failed rows: the source's own columns, with the error beside them.
-        var failedRows = await DownloadAsync(op, "download-failed");
+        // One file per source table with failures, named after the run and the table.
+        var (failedName, failedRows) = await DownloadAsync(op, "download-failed");
+        Assert.Matches(@"^run-\d+-failed-tickets\.csv$", failedName);
         var header = failedRows.Split("\r\n")[0];
         Assert.Contains("Import errors", header, StringComparison.Ordinal);
         Assert.Contains("Ticket ID", header, StringComparison.Ordinal);
@@ -128,7 +130,7 @@ public sealed partial class RunFlowTests(BrowserFixture browser, PortalFixture p
         await op.ScreenshotAsync("completed");
 
         // The id map: every ticket's source id with its Frappe name.
-        var idMap = await DownloadAsync(op, "download-idmap");
+        var (_, idMap) = await DownloadAsync(op, "download-idmap");
         var ticketLines = idMap.Split("\r\n").Where(l => l.StartsWith("Ticket,HD Ticket,", StringComparison.Ordinal)).ToList();
         Assert.StartsWith("Entity,Doctype,Source id,Frappe name,Outcome", idMap.TrimStart('\uFEFF'), StringComparison.Ordinal);
         Assert.Equal(GeneratedTickets + 1, ticketLines.Count);
@@ -142,12 +144,12 @@ public sealed partial class RunFlowTests(BrowserFixture browser, PortalFixture p
         await op.ScreenshotAsync("runs-list");
     }
 
-    private static async Task<string> DownloadAsync(PortalPage op, string testId)
+    private static async Task<(string Name, string Text)> DownloadAsync(PortalPage op, string testId)
     {
         var download = await op.Page.RunAndWaitForDownloadAsync(() => op.Page.GetByTestId(testId).ClickAsync());
         await using var stream = await download.CreateReadStreamAsync();
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        return (await reader.ReadToEndAsync()).TrimStart('\uFEFF');
+        return (download.SuggestedFilename, (await reader.ReadToEndAsync()).TrimStart('\uFEFF'));
     }
 
     private static (string Profile, string Upload) ProfileAndUpload(string url)

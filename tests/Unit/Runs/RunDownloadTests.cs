@@ -17,7 +17,7 @@ public sealed class RunDownloadTests
         var runId = await h.StartAccountExportRunAsync(export);
         await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
 
-        var rows = await CsvText.ReadAsync(s => h.Downloads.WriteFailedRowsAsync(runId, s, CancellationToken.None));
+        var rows = await CsvText.ReadAsync(s => h.Downloads.WriteFailedRowsAsync(runId, "tickets", s, CancellationToken.None));
 
         var header = rows[0];
         Assert.True(header.Contains("Import errors") && header.Contains("subject") && header.Contains("display-id") && header.Contains("requester-id"),
@@ -29,6 +29,42 @@ public sealed class RunDownloadTests
         Assert.Equal("'" + FormulaSubject, row["subject"]);
         Assert.Contains("Tiêu đề không hợp lệ", row["Import errors"], StringComparison.Ordinal);
         Assert.DoesNotContain(data.SelectMany(r => r), cell => cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@');
+    }
+
+    [Fact]
+    public async Task Each_table_s_failed_rows_come_in_their_own_file_with_their_own_columns()
+    {
+        // A refused contact makes its customer's tickets fail too (they need it); a refused ticket fails alone.
+        var export = AccountExport.Create(tickets: 12).WithSubject(4, "Từ chối phiếu này");
+        var refusedCustomer = export.User(1002);
+        var waiting = export.Tickets.Where(t => t.RequesterId == refusedCustomer.Id).Select(t => t.DisplayId.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.NotEmpty(waiting);
+        await using var h = await RunsHarness.StartAsync();
+        h.Simulator.Faults.Rejections.Add("Contact", doc => ImportedSite.Text(doc, "email_id") == refusedCustomer.Email, "Liên hệ bị từ chối");
+        h.Simulator.Faults.Rejections.Add("HD Ticket", doc => doc["subject"]?.ToString() == "Từ chối phiếu này", "Phiếu bị từ chối");
+        var runId = await h.StartAccountExportRunAsync(export);
+        await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
+
+        // The dashboard offers one file per table that has failures, in the run's table order, with its failed rows.
+        var view = (await h.Queries.GetAsync(runId, CancellationToken.None))!;
+        Assert.Equal([new FailedTable("users", 1), new FailedTable("tickets", waiting.Count + 1)], view.FailedTables);
+
+        var users = await CsvText.ReadAsync(s => h.Downloads.WriteFailedRowsAsync(runId, "users", s, CancellationToken.None));
+        Assert.Contains("email", users[0]);
+        Assert.DoesNotContain("subject", users[0]);
+        var user = Assert.Single(users.Skip(1));
+        var userRow = users[0].Zip(user).ToDictionary(p => p.First, p => p.Second);
+        Assert.Equal(refusedCustomer.Email, userRow["email"]);
+        Assert.Contains("Liên hệ bị từ chối", userRow["Import errors"], StringComparison.Ordinal);
+
+        var tickets = await CsvText.ReadAsync(s => h.Downloads.WriteFailedRowsAsync(runId, "tickets", s, CancellationToken.None));
+        Assert.Contains("subject", tickets[0]);
+        Assert.DoesNotContain("email", tickets[0]);
+        var ids = tickets.Skip(1).Select(r => tickets[0].Zip(r).ToDictionary(p => p.First, p => p.Second)["display-id"]).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal([.. waiting.Append("4").Order(StringComparer.Ordinal)], ids);
+
+        // A table without failures gives a file with the header alone.
+        Assert.Single(await CsvText.ReadAsync(s => h.Downloads.WriteFailedRowsAsync(runId, "companies", s, CancellationToken.None)));
     }
 
     [Fact]

@@ -38,7 +38,10 @@ public sealed class RunDashboardPageTests : RunPagesTest
         Assert.Empty(page.FindAll("[data-testid=stage-row][data-stage=Memberships]"));
         Assert.NotEmpty(page.FindAll("[data-testid=stage-row][data-stage=Contacts]"));
         Assert.Equal("1", page.Find("[data-testid=run-progress]").GetAttribute("data-fraction"));
-        Assert.Equal($"runs/{runId}/failed-rows.csv", page.Find("[data-testid=download-failed]").GetAttribute("href"));
+        // One file per source table with failures: here the tickets file, with its one failed row.
+        var download = page.Find("[data-testid=download-failed]");
+        Assert.Equal($"runs/{runId}/failed-rows/tickets.csv", download.GetAttribute("href"));
+        Assert.Contains("\"tickets\": 1", download.TextContent, StringComparison.Ordinal);
         Assert.Equal($"runs/{runId}/id-map.csv", page.Find("[data-testid=download-idmap]").GetAttribute("href"));
         Assert.Empty(page.FindAll("[data-testid=run-pause]"));
         Assert.Empty(page.FindAll("[data-testid=run-batches]"));
