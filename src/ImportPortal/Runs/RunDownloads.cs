@@ -22,15 +22,18 @@ public sealed class RunDownloads(IDbContextFactory<PortalDbContext> databases, U
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(run);
-        var counts = await db.ImportRecords.AsNoTracking()
-            .Where(r => r.RunId == run.Id && r.State == RecordState.Failed)
-            .GroupBy(r => r.Table)
-            .Select(g => new { Table = g.Key, Rows = g.Select(r => r.Row).Distinct().Count() })
-            .ToDictionaryAsync(g => g.Table, g => g.Rows, ct);
+        var counts = await FailedRowsByTable(db, run.Id).ToDictionaryAsync(g => g.Table, g => g.Rows, ct);
         var order = (StoredJson.Read<Dictionary<string, TableBinding>>(run.BindingsJson) ?? []).Keys.ToList();
         return counts.OrderBy(c => order.IndexOf(c.Key) is var at and >= 0 ? at : int.MaxValue).ThenBy(c => c.Key, StringComparer.Ordinal)
             .Select(c => new FailedTable(c.Key, c.Value)).ToList();
     }
+
+    /// <summary>How many source rows of each table have a failed record: read from the failed-records index alone.</summary>
+    internal static IQueryable<FailedTable> FailedRowsByTable(PortalDbContext db, Guid runId) =>
+        db.ImportRecords.AsNoTracking()
+            .Where(r => r.RunId == runId && r.State == RecordState.Failed)
+            .GroupBy(r => r.Table)
+            .Select(g => new FailedTable(g.Key, g.Select(r => r.Row).Distinct().Count()));
 
     public async Task WriteFailedRowsAsync(Guid runId, string table, Stream output, CancellationToken ct)
     {

@@ -159,10 +159,25 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
         }
 
         var total = await query.CountAsync(ct);
-        var ordered = latestFirst ? query.OrderByDescending(r => r.UpdatedAt) : query.OrderBy(r => r.Id);
-        var rows = await ordered.Skip(filter.Skip).Take(Math.Clamp(filter.Take, 1, 500)).ToListAsync(ct);
+        var take = Math.Clamp(filter.Take, 1, 500);
+        if (latestFirst)
+        {
+            // The ids first, from the failed-records index; then only those records: sorting the records themselves read
+            // every failed one, payload and all.
+            var ids = await LatestIds(query, filter.Skip, take).ToListAsync(ct);
+            var latest = await db.ImportRecords.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct);
+            return new RecordPage(latest.OrderBy(r => ids.IndexOf(r.Id)).Select(Line).ToList(), total);
+        }
+
+        var rows = await query.OrderBy(r => r.Id).Skip(filter.Skip).Take(take).ToListAsync(ct);
         return new RecordPage(rows.Select(Line).ToList(), total);
     }
+
+    internal static IQueryable<long> LatestIds(IQueryable<ImportRecord> records, int skip, int take) =>
+        records.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id).Select(r => r.Id).Skip(skip).Take(take);
+
+    internal static IQueryable<ImportRecord> Failed(PortalDbContext db, Guid runId) =>
+        db.ImportRecords.AsNoTracking().Where(r => r.RunId == runId && r.State == RecordState.Failed);
 
     private static RecordLine Line(ImportRecord r) =>
         new(r.Id, r.Stage, r.Entity, r.Doctype, r.SourceKey, r.Table, r.Row, r.State, r.Result, r.Attempts, r.FrappeName,

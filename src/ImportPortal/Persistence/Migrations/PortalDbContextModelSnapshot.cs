@@ -249,12 +249,12 @@ namespace ImportPortal.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RunId", "State", "ErrorKind");
-
                     b.HasIndex("RunId", "Stage", "Entity", "SourceKey")
                         .IsUnique();
 
                     b.HasIndex("RunId", "Stage", "State", "GroupKey", "Sequence", "Result");
+
+                    b.HasIndex("RunId", "State", "ErrorKind", "Table", "Row", "UpdatedAt");
 
                     b.ToTable("ImportRecords");
                 });
