@@ -5,7 +5,7 @@
 namespace ImportPortal.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class RecordCountsIndex : Migration
+    public partial class RecordIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,10 +14,19 @@ namespace ImportPortal.Persistence.Migrations
                 name: "IX_ImportRecords_RunId_Stage_State_GroupKey_Sequence",
                 table: "ImportRecords");
 
+            migrationBuilder.DropIndex(
+                name: "IX_ImportRecords_RunId_State_ErrorKind",
+                table: "ImportRecords");
+
             migrationBuilder.CreateIndex(
                 name: "IX_ImportRecords_RunId_Stage_State_GroupKey_Sequence_Result",
                 table: "ImportRecords",
                 columns: new[] { "RunId", "Stage", "State", "GroupKey", "Sequence", "Result" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportRecords_RunId_State_ErrorKind_Table_Row_UpdatedAt",
+                table: "ImportRecords",
+                columns: new[] { "RunId", "State", "ErrorKind", "Table", "Row", "UpdatedAt" });
         }
 
         /// <inheritdoc />
@@ -27,10 +36,19 @@ namespace ImportPortal.Persistence.Migrations
                 name: "IX_ImportRecords_RunId_Stage_State_GroupKey_Sequence_Result",
                 table: "ImportRecords");
 
+            migrationBuilder.DropIndex(
+                name: "IX_ImportRecords_RunId_State_ErrorKind_Table_Row_UpdatedAt",
+                table: "ImportRecords");
+
             migrationBuilder.CreateIndex(
                 name: "IX_ImportRecords_RunId_Stage_State_GroupKey_Sequence",
                 table: "ImportRecords",
                 columns: new[] { "RunId", "Stage", "State", "GroupKey", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportRecords_RunId_State_ErrorKind",
+                table: "ImportRecords",
+                columns: new[] { "RunId", "State", "ErrorKind" });
         }
     }
 }

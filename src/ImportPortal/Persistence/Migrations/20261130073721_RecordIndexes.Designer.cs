@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ImportPortal.Persistence.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261130072453_FailedRecordsIndex")]
-    partial class FailedRecordsIndex
+    [Migration("20261130073721_RecordIndexes")]
+    partial class RecordIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
