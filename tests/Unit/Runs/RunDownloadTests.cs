@@ -68,6 +68,36 @@ public sealed class RunDownloadTests
     }
 
     [Fact]
+    public async Task A_failed_rows_file_fixed_and_uploaded_again_imports_what_failed_and_nothing_twice()
+    {
+        const string subject = "Phiếu tạm thời bị từ chối";
+        await using var h = await RunsHarness.StartAsync();
+        h.Simulator.Faults.Rejections.Add("HD Ticket", doc => doc["subject"]?.ToString() == subject, "Tạm thời từ chối");
+        var first = await h.StartTicketRunAsync(Components.Runs.RejectedTicketCsv.Create(6, subject));
+        await h.ExecuteAsync(first, TestContext.Current.CancellationToken);
+        var store = h.Simulator.Store;
+        var before = ImportedSite.Doctypes.ToDictionary(d => d, d => store.List(d).Count);
+        Assert.DoesNotContain(store.List("HD Ticket"), t => ImportedSite.Text(t, "subject") == subject);
+
+        // The operator downloads the tickets' failed rows; the site's rule is lifted (the cause fixed); the file goes back
+        // up as it is, with its two extra columns, and runs with the same profile on the same site.
+        using var file = new MemoryStream();
+        await h.Downloads.WriteFailedRowsAsync(first, "tickets", file, CancellationToken.None);
+        h.Simulator.Faults.Rejections.Clear();
+        var upload = await h.UploadAsync(file.ToArray(), "failed-tickets.csv");
+        var earlier = (await h.Queries.StartedWithAsync(first, CancellationToken.None))!.Value.Request;
+        var second = await h.StartAsync(earlier.ProfileId, new Dictionary<string, ImportPortal.Mappings.TableBinding> { ["tickets"] = new(upload, null) });
+        await h.ExecuteAsync(second, TestContext.Current.CancellationToken);
+
+        // The refused ticket is there now, once; its organisation and contact, created by the first run, are not made again.
+        Assert.Single(store.List("HD Ticket"), t => ImportedSite.Text(t, "subject") == subject);
+        Assert.Equal(before["HD Ticket"] + 1, store.List("HD Ticket").Count);
+        Assert.Equal(before["HD Customer"], store.List("HD Customer").Count);
+        Assert.Equal(before["Contact"], store.List("Contact").Count);
+        Assert.Equal(RunState.Completed, await h.StateAsync(second));
+    }
+
+    [Fact]
     public async Task The_id_map_lists_every_created_document_with_its_source_id_and_frappe_name()
     {
         var export = AccountExport.Create(tickets: 12);
