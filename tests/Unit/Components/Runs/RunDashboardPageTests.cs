@@ -32,6 +32,8 @@ public sealed class RunDashboardPageTests : RunPagesTest
         Assert.Equal(tickets.Count.ToString(CultureInfo.InvariantCulture), Count(row, "total"));
         // The refused ticket's message and finalise step failed only because of it.
         Assert.Equal("3", page.Find("[data-testid=run-failed]").TextContent.Trim());
+        Assert.Contains("(3)", page.Find("[data-testid=retry-all-failed]").TextContent, StringComparison.Ordinal);
+        Assert.False(page.Find("[data-testid=retry-all-failed]").HasAttribute("disabled"));
         Assert.StartsWith("2 ", page.Find("[data-testid=run-failed-waiting]").TextContent.Trim(), StringComparison.Ordinal);
         Assert.Contains(waiting, page.Find("[data-testid=run-failed-waiting]").TextContent, StringComparison.Ordinal);
         // Helpdesk 1.22 joins contacts through links: the memberships stage has no record and no row.
@@ -57,6 +59,23 @@ public sealed class RunDashboardPageTests : RunPagesTest
         Assert.NotEqual(0, average);
         Assert.Contains(tooShort, page.Find("[data-testid=throughput-none]").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("State.", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_run_with_nothing_failed_offers_no_retry_and_no_failed_rows()
+    {
+        UseCulture("en");
+        var runId = await H.StartTicketRunAsync(RejectedTicketCsv.Create(3, "Bình thường"));
+        await H.ExecuteAsync(runId);
+
+        var page = Render<RunDashboardPage>(p => p.Add(x => x.Id, runId));
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("Completed", page.Find("[data-testid=run-state]").GetAttribute("data-state")), Wait);
+        var retryAll = page.Find("[data-testid=retry-all-failed]");
+        Assert.True(retryAll.HasAttribute("disabled"), "nothing failed: retrying all failed records has nothing to do");
+        Assert.Contains("(0)", retryAll.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-testid=download-failed]"));
+        Assert.Equal("No failed row to download.", page.Find("[data-testid=download-failed-none]").TextContent.Trim());
     }
 
     [Fact]
