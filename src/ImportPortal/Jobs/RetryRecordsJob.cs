@@ -16,6 +16,12 @@ public sealed class RetryRecordsJob(IDbContextFactory<PortalDbContext> databases
     public async Task ExecuteAsync(Guid runId, IReadOnlyList<long>? recordIds, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
+        if (!await db.ImportRuns.AnyAsync(r => r.Id == runId && r.DeletedAt == null, ct))
+        {
+            // Deleted since the retry was asked for: its records are going.
+            return;
+        }
+
         var now = time.GetUtcNow();
         var chosen = db.ImportRecords.Where(r => r.RunId == runId && (r.State == RecordState.Failed || r.State == RecordState.Skipped));
         if (recordIds is not null)
@@ -35,7 +41,7 @@ public sealed class RetryRecordsJob(IDbContextFactory<PortalDbContext> databases
             .ExecuteUpdateAsync(Reset(now), ct);
 
         var finished = new[] { RunState.Completed, RunState.CompletedWithErrors, RunState.Failed, RunState.Paused };
-        await db.ImportRuns.Where(r => r.Id == runId && finished.Contains(r.State))
+        await db.ImportRuns.Where(r => r.Id == runId && r.DeletedAt == null && finished.Contains(r.State))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RunState.Queued).SetProperty(r => r.FinishedAt, (DateTimeOffset?)null).SetProperty(r => r.PausedAt, (DateTimeOffset?)null), ct);
         await runJob.ExecuteAsync(runId, ct);
     }

@@ -89,6 +89,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             run.Property(r => r.FinishedAt).HasConversion(binaryTime);
             run.Property(r => r.PlannedAt).HasConversion(binaryTime);
             run.Property(r => r.LeaseUntil).HasConversion(binaryTime);
+            run.Property(r => r.DeletedAt).HasConversion(binaryTime);
             run.Property(r => r.SiteName).HasMaxLength(200);
             run.Property(r => r.ProfileName).HasMaxLength(200);
             run.Property(r => r.CreatedBy).HasMaxLength(256);

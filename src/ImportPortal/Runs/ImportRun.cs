@@ -61,4 +61,10 @@ public sealed class ImportRun
 
     /// <summary>Recent throughput samples (JSON), so the chart survives a reload.</summary>
     public string? ThroughputJson { get; set; }
+
+    /// <summary>
+    /// When an operator deleted the run: it is gone from every page at once, a job then removes its records and their
+    /// attempts. The row stays, so its number is never given to another run and the audit log still reads.
+    /// </summary>
+    public DateTimeOffset? DeletedAt { get; set; }
 }

@@ -16,8 +16,9 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
     public async Task<(IReadOnlyList<RunSummary> Items, int Total)> ListAsync(int skip, int take, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
-        var total = await db.ImportRuns.CountAsync(ct);
-        var runs = await db.ImportRuns.AsNoTracking().OrderByDescending(r => r.CreatedAt).Skip(skip).Take(take).ToListAsync(ct);
+        var live = db.ImportRuns.AsNoTracking().Where(r => r.DeletedAt == null);
+        var total = await live.CountAsync(ct);
+        var runs = await live.OrderByDescending(r => r.CreatedAt).Skip(skip).Take(take).ToListAsync(ct);
         var ids = runs.Select(r => r.Id).ToList();
         var counts = await RunCounter.CountManyAsync(db, ids, ct);
         var waiting = await db.ImportRecords.AsNoTracking()
@@ -33,7 +34,7 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
     public async Task<RunView?> GetAsync(Guid runId, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
-        if (await db.ImportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct) is not { } run)
+        if (await db.ImportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && r.DeletedAt == null, ct) is not { } run)
         {
             return null;
         }
@@ -55,14 +56,14 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
     public async Task<int?> NumberOfAsync(Guid runId, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
-        return await db.ImportRuns.Where(r => r.Id == runId).Select(r => (int?)r.Number).FirstOrDefaultAsync(ct);
+        return await db.ImportRuns.Where(r => r.Id == runId && r.DeletedAt == null).Select(r => (int?)r.Number).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>What the run was started with (site, profile, uploads, options), to start another like it; null when there is no such run.</summary>
     public async Task<(int Number, StartRunRequest Request)?> StartedWithAsync(Guid runId, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
-        if (await db.ImportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct) is not { } run)
+        if (await db.ImportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && r.DeletedAt == null, ct) is not { } run)
         {
             return null;
         }

@@ -13,7 +13,7 @@ namespace ImportPortal.Runs;
 
 /// <summary>
 /// What an operator does to runs: start one, pause, resume, cancel, retry records (one, a selection, all failed),
-/// edit a record's payload and retry it, skip records, put the site back after a run silenced it. Work happens in
+/// edit a record's payload and retry it, skip records, put the site back after a run silenced it, delete a run. Work happens in
 /// Hangfire jobs; every command is audited.
 /// </summary>
 public sealed class RunService(
@@ -127,7 +127,7 @@ public sealed class RunService(
     {
         await using (var db = await databases.CreateDbContextAsync(ct))
         {
-            if (await db.ImportRuns.FirstOrDefaultAsync(r => r.Id == runId, ct) is not { } run)
+            if (await db.ImportRuns.FirstOrDefaultAsync(r => r.Id == runId && r.DeletedAt == null, ct) is not { } run)
             {
                 return RunCommandResult.Fail("Runs.NotFound");
             }
@@ -159,7 +159,7 @@ public sealed class RunService(
     public async Task<RunCommandResult> RetryAsync(string actor, Guid runId, IReadOnlyList<long>? recordIds, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
-        if (await db.ImportRuns.FirstOrDefaultAsync(r => r.Id == runId, ct) is not { } run)
+        if (await db.ImportRuns.FirstOrDefaultAsync(r => r.Id == runId && r.DeletedAt == null, ct) is not { } run)
         {
             return RunCommandResult.Fail("Runs.NotFound");
         }
@@ -222,6 +222,38 @@ public sealed class RunService(
         return RunCommandResult.Ok(runId);
     }
 
+    /// <summary>
+    /// Deletes a run that stands still: it leaves every page at once, and a job removes its records and their attempts
+    /// (a migration's run holds hundreds of thousands, payloads included). The documents it created stay on the site
+    /// and in the id ledger, so no later run creates them again. Refused while a job works on the run, and while the
+    /// site it silenced is not put back yet.
+    /// </summary>
+    public async Task<RunCommandResult> DeleteAsync(string actor, Guid runId, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        if (await db.ImportRuns.FirstOrDefaultAsync(r => r.Id == runId && r.DeletedAt == null, ct) is not { } run)
+        {
+            return RunCommandResult.Fail("Runs.NotFound");
+        }
+
+        var now = time.GetUtcNow();
+        if (!run.State.IsFinished() || run.LeaseUntil > now)
+        {
+            return RunCommandResult.Fail("Runs.NotNow", run.State.ToString());
+        }
+
+        if (await quiet.ReadAsync(runId, ct) is { Pending: true })
+        {
+            return RunCommandResult.Fail("Runs.DeleteQuietPending");
+        }
+
+        run.DeletedAt = now;
+        new AuditLog(db, time).Record(actor, "run.deleted", $"run {run.Number}", $"site {run.SiteName}, {run.RecordCount} record(s) to remove");
+        await db.SaveChangesAsync(ct);
+        jobs.Enqueue<DeleteRunRecordsJob>(job => job.ExecuteAsync(runId, CancellationToken.None));
+        return RunCommandResult.Ok(runId);
+    }
+
     private async Task<RunState?> StateAsync(Guid runId, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
@@ -231,7 +263,7 @@ public sealed class RunService(
     private async Task<RunCommandResult> TransitionAsync(string actor, Guid runId, string action, Func<ImportRun, RunState?> next, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
-        if (await db.ImportRuns.FirstOrDefaultAsync(r => r.Id == runId, ct) is not { } run)
+        if (await db.ImportRuns.FirstOrDefaultAsync(r => r.Id == runId && r.DeletedAt == null, ct) is not { } run)
         {
             return RunCommandResult.Fail("Runs.NotFound");
         }

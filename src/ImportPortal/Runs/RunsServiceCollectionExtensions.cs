@@ -36,6 +36,7 @@ internal static class RunsServiceCollectionExtensions
         services.AddTransient<RunImportJob>();
         services.AddTransient<RetryRecordsJob>();
         services.AddTransient<RestoreSiteJob>();
+        services.AddTransient<DeleteRunRecordsJob>();
         services.AddHostedService<RunRecovery>();
         return services;
     }

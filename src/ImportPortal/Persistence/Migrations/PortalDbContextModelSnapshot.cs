@@ -280,6 +280,9 @@ namespace ImportPortal.Persistence.Migrations
                     b.Property<string>("CurrentStage")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 

@@ -68,6 +68,42 @@ public sealed class RunsPageTests : RunPagesTest
         Assert.Equal(string.Format(CultureInfo.CurrentCulture, counts, wouldCreate, wouldUpdate), Spaced(page.Find("[data-testid=run-count-values]").TextContent));
     }
 
+    [Theory]
+    [InlineData("en", "Delete", "Delete run #1? Its", "Run #1 deleted.")]
+    [InlineData("vi", "Xóa", "Xóa lượt nhập #1?", "Đã xóa lượt nhập #1.")]
+    public async Task A_finished_run_is_deleted_from_the_list_after_the_operator_confirms(string culture, string delete, string question, string deleted)
+    {
+        UseCulture(culture);
+        var runId = await RunWithOneRefusedTicketAsync();
+        Render<MudBlazor.MudPopoverProvider>();
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var snackbars = Render<MudBlazor.MudSnackbarProvider>();
+        var page = Render<RunsPage>();
+        await page.WaitForAssertionAsync(() => Assert.Single(page.FindAll("[data-testid=run-delete]")), Wait);
+
+        page.Find("[data-testid=run-delete]").Click();
+        await dialogs.WaitForAssertionAsync(() => Assert.Contains(question, dialogs.Markup, StringComparison.Ordinal), Wait);
+        // What stays is said before anything goes: the documents on the site and the ledger.
+        Assert.Contains("Hỗ trợ Haravan", dialogs.Markup, StringComparison.Ordinal);
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim().Equals(delete, StringComparison.OrdinalIgnoreCase)).Click();
+
+        await page.WaitForAssertionAsync(() => Assert.Empty(page.FindAll("[data-testid=run-link]")), Wait);
+        await snackbars.WaitForAssertionAsync(() => Assert.Contains(deleted, snackbars.Markup, StringComparison.Ordinal), Wait);
+        Assert.Null(await H.Queries.GetAsync(runId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_working_run_cannot_be_deleted_from_the_list()
+    {
+        UseCulture("en");
+        await H.StartTicketRunAsync(RejectedTicketCsv.Create(3, RefusedSubject));
+
+        var page = Render<RunsPage>();
+
+        await page.WaitForAssertionAsync(() => Assert.Single(page.FindAll("[data-testid=run-link]")), Wait);
+        Assert.Empty(page.FindAll("[data-testid=run-delete]"));
+    }
+
     [Fact]
     public async Task A_working_run_shows_the_counts_its_job_pushes_with_a_progress_bar()
     {

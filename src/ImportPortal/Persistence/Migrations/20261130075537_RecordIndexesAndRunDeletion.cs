@@ -5,7 +5,7 @@
 namespace ImportPortal.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class RecordIndexes : Migration
+    public partial class RecordIndexesAndRunDeletion : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -17,6 +17,12 @@ namespace ImportPortal.Persistence.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_ImportRecords_RunId_State_ErrorKind",
                 table: "ImportRecords");
+
+            migrationBuilder.AddColumn<long>(
+                name: "DeletedAt",
+                table: "ImportRuns",
+                type: "INTEGER",
+                nullable: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ImportRecords_RunId_Stage_State_GroupKey_Sequence_Result",
@@ -39,6 +45,10 @@ namespace ImportPortal.Persistence.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_ImportRecords_RunId_State_ErrorKind_Table_Row_UpdatedAt",
                 table: "ImportRecords");
+
+            migrationBuilder.DropColumn(
+                name: "DeletedAt",
+                table: "ImportRuns");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ImportRecords_RunId_Stage_State_GroupKey_Sequence",

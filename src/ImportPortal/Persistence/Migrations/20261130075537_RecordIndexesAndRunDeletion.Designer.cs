@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ImportPortal.Persistence.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261130073721_RecordIndexes")]
-    partial class RecordIndexes
+    [Migration("20261130075537_RecordIndexesAndRunDeletion")]
+    partial class RecordIndexesAndRunDeletion
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -282,6 +282,9 @@ namespace ImportPortal.Persistence.Migrations
 
                     b.Property<string>("CurrentStage")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
