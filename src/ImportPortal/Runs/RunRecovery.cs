@@ -11,7 +11,8 @@ namespace ImportPortal.Runs;
 /// At start-up, hands every run that was being worked on when the portal stopped back to a run job. The job's
 /// lease keeps a run to one job: if the old process still held it, the job waits until that lease lapses. A finished
 /// run whose site was being put back gets that finished, and a paused run that keeps its site quiet gets its
-/// put-back after <see cref="RunsOptions.QuietPauseLimit"/> scheduled again.
+/// put-back after <see cref="RunsOptions.QuietPauseLimit"/> scheduled again. A deleted run that still has records gets
+/// them removed.
 /// </summary>
 public sealed class RunRecovery(
     IDbContextFactory<PortalDbContext> databases,
@@ -37,6 +38,15 @@ public sealed class RunRecovery(
         {
             logger.LogInformation("Finishing the restore of run {RunId}'s site after a restart", runId);
             jobs.Enqueue<RestoreSiteJob>(job => job.ExecuteAsync(runId, CancellationToken.None));
+        }
+
+        // A deleted run whose records were not all removed (the job lost with its store, or a crash before it was queued).
+        var deleted = await db.ImportRuns.AsNoTracking()
+            .Where(r => r.DeletedAt != null && db.ImportRecords.Any(x => x.RunId == r.Id)).Select(r => r.Id).ToListAsync(cancellationToken);
+        foreach (var runId in deleted)
+        {
+            logger.LogInformation("Removing the records of deleted run {RunId} after a restart", runId);
+            jobs.Enqueue<DeleteRunRecordsJob>(job => job.ExecuteAsync(runId, CancellationToken.None));
         }
 
         await ReschedulePausedRestoresAsync(db, cancellationToken);

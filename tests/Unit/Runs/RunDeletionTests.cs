@@ -40,8 +40,15 @@ public sealed class RunDeletionTests
         Assert.Equal("Runs.NotFound", (await h.Runs.RetryAsync("van.hanh", deleted, null, CancellationToken.None)).ErrorKey);
         Assert.Equal("Runs.NotFound", (await h.Runs.DeleteAsync("van.hanh", deleted, CancellationToken.None)).ErrorKey);
 
+        // A restart before the job ran queues it again; once the records are gone, a restart queues nothing.
+        var recovery = h.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<RunRecovery>().Single();
+        await recovery.StartAsync(CancellationToken.None);
+        Assert.Equal(2, h.Jobs.Created.Count(j => j.StartsWith("DeleteRunRecordsJob", StringComparison.Ordinal)));
+
         // Three records a transaction, to go round the loop.
         await h.Services.GetRequiredService<DeleteRunRecordsJob>().ExecuteAsync(deleted, 3, CancellationToken.None);
+        await recovery.StartAsync(CancellationToken.None);
+        Assert.Equal(2, h.Jobs.Created.Count(j => j.StartsWith("DeleteRunRecordsJob", StringComparison.Ordinal)));
 
         Assert.Empty(await h.RecordsAsync(deleted));
         Assert.Equal(0, await AttemptsAsync(h, deleted));
