@@ -13,12 +13,10 @@ public sealed partial class DeleteRunRecordsJob(IDbContextFactory<PortalDbContex
 {
     internal const int Chunk = 5_000;
 
-    // The same chunk for both statements: the lowest ids of the run, read from the (RunId, …) indexes.
-    private const string DeleteAttempts =
-        "DELETE FROM RecordAttempts WHERE RecordId IN (SELECT Id FROM ImportRecords WHERE RunId = $run ORDER BY Id LIMIT $chunk)";
+    // The chunk's ids are read first and handed to both statements: the attempts and their records go together.
+    private const string DeleteAttempts = "DELETE FROM RecordAttempts WHERE RecordId IN (SELECT value FROM json_each($ids))";
 
-    private const string DeleteRecords =
-        "DELETE FROM ImportRecords WHERE Id IN (SELECT Id FROM ImportRecords WHERE RunId = $run ORDER BY Id LIMIT $chunk)";
+    private const string DeleteRecords = "DELETE FROM ImportRecords WHERE Id IN (SELECT value FROM json_each($ids))";
 
     public Task ExecuteAsync(Guid runId, CancellationToken ct) => ExecuteAsync(runId, Chunk, ct);
 
@@ -30,20 +28,22 @@ public sealed partial class DeleteRunRecordsJob(IDbContextFactory<PortalDbContex
             return;
         }
 
-        // Guids as EF keeps them in SQLite: upper-case text.
-        var run = runId.ToString().ToUpperInvariant();
         long removed = 0;
         while (true)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync(DeleteAttempts, [new SqliteParameter("$run", run), new SqliteParameter("$chunk", chunk)], ct);
-            var records = await db.Database.ExecuteSqlRawAsync(DeleteRecords, [new SqliteParameter("$run", run), new SqliteParameter("$chunk", chunk)], ct);
-            await transaction.CommitAsync(ct);
-            removed += records;
-            if (records < chunk)
+            // Whichever of the run's records its index gives first: no sort, so each chunk costs the same to find.
+            var ids = await db.ImportRecords.Where(r => r.RunId == runId).Select(r => r.Id).Take(chunk).ToListAsync(ct);
+            if (ids.Count == 0)
             {
                 break;
             }
+
+            var json = System.Text.Json.JsonSerializer.Serialize(ids);
+            await db.Database.ExecuteSqlRawAsync(DeleteAttempts, [new SqliteParameter("$ids", json)], ct);
+            await db.Database.ExecuteSqlRawAsync(DeleteRecords, [new SqliteParameter("$ids", json)], ct);
+            await transaction.CommitAsync(ct);
+            removed += ids.Count;
         }
 
         LogRemoved(runId, removed);
