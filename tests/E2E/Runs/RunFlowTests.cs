@@ -142,6 +142,16 @@ public sealed partial class RunFlowTests(BrowserFixture browser, PortalFixture p
         await op.WaitForCircuitAsync();
         await Expect(op.Page.GetByTestId("run-state-chip").First).ToHaveAttributeAsync("data-state", "Completed");
         await op.ScreenshotAsync("runs-list");
+
+        // The dry run is deleted from the list once the operator confirms; the real run stays, and so do its documents.
+        var dryRow = op.Page.Locator("tr").Filter(new() { Has = op.Page.GetByTestId("run-dry") });
+        await Expect(dryRow).ToHaveCountAsync(1);
+        await dryRow.GetByTestId("run-delete").ClickAsync();
+        await Expect(op.Page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("it wrote nothing to");
+        await op.Page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await Expect(dryRow).ToHaveCountAsync(0);
+        await Expect(op.Page.GetByTestId("run-link")).ToHaveCountAsync(1);
+        Assert.Single(sim.Store.Where("HD Ticket", t => t["subject"]?.ToString() == FixedSubject));
     }
 
     private static async Task<(string Name, string Text)> DownloadAsync(PortalPage op, string testId)
