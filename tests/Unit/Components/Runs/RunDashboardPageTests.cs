@@ -79,6 +79,26 @@ public sealed class RunDashboardPageTests : RunPagesTest
     }
 
     [Fact]
+    public async Task A_finished_dry_run_is_deleted_from_its_dashboard_and_the_operator_lands_on_the_runs_list()
+    {
+        UseCulture("en");
+        var runId = await H.StartTicketRunAsync(RejectedTicketCsv.Create(3, "Bình thường"), new RunOptions { DryRun = true });
+        await H.ExecuteAsync(runId);
+        Render<MudBlazor.MudPopoverProvider>();
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var nav = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+
+        var page = Render<RunDashboardPage>(p => p.Add(x => x.Id, runId));
+        await page.WaitForAssertionAsync(() => Assert.Single(page.FindAll("[data-testid=run-delete]")), Wait);
+        page.Find("[data-testid=run-delete]").Click();
+        await dialogs.WaitForAssertionAsync(() => Assert.Contains("Delete dry run #1?", dialogs.Markup, StringComparison.Ordinal), Wait);
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim().Equals("Delete", StringComparison.OrdinalIgnoreCase)).Click();
+
+        await page.WaitForAssertionAsync(() => Assert.EndsWith("/runs", nav.Uri, StringComparison.Ordinal), Wait);
+        Assert.Null(await H.Queries.GetAsync(runId, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_run_stopped_by_an_outage_offers_resume_not_a_new_run()
     {
         UseCulture("en");
