@@ -13,8 +13,7 @@ public sealed record RunSummary(
     Guid Id, int Number, RunState State, string SiteName, string ProfileName, string CreatedBy,
     DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, bool DryRun, IReadOnlyList<StageCounts> Stages, long WaitingOnFailed = 0)
 {
-    /// <summary>From its job's start to its end (pauses included): what a migration window has to hold.</summary>
-    public TimeSpan? Took => FinishedAt is { } finished ? finished - (StartedAt ?? CreatedAt) : null;
+    public TimeSpan? Took => RunTimes.Took(CreatedAt, StartedAt, FinishedAt);
 
     public long Total => Stages.Sum(s => s.Total);
 
@@ -49,7 +48,17 @@ public sealed record RunView(
     Guid Id, int Number, RunState State, Guid SiteId, string SiteName, Guid ProfileId, string ProfileName, RunOptions Options,
     string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error,
     RunProgress Progress, IReadOnlyList<RecordLine> LatestErrors, SiteQuietState? Quiet = null, DateTimeOffset? QuietUntil = null, int WaitingOnFailed = 0,
-    IReadOnlyList<FailedTable>? FailedTables = null);
+    IReadOnlyList<FailedTable>? FailedTables = null)
+{
+    public TimeSpan? Took => RunTimes.Took(CreatedAt, StartedAt, FinishedAt);
+}
+
+/// <summary>How long a run took: from its job's start (or its creation, if no job started it) to its end, pauses included — what a migration window has to hold.</summary>
+public static class RunTimes
+{
+    public static TimeSpan? Took(DateTimeOffset createdAt, DateTimeOffset? startedAt, DateTimeOffset? finishedAt) =>
+        finishedAt is { } finished ? finished - (startedAt ?? createdAt) : null;
+}
 
 /// <summary>A record in the error list.</summary>
 public sealed record RecordLine(

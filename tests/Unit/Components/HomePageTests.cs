@@ -6,8 +6,6 @@ using ImportPortal.Sites;
 using ImportPortal.Tests.Unit.Components.Runs;
 using ImportPortal.Tests.Unit.Infrastructure;
 using ImportPortal.Uploads;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,12 +19,7 @@ public sealed class HomePageTests : PortalComponentTest, IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         // An empty portal: no site, no upload, no profile, no run.
-        _portal = await PortalServices.StartAsync((services, options) =>
-        {
-            services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDir, "keys")));
-            services.AddLocalization();
-            services.AddImportMachinery(new ConfigurationBuilder().Build());
-        });
+        _portal = await PortalServices.StartImportMachineryAsync();
         Services.AddSingleton(_portal.Get<SiteCatalog>());
         Services.AddSingleton(_portal.Get<UploadStore>());
         Services.AddSingleton(_portal.Get<MappingProfileStore>());

@@ -5,8 +5,6 @@ using ImportPortal.Runs;
 using ImportPortal.Security;
 using ImportPortal.Tests.Unit.Infrastructure;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ImportPortal.Tests.Unit.Components;
@@ -18,12 +16,7 @@ public sealed class LayoutNavigationTests : PortalComponentTest, IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         // The layout's notice of ended runs reads runs: the real run services over a real (empty) database.
-        _portal = await PortalServices.StartAsync((services, options) =>
-        {
-            services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDir, "keys")));
-            services.AddLocalization();
-            services.AddImportMachinery(new ConfigurationBuilder().Build());
-        });
+        _portal = await PortalServices.StartImportMachineryAsync();
         Services.AddSingleton(_portal.Get<RunQueries>());
         Services.AddSingleton(_portal.Get<ProgressFeed<RunProgress>>());
     }

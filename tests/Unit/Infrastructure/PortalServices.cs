@@ -1,5 +1,8 @@
 using ImportPortal.Persistence;
+using ImportPortal.Runs;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -45,6 +48,15 @@ public sealed class PortalServices : IAsyncDisposable
 
         return new PortalServices(dataDir, provider, logs);
     }
+
+    /// <summary>An empty portal with everything an import needs (sites, uploads, profiles, runs), as the pages use it.</summary>
+    public static Task<PortalServices> StartImportMachineryAsync() =>
+        StartAsync((services, options) =>
+        {
+            services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDir, "keys")));
+            services.AddLocalization();
+            services.AddImportMachinery(new ConfigurationBuilder().Build());
+        });
 
     public async Task<T> InDatabaseAsync<T>(Func<PortalDbContext, Task<T>> query)
     {
