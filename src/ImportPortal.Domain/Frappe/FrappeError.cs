@@ -22,6 +22,13 @@ public sealed record FrappeError(
         : HttpStatus is { } status ? $"HTTP {status}"
         : Kind.ToString();
 
+    /// <summary>The site answered with a redirect, which is not followed: <see cref="Messages"/> holds where it points (scheme and host).</summary>
+    public bool IsRedirect => HttpStatus is >= 300 and < 400;
+
+    /// <summary>A redirect answer: the site serves under another address (https:// for http://, another host). Not retried.</summary>
+    public static FrappeError Redirect(int status, string target, string? location) =>
+        new(FrappeErrorKind.ServerError, status, null, [target], Detail: $"HTTP {status} redirect to {location}");
+
     public static FrappeError UnknownFate(string detail) => new(FrappeErrorKind.UnknownFate, null, null, [], Detail: detail);
 
     public static FrappeError NotSent(string detail) => new(FrappeErrorKind.Transient, null, null, [], Detail: detail);

@@ -7,7 +7,7 @@ namespace ImportPortal.Domain.Preflight;
 /// <summary>
 /// Reads a site before an import and reports what would go wrong or surprise: one line per check, in sequence.
 /// A check that fails is reported as "could not check" and the others still run; only a refused API key on the
-/// first check (who am I) stops the rest, which are reported as skipped.
+/// first check (who am I), or a redirect to another address, stops the rest, which are reported as skipped.
 /// </summary>
 public sealed class PreflightInspector(IFrappeSite site, TimeProvider time)
 {
@@ -41,7 +41,7 @@ public sealed class PreflightInspector(IFrappeSite site, TimeProvider time)
             }
 
             var line = await RunOneAsync(check, ct);
-            refused = line.MessageKey == PreflightKeys.UserRefused;
+            refused = line.MessageKey is PreflightKeys.UserRefused or PreflightKeys.UserRedirected;
             lines.Add(line);
         }
 
@@ -57,6 +57,10 @@ public sealed class PreflightInspector(IFrappeSite site, TimeProvider time)
         catch (FrappeException ex) when (check.Id == PreflightCheckIds.User && ex.Error.Kind == FrappeErrorKind.AuthOrPermission)
         {
             return new(check.Id, PreflightSeverity.Red, PreflightKeys.UserRefused, [ex.Error.Summary], PreflightKeys.UserCheckKey, ErrorFacts(ex.Error));
+        }
+        catch (FrappeException ex) when (check.Id == PreflightCheckIds.User && ex.Error.IsRedirect)
+        {
+            return new(check.Id, PreflightSeverity.Red, PreflightKeys.UserRedirected, [ex.Error.Summary], PreflightKeys.UserUseAddress, ErrorFacts(ex.Error));
         }
         catch (FrappeException ex)
         {

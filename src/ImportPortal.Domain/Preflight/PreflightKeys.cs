@@ -20,6 +20,8 @@ public static class PreflightKeys
     public const string UserGiveRoles = "Preflight.user.GiveRoles";
     public const string UserRefused = "Preflight.user.Refused";
     public const string UserCheckKey = "Preflight.user.CheckKey";
+    public const string UserRedirected = "Preflight.user.Redirected";
+    public const string UserUseAddress = "Preflight.user.UseAddress";
 
     public const string VersionsFound = "Preflight.versions.Found";
     public const string VersionsFoundWithErpnext = "Preflight.versions.FoundWithErpnext";

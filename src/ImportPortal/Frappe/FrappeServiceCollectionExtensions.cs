@@ -26,9 +26,22 @@ internal static class FrappeServiceCollectionExtensions
                 // The resilience pipeline owns every timeout.
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                // A redirect is the site's address being wrong (http:// in front of https://, a moved host): following
+                // it turns a POST into a GET and drops the Authorization header, so the operator would read "the site
+                // refused the key" or lose a write. The answer is reported instead, naming where it points.
+                AllowAutoRedirect = false,
+                // Token auth on every request (frappe-api.md §2): no session, so no cookie is kept, and none of one
+                // site's cookies ever rides along on a request to another site or with another key.
+                UseCookies = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            })
             .AddHttpMessageHandler<FrappeSiteHandler>()
             .AddHttpMessageHandler<PacingHandler>()
-            .RedactLoggedHeaders(["Authorization", "Cookie", "Set-Cookie"]);
+            // The client's own logging (a scope and two lines per request) is off: FrappeSiteClient logs every failed
+            // call with its site and decoded error, never a header; an insert that succeeded says nothing.
+            .RemoveAllLoggers();
         builder.AddResilienceHandler(PipelineName, ConfigurePipeline).SelectPipelineByAuthority();
         // Added after the pipeline, so it sits inside it and sees every attempt.
         builder.AddHttpMessageHandler<PaceObserverHandler>();

@@ -182,6 +182,15 @@ public sealed partial class FrappeSiteClient(IFrappeApi api, FrappeSiteConnectio
             _ => (TimeSpan?)null,
         };
         var status = (int)(response.StatusCode ?? 0);
+        if (status is >= 300 and < 400)
+        {
+            // Not followed (see AddFrappeSites): the site's address is not the one it serves under.
+            var target = response.Headers?.Location is { } location
+                ? (location.IsAbsoluteUri ? location : new Uri(response.RequestMessage?.RequestUri ?? FrappeSiteHandler.PlaceholderBase, location)).GetLeftPart(UriPartial.Authority) + "/"
+                : "?";
+            return FrappeError.Redirect(status, target, response.Headers?.Location?.ToString());
+        }
+
         var body = (response.Error as ApiException)?.Content;
         var mediaType = response.ContentHeaders?.ContentType?.MediaType;
         return status is >= 200 and < 300

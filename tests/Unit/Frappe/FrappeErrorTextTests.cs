@@ -22,6 +22,8 @@ public sealed class FrappeErrorTextTests : PortalComponentTest
         { "en", FrappeError.UnknownFate("The response ended prematurely."), "looks the record up before sending it again" },
         { "vi", new FrappeError(FrappeErrorKind.NotFound, 404, "DoesNotExistError", ["HD Ticket 42 not found"]), "HD Ticket 42 not found" },
         { "en", new FrappeError(FrappeErrorKind.ServerError, 500, null, ["Internal Server Error"]), "Error Log" },
+        { "en", FrappeError.Redirect(301, "https://hotro.haravan.example/", "https://hotro.haravan.example/app"), "on to https://hotro.haravan.example/: its address is not the one entered. Enter that address" },
+        { "vi", FrappeError.Redirect(308, "https://hotro.haravan.example/", null), "Trang chuyển các yêu cầu sang https://hotro.haravan.example/" },
     };
 
     [Theory]

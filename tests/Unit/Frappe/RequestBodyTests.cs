@@ -66,17 +66,91 @@ public sealed class RequestBodyTests
         Assert.Equal(4, requests.Count);
     }
 
+    [Fact]
+    public async Task A_redirect_is_not_followed_and_says_which_address_the_site_serves_under()
+    {
+        await using var h = await FrappeClientHarness.StartAsync();
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var site = h.Factory.Create(h.Connection with { BaseUrl = new Uri($"http://127.0.0.1:{port}/") });
+        // An http:// address in front of an https:// site; then a proxy sending a write to a page on the same server,
+        // where a followed redirect would arrive as a GET without the key.
+        var server = ServeAsync(listener,
+            (301, "", "Location: https://hotro.haravan.example/api/method/frappe.auth.get_logged_user\r\n"),
+            (302, "", "Location: /login\r\n"));
+
+        var whoami = await Assert.ThrowsAsync<FrappeException>(() => site.GetLoggedUserAsync(Ct));
+        var insert = await Assert.ThrowsAsync<FrappeException>(() => site.InsertAsync("HD Ticket", new JsonObject { ["subject"] = "Không vào được" }, Ct));
+        var requests = await server;
+
+        Assert.True(whoami.Error.IsRedirect);
+        Assert.Equal("https://hotro.haravan.example/", whoami.Error.Summary);
+        Assert.Equal($"http://127.0.0.1:{port}/", insert.Error.Summary);
+        // Refused, not of unknown fate: a proxy redirect never reached Frappe, and nothing is looked up or resent.
+        Assert.Equal(FrappeErrorKind.ServerError, insert.Error.Kind);
+        Assert.Equal(2, requests.Count);
+        Assert.StartsWith("POST /api/resource/HD%20Ticket", requests[1].Head, StringComparison.Ordinal);
+        await Task.Delay(200, Ct);
+        Assert.False(listener.Pending(), "the client followed the redirect");
+    }
+
+    [Fact]
+    public async Task The_preflight_of_a_site_that_redirects_is_red_with_the_address_to_enter_and_asks_nothing_more()
+    {
+        await using var h = await FrappeClientHarness.StartAsync();
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var site = h.Factory.Create(h.Connection with { BaseUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/") });
+        var server = ServeAsync(listener, (308, "", "Location: https://hotro.haravan.example/api/method/frappe.auth.get_logged_user\r\n"));
+
+        var report = await new ImportPortal.Domain.Preflight.PreflightInspector(site, TimeProvider.System).RunAsync(Ct);
+        await server;
+
+        var user = report.Lines[0];
+        Assert.Equal((ImportPortal.Domain.Preflight.PreflightSeverity.Red, ImportPortal.Domain.Preflight.PreflightKeys.UserRedirected), (user.Severity, user.MessageKey));
+        Assert.Equal(["https://hotro.haravan.example/"], user.MessageArgs);
+        Assert.Equal(ImportPortal.Domain.Preflight.PreflightKeys.UserUseAddress, user.AdviceKey);
+        Assert.All(report.Lines.Skip(1), l => Assert.Equal(ImportPortal.Domain.Preflight.PreflightKeys.Skipped, l.MessageKey));
+        Assert.False(report.CanImport);
+        await Task.Delay(200, Ct);
+        Assert.False(listener.Pending(), "the preflight asked the site more after the redirect");
+    }
+
+    [Fact]
+    public async Task A_cookie_the_site_sets_is_never_sent_back_each_request_carries_its_key()
+    {
+        await using var h = await FrappeClientHarness.StartAsync();
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var site = h.Factory.Create(h.Connection with { BaseUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/") });
+        var server = ServeAsync(listener,
+            (200, """{"message":"api@haravan.example"}""", "Set-Cookie: sid=5f1c0e; Path=/; HttpOnly\r\nSet-Cookie: system_user=yes; Path=/\r\n"),
+            (200, """{"message":"api@haravan.example"}""", ""));
+
+        await site.GetLoggedUserAsync(Ct);
+        await site.GetLoggedUserAsync(Ct);
+        var requests = await server;
+
+        Assert.All(requests, r => Assert.Contains($"Authorization: token {h.Connection.ApiKey}:", r.Head, StringComparison.Ordinal));
+        Assert.DoesNotContain("Cookie:", requests[1].Head, StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>Answers one request per connection with each (status, body) in turn; returns the requests as they arrived.</summary>
-    private static Task<List<(string Head, byte[] Body)>> ServeAsync(TcpListener listener, params (int Status, string Body)[] answers) => Task.Run(async () =>
+    private static Task<List<(string Head, byte[] Body)>> ServeAsync(TcpListener listener, params (int Status, string Body)[] answers) =>
+        ServeAsync(listener, answers.Select(a => (a.Status, a.Body, "")).ToArray());
+
+    /// <summary>Like the other, each answer with extra header lines (each ending in CRLF).</summary>
+    private static Task<List<(string Head, byte[] Body)>> ServeAsync(TcpListener listener, params (int Status, string Body, string Headers)[] answers) => Task.Run(async () =>
     {
         var requests = new List<(string Head, byte[] Body)>();
-        foreach (var (status, text) in answers)
+        foreach (var (status, text, headers) in answers)
         {
             using var client = await listener.AcceptTcpClientAsync(Ct);
             var stream = client.GetStream();
             requests.Add(await ReadRequestAsync(stream));
             var body = Encoding.UTF8.GetBytes(text);
-            var head = $"HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\nRetry-After: 0\r\nConnection: close\r\n\r\n";
+            var head = $"HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\nRetry-After: 0\r\n{headers}Connection: close\r\n\r\n";
             await stream.WriteAsync(Encoding.ASCII.GetBytes(head), Ct);
             await stream.WriteAsync(body, Ct);
         }

@@ -16,6 +16,9 @@ internal sealed class FakeFrappeSite : IFrappeSite
 
     public bool RefuseKey { get; set; }
 
+    /// <summary>When set, every call is answered with a redirect to this address (an http:// site that serves under https://).</summary>
+    public string? RedirectTo { get; set; }
+
     public List<AppVersion> Versions { get; } = [new("frappe", "Frappe Framework", "15.55.1"), new("helpdesk", "Helpdesk", "1.22.2")];
 
     /// <summary>Doctypes whose every call fails with the given kind.</summary>
@@ -101,6 +104,11 @@ internal sealed class FakeFrappeSite : IFrappeSite
 
     private Task<T> Call<T>(string? doctype, Func<T> answer)
     {
+        if (RedirectTo is not null)
+        {
+            throw new FrappeException(FrappeError.Redirect(301, RedirectTo, RedirectTo + "app"));
+        }
+
         if (RefuseKey)
         {
             throw new FrappeException(new FrappeError(FrappeErrorKind.AuthOrPermission, 401, "AuthenticationError", ["Invalid API key"]));

@@ -72,6 +72,10 @@ public sealed class PreflightResourceTests
         refused.RefuseKey = true;
         yield return refused;
 
+        var redirected = PreflightSites.Healthy();
+        redirected.RedirectTo = "https://hotro.haravan.example/";
+        yield return redirected;
+
         yield return Messy();
         yield return Broken();
 

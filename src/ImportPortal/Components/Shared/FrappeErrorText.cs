@@ -16,6 +16,7 @@ internal static class FrappeErrorText
             { Kind: FrappeErrorKind.AuthOrPermission, HttpStatus: 401 } or { ExcType: "AuthenticationError" } => "FrappeError.AuthRefused",
             { Kind: FrappeErrorKind.AuthOrPermission } => "FrappeError.Permission",
             { Kind: FrappeErrorKind.Transient, HttpStatus: null } => "FrappeError.Unreachable",
+            { IsRedirect: true } => "FrappeError.Redirected",
             _ => "FrappeError." + error.Kind,
         };
         return strings[key, error.Summary];
