@@ -102,7 +102,11 @@ internal static class ImportThroughput
 
         var cpuBefore = self.TotalProcessorTime;
         simCpu = bareSite.Cpu;
+        var bareSwitches = ContextSwitches.Read();
+        var bareCores = CoreTimes.Read();
         var bare = await PostAllAsync(bareSite.BaseUrl, bareSite.ApiKey, bareSite.ApiSecret, bodies, workers, ct);
+        var bareSwitchesAfter = ContextSwitches.Read();
+        var bareCoresText = CoreTimes.Describe(bareCores, CoreTimes.Read());
         var bareCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var bareSimCpu = bareSite.Cpu - simCpu;
         var bareRate = bodies.Count / bare.TotalSeconds;
@@ -134,6 +138,8 @@ internal static class ImportThroughput
         Report.Line(label, $"CPU per record: portal {cost.Cpu.TotalMilliseconds / imported:F2} ms (site {importSimCpu.TotalMilliseconds / imported:F2} ms), bare client {bareCpu.TotalMilliseconds / bodies.Count:F2} ms (site {bareSimCpu.TotalMilliseconds / bodies.Count:F2} ms); portal allocates {cost.Bytes / 1024.0 / imported:F0} KB per record, {cost.Collections}");
         // How much of the time each side's core worked: one side below 100% while the other waits is a pipeline bubble.
         Report.Line(label, $"cores busy while sending: import: portal {cost.Cpu / cost.Elapsed:P0}, its site {importSimCpu / cost.Elapsed:P0}; bare client: client {bareCpu / bare:P0}, its site {bareSimCpu / bare:P0}");
+        Report.Line(label, $"the machine's cores while sending: import: {rig.Cores}; bare client: {bareCoresText}");
+        Report.Line(label, $"context switches per record (voluntary/involuntary): import {(double)cost.VoluntarySwitches / imported:F1}/{(double)cost.InvoluntarySwitches / imported:F1}, bare client {(double)(bareSwitchesAfter.Voluntary - bareSwitches.Voluntary) / bodies.Count:F1}/{(double)(bareSwitchesAfter.Involuntary - bareSwitches.Involuntary) / bodies.Count:F1}");
         Report.Line(label, $"the portal's HTTP client alone: {stackRate:F0}/s, {stackCpu.TotalMilliseconds / parsed.Count:F2} ms CPU per record");
         Report.Line(label, $"with batches (the run option: HD Ticket ten at a time with insert_many): {batchRate:F0} records/s = {batchRate / bareRate:F2} of the bare client posting one at a time; CPU per record: portal {batchCost.Cpu.TotalMilliseconds / batchImported:F2} ms, site {batchSimCpu.TotalMilliseconds / batchImported:F2} ms");
         return (imported == tickets ? 0 : 1, importRate / bareRate);

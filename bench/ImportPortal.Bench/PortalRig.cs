@@ -33,6 +33,9 @@ internal sealed class PortalRig : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
+    /// <summary>How each core of the machine spent the last import's sending (busy, idle, iowait, steal).</summary>
+    public string Cores { get; private set; } = "";
+
     public Uri SiteUrl { get; }
 
     public Guid SiteId { get; }
@@ -96,11 +99,15 @@ internal sealed class PortalRig : IAsyncDisposable
         var cpuFrom = TimeSpan.Zero;
         long bytesFrom = 0;
         var gcFrom = (Paused: TimeSpan.Zero, Gen0: 0, Gen1: 0, Gen2: 0);
+        var switchesFrom = (Voluntary: 0L, Involuntary: 0L);
+        long[][] coresFrom = [];
         using var subscription = Services.GetRequiredService<ProgressFeed<RunProgress>>().Subscribe(p =>
         {
             if (p.RunId == runId && p.State == RunState.Running && Interlocked.CompareExchange(ref sendingFrom, System.Diagnostics.Stopwatch.GetTimestamp(), 0) == 0)
             {
                 cpuFrom = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+                switchesFrom = ContextSwitches.Read();
+                coresFrom = CoreTimes.Read();
                 bytesFrom = GC.GetTotalAllocatedBytes();
                 gcFrom = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
                 AllocationSampler.Counting = true;
@@ -109,7 +116,9 @@ internal sealed class PortalRig : IAsyncDisposable
         await Services.GetRequiredService<RunImportJob>().ExecuteAsync(runId, ct);
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(Interlocked.Read(ref sendingFrom));
         AllocationSampler.Counting = false;
-        return (runId, new SendingCost(
+        var switches = ContextSwitches.Read();
+        Cores = CoreTimes.Describe(coresFrom, CoreTimes.Read());
+        return (runId, new SendingCost(switches.Voluntary - switchesFrom.Voluntary, switches.Involuntary - switchesFrom.Involuntary,
             elapsed, System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuFrom, GC.GetTotalAllocatedBytes() - bytesFrom,
             GC.GetTotalPauseDuration() - gcFrom.Paused, GC.CollectionCount(0) - gcFrom.Gen0, GC.CollectionCount(1) - gcFrom.Gen1, GC.CollectionCount(2) - gcFrom.Gen2));
     }
@@ -155,7 +164,7 @@ internal sealed class PortalRig : IAsyncDisposable
 internal sealed record AdaptiveLimitView(ImportPortal.Domain.Migration.AdaptiveConcurrencyLimit Limit);
 
 /// <summary>What an import cost its process from its first send to its end: time, CPU, allocations and collections.</summary>
-internal sealed record SendingCost(TimeSpan Elapsed, TimeSpan Cpu, long Bytes, TimeSpan GcPaused, int Gen0, int Gen1, int Gen2)
+internal sealed record SendingCost(long VoluntarySwitches, long InvoluntarySwitches, TimeSpan Elapsed, TimeSpan Cpu, long Bytes, TimeSpan GcPaused, int Gen0, int Gen1, int Gen2)
 {
     public string Collections => $"{Gen0}/{Gen1}/{Gen2} collections (gen 0/1/2) pausing it {GcPaused.TotalMilliseconds:F0} ms";
 }
