@@ -12,7 +12,7 @@ public static class SiteInputRules
             problems.Add("Sites.NameRequired");
         }
 
-        if (!IsHttpUrl(input.BaseUrl))
+        if (!IsHttpUrl(NormalizeUrl(input.BaseUrl ?? "")))
         {
             problems.Add("Sites.UrlInvalid");
         }
@@ -30,11 +30,41 @@ public static class SiteInputRules
         return problems;
     }
 
-    /// <summary>The site's address without a trailing slash or stray spaces: https://support.example.vn</summary>
-    public static string NormalizeUrl(string url) => url.Trim().TrimEnd('/');
+    /// <summary>The first segments of the paths of Frappe's own pages: an address copied from the browser ends in one.</summary>
+    private static readonly string[] PagePaths = ["app", "helpdesk", "desk", "login", "api", "me", "update-password", "printview"];
 
-    private static bool IsHttpUrl(string? url) =>
-        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri)
+    /// <summary>
+    /// The site's address as Frappe serves its API, from what an operator pastes: https://support.example.vn.
+    /// Without a scheme, https is meant; an address copied from a page of the site (<c>/helpdesk/tickets/42</c>,
+    /// <c>/app/hd-ticket?status=Open</c>) keeps only the site; stray spaces and the trailing slash go.
+    /// Any other path stays (a site behind a proxy path).
+    /// </summary>
+    public static string NormalizeUrl(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var trimmed = url.Trim();
+        if (trimmed.Length > 0 && !trimmed.Contains("://", StringComparison.Ordinal))
+        {
+            trimmed = "https://" + trimmed;
+        }
+
+        if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            return url.Trim().TrimEnd('/');
+        }
+
+        var first = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        if (first is null || PagePaths.Contains(first, StringComparer.OrdinalIgnoreCase))
+        {
+            return uri.GetLeftPart(UriPartial.Authority);
+        }
+
+        return (string.IsNullOrEmpty(uri.Fragment) ? trimmed : trimmed[..trimmed.IndexOf('#', StringComparison.Ordinal)]).TrimEnd('/');
+    }
+
+    private static bool IsHttpUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && !string.IsNullOrEmpty(uri.Host) && !url.Contains(' ', StringComparison.Ordinal)
         && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.UserInfo);
 }

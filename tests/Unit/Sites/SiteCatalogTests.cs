@@ -49,7 +49,10 @@ public sealed class SiteCatalogTests
 
     [Theory]
     [InlineData("", "https://support.example.vn", "key", "secret", "Sites.NameRequired")]
-    [InlineData("Site", "support.example.vn", "key", "secret", "Sites.UrlInvalid")]
+    [InlineData("Site", "https://", "key", "secret", "Sites.UrlInvalid")]
+    [InlineData("Site", "hỗ trợ haravan", "key", "secret", "Sites.UrlInvalid")]
+    [InlineData("Site", "https://quan.tri:matkhau@hotro.haravan.example", "key", "secret", "Sites.UrlInvalid")]
+    [InlineData("Site", "https://hotro.haravan.example/frappe?site=1", "key", "secret", "Sites.UrlInvalid")]
     [InlineData("Site", "ftp://support.example.vn", "key", "secret", "Sites.UrlInvalid")]
     [InlineData("Site", "https://support.example.vn", " ", "secret", "Sites.KeyRequired")]
     [InlineData("Site", "https://support.example.vn", "key", "", "Sites.SecretRequired")]
@@ -61,6 +64,23 @@ public sealed class SiteCatalogTests
 
         Assert.Equal([problem], result.ErrorKeys);
         Assert.Empty(await h.Catalog.ListAsync(Ct));
+    }
+
+    [Theory]
+    [InlineData("hotro.haravan.example", "https://hotro.haravan.example")]
+    [InlineData(" https://hotro.haravan.example/ ", "https://hotro.haravan.example")]
+    [InlineData("https://hotro.haravan.example/helpdesk/tickets/4217#activity", "https://hotro.haravan.example")]
+    [InlineData("https://hotro.haravan.example/app/hd-ticket?status=Open", "https://hotro.haravan.example")]
+    [InlineData("http://127.0.0.1:8000/app", "http://127.0.0.1:8000")]
+    [InlineData("https://cong.haravan.example/frappe/", "https://cong.haravan.example/frappe")]
+    public async Task An_address_pasted_from_the_browser_is_kept_as_the_site_the_api_answers_at(string pasted, string stored)
+    {
+        await using var h = await SitesHarness.StartAsync();
+
+        var result = await h.Catalog.AddAsync("admin", new SiteInput { Name = "Hỗ trợ Haravan", BaseUrl = pasted, ApiKey = "key", ApiSecret = "secret" }, Ct);
+
+        Assert.True(result.Succeeded, string.Join(", ", result.ErrorKeys));
+        Assert.Equal(stored, Assert.Single(await h.Catalog.ListAsync(Ct)).BaseUrl);
     }
 
     [Fact]
