@@ -12,8 +12,18 @@ public sealed record FrappeError(
     IReadOnlyList<string> Messages,
     bool IsProxyPage = false,
     TimeSpan? RetryAfter = null,
-    string? Detail = null)
+    string? Detail = null,
+    string? Cause = null)
 {
+    /// <summary><see cref="Cause"/> of a site whose HTTPS certificate this server does not trust.</summary>
+    public const string CertificateCause = "certificate";
+
+    /// <summary><see cref="Cause"/> of a call not made because the site failed too often just before (the circuit is open).</summary>
+    public const string CircuitOpenCause = "circuit-open";
+
+    /// <summary>No HTTP answer came: no connection, no TLS, a timeout, a cut, or the call was not made.</summary>
+    public bool IsUnanswered => HttpStatus is null && (Kind is FrappeErrorKind.Transient or FrappeErrorKind.UnknownFate || Cause is not null);
+
     /// <summary>The line to show first: Frappe's own message when it sent one, else its exception type or the HTTP status.</summary>
     public string Summary =>
         Messages.Count > 0 ? Messages[0]
@@ -28,6 +38,12 @@ public sealed record FrappeError(
     /// <summary>A redirect answer: the site serves under another address (https:// for http://, another host). Not retried.</summary>
     public static FrappeError Redirect(int status, string target, string? location) =>
         new(FrappeErrorKind.ServerError, status, null, [target], Detail: $"HTTP {status} redirect to {location}");
+
+    /// <summary>The TLS handshake failed on the site's certificate: nothing was sent, and sending again fails the same way.</summary>
+    public static FrappeError UntrustedCertificate(string detail) => new(FrappeErrorKind.ServerError, null, null, [], Detail: detail, Cause: CertificateCause);
+
+    /// <summary>Not sent: the site failed too often just before, and calls to it rest for a moment.</summary>
+    public static FrappeError CircuitOpen(string detail) => new(FrappeErrorKind.Transient, null, null, [], Detail: detail, Cause: CircuitOpenCause);
 
     public static FrappeError UnknownFate(string detail) => new(FrappeErrorKind.UnknownFate, null, null, [], Detail: detail);
 

@@ -7,7 +7,8 @@ namespace ImportPortal.Domain.Preflight;
 /// <summary>
 /// Reads a site before an import and reports what would go wrong or surprise: one line per check, in sequence.
 /// A check that fails is reported as "could not check" and the others still run; only a refused API key on the
-/// first check (who am I), or a redirect to another address, stops the rest, which are reported as skipped.
+/// first check (who am I), a redirect to another address, or no answer at all to it stops the rest, which are
+/// reported as skipped: the operator reads one red line with what to fix, at once.
 /// </summary>
 public sealed class PreflightInspector(IFrappeSite site, TimeProvider time)
 {
@@ -41,7 +42,7 @@ public sealed class PreflightInspector(IFrappeSite site, TimeProvider time)
             }
 
             var line = await RunOneAsync(check, ct);
-            refused = line.MessageKey is PreflightKeys.UserRefused or PreflightKeys.UserRedirected;
+            refused = line.MessageKey is PreflightKeys.UserRefused or PreflightKeys.UserRedirected or PreflightKeys.UserUnreachable or PreflightKeys.UserCertificate;
             lines.Add(line);
         }
 
@@ -61,6 +62,14 @@ public sealed class PreflightInspector(IFrappeSite site, TimeProvider time)
         catch (FrappeException ex) when (check.Id == PreflightCheckIds.User && ex.Error.IsRedirect)
         {
             return new(check.Id, PreflightSeverity.Red, PreflightKeys.UserRedirected, [ex.Error.Summary], PreflightKeys.UserUseAddress, ErrorFacts(ex.Error));
+        }
+        catch (FrappeException ex) when (check.Id == PreflightCheckIds.User && ex.Error.Cause == FrappeError.CertificateCause)
+        {
+            return new(check.Id, PreflightSeverity.Red, PreflightKeys.UserCertificate, [ex.Error.Summary], PreflightKeys.UserTrustCertificate, ErrorFacts(ex.Error));
+        }
+        catch (FrappeException ex) when (check.Id == PreflightCheckIds.User && ex.Error.IsUnanswered)
+        {
+            return new(check.Id, PreflightSeverity.Red, PreflightKeys.UserUnreachable, [ex.Error.Summary], PreflightKeys.UserCheckAddress, ErrorFacts(ex.Error));
         }
         catch (FrappeException ex)
         {

@@ -22,6 +22,10 @@ public static class PreflightKeys
     public const string UserCheckKey = "Preflight.user.CheckKey";
     public const string UserRedirected = "Preflight.user.Redirected";
     public const string UserUseAddress = "Preflight.user.UseAddress";
+    public const string UserUnreachable = "Preflight.user.Unreachable";
+    public const string UserCheckAddress = "Preflight.user.CheckAddress";
+    public const string UserCertificate = "Preflight.user.Certificate";
+    public const string UserTrustCertificate = "Preflight.user.TrustCertificate";
 
     public const string VersionsFound = "Preflight.versions.Found";
     public const string VersionsFoundWithErpnext = "Preflight.versions.FoundWithErpnext";

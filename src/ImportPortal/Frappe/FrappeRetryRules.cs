@@ -29,6 +29,8 @@ public static class FrappeRetryRules
         return outcome.Exception switch
         {
             null => false,
+            // A certificate this server does not trust stays untrusted: the operator hears of it at once.
+            _ when UntrustedCertificate(outcome.Exception) is not null => false,
             _ when NeverSent(outcome.Exception) => true,
             HttpRequestException or TimeoutRejectedException => IsRepeatable(method),
             _ => false,
@@ -42,6 +44,20 @@ public static class FrappeRetryRules
         HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError } => true,
         _ => false,
     };
+
+    /// <summary>The certificate refusal somewhere in the exception's causes, when the TLS handshake failed on it.</summary>
+    public static System.Security.Authentication.AuthenticationException? UntrustedCertificate(Exception exception)
+    {
+        for (var cause = exception; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is System.Security.Authentication.AuthenticationException tls)
+            {
+                return tls;
+            }
+        }
+
+        return null;
+    }
 
     public static bool IsTransientStatus(HttpStatusCode status) =>
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests

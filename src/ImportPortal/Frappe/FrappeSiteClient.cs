@@ -161,7 +161,9 @@ public sealed partial class FrappeSiteClient(IFrappeApi api, FrappeSiteConnectio
 
     /// <summary>No HTTP answer: never sent (safe to send again), or a write whose fate is unknown, or a read that kept failing.</summary>
     private static FrappeError TransportError(HttpMethod method, Exception ex) =>
-        FrappeRetryRules.NeverSent(ex) || (ex.InnerException is { } inner && FrappeRetryRules.NeverSent(inner))
+        FrappeRetryRules.UntrustedCertificate(ex) is { } tls ? FrappeError.UntrustedCertificate(tls.Message)
+        : ex is BrokenCircuitException || ex.InnerException is BrokenCircuitException ? FrappeError.CircuitOpen(ex.Message)
+        : FrappeRetryRules.NeverSent(ex) || (ex.InnerException is { } inner && FrappeRetryRules.NeverSent(inner))
             ? FrappeError.NotSent(ex.Message)
             : method == HttpMethod.Post || method == HttpMethod.Delete
                 ? FrappeError.UnknownFate(ex.Message)

@@ -19,6 +19,9 @@ internal sealed class FakeFrappeSite : IFrappeSite
     /// <summary>When set, every call is answered with a redirect to this address (an http:// site that serves under https://).</summary>
     public string? RedirectTo { get; set; }
 
+    /// <summary>When set, every call fails with this error (a site that does not answer, or whose certificate is refused).</summary>
+    public FrappeError? FailEverything { get; set; }
+
     public List<AppVersion> Versions { get; } = [new("frappe", "Frappe Framework", "15.55.1"), new("helpdesk", "Helpdesk", "1.22.2")];
 
     /// <summary>Doctypes whose every call fails with the given kind.</summary>
@@ -107,6 +110,11 @@ internal sealed class FakeFrappeSite : IFrappeSite
         if (RedirectTo is not null)
         {
             throw new FrappeException(FrappeError.Redirect(301, RedirectTo, RedirectTo + "app"));
+        }
+
+        if (FailEverything is { } failure)
+        {
+            throw new FrappeException(failure);
         }
 
         if (RefuseKey)

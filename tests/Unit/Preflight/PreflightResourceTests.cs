@@ -76,6 +76,14 @@ public sealed class PreflightResourceTests
         redirected.RedirectTo = "https://hotro.haravan.example/";
         yield return redirected;
 
+        var unreachable = PreflightSites.Healthy();
+        unreachable.FailEverything = FrappeError.NotSent("Connection refused (hotro.haravan.example:443)");
+        yield return unreachable;
+
+        var untrusted = PreflightSites.Healthy();
+        untrusted.FailEverything = FrappeError.UntrustedCertificate("The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot");
+        yield return untrusted;
+
         yield return Messy();
         yield return Broken();
 

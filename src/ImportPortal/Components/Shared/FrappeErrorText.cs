@@ -13,6 +13,8 @@ internal static class FrappeErrorText
         ArgumentNullException.ThrowIfNull(error);
         var key = error switch
         {
+            { Cause: FrappeError.CertificateCause } => "FrappeError.Certificate",
+            { Cause: FrappeError.CircuitOpenCause } => "FrappeError.CircuitOpen",
             { Kind: FrappeErrorKind.AuthOrPermission, HttpStatus: 401 } or { ExcType: "AuthenticationError" } => "FrappeError.AuthRefused",
             { Kind: FrappeErrorKind.AuthOrPermission } => "FrappeError.Permission",
             { Kind: FrappeErrorKind.Transient, HttpStatus: null } => "FrappeError.Unreachable",
