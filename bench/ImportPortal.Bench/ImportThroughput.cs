@@ -76,7 +76,7 @@ internal static class ImportThroughput
         await using var rig = await PortalRig.StartAsync(sim.BaseUrl, sim.ApiKey, sim.ApiSecret);
         await WarmSiteAsync(sim, workers, ct);
         var requestsBefore = await sim.RequestsAsync(ct);
-        using var sampler = LimitSampler.Start(rig);
+        using var sampler = LimitSampler.Start(rig, everyMs: 5);
         var simCpu = sim.Cpu;
         var (runId, cost) = await rig.ImportMeasuredAsync(FreshdeskSampleWriter.TicketCsv(tickets), "tickets.csv", TicketsOnly(), "tickets", new RunOptions { Ceiling = workers }, ct);
         var importSimCpu = sim.Cpu - simCpu;
@@ -138,6 +138,7 @@ internal static class ImportThroughput
         Report.Line(label, $"CPU per record: portal {cost.Cpu.TotalMilliseconds / imported:F2} ms (site {importSimCpu.TotalMilliseconds / imported:F2} ms), bare client {bareCpu.TotalMilliseconds / bodies.Count:F2} ms (site {bareSimCpu.TotalMilliseconds / bodies.Count:F2} ms); portal allocates {cost.Bytes / 1024.0 / imported:F0} KB per record, {cost.Collections}");
         // How much of the time each side's core worked: one side below 100% while the other waits is a pipeline bubble.
         Report.Line(label, $"cores busy while sending: import: portal {cost.Cpu / cost.Elapsed:P0}, its site {importSimCpu / cost.Elapsed:P0}; bare client: client {bareCpu / bare:P0}, its site {bareSimCpu / bare:P0}");
+        Report.Line(label, $"in flight while sending (sampled every 5 ms): {sampler.Describe(workers)}");
         Report.Line(label, $"the machine's cores while sending: import: {rig.Cores}; bare client: {bareCoresText}");
         Report.Line(label, $"context switches per record (voluntary/involuntary): import {(double)cost.VoluntarySwitches / imported:F1}/{(double)cost.InvoluntarySwitches / imported:F1}, bare client {(double)(bareSwitchesAfter.Voluntary - bareSwitches.Voluntary) / bodies.Count:F1}/{(double)(bareSwitchesAfter.Involuntary - bareSwitches.Involuntary) / bodies.Count:F1}");
         Report.Line(label, $"the portal's HTTP client alone: {stackRate:F0}/s, {stackCpu.TotalMilliseconds / parsed.Count:F2} ms CPU per record");
@@ -381,7 +382,7 @@ internal static class ImportThroughput
         private readonly List<(int Limit, int InFlight)> _samples = [];
         private Task _loop = Task.CompletedTask;
 
-        public static LimitSampler Start(PortalRig rig)
+        public static LimitSampler Start(PortalRig rig, int everyMs = 100)
         {
             var sampler = new LimitSampler();
             var limit = rig.Pace.Limit;
@@ -396,7 +397,7 @@ internal static class ImportThroughput
 
                     try
                     {
-                        await Task.Delay(100, sampler._stop.Token);
+                        await Task.Delay(everyMs, sampler._stop.Token);
                     }
                     catch (OperationCanceledException)
                     {
@@ -408,6 +409,19 @@ internal static class ImportThroughput
         }
 
         public void Dispose() => _stop.Dispose();
+
+        /// <summary>How the samples spread: the share with every slot taken, with the limit below the ceiling, and by requests in flight.</summary>
+        public string Describe(int ceiling)
+        {
+            if (_samples.Count == 0)
+            {
+                return "no samples";
+            }
+
+            double Share(Func<(int Limit, int InFlight), bool> which) => (double)_samples.Count(which) / _samples.Count;
+            return $"{_samples.Count} samples: all {ceiling} in flight {Share(s => s.InFlight >= ceiling):P0}, 12-{ceiling - 1} {Share(s => s.InFlight is >= 12 && s.InFlight < ceiling):P0}, " +
+                $"4-11 {Share(s => s.InFlight is >= 4 and < 12):P0}, 1-3 {Share(s => s.InFlight < 4):P0}; limit below {ceiling} {Share(s => s.Limit < ceiling):P0}";
+        }
 
         public async Task<(double Median, int Min, int Max, double InFlightMedian)> StopAsync()
         {

@@ -6,13 +6,23 @@ namespace ImportPortal.Domain.Migration;
 /// queueing on the server), halves on a 429 or a 5xx, and every sender waits out a Retry-After. Capped by
 /// <see cref="Ceiling"/>. Thread-safe.
 /// </summary>
-public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16, double initial = 2)
+/// <param name="busyTime">
+/// The CPU time this process has used so far, when known. An answer that waits for the portal's own busy core looks
+/// like a queue on the site; with the clock, the wait the portal's own work explains is allowed on top (its work per
+/// answer, queued as busy as its cores were; at most <see cref="MaxSelfDelayMs"/>), so a busy portal does not throttle
+/// an idle site, and a mostly idle portal excuses next to nothing.
+/// </param>
+/// <param name="cores">The cores that work shares: the self-delay is the work per answer, times the requests in flight, over them.</param>
+public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16, double initial = 2, Func<TimeSpan>? busyTime = null, int cores = 1)
 {
     /// <summary>Latency may rise this much over the baseline before the limit stops growing (keeps a live helpdesk responsive).</summary>
     public const double Tolerance = 1.1;
 
     /// <summary>Latency rises smaller than this are noise (a GC pause, a busy client), not a queue on the server.</summary>
     public const double SlackMs = 5;
+
+    /// <summary>The most latency the portal's own work may explain: beyond it a busy portal still backs off.</summary>
+    public const double MaxSelfDelayMs = 4 * SlackMs;
 
     /// <summary>The baseline is the lowest window median of this recent past: old fast answers must not hold the limit down forever.</summary>
     private static readonly TimeSpan BaselineAge = TimeSpan.FromSeconds(10);
@@ -33,6 +43,13 @@ public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16
 
     // Like TCP's slow start: double until the site first shows a queue or refuses, then grow gently.
     private bool _slowStart = true;
+
+    // The process's CPU time and the answers seen when the limit was last adjusted: their ratio is the work per answer.
+    private TimeSpan _busyAtAdjust = busyTime?.Invoke() ?? TimeSpan.Zero;
+    private long _adjustedAt = time.GetTimestamp();
+    private long _answers;
+    private long _answersAtAdjust;
+    private readonly int _cores = Math.Max(1, cores);
 
     /// <summary>Requests allowed at once right now.</summary>
     public int Limit
@@ -129,6 +146,7 @@ public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16
                 return;
             }
 
+            _answers++;
             var track = documents > 1 ? _batches : _singles;
             if (track == _batches && track.Lowest == double.MaxValue)
             {
@@ -176,7 +194,8 @@ public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16
         }
 
         var baseline = Math.Max(0.05, track.RecentMedians.Min(m => m.Median));
-        var allowed = (Tolerance * baseline) + SlackMs;
+        var self = SelfDelayMs();
+        var allowed = (Tolerance * baseline) + SlackMs + self;
         if (track == _batches)
         {
             // Batches start when single requests have already grown the limit, so their first window has queued: the
@@ -184,7 +203,7 @@ public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16
             // a single request may, since a helpdesk agent's click queues behind whole batches.
             baseline = Math.Max(0.05, Math.Min(baseline, track.Lowest));
             var single = _singles.RecentMedians.Count > 0 ? _singles.RecentMedians.Min(m => m.Median) : baseline;
-            allowed = baseline + ((Tolerance - 1) * single) + SlackMs;
+            allowed = baseline + ((Tolerance - 1) * single) + SlackMs + self;
         }
 
         var gradient = Math.Clamp(allowed / Math.Max(0.05, median), 0.5, 1.0);
@@ -193,6 +212,33 @@ public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16
         var target = _limit * gradient + (gradient >= 1 ? growth : 0);
         _limit = Math.Clamp(target < _limit ? (_limit + target) / 2 : target, 1, _ceiling);
         WakeWaiters();
+    }
+
+    /// <summary>How long an answer may wait for the portal's own core: its CPU per answer since the last adjustment, times the requests in flight, over the cores.</summary>
+    private double SelfDelayMs()
+    {
+        if (busyTime is null)
+        {
+            return 0;
+        }
+
+        var busy = busyTime();
+        var worked = (busy - _busyAtAdjust).TotalMilliseconds;
+        var answers = _answers - _answersAtAdjust;
+        var wall = time.GetElapsedTime(_adjustedAt).TotalMilliseconds * _cores;
+        (_busyAtAdjust, _answersAtAdjust, _adjustedAt) = (busy, _answers, time.GetTimestamp());
+        if (answers == 0 || wall <= 0)
+        {
+            return 0;
+        }
+
+        // An answer waits for the portal as a customer waits in a queue of one server: its work per answer times
+        // u / (1 - u) for cores busy u of the time. Nothing when the portal is mostly idle; at most every request in
+        // flight ahead of it.
+        var perAnswer = worked / answers;
+        var busyShare = Math.Clamp(worked / wall, 0, 0.95);
+        var queued = Math.Min(perAnswer * busyShare / (1 - busyShare), perAnswer * Math.Max(1, _inFlight) / _cores);
+        return Math.Clamp(queued, 0, MaxSelfDelayMs);
     }
 
     private void Release()

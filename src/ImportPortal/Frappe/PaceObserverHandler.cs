@@ -13,10 +13,14 @@ public sealed class PaceObserverHandler(SitePacing pacing, TimeProvider time) : 
         ArgumentNullException.ThrowIfNull(request);
         var limit = pacing.For(request.RequestUri!);
         var started = time.GetTimestamp();
+        var paused = GC.GetTotalPauseDuration();
         try
         {
             var response = await base.SendAsync(request, cancellationToken);
             var elapsed = time.GetElapsedTime(started);
+            // The portal's own collections stop every thread, the answer's reader too: an answer read across one says
+            // how long the portal stood still, not how long the site took, so its time is not a sample of the site.
+            var collected = GC.GetTotalPauseDuration() != paused;
             // A batch (insert_many) takes its documents' time: the limiter watches batches apart from single requests.
             var documents = request.Options.TryGetValue(DocumentsKey, out var count) ? count : 1;
             switch (response.StatusCode)
@@ -28,7 +32,11 @@ public sealed class PaceObserverHandler(SitePacing pacing, TimeProvider time) : 
                     limit.Observe(elapsed, PaceSignal.Overloaded, RetryAfter(response), documents);
                     break;
                 default:
-                    limit.Observe(elapsed, PaceSignal.Ok, documents: documents);
+                    if (!collected)
+                    {
+                        limit.Observe(elapsed, PaceSignal.Ok, documents: documents);
+                    }
+
                     break;
             }
 

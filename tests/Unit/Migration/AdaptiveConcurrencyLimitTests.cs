@@ -115,6 +115,69 @@ public sealed class AdaptiveConcurrencyLimitTests
     }
 
     [Theory]
+    [InlineData(false, 1.0, true)]
+    [InlineData(true, 1.0, false)]
+    [InlineData(true, 0.1, true)]
+    public async Task Latency_the_portals_own_busy_core_explains_does_not_shrink_the_limit(bool portalClock, double busyShare, bool shrinks)
+    {
+        // A site on the same network answering in 2 ms; the portal spends 0.5 ms of CPU per answer, its core busy
+        // all the time (or a tenth of it: then its answers rarely wait for it, and it excuses nothing).
+        var time = new FakeTimeProvider();
+        var busy = TimeSpan.Zero;
+        var limit = new AdaptiveConcurrencyLimit(time, ceiling: 16, initial: 16, busyTime: portalClock ? () => busy : null, cores: 1);
+        var leases = new List<IDisposable>();
+        for (var i = 0; i < 16; i++)
+        {
+            leases.Add(await limit.AcquireAsync(Ct));
+        }
+
+        void Window(double ms)
+        {
+            for (var i = 0; i < 16; i++)
+            {
+                busy += TimeSpan.FromMilliseconds(0.5);
+                time.Advance(TimeSpan.FromMilliseconds(0.5 / busyShare));
+                limit.Observe(TimeSpan.FromMilliseconds(ms), PaceSignal.Ok);
+            }
+        }
+
+        Window(2);
+        // 9 ms with 16 answers waiting for the portal's core (16 × 0.5 ms = 8 ms of its work): over 1.1 × 2 + 5 ms, the
+        // slack for noise, but not over what the portal's own work explains.
+        Window(9);
+
+        Assert.Equal(shrinks, limit.Limit < 16);
+        leases.ForEach(l => l.Dispose());
+    }
+
+    [Fact]
+    public async Task A_busy_portal_still_backs_off_from_a_real_queue_on_the_site()
+    {
+        // The portal's allowance is capped: 5 ms of CPU per answer would excuse 80 ms, but only 20 ms is.
+        var time = new FakeTimeProvider();
+        var busy = TimeSpan.Zero;
+        var limit = new AdaptiveConcurrencyLimit(time, ceiling: 16, initial: 16, busyTime: () => busy);
+        var leases = new List<IDisposable>();
+        for (var i = 0; i < 16; i++)
+        {
+            leases.Add(await limit.AcquireAsync(Ct));
+        }
+
+        foreach (var ms in new[] { 50.0, 100.0 })
+        {
+            for (var i = 0; i < 16; i++)
+            {
+                busy += TimeSpan.FromMilliseconds(5);
+                time.Advance(TimeSpan.FromMilliseconds(5));
+                limit.Observe(TimeSpan.FromMilliseconds(ms), PaceSignal.Ok);
+            }
+        }
+
+        Assert.True(limit.Limit < 16, $"limit {limit.Limit}: latency doubled on the site, far beyond what the portal's work explains");
+        leases.ForEach(l => l.Dispose());
+    }
+
+    [Theory]
     [InlineData(PaceSignal.RateLimited)]
     [InlineData(PaceSignal.Overloaded)]
     public void A_429_or_a_5xx_halves_the_limit(PaceSignal signal)
