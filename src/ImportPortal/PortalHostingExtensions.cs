@@ -23,6 +23,12 @@ internal static class PortalHostingExtensions
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         await db.Database.MigrateAsync();
+        if (await DatabaseSpace.AutoVacuumAsync(db, CancellationToken.None) != DatabaseSpace.Incremental)
+        {
+            var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSpace));
+            log.LogInformation("Rebuilding the portal database once, so that deleted runs give their space back to the disk");
+            await DatabaseSpace.MakeReclaimableAsync(db, CancellationToken.None);
+        }
 
         var options = scope.ServiceProvider.GetRequiredService<IOptions<PortalOptions>>().Value;
         var accounts = scope.ServiceProvider.GetRequiredService<PortalAccounts>();

@@ -7,7 +7,8 @@ namespace ImportPortal.Jobs;
 /// <summary>
 /// Removes a deleted run's records and their attempts, a few thousand per transaction so the portal's other writers
 /// (a run next to it) wait for none of it long. Idempotent: Hangfire runs it again after a crash and it goes on where
-/// it stopped. The id ledger is left alone: it is what keeps a later run from creating those documents again.
+/// it stopped. The id ledger is left alone: it is what keeps a later run from creating those documents again. The
+/// pages the records held are then cut off the database file (<see cref="DatabaseSpace"/>).
 /// </summary>
 public sealed partial class DeleteRunRecordsJob(IDbContextFactory<PortalDbContext> databases, ILogger<DeleteRunRecordsJob> log)
 {
@@ -46,9 +47,10 @@ public sealed partial class DeleteRunRecordsJob(IDbContextFactory<PortalDbContex
             removed += ids.Count;
         }
 
-        LogRemoved(runId, removed);
+        var freed = await DatabaseSpace.ReclaimAsync(db, ct);
+        LogRemoved(runId, removed, freed / 1_048_576.0);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted run {RunId}: {Records} record(s) and their attempts removed")]
-    private partial void LogRemoved(Guid runId, long records);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted run {RunId}: {Records} record(s) and their attempts removed, {Megabytes:F1} MB given back to the disk")]
+    private partial void LogRemoved(Guid runId, long records, double megabytes);
 }

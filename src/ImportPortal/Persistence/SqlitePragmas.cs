@@ -12,7 +12,7 @@ namespace ImportPortal.Persistence;
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    // The journal mode is kept in the database file: set once per file and process. synchronous is per connection.
+    // The journal mode and auto_vacuum are kept in the database file: set once per file and process. synchronous is per connection.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _walFiles = new(StringComparer.Ordinal);
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
@@ -31,6 +31,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     private string PragmasFor(DbConnection connection) =>
         _walFiles.TryAdd(connection.DataSource, true)
-            ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;"
+            // auto_vacuum takes effect only in a file with no table yet (a new portal), where it must come first.
+            ? "PRAGMA auto_vacuum=INCREMENTAL; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;"
             : "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
 }

@@ -67,6 +67,58 @@ public sealed class RunDeletionTests
     }
 
     [Fact]
+    public async Task Deleting_a_run_gives_the_space_its_records_held_back_to_the_disk()
+    {
+        await using var h = await RunsHarness.StartAsync();
+        var run = await h.StartTicketRunAsync(RejectedTicketCsv.Create(3, "Bình thường"));
+        await h.ExecuteAsync(run, TestContext.Current.CancellationToken);
+        // A dry run of a migration: thousands of planned records with their payloads (here 2,500 of 8 KB: 20 MB).
+        var description = string.Concat(Enumerable.Repeat("Khách hàng không đăng nhập được vào cửa hàng. ", 180));
+        await h.InDatabaseAsync(async db =>
+        {
+            db.ImportRecords.AddRange(Enumerable.Range(1, 2500).Select(i => new ImportRecord
+            {
+                RunId = run, Stage = RunStage.Tickets, Entity = ImportPortal.Domain.Mapping.EntityKind.Ticket, Doctype = "HD Ticket",
+                SourceKey = $"kế-hoạch-{i}", Table = "tickets", Row = i, PayloadJson = $$"""{"subject":"Phiếu {{i}}","description":"{{description}}"}""",
+            }));
+            return await db.SaveChangesAsync();
+        });
+        var before = await FileSizeAsync(h);
+
+        Assert.True((await h.Runs.DeleteAsync("van.hanh", run, CancellationToken.None)).Succeeded);
+        await h.Services.GetRequiredService<DeleteRunRecordsJob>().ExecuteAsync(run, CancellationToken.None);
+        var after = await FileSizeAsync(h);
+
+        Assert.Equal(DatabaseSpace.Incremental, await h.InDatabaseAsync(db => DatabaseSpace.AutoVacuumAsync(db, CancellationToken.None)));
+        Assert.True(before - after > 15_000_000, $"the database file went from {before:N0} to {after:N0} bytes");
+        Assert.Contains(h.Logs.Lines, l => l.Contains("MB given back to the disk", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_database_made_before_space_was_given_back_is_rebuilt_once_to_give_it_back()
+    {
+        await using var h = await RunsHarness.StartAsync();
+        await h.InDatabaseAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            return await db.Database.ExecuteSqlRawAsync("PRAGMA auto_vacuum=NONE; VACUUM;");
+        });
+        Assert.NotEqual(DatabaseSpace.Incremental, await h.InDatabaseAsync(db => DatabaseSpace.AutoVacuumAsync(db, CancellationToken.None)));
+
+        Assert.True(await h.InDatabaseAsync(db => DatabaseSpace.MakeReclaimableAsync(db, CancellationToken.None)));
+        Assert.False(await h.InDatabaseAsync(db => DatabaseSpace.MakeReclaimableAsync(db, CancellationToken.None)));
+        Assert.Equal(DatabaseSpace.Incremental, await h.InDatabaseAsync(db => DatabaseSpace.AutoVacuumAsync(db, CancellationToken.None)));
+    }
+
+    /// <summary>The database as it takes the disk: the file and its write-ahead log.</summary>
+    private static Task<long> FileSizeAsync(RunsHarness h)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var path = Path.Combine(h.DataDir, "portal.db");
+        return Task.FromResult(new FileInfo(path).Length + (File.Exists(path + "-wal") ? new FileInfo(path + "-wal").Length : 0));
+    }
+
+    [Fact]
     public async Task A_run_a_job_works_on_or_whose_site_is_not_put_back_yet_is_not_deleted()
     {
         await using var h = await RunsHarness.StartAsync();

@@ -46,6 +46,11 @@ public sealed class RunsHarness : IAsyncDisposable
 
     public ServiceProvider Services => _portal.Provider;
 
+    public CapturingLoggerProvider Logs => _portal.Logs;
+
+    /// <summary>The portal's data folder (its database is portal.db in it).</summary>
+    public string DataDir => _portal.DataDir;
+
     public Guid SiteId { get; private set; }
 
     public RunService Runs => _portal.Get<RunService>();
