@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using ImportPortal.Domain.Frappe;
+using ImportPortal.Domain.Preflight;
 
 namespace ImportPortal.Tests.Unit.Frappe;
 
@@ -15,9 +16,8 @@ public sealed class RequestBodyTests
     public async Task A_write_goes_out_with_a_content_length_not_chunked_and_a_retry_sends_the_same_bytes()
     {
         await using var h = await FrappeClientHarness.StartAsync();
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var site = h.Factory.Create(h.Connection with { BaseUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/") });
+        var (listener, site) = OnLoopback(h);
+        using var closing = listener;
         // The first answer is a 503 the pipeline retries (a PUT is safe to repeat), the second the updated document.
         var server = ServeAsync(listener, (503, """{"exc_type":"ServiceUnavailable"}"""), (200, """{"data":{"name":"0042","subject":"Đã sửa"}}"""));
 
@@ -44,9 +44,8 @@ public sealed class RequestBodyTests
     public async Task An_insert_returns_the_new_name_as_text_also_an_autoincrement_number_and_a_yes_without_a_name_is_unknown_fate()
     {
         await using var h = await FrappeClientHarness.StartAsync();
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var site = h.Factory.Create(h.Connection with { BaseUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/") });
+        var (listener, site) = OnLoopback(h);
+        using var closing = listener;
         var server = ServeAsync(listener,
             (200, """{"data":{"doctype":"Contact","name":"Nguyễn Thị Hồng-1","links":[{"link_name":"Hải Đăng"}]}}"""),
             (200, """{"data":{"doctype":"HD Ticket","name":4217,"subject":"Không vào được"}}"""),
@@ -70,10 +69,9 @@ public sealed class RequestBodyTests
     public async Task A_redirect_is_not_followed_and_says_which_address_the_site_serves_under()
     {
         await using var h = await FrappeClientHarness.StartAsync();
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
+        var (listener, site) = OnLoopback(h);
+        using var closing = listener;
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        var site = h.Factory.Create(h.Connection with { BaseUrl = new Uri($"http://127.0.0.1:{port}/") });
         // An http:// address in front of an https:// site; then a proxy sending a write to a page on the same server,
         // where a followed redirect would arrive as a GET without the key.
         var server = ServeAsync(listener,
@@ -99,19 +97,18 @@ public sealed class RequestBodyTests
     public async Task The_preflight_of_a_site_that_redirects_is_red_with_the_address_to_enter_and_asks_nothing_more()
     {
         await using var h = await FrappeClientHarness.StartAsync();
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var site = h.Factory.Create(h.Connection with { BaseUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/") });
+        var (listener, site) = OnLoopback(h);
+        using var closing = listener;
         var server = ServeAsync(listener, (308, "", "Location: https://hotro.haravan.example/api/method/frappe.auth.get_logged_user\r\n"));
 
-        var report = await new ImportPortal.Domain.Preflight.PreflightInspector(site, TimeProvider.System).RunAsync(Ct);
+        var report = await new PreflightInspector(site, TimeProvider.System).RunAsync(Ct);
         await server;
 
         var user = report.Lines[0];
-        Assert.Equal((ImportPortal.Domain.Preflight.PreflightSeverity.Red, ImportPortal.Domain.Preflight.PreflightKeys.UserRedirected), (user.Severity, user.MessageKey));
+        Assert.Equal((PreflightSeverity.Red, PreflightKeys.UserRedirected), (user.Severity, user.MessageKey));
         Assert.Equal(["https://hotro.haravan.example/"], user.MessageArgs);
-        Assert.Equal(ImportPortal.Domain.Preflight.PreflightKeys.UserUseAddress, user.AdviceKey);
-        Assert.All(report.Lines.Skip(1), l => Assert.Equal(ImportPortal.Domain.Preflight.PreflightKeys.Skipped, l.MessageKey));
+        Assert.Equal(PreflightKeys.UserUseAddress, user.AdviceKey);
+        Assert.All(report.Lines.Skip(1), l => Assert.Equal(PreflightKeys.Skipped, l.MessageKey));
         Assert.False(report.CanImport);
         await Task.Delay(200, Ct);
         Assert.False(listener.Pending(), "the preflight asked the site more after the redirect");
@@ -121,9 +118,8 @@ public sealed class RequestBodyTests
     public async Task A_cookie_the_site_sets_is_never_sent_back_each_request_carries_its_key()
     {
         await using var h = await FrappeClientHarness.StartAsync();
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var site = h.Factory.Create(h.Connection with { BaseUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/") });
+        var (listener, site) = OnLoopback(h);
+        using var closing = listener;
         var server = ServeAsync(listener,
             (200, """{"message":"api@haravan.example"}""", "Set-Cookie: sid=5f1c0e; Path=/; HttpOnly\r\nSet-Cookie: system_user=yes; Path=/\r\n"),
             (200, """{"message":"api@haravan.example"}""", ""));
@@ -134,6 +130,14 @@ public sealed class RequestBodyTests
 
         Assert.All(requests, r => Assert.Contains($"Authorization: token {h.Connection.ApiKey}:", r.Head, StringComparison.Ordinal));
         Assert.DoesNotContain("Cookie:", requests[1].Head, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A listener on a free loopback port, and the portal's client for a site at its address.</summary>
+    private static (TcpListener Listener, IFrappeSite Site) OnLoopback(FrappeClientHarness h)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return (listener, h.Factory.Create(h.Connection with { BaseUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/") }));
     }
 
     /// <summary>Answers one request per connection with each (status, body) in turn; returns the requests as they arrived.</summary>
