@@ -27,7 +27,16 @@ internal static class PortalHostingExtensions
         {
             var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSpace));
             log.LogInformation("Rebuilding the portal database once, so that deleted runs give their space back to the disk");
-            await DatabaseSpace.MakeReclaimableAsync(db, CancellationToken.None);
+            try
+            {
+                await DatabaseSpace.MakeReclaimableAsync(db, CancellationToken.None);
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException ex)
+            {
+                // A rebuild needs room for a copy of the file: without it the portal still starts, and later runs
+                // reuse the pages deleted runs freed; it is tried again at the next start.
+                log.LogWarning(ex, "The portal database could not be rebuilt ({Reason}); deleted runs' space is reused but not given back to the disk", ex.Message);
+            }
         }
 
         var options = scope.ServiceProvider.GetRequiredService<IOptions<PortalOptions>>().Value;

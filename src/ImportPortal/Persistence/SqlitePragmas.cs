@@ -30,8 +30,13 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     }
 
     private string PragmasFor(DbConnection connection) =>
-        _walFiles.TryAdd(connection.DataSource, true)
+        // A read-only connection (EF opens one at start-up to see whether the file exists) may write no setting into
+        // the file; the first writable one does.
+        !IsReadOnly(connection) && _walFiles.TryAdd(connection.DataSource, true)
             // auto_vacuum takes effect only in a file with no table yet (a new portal), where it must come first.
             ? "PRAGMA auto_vacuum=INCREMENTAL; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;"
             : "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+
+    private static bool IsReadOnly(DbConnection connection) =>
+        new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection.ConnectionString).Mode == Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly;
 }

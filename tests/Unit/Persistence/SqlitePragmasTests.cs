@@ -37,6 +37,25 @@ public sealed class SqlitePragmasTests
         Assert.Equal(1, await reader.AuditEvents.CountAsync(Ct));
     }
 
+    [Fact]
+    public async Task A_restarted_portal_opens_its_database_read_only_first_and_still_migrates_it()
+    {
+        await using var portal = await PortalServices.StartAsync((_, _) => { });
+        var path = Path.Combine(portal.DataDir, PersistenceServiceCollectionExtensions.DatabaseFileName);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        // A new process: its interceptor has set nothing yet, and EF first asks whether the file exists through a
+        // read-only connection, where writing a setting into the file fails.
+        var options = new DbContextOptionsBuilder<PortalDbContext>()
+            .UseSqlite($"Data Source={path};Foreign Keys=True").AddInterceptors(new SqlitePragmas()).Options;
+        await using var restarted = new PortalDbContext(options);
+        await restarted.Database.MigrateAsync(Ct);
+        await restarted.Database.OpenConnectionAsync(Ct);
+
+        Assert.Equal("wal", await Scalar(restarted, "PRAGMA journal_mode"));
+        Assert.Equal("2", await Scalar(restarted, "PRAGMA auto_vacuum")); // INCREMENTAL
+    }
+
     private static async Task<string> Scalar(PortalDbContext db, string sql)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
