@@ -175,8 +175,14 @@ public sealed partial class FrappeSiteClient(IFrappeApi api, FrappeSiteConnectio
         return new FrappeException(error, cause);
     }
 
-    private static FrappeError Decode(IApiResponse response)
+    private FrappeError Decode(IApiResponse response)
     {
+        if ((int)(response.StatusCode ?? 0) is >= 300 and < 400 and var redirect)
+        {
+            // Not followed (see AddFrappeSites): the site's address is not the one it serves under.
+            return FrappeError.Redirect(redirect, RedirectTarget(response), response.Headers?.Location?.ToString());
+        }
+
         var retryAfter = response.Headers?.RetryAfter switch
         {
             { Delta: { } delta } => delta,
@@ -184,20 +190,31 @@ public sealed partial class FrappeSiteClient(IFrappeApi api, FrappeSiteConnectio
             _ => (TimeSpan?)null,
         };
         var status = (int)(response.StatusCode ?? 0);
-        if (status is >= 300 and < 400)
-        {
-            // Not followed (see AddFrappeSites): the site's address is not the one it serves under.
-            var target = response.Headers?.Location is { } location
-                ? (location.IsAbsoluteUri ? location : new Uri(response.RequestMessage?.RequestUri ?? FrappeSiteHandler.PlaceholderBase, location)).GetLeftPart(UriPartial.Authority) + "/"
-                : "?";
-            return FrappeError.Redirect(status, target, response.Headers?.Location?.ToString());
-        }
-
         var body = (response.Error as ApiException)?.Content;
         var mediaType = response.ContentHeaders?.ContentType?.MediaType;
         return status is >= 200 and < 300
             ? new FrappeError(FrappeErrorKind.ServerError, status, null, [], Detail: "The answer was not the JSON Frappe sends: " + response.Error?.Message)
             : FrappeErrorDecoder.Decode(status, mediaType, body, retryAfter);
+    }
+
+    /// <summary>
+    /// Where the site serves, from where it redirected this request: the new address with the request's own path taken
+    /// off its end (<c>http://x/api/…</c> to <c>https://x/api/…</c> gives <c>https://x/</c>, a proxy path stays), else
+    /// its scheme and host.
+    /// </summary>
+    private string RedirectTarget(IApiResponse response)
+    {
+        if (response.Headers?.Location is not { } location || response.RequestMessage?.RequestUri is not { } requested)
+        {
+            return "?";
+        }
+
+        var absolute = location.IsAbsoluteUri ? location : new Uri(requested, location);
+        var siteBase = site.BaseUrl.AbsoluteUri.TrimEnd('/') + "/";
+        var path = requested.AbsoluteUri.StartsWith(siteBase, StringComparison.OrdinalIgnoreCase) ? requested.AbsoluteUri[siteBase.Length..] : null;
+        return path is { Length: > 0 } && absolute.AbsoluteUri.EndsWith(path, StringComparison.Ordinal)
+            ? absolute.AbsoluteUri[..^path.Length]
+            : absolute.GetLeftPart(UriPartial.Authority) + "/";
     }
 
     private static bool IsTransportFailure(Exception ex) =>

@@ -76,10 +76,12 @@ public sealed class RequestBodyTests
         // where a followed redirect would arrive as a GET without the key.
         var server = ServeAsync(listener,
             (301, "", "Location: https://hotro.haravan.example/api/method/frappe.auth.get_logged_user\r\n"),
-            (302, "", "Location: /login\r\n"));
+            (302, "", "Location: /login\r\n"),
+            (308, "", "Location: https://cong.haravan.example/frappe/api/method/frappe.auth.get_logged_user\r\n"));
 
         var whoami = await Assert.ThrowsAsync<FrappeException>(() => site.GetLoggedUserAsync(Ct));
         var insert = await Assert.ThrowsAsync<FrappeException>(() => site.InsertAsync("HD Ticket", new JsonObject { ["subject"] = "Không vào được" }, Ct));
+        var behindProxy = await Assert.ThrowsAsync<FrappeException>(() => site.GetLoggedUserAsync(Ct));
         var requests = await server;
 
         Assert.True(whoami.Error.IsRedirect);
@@ -87,7 +89,9 @@ public sealed class RequestBodyTests
         Assert.Equal($"http://127.0.0.1:{port}/", insert.Error.Summary);
         // Refused, not of unknown fate: a proxy redirect never reached Frappe, and nothing is looked up or resent.
         Assert.Equal(FrappeErrorKind.ServerError, insert.Error.Kind);
-        Assert.Equal(2, requests.Count);
+        // The site behind a proxy path: the request's own path comes off the end, the proxy's stays.
+        Assert.Equal("https://cong.haravan.example/frappe/", behindProxy.Error.Summary);
+        Assert.Equal(3, requests.Count);
         Assert.StartsWith("POST /api/resource/HD%20Ticket", requests[1].Head, StringComparison.Ordinal);
         await Task.Delay(200, Ct);
         Assert.False(listener.Pending(), "the client followed the redirect");

@@ -50,6 +50,36 @@ public sealed class SiteDetailPageTests : PortalComponentTest, IAsyncLifetime
         Assert.Contains("••••", page.Find("[data-testid=site-secret-value]").TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "The site answers at", "Use this address and test again")]
+    [InlineData("vi", "Trang trả lời tại", "Dùng địa chỉ này và kiểm tra lại")]
+    public async Task A_site_entered_at_an_address_that_redirects_is_moved_to_where_it_answers_in_one_click(string culture, string offer, string button)
+    {
+        UseCulture(culture);
+        await using var proxy = RedirectingProxy.Start(_h.Simulator.BaseUrl);
+        var input = _h.SimulatorInput();
+        input.BaseUrl = $"http://127.0.0.1:{proxy.Port}";
+        var id = (await _h.Catalog.AddAsync("admin", input, CancellationToken.None)).Id!.Value;
+        var page = Render<SiteDetailPage>(p => p.Add(x => x.Id, id));
+        page.WaitForElement("[data-testid=site-test]");
+
+        await page.Find("button[data-testid=site-test]").ClickAsync(new());
+
+        var alert = page.WaitForElement("[data-testid=site-redirect]", TimeSpan.FromSeconds(10));
+        var simulator = _h.Simulator.BaseUrl.GetLeftPart(UriPartial.Authority) + "/";
+        Assert.Contains($"{offer} {simulator}", alert.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Red", page.Find("[data-testid=preflight-line][data-check=user]").GetAttribute("data-severity"));
+        Assert.Equal(button, page.Find("[data-testid=site-use-address]").TextContent.Trim());
+
+        await page.Find("button[data-testid=site-use-address]").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=site-redirect]")), TimeSpan.FromSeconds(10));
+        Assert.Equal(simulator.TrimEnd('/'), page.Find("[data-testid=site-url-value]").TextContent.Trim());
+        page.WaitForAssertion(() => Assert.Equal("Green", page.Find("[data-testid=preflight-line][data-check=user]").GetAttribute("data-severity")), TimeSpan.FromSeconds(10));
+        Assert.Equal(12, page.FindAll("[data-testid=preflight-line]").Count);
+        Assert.True(proxy.Answered >= 1);
+    }
+
     [Fact]
     public async Task A_refused_key_reads_as_a_red_line_that_says_what_to_check()
     {
@@ -65,5 +95,55 @@ public sealed class SiteDetailPageTests : PortalComponentTest, IAsyncLifetime
         var userLine = page.WaitForElement("[data-testid=preflight-line][data-check=user]", TimeSpan.FromSeconds(10));
         Assert.Equal("Red", userLine.GetAttribute("data-severity"));
         Assert.Contains("refused", userLine.TextContent, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>An http:// address in front of the site: every request is answered with a permanent redirect to it.</summary>
+    private sealed class RedirectingProxy : IAsyncDisposable
+    {
+        private readonly System.Net.Sockets.TcpListener _listener = new(System.Net.IPAddress.Loopback, 0);
+        private readonly CancellationTokenSource _stop = new();
+        private Task _loop = Task.CompletedTask;
+        private int _answered;
+
+        public int Port => ((System.Net.IPEndPoint)_listener.LocalEndpoint).Port;
+
+        public int Answered => Volatile.Read(ref _answered);
+
+        public static RedirectingProxy Start(Uri target)
+        {
+            var proxy = new RedirectingProxy();
+            proxy._listener.Start();
+            proxy._loop = proxy.AnswerAsync(target);
+            return proxy;
+        }
+
+        private async Task AnswerAsync(Uri target)
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                try
+                {
+                    using var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                    var stream = client.GetStream();
+                    var buffer = new byte[8192];
+                    _ = await stream.ReadAsync(buffer, _stop.Token);
+                    var head = $"HTTP/1.1 301 Moved Permanently\r\nLocation: {target.GetLeftPart(UriPartial.Authority)}/api/method/frappe.auth.get_logged_user\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+                    await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head), _stop.Token);
+                    Interlocked.Increment(ref _answered);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            _listener.Stop();
+            await _loop;
+            _stop.Dispose();
+        }
     }
 }
