@@ -12,7 +12,7 @@ namespace ImportPortal.Domain.Migration;
 /// answer, queued as busy as its cores were; at most <see cref="MaxSelfDelayMs"/>), so a busy portal does not throttle
 /// an idle site, and a mostly idle portal excuses next to nothing.
 /// </param>
-/// <param name="cores">The cores that work shares: the self-delay is the work per answer, times the requests in flight, over them.</param>
+/// <param name="cores">The cores that work is spread over.</param>
 public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16, double initial = 2, Func<TimeSpan>? busyTime = null, int cores = 1)
 {
     /// <summary>Latency may rise this much over the baseline before the limit stops growing (keeps a live helpdesk responsive).</summary>
@@ -214,7 +214,7 @@ public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16
         WakeWaiters();
     }
 
-    /// <summary>How long an answer may wait for the portal's own core: its CPU per answer since the last adjustment, times the requests in flight, over the cores.</summary>
+    /// <summary>How long an answer may wait for the portal's own core, from its CPU per answer and how busy its cores were since the last adjustment.</summary>
     private double SelfDelayMs()
     {
         if (busyTime is null)

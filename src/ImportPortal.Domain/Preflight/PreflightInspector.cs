@@ -41,46 +41,44 @@ public sealed class PreflightInspector(IFrappeSite site, TimeProvider time)
                 continue;
             }
 
-            var line = await RunOneAsync(check, ct);
-            refused = line.MessageKey is PreflightKeys.UserRefused or PreflightKeys.UserRedirected or PreflightKeys.UserUnreachable or PreflightKeys.UserCertificate;
+            var (line, stopsTheRest) = await RunOneAsync(check, ct);
+            refused = stopsTheRest;
             lines.Add(line);
         }
 
         return new PreflightReport(time.GetUtcNow(), lines);
     }
 
-    private async Task<PreflightLine> RunOneAsync(IPreflightCheck check, CancellationToken ct)
+    private async Task<(PreflightLine Line, bool StopsTheRest)> RunOneAsync(IPreflightCheck check, CancellationToken ct)
     {
         try
         {
-            return await check.RunAsync(site, ct);
+            return (await check.RunAsync(site, ct), false);
         }
-        catch (FrappeException ex) when (check.Id == PreflightCheckIds.User && ex.Error.Kind == FrappeErrorKind.AuthOrPermission)
+        catch (FrappeException ex) when (check.Id == PreflightCheckIds.User && Unusable(ex.Error) is { } reason)
         {
-            return new(check.Id, PreflightSeverity.Red, PreflightKeys.UserRefused, [ex.Error.Summary], PreflightKeys.UserCheckKey, ErrorFacts(ex.Error));
-        }
-        catch (FrappeException ex) when (check.Id == PreflightCheckIds.User && ex.Error.IsRedirect)
-        {
-            return new(check.Id, PreflightSeverity.Red, PreflightKeys.UserRedirected, [ex.Error.Summary], PreflightKeys.UserUseAddress, ErrorFacts(ex.Error));
-        }
-        catch (FrappeException ex) when (check.Id == PreflightCheckIds.User && ex.Error.Cause == FrappeError.CertificateCause)
-        {
-            return new(check.Id, PreflightSeverity.Red, PreflightKeys.UserCertificate, [ex.Error.Summary], PreflightKeys.UserTrustCertificate, ErrorFacts(ex.Error));
-        }
-        catch (FrappeException ex) when (check.Id == PreflightCheckIds.User && ex.Error.IsUnanswered)
-        {
-            return new(check.Id, PreflightSeverity.Red, PreflightKeys.UserUnreachable, [ex.Error.Summary], PreflightKeys.UserCheckAddress, ErrorFacts(ex.Error));
+            return (new(check.Id, PreflightSeverity.Red, reason.Message, [ex.Error.Summary], reason.Advice, ErrorFacts(ex.Error)), true);
         }
         catch (FrappeException ex)
         {
-            return CouldNotCheck(check.Id, ex.Error.Summary, ErrorFacts(ex.Error));
+            return (CouldNotCheck(check.Id, ex.Error.Summary, ErrorFacts(ex.Error)), false);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
             // An answer of an unexpected shape: report it on this line and carry on with the others.
-            return CouldNotCheck(check.Id, ex.Message, new JsonObject { ["exception"] = ex.GetType().Name });
+            return (CouldNotCheck(check.Id, ex.Message, new JsonObject { ["exception"] = ex.GetType().Name }), false);
         }
     }
+
+    /// <summary>Why the first check's failure makes every other check pointless, with what to do; null when the others may still answer.</summary>
+    private static (string Message, string Advice)? Unusable(FrappeError error) => error switch
+    {
+        { Kind: FrappeErrorKind.AuthOrPermission } => (PreflightKeys.UserRefused, PreflightKeys.UserCheckKey),
+        { IsRedirect: true } => (PreflightKeys.UserRedirected, PreflightKeys.UserUseAddress),
+        { Cause: FrappeError.CertificateCause } => (PreflightKeys.UserCertificate, PreflightKeys.UserTrustCertificate),
+        { IsUnanswered: true } => (PreflightKeys.UserUnreachable, PreflightKeys.UserCheckAddress),
+        _ => null,
+    };
 
     private static PreflightLine CouldNotCheck(string checkId, string reason, JsonObject facts) =>
         new(checkId, PreflightSeverity.Amber, PreflightKeys.CouldNotCheck, [reason], PreflightKeys.CouldNotCheckAdvice, facts);

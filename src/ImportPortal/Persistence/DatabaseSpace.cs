@@ -30,16 +30,8 @@ internal static class DatabaseSpace
             return false;
         }
 
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA auto_vacuum=INCREMENTAL; VACUUM;", ct);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-
+        // One command: the setting must be on the connection that rebuilds.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA auto_vacuum=INCREMENTAL; VACUUM;", ct);
         return true;
     }
 

@@ -16,10 +16,7 @@ internal sealed class FakeFrappeSite : IFrappeSite
 
     public bool RefuseKey { get; set; }
 
-    /// <summary>When set, every call is answered with a redirect to this address (an http:// site that serves under https://).</summary>
-    public string? RedirectTo { get; set; }
-
-    /// <summary>When set, every call fails with this error (a site that does not answer, or whose certificate is refused).</summary>
+    /// <summary>When set, every call fails with this error (a site that does not answer, redirects, or whose certificate is refused).</summary>
     public FrappeError? FailEverything { get; set; }
 
     public List<AppVersion> Versions { get; } = [new("frappe", "Frappe Framework", "15.55.1"), new("helpdesk", "Helpdesk", "1.22.2")];
@@ -107,11 +104,6 @@ internal sealed class FakeFrappeSite : IFrappeSite
 
     private Task<T> Call<T>(string? doctype, Func<T> answer)
     {
-        if (RedirectTo is not null)
-        {
-            throw new FrappeException(FrappeError.Redirect(301, RedirectTo, RedirectTo + "app"));
-        }
-
         if (FailEverything is { } failure)
         {
             throw new FrappeException(failure);

@@ -73,7 +73,7 @@ public sealed class PreflightResourceTests
         yield return refused;
 
         var redirected = PreflightSites.Healthy();
-        redirected.RedirectTo = "https://hotro.haravan.example/";
+        redirected.FailEverything = FrappeError.Redirect(301, "https://hotro.haravan.example/", "https://hotro.haravan.example/app");
         yield return redirected;
 
         var unreachable = PreflightSites.Healthy();
