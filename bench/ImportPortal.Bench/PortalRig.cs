@@ -111,11 +111,16 @@ internal sealed class PortalRig : IAsyncDisposable
                 bytesFrom = GC.GetTotalAllocatedBytes();
                 gcFrom = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
                 AllocationSampler.Counting = true;
+                if (!options.Batches)
+                {
+                    PerfControl.Enable();
+                }
             }
         });
         await Services.GetRequiredService<RunImportJob>().ExecuteAsync(runId, ct);
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(Interlocked.Read(ref sendingFrom));
         AllocationSampler.Counting = false;
+        PerfControl.Disable();
         var switches = ContextSwitches.Read();
         Cores = CoreTimes.Describe(coresFrom, CoreTimes.Read());
         return (runId, new SendingCost(switches.Voluntary - switchesFrom.Voluntary, switches.Involuntary - switchesFrom.Involuntary,

@@ -47,7 +47,7 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
                 groups.AddRange(found.Where(g => !groups.Contains(g)).Take(wanted - groups.Count));
             }
 
-            records = await Claimable(ofStage.Where(r => (r.State == RecordState.Pending || r.State == RecordState.Unknown) && groups.Contains(r.GroupKey))
+            records = await Claimable(ofStage.Where(r => (r.State == RecordState.Pending || r.State == RecordState.Unknown) && EF.Parameter(groups).Contains(r.GroupKey))
                 .OrderBy(r => r.GroupKey).ThenBy(r => r.Sequence)).ToListAsync(ct);
         }
         else
@@ -72,7 +72,7 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
         await _writing.WaitAsync(ct);
         try
         {
-            await db.ImportRecords.Where(r => ids.Contains(r.Id))
+            await db.ImportRecords.Where(r => EF.Parameter(ids).Contains(r.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RecordState.InFlight).SetProperty(r => r.UpdatedAt, now), ct);
         }
         finally

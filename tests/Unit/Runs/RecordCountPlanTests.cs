@@ -40,6 +40,21 @@ public sealed partial class RecordCountPlanTests
         }
     }
 
+    [Fact]
+    public async Task The_ledger_lines_of_a_claim_batch_are_found_through_the_ledger_s_key_with_the_keys_in_one_parameter()
+    {
+        await using var portal = await PortalServices.StartAsync((_, _) => { });
+        List<string> keys = ["1042", "1043", "1044"];
+
+        var printed = await portal.InDatabaseAsync(db => Task.FromResult(EfIdLedger.Lines(db, Guid.NewGuid(), "HD Ticket", keys).ToQueryString()));
+        var plan = await portal.InDatabaseAsync(db => PlanAsync(db, printed));
+
+        // One parameter for the keys, whatever their number: the statement EF prepares is the same for every batch.
+        Assert.Single(ParamLine().Matches(printed), p => keys.All(k => p.Groups[2].Value.Contains(k, StringComparison.Ordinal)));
+        Assert.Contains("SEARCH i USING INDEX IX_IdMap_SiteId_Doctype_SourceKey (SiteId=? AND Doctype=? AND SourceKey=?)", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("SCAN i", plan, StringComparison.Ordinal);
+    }
+
     /// <summary>SQLite's plan for a query as EF prints it: its parameters (".param set @p value" lines) put back as literals.</summary>
     private static async Task<string> PlanAsync(DbContext db, string printed)
     {

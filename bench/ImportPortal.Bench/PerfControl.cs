@@ -1,0 +1,24 @@
+namespace ImportPortal.Bench;
+
+/// <summary>
+/// Lets Linux <c>perf</c> sample the single-post imports' sending and nothing else (not the planning, the bare client or
+/// the batches): start <c>perf record -C 0 -g -D -1 --control=fifo:/tmp/perf.ctl</c> with that fifo made by
+/// <c>mkfifo</c>, then the benchmark with <c>IMPORTPORTAL_BENCH_PERF_FIFO=/tmp/perf.ctl</c> (and
+/// <c>DOTNET_PerfMapEnabled=1</c> so perf can name the JIT-compiled methods).
+/// </summary>
+internal static class PerfControl
+{
+    private static readonly string? Fifo = Environment.GetEnvironmentVariable("IMPORTPORTAL_BENCH_PERF_FIFO");
+
+    public static void Enable() => Tell("enable");
+
+    public static void Disable() => Tell("disable");
+
+    private static void Tell(string command)
+    {
+        if (Fifo is not null)
+        {
+            File.AppendAllText(Fifo, command + "\n");
+        }
+    }
+}
