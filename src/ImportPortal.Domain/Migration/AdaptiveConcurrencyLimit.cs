@@ -6,14 +6,13 @@ namespace ImportPortal.Domain.Migration;
 /// queueing on the server), halves on a 429 or a 5xx, and every sender waits out a Retry-After. Capped by
 /// <see cref="Ceiling"/>. Thread-safe.
 /// </summary>
-/// <param name="busyTime">
-/// The CPU time this process has used so far, when known. An answer that waits for the portal's own busy core looks
-/// like a queue on the site; with the clock, the wait the portal's own work explains is allowed on top (its work per
-/// answer, queued as busy as its cores were; at most <see cref="MaxSelfDelayMs"/>), so a busy portal does not throttle
-/// an idle site, and a mostly idle portal excuses next to nothing.
+/// <param name="load">
+/// The portal's own work, when known. An answer that waits for the portal's own busy core looks like a queue on the
+/// site; with it, the wait the portal's own work explains is allowed on top (its work per answer, queued as busy as its
+/// cores were; at most <see cref="MaxSelfDelayMs"/>), so a busy portal does not throttle an idle site, and a mostly
+/// idle portal excuses next to nothing.
 /// </param>
-/// <param name="cores">The cores that work is spread over.</param>
-public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16, double initial = 2, Func<TimeSpan>? busyTime = null, int cores = 1)
+public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16, double initial = 2, PortalLoad? load = null)
 {
     /// <summary>Latency may rise this much over the baseline before the limit stops growing (keeps a live helpdesk responsive).</summary>
     public const double Tolerance = 1.1;
@@ -44,12 +43,10 @@ public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16
     // Like TCP's slow start: double until the site first shows a queue or refuses, then grow gently.
     private bool _slowStart = true;
 
-    // The process's CPU time and the answers seen when the limit was last adjusted: their ratio is the work per answer.
-    private TimeSpan _busyAtAdjust = busyTime?.Invoke() ?? TimeSpan.Zero;
+    // The process's CPU time and the answers of all sites when the limit was last adjusted: their ratio is the work per answer.
+    private TimeSpan _busyAtAdjust = load?.BusyTime ?? TimeSpan.Zero;
     private long _adjustedAt = time.GetTimestamp();
-    private long _answers;
-    private long _answersAtAdjust;
-    private readonly int _cores = Math.Max(1, cores);
+    private long _answersAtAdjust = load?.Answers ?? 0;
 
     /// <summary>Requests allowed at once right now.</summary>
     public int Limit
@@ -146,7 +143,7 @@ public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16
                 return;
             }
 
-            _answers++;
+            load?.Answered();
             var track = documents > 1 ? _batches : _singles;
             if (track == _batches && track.Lowest == double.MaxValue)
             {
@@ -217,16 +214,16 @@ public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16
     /// <summary>How long an answer may wait for the portal's own core, from its CPU per answer and how busy its cores were since the last adjustment.</summary>
     private double SelfDelayMs()
     {
-        if (busyTime is null)
+        if (load is null)
         {
             return 0;
         }
 
-        var busy = busyTime();
+        var (busy, answered) = (load.BusyTime, load.Answers);
         var worked = (busy - _busyAtAdjust).TotalMilliseconds;
-        var answers = _answers - _answersAtAdjust;
-        var wall = time.GetElapsedTime(_adjustedAt).TotalMilliseconds * _cores;
-        (_busyAtAdjust, _answersAtAdjust, _adjustedAt) = (busy, _answers, time.GetTimestamp());
+        var answers = answered - _answersAtAdjust;
+        var wall = time.GetElapsedTime(_adjustedAt).TotalMilliseconds * load.Cores;
+        (_busyAtAdjust, _answersAtAdjust, _adjustedAt) = (busy, answered, time.GetTimestamp());
         if (answers == 0 || wall <= 0)
         {
             return 0;
@@ -237,7 +234,7 @@ public sealed class AdaptiveConcurrencyLimit(TimeProvider time, int ceiling = 16
         // flight ahead of it.
         var perAnswer = worked / answers;
         var busyShare = Math.Clamp(worked / wall, 0, 0.95);
-        var queued = Math.Min(perAnswer * busyShare / (1 - busyShare), perAnswer * Math.Max(1, _inFlight) / _cores);
+        var queued = Math.Min(perAnswer * busyShare / (1 - busyShare), perAnswer * Math.Max(1, _inFlight) / load.Cores);
         return Math.Clamp(queued, 0, MaxSelfDelayMs);
     }
 

@@ -11,13 +11,15 @@ public sealed class SitePacing(TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, AdaptiveConcurrencyLimit> _limits = new(StringComparer.OrdinalIgnoreCase);
 
+    // One for all sites: the process's CPU is spread over the answers of every site it talks to.
+    private readonly PortalLoad _load = new(static () => Environment.CpuUsage.TotalTime, Environment.ProcessorCount);
+
     public const int DefaultCeiling = 16;
 
     public AdaptiveConcurrencyLimit For(Uri site)
     {
         ArgumentNullException.ThrowIfNull(site);
-        // Two look-ups for every request: the factory takes the clock as an argument, so no closure is made for each.
-        return _limits.GetOrAdd(site.Authority, static (_, clock) => new AdaptiveConcurrencyLimit(
-            clock, DefaultCeiling, busyTime: static () => Environment.CpuUsage.TotalTime, cores: Environment.ProcessorCount), time);
+        // Two look-ups for every request: the factory takes its arguments as one, so no closure is made for each.
+        return _limits.GetOrAdd(site.Authority, static (_, made) => new AdaptiveConcurrencyLimit(made.time, DefaultCeiling, load: made._load), (time, _load));
     }
 }

@@ -124,7 +124,7 @@ public sealed class AdaptiveConcurrencyLimitTests
         // all the time (or a tenth of it: then its answers rarely wait for it, and it excuses nothing).
         var time = new FakeTimeProvider();
         var busy = TimeSpan.Zero;
-        var limit = new AdaptiveConcurrencyLimit(time, ceiling: 16, initial: 16, busyTime: portalClock ? () => busy : null, cores: 1);
+        var limit = new AdaptiveConcurrencyLimit(time, ceiling: 16, initial: 16, load: portalClock ? new PortalLoad(() => busy, cores: 1) : null);
         var leases = new List<IDisposable>();
         for (var i = 0; i < 16; i++)
         {
@@ -150,13 +150,55 @@ public sealed class AdaptiveConcurrencyLimitTests
         leases.ForEach(l => l.Dispose());
     }
 
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public async Task With_two_sites_each_limit_reads_the_portal_s_work_per_answer_of_both(bool sharedLoad, bool shrinks)
+    {
+        // Two runs on two sites, 16 requests in flight on each; the portal spends 0.5 ms of CPU per answer, its core
+        // busy all the time. Site A's answers climb from 2 ms to 20 ms: 8 ms of that is the portal's work ahead of each
+        // (16 × 0.5 ms), the rest a queue on site A. Counting only A's answers against all of the portal's CPU would
+        // make its work per answer 1 ms and excuse 16 ms.
+        var time = new FakeTimeProvider();
+        var busy = TimeSpan.Zero;
+        var shared = new PortalLoad(() => busy, cores: 1);
+        var a = new AdaptiveConcurrencyLimit(time, ceiling: 16, initial: 16, load: shared);
+        var b = new AdaptiveConcurrencyLimit(time, ceiling: 16, initial: 16, load: sharedLoad ? shared : new PortalLoad(() => busy, cores: 1));
+        var leases = new List<IDisposable>();
+        for (var i = 0; i < 16; i++)
+        {
+            leases.Add(await a.AcquireAsync(Ct));
+            leases.Add(await b.AcquireAsync(Ct));
+        }
+
+        void Window(double siteA)
+        {
+            for (var i = 0; i < 16; i++)
+            {
+                foreach (var (limit, ms) in new[] { (a, siteA), (b, 2.0) })
+                {
+                    busy += TimeSpan.FromMilliseconds(0.5);
+                    time.Advance(TimeSpan.FromMilliseconds(0.5));
+                    limit.Observe(TimeSpan.FromMilliseconds(ms), PaceSignal.Ok);
+                }
+            }
+        }
+
+        Window(2);
+        Window(20);
+
+        Assert.Equal(shrinks, a.Limit < 16);
+        Assert.Equal(16, b.Limit);
+        leases.ForEach(l => l.Dispose());
+    }
+
     [Fact]
     public async Task A_busy_portal_still_backs_off_from_a_real_queue_on_the_site()
     {
         // The portal's allowance is capped: 5 ms of CPU per answer would excuse 80 ms, but only 20 ms is.
         var time = new FakeTimeProvider();
         var busy = TimeSpan.Zero;
-        var limit = new AdaptiveConcurrencyLimit(time, ceiling: 16, initial: 16, busyTime: () => busy);
+        var limit = new AdaptiveConcurrencyLimit(time, ceiling: 16, initial: 16, load: new PortalLoad(() => busy, cores: 1));
         var leases = new List<IDisposable>();
         for (var i = 0; i < 16; i++)
         {
