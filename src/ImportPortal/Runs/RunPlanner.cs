@@ -36,7 +36,8 @@ public sealed class RunPlanner(
         var connection = await sites.ConnectAsync(run.SiteId, ct) ?? throw new InvalidOperationException("The site no longer exists or its secret cannot be read.");
         var site = clients.Create(connection);
         var bindings = StoredJson.Read<Dictionary<string, TableBinding>>(run.BindingsJson) ?? [];
-        var compiled = ProfileCompiler.Compile(profile, await MappingPreview.MetasAsync(profile, site, ct),
+        var metas = await MappingPreview.MetasAsync(profile, site, ct);
+        var compiled = ProfileCompiler.Compile(profile, metas,
             await MappingLookups.BuildAsync(profile, (table, c) => MappingPreview.OpenTableAsync(uploads, bindings, table, c), ct));
 
         await using (var db = await databases.CreateDbContextAsync(ct))
@@ -96,6 +97,12 @@ public sealed class RunPlanner(
         }
 
         await InsertAsync(pending, ct);
+        if (profile.Entities.FirstOrDefault(e => e.Entity == EntityKind.Ticket) is { } ticket)
+        {
+            await using var db = await databases.CreateDbContextAsync(ct);
+            await ConversationDates.FillAsync(db, run.Id, metas.GetValueOrDefault(profile.DoctypeOf(ticket)), ct);
+        }
+
         run.RecordCount = seen.Count + memberships.Count;
     }
 

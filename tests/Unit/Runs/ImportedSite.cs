@@ -140,12 +140,23 @@ public static class ImportedSite
             ("opening_date", Utc(ticket.CreatedAt, "yyyy-MM-dd"), Text(doc, "opening_date")),
             ("opening_time", Utc(ticket.CreatedAt, "HH:mm:ss"), Clock(Text(doc, "opening_time"))),
             ("resolution_date", ticket.ResolvedAt is { } resolved ? Utc(resolved, "yyyy-MM-dd HH:mm:ss") : null, Text(doc, "resolution_date")),
-            ("first_responded_on", ticket.FirstRespondedAt is { } first ? Utc(first, "yyyy-MM-dd HH:mm:ss") : null, Text(doc, "first_responded_on")),
+            ("first_responded_on", (ticket.FirstRespondedAt ?? AgentReplies(ticket).Min()) is { } first ? Utc(first, "yyyy-MM-dd HH:mm:ss") : null, Text(doc, "first_responded_on")),
+            // Each message the run inserted stamped the ticket with "now"; the finalise PUT writes the conversation's own times back.
+            ("last_agent_response", AgentReplies(ticket).Max() is { } agent ? Utc(agent, "yyyy-MM-dd HH:mm:ss") : null, Text(doc, "last_agent_response")),
+            ("last_customer_response", CustomerMessages(ticket).Max() is { } customer ? Utc(customer, "yyyy-MM-dd HH:mm:ss") : null, Text(doc, "last_customer_response")),
         };
 
         // A null expectation: the source has no value, so what the site put there is not ours to check.
         return expected.Where(e => e.Want is not null && e.Want != e.Got).Select(e => $"HD Ticket {id}: {e.Field} is \"{e.Got}\", expected \"{e.Want}\"");
     }
+
+    private static IEnumerable<DateTimeOffset?> AgentReplies(ExportTicket ticket) =>
+        ticket.Notes.Where(n => !n.Private && !n.Incoming).Select(n => (DateTimeOffset?)n.CreatedAt);
+
+    /// <summary>The customer's messages: the ticket's description (its first message, at its creation) and the incoming notes.</summary>
+    private static IEnumerable<DateTimeOffset?> CustomerMessages(ExportTicket ticket) =>
+        (ticket.Description is null ? [] : new DateTimeOffset?[] { ticket.CreatedAt })
+            .Concat(ticket.Notes.Where(n => !n.Private && n.Incoming).Select(n => (DateTimeOffset?)n.CreatedAt));
 
     public static string Utc(DateTimeOffset time, string format) => time.UtcDateTime.ToString(format, CultureInfo.InvariantCulture);
 

@@ -1,0 +1,71 @@
+using ImportPortal.Domain.Frappe;
+using ImportPortal.Domain.Mapping;
+using ImportPortal.Domain.Migration;
+using ImportPortal.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImportPortal.Runs;
+
+/// <summary>
+/// A ticket's response times as its conversation has them. Every message the run inserts stamps its ticket with "now":
+/// an agent reply sets <c>last_agent_response</c> (and <c>first_responded_on</c> when empty), a customer message
+/// <c>last_customer_response</c> (Helpdesk 1.20+; recorded on 1.22.2, frappe-samples fidelity-09/13). Unless the
+/// finalise PUT writes them back, a migrated helpdesk shows every ticket answered on the day of the migration. After
+/// planning, each ticket's finalise dates get the times of its planned messages: the latest agent reply, the latest
+/// customer message, and the first agent reply as its first response when the ticket's row gives none. A time the
+/// profile maps itself (say Freshdesk's <c>stats.agent_responded_at</c>) is kept as mapped.
+/// </summary>
+internal static class ConversationDates
+{
+    /// <summary>The ticket fields filled from the conversation, and how: the first or the latest message of one direction.</summary>
+    public static readonly IReadOnlyList<(string Field, string Direction, string Pick)> Fields =
+    [
+        ("first_responded_on", "Sent", "min"),
+        ("last_agent_response", "Sent", "max"),
+        ("last_customer_response", "Received", "max"),
+    ];
+
+    /// <summary>Fills the run's finalise records from its planned messages; only the fields the site's ticket doctype has.</summary>
+    /// <returns>How many tickets got one or more times.</returns>
+    public static async Task<int> FillAsync(PortalDbContext db, Guid runId, DocTypeMeta? ticket, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var fields = Fields.Where(f => ticket?.HasField(f.Field) == true).ToList();
+        if (fields.Count == 0)
+        {
+            return 0;
+        }
+
+        // Per ticket, one pass over its messages' planned bodies (communication_date is already the site's local time
+        // as Frappe writes it, "yyyy-MM-dd HH:mm:ss", so text order is time order). json_patch of an empty object drops the times a
+        // ticket has no message for; the ticket's own mapped dates are patched over the derived ones, so they win.
+        var picks = string.Join(", ", fields.Select((f, i) =>
+            $"{f.Pick}(CASE WHEN m.PayloadJson ->> '$.insert.sent_or_received' = '{f.Direction}' THEN m.PayloadJson ->> '$.insert.communication_date' END) AS t{i}"));
+        var derived = string.Join(", ", fields.Select((f, i) => $"'{f.Field}', c.t{i}"));
+        var any = string.Join(" OR ", fields.Select((_, i) => $"c.t{i} IS NOT NULL"));
+        var sql = $"""
+            WITH c AS (
+                SELECT m.GroupKey AS Ticket, {picks}
+                FROM ImportRecords AS m
+                WHERE m.RunId = @run AND m.Stage = @conversations AND m.Entity = @reply AND m.State <> @failed
+                GROUP BY m.GroupKey)
+            UPDATE ImportRecords
+            SET PayloadJson = json_set(PayloadJson, '$.finaliseDates',
+                json(json_patch(json_patch(json_object(), json_object({derived})), COALESCE(PayloadJson -> '$.finaliseDates', json_object()))))
+            FROM c
+            WHERE ImportRecords.RunId = @run AND ImportRecords.Stage = @finalise AND ImportRecords.Entity = @ticket
+                AND ImportRecords.SourceKey = c.Ticket AND ({any})
+            """;
+        return await db.Database.ExecuteSqlRawAsync(sql,
+        [
+            Parameter("@run", runId.ToString().ToUpperInvariant()),
+            Parameter("@conversations", (int)RunStage.Conversations),
+            Parameter("@finalise", (int)RunStage.Finalise),
+            Parameter("@reply", (int)EntityKind.Reply),
+            Parameter("@ticket", (int)EntityKind.Ticket),
+            Parameter("@failed", (int)RecordState.Failed),
+        ], ct);
+    }
+
+    private static Microsoft.Data.Sqlite.SqliteParameter Parameter(string name, object value) => new(name, value);
+}
