@@ -1,4 +1,5 @@
 using Hangfire;
+using ImportPortal.Domain.Mapping;
 using ImportPortal.Domain.Migration;
 using ImportPortal.Persistence;
 using ImportPortal.Runs;
@@ -8,7 +9,7 @@ namespace ImportPortal.Jobs;
 
 /// <summary>
 /// Hands chosen records (or every failed one) back to the loop as Pending, with the records that failed only
-/// because of them, and works the run again. Their attempts stay in the record's history.
+/// because of them and the finalise of each ticket a message of theirs goes to, and works the run again. Their attempts stay in the record's history.
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
 public sealed class RetryRecordsJob(IDbContextFactory<PortalDbContext> databases, RunImportJob runJob, TimeProvider time)
@@ -38,6 +39,14 @@ public sealed class RetryRecordsJob(IDbContextFactory<PortalDbContext> databases
 
         // Whatever waited on a dependency checks it again; those still blocked fail again at once, without a request.
         await db.ImportRecords.Where(r => r.RunId == runId && r.State == RecordState.Failed && r.ErrorKind == RecordErrorKind.Dependency)
+            .ExecuteUpdateAsync(Reset(now), ct);
+
+        // A message sent after its ticket was finalised undoes the finalise: Helpdesk stamps the ticket's response times
+        // with "now", and a customer's message reopens a closed ticket. The ticket's finalise runs again after it.
+        var messagesOf = db.ImportRecords.Where(r => r.RunId == runId && r.Stage == RunStage.Conversations && r.State == RecordState.Pending && r.GroupKey != null)
+            .Select(r => r.GroupKey);
+        await db.ImportRecords.Where(r => r.RunId == runId && r.Stage == RunStage.Finalise && r.Entity == EntityKind.Ticket
+                && (r.State == RecordState.Succeeded || r.State == RecordState.Skipped) && messagesOf.Contains(r.SourceKey))
             .ExecuteUpdateAsync(Reset(now), ct);
 
         var finished = new[] { RunState.Completed, RunState.CompletedWithErrors, RunState.Failed, RunState.Paused };

@@ -75,6 +75,35 @@ public sealed class RejectedRecordTests
         Assert.True(counts.Skipped == 1 && counts.Failed == 0, $"the tickets stage should count the skipped ticket as skipped, not failed: {counts}");
     }
 
+    [Fact]
+    public async Task A_customer_message_sent_again_after_the_run_leaves_its_closed_ticket_closed_with_the_conversation_s_times()
+    {
+        // Ticket 8 is Closed, with an agent reply, a customer reply (note 500071) and a private note. The site refuses
+        // the customer reply; the run finalises the ticket without it. Sent again later, that reply reopens the ticket
+        // and stamps its last customer response with "now", as Helpdesk does: its finalise must run again after it.
+        var export = AccountExport.Create(tickets: 12);
+        var source = export.Tickets[7];
+        Assert.Equal("Closed", source.Status);
+        var customerReply = source.Notes.Single(n => n.Incoming);
+        await using var h = await RunsHarness.StartAsync();
+        h.Simulator.Faults.Rejections.Add("Communication", doc => doc["content"]?.ToString().Contains($"ghi chú {customerReply.Id}", StringComparison.Ordinal) == true, Refusal);
+        var runId = await h.StartAccountExportRunAsync(export);
+        await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
+        var key = customerReply.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var refused = (await h.RecordsAsync(runId)).Single(r => r.Stage == RunStage.Conversations && r.SourceKey == key);
+        Assert.True(refused.State == RecordState.Failed && refused.ErrorKind == RecordErrorKind.Data, $"the site refused the customer reply: {RecordChecks.Describe(refused)}");
+
+        h.Simulator.Faults.Rejections.Clear();
+        await h.RetryAsync(runId, [refused.Id]);
+
+        var records = await h.RecordsAsync(runId);
+        Assert.All(records, r => Assert.True(r.State == RecordState.Succeeded, $"every record should be in after the retry: {RecordChecks.Describe(r)}"));
+        var ticket = h.Simulator.Store.Get("HD Ticket", records.Single(r => r.Stage == RunStage.Tickets && r.SourceKey == "8").FrappeName!)!;
+        Assert.Equal("Closed", ImportedSite.Text(ticket, "status"));
+        Assert.Equal(ImportedSite.Utc(customerReply.CreatedAt, "yyyy-MM-dd HH:mm:ss"), ImportedSite.Text(ticket, "last_customer_response"));
+        Assert.Equal(ImportedSite.Utc(source.Notes.Where(n => !n.Private && !n.Incoming).Max(n => n.CreatedAt), "yyyy-MM-dd HH:mm:ss"), ImportedSite.Text(ticket, "last_agent_response"));
+    }
+
     /// <summary>An export of 12 tickets whose ticket 7 (Resolved, with two replies and a private note) the site refuses, imported once.</summary>
     private static async Task<Scenario> RefusedAsync()
     {
