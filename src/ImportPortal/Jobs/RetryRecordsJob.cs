@@ -9,7 +9,8 @@ namespace ImportPortal.Jobs;
 
 /// <summary>
 /// Hands chosen records (or every failed one) back to the loop as Pending, with the records that failed only
-/// because of them and the finalise of each ticket a message of theirs goes to, and works the run again. Their attempts stay in the record's history.
+/// because of them and the finalise of each ticket a message of theirs goes to, and works the run again. Their
+/// attempts stay in the record's history.
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
 public sealed class RetryRecordsJob(IDbContextFactory<PortalDbContext> databases, RunImportJob runJob, TimeProvider time)

@@ -37,8 +37,8 @@ internal static class ConversationDates
         }
 
         // Per ticket, one pass over its messages' planned bodies (communication_date is already the site's local time
-        // as Frappe writes it, "yyyy-MM-dd HH:mm:ss", so text order is time order). json_patch of an empty object drops the times a
-        // ticket has no message for; the ticket's own mapped dates are patched over the derived ones, so they win.
+        // as Frappe writes it, "yyyy-MM-dd HH:mm:ss", so text order is time order). Patching an empty object drops the
+        // times a ticket has no message for; the ticket's own mapped dates are patched over the derived ones, so they win.
         var picks = string.Join(", ", fields.Select((f, i) =>
             $"{f.Pick}(CASE WHEN m.PayloadJson ->> '$.insert.sent_or_received' = '{f.Direction}' THEN m.PayloadJson ->> '$.insert.communication_date' END) AS t{i}"));
         var derived = string.Join(", ", fields.Select((f, i) => $"'{f.Field}', c.t{i}"));
