@@ -45,6 +45,8 @@ public sealed class PreviewTests(BrowserFixture browser, PortalFixture portal) :
         await Expect(first.Locator("[data-testid=preview-entity][data-entity=Contact]")).ToHaveCountAsync(1);
         await Expect(first.Locator("[data-testid=preview-entity][data-entity=Organisation]")).ToHaveCountAsync(1);
         await Expect(first.Locator("[data-testid=preview-entity][data-entity=Ticket] [data-testid=preview-insert]")).ToContainTextAsync("\"subject\"");
+        // Its finalise PUT also takes the times of its conversation, which every imported message would stamp with "now".
+        await Expect(first.Locator("[data-testid=preview-entity][data-entity=Ticket] [data-testid=preview-conversation-dates]")).ToContainTextAsync("last_agent_response");
 
         var longSubject = op.Page.Locator("[data-testid=preview-row][data-row='4'] [data-testid=field-problem][data-field=subject]");
         await Expect(longSubject).ToHaveCountAsync(1);
