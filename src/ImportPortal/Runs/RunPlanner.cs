@@ -97,13 +97,14 @@ public sealed class RunPlanner(
         }
 
         await InsertAsync(pending, ct);
+        var finalised = 0;
         if (profile.Entities.FirstOrDefault(e => e.Entity == EntityKind.Ticket) is { } ticket)
         {
             await using var db = await databases.CreateDbContextAsync(ct);
-            await ConversationDates.FillAsync(db, run.Id, metas.GetValueOrDefault(profile.DoctypeOf(ticket)), ct);
+            (finalised, _) = await ConversationDates.FillAsync(db, run.Id, metas.GetValueOrDefault(profile.DoctypeOf(ticket)), ct);
         }
 
-        run.RecordCount = seen.Count + memberships.Count;
+        run.RecordCount = seen.Count + memberships.Count + finalised;
     }
 
     /// <summary>One organisation's member contacts (Helpdesk 1.28+), sent once its contacts exist; its row is its first member's.</summary>

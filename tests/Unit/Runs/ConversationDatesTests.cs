@@ -33,6 +33,10 @@ public sealed class ConversationDatesTests
             .. Ticket(runId, "2", new JsonObject { ["resolution_date"] = "2024-03-05 08:00:00" }),
             .. Ticket(runId, "3", new JsonObject { ["resolution_date"] = "2024-03-06 08:00:00" }),
             .. Ticket(runId, "4", null),
+            // Tickets 5 and 6 come from a profile that maps no status and no times: the planner made no finalise record.
+            // Ticket 6's row could not be mapped.
+            .. Ticket(runId, "5", null).Where(r => r.Stage == RunStage.Tickets),
+            .. Ticket(runId, "6", null, RecordState.Failed).Where(r => r.Stage == RunStage.Tickets),
             Message(runId, "1", "1:a", "Received", "2024-03-01 08:00:00"),
             Message(runId, "1", "1:b", "Sent", "2024-03-01 09:15:00"),
             Message(runId, "1", "1:c", "Received", "2024-03-01 10:20:00"),
@@ -43,13 +47,16 @@ public sealed class ConversationDatesTests
             Message(runId, "2", "2:b", "Sent", "2024-03-04 07:55:00"),
             Message(runId, "2", "2:c", "Sent", "2024-03-04 11:10:00"),
             Message(runId, "4", "4:a", "Received", "2024-03-07 21:00:00"),
+            Message(runId, "5", "5:a", "Received", "2024-03-08 10:00:00"),
+            Message(runId, "5", "5:b", "Sent", "2024-03-08 10:05:00"),
+            Message(runId, "6", "6:a", "Received", "2024-03-09 10:00:00"),
             // Another run's message for a ticket of the same key.
             Message(Guid.NewGuid(), "3", "3:a", "Sent", "2025-01-01 00:00:00"),
         ]);
 
         await using (var db = await databases.CreateDbContextAsync(Ct))
         {
-            Assert.Equal(3, await ConversationDates.FillAsync(db, runId, Meta(ModernFields), Ct));
+            Assert.Equal((1, 4), await ConversationDates.FillAsync(db, runId, Meta(ModernFields), Ct));
         }
 
         var dates = await FinaliseDatesAsync(databases, runId);
@@ -57,11 +64,15 @@ public sealed class ConversationDatesTests
         Assert.Equal("""{"first_responded_on":"2024-03-04 07:55:00","last_agent_response":"2024-03-04 11:10:00","last_customer_response":"2024-03-04 07:30:00","resolution_date":"2024-03-05 08:00:00"}""", Sorted(dates["2"]));
         Assert.Equal("""{"resolution_date":"2024-03-06 08:00:00"}""", Sorted(dates["3"]));
         Assert.Equal("""{"last_customer_response":"2024-03-07 21:00:00"}""", Sorted(dates["4"]));
+        Assert.Equal("""{"first_responded_on":"2024-03-08 10:05:00","last_agent_response":"2024-03-08 10:05:00","last_customer_response":"2024-03-08 10:00:00"}""", Sorted(dates["5"]));
+        Assert.DoesNotContain("6", dates.Keys);
 
         // The ticket's own insert record keeps its plan: only the finalise PUT carries the conversation's times.
         await using var check = await databases.CreateDbContextAsync(Ct);
         var insert = await check.ImportRecords.SingleAsync(r => r.RunId == runId && r.Stage == RunStage.Tickets && r.SourceKey == "2", Ct);
         Assert.Equal("""{"resolution_date":"2024-03-05 08:00:00"}""", Sorted(RecordPayloadJson.Read(insert.PayloadJson).FinaliseDates));
+        var added = await check.ImportRecords.SingleAsync(r => r.RunId == runId && r.Stage == RunStage.Finalise && r.SourceKey == "5", Ct);
+        Assert.True(added is { State: RecordState.Pending, Entity: EntityKind.Ticket, Doctype: "HD Ticket", Table: "tickets" }, $"ticket 5's finalise should wait its turn: {RecordChecks.Describe(added)}");
     }
 
     [Fact]
@@ -80,9 +91,9 @@ public sealed class ConversationDatesTests
 
         await using (var db = await databases.CreateDbContextAsync(Ct))
         {
-            Assert.Equal(1, await ConversationDates.FillAsync(db, runId, Meta(["status", "first_responded_on", "resolution_date"]), Ct));
-            Assert.Equal(0, await ConversationDates.FillAsync(db, runId, Meta(["status", "resolution_date"]), Ct));
-            Assert.Equal(0, await ConversationDates.FillAsync(db, runId, null, Ct));
+            Assert.Equal((0, 1), await ConversationDates.FillAsync(db, runId, Meta(["status", "first_responded_on", "resolution_date"]), Ct));
+            Assert.Equal((0, 0), await ConversationDates.FillAsync(db, runId, Meta(["status", "resolution_date"]), Ct));
+            Assert.Equal((0, 0), await ConversationDates.FillAsync(db, runId, null, Ct));
         }
 
         var dates = await FinaliseDatesAsync(databases, runId);
@@ -110,7 +121,7 @@ public sealed class ConversationDatesTests
     }
 
     /// <summary>A ticket as the planner writes it: its insert and its finalise record, both with the same payload.</summary>
-    private static IEnumerable<ImportRecord> Ticket(Guid runId, string key, JsonObject? dates)
+    private static IEnumerable<ImportRecord> Ticket(Guid runId, string key, JsonObject? dates, RecordState state = RecordState.Pending)
     {
         var payload = RecordPayloadJson.Write(new RecordPayload(new JsonObject { ["subject"] = $"Khách hỏi về đơn hàng #{key}" }, new JsonObject { ["status"] = "Closed" }, dates, []));
         foreach (var stage in new[] { RunStage.Tickets, RunStage.Finalise })
@@ -125,7 +136,7 @@ public sealed class ConversationDatesTests
                 Table = "tickets",
                 Row = 1,
                 PayloadJson = payload,
-                State = RecordState.Pending,
+                State = state,
             };
         }
     }
