@@ -50,6 +50,8 @@ public sealed class ConversationDatesTests
             Message(runId, "5", "5:a", "Received", "2024-03-08 10:00:00"),
             Message(runId, "5", "5:b", "Sent", "2024-03-08 10:05:00"),
             Message(runId, "6", "6:a", "Received", "2024-03-09 10:00:00"),
+            // A private note (an HD Ticket Comment) does not stamp its ticket.
+            Message(runId, "1", "1:f", "Sent", "2024-03-04 12:00:00", entity: EntityKind.PrivateNote),
             // Another run's message for a ticket of the same key.
             Message(Guid.NewGuid(), "3", "3:a", "Sent", "2025-01-01 00:00:00"),
         ]);
@@ -141,12 +143,13 @@ public sealed class ConversationDatesTests
         }
     }
 
-    private static ImportRecord Message(Guid runId, string ticket, string key, string direction, string at, RecordState state = RecordState.Pending) => new()
+    private static ImportRecord Message(
+        Guid runId, string ticket, string key, string direction, string at, RecordState state = RecordState.Pending, EntityKind entity = EntityKind.Reply) => new()
     {
         RunId = runId,
         Stage = RunStage.Conversations,
-        Entity = EntityKind.Reply,
-        Doctype = "Communication",
+        Entity = entity,
+        Doctype = entity == EntityKind.Reply ? "Communication" : "HD Ticket Comment",
         SourceKey = key,
         GroupKey = ticket,
         Table = "notes",
