@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ImportPortal.Domain.Mapping;
 using ImportPortal.Domain.Migration;
 using ImportPortal.Domain.Quiet;
 using ImportPortal.Domain.Sources;
@@ -94,6 +95,18 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
         var attempts = await db.RecordAttempts.AsNoTracking().Where(a => a.RecordId == recordId).OrderBy(a => a.Id).ToListAsync(ct);
         var run = await db.ImportRuns.AsNoTracking().FirstAsync(r => r.Id == record.RunId, ct);
         var payload = RecordPayloadJson.Read(record.PayloadJson);
+        if (record is { Stage: RunStage.Tickets, Entity: EntityKind.Ticket })
+        {
+            // The ticket's finalise PUTs as they will go: its finalise record also carries its conversation's times.
+            var finalise = await db.ImportRecords.AsNoTracking()
+                .Where(r => r.RunId == record.RunId && r.Stage == RunStage.Finalise && r.Entity == EntityKind.Ticket && r.SourceKey == record.SourceKey)
+                .Select(r => r.PayloadJson).FirstOrDefaultAsync(ct);
+            if (finalise is not null && RecordPayloadJson.Read(finalise) is var planned)
+            {
+                payload = payload with { FinaliseStatus = planned.FinaliseStatus, FinaliseDates = planned.FinaliseDates };
+            }
+        }
+
         return new RecordDetail(
             Line(record), record.RunId, await SourceRowAsync(run, record.Table, record.Row, ct), payload.Insert,
             record.OverrideJson is null ? null : JsonNode.Parse(record.OverrideJson) as JsonObject,

@@ -98,10 +98,15 @@ public sealed class RejectedRecordTests
 
         var records = await h.RecordsAsync(runId);
         Assert.All(records, r => Assert.True(r.State == RecordState.Succeeded, $"every record should be in after the retry: {RecordChecks.Describe(r)}"));
-        var ticket = h.Simulator.Store.Get("HD Ticket", records.Single(r => r.Stage == RunStage.Tickets && r.SourceKey == "8").FrappeName!)!;
+        var ticketRecord = records.Single(r => r.Stage == RunStage.Tickets && r.SourceKey == "8");
+        var ticket = h.Simulator.Store.Get("HD Ticket", ticketRecord.FrappeName!)!;
         Assert.Equal("Closed", ImportedSite.Text(ticket, "status"));
         Assert.Equal(ImportedSite.Utc(customerReply.CreatedAt, "yyyy-MM-dd HH:mm:ss"), ImportedSite.Text(ticket, "last_customer_response"));
         Assert.Equal(ImportedSite.Utc(source.Notes.Where(n => !n.Private && !n.Incoming).Max(n => n.CreatedAt), "yyyy-MM-dd HH:mm:ss"), ImportedSite.Text(ticket, "last_agent_response"));
+
+        // The ticket's detail shows its finalise PUTs as they went, the conversation's times included.
+        var detail = await h.Queries.DetailAsync(ticketRecord.Id, CancellationToken.None);
+        Assert.Equal(ImportedSite.Text(ticket, "last_customer_response"), detail?.FinaliseDates?["last_customer_response"]?.GetValue<string>());
     }
 
     /// <summary>An export of 12 tickets whose ticket 7 (Resolved, with two replies and a private note) the site refuses, imported once.</summary>
