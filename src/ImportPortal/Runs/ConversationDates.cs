@@ -19,7 +19,7 @@ namespace ImportPortal.Runs;
 internal static class ConversationDates
 {
     /// <summary>The ticket fields filled from the conversation, and how: the first or the latest message of one direction.</summary>
-    public static readonly IReadOnlyList<(string Field, string Direction, string Pick)> Fields =
+    private static readonly IReadOnlyList<(string Field, string Direction, string Pick)> Fields =
     [
         ("first_responded_on", "Sent", "min"),
         ("last_agent_response", "Sent", "max"),

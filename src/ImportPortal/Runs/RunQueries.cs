@@ -101,8 +101,9 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
             var finalise = await db.ImportRecords.AsNoTracking()
                 .Where(r => r.RunId == record.RunId && r.Stage == RunStage.Finalise && r.Entity == EntityKind.Ticket && r.SourceKey == record.SourceKey)
                 .Select(r => r.PayloadJson).FirstOrDefaultAsync(ct);
-            if (finalise is not null && RecordPayloadJson.Read(finalise) is var planned)
+            if (finalise is not null)
             {
+                var planned = RecordPayloadJson.Read(finalise);
                 payload = payload with { FinaliseStatus = planned.FinaliseStatus, FinaliseDates = planned.FinaliseDates };
             }
         }

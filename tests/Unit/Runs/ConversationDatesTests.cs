@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using ImportPortal.Domain.Frappe;
 using ImportPortal.Domain.Mapping;
 using ImportPortal.Domain.Migration;
-using ImportPortal.Persistence;
 using ImportPortal.Runs;
 using ImportPortal.Tests.Unit.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -23,9 +22,8 @@ public sealed class ConversationDatesTests
     public async Task A_ticket_s_finalise_dates_get_its_latest_agent_reply_and_customer_message_and_keep_what_its_row_maps()
     {
         await using var portal = await PortalServices.StartAsync((_, _) => { });
-        var databases = portal.Get<IDbContextFactory<PortalDbContext>>();
         var runId = Guid.NewGuid();
-        await AddAsync(databases,
+        await AddAsync(portal,
         [
             // Ticket 1's row gives its first response; the conversation gives the rest. Ticket 2 has no first response
             // in its row: its first agent reply is it. Ticket 3 has no message; ticket 4 only a customer's.
@@ -56,12 +54,9 @@ public sealed class ConversationDatesTests
             Message(Guid.NewGuid(), "3", "3:a", "Sent", "2025-01-01 00:00:00"),
         ]);
 
-        await using (var db = await databases.CreateDbContextAsync(Ct))
-        {
-            Assert.Equal((1, 4), await ConversationDates.FillAsync(db, runId, Meta(ModernFields), Ct));
-        }
+        Assert.Equal((1, 4), await portal.InDatabaseAsync(db => ConversationDates.FillAsync(db, runId, Meta(ModernFields), Ct)));
 
-        var dates = await FinaliseDatesAsync(databases, runId);
+        var dates = await FinaliseDatesAsync(portal, runId);
         Assert.Equal("""{"first_responded_on":"2024-03-01 09:00:00","last_agent_response":"2024-03-02 16:45:00","last_customer_response":"2024-03-01 10:20:00","resolution_date":"2024-03-02 17:00:00"}""", Sorted(dates["1"]));
         Assert.Equal("""{"first_responded_on":"2024-03-04 07:55:00","last_agent_response":"2024-03-04 11:10:00","last_customer_response":"2024-03-04 07:30:00","resolution_date":"2024-03-05 08:00:00"}""", Sorted(dates["2"]));
         Assert.Equal("""{"resolution_date":"2024-03-06 08:00:00"}""", Sorted(dates["3"]));
@@ -70,10 +65,9 @@ public sealed class ConversationDatesTests
         Assert.DoesNotContain("6", dates.Keys);
 
         // The ticket's own insert record keeps its plan: only the finalise PUT carries the conversation's times.
-        await using var check = await databases.CreateDbContextAsync(Ct);
-        var insert = await check.ImportRecords.SingleAsync(r => r.RunId == runId && r.Stage == RunStage.Tickets && r.SourceKey == "2", Ct);
+        var insert = await portal.InDatabaseAsync(db => db.ImportRecords.SingleAsync(r => r.RunId == runId && r.Stage == RunStage.Tickets && r.SourceKey == "2", Ct));
         Assert.Equal("""{"resolution_date":"2024-03-05 08:00:00"}""", Sorted(RecordPayloadJson.Read(insert.PayloadJson).FinaliseDates));
-        var added = await check.ImportRecords.SingleAsync(r => r.RunId == runId && r.Stage == RunStage.Finalise && r.SourceKey == "5", Ct);
+        var added = await portal.InDatabaseAsync(db => db.ImportRecords.SingleAsync(r => r.RunId == runId && r.Stage == RunStage.Finalise && r.SourceKey == "5", Ct));
         Assert.True(added is { State: RecordState.Pending, Entity: EntityKind.Ticket, Doctype: "HD Ticket", Table: "tickets" }, $"ticket 5's finalise should wait its turn: {RecordChecks.Describe(added)}");
     }
 
@@ -82,45 +76,40 @@ public sealed class ConversationDatesTests
     {
         // Helpdesk 1.4 has first_responded_on but no last_agent_response or last_customer_response.
         await using var portal = await PortalServices.StartAsync((_, _) => { });
-        var databases = portal.Get<IDbContextFactory<PortalDbContext>>();
         var runId = Guid.NewGuid();
-        await AddAsync(databases,
+        await AddAsync(portal,
         [
             .. Ticket(runId, "1", new JsonObject { ["resolution_date"] = "2024-03-02 17:00:00" }),
             Message(runId, "1", "1:a", "Received", "2024-03-01 08:00:00"),
             Message(runId, "1", "1:b", "Sent", "2024-03-01 09:15:00"),
         ]);
 
-        await using (var db = await databases.CreateDbContextAsync(Ct))
-        {
-            Assert.Equal((0, 1), await ConversationDates.FillAsync(db, runId, Meta(["status", "first_responded_on", "resolution_date"]), Ct));
-            Assert.Equal((0, 0), await ConversationDates.FillAsync(db, runId, Meta(["status", "resolution_date"]), Ct));
-            Assert.Equal((0, 0), await ConversationDates.FillAsync(db, runId, null, Ct));
-        }
+        Assert.Equal((0, 1), await portal.InDatabaseAsync(db => ConversationDates.FillAsync(db, runId, Meta(["status", "first_responded_on", "resolution_date"]), Ct)));
+        Assert.Equal((0, 0), await portal.InDatabaseAsync(db => ConversationDates.FillAsync(db, runId, Meta(["status", "resolution_date"]), Ct)));
+        Assert.Equal((0, 0), await portal.InDatabaseAsync(db => ConversationDates.FillAsync(db, runId, null, Ct)));
 
-        var dates = await FinaliseDatesAsync(databases, runId);
+        var dates = await FinaliseDatesAsync(portal, runId);
         Assert.Equal("""{"first_responded_on":"2024-03-01 09:15:00","resolution_date":"2024-03-02 17:00:00"}""", Sorted(dates["1"]));
     }
 
     private static DocTypeMeta Meta(IEnumerable<string> fields) =>
         new("HD Ticket", false, false, null, fields.Select(f => new DocFieldMeta(f, f == "status" ? "Select" : "Datetime", f, null, false, false, 0, false, false)).ToList());
 
-    private static async Task<Dictionary<string, JsonObject?>> FinaliseDatesAsync(IDbContextFactory<PortalDbContext> databases, Guid runId)
+    private static async Task<Dictionary<string, JsonObject?>> FinaliseDatesAsync(PortalServices portal, Guid runId)
     {
-        await using var db = await databases.CreateDbContextAsync(Ct);
-        var finalise = await db.ImportRecords.AsNoTracking().Where(r => r.RunId == runId && r.Stage == RunStage.Finalise).ToListAsync(Ct);
+        var finalise = await portal.InDatabaseAsync(db => db.ImportRecords.AsNoTracking().Where(r => r.RunId == runId && r.Stage == RunStage.Finalise).ToListAsync(Ct));
         return finalise.ToDictionary(r => r.SourceKey, r => RecordPayloadJson.Read(r.PayloadJson).FinaliseDates);
     }
 
     private static string Sorted(JsonObject? dates) =>
         new JsonObject((dates ?? []).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))).ToJsonString();
 
-    private static async Task AddAsync(IDbContextFactory<PortalDbContext> databases, IEnumerable<ImportRecord> records)
-    {
-        await using var db = await databases.CreateDbContextAsync(Ct);
-        db.ImportRecords.AddRange(records);
-        await db.SaveChangesAsync(Ct);
-    }
+    private static Task<int> AddAsync(PortalServices portal, IEnumerable<ImportRecord> records) =>
+        portal.InDatabaseAsync(db =>
+        {
+            db.ImportRecords.AddRange(records);
+            return db.SaveChangesAsync(Ct);
+        });
 
     /// <summary>A ticket as the planner writes it: its insert and its finalise record, both with the same payload.</summary>
     private static IEnumerable<ImportRecord> Ticket(Guid runId, string key, JsonObject? dates, RecordState state = RecordState.Pending)
