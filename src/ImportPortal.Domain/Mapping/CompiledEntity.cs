@@ -14,7 +14,6 @@ internal sealed class CompiledEntity(
     bool truncate)
 {
     private readonly ColumnSlot? filterColumn = mapping.Filter is { } f ? new ColumnSlot(f.Column) : null;
-    private readonly HashSet<string>? filterValues = mapping.Filter?.Values is { Count: > 0 } v ? new HashSet<string>(v, StringComparer.OrdinalIgnoreCase) : null;
 
     public EntityMapping Mapping { get; } = mapping;
 
@@ -24,14 +23,7 @@ internal sealed class CompiledEntity(
 
     public bool Accepts(SourceRecord record)
     {
-        if (filterColumn is null)
-        {
-            return true;
-        }
-
-        var value = filterColumn.Read(record);
-        var hit = filterValues is null ? !value.IsEmpty : !value.IsEmpty && filterValues.Contains(TextOf.Value(value).Trim());
-        return hit != Mapping.Filter!.Negate;
+        return filterColumn is null || Mapping.Filter!.Admits(filterColumn.Read(record));
     }
 
     /// <summary>The record's key, or "" when it has none.</summary>
@@ -66,6 +58,13 @@ internal sealed class CompiledEntity(
         foreach (var row in rows)
         {
             row.Prune(bodies);
+        }
+
+        if (Doctype == "User")
+        {
+            // Frappe mails a new user a link to set a password unless told not to (the default is to send): a migration
+            // never does, whatever the mapping says.
+            bodies.Insert["send_welcome_email"] = 0;
         }
 
         return new MappedEntity(

@@ -65,6 +65,12 @@ internal sealed class CompiledStep(
 
         if (Kind == TransformKind.Lookup)
         {
+            if (fallback is not null)
+            {
+                // Asked for: a key the table lacks takes the fallback (a user who is not an agent names no agent).
+                return fallback.Length == 0 ? SourceValue.Null : new SourceValue(fallback);
+            }
+
             scope.Error(MappingProblemCodes.LookupMissing, text, arg ?? "");
             return SourceValue.Null;
         }

@@ -1,6 +1,6 @@
 namespace ImportPortal.Domain.Mapping;
 
-/// <summary>The things an import creates, in the order the import loop creates them.</summary>
+/// <summary>The things an import creates; <see cref="Migration.RunStages.All"/> is the order the import loop creates them in. Stored as numbers: a new kind is appended.</summary>
 public enum EntityKind
 {
     Organisation,
@@ -8,4 +8,13 @@ public enum EntityKind
     Ticket,
     Reply,
     PrivateNote,
+
+    /// <summary>
+    /// An agent's login (<c>User</c>, named by its e-mail): what replies name in <c>user</c> and private notes in
+    /// <c>commented_by</c>. Created before everything else, never with a welcome e-mail.
+    /// </summary>
+    User,
+
+    /// <summary>An agent's Helpdesk profile (<c>HD Agent</c>, named by its user), made after the user.</summary>
+    Agent,
 }

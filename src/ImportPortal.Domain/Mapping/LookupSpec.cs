@@ -1,4 +1,7 @@
 namespace ImportPortal.Domain.Mapping;
 
-/// <summary>A lookup table the host builds before mapping: from <see cref="Table"/>, <see cref="KeyColumn"/> to <see cref="ValueColumn"/> (users: id to email).</summary>
-public sealed record LookupSpec(string Name, string Table, string KeyColumn, string ValueColumn);
+/// <summary>
+/// A lookup table the host builds before mapping: from <see cref="Table"/>, <see cref="KeyColumn"/> to
+/// <see cref="ValueColumn"/> (users: id to email), of the rows <see cref="Filter"/> admits (agents only) when it is set.
+/// </summary>
+public sealed record LookupSpec(string Name, string Table, string KeyColumn, string ValueColumn, RowFilter? Filter = null);

@@ -48,7 +48,7 @@ public sealed class MappingLookups
         return lookups;
     }
 
-    /// <summary>Reads a whole table for one lookup; rows with an empty key or value are left out.</summary>
+    /// <summary>Reads a whole table for one lookup; rows the filter refuses, or with an empty key or value, are left out.</summary>
     public async Task AddAsync(LookupSpec spec, ISourceReader reader, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -56,6 +56,11 @@ public sealed class MappingLookups
         var entries = new List<KeyValuePair<string, string>>();
         await foreach (var record in reader.ReadAsync(ct))
         {
+            if (spec.Filter is { } filter && !filter.Admits(record[filter.Column]))
+            {
+                continue;
+            }
+
             var key = record[spec.KeyColumn];
             var value = record[spec.ValueColumn];
             if (!key.IsEmpty && !value.IsEmpty)

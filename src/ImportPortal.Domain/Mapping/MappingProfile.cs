@@ -34,6 +34,8 @@ public sealed record MappingProfile(
         EntityKind.Contact => "Contact",
         EntityKind.Ticket => "HD Ticket",
         EntityKind.Reply => "Communication",
+        EntityKind.User => "User",
+        EntityKind.Agent => "HD Agent",
         _ => "HD Ticket Comment",
     };
 }

@@ -40,6 +40,9 @@ public enum TransformKind
     /// <summary>Writes the value as a JSON number (Check and Int fields are numbers anyway).</summary>
     Number,
 
-    /// <summary>Replaces a value through the lookup table named <c>Arg</c> (a user id to the user's e-mail).</summary>
+    /// <summary>
+    /// Replaces a value through the lookup table named <c>Arg</c> (a user id to the user's e-mail); a key the table
+    /// lacks is a problem, or takes <c>Fallback</c> when one is given ("" leaves the value empty).
+    /// </summary>
     Lookup,
 }

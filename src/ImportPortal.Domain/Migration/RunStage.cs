@@ -19,6 +19,12 @@ public enum RunStage
     /// contacts and before the tickets, so Helpdesk fills a new ticket's customer from its contact's membership.
     /// </summary>
     Memberships,
+
+    /// <summary>Agents' users, first of all: replies and private notes name them.</summary>
+    Users,
+
+    /// <summary>Agents' HD Agent profiles, once their users exist.</summary>
+    Agents,
 }
 
 /// <summary>Which stage creates an entity.</summary>
@@ -26,13 +32,15 @@ public static class RunStages
 {
     /// <summary>Every stage in the order a run sends them: each starts when the one before has nothing left to send.</summary>
     public static IReadOnlyList<RunStage> All { get; } =
-        [RunStage.Organisations, RunStage.Contacts, RunStage.Memberships, RunStage.Tickets, RunStage.Conversations, RunStage.Finalise];
+        [RunStage.Users, RunStage.Agents, RunStage.Organisations, RunStage.Contacts, RunStage.Memberships, RunStage.Tickets, RunStage.Conversations, RunStage.Finalise];
 
     public static RunStage Of(EntityKind entity) => entity switch
     {
         EntityKind.Organisation => RunStage.Organisations,
         EntityKind.Contact => RunStage.Contacts,
         EntityKind.Ticket => RunStage.Tickets,
+        EntityKind.User => RunStage.Users,
+        EntityKind.Agent => RunStage.Agents,
         _ => RunStage.Conversations,
     };
 

@@ -4,7 +4,7 @@ namespace ImportPortal.Domain.Migration;
 
 /// <summary>
 /// How a record's document is recognised on the site without the ledger: by its external-id field when the
-/// profile writes one, and by a natural key (organisation name, contact e-mail). Tickets and messages without an
+/// profile writes one, and by a natural key (organisation name, contact e-mail, user e-mail). Tickets and messages without an
 /// external-id field have none: after an unknown send they cannot be verified, so they are never sent blind.
 /// </summary>
 public sealed record SiteIdentity(string Field, string Value)
@@ -26,7 +26,7 @@ public sealed record SiteIdentity(string Field, string Value)
             identities.Add(new SiteIdentity(field, id));
         }
 
-        if (NaturalKey(item.Doctype, body) is { } natural)
+        if ((NaturalKey(item.Doctype, body) ?? AgentKey(item)) is { } natural)
         {
             identities.Add(natural);
         }
@@ -39,8 +39,18 @@ public sealed record SiteIdentity(string Field, string Value)
         "HD Customer" when Text(body["customer_name"]) is { Length: > 0 } name => new SiteIdentity("name", name),
         "Customer" when Text(body["customer_name"]) is { Length: > 0 } name => new SiteIdentity("customer_name", name),
         "Contact" when PrimaryEmail(body) is { Length: > 0 } email => new SiteIdentity("email_id", email),
+
+        // Frappe names a user by its e-mail in lower case, and an HD Agent by its user.
+        "User" when Text(body["email"]) is { Length: > 0 } email => new SiteIdentity("name", email.ToLowerInvariant()),
+        "HD Agent" when Text(body["user"]) is { Length: > 0 } user => new SiteIdentity("name", user.ToLowerInvariant()),
         _ => null,
     };
+
+    /// <summary>An HD Agent whose user is a reference (the user this run creates) is named after that user's key, its e-mail.</summary>
+    private static SiteIdentity? AgentKey(WorkItem item) =>
+        item.Doctype == "HD Agent" && item.Payload.References.FirstOrDefault(r => r.Field == "user") is { SourceKey.Length: > 0 } user
+            ? new SiteIdentity("name", user.SourceKey.ToLowerInvariant())
+            : null;
 
     private static string? PrimaryEmail(JsonObject body)
     {

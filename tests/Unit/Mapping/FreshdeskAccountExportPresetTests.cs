@@ -5,6 +5,7 @@ using ImportPortal.TestData;
 using ImportPortal.Tests.Unit.Sources;
 using static ImportPortal.Tests.Unit.Mapping.MappingSites;
 using ImportPortal.Tests.Unit.Infrastructure;
+using ImportPortal.Tests.Unit.Runs;
 
 namespace ImportPortal.Tests.Unit.Mapping;
 
@@ -88,6 +89,69 @@ public sealed class FreshdeskAccountExportPresetTests
 
         Assert.Equal(("khach5@example.vn", "Huỳnh"), (contact.SourceKey, Text(contact.InsertBody, "last_name")));
         Assert.Equal(("Công ty TNHH Ánh Dương", "anhduong.vn"), (Text(org.InsertBody, "customer_name"), Text(org.InsertBody, "domain")));
+    }
+
+    [Fact]
+    public async Task Agents_become_users_without_a_welcome_email_and_helpdesk_agents_and_everyone_else_a_contact()
+    {
+        var (profile, _) = await LoadAgentExportAsync();
+        var (_, users) = await SourceTestRead.ReadAsync(AgentExport, "export.zip", new SourceReadOptions(Table: "users"));
+
+        var agent = profile.MapRecord("users", users[0]);
+        var formerAgent = profile.MapRecord("users", users[AccountExport.AgentCount]);
+
+        Assert.Equal([(EntityKind.User, "User"), (EntityKind.Agent, "HD Agent")], agent.Select(m => (m.Entity, m.Doctype)));
+        Assert.All(agent, m => Assert.Equal(("hotro1@haravan.vn", 0), (m.SourceKey, m.Problems.Count)));
+        var user = agent[0].InsertBody;
+        Assert.Equal(("hotro1@haravan.vn", "Hỗ Trợ Viên 1", "0"), (Text(user, "email"), Text(user, "first_name"), user["send_welcome_email"]?.ToJsonString()));
+        Assert.Equal("Hỗ Trợ Viên 1", Text(agent[1].InsertBody, "agent_name"));
+        Assert.Equal(new EntityReference(EntityKind.User, "hotro1@haravan.vn", "user"), Assert.Single(agent[1].References));
+        Assert.Equal((EntityKind.Contact, "cuu.nhanvien@haravan.vn"), (Assert.Single(formerAgent).Entity, formerAgent[0].SourceKey));
+    }
+
+    [Fact]
+    public async Task An_agent_s_reply_and_private_note_name_the_agent_and_a_message_by_anyone_else_names_nobody()
+    {
+        var (profile, tickets) = await LoadAgentExportAsync();
+
+        // Ticket 7 (index 6): an agent reply, the customer's reply and a private note, the agent's by agent 1.
+        // Ticket 4 (index 3): one reply, by the former agent.
+        var ticket = profile.MapRecord("tickets", tickets[6]);
+        var byFormerAgent = profile.MapRecord("tickets", tickets[3]);
+
+        Assert.Contains(new EntityReference(EntityKind.User, "hotro1@haravan.vn", "user"), ticket.Single(m => m.SourceKey == "500060").References);
+        Assert.DoesNotContain(ticket.Single(m => m.SourceKey == "500061").References, r => r.Entity == EntityKind.User);
+        Assert.Contains(new EntityReference(EntityKind.User, "hotro1@haravan.vn", "commented_by"), ticket.Single(m => m.Entity == EntityKind.PrivateNote).References);
+        var formerReply = byFormerAgent.Single(m => m.SourceKey == "500030");
+        Assert.Equal(("Sent", "cuu.nhanvien@haravan.vn"), (Text(formerReply.InsertBody, "sent_or_received"), Text(formerReply.InsertBody, "sender")));
+        Assert.DoesNotContain(formerReply.References, r => r.Entity == EntityKind.User);
+        Assert.All(ticket.Concat(byFormerAgent), m => Assert.Empty(m.Problems));
+    }
+
+    [Fact]
+    public void A_user_is_never_sent_a_welcome_email_whatever_its_mapping_says()
+    {
+        var preset = FreshdeskAccountExportPreset.Create();
+        var users = preset.Entities.Select(e => e.Entity == EntityKind.User
+            ? e with { Fields = [.. e.Fields.Where(f => f.Target != "send_welcome_email"), new FieldMapping("send_welcome_email", FieldOrigin.Constant, "1")] }
+            : e).ToList();
+        var profile = ProfileCompiler.Compile(preset with { Entities = users }, Helpdesk122);
+        var row = new SourceRecord(new SourceLocator("Users1.xml", 1), new SourceSchema(["id", "name", "email", "helpdesk-agent"]), [new("1"), new("Lê Thị Lan"), new("lan@haravan.vn"), new("true")]);
+
+        var user = profile.MapRecord("users", row).Single(m => m.Entity == EntityKind.User);
+
+        Assert.Equal("0", user.InsertBody["send_welcome_email"]?.ToJsonString());
+    }
+
+    private static readonly byte[] AgentExport = AccountExport.Create(tickets: 10).ToZip();
+
+    private static async Task<(CompiledProfile Profile, List<SourceRecord> Tickets)> LoadAgentExportAsync()
+    {
+        var profile = FreshdeskAccountExportPreset.Create();
+        var lookups = await MappingLookups.BuildAsync(
+            profile, async (table, _) => await SourceTestRead.OpenAsync(AgentExport, "export.zip", new SourceReadOptions(Table: table)), TestContext.Current.CancellationToken);
+        var (_, tickets) = await SourceTestRead.ReadAsync(AgentExport, "export.zip", new SourceReadOptions(Table: "tickets"));
+        return (ProfileCompiler.Compile(profile, Helpdesk122, lookups), tickets);
     }
 
     [Fact]

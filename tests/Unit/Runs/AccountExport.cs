@@ -8,8 +8,8 @@ namespace ImportPortal.Tests.Unit.Runs;
 /// <summary>
 /// A Freshdesk account export (ZIP of Tickets/Users/Companies XML) generated deterministically, kept as a model so
 /// a test knows what the site must hold without reading the portal's records: customers in companies (every tenth
-/// without one), agents who answer and write private notes, tickets with 0–3 notes, times in +07:00 (Ho Chi Minh)
-/// that cross the UTC day boundary. The shared sample writer's users have no company, so it cannot prove contact links.
+/// without one), agents who answer and write private notes, a former agent (no longer <c>helpdesk-agent</c>) who wrote
+/// some of them, tickets with 0–3 notes, times in +07:00 (Ho Chi Minh) that cross the UTC day boundary. The shared sample writer's users have no company, so it cannot prove contact links.
 /// </summary>
 public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IReadOnlyList<ExportUser> Users, IReadOnlyList<ExportTicket> Tickets)
 {
@@ -21,10 +21,14 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
 
     public const int AgentCount = 3;
 
+    /// <summary>Someone who answered tickets and has left: a plain user now, so a contact, and no agent to name.</summary>
+    public const long FormerAgentId = AgentCount + 1;
+
     public static AccountExport Create(int tickets, int companies = 25)
     {
         var companyList = Enumerable.Range(1, companies).Select(c => new ExportCompany(c, $"Công ty TNHH Số {c}")).ToList();
-        var agents = Enumerable.Range(1, AgentCount).Select(a => new ExportUser(a, $"Hỗ Trợ Viên {a}", $"hotro{a}@haravan.vn", null, true));
+        var agents = Enumerable.Range(1, AgentCount).Select(a => new ExportUser(a, $"Hỗ Trợ Viên {a}", $"hotro{a}@haravan.vn", null, true))
+            .Append(new ExportUser(FormerAgentId, "Trần Cựu Nhân", "cuu.nhanvien@haravan.vn", null, false));
         var customerCount = Math.Max(1, tickets * 3 / 5);
         var customers = Enumerable.Range(0, customerCount).Select(c => new ExportUser(
             1000 + c,
@@ -56,16 +60,18 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
             notes);
     }
 
-    // Agent reply, customer reply, private note, agent reply: each ticket's notes in that order.
+    // Agent reply, customer reply, private note, agent reply: each ticket's notes in that order; every seventh ticket
+    // answered by the former agent.
     private static ExportNote Note(int ticket, int n, DateTimeOffset created, long requester)
     {
         var id = (ticket * 10L) + n + 500_000;
         var at = created.AddHours(n + 1).AddMinutes(n * 7);
+        var agent = ticket % 7 == 3 ? FormerAgentId : 1 + (ticket % AgentCount);
         return (n % 3) switch
         {
-            0 => new ExportNote(id, $"Chào anh/chị, chúng tôi đã kiểm tra phiếu #{ticket + 1} (ghi chú {id}).", false, false, 1 + (ticket % AgentCount), at),
+            0 => new ExportNote(id, $"Chào anh/chị, chúng tôi đã kiểm tra phiếu #{ticket + 1} (ghi chú {id}).", false, false, agent, at),
             1 => new ExportNote(id, $"Cảm ơn, tôi đã thử lại (ghi chú {id}).", false, true, requester, at),
-            _ => new ExportNote(id, $"Ghi chú nội bộ: kiểm tra hoá đơn (ghi chú {id}).", true, false, 1 + (ticket % AgentCount), at),
+            _ => new ExportNote(id, $"Ghi chú nội bộ: kiểm tra hoá đơn (ghi chú {id}).", true, false, agent, at),
         };
     }
 
@@ -81,9 +87,11 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
 
     public string? CompanyName(long? id) => id is null ? null : Companies.First(c => c.Id == id).Name;
 
-    /// <summary>How many documents of each doctype the import must create, counted from the model.</summary>
+    /// <summary>How many documents of each doctype the import's records must create, counted from the model.</summary>
     public IReadOnlyDictionary<string, int> ExpectedCounts => new Dictionary<string, int>(StringComparer.Ordinal)
     {
+        ["User"] = Agents.Count(),
+        ["HD Agent"] = Agents.Count(),
         ["HD Customer"] = Companies.Count,
         ["Contact"] = Customers.Count(),
         ["HD Ticket"] = Tickets.Count,

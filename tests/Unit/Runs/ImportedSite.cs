@@ -12,7 +12,19 @@ namespace ImportPortal.Tests.Unit.Runs;
 /// </summary>
 public static class ImportedSite
 {
-    public static readonly string[] Doctypes = ["HD Customer", "Contact", "HD Ticket", "Communication", "HD Ticket Comment"];
+    public static readonly string[] Doctypes = ["User", "HD Agent", "HD Customer", "Contact", "HD Ticket", "Communication", "HD Ticket Comment"];
+
+    /// <summary>
+    /// Documents of a doctype beyond <paramref name="before"/>, less the Contact Frappe makes for each new user (an
+    /// agent's, named in its <c>user</c>): the site's own doing, not a record's.
+    /// </summary>
+    private static int Created(DocumentStore store, AccountExport export, string doctype, IReadOnlyDictionary<string, int>? before)
+    {
+        var ofUsers = doctype == "Contact"
+            ? store.List("Contact").Count(c => export.Agents.Any(a => string.Equals(a.Email, Text(c, "user"), StringComparison.OrdinalIgnoreCase)))
+            : 0;
+        return store.Count(doctype) - (before?.GetValueOrDefault(doctype) ?? 0) - ofUsers;
+    }
 
     /// <summary>Documents per doctype beyond <paramref name="before"/> that differ from the export's counts.</summary>
     public static List<string> CountProblems(DocumentStore store, AccountExport export, IReadOnlyDictionary<string, int>? before = null)
@@ -20,7 +32,7 @@ public static class ImportedSite
         var problems = new List<string>();
         foreach (var (doctype, expected) in export.ExpectedCounts)
         {
-            var created = store.Count(doctype) - (before?.GetValueOrDefault(doctype) ?? 0);
+            var created = Created(store, export, doctype, before);
             if (created != expected)
             {
                 problems.Add($"{doctype}: {created} created, expected {expected}");
@@ -44,7 +56,7 @@ public static class ImportedSite
             var of = sent.Where(r => r.Doctype == doctype).ToList();
             var failed = of.Count(r => r.State == RecordState.Failed);
             var unverifiable = of.Count(r => r.State == RecordState.Failed && r.ErrorKind == RecordErrorKind.UnknownFate);
-            var created = store.Count(doctype) - (before?.GetValueOrDefault(doctype) ?? 0);
+            var created = Created(store, export, doctype, before);
             if (created < expected - failed || created > expected - failed + unverifiable)
             {
                 problems.Add($"{doctype}: {created} on the site; {expected} in the export, {failed} failed ({unverifiable} of unknown fate)");
@@ -74,7 +86,7 @@ public static class ImportedSite
     /// <summary>Every document of the export with its links, status, dates and conversation order.</summary>
     public static List<string> ContentProblems(DocumentStore store, AccountExport export)
     {
-        var problems = new List<string>();
+        var problems = AgentProblems(store, export);
         var customers = store.List("HD Customer").Select(c => Text(c, "name")).ToHashSet(StringComparer.Ordinal);
         problems.AddRange(export.Companies.Where(c => !customers.Contains(c.Name)).Select(c => $"HD Customer {c.Name} missing"));
 
@@ -120,9 +132,69 @@ public static class ImportedSite
             {
                 problems.Add($"HD Ticket {ticket.SourceId} has private notes [{string.Join(" | ", notes)}], expected [{string.Join(" | ", expectedNotes)}]");
             }
+
+            problems.AddRange(AuthorProblems(ticket, communications[name], comments[name], export));
         }
 
         return problems;
+    }
+
+    /// <summary>Each agent a User (no welcome e-mail queued) and an HD Agent with the agent's name.</summary>
+    private static List<string> AgentProblems(DocumentStore store, AccountExport export)
+    {
+        var problems = new List<string>();
+        foreach (var agent in export.Agents)
+        {
+            if (store.Get("User", agent.Email) is not { } user)
+            {
+                problems.Add($"User {agent.Email} missing");
+            }
+            else if (Text(user, "full_name") != agent.Name.Trim())
+            {
+                problems.Add($"User {agent.Email} is called \"{Text(user, "full_name")}\", expected \"{agent.Name}\"");
+            }
+
+            if (store.Get("HD Agent", agent.Email) is not { } profile)
+            {
+                problems.Add($"HD Agent {agent.Email} missing");
+            }
+            else if (Text(profile, "agent_name") != agent.Name)
+            {
+                problems.Add($"HD Agent {agent.Email} is called \"{Text(profile, "agent_name")}\", expected \"{agent.Name}\"");
+            }
+        }
+
+        problems.AddRange(store.List("Email Queue").Where(m => Text(m, "reference_doctype") == "User").Select(m => $"a welcome e-mail was queued for {Text(m, "reference_name")}"));
+        return problems;
+    }
+
+    /// <summary>
+    /// An agent's reply names the agent in <c>user</c> and a private note in <c>commented_by</c>; a message by someone
+    /// who is no longer an agent, or by the customer, names no agent.
+    /// </summary>
+    private static IEnumerable<string> AuthorProblems(ExportTicket ticket, IEnumerable<JsonObject> communications, IEnumerable<JsonObject> comments, AccountExport export)
+    {
+        var agents = export.Agents.Select(a => a.Email).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var byId = communications.ToDictionary(c => Text(c, "custom_source_id"), StringComparer.Ordinal);
+        var byContent = comments.ToDictionary(c => Text(c, "content"), StringComparer.Ordinal);
+        foreach (var note in ticket.Notes)
+        {
+            var writer = export.User(note.UserId);
+            var want = writer.Agent ? writer.Email : null;
+            var (field, doc) = note.Private
+                ? ("commented_by", byContent.GetValueOrDefault(note.Body))
+                : ("user", byId.GetValueOrDefault(note.Id.ToString(CultureInfo.InvariantCulture)));
+            if (doc is null)
+            {
+                continue;
+            }
+
+            var got = Text(doc, field);
+            if (want is not null ? got != want : agents.Contains(got))
+            {
+                yield return $"HD Ticket {ticket.SourceId}: note {note.Id} by {writer.Email} has {field} \"{got}\", expected {(want is null ? "no agent" : $"\"{want}\"")}";
+            }
+        }
     }
 
     private static IEnumerable<string> TicketProblems(ExportTicket ticket, JsonObject doc, AccountExport export, Dictionary<string, JsonObject> contacts)

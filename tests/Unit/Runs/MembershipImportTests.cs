@@ -51,7 +51,6 @@ public sealed class MembershipImportTests
     {
         var export = AccountExport.Create(tickets: 40);
         await using var h = await RunsHarness.StartAsync(new SimulatorOptions { Helpdesk = HelpdeskVersion.V1_28 });
-        h.SeedAgents(export);
         var bindings = await h.UploadAccountExportAsync(export);
         var profile = await MembersProfileAsync(h);
         await h.ExecuteAsync(await h.StartAsync(profile, bindings), TestContext.Current.CancellationToken);
@@ -139,7 +138,6 @@ public sealed class MembershipImportTests
 
     private static async Task<Guid> StartMembersRunAsync(RunsHarness h, AccountExport export)
     {
-        h.SeedAgents(export);
         var bindings = await h.UploadAccountExportAsync(export);
         return await h.StartAsync(await MembersProfileAsync(h), bindings);
     }

@@ -17,6 +17,11 @@ public sealed class RerunTests
         var first = await h.StartAsync(profile, bindings);
         await h.ExecuteAsync(first, TestContext.Current.CancellationToken);
         Assert.Equal(RunState.Completed, await h.StateAsync(first));
+        // The agents were on the site before the first run: it found them by their e-mail and sent them nothing.
+        var agents = (await h.RecordsAsync(first)).Where(r => r.Stage is RunStage.Users or RunStage.Agents).ToList();
+        Assert.Equal(AccountExport.AgentCount * 2, agents.Count);
+        Assert.All(agents, r => Assert.Equal((RecordState.Skipped, RecordResult.Existing, r.SourceKey), (r.State, r.Result, r.FrappeName)));
+        Assert.DoesNotContain(h.Simulator.Store.Requests.Snapshot(), r => r.Key is "POST /api/resource/User" or "POST /api/resource/HD Agent");
         var counts = h.Simulator.Store.CountsByDoctype();
         var writes = h.Writes();
 

@@ -142,22 +142,23 @@ public sealed class RunsHarness : IAsyncDisposable
         ProfileAsync(FreshdeskAccountExportPreset.Create(siteTimeZone: "UTC") with { Name = name, SourceTimeZone = "Asia/Ho_Chi_Minh" });
 
     /// <summary>
-    /// Puts the export's agents on the site as Users (they exist before a migration: private notes name them in
-    /// <c>commented_by</c>), uploads the export, maps it with the preset and starts a run (the job has not run yet).
+    /// Uploads the export, maps it with the preset and starts a run (the job has not run yet). The run creates the
+    /// export's agents itself (users and HD Agents), before the messages that name them.
     /// </summary>
     public async Task<Guid> StartAccountExportRunAsync(AccountExport export, RunOptions? options = null)
     {
-        SeedAgents(export);
         var bindings = await UploadAccountExportAsync(export);
         return await StartAsync(await AccountExportProfileAsync(), bindings, options);
     }
 
+    /// <summary>Puts the export's agents on the site already (User and HD Agent), the way a team that has set up its new Helpdesk has them.</summary>
     public void SeedAgents(AccountExport export)
     {
         ArgumentNullException.ThrowIfNull(export);
         foreach (var agent in export.Agents.Where(a => Simulator.Store.Get("User", a.Email) is null))
         {
             Simulator.Seed("User", new JsonObject { ["name"] = agent.Email, ["email"] = agent.Email, ["first_name"] = agent.Name, ["full_name"] = agent.Name, ["enabled"] = 1 });
+            Simulator.Seed("HD Agent", new JsonObject { ["name"] = agent.Email, ["user"] = agent.Email, ["agent_name"] = agent.Name, ["is_active"] = 1 });
         }
     }
 

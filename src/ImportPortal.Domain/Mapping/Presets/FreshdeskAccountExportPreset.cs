@@ -5,8 +5,12 @@ namespace ImportPortal.Domain.Mapping.Presets;
 /// <summary>
 /// Freshdesk's account export (ZIP of XML): tables "companies", "users" and "tickets", each ticket with its
 /// "notes". Tickets and notes name people by user id, so the lookups "users.email" and "companies.name" are
-/// built from the users and companies tables first. Agents (<c>helpdesk-agent</c> true) do not become contacts.
-/// Private notes become HD Ticket Comments; other notes Communications, Received when incoming.
+/// built from the users and companies tables first. Agents (<c>helpdesk-agent</c> true) become Users (no welcome
+/// e-mail) with an HD Agent each, not contacts: an agent's reply names its user in <c>user</c> and a private note in
+/// <c>commented_by</c>, so Helpdesk shows who wrote them. A message by someone who is no longer an agent names nobody
+/// (Helpdesk shows the importing account). An agent's whole name is the user's first name: Frappe shows a user as
+/// first name then last name, which would turn "Nguyễn Văn Anh" into "Văn Anh Nguyễn". Private notes become HD Ticket Comments; other notes Communications,
+/// Received when incoming.
 /// </summary>
 public static class FreshdeskAccountExportPreset
 {
@@ -19,20 +23,29 @@ public static class FreshdeskAccountExportPreset
     [
         new("users.email", "users", "id", "email"),
         new("companies.name", "companies", "id", "name"),
+        new("agents.email", "users", "id", "email", Agents),
     ];
+
+    private static RowFilter Agents => new("helpdesk-agent", HelpdeskValues.True);
 
     private static EntityMapping[] Entities =>
     [
+        new(EntityKind.User, new EntitySource("users"), Column("(key)", "email", Trim, Lower),
+            [Column("email", "email", Email, Lower), FirstOf("first_name", "name|email", Trim), Constant("send_welcome_email", "0", Number)],
+            Filter: Agents),
+        new(EntityKind.Agent, new EntitySource("users"), Column("(key)", "email", Trim, Lower),
+            [Reference("user", EntityKind.User, "email", Trim, Lower), Column("agent_name", "name", Trim)],
+            Filter: Agents),
         new(EntityKind.Organisation, new EntitySource("companies"), Column("(key)", "name", Trim), [Column("customer_name", "name", Trim), Column("domain", "domains", Trim)]),
         new(EntityKind.Contact, new EntitySource("users"), Column("(key)", "email", Trim, Lower),
             [.. ContactFields("name", Column("", "email", Email, Lower), "phone"), Reference("links.0.link_name", EntityKind.Organisation, "customer-id", Lookup("companies.name"))],
-            Filter: new RowFilter("helpdesk-agent", HelpdeskValues.True, Negate: true)),
+            Filter: Agents with { Negate = true }),
         new(EntityKind.Ticket, new EntitySource("tickets"), Column("(key)", "display-id", Trim), TicketFields, ExternalIdField: "custom_source_id"),
         new(EntityKind.Reply, new EntitySource("tickets"), Template("(key)", "{display-id}:description"), FirstMessage, ExternalIdField: "custom_source_id", Filter: new RowFilter("description")),
         new(EntityKind.Reply, new EntitySource("tickets", "notes", EntityKind.Ticket), Column("(key)", "id", Trim), NoteAsReply, ExternalIdField: "custom_source_id",
             Filter: new RowFilter("private", HelpdeskValues.True, Negate: true)),
         new(EntityKind.PrivateNote, new EntitySource("tickets", "notes", EntityKind.Ticket), Column("(key)", "id", Trim),
-            [ParentReference("reference_ticket"), FirstOf("content", "body-html|body"), Column("commented_by", "user-id", Lookup("users.email"))],
+            [ParentReference("reference_ticket"), FirstOf("content", "body-html|body"), Reference("commented_by", EntityKind.User, "user-id", LookupOrEmpty("agents.email"), Trim, Lower)],
             ExternalIdField: "custom_source_id", Filter: new RowFilter("private", HelpdeskValues.True)),
     ];
 
@@ -70,6 +83,7 @@ public static class FreshdeskAccountExportPreset
         Constant("communication_medium", "Email"),
         Column("sent_or_received", "incoming", Map(HelpdeskValues.Direction, "Sent")),
         Column("sender", "user-id", Lookup("users.email"), Email, Lower),
+        Reference("user", EntityKind.User, "user-id", LookupOrEmpty("agents.email"), Trim, Lower),
         FirstOf("content", "body-html|body"),
         Constant("reference_doctype", "HD Ticket"),
         ParentReference("reference_name"),

@@ -32,6 +32,9 @@ internal static class PresetFields
 
     public static TransformStep Lookup(string name) => new(TransformKind.Lookup, name);
 
+    /// <summary>A lookup whose unknown keys leave the value empty instead of being a problem.</summary>
+    public static TransformStep LookupOrEmpty(string name) => new(TransformKind.Lookup, name, Fallback: "");
+
     public static TransformStep Default(string value) => new(TransformKind.Default, value);
 
     /// <summary>Contact fields from a full name, an e-mail and a phone: the e-mail and phone as child rows, as Frappe derives <c>email_id</c> from them.</summary>
