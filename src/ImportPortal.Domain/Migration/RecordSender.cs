@@ -250,7 +250,10 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
     {
         references.Remember(item.Doctype, item.SourceKey, new LedgerHit(name, false, true));
         var entry = new LedgerEntry(item.Doctype, item.SourceKey, name, false);
-        if (options.Existing == ExistingMode.Skip)
+
+        // A user already on the site is someone's login, named and set up by the team: a run adopts it in either mode
+        // and never writes to it (its mapped first name would overwrite theirs).
+        if (options.Existing == ExistingMode.Skip || item.Doctype == "User")
         {
             return (log.Done(item, RecordState.Skipped, RecordResult.Existing, name, null), options.DryRun ? null : entry);
         }

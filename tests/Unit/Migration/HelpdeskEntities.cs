@@ -7,17 +7,21 @@ namespace ImportPortal.Tests.Unit.Migration;
 /// <summary>Mapped entities as a Freshdesk profile would produce them for Helpdesk: bodies plus the references the loop resolves.</summary>
 public static class HelpdeskEntities
 {
-    public static string DoctypeOf(EntityKind entity) => entity switch
-    {
-        EntityKind.Organisation => "HD Customer",
-        EntityKind.Contact => "Contact",
-        EntityKind.Ticket => "HD Ticket",
-        EntityKind.Reply => "Communication",
-        _ => "HD Ticket Comment",
-    };
+    private static readonly MappingProfile Defaults = new("defaults", []);
+
+    /// <summary>Each entity's doctype as a profile with the default settings (HD Customer organisations) has it.</summary>
+    public static string DoctypeOf(EntityKind entity) => Defaults.DefaultDoctype(entity);
 
     public static MappedEntity Organisation(string key, string name) =>
         Entity(EntityKind.Organisation, key, new JsonObject { ["customer_name"] = name }, []);
+
+    /// <summary>An agent's user, keyed by its e-mail as the account-export preset keys it.</summary>
+    public static MappedEntity AgentUser(string email, string name) =>
+        Entity(EntityKind.User, email, new JsonObject { ["email"] = email, ["first_name"] = name, ["send_welcome_email"] = 0 }, []);
+
+    /// <summary>An agent's HD Agent, its user a reference to the agent's user.</summary>
+    public static MappedEntity Agent(string email, string name) =>
+        Entity(EntityKind.Agent, email, new JsonObject { ["agent_name"] = name }, [new EntityReference(EntityKind.User, email, "user")]);
 
     /// <summary>A contact with one primary e-mail, a member of organisation <paramref name="organisationKey"/> when given.</summary>
     public static MappedEntity Contact(string key, string email, string? organisationKey = null, bool externalId = false)

@@ -57,6 +57,30 @@ public sealed class ImportLoopExistingTests
     }
 
     [Fact]
+    public async Task An_agent_already_on_the_site_is_adopted_by_e_mail_and_its_user_is_left_as_it_is_even_when_existing_records_are_updated()
+    {
+        await using var h = await LoopHarness.StartAsync();
+        h.Simulator.Seed("User", new JsonObject { ["name"] = "lan.le@haravan.vn", ["email"] = "lan.le@haravan.vn", ["first_name"] = "Lan", ["last_name"] = "Lê Thị", ["full_name"] = "Lan Lê Thị" });
+        h.Plan(AgentUser("lan.le@haravan.vn", "Lê Thị Lan"));
+        h.Plan(Agent("lan.le@haravan.vn", "Lê Thị Lan"));
+        h.Plan(AgentUser("minh.tran@haravan.vn", "Trần Minh"));
+        h.Plan(Agent("minh.tran@haravan.vn", "Trần Minh"));
+
+        await h.RunAsync(LoopHarness.FastOptions with { Existing = ExistingMode.Update });
+
+        var existing = h.Store.Record(EntityKind.User, "lan.le@haravan.vn");
+        Assert.Equal((RecordState.Skipped, RecordResult.Existing, "lan.le@haravan.vn"), (existing.State, existing.Result, existing.FrappeName));
+        Assert.Equal("Lan", h.SiteStore.Get("User", "lan.le@haravan.vn")!["first_name"]!.GetValue<string>());
+        Assert.Equal(0, h.Puts("User"));
+        Assert.Equal(1, h.Posts("User"));
+        Assert.Equal((RecordState.Succeeded, RecordResult.Created), (h.Store.Record(EntityKind.User, "minh.tran@haravan.vn").State, h.Store.Record(EntityKind.User, "minh.tran@haravan.vn").Result));
+        // Both agents get their HD Agent, named after the user.
+        Assert.Equal("lan.le@haravan.vn", h.SiteStore.Get("HD Agent", "lan.le@haravan.vn")?["user"]?.GetValue<string>());
+        Assert.Equal("minh.tran@haravan.vn", h.SiteStore.Get("HD Agent", "minh.tran@haravan.vn")?["user"]?.GetValue<string>());
+        Assert.Empty(h.SiteStore.List("Email Queue"));
+    }
+
+    [Fact]
     public async Task A_ledger_hit_sends_nothing_and_its_name_is_used_by_the_records_that_refer_to_it()
     {
         await using var h = await LoopHarness.StartAsync();
