@@ -44,6 +44,28 @@ public static class RunStages
         _ => RunStage.Conversations,
     };
 
+    /// <summary>
+    /// The stages a profile's records can fall in, in run order: its entities' own, the memberships when its contacts
+    /// join their organisations as HD Customer members, and the finalise when it maps tickets.
+    /// </summary>
+    public static IReadOnlyList<RunStage> Of(MappingProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var stages = profile.Entities.Select(e => Of(e.Entity)).ToHashSet();
+        if (profile.ContactLinkStyle == ContactLinkStyle.CustomerMembers
+            && profile.Entities.Any(e => e.Entity == EntityKind.Contact && e.Fields.Any(f => f.References == EntityKind.Organisation)))
+        {
+            stages.Add(RunStage.Memberships);
+        }
+
+        if (stages.Contains(RunStage.Tickets))
+        {
+            stages.Add(RunStage.Finalise);
+        }
+
+        return All.Where(stages.Contains).ToList();
+    }
+
     /// <summary>Whether a stage's records create documents (the others change documents earlier stages created).</summary>
     public static bool Creates(RunStage stage) => stage is not (RunStage.Memberships or RunStage.Finalise);
 }

@@ -1,0 +1,27 @@
+using ImportPortal.Domain.Mapping;
+using ImportPortal.Domain.Mapping.Presets;
+using ImportPortal.Domain.Migration;
+
+namespace ImportPortal.Tests.Unit.Migration;
+
+/// <summary>Which stages a profile's records can fall in: what the new-run form offers.</summary>
+public sealed class RunStagesTests
+{
+    [Fact]
+    public void An_account_export_starts_with_its_agents_and_ends_with_the_finalise()
+    {
+        Assert.Equal(
+            [RunStage.Users, RunStage.Agents, RunStage.Organisations, RunStage.Contacts, RunStage.Tickets, RunStage.Conversations, RunStage.Finalise],
+            RunStages.Of(FreshdeskAccountExportPreset.Create()));
+    }
+
+    [Fact]
+    public void Contacts_that_join_as_hd_customer_members_add_the_memberships_stage_and_a_profile_without_tickets_has_no_finalise()
+    {
+        var members = FreshdeskAccountExportPreset.Create() with { ContactLinkStyle = ContactLinkStyle.CustomerMembers };
+        var contactsOnly = members with { Entities = [.. members.Entities.Where(e => e.Entity is EntityKind.Organisation or EntityKind.Contact)] };
+
+        Assert.Contains(RunStage.Memberships, RunStages.Of(members));
+        Assert.Equal([RunStage.Organisations, RunStage.Contacts, RunStage.Memberships], RunStages.Of(contactsOnly));
+    }
+}
