@@ -80,6 +80,26 @@ public sealed class ImportLoopFaultTests
     }
 
     [Fact]
+    public async Task Unknown_sends_of_an_agent_s_user_and_hd_agent_are_looked_up_by_e_mail_and_adopted_as_created()
+    {
+        await using var h = await LoopHarness.StartAsync();
+        h.Simulator.Faults.AddNth(FaultKind.CommitThenDrop, 1, Posts("User"));
+        h.Simulator.Faults.AddNth(FaultKind.CommitThenDrop, 1, Posts("HD Agent"));
+        h.Plan(AgentUser("hong.pham@haravan.vn", "Phạm Thị Hồng"));
+        h.Plan(Agent("hong.pham@haravan.vn", "Phạm Thị Hồng"));
+
+        await h.RunAsync();
+
+        foreach (var (entity, doctype) in new[] { (EntityKind.User, "User"), (EntityKind.Agent, "HD Agent") })
+        {
+            var record = h.Store.Record(entity, "hong.pham@haravan.vn");
+            Assert.Equal((RecordState.Succeeded, RecordResult.Created, "hong.pham@haravan.vn"), (record.State, record.Result, record.FrappeName));
+            Assert.Equal(1, h.Posts(doctype));
+            Assert.Single(h.SiteStore.List(doctype), d => d["name"]?.GetValue<string>() == "hong.pham@haravan.vn");
+        }
+    }
+
+    [Fact]
     public async Task Unknown_send_of_a_ticket_without_an_external_id_field_fails_as_unknown_fate_and_is_not_sent_again()
     {
         await using var h = await LoopHarness.StartAsync();
