@@ -16,4 +16,7 @@ public interface IRecordStore
 
     /// <summary>How the record of an entity stands in this run (for "dependency failed: ..."), or null when the run has none.</summary>
     Task<RecordError?> FailureOfAsync(EntityKind entity, string sourceKey, CancellationToken ct);
+
+    /// <summary>Whether this run created a message (reply or note) on the ticket with this source key, or would have in a dry run.</summary>
+    Task<bool> AddedMessagesAsync(string ticketKey, CancellationToken ct);
 }

@@ -282,7 +282,10 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
             return (log.Failed(item, DependencyFailed(item.Entity, item.SourceKey, cause)), null);
         }
 
-        if (!ticket.Created && options.Existing == ExistingMode.Skip)
+        // A ticket that was on the site already is left as it is, unless this run added messages to it: Helpdesk
+        // stamped it with "now" for each and reopened it for a customer's, so it gets the source's status and times back
+        // (a later export brought it new messages: the source is the newer word on it).
+        if (!ticket.Created && options.Existing == ExistingMode.Skip && !await store.AddedMessagesAsync(item.SourceKey, ct))
         {
             return (log.Done(item, RecordState.Skipped, RecordResult.Existing, ticket.FrappeName, null), null);
         }

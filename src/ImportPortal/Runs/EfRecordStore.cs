@@ -319,6 +319,15 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
         };
     }
 
+    // The claim index (RunId, Stage, State, GroupKey, ...) finds a ticket's messages that went through (or would, in a dry run).
+    public async Task<bool> AddedMessagesAsync(string ticketKey, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        return await db.ImportRecords.AsNoTracking().AnyAsync(
+            r => r.RunId == runId && r.Stage == RunStage.Conversations && r.State == RecordState.Succeeded && r.GroupKey == ticketKey
+                && (r.Result == RecordResult.Created || r.Result == RecordResult.WouldCreate), ct);
+    }
+
     public void Dispose() => _writing.Dispose();
 
     private static string? Clip(string? text, int max) => text is { Length: > 0 } && text.Length > max ? text[..max] : text;

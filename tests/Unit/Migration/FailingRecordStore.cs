@@ -12,4 +12,6 @@ public sealed class FailingRecordStore(IRecordStore inner) : IRecordStore
         throw new IOException("database is locked");
 
     public Task<RecordError?> FailureOfAsync(EntityKind entity, string sourceKey, CancellationToken ct) => inner.FailureOfAsync(entity, sourceKey, ct);
+
+    public Task<bool> AddedMessagesAsync(string ticketKey, CancellationToken ct) => inner.AddedMessagesAsync(ticketKey, ct);
 }

@@ -150,6 +150,14 @@ public sealed class InMemoryRecordStore(InMemoryIdLedger idLedger) : IRecordStor
         return Task.CompletedTask;
     }
 
+    public Task<bool> AddedMessagesAsync(string ticketKey, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_records.Any(r => r.Stage == RunStage.Conversations && r.GroupKey == ticketKey && r.State == RecordState.Succeeded && r.Result is RecordResult.Created or RecordResult.WouldCreate));
+        }
+    }
+
     public Task<RecordError?> FailureOfAsync(EntityKind entity, string sourceKey, CancellationToken ct)
     {
         lock (_gate)

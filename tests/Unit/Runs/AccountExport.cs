@@ -75,6 +75,17 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
         };
     }
 
+    /// <summary>The same export a few days later: the customer answered one ticket again, after everything else on it.</summary>
+    public AccountExport WithCustomerReply(int displayId, string body)
+    {
+        return this with
+        {
+            Tickets = Tickets.Select(t => t.DisplayId == displayId
+                ? t with { Notes = [.. t.Notes, new ExportNote(900_000 + displayId, body, false, true, t.RequesterId, t.CreatedAt.AddDays(3))] }
+                : t).ToList(),
+        };
+    }
+
     /// <summary>The same export with one ticket's subject replaced.</summary>
     public AccountExport WithSubject(int displayId, string subject) =>
         this with { Tickets = Tickets.Select(t => t.DisplayId == displayId ? t with { Subject = subject } : t).ToList() };

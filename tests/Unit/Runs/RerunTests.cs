@@ -38,4 +38,35 @@ public sealed class RerunTests
         var moved = records.Where(r => firstNames[(r.Stage, r.Entity, r.SourceKey)] != r.FrappeName).Select(RecordChecks.Describe).ToList();
         Assert.True(moved.Count == 0, "the second run should point at the documents the first one created: " + ImportedSite.Describe(moved));
     }
+
+    [Fact]
+    public async Task A_later_export_adds_the_customer_s_new_reply_and_its_closed_ticket_keeps_its_status_and_gets_the_reply_s_time()
+    {
+        var export = AccountExport.Create(tickets: 40);
+        await using var h = await RunsHarness.StartAsync();
+        var profile = await h.AccountExportProfileAsync();
+        await h.ExecuteAsync(await h.StartAsync(profile, await h.UploadAccountExportAsync(export)), TestContext.Current.CancellationToken);
+        // Ticket 8 is Closed in the source, with three notes; a week later the customer wrote once more.
+        var later = export.WithCustomerReply(8, "Cảm ơn, mọi thứ đã ổn rồi (trả lời thêm).");
+        Assert.Equal("Closed", later.Tickets.Single(t => t.DisplayId == 8).HelpdeskStatus);
+        var communications = h.Simulator.Store.Count("Communication");
+        var bindings = await h.UploadAccountExportAsync(later);
+
+        // A dry run says so first: one message to create, one ticket to finalise again.
+        var dry = await h.StartAsync(profile, bindings, new RunOptions { DryRun = true });
+        await h.ExecuteAsync(dry, TestContext.Current.CancellationToken);
+        var forecast = (await h.RecordsAsync(dry)).Where(r => r.State == RecordState.Succeeded).Select(r => (r.Stage, r.SourceKey, r.Result)).ToList();
+        Assert.Equal([(RunStage.Conversations, "900008", RecordResult.WouldCreate), (RunStage.Finalise, "8", RecordResult.WouldUpdate)], forecast.OrderBy(f => f.Stage));
+
+        var second = await h.StartAsync(profile, bindings);
+        await h.ExecuteAsync(second, TestContext.Current.CancellationToken);
+
+        Assert.Equal(communications + 1, h.Simulator.Store.Count("Communication"));
+        var records = await h.RecordsAsync(second);
+        var finalised = records.Where(r => r.Stage == RunStage.Finalise && r.State != RecordState.Skipped).Select(r => (r.SourceKey, r.State, r.Result)).ToList();
+        Assert.Equal([("8", RecordState.Succeeded, RecordResult.Updated)], finalised);
+        // Helpdesk reopened the ticket for the customer's message and stamped it "now"; the finalise put the source back.
+        var problems = ImportedSite.ContentProblems(h.Simulator.Store, later);
+        Assert.True(problems.Count == 0, "every ticket should be as the later export says: " + ImportedSite.Describe(problems));
+    }
 }
