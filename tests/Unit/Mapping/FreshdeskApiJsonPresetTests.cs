@@ -68,8 +68,42 @@ public sealed class FreshdeskApiJsonPresetTests
         Assert.Equal(["1201", "1201:description", "9001", "9003", "9002"], mapped.Select(m => m.SourceKey));
         Assert.Equal("Sent", Text(byKey["9001"].InsertBody, "sent_or_received"));
         Assert.Equal(("Received", "khoa@anhduong.vn"), (Text(byKey["9003"].InsertBody, "sent_or_received"), Text(byKey["9003"].InsertBody, "sender")));
-        Assert.Equal(("HD Ticket Comment", "hotro@example.vn"), (byKey["9002"].Doctype, Text(byKey["9002"].InsertBody, "commented_by")));
-        Assert.Contains(byKey["9002"].LinkChecks, c => c.Check == new LinkCheck("User", "hotro@example.vn"));
+        Assert.Equal("HD Ticket Comment", byKey["9002"].Doctype);
+        // The agent's reply and note name the agent's user, which the run creates first; the customer's names nobody.
+        Assert.Contains(new EntityReference(EntityKind.User, "hotro@example.vn", "commented_by"), byKey["9002"].References);
+        Assert.Contains(new EntityReference(EntityKind.User, "hotro@example.vn", "user"), byKey["9001"].References);
+        Assert.DoesNotContain(byKey["9003"].References, r => r.Entity == EntityKind.User);
+        Assert.All(mapped, m => Assert.Empty(m.Problems));
+    }
+
+    [Fact]
+    public async Task Agents_become_users_without_a_welcome_email_and_helpdesk_agents()
+    {
+        var profile = await CompileAsync();
+
+        var agent = profile.MapRecord("agents", await TableAsync("agents"));
+
+        Assert.Equal([(EntityKind.User, "User"), (EntityKind.Agent, "HD Agent")], agent.Select(m => (m.Entity, m.Doctype)));
+        Assert.All(agent, m => Assert.Equal(("hotro@example.vn", 0), (m.SourceKey, m.Problems.Count)));
+        Assert.Equal(("hotro@example.vn", "Lê Thị Hỗ Trợ", "0"), (Text(agent[0].InsertBody, "email"), Text(agent[0].InsertBody, "first_name"), agent[0].InsertBody["send_welcome_email"]?.ToJsonString()));
+        Assert.Equal("Lê Thị Hỗ Trợ", Text(agent[1].InsertBody, "agent_name"));
+        Assert.Equal(new EntityReference(EntityKind.User, "hotro@example.vn", "user"), Assert.Single(agent[1].References));
+    }
+
+    [Fact]
+    public async Task Without_an_agents_list_messages_name_no_agent_and_nothing_fails()
+    {
+        var profile = FreshdeskApiJsonPreset.Create(siteTimeZone: "Asia/Ho_Chi_Minh");
+        var lookups = new MappingLookups();
+        foreach (var spec in profile.Lookups!.Where(s => s.Table != "agents"))
+        {
+            await lookups.AddAsync(spec, await SourceTestRead.OpenAsync(Dump, "dump.json", new SourceReadOptions(Table: spec.Table)), TestContext.Current.CancellationToken);
+        }
+
+        var mapped = ProfileCompiler.Compile(profile, Helpdesk122, lookups).MapRecord("tickets", await TableAsync("tickets"));
+
+        Assert.All(mapped, m => Assert.Empty(m.Problems));
+        Assert.DoesNotContain(mapped.SelectMany(m => m.References), r => r.Entity == EntityKind.User);
     }
 
     [Fact]

@@ -5,7 +5,10 @@ namespace ImportPortal.Domain.Mapping.Presets;
 /// <summary>
 /// A dump of Freshdesk's API v2 (JSON): lists "companies", "contacts", optionally "agents", and "tickets", each
 /// ticket with its "conversations". Status and priority are codes; times are ISO-8601 in UTC. Requesters and
-/// authors are ids, resolved through the lookups "contacts.email", "agents.email" and "companies.name".
+/// authors are ids, resolved through the lookups "contacts.email", "agents.email" and "companies.name". The agents
+/// (when the dump has them) become Users, never with a welcome e-mail, and HD Agents; their replies name them in
+/// <c>user</c> and their private notes in <c>commented_by</c>; a message whose author is no agent of the dump names
+/// nobody. An agent's whole name is the user's first name (Frappe shows first name, then last name).
 /// </summary>
 public static class FreshdeskApiJsonPreset
 {
@@ -23,6 +26,10 @@ public static class FreshdeskApiJsonPreset
 
     private static EntityMapping[] Entities =>
     [
+        new(EntityKind.User, new EntitySource("agents"), Column("(key)", "contact.email", Trim, Lower),
+            [Column("email", "contact.email", Email, Lower), FirstOf("first_name", "contact.name|contact.email", Trim), Constant("send_welcome_email", "0", Number)]),
+        new(EntityKind.Agent, new EntitySource("agents"), Column("(key)", "contact.email", Trim, Lower),
+            [Reference("user", EntityKind.User, "contact.email", Trim, Lower), Column("agent_name", "contact.name", Trim)]),
         new(EntityKind.Organisation, new EntitySource("companies"), Column("(key)", "name", Trim), [Column("customer_name", "name", Trim), Column("domain", "domains", Trim)]),
         new(EntityKind.Contact, new EntitySource("contacts"), Column("(key)", "email", Trim, Lower),
             [.. ContactFields("name", Column("", "email", Email, Lower), "phone"), Reference("links.0.link_name", EntityKind.Organisation, "company_id", Lookup("companies.name"))]),
@@ -31,7 +38,7 @@ public static class FreshdeskApiJsonPreset
         new(EntityKind.Reply, new EntitySource("tickets", "conversations", EntityKind.Ticket), Column("(key)", "id", Trim), Conversation, ExternalIdField: "custom_source_id",
             Filter: new RowFilter("private", HelpdeskValues.True, Negate: true)),
         new(EntityKind.PrivateNote, new EntitySource("tickets", "conversations", EntityKind.Ticket), Column("(key)", "id", Trim),
-            [ParentReference("reference_ticket"), Column("content", "body"), Column("commented_by", "user_id", Lookup("agents.email"))],
+            [ParentReference("reference_ticket"), Column("content", "body"), Reference("commented_by", EntityKind.User, "user_id", LookupOrEmpty("agents.email"), Trim, Lower)],
             ExternalIdField: "custom_source_id", Filter: new RowFilter("private", HelpdeskValues.True)),
     ];
 
@@ -70,6 +77,7 @@ public static class FreshdeskApiJsonPreset
         Constant("communication_medium", "Email"),
         Column("sent_or_received", "incoming", Map(HelpdeskValues.Direction, "Sent")),
         Column("sender", "from_email", Email, Lower),
+        Reference("user", EntityKind.User, "user_id", LookupOrEmpty("agents.email"), Trim, Lower),
         Column("recipients", "to_emails", Trim),
         FirstOf("content", "body|body_text"),
         Constant("reference_doctype", "HD Ticket"),
