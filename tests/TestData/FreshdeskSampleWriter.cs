@@ -63,7 +63,20 @@ public static class FreshdeskSampleWriter
         }
     }
 
-    /// <summary>A ZIP like Admin &gt; Account &gt; Export data: Tickets{n}.xml (300 a file) with notes, Users, Companies, Groups.</summary>
+    /// <summary>The account export's agents, after its customers in the users file: id, name and e-mail.</summary>
+    public static IReadOnlyList<(int Id, string Name, string Email)> Agents { get; } =
+    [
+        (5, "Lê Thị Hỗ Trợ", "hotro.le@haravan.vn"),
+        (6, "Trần Văn Kỹ Thuật", "kythuat.tran@haravan.vn"),
+    ];
+
+    /// <summary>The agent who writes the notes of ticket <paramref name="i"/> (zero-based).</summary>
+    public static (int Id, string Name, string Email) AgentOf(int i) => Agents[i % Agents.Count];
+
+    /// <summary>
+    /// A ZIP like Admin &gt; Account &gt; Export data: Tickets{n}.xml (300 a file) with notes written by the agents,
+    /// Users (the customers, then the agents), Companies, Groups.
+    /// </summary>
     public static byte[] AccountExportZip(int tickets, int notesPerTicket = 2)
     {
         using var buffer = new MemoryStream();
@@ -94,6 +107,16 @@ public static class FreshdeskSampleWriter
                 FreshdeskXml.Element(w, "name", null, RequesterName(i));
                 FreshdeskXml.Element(w, "email", null, RequesterEmail(i));
                 FreshdeskXml.Element(w, "phone", null, null);
+                w.WriteEndElement();
+            }
+
+            foreach (var (id, name, email) in Agents)
+            {
+                w.WriteStartElement("user");
+                FreshdeskXml.Element(w, "id", "integer", id.ToString(CultureInfo.InvariantCulture));
+                FreshdeskXml.Element(w, "name", null, name);
+                FreshdeskXml.Element(w, "email", null, email);
+                FreshdeskXml.Element(w, "helpdesk-agent", "boolean", "true");
                 w.WriteEndElement();
             }
         });
@@ -145,6 +168,7 @@ public static class FreshdeskSampleWriter
             FreshdeskXml.Element(w, "private", "boolean", n % 2 == 0 ? "false" : "true");
             FreshdeskXml.Element(w, "incoming", "boolean", "false");
             FreshdeskXml.Element(w, "source", "integer", n % 2 == 0 ? "0" : "2");
+            FreshdeskXml.Element(w, "user-id", "integer", AgentOf(i).Id.ToString(CultureInfo.InvariantCulture));
             FreshdeskXml.Element(w, "created-at", "datetime", created.AddHours(n + 1).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
             w.WriteEndElement();
         }

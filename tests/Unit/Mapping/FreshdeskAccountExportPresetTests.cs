@@ -60,9 +60,14 @@ public sealed class FreshdeskAccountExportPresetTests
 
         Assert.Equal(("Communication", "Sent", "Cảm ơn anh/chị đã liên hệ."), (reply.Doctype, Text(reply.InsertBody, "sent_or_received"), Text(reply.InsertBody, "content")));
         Assert.Equal("2024-01-01 03:14:00", Text(reply.InsertBody, "communication_date"));
-        Assert.Equal(new EntityReference(EntityKind.Ticket, "3", "reference_name"), Assert.Single(reply.References));
+        var agent = FreshdeskSampleWriter.AgentOf(2).Email;
+        Assert.Equal(
+            [new EntityReference(EntityKind.Ticket, "3", "reference_name"), new EntityReference(EntityKind.User, agent, "user")],
+            reply.References.OrderBy(r => r.Entity));
         Assert.Equal(("HD Ticket Comment", "Ghi chú nội bộ"), (note.Doctype, Text(note.InsertBody, "content")));
-        Assert.Equal(new EntityReference(EntityKind.Ticket, "3", "reference_ticket"), Assert.Single(note.References));
+        Assert.Equal(
+            [new EntityReference(EntityKind.Ticket, "3", "reference_ticket"), new EntityReference(EntityKind.User, agent, "commented_by")],
+            note.References.OrderBy(r => r.Entity));
     }
 
     [Fact]

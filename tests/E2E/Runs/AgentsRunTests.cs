@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using FrappeSimulator.Hosting;
+using ImportPortal.Domain.Preflight;
+using ImportPortal.TestData;
+using ImportPortal.Tests.E2E.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace ImportPortal.Tests.E2E.Runs;
+
+/// <summary>
+/// A Freshdesk account export in Chromium: the preset's preview shows an agent becoming a user with no welcome e-mail,
+/// and the run creates the agents first, then the messages that name them.
+/// </summary>
+public sealed class AgentsRunTests(BrowserFixture browser, PortalFixture portal) : IClassFixture<PortalFixture>, IDisposable
+{
+    private const int Tickets = 12;
+    private readonly string _folder = TempFolders.Create("importportal-agents-");
+
+    public void Dispose() => TempFolders.DeleteQuietly(_folder);
+
+    [Fact]
+    public async Task An_account_export_brings_its_agents_first_and_their_notes_name_them()
+    {
+        await using var sim = await SimulatorHost.StartAsync();
+        using (var client = sim.CreateClient())
+        {
+            foreach (var doctype in ExternalIdFields.DocTypes)
+            {
+                using var created = await client.PostAsJsonAsync("api/resource/Custom%20Field", ExternalIdFields.CustomFieldFor(doctype));
+                created.EnsureSuccessStatusCode();
+            }
+        }
+
+        var zip = Path.Combine(_folder, "freshdesk-agents.zip");
+        await File.WriteAllBytesAsync(zip, FreshdeskSampleWriter.AccountExportZip(Tickets));
+        await using var op = await PortalPage.OpenAsync(browser.Browser, portal.Portal.BaseUrl, "agents-run");
+        await op.SignInAndWaitAsync(PortalFixture.AdminEmail, PortalFixture.AdminPassword);
+        await PortalSteps.AddSiteAsync(op, sim, "Trang có nhân viên");
+        await PortalSteps.UploadAsync(op, zip, "Freshdesk account export");
+
+        // The preset, and a preview of the users file's first agent (the agents follow the customers).
+        await op.Page.GetByTestId("upload-map-preset").ClickAsync();
+        await Expect(op.Page.GetByTestId("profile-title")).ToContainTextAsync("freshdesk-agents.zip");
+        await op.WaitForCircuitAsync();
+        var agentRow = (Tickets + 1).ToString(CultureInfo.InvariantCulture);
+        await op.Page.GetByTestId("preview-rows").FillAsync(agentRow);
+        await op.Page.GetByTestId("preview-run").ClickAsync();
+        var user = op.Page.Locator($"[data-testid=preview-row][data-row='{agentRow}'] [data-testid=preview-entity][data-entity=User]");
+        await Expect(user).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Expect(user.GetByTestId("preview-insert")).ToContainTextAsync("\"send_welcome_email\": 0");
+        await Expect(user.GetByTestId("preview-insert")).ToContainTextAsync(FreshdeskSampleWriter.Agents[0].Email);
+        await Expect(op.Page.Locator($"[data-testid=preview-row][data-row='{agentRow}'] [data-testid=preview-entity][data-entity=Agent]")).ToHaveCountAsync(1);
+        await op.ScreenshotAsync("preview-agent");
+
+        // The run: its form offers the agents' stages, and they come first on the dashboard.
+        await op.Page.GetByTestId("profile-start-run").ClickAsync();
+        await op.Page.WaitForURLAsync(url => url.Contains("/runs/new", StringComparison.Ordinal));
+        await op.WaitForCircuitAsync();
+        await Expect(op.Page.Locator("[data-testid=run-stage][data-stage=Users]")).ToHaveCountAsync(1);
+        await op.Page.GetByTestId("run-start").ClickAsync();
+        await op.Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/runs/[0-9a-f-]{36}$"));
+        await op.WaitForCircuitAsync();
+        await Expect(op.Page.GetByTestId("run-state")).ToHaveAttributeAsync("data-state", "Completed", new() { Timeout = 60_000 });
+        var agents = FreshdeskSampleWriter.Agents.Count.ToString(CultureInfo.InvariantCulture);
+        await Expect(op.Page.Locator("[data-testid=stage-row][data-stage=Users] [data-count=created]")).ToHaveTextAsync(agents);
+        await Expect(op.Page.Locator("[data-testid=stage-row][data-stage=Agents] [data-count=created]")).ToHaveTextAsync(agents);
+        await Expect(op.Page.Locator("[data-testid=stage-row]").First).ToHaveAttributeAsync("data-stage", "Users");
+        await op.ScreenshotAsync("completed");
+
+        // On the site: each agent a user with no welcome mail and an HD Agent; every private note names its agent.
+        Assert.All(FreshdeskSampleWriter.Agents, a =>
+        {
+            Assert.NotNull(sim.Store.Get("User", a.Email));
+            Assert.Equal(a.Name, sim.Store.Get("HD Agent", a.Email)?["agent_name"]?.ToString());
+        });
+        Assert.DoesNotContain(sim.Store.List("Email Queue"), m => m["reference_doctype"]?.ToString() == "User");
+        var notes = sim.Store.List("HD Ticket Comment");
+        Assert.Equal(Tickets, notes.Count);
+        Assert.All(notes, n => Assert.Contains(FreshdeskSampleWriter.Agents, a => a.Email == n["commented_by"]?.ToString()));
+    }
+}
