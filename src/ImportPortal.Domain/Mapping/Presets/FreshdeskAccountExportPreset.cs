@@ -9,8 +9,8 @@ namespace ImportPortal.Domain.Mapping.Presets;
 /// e-mail) with an HD Agent each, not contacts: an agent's reply names its user in <c>user</c> and a private note in
 /// <c>commented_by</c>, so Helpdesk shows who wrote them. A message by someone who is no longer an agent names nobody
 /// (Helpdesk shows the importing account). An agent's whole name is the user's first name: Frappe shows a user as
-/// first name then last name, which would turn "Nguyễn Văn Anh" into "Văn Anh Nguyễn". Private notes become HD Ticket Comments; other notes Communications,
-/// Received when incoming.
+/// first name then last name, which would turn "Nguyễn Văn Anh" into "Văn Anh Nguyễn". Private notes become HD
+/// Ticket Comments; other notes Communications, Received when incoming.
 /// </summary>
 public static class FreshdeskAccountExportPreset
 {
