@@ -73,6 +73,10 @@ public sealed class FreshdeskApiJsonPresetTests
         Assert.Contains(new EntityReference(EntityKind.User, "hotro@example.vn", "commented_by"), byKey["9002"].References);
         Assert.Contains(new EntityReference(EntityKind.User, "hotro@example.vn", "user"), byKey["9001"].References);
         Assert.DoesNotContain(byKey["9003"].References, r => r.Entity == EntityKind.User);
+        // A customer's messages carry the contact's name as written; an agent's is Frappe's to take from the agent's user.
+        Assert.Equal("Phạm Minh Khoa", Text(byKey["1201:description"].InsertBody, "sender_full_name"));
+        Assert.Equal("Phạm Minh Khoa", Text(byKey["9003"].InsertBody, "sender_full_name"));
+        Assert.False(byKey["9001"].InsertBody.ContainsKey("sender_full_name"));
         Assert.All(mapped, m => Assert.Empty(m.Problems));
     }
 

@@ -97,6 +97,8 @@ public sealed class FreshdeskTicketExportPresetTests
         Assert.Equal("Communication", Text(reply.InsertBody, "communication_type"));
         Assert.Equal("Email", Text(reply.InsertBody, "communication_medium"));
         Assert.Equal("khach0@example.vn", Text(reply.InsertBody, "sender"));
+        // The writer's name as the export has it: Frappe would run the contact's first and last name together.
+        Assert.Equal(FreshdeskSampleWriter.RequesterName(0), Text(reply.InsertBody, "sender_full_name"));
         Assert.Equal("HD Ticket", Text(reply.InsertBody, "reference_doctype"));
         Assert.Equal("2024-01-01 01:00:00", Text(reply.InsertBody, "communication_date"));
         Assert.StartsWith("Xin chào,\nTôi là Nguyễn Văn Anh", Text(reply.InsertBody, "content"), StringComparison.Ordinal);

@@ -170,13 +170,26 @@ public static class ImportedSite
 
     /// <summary>
     /// An agent's reply names the agent in <c>user</c> and a private note in <c>commented_by</c>; a message by someone
-    /// who is no longer an agent, or by the customer, names no agent.
+    /// who is no longer an agent, or by the customer, names no agent; every message shows its writer's name.
     /// </summary>
     private static IEnumerable<string> AuthorProblems(ExportTicket ticket, IEnumerable<JsonObject> communications, IEnumerable<JsonObject> comments, AccountExport export)
     {
         var agents = export.Agents.Select(a => a.Email).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var byId = communications.ToDictionary(c => Text(c, "custom_source_id"), StringComparer.Ordinal);
         var byContent = comments.ToDictionary(c => Text(c, "content"), StringComparer.Ordinal);
+
+        // Every message shows its writer's name as the source writes it (Frappe would run a contact's first and last
+        // name together).
+        var writers = ticket.Notes.Where(n => !n.Private).Select(n => (Id: n.Id.ToString(CultureInfo.InvariantCulture), export.User(n.UserId).Name))
+            .Prepend(($"{ticket.SourceId}:description", export.User(ticket.RequesterId).Name));
+        foreach (var (id, name) in writers)
+        {
+            if (byId.GetValueOrDefault(id) is { } message && Text(message, "sender_full_name") != name)
+            {
+                yield return $"HD Ticket {ticket.SourceId}: message {id} shows its writer as \"{Text(message, "sender_full_name")}\", expected \"{name}\"";
+            }
+        }
+
         foreach (var note in ticket.Notes)
         {
             var writer = export.User(note.UserId);

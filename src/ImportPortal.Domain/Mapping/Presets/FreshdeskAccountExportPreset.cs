@@ -10,7 +10,8 @@ namespace ImportPortal.Domain.Mapping.Presets;
 /// <c>commented_by</c>, so Helpdesk shows who wrote them. A message by someone who is no longer an agent names nobody
 /// (Helpdesk shows the importing account). An agent's whole name is the user's first name: Frappe shows a user as
 /// first name then last name, which would turn "Nguyễn Văn Anh" into "Văn Anh Nguyễn". Private notes become HD
-/// Ticket Comments; other notes Communications, Received when incoming.
+/// Ticket Comments; other notes Communications, Received when incoming. Every message carries its writer's name as
+/// the source writes it: left to Frappe, a contact's is its first and last name run together ("Văn AnhNguyễn").
 /// </summary>
 public static class FreshdeskAccountExportPreset
 {
@@ -22,6 +23,7 @@ public static class FreshdeskAccountExportPreset
     private static LookupSpec[] Lookups =>
     [
         new("users.email", "users", "id", "email"),
+        new("users.name", "users", "id", "name"),
         new("companies.name", "companies", "id", "name"),
         new("agents.email", "users", "id", "email", Agents),
     ];
@@ -70,6 +72,7 @@ public static class FreshdeskAccountExportPreset
         Constant("communication_medium", "Email"),
         Constant("sent_or_received", "Received"),
         Column("sender", "requester-id", Lookup("users.email"), Email, Lower),
+        Column("sender_full_name", "requester-id", LookupOrEmpty("users.name"), Trim),
         Column("subject", "subject", Trim, Default("(no subject)")),
         FirstOf("content", "description-html|description"),
         Constant("reference_doctype", "HD Ticket"),
@@ -83,6 +86,7 @@ public static class FreshdeskAccountExportPreset
         Constant("communication_medium", "Email"),
         Column("sent_or_received", "incoming", Map(HelpdeskValues.Direction, "Sent")),
         Column("sender", "user-id", Lookup("users.email"), Email, Lower),
+        Column("sender_full_name", "user-id", LookupOrEmpty("users.name"), Trim),
         Reference("user", EntityKind.User, "user-id", LookupOrEmpty("agents.email"), Trim, Lower),
         FirstOf("content", "body-html|body"),
         Constant("reference_doctype", "HD Ticket"),

@@ -8,7 +8,9 @@ namespace ImportPortal.Domain.Mapping.Presets;
 /// authors are ids, resolved through the lookups "contacts.email", "agents.email" and "companies.name". The agents
 /// (when the dump has them) become Users, never with a welcome e-mail, and HD Agents; their replies name them in
 /// <c>user</c> and their private notes in <c>commented_by</c>; a message whose author is no agent of the dump names
-/// nobody. An agent's whole name is the user's first name (Frappe shows first name, then last name).
+/// nobody. An agent's whole name is the user's first name (Frappe shows first name, then last name). A customer's
+/// message carries the contact's name as written (left to Frappe it is first and last name run together); an agent's
+/// is taken by Frappe from the agent's user.
 /// </summary>
 public static class FreshdeskApiJsonPreset
 {
@@ -20,6 +22,7 @@ public static class FreshdeskApiJsonPreset
     private static LookupSpec[] Lookups =>
     [
         new("contacts.email", "contacts", "id", "email"),
+        new("contacts.name", "contacts", "id", "name"),
         new("agents.email", "agents", "id", "contact.email"),
         new("companies.name", "companies", "id", "name"),
     ];
@@ -64,6 +67,7 @@ public static class FreshdeskApiJsonPreset
         Constant("communication_medium", "Email"),
         Constant("sent_or_received", "Received"),
         Column("sender", "requester_id", Lookup("contacts.email"), Email, Lower),
+        Column("sender_full_name", "requester_id", LookupOrEmpty("contacts.name"), Trim),
         Column("subject", "subject", Trim, Default("(no subject)")),
         Column("content", "description"),
         Constant("reference_doctype", "HD Ticket"),
@@ -77,6 +81,7 @@ public static class FreshdeskApiJsonPreset
         Constant("communication_medium", "Email"),
         Column("sent_or_received", "incoming", Map(HelpdeskValues.Direction, "Sent")),
         Column("sender", "from_email", Email, Lower),
+        Column("sender_full_name", "user_id", LookupOrEmpty("contacts.name"), Trim),
         Reference("user", EntityKind.User, "user_id", LookupOrEmpty("agents.email"), Trim, Lower),
         Column("recipients", "to_emails", Trim),
         FirstOf("content", "body|body_text"),

@@ -50,6 +50,7 @@ public static class FreshdeskTicketExportPreset
         Constant("communication_medium", "Email"),
         Constant("sent_or_received", "Received"),
         Column("sender", "Requester email", Email, Lower),
+        Column("sender_full_name", "Requester name", Trim),
         Column("subject", "Subject", Trim, Default("(no subject)")),
         Column("content", "Description"),
         Constant("reference_doctype", "HD Ticket"),
