@@ -59,7 +59,7 @@ public sealed class ImportLoop(
         // A consumer that fails stops the claiming: otherwise the producer would wait forever on a full channel nobody reads.
         using var consumerFailed = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var producer = Task.Run(() => ProduceAsync(stage, resolver, sender, channel.Writer, consumerFailed.Token), ct);
-        var consumers = Enumerable.Range(0, Math.Max(1, options.Workers))
+        var consumers = Enumerable.Range(0, WorkersFor(stage))
             .Select(_ => Task.Run(() => ConsumeOrStopClaimingAsync(channel.Reader, sender, buffer, consumerFailed, ct), ct))
             .ToList();
         try
@@ -76,6 +76,13 @@ public sealed class ImportLoop(
             await Task.WhenAll(consumers);
         }
     }
+
+    /// <summary>
+    /// Users go one at a time: Frappe makes a new user's username from its first name and only checks that it is free
+    /// before inserting, so two agents with one family name sent at once end with one refused ("Username must be
+    /// unique", 417). A migration has few agents; the wait costs nothing.
+    /// </summary>
+    private int WorkersFor(RunStage stage) => stage == RunStage.Users ? 1 : Math.Max(1, options.Workers);
 
     private async Task ConsumeOrStopClaimingAsync(
         ChannelReader<ClaimedUnit> reader, RecordSender sender, OutcomeBuffer buffer, CancellationTokenSource consumerFailed, CancellationToken ct)

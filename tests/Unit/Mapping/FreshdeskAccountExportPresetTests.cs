@@ -92,7 +92,7 @@ public sealed class FreshdeskAccountExportPresetTests
         var contact = Assert.Single(profile.MapRecord("users", users[5]));
         var org = Assert.Single(profile.MapRecord("companies", companies[0]));
 
-        Assert.Equal(("khach5@example.vn", "Huỳnh"), (contact.SourceKey, Text(contact.InsertBody, "last_name")));
+        Assert.Equal(("khach5@example.vn", "Huỳnh"), (contact.SourceKey, Text(contact.InsertBody, "first_name")));
         Assert.Equal(("Công ty TNHH Ánh Dương", "anhduong.vn"), (Text(org.InsertBody, "customer_name"), Text(org.InsertBody, "domain")));
     }
 
@@ -108,7 +108,7 @@ public sealed class FreshdeskAccountExportPresetTests
         Assert.Equal([(EntityKind.User, "User"), (EntityKind.Agent, "HD Agent")], agent.Select(m => (m.Entity, m.Doctype)));
         Assert.All(agent, m => Assert.Equal(("hotro1@haravan.vn", 0), (m.SourceKey, m.Problems.Count)));
         var user = agent[0].InsertBody;
-        Assert.Equal(("hotro1@haravan.vn", "Hỗ Trợ Viên 1", "0"), (Text(user, "email"), Text(user, "first_name"), user["send_welcome_email"]?.ToJsonString()));
+        Assert.Equal(("hotro1@haravan.vn", "Hỗ", "Trợ Viên 1", "0"), (Text(user, "email"), Text(user, "first_name"), Text(user, "last_name"), user["send_welcome_email"]?.ToJsonString()));
         Assert.Equal("Hỗ Trợ Viên 1", Text(agent[1].InsertBody, "agent_name"));
         Assert.Equal(new EntityReference(EntityKind.User, "hotro1@haravan.vn", "user"), Assert.Single(agent[1].References));
         Assert.Equal((EntityKind.Contact, "cuu.nhanvien@haravan.vn"), (Assert.Single(formerAgent).Entity, formerAgent[0].SourceKey));

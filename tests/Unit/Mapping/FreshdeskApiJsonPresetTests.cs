@@ -89,7 +89,7 @@ public sealed class FreshdeskApiJsonPresetTests
 
         Assert.Equal([(EntityKind.User, "User"), (EntityKind.Agent, "HD Agent")], agent.Select(m => (m.Entity, m.Doctype)));
         Assert.All(agent, m => Assert.Equal(("hotro@example.vn", 0), (m.SourceKey, m.Problems.Count)));
-        Assert.Equal(("hotro@example.vn", "Lê Thị Hỗ Trợ", "0"), (Text(agent[0].InsertBody, "email"), Text(agent[0].InsertBody, "first_name"), agent[0].InsertBody["send_welcome_email"]?.ToJsonString()));
+        Assert.Equal(("hotro@example.vn", "Lê", "Thị Hỗ Trợ", "0"), (Text(agent[0].InsertBody, "email"), Text(agent[0].InsertBody, "first_name"), Text(agent[0].InsertBody, "last_name"), agent[0].InsertBody["send_welcome_email"]?.ToJsonString()));
         Assert.Equal("Lê Thị Hỗ Trợ", Text(agent[1].InsertBody, "agent_name"));
         Assert.Equal(new EntityReference(EntityKind.User, "hotro@example.vn", "user"), Assert.Single(agent[1].References));
     }
@@ -117,7 +117,7 @@ public sealed class FreshdeskApiJsonPresetTests
 
         var contact = Assert.Single(profile.MapRecord("contacts", await TableAsync("contacts")));
 
-        Assert.Equal(("khoa@anhduong.vn", "Minh Khoa", "Phạm"), (contact.SourceKey, Text(contact.InsertBody, "first_name"), Text(contact.InsertBody, "last_name")));
+        Assert.Equal(("khoa@anhduong.vn", "Phạm", "Minh Khoa"), (contact.SourceKey, Text(contact.InsertBody, "first_name"), Text(contact.InsertBody, "last_name")));
         Assert.Equal(new EntityReference(EntityKind.Organisation, "Công ty Ánh Dương", "links.0.link_name"), Assert.Single(contact.References));
     }
 }

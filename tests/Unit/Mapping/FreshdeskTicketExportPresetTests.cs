@@ -46,8 +46,8 @@ public sealed class FreshdeskTicketExportPresetTests
         var contact = Map((await TicketsAsync(1))[0]).Single(m => m.Entity == EntityKind.Contact);
 
         Assert.Equal("khach0@example.vn", contact.SourceKey);
-        Assert.Equal("Nguyễn", Text(contact.InsertBody, "last_name"));
-        Assert.Equal("Văn Anh", Text(contact.InsertBody, "first_name"));
+        Assert.Equal("Nguyễn", Text(contact.InsertBody, "first_name"));
+        Assert.Equal("Văn Anh", Text(contact.InsertBody, "last_name"));
         Assert.Equal("""[{"email_id":"khach0@example.vn","is_primary":1}]""", contact.InsertBody["email_ids"]!.ToJsonString());
         Assert.Equal("""[{"link_doctype":"HD Customer"}]""", contact.InsertBody["links"]!.ToJsonString());
         Assert.Equal(new EntityReference(EntityKind.Organisation, "Công ty 0", "links.0.link_name"), Assert.Single(contact.References));
@@ -115,7 +115,7 @@ public sealed class FreshdeskTicketExportPresetTests
         var person = Assert.Single(compiled.MapRecord("contacts", contact));
         var org = Assert.Single(compiled.MapRecord("companies", company));
 
-        Assert.Equal(("hong@example.vn", "Thị Hồng", "Lê"), (person.SourceKey, Text(person.InsertBody, "first_name"), Text(person.InsertBody, "last_name")));
+        Assert.Equal(("hong@example.vn", "Lê", "Thị Hồng"), (person.SourceKey, Text(person.InsertBody, "first_name"), Text(person.InsertBody, "last_name")));
         Assert.Equal("""[{"phone":"0901234567","is_primary_phone":1}]""", person.InsertBody["phone_nos"]!.ToJsonString());
         Assert.Equal(("Công ty 7", "Công ty 7"), (org.SourceKey, Text(org.InsertBody, "customer_name")));
     }

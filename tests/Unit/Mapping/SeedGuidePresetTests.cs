@@ -25,7 +25,7 @@ public sealed class SeedGuidePresetTests
         var (customer, contact, ticket, reply) = (mapped[0], mapped[1], mapped[2], mapped[3]);
         Assert.Equal("Customer", customer.Doctype);
         Assert.Equal("""{"customer_name":"Cửa hàng Hoa Mai","customer_group":"All Customer Groups","territory":"All Territories","customer_type":"Company","custom_orgid":"1001","custom_store_url":"hoamai.myharavan.com"}""", customer.InsertBody.ToJsonString(Compact));
-        Assert.Equal(("Thị Mai", "Trần", "mai@hoamai.vn", "0901111222"), (Text(contact.InsertBody, "first_name"), Text(contact.InsertBody, "last_name"), Text(contact.InsertBody, "email_id"), Text(contact.InsertBody, "phone")));
+        Assert.Equal(("Trần", "Thị Mai", "mai@hoamai.vn", "0901111222"), (Text(contact.InsertBody, "first_name"), Text(contact.InsertBody, "last_name"), Text(contact.InsertBody, "email_id"), Text(contact.InsertBody, "phone")));
         Assert.Equal(1, contact.InsertBody["is_primary_contact"]!.GetValue<int>());
         Assert.Equal("""[{"link_doctype":"Customer"}]""", contact.InsertBody["links"]!.ToJsonString());
         Assert.Equal("payment", Text(ticket.InsertBody, "custom_haravan_routing_reason"));

@@ -8,11 +8,11 @@ public sealed class TransformTests
     private static FieldMapping Field(string target, string column, params TransformStep[] steps) => new(target, FieldOrigin.Column, column, steps);
 
     [Theory]
-    [InlineData("Nguyễn Văn Anh", "Văn Anh", "Nguyễn")]
-    [InlineData("  Trần   Thị  Ngọc   Lan ", "Thị Ngọc Lan", "Trần")]
+    [InlineData("Nguyễn Văn Anh", "Nguyễn", "Văn Anh")]
+    [InlineData("  Trần   Thị  Ngọc   Lan ", "Trần", "Thị Ngọc Lan")]
     [InlineData("Hoa", "Hoa", "")]
     [InlineData("   ", "", "")]
-    public void Vietnamese_names_put_the_family_name_first(string full, string first, string last)
+    public void Vietnamese_names_keep_the_family_name_first_so_frappe_shows_them_as_written(string full, string first, string last)
     {
         Assert.Equal(first, PersonName.FirstName(full, NameOrder.Vietnamese));
         Assert.Equal(last, PersonName.LastName(full, NameOrder.Vietnamese));

@@ -81,6 +81,23 @@ public sealed class ImportLoopExistingTests
     }
 
     [Fact]
+    public async Task Agents_who_share_a_family_name_are_all_created_although_frappe_derives_their_usernames_from_it()
+    {
+        await using var h = await LoopHarness.StartAsync();
+        string[] agents = ["an.nguyen", "binh.nguyen", "cuong.nguyen", "dung.nguyen", "em.nguyen", "giang.nguyen"];
+        foreach (var agent in agents)
+        {
+            // Vietnamese order: the family name is the first name, so every one of them asks for the username "nguyễn".
+            h.Plan(AgentUser($"{agent}@haravan.vn", "Nguyễn"));
+        }
+
+        await h.RunAsync(LoopHarness.FastOptions with { Workers = 8 });
+
+        Assert.All(agents, a => Assert.Equal(RecordState.Succeeded, h.Store.Record(EntityKind.User, $"{a}@haravan.vn").State));
+        Assert.Equal(agents.Length, h.SiteStore.List("User").Select(u => u["username"]?.ToString()).Distinct().Count(u => u?.StartsWith("nguy", StringComparison.Ordinal) == true));
+    }
+
+    [Fact]
     public async Task A_ledger_hit_sends_nothing_and_its_name_is_used_by_the_records_that_refer_to_it()
     {
         await using var h = await LoopHarness.StartAsync();

@@ -8,10 +8,9 @@ namespace ImportPortal.Domain.Mapping.Presets;
 /// built from the users and companies tables first. Agents (<c>helpdesk-agent</c> true) become Users (no welcome
 /// e-mail) with an HD Agent each, not contacts: an agent's reply names its user in <c>user</c> and a private note in
 /// <c>commented_by</c>, so Helpdesk shows who wrote them. A message by someone who is no longer an agent names nobody
-/// (Helpdesk shows the importing account). An agent's whole name is the user's first name: Frappe shows a user as
-/// first name then last name, which would turn "Nguyễn Văn Anh" into "Văn Anh Nguyễn". Private notes become HD
-/// Ticket Comments; other notes Communications, Received when incoming. Every message carries its writer's name as
-/// the source writes it: left to Frappe, a contact's is its first and last name run together ("Văn AnhNguyễn").
+/// (Helpdesk shows the importing account). Private notes become HD Ticket Comments; other notes Communications,
+/// Received when incoming. Every message carries its writer's name as
+/// the source writes it: left to Frappe, a contact's is its first and last name run together ("NguyễnVăn Anh").
 /// </summary>
 public static class FreshdeskAccountExportPreset
 {
@@ -33,7 +32,7 @@ public static class FreshdeskAccountExportPreset
     private static EntityMapping[] Entities =>
     [
         new(EntityKind.User, new EntitySource("users"), Column("(key)", "email", Trim, Lower),
-            [Column("email", "email", Email, Lower), FirstOf("first_name", "name|email", Trim), Constant("send_welcome_email", "0", Number)],
+            [Column("email", "email", Email, Lower), FirstOf("first_name", "name|email", Trim, FirstName), Column("last_name", "name", Trim, LastName), Constant("send_welcome_email", "0", Number)],
             Filter: Agents),
         new(EntityKind.Agent, new EntitySource("users"), Column("(key)", "email", Trim, Lower),
             [Reference("user", EntityKind.User, "email", Trim, Lower), Column("agent_name", "name", Trim)],

@@ -8,7 +8,7 @@ namespace ImportPortal.Domain.Mapping.Presets;
 /// authors are ids, resolved through the lookups "contacts.email", "agents.email" and "companies.name". The agents
 /// (when the dump has them) become Users, never with a welcome e-mail, and HD Agents; their replies name them in
 /// <c>user</c> and their private notes in <c>commented_by</c>; a message whose author is no agent of the dump names
-/// nobody. An agent's whole name is the user's first name (Frappe shows first name, then last name). A customer's
+/// nobody. A customer's
 /// message carries the contact's name as written (left to Frappe it is first and last name run together); an agent's
 /// is taken by Frappe from the agent's user.
 /// </summary>
@@ -30,7 +30,7 @@ public static class FreshdeskApiJsonPreset
     private static EntityMapping[] Entities =>
     [
         new(EntityKind.User, new EntitySource("agents"), Column("(key)", "contact.email", Trim, Lower),
-            [Column("email", "contact.email", Email, Lower), FirstOf("first_name", "contact.name|contact.email", Trim), Constant("send_welcome_email", "0", Number)]),
+            [Column("email", "contact.email", Email, Lower), FirstOf("first_name", "contact.name|contact.email", Trim, FirstName), Column("last_name", "contact.name", Trim, LastName), Constant("send_welcome_email", "0", Number)]),
         new(EntityKind.Agent, new EntitySource("agents"), Column("(key)", "contact.email", Trim, Lower),
             [Reference("user", EntityKind.User, "contact.email", Trim, Lower), Column("agent_name", "contact.name", Trim)]),
         new(EntityKind.Organisation, new EntitySource("companies"), Column("(key)", "name", Trim), [Column("customer_name", "name", Trim), Column("domain", "domains", Trim)]),
