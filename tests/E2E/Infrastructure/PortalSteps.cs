@@ -1,4 +1,6 @@
+using System.Net.Http.Json;
 using FrappeSimulator.Hosting;
+using ImportPortal.Domain.Preflight;
 using static Microsoft.Playwright.Assertions;
 
 namespace ImportPortal.Tests.E2E.Infrastructure;
@@ -19,6 +21,18 @@ public static class PortalSteps
         await op.Page.GetByTestId("site-secret").FillAsync(sim.ApiSecret);
         await op.Page.GetByTestId("site-save").ClickAsync();
         await Expect(op.Page.GetByTestId("site-title")).ToHaveTextAsync(name);
+    }
+
+    /// <summary>The site's external-id fields, made the way the preflight's button makes them, but through the API.</summary>
+    public static async Task CreateExternalIdFieldsAsync(SimulatorHandle sim)
+    {
+        ArgumentNullException.ThrowIfNull(sim);
+        using var client = sim.CreateClient();
+        foreach (var doctype in ExternalIdFields.DocTypes)
+        {
+            using var created = await client.PostAsJsonAsync("api/resource/Custom%20Field", ExternalIdFields.CustomFieldFor(doctype));
+            created.EnsureSuccessStatusCode();
+        }
     }
 
     /// <summary>Uploads one file, waits for it to be recognised as <paramref name="kind"/>, and leaves its detail page open.</summary>

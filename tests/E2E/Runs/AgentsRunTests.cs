@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using FrappeSimulator.Hosting;
-using ImportPortal.Domain.Preflight;
 using ImportPortal.TestData;
 using ImportPortal.Tests.E2E.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -23,14 +21,7 @@ public sealed class AgentsRunTests(BrowserFixture browser, PortalFixture portal)
     public async Task An_account_export_brings_its_agents_first_and_their_notes_name_them()
     {
         await using var sim = await SimulatorHost.StartAsync();
-        using (var client = sim.CreateClient())
-        {
-            foreach (var doctype in ExternalIdFields.DocTypes)
-            {
-                using var created = await client.PostAsJsonAsync("api/resource/Custom%20Field", ExternalIdFields.CustomFieldFor(doctype));
-                created.EnsureSuccessStatusCode();
-            }
-        }
+        await PortalSteps.CreateExternalIdFieldsAsync(sim);
 
         var zip = Path.Combine(_folder, "freshdesk-agents.zip");
         await File.WriteAllBytesAsync(zip, FreshdeskSampleWriter.AccountExportZip(Tickets));

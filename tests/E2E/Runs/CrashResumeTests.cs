@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using FrappeSimulator.Hosting;
-using ImportPortal.Domain.Preflight;
 using ImportPortal.TestData;
 using ImportPortal.Tests.E2E.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -30,14 +28,7 @@ public sealed class CrashResumeTests(BrowserFixture browser) : IDisposable
     public async Task A_run_killed_mid_way_finishes_after_a_restart_with_no_duplicate_and_nothing_lost()
     {
         await using var sim = await SimulatorHost.StartAsync();
-        using (var client = sim.CreateClient())
-        {
-            foreach (var doctype in ExternalIdFields.DocTypes)
-            {
-                using var created = await client.PostAsJsonAsync("api/resource/Custom%20Field", ExternalIdFields.CustomFieldFor(doctype));
-                created.EnsureSuccessStatusCode();
-            }
-        }
+        await PortalSteps.CreateExternalIdFieldsAsync(sim);
 
         // Slow enough that the kill lands mid-run.
         sim.Faults.Latency = new FrappeSimulator.Faults.LatencyProfile(20);
