@@ -97,7 +97,7 @@ public sealed class FreshdeskAccountExportPresetTests
     }
 
     [Fact]
-    public async Task Agents_become_users_without_a_welcome_email_and_helpdesk_agents_and_everyone_else_a_contact()
+    public async Task Agents_become_users_without_a_welcome_email_and_helpdesk_agents_and_everyone_a_contact()
     {
         var (profile, _) = await LoadAgentExportAsync();
         var (_, users) = await SourceTestRead.ReadAsync(AgentExport, "export.zip", new SourceReadOptions(Table: "users"));
@@ -105,7 +105,7 @@ public sealed class FreshdeskAccountExportPresetTests
         var agent = profile.MapRecord("users", users[0]);
         var formerAgent = profile.MapRecord("users", users[AccountExport.AgentCount]);
 
-        Assert.Equal([(EntityKind.User, "User"), (EntityKind.Agent, "HD Agent")], agent.Select(m => (m.Entity, m.Doctype)));
+        Assert.Equal([(EntityKind.User, "User"), (EntityKind.Agent, "HD Agent"), (EntityKind.Contact, "Contact")], agent.Select(m => (m.Entity, m.Doctype)));
         Assert.All(agent, m => Assert.Equal(("hotro1@haravan.vn", 0), (m.SourceKey, m.Problems.Count)));
         var user = agent[0].InsertBody;
         Assert.Equal(("hotro1@haravan.vn", "Hỗ", "Trợ Viên 1", "0"), (Text(user, "email"), Text(user, "first_name"), Text(user, "last_name"), user["send_welcome_email"]?.ToJsonString()));

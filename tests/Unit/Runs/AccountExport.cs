@@ -8,8 +8,8 @@ namespace ImportPortal.Tests.Unit.Runs;
 /// <summary>
 /// A Freshdesk account export (ZIP of Tickets/Users/Companies XML) generated deterministically, kept as a model so
 /// a test knows what the site must hold without reading the portal's records: customers in companies (every tenth
-/// without one), agents who answer and write private notes, a former agent (no longer <c>helpdesk-agent</c>) who wrote
-/// some of them, tickets with 0–3 notes, times in +07:00 (Ho Chi Minh) that cross the UTC day boundary. The shared sample writer's users have no company, so it cannot prove contact links.
+/// without one), agents who answer, write private notes and raise a ticket now and then, a former agent (no longer
+/// <c>helpdesk-agent</c>) who wrote some of them, tickets with 0–3 notes, times in +07:00 (Ho Chi Minh) that cross the UTC day boundary. The shared sample writer's users have no company, so it cannot prove contact links.
 /// </summary>
 public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IReadOnlyList<ExportUser> Users, IReadOnlyList<ExportTicket> Tickets)
 {
@@ -21,7 +21,7 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
 
     public const int AgentCount = 3;
 
-    /// <summary>Someone who answered tickets and has left: a plain user now, so a contact, and no agent to name.</summary>
+    /// <summary>Someone who answered tickets and has left: a plain user now, and no agent to name.</summary>
     public const long FormerAgentId = AgentCount + 1;
 
     public static AccountExport Create(int tickets, int companies = 25)
@@ -44,7 +44,8 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
     {
         // 06:00 in Ho Chi Minh is 23:00 UTC the day before; 37-minute steps walk across both days.
         var created = new DateTimeOffset(2024, 3, 1, 6, 0, 0, HoChiMinh).AddMinutes(i * 37);
-        var requester = 1000 + (i % customers);
+        // Every 50th ticket an agent raised for the team itself.
+        var requester = i % 50 == 49 ? 1 + (i % AgentCount) : 1000 + (i % customers);
         var notes = Enumerable.Range(0, i / 2 % 4).Select(n => Note(i, n, created, requester)).ToList();
         var status = Statuses[i % 4];
         var firstAgentReply = notes.FirstOrDefault(n => !n.Private && !n.Incoming);
@@ -104,7 +105,7 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
         ["User"] = Agents.Count(),
         ["HD Agent"] = Agents.Count(),
         ["HD Customer"] = Companies.Count,
-        ["Contact"] = Customers.Count(),
+        ["Contact"] = Users.Count,
         ["HD Ticket"] = Tickets.Count,
         ["Communication"] = Tickets.Sum(t => t.CommunicationIds.Count()),
         ["HD Ticket Comment"] = Tickets.Sum(t => t.Notes.Count(n => n.Private)),

@@ -15,16 +15,11 @@ public static class ImportedSite
     public static readonly string[] Doctypes = ["User", "HD Agent", "HD Customer", "Contact", "HD Ticket", "Communication", "HD Ticket Comment"];
 
     /// <summary>
-    /// Documents of a doctype beyond <paramref name="before"/>, less the Contact Frappe makes for each new user (an
-    /// agent's, named in its <c>user</c>): the site's own doing, not a record's.
+    /// Documents of a doctype beyond <paramref name="before"/>. An agent's contact counts once whoever made it: Frappe
+    /// gives each new user one, and the run's contact record finds it by e-mail.
     /// </summary>
-    private static int Created(DocumentStore store, AccountExport export, string doctype, IReadOnlyDictionary<string, int>? before)
-    {
-        var ofUsers = doctype == "Contact"
-            ? store.List("Contact").Count(c => export.Agents.Any(a => string.Equals(a.Email, Text(c, "user"), StringComparison.OrdinalIgnoreCase)))
-            : 0;
-        return store.Count(doctype) - (before?.GetValueOrDefault(doctype) ?? 0) - ofUsers;
-    }
+    private static int Created(DocumentStore store, string doctype, IReadOnlyDictionary<string, int>? before) =>
+        store.Count(doctype) - (before?.GetValueOrDefault(doctype) ?? 0);
 
     /// <summary>Documents per doctype beyond <paramref name="before"/> that differ from the export's counts.</summary>
     public static List<string> CountProblems(DocumentStore store, AccountExport export, IReadOnlyDictionary<string, int>? before = null)
@@ -32,7 +27,7 @@ public static class ImportedSite
         var problems = new List<string>();
         foreach (var (doctype, expected) in export.ExpectedCounts)
         {
-            var created = Created(store, export, doctype, before);
+            var created = Created(store, doctype, before);
             if (created != expected)
             {
                 problems.Add($"{doctype}: {created} created, expected {expected}");
@@ -56,7 +51,7 @@ public static class ImportedSite
             var of = sent.Where(r => r.Doctype == doctype).ToList();
             var failed = of.Count(r => r.State == RecordState.Failed);
             var unverifiable = of.Count(r => r.State == RecordState.Failed && r.ErrorKind == RecordErrorKind.UnknownFate);
-            var created = Created(store, export, doctype, before);
+            var created = Created(store, doctype, before);
             if (created < expected - failed || created > expected - failed + unverifiable)
             {
                 problems.Add($"{doctype}: {created} on the site; {expected} in the export, {failed} failed ({unverifiable} of unknown fate)");
@@ -91,7 +86,7 @@ public static class ImportedSite
         problems.AddRange(export.Companies.Where(c => !customers.Contains(c.Name)).Select(c => $"HD Customer {c.Name} missing"));
 
         var contacts = store.List("Contact").GroupBy(c => Text(c, "email_id"), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
-        foreach (var user in export.Customers)
+        foreach (var user in export.Users)
         {
             if (!contacts.TryGetValue(user.Email, out var contact))
             {
@@ -192,8 +187,10 @@ public static class ImportedSite
 
         foreach (var note in ticket.Notes)
         {
+            // Frappe gives a Received message the importing account as its user, whoever wrote it (an agent raising a
+            // ticket for the team answers as its requester).
             var writer = export.User(note.UserId);
-            var want = writer.Agent ? writer.Email : null;
+            var want = writer.Agent && !(note.Incoming && !note.Private) ? writer.Email : null;
             var (field, doc) = note.Private
                 ? ("commented_by", byContent.GetValueOrDefault(note.Body))
                 : ("user", byId.GetValueOrDefault(note.Id.ToString(CultureInfo.InvariantCulture)));

@@ -13,8 +13,17 @@ public static class RecordChecks
             .Select(Describe)
             .ToList();
 
-    public static List<string> NotSucceeded(IEnumerable<ImportRecord> records) =>
-        records.Where(r => r.State != RecordState.Succeeded).Select(Describe).ToList();
+    /// <summary>Records of an account export's run that did not go through, as sentences.</summary>
+    public static List<string> NotSucceeded(IEnumerable<ImportRecord> records, AccountExport export) =>
+        records.Where(r => !WentThrough(r, export)).Select(Describe).ToList();
+
+    /// <summary>
+    /// Succeeded, or an agent's contact found on the site: Frappe makes one with every new user, so the run's contact
+    /// record for the agent is skipped as existing.
+    /// </summary>
+    public static bool WentThrough(ImportRecord r, AccountExport export) =>
+        r.State == RecordState.Succeeded
+        || (r is { Stage: RunStage.Contacts, State: RecordState.Skipped, Result: RecordResult.Existing } && export.Agents.Any(a => a.Email == r.SourceKey));
 
     public static string Describe(ImportRecord r) =>
         $"record {r.Id} {r.Stage} {r.Doctype} {r.SourceKey}: {r.State} {r.Result} {r.ErrorKind} {r.ErrorExcType} {r.ErrorMessage}".TrimEnd();

@@ -5,12 +5,19 @@ namespace ImportPortal.Domain.Mapping.Presets;
 /// <summary>
 /// Freshdesk's account export (ZIP of XML): tables "companies", "users" and "tickets", each ticket with its
 /// "notes". Tickets and notes name people by user id, so the lookups "users.email" and "companies.name" are
-/// built from the users and companies tables first. Agents (<c>helpdesk-agent</c> true) become Users (no welcome
-/// e-mail) with an HD Agent each, not contacts: an agent's reply names its user in <c>user</c> and a private note in
-/// <c>commented_by</c>, so Helpdesk shows who wrote them. A message by someone who is no longer an agent names nobody
-/// (Helpdesk shows the importing account). Private notes become HD Ticket Comments; other notes Communications,
-/// Received when incoming. Every message carries its writer's name as
-/// the source writes it: left to Frappe, a contact's is its first and last name run together ("NguyễnVăn Anh").
+/// built from the users and companies tables first.
+/// <para>
+/// Agents (<c>helpdesk-agent</c> true) become Users (no welcome e-mail) with an HD Agent each, and contacts like
+/// everyone else: Frappe gives every user a contact anyway (the run finds it by e-mail), and a ticket an agent raised
+/// links to it. An agent's reply names its user in <c>user</c> and a private note in <c>commented_by</c>, so Helpdesk
+/// shows who wrote them; a message by someone who is no longer an agent names nobody (Helpdesk shows the importing
+/// account).
+/// </para>
+/// <para>
+/// Private notes become HD Ticket Comments; other notes Communications, Received when incoming. Every message carries
+/// its writer's name as the source writes it: left to Frappe, a contact's is its first and last name run together
+/// ("NguyễnVăn Anh").
+/// </para>
 /// </summary>
 public static class FreshdeskAccountExportPreset
 {
@@ -39,8 +46,7 @@ public static class FreshdeskAccountExportPreset
             Filter: Agents),
         new(EntityKind.Organisation, new EntitySource("companies"), Column("(key)", "name", Trim), [Column("customer_name", "name", Trim), Column("domain", "domains", Trim)]),
         new(EntityKind.Contact, new EntitySource("users"), Column("(key)", "email", Trim, Lower),
-            [.. ContactFields("name", Column("", "email", Email, Lower), "phone"), Reference("links.0.link_name", EntityKind.Organisation, "customer-id", Lookup("companies.name"))],
-            Filter: Agents with { Negate = true }),
+            [.. ContactFields("name", Column("", "email", Email, Lower), "phone"), Reference("links.0.link_name", EntityKind.Organisation, "customer-id", Lookup("companies.name"))]),
         new(EntityKind.Ticket, new EntitySource("tickets"), Column("(key)", "display-id", Trim), TicketFields, ExternalIdField: "custom_source_id"),
         new(EntityKind.Reply, new EntitySource("tickets"), Template("(key)", "{display-id}:description"), FirstMessage, ExternalIdField: "custom_source_id", Filter: new RowFilter("description")),
         new(EntityKind.Reply, new EntitySource("tickets", "notes", EntityKind.Ticket), Column("(key)", "id", Trim), NoteAsReply, ExternalIdField: "custom_source_id",
