@@ -73,10 +73,10 @@ public sealed class FreshdeskApiJsonPresetTests
         Assert.Contains(new EntityReference(EntityKind.User, "hotro@example.vn", "commented_by"), byKey["9002"].References);
         Assert.Contains(new EntityReference(EntityKind.User, "hotro@example.vn", "user"), byKey["9001"].References);
         Assert.DoesNotContain(byKey["9003"].References, r => r.Entity == EntityKind.User);
-        // A customer's messages carry the contact's name as written; an agent's is Frappe's to take from the agent's user.
+        // Every message carries its writer's name as written (Frappe would run a contact's first and last name together).
         Assert.Equal("Phạm Minh Khoa", Text(byKey["1201:description"].InsertBody, "sender_full_name"));
         Assert.Equal("Phạm Minh Khoa", Text(byKey["9003"].InsertBody, "sender_full_name"));
-        Assert.False(byKey["9001"].InsertBody.ContainsKey("sender_full_name"));
+        Assert.Equal("Lê Thị Hỗ Trợ", Text(byKey["9001"].InsertBody, "sender_full_name"));
         Assert.All(mapped, m => Assert.Empty(m.Problems));
     }
 
@@ -87,11 +87,27 @@ public sealed class FreshdeskApiJsonPresetTests
 
         var agent = profile.MapRecord("agents", await TableAsync("agents"));
 
-        Assert.Equal([(EntityKind.User, "User"), (EntityKind.Agent, "HD Agent")], agent.Select(m => (m.Entity, m.Doctype)));
+        Assert.Equal([(EntityKind.User, "User"), (EntityKind.Agent, "HD Agent"), (EntityKind.Contact, "Contact")], agent.Select(m => (m.Entity, m.Doctype)));
         Assert.All(agent, m => Assert.Equal(("hotro@example.vn", 0), (m.SourceKey, m.Problems.Count)));
         Assert.Equal(("hotro@example.vn", "Lê", "Thị Hỗ Trợ", "0"), (Text(agent[0].InsertBody, "email"), Text(agent[0].InsertBody, "first_name"), Text(agent[0].InsertBody, "last_name"), agent[0].InsertBody["send_welcome_email"]?.ToJsonString()));
         Assert.Equal("Lê Thị Hỗ Trợ", Text(agent[1].InsertBody, "agent_name"));
         Assert.Equal(new EntityReference(EntityKind.User, "hotro@example.vn", "user"), Assert.Single(agent[1].References));
+    }
+
+    [Fact]
+    public async Task A_ticket_an_agent_raised_finds_its_requester_among_the_agents()
+    {
+        var profile = await CompileAsync();
+        var ticket = await TableAsync("tickets");
+        var raisedByAgent = new SourceRecord(ticket.Locator, ticket.Schema, [.. ticket.Schema.Names.Select((n, i) => n == "requester_id" ? new SourceValue("77") : ticket.Values[i])], ticket.Children);
+
+        var mapped = profile.MapRecord("tickets", raisedByAgent);
+        var mappedTicket = mapped.Single(m => m.Entity == EntityKind.Ticket);
+
+        Assert.Empty(mappedTicket.Problems);
+        Assert.Equal("hotro@example.vn", Text(mappedTicket.InsertBody, "raised_by"));
+        Assert.Contains(new EntityReference(EntityKind.Contact, "hotro@example.vn", "contact"), mappedTicket.References);
+        Assert.Equal(("hotro@example.vn", "Lê Thị Hỗ Trợ"), (Text(mapped.Single(m => m.SourceKey == "1201:description").InsertBody, "sender"), Text(mapped.Single(m => m.SourceKey == "1201:description").InsertBody, "sender_full_name")));
     }
 
     [Fact]

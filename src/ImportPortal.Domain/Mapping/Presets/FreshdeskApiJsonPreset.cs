@@ -5,12 +5,12 @@ namespace ImportPortal.Domain.Mapping.Presets;
 /// <summary>
 /// A dump of Freshdesk's API v2 (JSON): lists "companies", "contacts", optionally "agents", and "tickets", each
 /// ticket with its "conversations". Status and priority are codes; times are ISO-8601 in UTC. Requesters and
-/// authors are ids, resolved through the lookups "contacts.email", "agents.email" and "companies.name". The agents
-/// (when the dump has them) become Users, never with a welcome e-mail, and HD Agents; their replies name them in
+/// authors are ids, resolved through the lookups "people.email" (contacts and agents), "agents.email" and
+/// "companies.name". The agents (when the dump has them) become Users, never with a welcome e-mail, HD Agents and
+/// contacts (Frappe makes one with every user; a ticket an agent raised links to it); their replies name them in
 /// <c>user</c> and their private notes in <c>commented_by</c>; a message whose author is no agent of the dump names
-/// nobody. A customer's
-/// message carries the contact's name as written (left to Frappe it is first and last name run together); an agent's
-/// is taken by Frappe from the agent's user.
+/// nobody. Every message carries its writer's name as written (left to Frappe, a contact's is its first and last
+/// name run together).
 /// </summary>
 public static class FreshdeskApiJsonPreset
 {
@@ -19,10 +19,14 @@ public static class FreshdeskApiJsonPreset
     public static MappingProfile Create(string organisationDoctype = "HD Customer", string siteTimeZone = "UTC") =>
         new("Freshdesk API JSON", Entities, Name, organisationDoctype, SourceTimeZone: "UTC", SiteTimeZone: siteTimeZone, Lookups: Lookups);
 
+    // Freshdesk gives agents and contacts ids from one sequence: "people" reads both lists, so a ticket an agent raised
+    // finds its requester too.
     private static LookupSpec[] Lookups =>
     [
-        new("contacts.email", "contacts", "id", "email"),
-        new("contacts.name", "contacts", "id", "name"),
+        new("people.email", "contacts", "id", "email"),
+        new("people.email", "agents", "id", "contact.email"),
+        new("people.name", "contacts", "id", "name"),
+        new("people.name", "agents", "id", "contact.name"),
         new("agents.email", "agents", "id", "contact.email"),
         new("companies.name", "companies", "id", "name"),
     ];
@@ -33,6 +37,8 @@ public static class FreshdeskApiJsonPreset
             [Column("email", "contact.email", Email, Lower), FirstOf("first_name", "contact.name|contact.email", Trim, FirstName), Column("last_name", "contact.name", Trim, LastName), Constant("send_welcome_email", "0", Number)]),
         new(EntityKind.Agent, new EntitySource("agents"), Column("(key)", "contact.email", Trim, Lower),
             [Reference("user", EntityKind.User, "contact.email", Trim, Lower), Column("agent_name", "contact.name", Trim)]),
+        new(EntityKind.Contact, new EntitySource("agents"), Column("(key)", "contact.email", Trim, Lower),
+            [.. ContactFields("contact.name", Column("", "contact.email", Email, Lower), "contact.phone")]),
         new(EntityKind.Organisation, new EntitySource("companies"), Column("(key)", "name", Trim), [Column("customer_name", "name", Trim), Column("domain", "domains", Trim)]),
         new(EntityKind.Contact, new EntitySource("contacts"), Column("(key)", "email", Trim, Lower),
             [.. ContactFields("name", Column("", "email", Email, Lower), "phone"), Reference("links.0.link_name", EntityKind.Organisation, "company_id", Lookup("companies.name"))]),
@@ -48,8 +54,8 @@ public static class FreshdeskApiJsonPreset
     private static FieldMapping[] TicketFields =>
     [
         Column("subject", "subject", Trim, Default("(no subject)")),
-        Column("raised_by", "requester_id", Lookup("contacts.email"), Email, Lower),
-        Reference("contact", EntityKind.Contact, "requester_id", Lookup("contacts.email"), Trim, Lower),
+        Column("raised_by", "requester_id", Lookup("people.email"), Email, Lower),
+        Reference("contact", EntityKind.Contact, "requester_id", Lookup("people.email"), Trim, Lower),
         Reference("customer", EntityKind.Organisation, "company_id", Lookup("companies.name")),
         Column("priority", "priority", Map(HelpdeskValues.Priorities, "Medium")),
         Column("ticket_type", "type", Trim),
@@ -66,8 +72,8 @@ public static class FreshdeskApiJsonPreset
         Constant("communication_type", "Communication"),
         Constant("communication_medium", "Email"),
         Constant("sent_or_received", "Received"),
-        Column("sender", "requester_id", Lookup("contacts.email"), Email, Lower),
-        Column("sender_full_name", "requester_id", LookupOrEmpty("contacts.name"), Trim),
+        Column("sender", "requester_id", Lookup("people.email"), Email, Lower),
+        Column("sender_full_name", "requester_id", LookupOrEmpty("people.name"), Trim),
         Column("subject", "subject", Trim, Default("(no subject)")),
         Column("content", "description"),
         Constant("reference_doctype", "HD Ticket"),
@@ -81,7 +87,7 @@ public static class FreshdeskApiJsonPreset
         Constant("communication_medium", "Email"),
         Column("sent_or_received", "incoming", Map(HelpdeskValues.Direction, "Sent")),
         Column("sender", "from_email", Email, Lower),
-        Column("sender_full_name", "user_id", LookupOrEmpty("contacts.name"), Trim),
+        Column("sender_full_name", "user_id", LookupOrEmpty("people.name"), Trim),
         Reference("user", EntityKind.User, "user_id", LookupOrEmpty("agents.email"), Trim, Lower),
         Column("recipients", "to_emails", Trim),
         FirstOf("content", "body|body_text"),
