@@ -21,8 +21,7 @@ public static class ContactLinkStyleCheck
     public static ProfileProblem? Check(MappingProfile profile, string? helpdeskVersion)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var joins = profile.OrganisationDoctype == "HD Customer"
-            && profile.Entities.Any(e => e.Entity == EntityKind.Contact && e.Fields.Any(f => f.References == EntityKind.Organisation));
+        var joins = profile.OrganisationDoctype == "HD Customer" && profile.JoinsContactsToOrganisations;
         if (!joins || StyleFor(helpdeskVersion) is not { } needed || needed == profile.ContactLinkStyle)
         {
             return null;

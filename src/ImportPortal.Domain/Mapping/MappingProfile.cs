@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ImportPortal.Domain.Mapping;
 
 /// <summary>
@@ -20,6 +22,11 @@ public sealed record MappingProfile(
     public const int CurrentVersion = 1;
 
     public int Version { get; init; } = CurrentVersion;
+
+    /// <summary>Whether the profile's contacts name an organisation to join (by <c>links</c> rows or as HD Customer members).</summary>
+    [JsonIgnore]
+    public bool JoinsContactsToOrganisations =>
+        Entities.Any(e => e.Entity == EntityKind.Contact && e.Fields.Any(f => f.References == EntityKind.Organisation));
 
     /// <summary>The doctype an entity is written to: its own setting, else the default for its kind.</summary>
     public string DoctypeOf(EntityMapping entity)

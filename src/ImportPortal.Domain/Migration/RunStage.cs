@@ -52,8 +52,7 @@ public static class RunStages
     {
         ArgumentNullException.ThrowIfNull(profile);
         var stages = profile.Entities.Select(e => Of(e.Entity)).ToHashSet();
-        if (profile.ContactLinkStyle == ContactLinkStyle.CustomerMembers
-            && profile.Entities.Any(e => e.Entity == EntityKind.Contact && e.Fields.Any(f => f.References == EntityKind.Organisation)))
+        if (profile.ContactLinkStyle == ContactLinkStyle.CustomerMembers && profile.JoinsContactsToOrganisations)
         {
             stages.Add(RunStage.Memberships);
         }

@@ -115,7 +115,7 @@ public sealed class MappingPreview(MappingProfileStore profiles, SiteCatalog sit
                 continue;
             }
 
-            var tables = UploadJson.ReadAnalysis(upload.ProfileJson)?.Tables.Select(t => t.Name).ToList() ?? [];
+            var tables = UploadJson.TablesOf(upload);
             if (name == table || tables.Contains(table))
             {
                 var format = await uploads.SniffAsync(upload, ct);
