@@ -23,6 +23,10 @@ internal sealed class AttemptRecorder(TimeProvider time)
     public RecordOutcome Unsettled(WorkItem item, JsonObject sent) =>
         new(item.Id, item.Stage, RecordState.Unknown, RecordResult.None, null, null, [.. _attempts], sent);
 
+    /// <summary>Not sent this time (the run stopped before its turn): back to the store as it was claimed, with what was tried.</summary>
+    public RecordOutcome Returned(WorkItem item, bool mayHaveLanded) =>
+        new(item.Id, item.Stage, mayHaveLanded ? RecordState.Unknown : RecordState.Pending, RecordResult.None, null, null, [.. _attempts], null);
+
     public RecordOutcome Failed(WorkItem item, RecordError error, JsonObject? sent = null) =>
         new(item.Id, item.Stage, RecordState.Failed, RecordResult.None, null, error, [.. _attempts], sent);
 }

@@ -27,7 +27,8 @@ public sealed class ImportLoop(
     public async Task<bool> RunAsync(CancellationToken ct)
     {
         var resolver = new ReferenceResolver(ledger, doctypeOf);
-        var sender = new RecordSender(site, resolver, store, options, time);
+        var users = new UserCreationPace(options, time, () => observer.StopRequested, observer.SiteWaiting);
+        var sender = new RecordSender(site, resolver, store, options, time, users);
         await using var buffer = new OutcomeBuffer(store, observer, options);
         foreach (var stage in RunStages.All.Where(options.Stages.Contains))
         {

@@ -57,6 +57,18 @@ public sealed record LoopOptions
     /// </summary>
     public int BatchSize { get; init; } = 10;
 
+    /// <summary>
+    /// User inserts in any <see cref="UserCreationWindow"/>: Frappe's <c>throttle_user_limit</c>, 60 unless the site's
+    /// config says otherwise (<see cref="UserCreationPace"/>). Zero: no pacing (a refusal still makes the run wait).
+    /// </summary>
+    public int UserCreationsPerMinute { get; init; } = 60;
+
+    /// <summary>The window of Frappe's user throttle: a minute there; tests shorten it.</summary>
+    public TimeSpan UserCreationWindow { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Throttle refusals of one user in a row before the record fails (each followed by a window's wait).</summary>
+    public int MaxThrottleRefusals { get; init; } = 5;
+
     /// <summary>Outcomes are written in batches of this many, or after <see cref="FlushInterval"/>.</summary>
     public int FlushSize { get; init; } = 250;
 

@@ -9,9 +9,11 @@ namespace ImportPortal.Domain.Migration;
 /// (ledger, then the site by external id or natural key), send, and apply the outcome rules. A send of unknown
 /// fate is looked up before it is repeated; one that cannot be looked up is failed, never sent blind.
 /// </summary>
-public sealed class RecordSender(IFrappeSite site, ReferenceResolver references, IRecordStore store, LoopOptions options, TimeProvider time)
+public sealed class RecordSender(IFrappeSite site, ReferenceResolver references, IRecordStore store, LoopOptions options, TimeProvider time, UserCreationPace? users = null)
 {
     private readonly MembershipSender _memberships = new(site, references, store, options, time);
+
+    private readonly UserCreationPace _users = users ?? UserCreationPace.None(options, time);
 
     public async Task<(RecordOutcome Outcome, LedgerEntry? Ledger)> SendAsync(WorkItem item, ExistingOnSite existing, CancellationToken ct)
     {
@@ -199,8 +201,15 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
     {
         // Once a send may have landed, a document found later is the one this record created.
         var mayHaveLanded = item.WasUnknown;
+        var throttled = 0;
         for (var send = 1; ; send++)
         {
+            if (item.Doctype == "User" && !await _users.TakeTurnAsync(ct))
+            {
+                // Paused or cancelled while waiting for Frappe's user limit: back to the store as it was.
+                return (log.Returned(item, mayHaveLanded), null);
+            }
+
             FrappeError error;
             var started = time.GetTimestamp();
             try
@@ -214,6 +223,20 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
             {
                 error = ex.Error;
                 log.Add($"POST {item.Doctype}", started, error);
+            }
+
+            // Refused before anything was written: no user goes until a whole window has passed, then this one again.
+            // A refusal is not a send that counts against MaxSends.
+            if (item.Doctype == "User" && UserCreationPace.IsThrottle(error))
+            {
+                _users.Refused();
+                if (++throttled >= options.MaxThrottleRefusals)
+                {
+                    return (log.Failed(item, Throttled(throttled), body), null);
+                }
+
+                send--;
+                continue;
             }
 
             var decision = OutcomeRules.Decide(error);
@@ -373,6 +396,9 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
         new(RecordErrorKind.Dependency, cause is null
             ? $"dependency missing: {entity} {key} was not imported"
             : $"dependency failed: {entity} {key} — {cause.Message}");
+
+    private static RecordError Throttled(int refusals) =>
+        new(RecordErrorKind.Transient, $"Throttled: the site refused this user {refusals} times in a row, a minute apart (Frappe creates at most throttle_user_limit users a minute, 60 unless its config says otherwise). Retry it later, or ask the site's administrator to raise throttle_user_limit.", 417, "ValidationError");
 
     private static RecordError CannotVerify(WorkItem item) =>
         new(RecordErrorKind.UnknownFate, $"A send of this {item.Doctype} got no answer and the site has no external-id field to check whether it was created. Look for it on the site, then retry or skip it.");

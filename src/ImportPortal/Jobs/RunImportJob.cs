@@ -114,6 +114,7 @@ public sealed class RunImportJob(
             OutagePatience = options.Value.OutagePatience,
             BatchDoctypes = runOptions.Batches ? options.Value.InsertManyDoctypeSet : new HashSet<string>(StringComparer.Ordinal),
             BatchSize = Math.Clamp(options.Value.InsertManySize, 1, 200),
+            UserCreationsPerMinute = Math.Max(0, options.Value.UserCreationsPerMinute),
         };
         Func<EntityKind, string> doctypeOf = entity => profile.Entities.FirstOrDefault(e => e.Entity == entity) is { } mapping ? profile.DoctypeOf(mapping) : profile.DefaultDoctype(entity);
         var loop = new ImportLoop(site, store, ledger, doctypeOf, observer, loopOptions, time);

@@ -31,6 +31,12 @@ public sealed class RunsOptions
     /// <summary>Documents per insert_many: one transaction on the site (at most 200); small, so a click waits less.</summary>
     public int InsertManySize { get; set; } = 10;
 
+    /// <summary>
+    /// New users a run sends in any minute: Frappe refuses more than its <c>throttle_user_limit</c> (60 unless the site's
+    /// config says otherwise) with "Throttled". Match it when the site's limit was changed; zero sends without pacing.
+    /// </summary>
+    public int UserCreationsPerMinute { get; set; } = 60;
+
     public IReadOnlySet<string> InsertManyDoctypeSet =>
         InsertManyDoctypes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
 }

@@ -128,4 +128,26 @@ public class NamingTests
         Assert.NotNull(sim.Store.Get("Contact", "An Nguyen"));
         Assert.Equal(0, sim.Store.Count("Email Queue"));
     }
+
+    [Fact]
+    public async Task A_user_is_refused_as_throttled_once_more_than_the_limit_were_created_in_the_last_minute()
+    {
+        var clock = new SteppingClock(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero), TimeSpan.FromMilliseconds(1));
+        await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions { TimeProvider = clock, ThrottleUserLimit = 2 });
+        using var client = sim.CreateClient();
+        Task<Answer> User(int i) => client.Insert("User", new JsonObject { ["email"] = $"agent{i}@haravan.vn", ["first_name"] = $"Agent {i}", ["send_welcome_email"] = 0 });
+
+        // Frappe throws when the count of the last minute is over the limit: the third of a minute still goes in.
+        var allowed = new[] { await User(1), await User(2), await User(3) };
+        var refused = await User(4);
+        var written = (sim.Store.Get("User", "agent4@haravan.vn"), sim.Store.Get("Contact", "Agent 4"));
+        clock.Advance(TimeSpan.FromSeconds(61));
+        var later = await User(4);
+
+        Assert.All(allowed, a => Assert.Equal(200, a.Status));
+        Assert.Equal((417, "ValidationError"), (refused.Status, refused.ExcType));
+        Assert.Equal(["Throttled"], refused.Messages);
+        Assert.Equal((null, null), written);
+        Assert.Equal((200, "agent4@haravan.vn"), (later.Status, later.Name));
+    }
 }

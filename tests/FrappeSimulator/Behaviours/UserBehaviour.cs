@@ -7,9 +7,30 @@ using FrappeSimulator.Validation;
 
 namespace FrappeSimulator.Behaviours;
 
-/// <summary>User controller: names, Website User without roles, a Contact per user, the welcome e-mail.</summary>
+/// <summary>User controller: the creation throttle, names, Website User without roles, a Contact per user, the welcome e-mail.</summary>
 sealed class UserBehaviour(SimulatedSite site) : IDocTypeBehaviour
 {
+    /// <summary>
+    /// User.before_insert runs throttle_user_creation: more than throttle_user_limit users created in the last minute
+    /// (any creator) and the insert is refused with <c>frappe.throw(_("Throttled"))</c>, before anything is written.
+    /// </summary>
+    public void BeforeLinks(DocumentContext ctx)
+    {
+        if (!ctx.IsNew)
+        {
+            return;
+        }
+
+        var since = FrappeFormat.Datetime(site.Clock.Now() - site.Options.ThrottleUserWindow);
+        // Administrator and Guest are seeded when the simulator starts, but on a real site they date from its install.
+        var recent = site.All("User").Count(u => u["name"]?.GetValue<string>() is not ("Administrator" or "Guest")
+            && string.CompareOrdinal(u["creation"]?.GetValue<string>(), since) > 0);
+        if (recent > site.Options.ThrottleUserLimit)
+        {
+            throw FrappeErrors.Fail("ValidationError", "Throttled");
+        }
+    }
+
     public void BeforeValidate(DocumentContext ctx)
     {
         if (!ctx.IsNew)

@@ -33,5 +33,14 @@ public sealed record SimulatorOptions
     /// <summary>Create the "Welcome to Helpdesk" ticket (and its contact) a fresh Helpdesk install has.</summary>
     public bool WelcomeTicket { get; init; }
 
+    /// <summary>
+    /// Frappe's <c>throttle_user_limit</c> site config: a User insert is refused ("Throttled", 417 ValidationError) once
+    /// more than this many users were created in the last <see cref="ThrottleUserWindow"/>.
+    /// </summary>
+    public int ThrottleUserLimit { get; init; } = 60;
+
+    /// <summary>The window of the user throttle: a minute in Frappe (hard-coded there); tests shorten it.</summary>
+    public TimeSpan ThrottleUserWindow { get; init; } = TimeSpan.FromMinutes(1);
+
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Warning;
 }

@@ -47,9 +47,9 @@ public sealed class LoopHarness : IAsyncDisposable
 
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<LoopHarness> StartAsync(bool externalIdFields = false, HelpdeskVersion helpdesk = HelpdeskVersion.V1_22)
+    public static async Task<LoopHarness> StartAsync(bool externalIdFields = false, HelpdeskVersion helpdesk = HelpdeskVersion.V1_22, SimulatorOptions? simulator = null)
     {
-        var frappe = await FrappeClientHarness.StartAsync(simulator: new SimulatorOptions { Helpdesk = helpdesk }, clientSettings: new Dictionary<string, string?>
+        var frappe = await FrappeClientHarness.StartAsync(simulator: (simulator ?? new SimulatorOptions()) with { Helpdesk = helpdesk }, clientSettings: new Dictionary<string, string?>
         {
             ["Portal:Frappe:CircuitBreakDuration"] = "00:00:00.500",
         });

@@ -180,6 +180,26 @@ public sealed class RunDashboardPageTests : RunPagesTest
         await page.WaitForAssertionAsync(() => Assert.Empty(page.FindAll("[data-testid=run-waiting]")), Wait);
     }
 
+    [Theory]
+    [InlineData("en", "Frappe creates at most a set number of users a minute", "the next agent goes at 2026-11-29 15:30:40")]
+    [InlineData("vi", "Frappe chỉ tạo một số người dùng nhất định mỗi phút", "nhân viên tiếp theo sẽ được gửi lúc 2026-11-29 15:30:40")]
+    public async Task While_agents_wait_for_frappes_user_limit_the_dashboard_says_so_and_that_nothing_needs_doing(string culture, string why, string when)
+    {
+        UseCulture(culture);
+        var runId = await RunWithOneRefusedTicketAsync();
+        var page = Render<RunDashboardPage>(p => p.Add(x => x.Id, runId));
+        await page.WaitForAssertionAsync(() => Assert.Equal("CompletedWithErrors", page.Find("[data-testid=run-state]").GetAttribute("data-state")), Wait);
+        var feed = H.Services.GetRequiredService<ProgressFeed<RunProgress>>();
+        var now = new DateTimeOffset(2026, 11, 29, 8, 30, 0, TimeSpan.Zero);
+
+        feed.Publish(Progress(runId, 123, now) with { Waiting = new SiteWait("Throttled", now.AddSeconds(40), now.AddSeconds(40), SiteWaitCause.UserCreationLimit) });
+
+        await page.WaitForAssertionAsync(() => Assert.Contains(why, page.Find("[data-testid=run-waiting]").TextContent, StringComparison.Ordinal), Wait);
+        Assert.Contains(when, page.Find("[data-testid=run-waiting]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Portal:Runs:UserCreationsPerMinute", page.Find("[data-testid=run-waiting]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("not answering", page.Find("[data-testid=run-waiting]").TextContent, StringComparison.Ordinal);
+    }
+
     private static RunProgress Progress(Guid runId, long created, DateTimeOffset now) =>
         new(runId, RunState.Running, RunStage.Tickets, 1,
             [new StageCounts(RunStage.Tickets, Total: created * 4, created, 0, 0, 0)], Concurrency: 7, InFlight: 5,
