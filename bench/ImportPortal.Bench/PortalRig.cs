@@ -1,5 +1,6 @@
 using FrappeSimulator.Hosting;
 using ImportPortal.Domain.Mapping;
+using ImportPortal.Domain.Migration;
 using ImportPortal.Frappe;
 using ImportPortal.Jobs;
 using ImportPortal.Mappings;
@@ -21,6 +22,9 @@ namespace ImportPortal.Bench;
 /// </summary>
 internal sealed class PortalRig : IAsyncDisposable
 {
+    /// <summary>The tables of a Freshdesk account export, as its preset names them.</summary>
+    private static readonly string[] ArchiveTables = ["companies", "users", "tickets"];
+
     private readonly string _dataDir;
 
     private PortalRig(string dataDir, ServiceProvider services, Uri siteUrl, Guid siteId)
@@ -127,6 +131,62 @@ internal sealed class PortalRig : IAsyncDisposable
             elapsed, System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuFrom, GC.GetTotalAllocatedBytes() - bytesFrom,
             GC.GetTotalPauseDuration() - gcFrom.Paused, GC.CollectionCount(0) - gcFrom.Gen0, GC.CollectionCount(1) - gcFrom.Gen1, GC.CollectionCount(2) - gcFrom.Gen2));
     }
+
+    /// <summary>
+    /// Uploads an account-export archive from a file (streamed), binds its tables as the account-export preset names
+    /// them, saves the profile and runs the whole import, noting from the job's progress when planning ended and when
+    /// each stage started.
+    /// </summary>
+    public async Task<(Guid RunId, RunTimeline Timeline)> ImportArchiveAsync(string path, MappingProfile profile, RunOptions options, CancellationToken ct)
+    {
+        Guid upload;
+        await using (var content = File.OpenRead(path))
+        {
+            upload = (await Services.GetRequiredService<UploadStore>().SaveAsync(content, Path.GetFileName(path), "bench", null, ct)).UploadId!.Value;
+        }
+
+        var saved = await Services.GetRequiredService<MappingProfileStore>().ImportAsync("bench", MappingProfileJson.Serialize(profile), ct);
+        var bindings = ArchiveTables.ToDictionary(t => t, t => new TableBinding(upload, t));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var started = await Services.GetRequiredService<RunService>().StartAsync("bench", new StartRunRequest(SiteId, saved.Id!.Value, bindings, options), ct);
+        var runId = started.RunId ?? throw new InvalidOperationException($"{started.ErrorKey} {started.ErrorArg}");
+        var gate = new object();
+        TimeSpan? planned = null;
+        var stageStarts = new List<(RunStage Stage, TimeSpan At)>();
+        using var subscription = Services.GetRequiredService<ProgressFeed<RunProgress>>().Subscribe(p =>
+        {
+            if (p.RunId != runId || p.State != RunState.Running || p.Stage is not { } stage)
+            {
+                return;
+            }
+
+            lock (gate)
+            {
+                planned ??= clock.Elapsed;
+                if (stageStarts.Count == 0 || stageStarts[^1].Stage != stage)
+                {
+                    stageStarts.Add((stage, clock.Elapsed));
+                }
+            }
+        });
+        await Services.GetRequiredService<RunImportJob>().ExecuteAsync(runId, ct);
+        var whole = clock.Elapsed;
+        lock (gate)
+        {
+            var stages = stageStarts.Select((s, i) => (s.Stage, (i + 1 < stageStarts.Count ? stageStarts[i + 1].At : whole) - s.At)).ToList();
+            return (runId, new RunTimeline(planned ?? whole, whole - (planned ?? whole), whole, stages));
+        }
+    }
+
+    public async Task<IReadOnlyList<StageCounts>> CountsAsync(Guid runId)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        return await RunCounter.CountAsync(db, runId, CancellationToken.None);
+    }
+
+    /// <summary>The portal's database on disk, with its write-ahead log.</summary>
+    public long DatabaseBytes() =>
+        Directory.EnumerateFiles(_dataDir, "portal.db*").Sum(f => new FileInfo(f).Length);
 
     public async Task<List<ImportRecord>> RecordsAsync(Guid runId)
     {

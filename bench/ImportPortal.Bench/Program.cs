@@ -6,7 +6,7 @@ using ImportPortal.Bench;
 // Generated inputs go to the temp folder and are deleted afterwards; each scenario stops after 15 minutes.
 var scenario = args.FirstOrDefault() ?? "help";
 var options = BenchOptions.Parse(args.Skip(1).ToArray());
-if (scenario is not ("simulator" or "import" or "client" or "csv" or "xlsx" or "zip" or "memory" or "mapping" or "all"))
+if (scenario is not ("simulator" or "import" or "migration" or "client" or "csv" or "xlsx" or "zip" or "memory" or "mapping" or "all"))
 {
     return Usage();
 }
@@ -19,6 +19,7 @@ var exitCode = scenario switch
 {
     "simulator" => await SimulatorThroughput.RunAsync(options),
     "import" => await ImportThroughput.RunAsync(options, args, ct),
+    "migration" => await MigrationScale.RunAsync(options.Tickets ?? 30_000, options.Rows ?? 10, ct),
     "client" => await ClientOverhead.RunAsync(options, args, ct),
     "csv" => await CsvThroughput.RunAsync(options.Rows ?? 300_000, ct),
     "xlsx" => await XlsxThroughput.RunAsync(options.Rows ?? 50_000, ct),
@@ -47,6 +48,7 @@ static int Usage()
     Console.WriteLine("""
         usage: ImportPortal.Bench <scenario> [options]
           simulator [--seconds N] [--workers N]  inserts/s the Frappe simulator serves
+          migration [--tickets N] [--rows M]  a whole account export (N tickets, M messages each) through every stage
           import [--tickets N] [--only abcp] [--repeat N] [--allocations]  the import: (a) vs bare HttpClient, (b) remote site, (c) small site,
                                                   (p) the portal alone; --allocations lists the types the sending allocated most
           client [--tickets N] [--repeat N]        CPU per request: bare HttpClient vs the portal's handler chain vs its whole client

@@ -3,7 +3,6 @@ using ImportPortal.Domain.Migration;
 using ImportPortal.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace ImportPortal.Runs;
@@ -136,17 +135,17 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
         using var rows = new JsonRows();
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var stamp = (long)BinaryTime.ConvertToProvider(time.GetUtcNow())!;
-        foreach (var chunk in rows.Chunks(outcomes, rows.WriteRecord))
+        foreach (var chunk in rows.Chunks(outcomes, (json, outcome) => WriteRecord(json, outcome, rows)))
         {
             await ExecuteAsync(connection, transaction, UpdateRecords, chunk, stamp, ct);
         }
 
-        foreach (var chunk in rows.Chunks(outcomes.SelectMany(o => o.Attempts.Select(a => (o.Id, Attempt: a))), JsonRows.WriteAttempt))
+        foreach (var chunk in rows.Chunks(outcomes.SelectMany(o => o.Attempts.Select(a => (o.Id, Attempt: a))), WriteAttempt))
         {
             await ExecuteAsync(connection, transaction, InsertAttempts, chunk, stamp, ct);
         }
 
-        foreach (var chunk in rows.Chunks(ledger, JsonRows.WriteLedgerLine))
+        foreach (var chunk in rows.Chunks(ledger, WriteLedgerLine))
         {
             await ExecuteAsync(connection, transaction, InsertLedger, chunk, stamp, ct);
         }
@@ -154,150 +153,48 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
         await transaction.CommitAsync(ct);
     }
 
-    private async Task ExecuteAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string sql, byte[] rows, long stamp, CancellationToken ct)
+    private Task ExecuteAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string sql, byte[] rows, long stamp, CancellationToken ct) =>
+        JsonRows.ExecuteAsync(connection, transaction, sql, [("$rows", rows), ("$run", _runText), ("$site", _siteText), ("$at", stamp)], ct);
+
+    private static void WriteRecord(Utf8JsonWriter json, RecordOutcome outcome, JsonRows rows)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in new (string, object)[] { ("$rows", rows), ("$run", _runText), ("$site", _siteText), ("$at", stamp) })
+        json.WriteNumber("id", outcome.Id);
+        json.WriteNumber("state", (int)outcome.State);
+        json.WriteNumber("result", (int)outcome.Result);
+        json.WriteNumber("sends", Sends(outcome));
+        JsonRows.Text(json, "name", outcome.FrappeName);
+        if (outcome.SentBody is { } sent)
         {
-            if (sql.Contains(name, StringComparison.Ordinal))
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                parameter.Value = value;
-                command.Parameters.Add(parameter);
-            }
+            json.WriteString("sent", rows.Utf8Of(sent));
         }
 
-        await command.ExecuteNonQueryAsync(ct);
+        if (outcome.Error is { } error)
+        {
+            json.WriteNumber("kind", (int)error.Kind);
+            JsonRows.Text(json, "message", Clip(error.Message, 4000));
+            JsonRows.Number(json, "status", error.HttpStatus);
+            JsonRows.Text(json, "exc", error.ExcType);
+        }
     }
 
-    /// <summary>
-    /// A batch's rows as JSON arrays of objects, in chunks of about <see cref="ChunkBytes"/>: small enough to stay off the
-    /// large-object heap, large enough that a statement carries dozens of rows.
-    /// Read by SQLite alone, so only what JSON itself requires is escaped; a sent body is kept as the wire had it.
-    /// </summary>
-    private sealed class JsonRows : IDisposable
+    private static void WriteAttempt(Utf8JsonWriter json, (long Record, AttemptLog Attempt) row)
     {
-        private const int ChunkBytes = 24 * 1024;
+        json.WriteNumber("record", row.Record);
+        json.WriteNumber("at", (long)BinaryTime.ConvertToProvider(row.Attempt.At)!);
+        JsonRows.Text(json, "request", Clip(row.Attempt.Request, 400));
+        json.WriteNumber("ms", (int)Math.Min(int.MaxValue, row.Attempt.Duration.TotalMilliseconds));
+        JsonRows.Text(json, "outcome", row.Attempt.Outcome);
+        JsonRows.Number(json, "status", row.Attempt.HttpStatus);
+        JsonRows.Text(json, "exc", row.Attempt.ExcType);
+        JsonRows.Text(json, "message", Clip(row.Attempt.Message, 2000));
+    }
 
-        private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
-
-        private readonly System.Buffers.ArrayBufferWriter<byte> _buffer = new(ChunkBytes * 2);
-        private readonly System.Buffers.ArrayBufferWriter<byte> _body = new(4096);
-        private readonly Utf8JsonWriter _json;
-        private readonly Utf8JsonWriter _bodyJson;
-
-        public JsonRows()
-        {
-            _json = new Utf8JsonWriter(_buffer, Options);
-            _bodyJson = new Utf8JsonWriter(_body, Options);
-        }
-
-        public IEnumerable<byte[]> Chunks<T>(IEnumerable<T> rows, Action<Utf8JsonWriter, T> write)
-        {
-            var open = false;
-            foreach (var row in rows)
-            {
-                if (!open)
-                {
-                    _buffer.ResetWrittenCount();
-                    _json.Reset(_buffer);
-                    _json.WriteStartArray();
-                    open = true;
-                }
-
-                _json.WriteStartObject();
-                write(_json, row);
-                _json.WriteEndObject();
-                if (_json.BytesCommitted + _json.BytesPending >= ChunkBytes)
-                {
-                    yield return Close();
-                    open = false;
-                }
-            }
-
-            if (open)
-            {
-                yield return Close();
-            }
-        }
-
-        /// <summary>The chunk's UTF-8 bytes: bound as a blob and read as text by SQLite, never turned into a .NET string.</summary>
-        private byte[] Close()
-        {
-            _json.WriteEndArray();
-            _json.Flush();
-            return _buffer.WrittenSpan.ToArray();
-        }
-
-        public void WriteRecord(Utf8JsonWriter json, RecordOutcome outcome)
-        {
-            json.WriteNumber("id", outcome.Id);
-            json.WriteNumber("state", (int)outcome.State);
-            json.WriteNumber("result", (int)outcome.Result);
-            json.WriteNumber("sends", Sends(outcome));
-            Text(json, "name", outcome.FrappeName);
-            if (outcome.SentBody is { } sent)
-            {
-                _body.ResetWrittenCount();
-                _bodyJson.Reset(_body);
-                sent.WriteTo(_bodyJson);
-                _bodyJson.Flush();
-                json.WriteString("sent", _body.WrittenSpan);
-            }
-
-            if (outcome.Error is { } error)
-            {
-                json.WriteNumber("kind", (int)error.Kind);
-                Text(json, "message", Clip(error.Message, 4000));
-                Number(json, "status", error.HttpStatus);
-                Text(json, "exc", error.ExcType);
-            }
-        }
-
-        public static void WriteAttempt(Utf8JsonWriter json, (long Record, AttemptLog Attempt) row)
-        {
-            json.WriteNumber("record", row.Record);
-            json.WriteNumber("at", (long)BinaryTime.ConvertToProvider(row.Attempt.At)!);
-            Text(json, "request", Clip(row.Attempt.Request, 400));
-            json.WriteNumber("ms", (int)Math.Min(int.MaxValue, row.Attempt.Duration.TotalMilliseconds));
-            Text(json, "outcome", row.Attempt.Outcome);
-            Number(json, "status", row.Attempt.HttpStatus);
-            Text(json, "exc", row.Attempt.ExcType);
-            Text(json, "message", Clip(row.Attempt.Message, 2000));
-        }
-
-        public static void WriteLedgerLine(Utf8JsonWriter json, LedgerEntry entry)
-        {
-            json.WriteString("doctype", entry.Doctype);
-            json.WriteString("key", entry.SourceKey);
-            json.WriteString("name", entry.FrappeName);
-            json.WriteNumber("created", entry.Created ? 1 : 0);
-        }
-
-        private static void Text(Utf8JsonWriter json, string name, string? value)
-        {
-            if (value is not null)
-            {
-                json.WriteString(name, value);
-            }
-        }
-
-        private static void Number(Utf8JsonWriter json, string name, int? value)
-        {
-            if (value is { } number)
-            {
-                json.WriteNumber(name, number);
-            }
-        }
-
-        public void Dispose()
-        {
-            _json.Dispose();
-            _bodyJson.Dispose();
-        }
+    private static void WriteLedgerLine(Utf8JsonWriter json, LedgerEntry entry)
+    {
+        json.WriteString("doctype", entry.Doctype);
+        json.WriteString("key", entry.SourceKey);
+        json.WriteString("name", entry.FrappeName);
+        json.WriteNumber("created", entry.Created ? 1 : 0);
     }
 
     private static int Sends(RecordOutcome outcome) =>

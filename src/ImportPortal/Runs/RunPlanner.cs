@@ -176,6 +176,18 @@ public sealed class RunPlanner(
         }
     }
 
+    // One statement per chunk of rows, read from a JSON array (see JsonRows): EF Core inserted a row per command, and
+    // a migration plans hundreds of thousands of records. The run, the time and the fresh counters are the same for all.
+    private const string InsertRecords =
+        "INSERT INTO ImportRecords (RunId, Stage, Entity, Doctype, SourceKey, GroupKey, Sequence, \"Table\", Row, PayloadJson, " +
+        "ExternalIdField, State, Result, Attempts, ErrorKind, ErrorExcType, ErrorMessage, UpdatedAt) " +
+        "SELECT $run, r.value ->> 'stage', r.value ->> 'entity', r.value ->> 'doctype', r.value ->> 'key', r.value ->> 'group', " +
+        "r.value ->> 'sequence', r.value ->> 'table', r.value ->> 'row', r.value ->> 'payload', r.value ->> 'externalId', " +
+        "r.value ->> 'state', 0, 0, r.value ->> 'kind', r.value ->> 'exc', r.value ->> 'message', $at " +
+        "FROM json_each(CAST($rows AS TEXT)) AS r ORDER BY r.key";
+
+    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter BinaryTime = new();
+
     private async Task InsertAsync(List<ImportRecord> records, CancellationToken ct)
     {
         if (records.Count == 0)
@@ -184,9 +196,36 @@ public sealed class RunPlanner(
         }
 
         await using var db = await databases.CreateDbContextAsync(ct);
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        db.ImportRecords.AddRange(records);
-        await db.SaveChangesAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        using var rows = new JsonRows();
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var run = records[0].RunId.ToString().ToUpperInvariant();
+        var stamp = (long)BinaryTime.ConvertToProvider(records[0].UpdatedAt ?? time.GetUtcNow())!;
+        foreach (var chunk in rows.Chunks(records, WriteRecord))
+        {
+            await JsonRows.ExecuteAsync(connection, transaction, InsertRecords, [("$rows", chunk), ("$run", run), ("$at", stamp)], ct);
+        }
+
+        await transaction.CommitAsync(ct);
         records.Clear();
+    }
+
+    private static void WriteRecord(System.Text.Json.Utf8JsonWriter json, ImportRecord record)
+    {
+        json.WriteNumber("stage", (int)record.Stage);
+        json.WriteNumber("entity", (int)record.Entity);
+        json.WriteString("doctype", record.Doctype);
+        json.WriteString("key", record.SourceKey);
+        JsonRows.Text(json, "group", record.GroupKey);
+        json.WriteNumber("sequence", record.Sequence);
+        json.WriteString("table", record.Table);
+        json.WriteNumber("row", record.Row);
+        json.WriteString("payload", record.PayloadJson);
+        JsonRows.Text(json, "externalId", record.ExternalIdField);
+        json.WriteNumber("state", (int)record.State);
+        JsonRows.Number(json, "kind", (int?)record.ErrorKind);
+        JsonRows.Text(json, "exc", record.ErrorExcType);
+        JsonRows.Text(json, "message", record.ErrorMessage);
     }
 }
