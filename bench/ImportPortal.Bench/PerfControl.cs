@@ -10,7 +10,16 @@ internal static class PerfControl
 {
     private static readonly string? Fifo = Environment.GetEnvironmentVariable("IMPORTPORTAL_BENCH_PERF_FIFO");
 
-    public static void Enable() => Tell("enable");
+    /// <summary>Whether the next sending may be sampled (a scenario disarms it for its warm-up).</summary>
+    public static bool Armed { get; set; } = true;
+
+    public static void Enable()
+    {
+        if (Armed)
+        {
+            Tell("enable");
+        }
+    }
 
     public static void Disable() => Tell("disable");
 
