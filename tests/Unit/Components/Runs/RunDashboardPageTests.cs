@@ -160,7 +160,8 @@ public sealed class RunDashboardPageTests : RunPagesTest
     [InlineData("vi", "Site không phản hồi (502 Bad Gateway)", "2026-11-29 15:30:08")]
     public async Task While_the_run_waits_for_a_site_that_stopped_answering_the_dashboard_says_why_until_when_and_what_to_do(string culture, string reason, string retryAt)
     {
-        var (page, feed, runId) = await EndedRunDashboardAsync(culture);
+        UseCulture(culture);
+        var (page, feed, runId) = await EndedRunDashboardAsync();
         var now = new DateTimeOffset(2026, 11, 29, 8, 30, 0, TimeSpan.Zero);
         Assert.Empty(page.FindAll("[data-testid=run-waiting]"));
 
@@ -181,7 +182,8 @@ public sealed class RunDashboardPageTests : RunPagesTest
     [InlineData("vi", "Frappe chỉ tạo một số người dùng nhất định mỗi phút", "nhân viên tiếp theo sẽ được gửi lúc 2026-11-29 15:30:40")]
     public async Task While_agents_wait_for_frappes_user_limit_the_dashboard_says_so_and_that_nothing_needs_doing(string culture, string why, string when)
     {
-        var (page, feed, runId) = await EndedRunDashboardAsync(culture);
+        UseCulture(culture);
+        var (page, feed, runId) = await EndedRunDashboardAsync();
         var now = new DateTimeOffset(2026, 11, 29, 8, 30, 0, TimeSpan.Zero);
 
         feed.Publish(Progress(runId, 123, now) with { Waiting = new SiteWait("Throttled", now.AddSeconds(40), now.AddSeconds(40), SiteWaitCause.UserCreationLimit) });
@@ -192,10 +194,12 @@ public sealed class RunDashboardPageTests : RunPagesTest
         Assert.DoesNotContain("not answering", page.Find("[data-testid=run-waiting]").TextContent, StringComparison.Ordinal);
     }
 
-    /// <summary>The dashboard of a run that ended with a refused ticket, in <paramref name="culture"/>, and the feed its progress comes from.</summary>
-    private async Task<(IRenderedComponent<RunDashboardPage> Page, ProgressFeed<RunProgress> Feed, Guid RunId)> EndedRunDashboardAsync(string culture)
+    /// <summary>
+    /// The dashboard of a run that ended with a refused ticket, and the feed its progress comes from. The caller sets the
+    /// culture: one set in here would not flow back out of the await.
+    /// </summary>
+    private async Task<(IRenderedComponent<RunDashboardPage> Page, ProgressFeed<RunProgress> Feed, Guid RunId)> EndedRunDashboardAsync()
     {
-        UseCulture(culture);
         var runId = await RunWithOneRefusedTicketAsync();
         var page = Render<RunDashboardPage>(p => p.Add(x => x.Id, runId));
         await page.WaitForAssertionAsync(() => Assert.Equal("CompletedWithErrors", page.Find("[data-testid=run-state]").GetAttribute("data-state")), Wait);
