@@ -48,7 +48,7 @@ internal static class MigrationScale
             var total = counts.Sum(c => c.Total);
             var failed = counts.Sum(c => c.Failed) + counts.Sum(c => c.Pending);
             Report.Line("migration", $"the whole run {timeline.Whole.TotalSeconds:F0} s (sending {timeline.Sending.TotalSeconds:F0} s = {total / timeline.Sending.TotalSeconds:N0} records/s); not succeeded: {failed:N0}");
-            Report.Line("migration", $"the portal's peak working set {memory.PeakWorkingSet / 1048576.0:F0} MB (managed heap {memory.PeakManagedHeap / 1048576.0:F0} MB); records database {rig.DatabaseBytes() / 1048576.0:F0} MB");
+            Report.Line("migration", $"the portal's peak working set {memory.PeakWorkingSet / 1048576.0:F0} MB (managed heap {memory.PeakManagedHeap / 1048576.0:F0} MB): planning {timeline.PlanningPeak.WorkingSet / 1048576.0:F0} MB ({timeline.PlanningPeak.Heap / 1048576.0:F0} MB), sending {timeline.SendingPeak.WorkingSet / 1048576.0:F0} MB ({timeline.SendingPeak.Heap / 1048576.0:F0} MB); records database {rig.DatabaseBytes() / 1048576.0:F0} MB");
             return failed == 0 ? 0 : 1;
         }
         finally
@@ -59,4 +59,6 @@ internal static class MigrationScale
 }
 
 /// <summary>When a run planned and when each of its stages started and ended, from the progress its job publishes.</summary>
-internal sealed record RunTimeline(TimeSpan Planning, TimeSpan Sending, TimeSpan Whole, IReadOnlyList<(RunStage Stage, TimeSpan Took)> Stages);
+internal sealed record RunTimeline(
+    TimeSpan Planning, TimeSpan Sending, TimeSpan Whole, IReadOnlyList<(RunStage Stage, TimeSpan Took)> Stages,
+    (long Heap, long WorkingSet) PlanningPeak, (long Heap, long WorkingSet) SendingPeak);

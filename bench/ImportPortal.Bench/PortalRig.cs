@@ -169,12 +169,33 @@ internal sealed class PortalRig : IAsyncDisposable
                 }
             }
         });
+        // The managed heap and the working set at their highest, while planning and while sending, sampled every 100 ms.
+        var peaks = new long[4];
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                bool sending;
+                lock (gate)
+                {
+                    sending = planned is not null;
+                }
+
+                var at = sending ? 2 : 0;
+                peaks[at] = Math.Max(peaks[at], GC.GetTotalMemory(false));
+                peaks[at + 1] = Math.Max(peaks[at + 1], Environment.WorkingSet);
+                await Task.Delay(100, CancellationToken.None);
+            }
+        }, CancellationToken.None);
         await Services.GetRequiredService<RunImportJob>().ExecuteAsync(runId, ct);
         var whole = clock.Elapsed;
+        await sampling.CancelAsync();
+        await sampler;
         lock (gate)
         {
             var stages = stageStarts.Select((s, i) => (s.Stage, (i + 1 < stageStarts.Count ? stageStarts[i + 1].At : whole) - s.At)).ToList();
-            return (runId, new RunTimeline(planned ?? whole, whole - (planned ?? whole), whole, stages));
+            return (runId, new RunTimeline(planned ?? whole, whole - (planned ?? whole), whole, stages, (peaks[0], peaks[1]), (peaks[2], peaks[3])));
         }
     }
 

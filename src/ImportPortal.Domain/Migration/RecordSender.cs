@@ -33,6 +33,15 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
         {
             return (log.Failed(item, OutcomeRules.ToRecordError(ex.Error)), null);
         }
+        finally
+        {
+            // Nothing refers to a message: what the run learnt of it (its ledger line, its new name) is not kept for the
+            // rest of the run, which sends hundreds of thousands of them.
+            if (item.Stage == RunStage.Conversations)
+            {
+                references.Forget(item.Doctype, item.SourceKey);
+            }
+        }
     }
 
     private async Task<(RecordOutcome, LedgerEntry?)> CreateAsync(WorkItem item, ExistingOnSite existing, AttemptRecorder log, CancellationToken ct)

@@ -12,6 +12,12 @@ public sealed class ReferenceResolver(IIdLedger ledger, Func<EntityKind, string>
 
     public void Remember(string doctype, string key, LedgerHit hit) => _known[(doctype, key)] = hit;
 
+    /// <summary>Drops what is known of a document nothing refers to (a message), once its record is settled: a run holds only what later records may need.</summary>
+    public void Forget(string doctype, string key) => _known.TryRemove((doctype, key), out _);
+
+    /// <summary>How many documents the resolver holds.</summary>
+    public int Count => _known.Count;
+
     public bool TryGet(string doctype, string key, out LedgerHit hit) => _known.TryGetValue((doctype, key), out hit!);
 
     /// <summary>Loads the ledger lines of many keys at once (one query per doctype per claim batch).</summary>

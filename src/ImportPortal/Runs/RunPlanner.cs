@@ -64,7 +64,7 @@ public sealed class RunPlanner(
                 {
                     foreach (var planned in Plan(run.Id, table, record.Locator.Row, entity, ++sequence, conversationOrder))
                     {
-                        if (seen.Add((planned.Stage, planned.Entity, planned.SourceKey)))
+                        if (!RepeatsAcrossRows(planned.Stage) || seen.Add((planned.Stage, planned.Entity, planned.SourceKey)))
                         {
                             pending.Add(planned);
                             if (planned.Stage == RunStage.Contacts && entity.MemberOf.Count > 0)
@@ -97,15 +97,25 @@ public sealed class RunPlanner(
         }
 
         await InsertAsync(pending, ct);
-        var finalised = 0;
         if (profile.Entities.FirstOrDefault(e => e.Entity == EntityKind.Ticket) is { } ticket)
         {
             await using var db = await databases.CreateDbContextAsync(ct);
-            (finalised, _) = await ConversationDates.FillAsync(db, run.Id, metas.GetValueOrDefault(profile.DoctypeOf(ticket)), ct);
+            await ConversationDates.FillAsync(db, run.Id, metas.GetValueOrDefault(profile.DoctypeOf(ticket)), ct);
         }
 
-        run.RecordCount = seen.Count + memberships.Count + finalised;
+        await using (var db = await databases.CreateDbContextAsync(ct))
+        {
+            run.RecordCount = await db.ImportRecords.CountAsync(r => r.RunId == run.Id, ct);
+        }
     }
+
+    /// <summary>
+    /// Organisations, contacts and agents come again with every row that names them, so the planner remembers which it
+    /// has planned (the first row's wins, and says which organisations a contact joins). A ticket or a message comes once:
+    /// a second row with its key is left out by the insert itself, on the records' unique index. A migration plans
+    /// hundreds of thousands of those, and remembering them all would grow with the export.
+    /// </summary>
+    private static bool RepeatsAcrossRows(RunStage stage) => stage is not (RunStage.Tickets or RunStage.Conversations or RunStage.Finalise);
 
     /// <summary>One organisation's member contacts (Helpdesk 1.28+), sent once its contacts exist; its row is its first member's.</summary>
     private ImportRecord Membership(Guid runId, string table, long row, MappedEntity membership, long sequence) => new()
@@ -184,7 +194,10 @@ public sealed class RunPlanner(
         "SELECT $run, r.value ->> 'stage', r.value ->> 'entity', r.value ->> 'doctype', r.value ->> 'key', r.value ->> 'group', " +
         "r.value ->> 'sequence', r.value ->> 'table', r.value ->> 'row', r.value ->> 'payload', r.value ->> 'externalId', " +
         "r.value ->> 'state', 0, 0, r.value ->> 'kind', r.value ->> 'exc', r.value ->> 'message', $at " +
-        "FROM json_each(CAST($rows AS TEXT)) AS r ORDER BY r.key";
+        "FROM json_each(CAST($rows AS TEXT)) AS r WHERE true ORDER BY r.key " +
+        // A second row with a key already planned is left out (tickets and messages; see RepeatsAcrossRows). WHERE true:
+        // SQLite's grammar needs a WHERE before an upsert clause on INSERT ... SELECT.
+        "ON CONFLICT (RunId, Stage, Entity, SourceKey) DO NOTHING";
 
     private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter BinaryTime = new();
 

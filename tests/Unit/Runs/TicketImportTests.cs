@@ -1,7 +1,9 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using ImportPortal.Domain.Migration;
 using ImportPortal.Runs;
 using ImportPortal.TestData;
+using Microsoft.EntityFrameworkCore;
 
 namespace ImportPortal.Tests.Unit.Runs;
 
@@ -23,5 +25,30 @@ public sealed class TicketImportTests
         Assert.Equal(40, records.Count(r => r.Stage == RunStage.Tickets));
         Assert.Equal(40, store.Count("HD Ticket"));
         Assert.Empty(store.FindDuplicates("Contact", "email_id"));
+    }
+
+    [Fact]
+    public async Task A_ticket_listed_twice_in_the_export_is_planned_and_created_once_from_its_first_row()
+    {
+        await using var h = await RunsHarness.StartAsync();
+        var rows = Encoding.UTF8.GetString(FreshdeskSampleWriter.TicketCsv(5)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        // Ticket 2 again at the end, with another subject and a reply of its own: the export's first row of it wins.
+        Assert.Contains("Không đăng nhập được", rows[2], StringComparison.Ordinal);
+        var again = rows[2].Replace("Không đăng nhập được", "Dòng lặp lại", StringComparison.Ordinal);
+        var runId = await h.StartTicketRunAsync(Encoding.UTF8.GetBytes(string.Join("\r\n", [.. rows, again]) + "\r\n"));
+
+        await h.ExecuteAsync(runId);
+
+        var records = await h.RecordsAsync(runId);
+        Assert.Equal(RunState.Completed, await h.StateAsync(runId));
+        Assert.Equal(5, records.Count(r => r.Stage == RunStage.Tickets));
+        var second = Assert.Single(records, r => r.Stage == RunStage.Tickets && r.SourceKey == "2");
+        Assert.Equal("Không đăng nhập được", JsonNode.Parse(second.PayloadJson)!["insert"]!["subject"]!.GetValue<string>());
+        Assert.True(second.Row < records.Max(r => r.Row), $"ticket 2 planned from row {second.Row}");
+        Assert.Single(records, r => r.Stage == RunStage.Finalise && r.SourceKey == "2");
+        Assert.Equal(5, h.Simulator.Store.Count("HD Ticket"));
+        Assert.DoesNotContain(h.Simulator.Store.List("HD Ticket"), t => t["subject"]?.ToString() == "Dòng lặp lại");
+        // The dashboard's total is the records planned, not the rows read.
+        Assert.Equal(records.Count, await h.InDatabaseAsync(db => db.ImportRuns.Where(r => r.Id == runId).Select(r => r.RecordCount).FirstAsync()));
     }
 }
