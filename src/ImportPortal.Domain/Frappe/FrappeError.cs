@@ -13,7 +13,8 @@ public sealed record FrappeError(
     bool IsProxyPage = false,
     TimeSpan? RetryAfter = null,
     string? Detail = null,
-    string? Cause = null)
+    string? Cause = null,
+    string? Traceback = null)
 {
     /// <summary><see cref="Cause"/> of a site whose HTTPS certificate this server does not trust.</summary>
     public const string CertificateCause = "certificate";

@@ -76,7 +76,32 @@ public static partial class FrappeErrorDecoder
         }
 
         var detail = StringProperty(root, "exception");
-        return new FrappeError(Classify(status, excType), status, excType, messages, RetryAfter: retryAfter, Detail: detail);
+        return new FrappeError(Classify(status, excType), status, excType, messages, RetryAfter: retryAfter, Detail: detail, Traceback: Traceback(root));
+    }
+
+    /// <summary>The last frames of the server's traceback (<c>exc</c>: a JSON string of a list of tracebacks), when it sends one.</summary>
+    private static string? Traceback(JsonElement root)
+    {
+        const int Tail = 4000;
+        if (StringProperty(root, "exc") is not { Length: > 0 } encoded)
+        {
+            return null;
+        }
+
+        string text;
+        try
+        {
+            using var list = JsonDocument.Parse(encoded);
+            text = list.RootElement.ValueKind == JsonValueKind.Array
+                ? string.Join("\n", list.RootElement.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()))
+                : encoded;
+        }
+        catch (JsonException)
+        {
+            text = encoded;
+        }
+
+        return text.Length > Tail ? text[^Tail..] : text;
     }
 
     private static void AddServerMessages(JsonElement root, List<string> messages)

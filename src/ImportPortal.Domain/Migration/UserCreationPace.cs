@@ -23,11 +23,17 @@ public sealed class UserCreationPace(LoopOptions options, TimeProvider time, Fun
     public static UserCreationPace None(LoopOptions options, TimeProvider time) =>
         new(options with { UserCreationsPerMinute = 0 }, time, () => false, _ => { });
 
-    /// <summary>Frappe's refusal of a user insert for the creation throttle (its message is the whole error).</summary>
+    /// <summary>
+    /// Frappe's refusal of a user insert for the creation throttle: a ValidationError raised in
+    /// <c>throttle_user_creation</c>, as the traceback says whatever the language; its message, "Throttled", is
+    /// translated into the API user's language, so it only counts when the site sends no traceback.
+    /// </summary>
     public static bool IsThrottle(FrappeError error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return error.ExcType == "ValidationError" && error.Messages.Any(m => m.Trim().Equals("Throttled", StringComparison.OrdinalIgnoreCase));
+        return error.ExcType == "ValidationError"
+            && (error.Traceback?.Contains("in throttle_user_creation", StringComparison.Ordinal) == true
+                || error.Messages.Any(m => m.Trim().Equals("Throttled", StringComparison.OrdinalIgnoreCase)));
     }
 
     /// <summary>When the next user may be sent: now, or when the oldest send of a full window leaves it, or a refusal's window ends.</summary>

@@ -40,7 +40,8 @@ static class FrappeResponses
             writer.WriteString("exc_type", error.ExcType);
             if (error.HasTraceback)
             {
-                writer.WriteString("exc", PythonJson.Dumps(new JsonArray(Traceback)));
+                var traceback = error.Frames is null ? Traceback : $"Traceback (most recent call last):\n  ... (simulated by FrappeSimulator)\n{error.Frames}\n{error.Exception}\n";
+                writer.WriteString("exc", PythonJson.Dumps(new JsonArray(traceback)));
             }
 
             if (error.Messages.Count > 0)

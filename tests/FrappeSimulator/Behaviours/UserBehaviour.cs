@@ -14,6 +14,11 @@ sealed class UserBehaviour(SimulatedSite site) : IDocTypeBehaviour
     /// User.before_insert runs throttle_user_creation: more than throttle_user_limit users created in the last minute
     /// (any creator) and the insert is refused with <c>frappe.throw(_("Throttled"))</c>, before anything is written.
     /// </summary>
+    const string ThrottleFrames =
+        "  File \"apps/frappe/frappe/core/doctype/user/user.py\", line 80, in before_insert\n    throttle_user_creation()\n" +
+        "  File \"apps/frappe/frappe/core/doctype/user/user.py\", line 1121, in throttle_user_creation\n    frappe.throw(_(\"Throttled\"))\n" +
+        "  File \"apps/frappe/frappe/__init__.py\", line 652, in throw\n    msgprint(";
+
     public void BeforeLinks(DocumentContext ctx)
     {
         if (!ctx.IsNew)
@@ -27,7 +32,7 @@ sealed class UserBehaviour(SimulatedSite site) : IDocTypeBehaviour
             && string.CompareOrdinal(u["creation"]?.GetValue<string>(), since) > 0);
         if (recent > site.Options.ThrottleUserLimit)
         {
-            throw FrappeErrors.Fail("ValidationError", "Throttled");
+            throw FrappeErrors.Fail("ValidationError", site.Options.ThrottleUserMessage, frames: ThrottleFrames);
         }
     }
 

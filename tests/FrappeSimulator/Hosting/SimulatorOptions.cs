@@ -42,5 +42,8 @@ public sealed record SimulatorOptions
     /// <summary>The window of the user throttle: a minute in Frappe (hard-coded there); tests shorten it.</summary>
     public TimeSpan ThrottleUserWindow { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>The throttle's message as the API user's language has it (Frappe translates <c>_("Throttled")</c>).</summary>
+    public string ThrottleUserMessage { get; init; } = "Throttled";
+
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Warning;
 }

@@ -6,11 +6,11 @@ namespace FrappeSimulator.Validation;
 public static class FrappeErrors
 {
     /// <summary>frappe.throw: 417 by default, red message with raise_exception.</summary>
-    public static FrappeError Throw(string excType, string message, int status = 417, string title = "Message") =>
-        new(status, excType, $"frappe.exceptions.{excType}: {message}", [new ServerMessage(message, title)]);
+    public static FrappeError Throw(string excType, string message, int status = 417, string title = "Message", string? frames = null) =>
+        new(status, excType, $"frappe.exceptions.{excType}: {message}", [new ServerMessage(message, title)], frames);
 
-    public static FrappeException Fail(string excType, string message, int status = 417, string title = "Message") =>
-        new(Throw(excType, message, status, title));
+    public static FrappeException Fail(string excType, string message, int status = 417, string title = "Message", string? frames = null) =>
+        new(Throw(excType, message, status, title, frames));
 
     public static FrappeException NotFound(string doctype, string name) =>
         new(new FrappeError(404, "DoesNotExistError", null, [new ServerMessage($"{doctype} {name} not found")]));

@@ -38,6 +38,34 @@ public sealed class FrappeErrorDecoderTests
     }
 
     [Fact]
+    public void The_server_s_traceback_is_kept_apart_from_the_message_as_the_recordings_send_it()
+    {
+        var (status, contentType, body) = FrappeSamples.Response("1.22.2", "probe-12-post-ticket-bad-priority.json");
+
+        var error = FrappeErrorDecoder.Decode(status, contentType, body);
+
+        Assert.StartsWith("Traceback (most recent call last):", error.Traceback, StringComparison.Ordinal);
+        Assert.DoesNotContain("Traceback", error.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_traceback_keeps_its_innermost_frames_where_the_error_was_raised()
+    {
+        var frames = string.Concat(Enumerable.Repeat("  File \"apps/frappe/frappe/model/document.py\", line 1, in run_method\n", 200));
+        var exc = System.Text.Json.JsonSerializer.Serialize(System.Text.Json.JsonSerializer.Serialize(new[]
+        {
+            $"Traceback (most recent call last):\n{frames}  File \"apps/frappe/frappe/core/doctype/user/user.py\", line 1121, in throttle_user_creation\nfrappe.exceptions.ValidationError: Đã vượt giới hạn",
+        }));
+        var body = $$"""{"exc_type": "ValidationError", "exc": {{exc}}, "exception": "frappe.exceptions.ValidationError: Đã vượt giới hạn"}""";
+
+        var error = FrappeErrorDecoder.Decode(417, "application/json", body);
+
+        Assert.Contains("in throttle_user_creation", error.Traceback, StringComparison.Ordinal);
+        Assert.EndsWith("ValidationError: Đã vượt giới hạn", error.Traceback, StringComparison.Ordinal);
+        Assert.True(error.Traceback!.Length <= 4000, $"{error.Traceback.Length} characters kept");
+    }
+
+    [Fact]
     public void Server_messages_are_decoded_twice_and_keep_Vietnamese_text()
     {
         var (status, contentType, body) = FrappeSamples.Response("1.22.2", "probe-19-insert-many-one-bad.json");

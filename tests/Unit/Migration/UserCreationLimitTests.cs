@@ -16,8 +16,8 @@ public sealed class UserCreationLimitTests
 
     private static string[] Agents(int count) => [.. Enumerable.Range(1, count).Select(i => $"agent{i}@haravan.vn")];
 
-    private static async Task<LoopHarness> SiteAsync(int limit, TimeSpan window) =>
-        await LoopHarness.StartAsync(simulator: new SimulatorOptions { ThrottleUserLimit = limit, ThrottleUserWindow = window });
+    private static async Task<LoopHarness> SiteAsync(int limit, TimeSpan window, string message = "Throttled") =>
+        await LoopHarness.StartAsync(simulator: new SimulatorOptions { ThrottleUserLimit = limit, ThrottleUserWindow = window, ThrottleUserMessage = message });
 
     private static void PlanAgents(LoopHarness h, IEnumerable<string> emails)
     {
@@ -67,6 +67,23 @@ public sealed class UserCreationLimitTests
         var refusals = agents.SelectMany(a => h.Store.Record(EntityKind.User, a).Requests).Count(r => r.HttpStatus == 417 && r.Message?.Contains("Throttled", StringComparison.Ordinal) == true);
         Assert.InRange(refusals, 1, 10);
         Assert.Equal(agents.Length + refusals, h.Posts("User"));
+    }
+
+    [Fact]
+    public async Task The_refusal_is_recognised_by_where_frappe_raised_it_when_the_message_comes_translated()
+    {
+        // An API user who reads Vietnamese gets Frappe's _("Throttled") in Vietnamese; the traceback still names the check.
+        await using var h = await SiteAsync(limit: 1, Window, message: "Đã vượt giới hạn tạo người dùng");
+        var agents = Agents(4);
+        PlanAgents(h, agents);
+
+        await h.RunAsync(LoopHarness.FastOptions with { UserCreationWindow = Window });
+
+        Assert.All(agents, a => Assert.Equal(RecordState.Succeeded, h.Store.Record(EntityKind.User, a).State));
+        var refusals = agents.SelectMany(a => h.Store.Record(EntityKind.User, a).Requests).Where(r => r.HttpStatus == 417).ToList();
+        Assert.NotEmpty(refusals);
+        Assert.All(refusals, r => Assert.Equal("Đã vượt giới hạn tạo người dùng", r.Message));
+        Assert.Equal(agents.Length + refusals.Count, h.Posts("User"));
     }
 
     [Fact]
