@@ -98,7 +98,7 @@ internal static class ConversationDates
 
     private static Microsoft.Data.Sqlite.SqliteParameter[] Parameters(Guid runId) =>
     [
-        Parameter("@run", runId.ToString().ToUpperInvariant()),
+        Parameter("@run", JsonRows.Key(runId)),
         Parameter("@tickets", (int)RunStage.Tickets),
         Parameter("@conversations", (int)RunStage.Conversations),
         Parameter("@finalise", (int)RunStage.Finalise),

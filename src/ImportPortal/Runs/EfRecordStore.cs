@@ -2,7 +2,6 @@ using ImportPortal.Domain.Mapping;
 using ImportPortal.Domain.Migration;
 using ImportPortal.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using System.Text.Json;
 
 namespace ImportPortal.Runs;
@@ -10,12 +9,10 @@ namespace ImportPortal.Runs;
 /// <summary>The records of one run in the portal's database; outcomes and their ledger lines are written in one transaction per batch.</summary>
 public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, Guid runId, Guid siteId, TimeProvider time) : IRecordStore, IDisposable
 {
-    private static readonly DateTimeOffsetToBinaryConverter BinaryTime = new();
-
     // Guids as EF keeps them in SQLite: upper-case text; made once, not for every record written.
-    private readonly string _runText = runId.ToString().ToUpperInvariant();
+    private readonly string _runText = JsonRows.Key(runId);
 
-    private readonly string _siteText = siteId.ToString().ToUpperInvariant();
+    private readonly string _siteText = JsonRows.Key(siteId);
 
     // The run's two writers (the claiming and the outcome batches) take turns here rather than in SQLite: a writer that
     // finds the database locked sleeps in SQLite's busy handler, in steps that grow to 100 ms, and every sender whose
@@ -134,7 +131,7 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
     {
         using var rows = new JsonRows();
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var stamp = (long)BinaryTime.ConvertToProvider(time.GetUtcNow())!;
+        var stamp = JsonRows.Stamp(time.GetUtcNow());
         foreach (var chunk in rows.Chunks(outcomes, (json, outcome) => WriteRecord(json, outcome, rows)))
         {
             await ExecuteAsync(connection, transaction, UpdateRecords, chunk, stamp, ct);
@@ -180,7 +177,7 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
     private static void WriteAttempt(Utf8JsonWriter json, (long Record, AttemptLog Attempt) row)
     {
         json.WriteNumber("record", row.Record);
-        json.WriteNumber("at", (long)BinaryTime.ConvertToProvider(row.Attempt.At)!);
+        json.WriteNumber("at", JsonRows.Stamp(row.Attempt.At));
         JsonRows.Text(json, "request", Clip(row.Attempt.Request, 400));
         json.WriteNumber("ms", (int)Math.Min(int.MaxValue, row.Attempt.Duration.TotalMilliseconds));
         JsonRows.Text(json, "outcome", row.Attempt.Outcome);

@@ -84,6 +84,14 @@ internal sealed class JsonRows : IDisposable
         }
     }
 
+    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter BinaryTime = new();
+
+    /// <summary>A Guid as EF Core keeps it in SQLite: upper-case text.</summary>
+    public static string Key(Guid id) => id.ToString().ToUpperInvariant();
+
+    /// <summary>A time as the records' columns keep it (EF Core's binary DateTimeOffset), so it sorts.</summary>
+    public static long Stamp(DateTimeOffset at) => (long)BinaryTime.ConvertToProvider(at)!;
+
     /// <summary>Runs <paramref name="sql"/> with those of the parameters it names.</summary>
     public static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, IEnumerable<(string Name, object Value)> parameters, CancellationToken ct)
     {

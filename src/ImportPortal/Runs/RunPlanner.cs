@@ -118,7 +118,7 @@ public sealed class RunPlanner(
     private static bool RepeatsAcrossRows(RunStage stage) => stage is not (RunStage.Tickets or RunStage.Conversations or RunStage.Finalise);
 
     /// <summary>One organisation's member contacts (Helpdesk 1.28+), sent once its contacts exist; its row is its first member's.</summary>
-    private ImportRecord Membership(Guid runId, string table, long row, MappedEntity membership, long sequence) => new()
+    private static ImportRecord Membership(Guid runId, string table, long row, MappedEntity membership, long sequence) => new()
     {
         RunId = runId,
         Stage = RunStage.Memberships,
@@ -130,7 +130,6 @@ public sealed class RunPlanner(
         Row = row,
         PayloadJson = RecordPayloadJson.Write(RecordPayload.From(membership)),
         State = RecordState.Pending,
-        UpdatedAt = time.GetUtcNow(),
     };
 
     /// <summary>A conversation record's sequence is its place in its ticket's conversation (<see cref="ConversationOrder"/>).</summary>
@@ -155,8 +154,7 @@ public sealed class RunPlanner(
             PayloadJson = RecordPayloadJson.Write(payload),
             ExternalIdField = entity.ExternalIdField,
             State = errors.Count > 0 ? RecordState.Failed : RecordState.Pending,
-            UpdatedAt = time.GetUtcNow(),
-        };
+            };
         if (errors.Count > 0)
         {
             record.ErrorKind = RecordErrorKind.Mapping;
@@ -181,7 +179,6 @@ public sealed class RunPlanner(
                 State = errors.Count > 0 ? RecordState.Failed : RecordState.Pending,
                 ErrorKind = errors.Count > 0 ? RecordErrorKind.Dependency : null,
                 ErrorMessage = errors.Count > 0 ? "the ticket could not be mapped" : null,
-                UpdatedAt = record.UpdatedAt,
             };
         }
     }
@@ -199,8 +196,6 @@ public sealed class RunPlanner(
         // SQLite's grammar needs a WHERE before an upsert clause on INSERT ... SELECT.
         "ON CONFLICT (RunId, Stage, Entity, SourceKey) DO NOTHING";
 
-    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter BinaryTime = new();
-
     private async Task InsertAsync(List<ImportRecord> records, CancellationToken ct)
     {
         if (records.Count == 0)
@@ -213,8 +208,8 @@ public sealed class RunPlanner(
         var connection = db.Database.GetDbConnection();
         using var rows = new JsonRows();
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var run = records[0].RunId.ToString().ToUpperInvariant();
-        var stamp = (long)BinaryTime.ConvertToProvider(records[0].UpdatedAt ?? time.GetUtcNow())!;
+        var run = JsonRows.Key(records[0].RunId);
+        var stamp = JsonRows.Stamp(time.GetUtcNow());
         foreach (var chunk in rows.Chunks(records, WriteRecord))
         {
             await JsonRows.ExecuteAsync(connection, transaction, InsertRecords, [("$rows", chunk), ("$run", run), ("$at", stamp)], ct);
