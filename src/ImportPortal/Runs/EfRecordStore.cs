@@ -115,17 +115,17 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
         "Attempts = ImportRecords.Attempts + (o.value ->> 'sends'), FrappeName = COALESCE(o.value ->> 'name', ImportRecords.FrappeName), " +
         "SentJson = COALESCE(o.value ->> 'sent', ImportRecords.SentJson), ErrorKind = o.value ->> 'kind', ErrorMessage = o.value ->> 'message', " +
         "ErrorStatus = o.value ->> 'status', ErrorExcType = o.value ->> 'exc' " +
-        "FROM json_each(CAST($rows AS TEXT)) AS o WHERE ImportRecords.Id = o.value ->> 'id' AND +ImportRecords.RunId = $run";
+        "FROM jsonb_each(CAST($rows AS TEXT)) AS o WHERE ImportRecords.Id = o.value ->> 'id' AND +ImportRecords.RunId = $run";
 
     private const string InsertAttempts =
         "INSERT INTO RecordAttempts (RecordId, At, Request, DurationMs, Outcome, HttpStatus, ExcType, Message) " +
         "SELECT a.value ->> 'record', a.value ->> 'at', a.value ->> 'request', a.value ->> 'ms', a.value ->> 'outcome', " +
-        "a.value ->> 'status', a.value ->> 'exc', a.value ->> 'message' FROM json_each(CAST($rows AS TEXT)) AS a ORDER BY a.key";
+        "a.value ->> 'status', a.value ->> 'exc', a.value ->> 'message' FROM jsonb_each(CAST($rows AS TEXT)) AS a ORDER BY a.key";
 
     // A ledger line that is already there (another run, or a concurrent one) stays as it is: first writer wins.
     private const string InsertLedger =
         "INSERT OR IGNORE INTO IdMap (SiteId, Doctype, SourceKey, FrappeName, Created, FirstRunId, CreatedAt) " +
-        "SELECT $site, l.value ->> 'doctype', l.value ->> 'key', l.value ->> 'name', l.value ->> 'created', $run, $at FROM json_each(CAST($rows AS TEXT)) AS l ORDER BY l.key";
+        "SELECT $site, l.value ->> 'doctype', l.value ->> 'key', l.value ->> 'name', l.value ->> 'created', $run, $at FROM jsonb_each(CAST($rows AS TEXT)) AS l ORDER BY l.key";
 
     private async Task WriteAsync(System.Data.Common.DbConnection connection, IReadOnlyList<RecordOutcome> outcomes, IReadOnlyList<LedgerEntry> ledger, CancellationToken ct)
     {
@@ -162,7 +162,7 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
         JsonRows.Text(json, "name", outcome.FrappeName);
         if (outcome.SentBody is { } sent)
         {
-            json.WriteString("sent", rows.Utf8Of(sent));
+            json.WriteString("sent", rows.Utf8Of((sent, outcome.SentFrom), SentBodyJson.Write));
         }
 
         if (outcome.Error is { } error)

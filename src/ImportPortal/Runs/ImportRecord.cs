@@ -52,7 +52,7 @@ public sealed class ImportRecord
 
     public string? ErrorMessage { get; set; }
 
-    /// <summary>The body last sent, references resolved.</summary>
+    /// <summary>The body last sent, references resolved: mostly as its differences from the insert (see <see cref="SentBodyJson"/>).</summary>
     public string? SentJson { get; set; }
 
     public DateTimeOffset? UpdatedAt { get; set; }

@@ -191,7 +191,7 @@ public sealed class RunPlanner(
         "SELECT $run, r.value ->> 'stage', r.value ->> 'entity', r.value ->> 'doctype', r.value ->> 'key', r.value ->> 'group', " +
         "r.value ->> 'sequence', r.value ->> 'table', r.value ->> 'row', r.value ->> 'payload', r.value ->> 'externalId', " +
         "r.value ->> 'state', 0, 0, r.value ->> 'kind', r.value ->> 'exc', r.value ->> 'message', $at " +
-        "FROM json_each(CAST($rows AS TEXT)) AS r WHERE true ORDER BY r.key " +
+        "FROM jsonb_each(CAST($rows AS TEXT)) AS r WHERE true ORDER BY r.key " +
         // A second row with a key already planned is left out (tickets and messages; see RepeatsAcrossRows). WHERE true:
         // SQLite's grammar needs a WHERE before an upsert clause on INSERT ... SELECT.
         "ON CONFLICT (RunId, Stage, Entity, SourceKey) DO NOTHING";

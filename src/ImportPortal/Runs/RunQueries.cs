@@ -108,10 +108,10 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
             }
         }
 
+        var edited = record.OverrideJson is null ? null : JsonNode.Parse(record.OverrideJson) as JsonObject;
         return new RecordDetail(
             Line(record), record.RunId, await SourceRowAsync(run, record.Table, record.Row, ct), payload.Insert,
-            record.OverrideJson is null ? null : JsonNode.Parse(record.OverrideJson) as JsonObject,
-            record.SentJson is null ? null : JsonNode.Parse(record.SentJson) as JsonObject,
+            edited, SentBodyJson.Read(record.SentJson, edited ?? payload.Insert),
             payload.FinaliseStatus, payload.FinaliseDates, payload.References, attempts);
     }
 

@@ -202,6 +202,8 @@ public sealed class RunService(
             return RunCommandResult.Fail("Runs.PayloadNotEditable");
         }
 
+        // The body last sent is kept as its differences from the body it was made from: made whole before that changes.
+        record.SentJson = SentBodyJson.Whole(record.SentJson, RecordPayloadJson.Read(record.PayloadJson, record.OverrideJson).Insert);
         record.OverrideJson = body.ToJsonString();
         new AuditLog(db, time).Record(actor, "record.payload-edited", $"record {record.Id}", $"{record.Doctype} {record.SourceKey}");
         await db.SaveChangesAsync(ct);

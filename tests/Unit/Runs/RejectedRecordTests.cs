@@ -38,11 +38,17 @@ public sealed class RejectedRecordTests
         var h = scenario.H;
         var ticket = scenario.Ticket(7);
         var detail = await h.Queries.DetailAsync(ticket.Id, CancellationToken.None) ?? throw new InvalidOperationException("no detail for the refused ticket");
+        var refusedSubject = detail.Planned["subject"]!.GetValue<string>();
+        Assert.Equal(refusedSubject, detail.Sent?["subject"]?.GetValue<string>());
         var edited = (JsonObject)detail.Planned.DeepClone();
         edited["subject"] = "Hỏi về hoá đơn tháng 5";
 
         var result = await h.Runs.EditPayloadAsync("van.hanh", ticket.Id, edited.ToJsonString(), CancellationToken.None);
         Assert.True(result.Succeeded, $"the edit should be accepted: {result.ErrorKey}");
+        // Until it goes again, the body last sent is still the refused one, not the edit.
+        var waiting = await h.Queries.DetailAsync(ticket.Id, CancellationToken.None);
+        Assert.Equal("Hỏi về hoá đơn tháng 5", waiting?.Override?["subject"]?.GetValue<string>());
+        Assert.Equal(refusedSubject, waiting?.Sent?["subject"]?.GetValue<string>());
         await h.RetryAsync(scenario.RunId, [ticket.Id]);
 
         await scenario.ReloadAsync();
@@ -50,6 +56,8 @@ public sealed class RejectedRecordTests
         Assert.True(retried.State == RecordState.Succeeded, $"the edited ticket should succeed: {RecordChecks.Describe(retried)}");
         var doc = h.Simulator.Store.Get("HD Ticket", retried.FrappeName!);
         Assert.Equal("Hỏi về hoá đơn tháng 5", doc is null ? null : ImportedSite.Text(doc, "subject"));
+        var sent = (await h.Queries.DetailAsync(ticket.Id, CancellationToken.None))?.Sent;
+        Assert.Equal("Hỏi về hoá đơn tháng 5", sent?["subject"]?.GetValue<string>());
         var dependents = scenario.Dependents(7);
         Assert.All(dependents, r => Assert.True(r.State == RecordState.Succeeded, $"once the ticket is in, what waited on it should succeed: {RecordChecks.Describe(r)}"));
         var conversation = h.Simulator.Store.Where("Communication", c => ImportedSite.Text(c, "reference_name") == retried.FrappeName).Select(c => ImportedSite.Text(c, "custom_source_id"));

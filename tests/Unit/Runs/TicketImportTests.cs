@@ -28,6 +28,37 @@ public sealed class TicketImportTests
     }
 
     [Fact]
+    public async Task A_record_s_detail_shows_the_body_the_site_received_while_its_row_keeps_only_what_the_send_added()
+    {
+        await using var h = await RunsHarness.StartAsync();
+        var runId = await h.StartTicketRunAsync(FreshdeskSampleWriter.TicketCsv(6));
+
+        await h.ExecuteAsync(runId);
+
+        var tickets = (await h.RecordsAsync(runId)).Where(r => r.Stage == RunStage.Tickets).ToList();
+        Assert.Equal(6, tickets.Count);
+        foreach (var record in tickets)
+        {
+            var detail = await h.Queries.DetailAsync(record.Id, CancellationToken.None) ?? throw new InvalidOperationException($"no detail for ticket {record.SourceKey}");
+            var sent = detail.Sent ?? throw new InvalidOperationException($"ticket {record.SourceKey} shows no body sent");
+            var onSite = h.Simulator.Store.Get("HD Ticket", record.FrappeName!) ?? throw new InvalidOperationException($"ticket {record.SourceKey} is not on the site");
+            // Every planned field went as planned, and each reference went as the name the site gave its document.
+            Assert.All(detail.Planned, field => Assert.True(JsonNode.DeepEquals(field.Value, sent[field.Key]), $"ticket {record.SourceKey}: {field.Key} sent as {sent[field.Key]?.ToJsonString()}, planned {field.Value?.ToJsonString()}"));
+            Assert.NotEmpty(detail.References);
+            Assert.All(detail.References, reference =>
+            {
+                var name = sent[reference.Field]?.GetValue<string>();
+                Assert.False(string.IsNullOrEmpty(name), $"ticket {record.SourceKey}: {reference.Field} not sent");
+                Assert.Equal(name, ImportedSite.Text(onSite, reference.Field));
+            });
+            Assert.Equal(ImportedSite.Text(onSite, "subject"), sent["subject"]?.GetValue<string>());
+            // The row keeps the references written in, not a second copy of the planned body.
+            Assert.Contains("\"$changes\"", record.SentJson, StringComparison.Ordinal);
+            Assert.True(record.SentJson!.Length * 3 < record.PayloadJson.Length, $"ticket {record.SourceKey} keeps {record.SentJson.Length} characters of its sent body: {record.SentJson}");
+        }
+    }
+
+    [Fact]
     public async Task A_ticket_listed_twice_in_the_export_is_planned_and_created_once_from_its_first_row()
     {
         await using var h = await RunsHarness.StartAsync();
