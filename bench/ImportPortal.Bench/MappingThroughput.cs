@@ -43,7 +43,7 @@ internal static class MappingThroughput
         return entities;
     }
 
-    private static async Task<List<SourceRecord>> ReadAsync(string path, CancellationToken ct)
+    internal static async Task<List<SourceRecord>> ReadAsync(string path, CancellationToken ct)
     {
         SourceFormat format;
         await using (var stream = File.OpenRead(path))
@@ -61,7 +61,7 @@ internal static class MappingThroughput
         return records;
     }
 
-    private static async Task<Dictionary<string, DocTypeMeta>> MetasAsync(MappingProfile profile, CancellationToken ct)
+    internal static async Task<Dictionary<string, DocTypeMeta>> MetasAsync(MappingProfile profile, CancellationToken ct)
     {
         await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions { MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Warning }, ct);
         using var http = sim.CreateClient();
