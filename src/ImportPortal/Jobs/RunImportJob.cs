@@ -96,6 +96,25 @@ public sealed class RunImportJob(
             await quiet.RestoreAsync(runId, "system", ct);
             await FinishAsync(runId, RunState.Failed, ex is FrappeException f ? f.Error.Summary : ex.Message);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Anything else (the portal's own database refusing a write, a defect): the run must not stay "Running" with
+            // no job working on it and its site kept quiet until the next restart. Records the loop had claimed stay in
+            // flight and are looked up on the site before anything is sent again, when the operator resumes.
+            // A stop of the portal itself (ct) is not a failure: the run is resumed at the next start.
+            logger.LogError(ex, "Run {RunId} stopped on an unexpected error", runId);
+            try
+            {
+                await quiet.RestoreAsync(runId, "system", CancellationToken.None);
+            }
+            catch (Exception restore) when (restore is not OperationCanceledException)
+            {
+                // The run is still marked failed below; its dashboard then offers Admins the restore.
+                logger.LogError(restore, "Run {RunId}: its site could not be put back after the error", runId);
+            }
+
+            await FinishAsync(runId, RunState.Failed, PortalFailure.Describe(ex), inPortal: true);
+        }
     }
 
     private async Task<RunState> LoopAsync(ImportRun run, RunOptions runOptions, MappingProfile profile, IFrappeSite site, AdaptiveConcurrencyLimit pace, RunLease lease, CancellationToken ct)
@@ -262,13 +281,14 @@ public sealed class RunImportJob(
         }
     }
 
-    private async Task FinishAsync(Guid runId, RunState state, string? error)
+    private async Task FinishAsync(Guid runId, RunState state, string? error, bool inPortal = false)
     {
         await using var db = await databases.CreateDbContextAsync(CancellationToken.None);
         var now = time.GetUtcNow();
         await db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.State, state)
             .SetProperty(r => r.Error, error)
+            .SetProperty(r => r.ErrorInPortal, inPortal)
             .SetProperty(r => r.FinishedAt, state.IsFinished() ? now : null)
             .SetProperty(r => r.PausedAt, state == RunState.Paused ? now : null));
         var counts = await RunCounter.CountAsync(db, runId, CancellationToken.None);

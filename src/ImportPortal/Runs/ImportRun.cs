@@ -50,6 +50,9 @@ public sealed class ImportRun
     /// <summary>Why the run failed as a whole (site unreachable, profile no longer compiles...).</summary>
     public string? Error { get; set; }
 
+    /// <summary>The <see cref="Error"/> was the portal's own (its database refused a write, a defect), not the site's or the source's.</summary>
+    public bool ErrorInPortal { get; set; }
+
     public string? CurrentStage { get; set; }
 
     public Guid? LeaseOwner { get; set; }

@@ -277,6 +277,13 @@ public sealed class RunService(
 
         run.State = state;
         run.PausedAt = null;
+        if (state == RunState.Queued)
+        {
+            // Resumed: the error that stopped it is no longer what the run is doing; a new one is recorded if it recurs.
+            run.Error = null;
+            run.ErrorInPortal = false;
+        }
+
         if (state.IsFinished())
         {
             run.FinishedAt = time.GetUtcNow();

@@ -48,7 +48,7 @@ public sealed record RunView(
     Guid Id, int Number, RunState State, Guid SiteId, string SiteName, Guid ProfileId, string ProfileName, RunOptions Options,
     string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error,
     RunProgress Progress, IReadOnlyList<RecordLine> LatestErrors, SiteQuietState? Quiet = null, DateTimeOffset? QuietUntil = null, int WaitingOnFailed = 0,
-    IReadOnlyList<FailedTable>? FailedTables = null)
+    IReadOnlyList<FailedTable>? FailedTables = null, bool ErrorInPortal = false)
 {
     public TimeSpan? Took => RunTimes.Took(CreatedAt, StartedAt, FinishedAt);
 }

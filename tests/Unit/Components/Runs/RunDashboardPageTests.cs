@@ -5,6 +5,7 @@ using ImportPortal.Components.Pages.Runs;
 using ImportPortal.Domain.Migration;
 using ImportPortal.Jobs;
 using ImportPortal.Runs;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ImportPortal.Tests.Unit.Components.Runs;
@@ -113,6 +114,27 @@ public sealed class RunDashboardPageTests : RunPagesTest
         Assert.Single(page.FindAll("[data-testid=run-resume]"));
         Assert.Empty(page.FindAll("[data-testid=run-again]"));
         Assert.Empty(page.FindAll("[data-testid=run-for-real]"));
+    }
+
+    [Theory]
+    [InlineData("en", "The portal stopped this run on an error of its own: the portal's database refused a write", "Free space on the portal's disk if it is full")]
+    [InlineData("vi", "Cổng nhập đã dừng lượt nhập này vì lỗi của chính nó: the portal's database refused a write", "hãy giải phóng dung lượng")]
+    public async Task A_run_its_own_database_stopped_says_it_was_the_portal_and_what_to_do_and_offers_resume(string culture, string says, string todo)
+    {
+        UseCulture(culture);
+        var runId = await H.StartTicketRunAsync(RejectedTicketCsv.Create(4, RefusedSubject));
+        await H.InDatabaseAsync(db => db.Database.ExecuteSqlRawAsync(
+            "CREATE TRIGGER refuse_outcomes BEFORE UPDATE OF FrappeName ON ImportRecords WHEN NEW.FrappeName IS NOT NULL BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END"));
+        await H.ExecuteAsync(runId);
+
+        var page = Render<RunDashboardPage>(p => p.Add(x => x.Id, runId));
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("Failed", page.Find("[data-testid=run-state]").GetAttribute("data-state")), Wait);
+        var error = page.Find("[data-testid=run-error]");
+        Assert.Equal("true", error.GetAttribute("data-in-portal"));
+        Assert.Contains(says, error.TextContent, StringComparison.Ordinal);
+        Assert.Contains(todo, error.TextContent, StringComparison.Ordinal);
+        Assert.Single(page.FindAll("[data-testid=run-resume]"));
     }
 
     [Theory]
