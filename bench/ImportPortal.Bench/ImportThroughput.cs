@@ -69,6 +69,9 @@ internal static class ImportThroughput
         return failed;
     }
 
+    /// <summary>Unescaped, as the portal writes a body on the wire.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions AsSent = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static async Task<(int Failed, double Ratio)> NoLatencyAsync(int tickets, bool warmUp, CancellationToken ct)
     {
         const int workers = 16;
@@ -91,7 +94,9 @@ internal static class ImportThroughput
         // site quiet and putting it back: ten requests one after another) are reported beside it.
         var importRate = imported / (await rig.RecordWindowAsync(runId)).TotalSeconds;
         var wholeRate = imported / cost.Elapsed.TotalSeconds;
-        var bodies = records.Where(r => r.SentJson is not null).Select(r => r.SentJson!).ToList();
+        // The bodies as the import sent them (a record keeps its sent body as its differences from the planned one).
+        var bodies = records.Where(r => r.SentJson is not null)
+            .Select(r => SentBodyJson.Read(r.SentJson, RecordPayloadJson.Read(r.PayloadJson, r.OverrideJson).Insert)!.ToJsonString(AsSent)).ToList();
 
         // A fresh site of the same shape for the bare client, so both insert into an empty table.
         await using var bareSite = await SimulatorProcess.StartAsync(core: 1, ct);
