@@ -30,6 +30,12 @@ internal static class RecordStoreCost
         for (var pass = 0; pass <= repeat; pass++)
         {
             var cost = await PassAsync(payloads, ct);
+            if (cost.Records != payloads.Count || cost.Succeeded != payloads.Count)
+            {
+                Report.Line("store", $"FAILED: {payloads.Count:N0} records planned, {cost.Records:N0} claimed, {cost.Succeeded:N0} succeeded");
+                return 1;
+            }
+
             if (pass > 0)
             {
                 Report.Line("store", $"{cost.Records:N0} records: {cost.Total,6:F1} µs CPU per record (claim {cost.Claim:F1}, ledger lookup {cost.Ledger:F1}, outcome batch {cost.Save:F1} µs of time), {Report.Rate(cost.Records, cost.Elapsed)} records/s, database {cost.BytesPerRecord:N0} bytes per record");
@@ -39,7 +45,7 @@ internal static class RecordStoreCost
         return 0;
     }
 
-    private sealed record Cost(int Records, TimeSpan Elapsed, double Total, double Claim, double Ledger, double Save, double BytesPerRecord);
+    private sealed record Cost(int Records, int Succeeded, TimeSpan Elapsed, double Total, double Claim, double Ledger, double Save, double BytesPerRecord);
 
     private static async Task<Cost> PassAsync(IReadOnlyList<string> payloads, CancellationToken ct)
     {
@@ -83,8 +89,14 @@ internal static class RecordStoreCost
 
             var elapsed = clock.Elapsed;
             var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            int succeeded;
+            await using (var db = await databases.CreateDbContextAsync(ct))
+            {
+                succeeded = await db.ImportRecords.CountAsync(r => r.RunId == runId && r.State == RecordState.Succeeded && r.SentJson != null, ct);
+            }
+
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            return new Cost(records, elapsed, used.TotalMicroseconds / records, steps[0] / records, steps[1] / records, steps[2] / records,
+            return new Cost(records, succeeded, elapsed, used.TotalMicroseconds / records, steps[0] / records, steps[1] / records, steps[2] / records,
                 (double)DatabaseBytes(dataDir) / records);
         }
         finally
