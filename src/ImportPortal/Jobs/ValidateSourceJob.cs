@@ -5,6 +5,7 @@ using ImportPortal.Domain.Sources;
 using ImportPortal.Frappe;
 using ImportPortal.Mappings;
 using ImportPortal.Persistence;
+using ImportPortal.Runs;
 using ImportPortal.Sites;
 using ImportPortal.Uploads;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +45,13 @@ public sealed class ValidateSourceJob(
         catch (Exception ex) when (ex is FrappeException or SourceFormatException or InvalidOperationException or IOException)
         {
             validation.Error = ex is FrappeException f ? f.Error.Summary : ex.Message;
+            validation.State = ValidationState.Failed;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Anything else (a profile stored by an older portal that no longer reads, a defect): failed with its cause,
+            // not "running" for ever.
+            validation.Error = PortalFailure.Describe(ex);
             validation.State = ValidationState.Failed;
         }
 

@@ -119,7 +119,7 @@ public sealed class RunDashboardPageTests : RunPagesTest
     [Theory]
     [InlineData("en", "The portal stopped this run on an error of its own: the portal's database refused a write", "Free space on the portal's disk if it is full")]
     [InlineData("vi", "Cổng nhập đã dừng lượt nhập này vì lỗi của chính nó: the portal's database refused a write", "hãy giải phóng dung lượng")]
-    public async Task A_run_its_own_database_stopped_says_it_was_the_portal_and_what_to_do_and_offers_resume(string culture, string says, string todo)
+    public async Task A_run_its_own_database_stopped_says_it_was_the_portal_and_what_to_do_until_it_runs_again(string culture, string says, string todo)
     {
         UseCulture(culture);
         var runId = await H.StartTicketRunAsync(RejectedTicketCsv.Create(4, RefusedSubject));
@@ -135,6 +135,11 @@ public sealed class RunDashboardPageTests : RunPagesTest
         Assert.Contains(says, error.TextContent, StringComparison.Ordinal);
         Assert.Contains(todo, error.TextContent, StringComparison.Ordinal);
         Assert.Single(page.FindAll("[data-testid=run-resume]"));
+
+        // Resumed, it runs again: the error that stopped it is no longer what it is doing.
+        H.Services.GetRequiredService<ProgressFeed<RunProgress>>().Publish(Progress(runId, 1, DateTimeOffset.UtcNow));
+        await page.WaitForAssertionAsync(() => Assert.Equal("Running", page.Find("[data-testid=run-state]").GetAttribute("data-state")), Wait);
+        Assert.Empty(page.FindAll("[data-testid=run-error]"));
     }
 
     [Theory]

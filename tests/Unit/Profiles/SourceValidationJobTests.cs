@@ -1,0 +1,57 @@
+using ImportPortal.Domain.Mapping;
+using ImportPortal.Domain.Mapping.Presets;
+using ImportPortal.Jobs;
+using ImportPortal.Mappings;
+using ImportPortal.Persistence;
+using ImportPortal.TestData;
+using ImportPortal.Tests.Unit.Runs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImportPortal.Tests.Unit.Profiles;
+
+/// <summary>The whole-source validation job, against the simulator: it ends done or failed with a cause, never "running" for ever.</summary>
+public sealed class SourceValidationJobTests
+{
+    [Fact]
+    public async Task A_ticket_export_is_validated_to_the_end_with_its_counts()
+    {
+        await using var h = await RunsHarness.StartAsync();
+        var validationId = await StartAsync(h);
+
+        await h.Services.GetRequiredService<ValidateSourceJob>().ExecuteAsync(validationId, CancellationToken.None);
+
+        var validation = await LoadAsync(h, validationId);
+        Assert.Equal(ValidationState.Done, validation.State);
+        var report = StoredJson.Read<ValidationReport>(validation.SummaryJson);
+        Assert.Equal(12, report?.Records);
+        Assert.Equal(12, report?.Entities[EntityKind.Ticket]);
+    }
+
+    [Fact]
+    public async Task A_profile_that_no_longer_reads_fails_the_validation_with_its_cause()
+    {
+        await using var h = await RunsHarness.StartAsync();
+        var validationId = await StartAsync(h);
+        // As a profile stored by an older portal could be: its definition no longer deserializes.
+        await h.InDatabaseAsync(db => db.MappingProfiles.ExecuteUpdateAsync(s => s.SetProperty(p => p.DefinitionJson, """{"name": "Cũ", "entities": 7}""")));
+
+        await h.Services.GetRequiredService<ValidateSourceJob>().ExecuteAsync(validationId, CancellationToken.None);
+
+        var validation = await LoadAsync(h, validationId);
+        Assert.Equal(ValidationState.Failed, validation.State);
+        Assert.StartsWith("an unexpected error in the portal (JsonException: ", validation.Error, StringComparison.Ordinal);
+        Assert.Equal(1, validation.Progress);
+    }
+
+    private static async Task<Guid> StartAsync(RunsHarness h)
+    {
+        var upload = await h.UploadAsync(FreshdeskSampleWriter.TicketCsv(12), "tickets.csv");
+        var profile = await h.ProfileAsync(FreshdeskTicketExportPreset.Create() with { Name = "Kiểm tra nguồn" });
+        return await h.Services.GetRequiredService<SourceValidations>().StartAsync("van.hanh", profile, h.SiteId,
+            new Dictionary<string, TableBinding> { ["tickets"] = new(upload, null) }, CancellationToken.None);
+    }
+
+    private static Task<SourceValidation> LoadAsync(RunsHarness h, Guid id) =>
+        h.InDatabaseAsync(db => db.SourceValidations.AsNoTracking().FirstAsync(v => v.Id == id));
+}
