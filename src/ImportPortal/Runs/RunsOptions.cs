@@ -10,6 +10,9 @@ public sealed class RunsOptions
 
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How often the <see cref="RunWatchdog"/> looks for active runs no job holds; zero turns it off.</summary>
+    public TimeSpan WatchdogInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long a run waits for a site that stopped answering its lookups before it stops as failed.</summary>
     public TimeSpan OutagePatience { get; set; } = TimeSpan.FromMinutes(10);
 

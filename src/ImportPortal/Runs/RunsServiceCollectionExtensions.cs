@@ -38,6 +38,8 @@ internal static class RunsServiceCollectionExtensions
         services.AddTransient<RestoreSiteJob>();
         services.AddTransient<DeleteRunRecordsJob>();
         services.AddHostedService<RunRecovery>();
+        services.AddSingleton<RunWatchdog>();
+        services.AddHostedService(sp => sp.GetRequiredService<RunWatchdog>());
         return services;
     }
 }
