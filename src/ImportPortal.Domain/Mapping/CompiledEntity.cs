@@ -13,7 +13,8 @@ internal sealed class CompiledEntity(
     IReadOnlyList<RowSpec> rows,
     bool truncate)
 {
-    private readonly ColumnSlot? filterColumn = mapping.Filter is { } f ? new ColumnSlot(f.Column) : null;
+    private readonly (RowFilter Filter, ColumnSlot Column)[] filters =
+        mapping.Filter is { } f ? f.Chain().Select(x => (x, new ColumnSlot(x.Column))).ToArray() : [];
 
     public EntityMapping Mapping { get; } = mapping;
 
@@ -23,7 +24,15 @@ internal sealed class CompiledEntity(
 
     public bool Accepts(SourceRecord record)
     {
-        return filterColumn is null || Mapping.Filter!.Admits(filterColumn.Read(record));
+        foreach (var (filter, column) in filters)
+        {
+            if (!filter.Admits(column.Read(record)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The record's key, or "" when it has none.</summary>

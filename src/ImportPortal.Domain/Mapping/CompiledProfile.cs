@@ -72,6 +72,13 @@ public sealed class CompiledProfile
         }
 
         var parent = entities.FirstOrDefault(e => e.Mapping.Entity == entity.Mapping.Source.Parent && e.Mapping.Source.Table == entity.Mapping.Source.Table && e.Mapping.Source.Child is null);
+        if (parent is not null && !parent.Accepts(record))
+        {
+            // A record its parent's filter leaves out (a spam ticket) takes its children with it: they would only fail
+            // for want of it.
+            return;
+        }
+
         var parentKey = parent?.KeyOf(record, null);
         foreach (var item in children)
         {

@@ -56,7 +56,7 @@ public sealed class MappingLookups
         var entries = new List<KeyValuePair<string, string>>();
         await foreach (var record in reader.ReadAsync(ct))
         {
-            if (spec.Filter is { } filter && !filter.Admits(record[filter.Column]))
+            if (spec.Filter is { } filter && !filter.AdmitsAll(column => record[column]))
             {
                 continue;
             }

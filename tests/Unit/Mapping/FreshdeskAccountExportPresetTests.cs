@@ -35,6 +35,71 @@ public sealed class FreshdeskAccountExportPresetTests
     }
 
     [Fact]
+    public async Task Spam_and_deleted_tickets_are_left_out_with_their_notes_and_so_are_deleted_notes()
+    {
+        var zip = SpamAndTrashExport();
+        var profile = ProfileCompiler.Compile(FreshdeskAccountExportPreset.Create(), Helpdesk122);
+        var (_, tickets) = await SourceTestRead.ReadAsync(zip, "export.zip", new SourceReadOptions(Table: "tickets"));
+
+        var mapped = tickets.Select(t => profile.MapRecord("tickets", t)).ToList();
+
+        // Ticket 1 is live: itself, its description, its reply; its deleted reply and deleted private note are left out.
+        Assert.Equal(["1", "1:description", "11"], mapped[0].Select(m => m.SourceKey));
+        Assert.Empty(mapped[1]);
+        Assert.Empty(mapped[2]);
+        Assert.Equal(["4", "4:description", "41"], mapped[3].Select(m => m.SourceKey));
+    }
+
+    /// <summary>
+    /// Four tickets as Freshdesk exports them: a live one with a reply, a deleted reply and a deleted private note; one
+    /// marked spam; one in the trash (deleted); and one whose flags say "false" as the export writes them.
+    /// </summary>
+    private static byte[] SpamAndTrashExport()
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            FreshdeskXml.WriteArray(zip, "Tickets1.xml", "helpdesk-tickets", w =>
+            {
+                Ticket(w, 1, spam: null, deleted: null, [(11, false, null), (12, false, "true"), (13, true, "true")]);
+                Ticket(w, 2, spam: "true", deleted: null, [(21, false, null)]);
+                Ticket(w, 3, spam: null, deleted: "true", [(31, true, null)]);
+                Ticket(w, 4, spam: "false", deleted: "false", [(41, false, "false")]);
+            });
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static void Ticket(System.Xml.XmlWriter w, int id, string? spam, string? deleted, (int Id, bool Private, string? Deleted)[] notes)
+    {
+        var number = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        w.WriteStartElement("helpdesk-ticket");
+        FreshdeskXml.Element(w, "display-id", "integer", number);
+        FreshdeskXml.Element(w, "subject", null, $"Phiếu {number}");
+        FreshdeskXml.Element(w, "description", null, "Xin chào, tôi cần hỗ trợ.");
+        FreshdeskXml.Element(w, "status-name", null, "Open");
+        FreshdeskXml.Element(w, "spam", "boolean", spam);
+        FreshdeskXml.Element(w, "deleted", "boolean", deleted);
+        FreshdeskXml.Element(w, "created-at", "datetime", "2024-03-01T09:00:00+07:00");
+        w.WriteStartElement("notes");
+        w.WriteAttributeString("type", "array");
+        foreach (var note in notes)
+        {
+            w.WriteStartElement("helpdesk-note");
+            FreshdeskXml.Element(w, "id", "integer", note.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            FreshdeskXml.Element(w, "body", null, "Cảm ơn anh/chị.");
+            FreshdeskXml.Element(w, "private", "boolean", note.Private ? "true" : "false");
+            FreshdeskXml.Element(w, "deleted", "boolean", note.Deleted);
+            FreshdeskXml.Element(w, "created-at", "datetime", "2024-03-01T10:00:00+07:00");
+            w.WriteEndElement();
+        }
+
+        w.WriteEndElement();
+        w.WriteEndElement();
+    }
+
+    [Fact]
     public async Task The_ticket_resolves_its_requester_through_the_users_table_and_keeps_its_times()
     {
         var (profile, tickets) = await LoadAsync();

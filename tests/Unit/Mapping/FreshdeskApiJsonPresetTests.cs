@@ -26,6 +26,27 @@ public sealed class FreshdeskApiJsonPresetTests
         }
         """);
 
+    [Fact]
+    public async Task A_ticket_marked_spam_or_deleted_is_left_out_with_its_conversations()
+    {
+        var dump = SourceTestRead.Utf8("""
+            {"tickets": [
+              {"id": 1, "subject": "Thư rác", "description": "<p>Mua ngay</p>", "spam": true, "deleted": false, "created_at": "2024-05-10T03:00:00Z",
+               "conversations": [{"id": 11, "body": "<p>Trả lời</p>", "private": false, "created_at": "2024-05-10T04:00:00Z"}]},
+              {"id": 2, "subject": "Đã xoá", "description": "<p>Nhầm</p>", "deleted": true, "created_at": "2024-05-10T03:00:00Z",
+               "conversations": [{"id": 21, "body": "<p>Ghi chú</p>", "private": true, "created_at": "2024-05-10T04:00:00Z"}]},
+              {"id": 3, "subject": "Cần hỗ trợ", "description": "<p>Chào shop</p>", "spam": false, "created_at": "2024-05-10T03:00:00Z",
+               "conversations": [{"id": 31, "body": "<p>Trả lời</p>", "private": false, "created_at": "2024-05-10T04:00:00Z"}]}
+            ]}
+            """);
+        var profile = ProfileCompiler.Compile(FreshdeskApiJsonPreset.Create(siteTimeZone: "Asia/Ho_Chi_Minh"), Helpdesk122);
+        var (_, tickets) = await SourceTestRead.ReadAsync(dump, "dump.json", new SourceReadOptions(Table: "tickets"));
+
+        var mapped = tickets.Select(t => profile.MapRecord("tickets", t).Select(m => m.SourceKey).ToList()).ToList();
+
+        Assert.Equal([[], [], ["3", "3:description", "31"]], mapped);
+    }
+
     private static async Task<CompiledProfile> CompileAsync()
     {
         var profile = FreshdeskApiJsonPreset.Create(siteTimeZone: "Asia/Ho_Chi_Minh");

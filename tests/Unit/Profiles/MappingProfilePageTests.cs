@@ -90,6 +90,20 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
         Assert.DoesNotContain("Editor.", page.Markup, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "only rows where spam is not true / 1 / yes and deleted is not true / 1 / yes")]
+    [InlineData("vi", "chỉ các dòng mà spam không phải true / 1 / yes và deleted không phải true / 1 / yes")]
+    public async Task The_account_export_s_tickets_say_which_rows_they_leave_out(string culture, string expected)
+    {
+        UseCulture(culture);
+        var id = await AddSiteAndProfileAsync(FreshdeskAccountExportPreset.Create() with { Name = "Tài khoản Freshdesk" });
+
+        var page = Render<MappingProfilePage>(p => p.Add(x => x.Id, id));
+
+        await page.WaitForAssertionAsync(() => Assert.NotEmpty(TicketRows(page)), Wait);
+        Assert.Equal("· " + expected, TicketEditor(page).QuerySelector("[data-testid=entity-filter]")?.TextContent.Trim());
+    }
+
     [Fact]
     public async Task A_saved_edit_is_in_the_store_and_is_checked_against_the_site_again()
     {

@@ -36,6 +36,14 @@ public static class FreshdeskAccountExportPreset
 
     private static RowFilter Agents => new("helpdesk-agent", HelpdeskValues.True);
 
+    /// <summary>
+    /// The export holds every ticket, those an agent marked spam or deleted (in Freshdesk's trash) too, and every note,
+    /// deleted ones too: none of them belongs on the new helpdesk. A left-out ticket takes its notes with it.
+    /// </summary>
+    private static RowFilter NotDeleted(RowFilter? and = null) => new("deleted", HelpdeskValues.True, Negate: true, And: and);
+
+    private static RowFilter Live => new("spam", HelpdeskValues.True, Negate: true, And: NotDeleted());
+
     private static EntityMapping[] Entities =>
     [
         new(EntityKind.User, new EntitySource("users"), Column("(key)", "email", Trim, Lower),
@@ -47,13 +55,14 @@ public static class FreshdeskAccountExportPreset
         new(EntityKind.Organisation, new EntitySource("companies"), Column("(key)", "name", Trim), [Column("customer_name", "name", Trim), Column("domain", "domains", Trim)]),
         new(EntityKind.Contact, new EntitySource("users"), Column("(key)", "email", Trim, Lower),
             [.. ContactFields("name", Column("", "email", Email, Lower), "phone"), Reference("links.0.link_name", EntityKind.Organisation, "customer-id", Lookup("companies.name"))]),
-        new(EntityKind.Ticket, new EntitySource("tickets"), Column("(key)", "display-id", Trim), TicketFields, ExternalIdField: "custom_source_id"),
-        new(EntityKind.Reply, new EntitySource("tickets"), Template("(key)", "{display-id}:description"), FirstMessage, ExternalIdField: "custom_source_id", Filter: new RowFilter("description")),
+        new(EntityKind.Ticket, new EntitySource("tickets"), Column("(key)", "display-id", Trim), TicketFields, ExternalIdField: "custom_source_id", Filter: Live),
+        new(EntityKind.Reply, new EntitySource("tickets"), Template("(key)", "{display-id}:description"), FirstMessage, ExternalIdField: "custom_source_id",
+            Filter: new RowFilter("description", And: Live)),
         new(EntityKind.Reply, new EntitySource("tickets", "notes", EntityKind.Ticket), Column("(key)", "id", Trim), NoteAsReply, ExternalIdField: "custom_source_id",
-            Filter: new RowFilter("private", HelpdeskValues.True, Negate: true)),
+            Filter: new RowFilter("private", HelpdeskValues.True, Negate: true, And: NotDeleted())),
         new(EntityKind.PrivateNote, new EntitySource("tickets", "notes", EntityKind.Ticket), Column("(key)", "id", Trim),
             [ParentReference("reference_ticket"), FirstOf("content", "body-html|body"), Reference("commented_by", EntityKind.User, "user-id", LookupOrEmpty("agents.email"), Trim, Lower)],
-            ExternalIdField: "custom_source_id", Filter: new RowFilter("private", HelpdeskValues.True)),
+            ExternalIdField: "custom_source_id", Filter: new RowFilter("private", HelpdeskValues.True, And: NotDeleted())),
     ];
 
     private static FieldMapping[] TicketFields =>

@@ -31,6 +31,12 @@ public static class FreshdeskApiJsonPreset
         new("companies.name", "companies", "id", "name"),
     ];
 
+    /// <summary>
+    /// A dump of the API may hold tickets an agent marked spam (<c>spam</c>) or deleted (<c>deleted</c>, listed with
+    /// <c>filter=deleted</c>): they do not belong on the new helpdesk, and their conversations go with them.
+    /// </summary>
+    private static RowFilter Live => new("spam", HelpdeskValues.True, Negate: true, And: new RowFilter("deleted", HelpdeskValues.True, Negate: true));
+
     private static EntityMapping[] Entities =>
     [
         new(EntityKind.User, new EntitySource("agents"), Column("(key)", "contact.email", Trim, Lower),
@@ -42,8 +48,9 @@ public static class FreshdeskApiJsonPreset
         new(EntityKind.Organisation, new EntitySource("companies"), Column("(key)", "name", Trim), [Column("customer_name", "name", Trim), Column("domain", "domains", Trim)]),
         new(EntityKind.Contact, new EntitySource("contacts"), Column("(key)", "email", Trim, Lower),
             [.. ContactFields("name", Column("", "email", Email, Lower), "phone"), Reference("links.0.link_name", EntityKind.Organisation, "company_id", Lookup("companies.name"))]),
-        new(EntityKind.Ticket, new EntitySource("tickets"), Column("(key)", "id", Trim), TicketFields, ExternalIdField: "custom_source_id"),
-        new(EntityKind.Reply, new EntitySource("tickets"), Template("(key)", "{id}:description"), FirstMessage, ExternalIdField: "custom_source_id", Filter: new RowFilter("description")),
+        new(EntityKind.Ticket, new EntitySource("tickets"), Column("(key)", "id", Trim), TicketFields, ExternalIdField: "custom_source_id", Filter: Live),
+        new(EntityKind.Reply, new EntitySource("tickets"), Template("(key)", "{id}:description"), FirstMessage, ExternalIdField: "custom_source_id",
+            Filter: new RowFilter("description", And: Live)),
         new(EntityKind.Reply, new EntitySource("tickets", "conversations", EntityKind.Ticket), Column("(key)", "id", Trim), Conversation, ExternalIdField: "custom_source_id",
             Filter: new RowFilter("private", HelpdeskValues.True, Negate: true)),
         new(EntityKind.PrivateNote, new EntitySource("tickets", "conversations", EntityKind.Ticket), Column("(key)", "id", Trim),
