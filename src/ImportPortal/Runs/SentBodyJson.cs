@@ -82,18 +82,6 @@ public static class SentBodyJson
         json.WriteEndObject();
     }
 
-    /// <summary>The text kept for <paramref name="sent"/>: what <see cref="Write"/> writes.</summary>
-    public static string ToText(JsonObject sent, JsonObject? from)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            Write(json, (sent, from));
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
     /// <summary>The body as it was sent, from what was kept and the insert it was made from; null when nothing was sent.</summary>
     public static JsonObject? Read(string? stored, JsonObject from)
     {

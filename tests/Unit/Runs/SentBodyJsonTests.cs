@@ -25,7 +25,7 @@ public sealed class SentBodyJsonTests
         sent["customer"] = "Công ty TNHH Hoa Sen";
         sent["contact"] = "Nguyễn Thị Minh Anh-1";
 
-        var kept = SentBodyJson.ToText(sent, planned);
+        var kept = ToText(sent, planned);
 
         Assert.Equal("""{"$changes":{"customer":"Công ty TNHH Hoa Sen","contact":"Nguyễn Thị Minh Anh-1"}}""", JsonNode.Parse(kept)!.ToJsonString(Unescaped));
         Assert.True(JsonNode.DeepEquals(sent, SentBodyJson.Read(kept, planned)));
@@ -36,7 +36,7 @@ public sealed class SentBodyJsonTests
     {
         var planned = Planned();
 
-        var kept = SentBodyJson.ToText(planned, planned);
+        var kept = ToText(planned, planned);
 
         Assert.Equal("""{"$changes":{}}""", kept);
         Assert.True(JsonNode.DeepEquals(planned, SentBodyJson.Read(kept, planned)));
@@ -53,7 +53,7 @@ public sealed class SentBodyJsonTests
         sent["ticket_type"] = null;
         ((JsonObject)sent["links"]![0]!)["link_name"] = "Công ty TNHH Hoa Sen";
 
-        var kept = SentBodyJson.ToText(sent, planned);
+        var kept = ToText(sent, planned);
         var read = SentBodyJson.Read(kept, planned)!;
 
         Assert.True(JsonNode.DeepEquals(sent, read), read.ToJsonString());
@@ -68,11 +68,11 @@ public sealed class SentBodyJsonTests
         var planned = Planned();
         var status = new JsonObject { ["status"] = "Closed", ["resolution_date"] = "2024-03-03 09:00:00" };
 
-        var kept = SentBodyJson.ToText(status, planned);
+        var kept = ToText(status, planned);
 
         Assert.True(JsonNode.DeepEquals(status, JsonNode.Parse(kept)));
         Assert.True(JsonNode.DeepEquals(status, SentBodyJson.Read(kept, planned)));
-        Assert.True(JsonNode.DeepEquals(status, SentBodyJson.Read(SentBodyJson.ToText(status, null), planned)));
+        Assert.True(JsonNode.DeepEquals(status, SentBodyJson.Read(ToText(status, null), planned)));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class SentBodyJsonTests
         var planned = Planned();
         var sent = (JsonObject)planned.DeepClone();
         sent["customer"] = "Công ty TNHH Hoa Sen";
-        var kept = SentBodyJson.ToText(sent, planned);
+        var kept = ToText(sent, planned);
 
         var whole = SentBodyJson.Whole(kept, planned);
         var edited = (JsonObject)planned.DeepClone();
@@ -90,6 +90,18 @@ public sealed class SentBodyJsonTests
         Assert.True(JsonNode.DeepEquals(sent, SentBodyJson.Read(whole, edited)));
         Assert.Null(SentBodyJson.Read(null, planned));
         Assert.Null(SentBodyJson.Whole(null, planned));
+    }
+
+    /// <summary>The text the store keeps for <paramref name="sent"/>: what <see cref="SentBodyJson.Write"/> writes.</summary>
+    private static string ToText(JsonObject sent, JsonObject? from)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            SentBodyJson.Write(json, (sent, from));
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static readonly System.Text.Json.JsonSerializerOptions Unescaped = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
