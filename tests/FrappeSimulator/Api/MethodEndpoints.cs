@@ -21,6 +21,7 @@ sealed class MethodEndpoints
     {
         this.site = site;
         var documents = new DocumentMethods(site);
+        var assignments = new AssignToMethod(site);
         methods = new(StringComparer.Ordinal)
         {
             ["ping"] = new(Reads, true, (http, _, _) => FrappeResponses.Message(http, "pong")),
@@ -36,6 +37,7 @@ sealed class MethodEndpoints
             ["frappe.client.delete"] = new(["POST", "DELETE"], false, documents.Delete),
             ["frappe.email.doctype.email_queue.email_queue.toggle_sending"] = new(Writes, false, ToggleSending),
             ["frappe.desk.form.load.getdoctype"] = new(Reads, false, GetDoctype),
+            ["frappe.desk.form.assign_to.add"] = new(Writes, false, assignments.Add),
         };
     }
 

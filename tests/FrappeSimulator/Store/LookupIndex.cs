@@ -14,7 +14,7 @@ sealed class LookupIndex
         ["Contact"] = ["email_id"],
         ["User"] = ["email", "username"],
         ["Communication"] = ["reference_name"],
-        ["ToDo"] = ["assignment_rule"],
+        ["ToDo"] = ["assignment_rule", "reference_name"],
     };
 
     readonly ConcurrentDictionary<string, ConcurrentDictionary<string, ConcurrentDictionary<string, byte>>> byField = new(StringComparer.Ordinal);
