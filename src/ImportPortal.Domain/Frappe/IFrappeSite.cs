@@ -42,6 +42,13 @@ public interface IFrappeSite
 
     Task<int> CountAsync(string doctype, JsonNode? filters, CancellationToken ct);
 
+    /// <summary>
+    /// <c>frappe.desk.form.assign_to.add</c>: an open ToDo for <paramref name="user"/> on the document, made by
+    /// <paramref name="assignedBy"/>; nothing when the user has an open one already. Frappe notifies the user unless
+    /// the two are the same.
+    /// </summary>
+    Task AssignAsync(string doctype, string name, string user, string assignedBy, CancellationToken ct);
+
     /// <summary>Suspends (false) or resumes (true) the site's outgoing e-mail queue.</summary>
     Task SetEmailSendingAsync(bool enabled, CancellationToken ct);
 }

@@ -81,6 +81,7 @@ internal sealed class CompiledEntity(
             scope.References, scope.Problems, scope.LinkChecks, scope.MemberOf)
         {
             ExternalIdField = sourceKey.Length > 0 ? externalIdField : null,
+            Assign = NonEmpty(bodies.Assign),
         };
     }
 

@@ -41,7 +41,8 @@ internal sealed class CompiledField(
             return;
         }
 
-        if (mapping.References is { } entity)
+        // An assignee is a user id as it is (the user's e-mail): the run finds the user it made, or sends the id as read.
+        if (mapping.References is { } entity && Stage != FieldStage.Assign)
         {
             Reference(scope, bodies, entity, text);
             return;

@@ -11,10 +11,13 @@ internal sealed class EntityBodies
 
     public JsonObject? FinaliseDates { get; private set; }
 
+    public JsonObject? Assign { get; private set; }
+
     public JsonObject For(FieldStage stage) => stage switch
     {
         FieldStage.FinaliseStatus => FinaliseStatus ??= [],
         FieldStage.FinaliseDates => FinaliseDates ??= [],
+        FieldStage.Assign => Assign ??= [],
         _ => Insert,
     };
 
@@ -22,6 +25,7 @@ internal sealed class EntityBodies
     {
         FieldStage.FinaliseStatus => FinaliseStatus,
         FieldStage.FinaliseDates => FinaliseDates,
+        FieldStage.Assign => Assign,
         _ => Insert,
     };
 }

@@ -22,5 +22,8 @@ public sealed record MappedEntity(
     /// <summary>The field on the site that keeps <see cref="SourceKey"/> (null when the site has none).</summary>
     public string? ExternalIdField { get; init; }
 
+    /// <summary>A ticket's assignment (<c>{"assign_to": user}</c>), sent after its finalise; null when it has none.</summary>
+    public JsonObject? Assign { get; init; }
+
     public bool HasErrors => Problems.Any(p => p.Severity == MappingSeverity.Error);
 }

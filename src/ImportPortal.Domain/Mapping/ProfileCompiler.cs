@@ -40,8 +40,10 @@ public static class ProfileCompiler
         private CompiledField Field(EntityKind entity, FieldMapping field, DocTypeMeta? meta)
         {
             var path = TargetPath.Parse(field.Target);
-            var fieldMeta = path.IsRowCell ? null : meta?.Field(field.Target);
-            if (meta is not null && !path.IsRowCell && fieldMeta is null)
+            // An assignment is no field of the document: its value is the user assign_to.add is given.
+            var ofDocument = !path.IsRowCell && field.Stage != FieldStage.Assign;
+            var fieldMeta = ofDocument ? meta?.Field(field.Target) : null;
+            if (meta is not null && ofDocument && fieldMeta is null)
             {
                 Report(entity, MappingSeverity.Warning, MappingProblemCodes.UnknownField, field.Target, meta.Name);
             }

@@ -211,9 +211,14 @@ public sealed class ImportLoop(
             await resolver.PrefetchAsync(resolver.DoctypeOf(group.Key), group.Select(r => r.SourceKey), ct);
         }
 
+        if (claimed.Select(i => i.Payload.Assignee).OfType<string>().ToList() is { Count: > 0 } assignees)
+        {
+            await resolver.PrefetchAsync(resolver.DoctypeOf(EntityKind.User), assignees, ct);
+        }
+
         var existing = new ExistingOnSite();
         var unknown = claimed
-            .Where(i => i.Stage != RunStage.Finalise && !resolver.TryGet(i.Doctype, i.SourceKey, out _))
+            .Where(i => RunStages.Creates(i.Stage) && !resolver.TryGet(i.Doctype, i.SourceKey, out _))
             .SelectMany(i => SiteIdentity.AllOf(i).Select(identity => (Item: i, Identity: identity)))
             .GroupBy(x => (x.Item.Doctype, x.Identity.Field));
         foreach (var group in unknown)

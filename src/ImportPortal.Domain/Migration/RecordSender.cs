@@ -26,6 +26,7 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
             {
                 RunStage.Memberships => await _memberships.SendAsync(item, log, ct),
                 RunStage.Finalise => await FinaliseAsync(item, log, ct),
+                RunStage.Assignments => await AssignAsync(item, log, ct),
                 _ => await CreateAsync(item, existing, log, ct),
             };
         }
@@ -339,26 +340,69 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
         return (log.Done(item, RecordState.Succeeded, options.DryRun ? RecordResult.WouldUpdate : RecordResult.Updated, ticket.FrappeName, sent), null);
     }
 
-    private async Task PutAsync(string doctype, string name, JsonObject body, AttemptRecorder log, CancellationToken ct)
+    /// <summary>
+    /// The ticket's assignee, assigned as the assignee's own assignment (<c>assigned_by</c> the assignee): Frappe notifies
+    /// only a user someone else assigns, and a migration must not send each agent a notification per ticket. The user is
+    /// the one this run made (its name from the ledger), or else the id as read: a user already on the site. A ticket that
+    /// was on the site already keeps its assignees unless the run updates what exists.
+    /// </summary>
+    private async Task<(RecordOutcome, LedgerEntry?)> AssignAsync(WorkItem item, AttemptRecorder log, CancellationToken ct)
     {
-        for (var send = 1; ; send++)
+        if (await references.FindAsync(item.Entity, item.SourceKey, ct) is not { } ticket)
+        {
+            var cause = await store.FailureOfAsync(item.Entity, item.SourceKey, ct);
+            return (log.Failed(item, DependencyFailed(item.Entity, item.SourceKey, cause)), null);
+        }
+
+        if (item.Payload.Assignee is not { } assignee || (!ticket.Created && options.Existing == ExistingMode.Skip))
+        {
+            return (log.Done(item, RecordState.Skipped, RecordResult.Existing, ticket.FrappeName, null), null);
+        }
+
+        var user = assignee;
+        if (await references.FindAsync(EntityKind.User, assignee, ct) is { } made)
+        {
+            user = made.FrappeName;
+        }
+        else if (await store.FailureOfAsync(EntityKind.User, assignee, ct) is { } failed)
+        {
+            return (log.Failed(item, DependencyFailed(EntityKind.User, assignee, failed)), null);
+        }
+
+        var sent = new JsonObject { ["assign_to"] = new JsonArray(user), ["doctype"] = item.Doctype, ["name"] = ticket.FrappeName, ["assigned_by"] = user };
+        if (!options.DryRun)
+        {
+            // assign_to.add makes nothing for a user already assigned: sending it again is safe, whatever became of a send.
+            await RepeatableAsync($"POST assign_to.add {item.Doctype}/{ticket.FrappeName}", "assigned", c => site.AssignAsync(item.Doctype, ticket.FrappeName, user, user, c), log, ct);
+        }
+
+        return (log.Done(item, RecordState.Succeeded, options.DryRun ? RecordResult.WouldUpdate : RecordResult.Updated, ticket.FrappeName, sent), null);
+    }
+
+    // A PUT of the same body is safe to repeat.
+    private Task PutAsync(string doctype, string name, JsonObject body, AttemptRecorder log, CancellationToken ct) =>
+        RepeatableAsync($"PUT {doctype}/{name}", "updated", c => site.UpdateAsync(doctype, name, body, c), log, ct);
+
+    /// <summary>A request that changes nothing when it is sent twice: sent again after a refusal or an unknown fate, up to the run's sends.</summary>
+    private async Task RepeatableAsync(string request, string answered, Func<CancellationToken, Task> send, AttemptRecorder log, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
         {
             var started = time.GetTimestamp();
             try
             {
-                await site.UpdateAsync(doctype, name, body, ct);
-                log.Add($"PUT {doctype}/{name}", started, "updated");
+                await send(ct);
+                log.Add(request, started, answered);
                 return;
             }
-            catch (FrappeException ex) when (OutcomeRules.Decide(ex.Error) is SendDecision.RetryLater or SendDecision.LookUpThenResend && send < options.MaxSends)
+            catch (FrappeException ex) when (OutcomeRules.Decide(ex.Error) is SendDecision.RetryLater or SendDecision.LookUpThenResend && attempt < options.MaxSends)
             {
-                // A PUT of the same body is safe to repeat.
-                log.Add($"PUT {doctype}/{name}", started, ex.Error);
-                await Task.Delay(options.RetryDelay(send, ex.Error.RetryAfter), time, ct);
+                log.Add(request, started, ex.Error);
+                await Task.Delay(options.RetryDelay(attempt, ex.Error.RetryAfter), time, ct);
             }
             catch (FrappeException ex)
             {
-                log.Add($"PUT {doctype}/{name}", started, ex.Error);
+                log.Add(request, started, ex.Error);
                 throw;
             }
         }

@@ -25,6 +25,12 @@ public enum RunStage
 
     /// <summary>Agents' HD Agent profiles, once their users exist.</summary>
     Agents,
+
+    /// <summary>
+    /// Each ticket's assignee (a <see cref="FieldStage.Assign"/> field), last of all: <c>frappe.desk.form.assign_to.add</c>
+    /// as the assignee's own assignment, which Frappe does not notify, and which it never makes twice.
+    /// </summary>
+    Assignments,
 }
 
 /// <summary>Which stage creates an entity.</summary>
@@ -32,7 +38,7 @@ public static class RunStages
 {
     /// <summary>Every stage in the order a run sends them: each starts when the one before has nothing left to send.</summary>
     public static IReadOnlyList<RunStage> All { get; } =
-        [RunStage.Users, RunStage.Agents, RunStage.Organisations, RunStage.Contacts, RunStage.Memberships, RunStage.Tickets, RunStage.Conversations, RunStage.Finalise];
+        [RunStage.Users, RunStage.Agents, RunStage.Organisations, RunStage.Contacts, RunStage.Memberships, RunStage.Tickets, RunStage.Conversations, RunStage.Finalise, RunStage.Assignments];
 
     public static RunStage Of(EntityKind entity) => entity switch
     {
@@ -46,7 +52,8 @@ public static class RunStages
 
     /// <summary>
     /// The stages a profile's records can fall in, in run order: its entities' own, the memberships when its contacts
-    /// join their organisations as HD Customer members, and the finalise when it maps tickets.
+    /// join their organisations as HD Customer members, the finalise when it maps tickets, and the assignments when it
+    /// maps their assignees.
     /// </summary>
     public static IReadOnlyList<RunStage> Of(MappingProfile profile)
     {
@@ -60,11 +67,15 @@ public static class RunStages
         if (stages.Contains(RunStage.Tickets))
         {
             stages.Add(RunStage.Finalise);
+            if (profile.Entities.Any(e => e.Entity == EntityKind.Ticket && e.Fields.Any(f => f.Stage == FieldStage.Assign)))
+            {
+                stages.Add(RunStage.Assignments);
+            }
         }
 
         return All.Where(stages.Contains).ToList();
     }
 
     /// <summary>Whether a stage's records create documents (the others change documents earlier stages created).</summary>
-    public static bool Creates(RunStage stage) => stage is not (RunStage.Memberships or RunStage.Finalise);
+    public static bool Creates(RunStage stage) => stage is not (RunStage.Memberships or RunStage.Finalise or RunStage.Assignments);
 }

@@ -98,6 +98,15 @@ public sealed partial class FrappeSiteClient(IFrappeApi api, FrappeSiteConnectio
         return body["message"]?.GetValue<int>() ?? 0;
     }
 
+    public Task AssignAsync(string doctype, string name, string user, string assignedBy, CancellationToken ct) =>
+        CallAsync(HttpMethod.Post, doctype, c => api.AssignAsync(site, new JsonObject
+        {
+            ["assign_to"] = new JsonArray(user),
+            ["doctype"] = doctype,
+            ["name"] = name,
+            ["assigned_by"] = assignedBy,
+        }, c), ct);
+
     public Task SetEmailSendingAsync(bool enabled, CancellationToken ct) =>
         CallAsync(HttpMethod.Post, "toggle_sending", c => api.ToggleSendingAsync(site, new JsonObject { ["enable"] = enabled ? 1 : 0 }, c), ct);
 

@@ -67,6 +67,10 @@ public interface IFrappeApi
     [Post("/api/method/frappe.email.doctype.email_queue.email_queue.toggle_sending")]
     Task<IApiResponse<JsonObject>> ToggleSendingAsync([Property(Site)] FrappeSiteConnection site, [Body(buffered: true)] JsonObject body, CancellationToken ct);
 
+    /// <summary>Body: <c>{"assign_to": [user], "doctype", "name", "assigned_by"}</c>.</summary>
+    [Post("/api/method/frappe.desk.form.assign_to.add")]
+    Task<IApiResponse<JsonObject>> AssignAsync([Property(Site)] FrappeSiteConnection site, [Body(buffered: true)] JsonObject body, CancellationToken ct);
+
     [Post("/api/resource/Custom Field")]
     Task<IApiResponse<JsonObject>> CreateCustomFieldAsync([Property(Site)] FrappeSiteConnection site, [Body(buffered: true)] JsonObject field, CancellationToken ct);
 }

@@ -115,7 +115,7 @@ public sealed class RunPlanner(
     /// a second row with its key is left out by the insert itself, on the records' unique index. A migration plans
     /// hundreds of thousands of those, and remembering them all would grow with the export.
     /// </summary>
-    private static bool RepeatsAcrossRows(RunStage stage) => stage is not (RunStage.Tickets or RunStage.Conversations or RunStage.Finalise);
+    private static bool RepeatsAcrossRows(RunStage stage) => stage is not (RunStage.Tickets or RunStage.Conversations or RunStage.Finalise or RunStage.Assignments);
 
     /// <summary>One organisation's member contacts (Helpdesk 1.28+), sent once its contacts exist; its row is its first member's.</summary>
     private static ImportRecord Membership(Guid runId, string table, long row, MappedEntity membership, long sequence) => new()
@@ -169,6 +169,25 @@ public sealed class RunPlanner(
             {
                 RunId = runId,
                 Stage = RunStage.Finalise,
+                Entity = entity.Entity,
+                Doctype = entity.Doctype,
+                SourceKey = key,
+                Sequence = sequence,
+                Table = table,
+                Row = row,
+                PayloadJson = record.PayloadJson,
+                State = errors.Count > 0 ? RecordState.Failed : RecordState.Pending,
+                ErrorKind = errors.Count > 0 ? RecordErrorKind.Dependency : null,
+                ErrorMessage = errors.Count > 0 ? "the ticket could not be mapped" : null,
+            };
+        }
+
+        if (entity.Entity == EntityKind.Ticket && entity.Assign is not null)
+        {
+            yield return new ImportRecord
+            {
+                RunId = runId,
+                Stage = RunStage.Assignments,
                 Entity = entity.Entity,
                 Doctype = entity.Doctype,
                 SourceKey = key,

@@ -76,4 +76,8 @@ public sealed record RecordPage(IReadOnlyList<RecordLine> Items, int Total);
 /// <summary>One record in full: its source row, the planned and the sent payloads, its error and every attempt.</summary>
 public sealed record RecordDetail(
     RecordLine Line, Guid RunId, IReadOnlyList<KeyValuePair<string, string>> SourceRow, JsonObject Planned, JsonObject? Override,
-    JsonObject? Sent, JsonObject? FinaliseStatus, JsonObject? FinaliseDates, IReadOnlyList<EntityReference> References, IReadOnlyList<RecordAttempt> Attempts);
+    JsonObject? Sent, JsonObject? FinaliseStatus, JsonObject? FinaliseDates, IReadOnlyList<EntityReference> References, IReadOnlyList<RecordAttempt> Attempts)
+{
+    /// <summary>A ticket's assignment as planned (<c>{"assign_to": user}</c>), sent after its finalise.</summary>
+    public JsonObject? Assign { get; init; }
+}

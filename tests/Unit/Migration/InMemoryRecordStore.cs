@@ -27,7 +27,7 @@ public sealed class InMemoryRecordStore(InMemoryIdLedger idLedger) : IRecordStor
         }
     }
 
-    /// <summary>Plans the record that creates <paramref name="entity"/> and, for a ticket with finalise bodies, its finalise record.</summary>
+    /// <summary>Plans the record that creates <paramref name="entity"/> and, for a ticket with finalise bodies or an assignee, its finalise and assignment records.</summary>
     public PlannedRecord Plan(MappedEntity entity, string? externalIdField = null, string? groupKey = null, long sequence = 0)
     {
         ArgumentNullException.ThrowIfNull(entity);
@@ -38,6 +38,11 @@ public sealed class InMemoryRecordStore(InMemoryIdLedger idLedger) : IRecordStor
             if (entity.Entity == EntityKind.Ticket && (entity.FinaliseStatus is not null || entity.FinaliseDates is not null))
             {
                 _records.Add(new PlannedRecord(++_nextId, RunStage.Finalise, entity, externalIdField, null, 0));
+            }
+
+            if (entity.Entity == EntityKind.Ticket && entity.Assign is not null)
+            {
+                _records.Add(new PlannedRecord(++_nextId, RunStage.Assignments, entity, externalIdField, null, 0));
             }
 
             return record;

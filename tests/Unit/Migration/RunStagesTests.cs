@@ -8,11 +8,18 @@ namespace ImportPortal.Tests.Unit.Migration;
 public sealed class RunStagesTests
 {
     [Fact]
-    public void An_account_export_starts_with_its_agents_and_ends_with_the_finalise()
+    public void An_account_export_starts_with_its_agents_and_ends_with_the_finalise_then_the_assignments()
     {
         Assert.Equal(
-            [RunStage.Users, RunStage.Agents, RunStage.Organisations, RunStage.Contacts, RunStage.Tickets, RunStage.Conversations, RunStage.Finalise],
+            [RunStage.Users, RunStage.Agents, RunStage.Organisations, RunStage.Contacts, RunStage.Tickets, RunStage.Conversations, RunStage.Finalise, RunStage.Assignments],
             RunStages.Of(FreshdeskAccountExportPreset.Create()));
+    }
+
+    [Fact]
+    public void A_ticket_export_has_no_assignee_to_give_and_no_assignments_stage()
+    {
+        Assert.DoesNotContain(RunStage.Assignments, RunStages.Of(FreshdeskTicketExportPreset.Create()));
+        Assert.False(RunStages.Creates(RunStage.Assignments));
     }
 
     [Fact]

@@ -102,6 +102,8 @@ internal sealed class FakeFrappeSite : IFrappeSite
 
     public Task SetEmailSendingAsync(bool enabled, CancellationToken ct) => throw new NotSupportedException();
 
+    public Task AssignAsync(string doctype, string name, string user, string assignedBy, CancellationToken ct) => throw new NotSupportedException();
+
     private Task<T> Call<T>(string? doctype, Func<T> answer)
     {
         if (FailEverything is { } failure)

@@ -49,6 +49,8 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
         var notes = Enumerable.Range(0, i / 2 % 4).Select(n => Note(i, n, created, requester)).ToList();
         var status = Statuses[i % 4];
         var firstAgentReply = notes.FirstOrDefault(n => !n.Private && !n.Incoming);
+        // The agent who answers it, as the notes have it; every ninth ticket has none yet.
+        long? responder = i % 9 == 8 ? null : AgentOf(i);
         return new ExportTicket(
             i + 1,
             $"{Subjects[i % Subjects.Length]} #{i + 1}",
@@ -58,8 +60,11 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
             created,
             firstAgentReply?.CreatedAt,
             status is "Resolved" or "Closed" ? created.AddHours(30).AddMinutes(i % 60) : null,
-            notes);
+            notes,
+            responder);
     }
+
+    private static long AgentOf(int ticket) => ticket % 7 == 3 ? FormerAgentId : 1 + (ticket % AgentCount);
 
     // Agent reply, customer reply, private note, agent reply: each ticket's notes in that order; every seventh ticket
     // answered by the former agent.
@@ -67,7 +72,7 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
     {
         var id = (ticket * 10L) + n + 500_000;
         var at = created.AddHours(n + 1).AddMinutes(n * 7);
-        var agent = ticket % 7 == 3 ? FormerAgentId : 1 + (ticket % AgentCount);
+        var agent = AgentOf(ticket);
         return (n % 3) switch
         {
             0 => new ExportNote(id, $"Chào anh/chị, chúng tôi đã kiểm tra phiếu #{ticket + 1} (ghi chú {id}).", false, false, agent, at),
@@ -111,8 +116,15 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
         ["HD Ticket Comment"] = Tickets.Sum(t => t.Notes.Count(n => n.Private)),
     };
 
-    /// <summary>Records the run plans: one per document, plus a finalise record per ticket.</summary>
-    public int ExpectedRecords => ExpectedCounts.Values.Sum() + Tickets.Count;
+    /// <summary>
+    /// The user a ticket must be assigned to: its responder while they are an agent. A former agent is a plain user in
+    /// the export, not brought to the site, so their tickets have no assignee.
+    /// </summary>
+    public string? AssigneeOf(ExportTicket ticket) =>
+        ticket.ResponderId is { } id && User(id) is { Agent: true } agent ? agent.Email : null;
+
+    /// <summary>Records the run plans: one per document, plus a finalise record per ticket and an assignment record per assigned ticket.</summary>
+    public int ExpectedRecords => ExpectedCounts.Values.Sum() + Tickets.Count + Tickets.Count(t => AssigneeOf(t) is not null);
 
     public byte[] ToZip()
     {
@@ -167,6 +179,7 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
         FreshdeskXml.Element(w, "subject", null, t.Subject);
         FreshdeskXml.Element(w, "description", null, t.Description);
         FreshdeskXml.Element(w, "requester-id", "integer", Text(t.RequesterId));
+        FreshdeskXml.Element(w, "responder-id", "integer", t.ResponderId is { } responder ? Text(responder) : null);
         FreshdeskXml.Element(w, "status-name", null, t.Status);
         FreshdeskXml.Element(w, "priority-name", null, "Medium");
         FreshdeskXml.Element(w, "spam", "boolean", "false");

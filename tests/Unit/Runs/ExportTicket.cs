@@ -10,7 +10,8 @@ public sealed record ExportTicket(
     DateTimeOffset CreatedAt,
     DateTimeOffset? FirstRespondedAt,
     DateTimeOffset? ResolvedAt,
-    IReadOnlyList<ExportNote> Notes)
+    IReadOnlyList<ExportNote> Notes,
+    long? ResponderId = null)
 {
     public string SourceId => DisplayId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

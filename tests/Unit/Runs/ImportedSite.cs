@@ -45,7 +45,7 @@ public static class ImportedSite
     public static List<string> ReconcileProblems(DocumentStore store, AccountExport export, IReadOnlyList<ImportRecord> records, IReadOnlyDictionary<string, int>? before = null)
     {
         var problems = new List<string>();
-        var sent = records.Where(r => r.Stage != RunStage.Finalise).ToList();
+        var sent = records.Where(r => RunStages.Creates(r.Stage)).ToList();
         foreach (var (doctype, expected) in export.ExpectedCounts)
         {
             var of = sent.Where(r => r.Doctype == doctype).ToList();
@@ -63,6 +63,9 @@ public static class ImportedSite
                 .Select(r => $"{RecordChecks.Describe(r)}: {doctype} has an identity on the site, so its fate should have been looked up"));
         }
 
+        var assigned = store.List("ToDo").Select(t => Text(t, "reference_name")).ToHashSet(StringComparer.Ordinal);
+        problems.AddRange(records.Where(r => r is { Stage: RunStage.Assignments, State: RecordState.Succeeded } && !assigned.Contains(r.FrappeName ?? ""))
+            .Select(r => $"{RecordChecks.Describe(r)}: ticket {r.FrappeName} has no assignment on the site"));
         problems.AddRange(records.Where(r => r.State == RecordState.Failed && r.ErrorKind is not (RecordErrorKind.UnknownFate or RecordErrorKind.Dependency))
             .Select(r => $"{RecordChecks.Describe(r)}: a failure the faults should not cause"));
         return problems;
@@ -73,6 +76,7 @@ public static class ImportedSite
         new (string Doctype, string Field)[]
         {
             ("HD Ticket", "custom_source_id"), ("Communication", "custom_source_id"), ("Contact", "email_id"), ("HD Customer", "customer_name"),
+            ("ToDo", "reference_name"),
         }
         .Append((Doctype: "HD Ticket Comment", Field: "content"))
         .SelectMany(x => store.FindDuplicates(x.Doctype, x.Field).Select(g => $"{x.Doctype} {x.Field}={g.Value} {g.Names.Count} times: {string.Join(", ", g.Names)}"))
@@ -105,6 +109,9 @@ public static class ImportedSite
         var tickets = store.List("HD Ticket").GroupBy(t => Text(t, "custom_source_id")).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var communications = store.List("Communication").Where(c => Text(c, "reference_doctype") == "HD Ticket").ToLookup(c => Text(c, "reference_name"));
         var comments = store.List("HD Ticket Comment").ToLookup(c => Text(c, "reference_ticket"));
+        var assignments = store.List("ToDo").Where(t => Text(t, "reference_type") == "HD Ticket").ToLookup(t => Text(t, "reference_name"));
+        // Each agent assigned their own tickets, as far as Frappe is concerned: nobody was notified.
+        problems.AddRange(store.List("Notification Log").Select(n => $"Notification Log to {Text(n, "for_user")} about {Text(n, "document_name")}: a migration notifies nobody"));
         foreach (var ticket in export.Tickets)
         {
             if (!tickets.TryGetValue(ticket.SourceId, out var doc))
@@ -129,6 +136,12 @@ public static class ImportedSite
             }
 
             problems.AddRange(AuthorProblems(ticket, communications[name], comments[name], export));
+            var assignees = assignments[name].Select(t => $"{Text(t, "allocated_to")} {Text(t, "status")} by {Text(t, "assigned_by")}").ToList();
+            var expectedAssignees = export.AssigneeOf(ticket) is { } assignee ? new List<string> { $"{assignee} Open by {assignee}" } : [];
+            if (!assignees.SequenceEqual(expectedAssignees))
+            {
+                problems.Add($"HD Ticket {ticket.SourceId} ({name}) is assigned [{string.Join(", ", assignees)}], expected [{string.Join(", ", expectedAssignees)}]");
+            }
         }
 
         return problems;

@@ -10,7 +10,8 @@ namespace ImportPortal.Domain.Mapping.Presets;
 /// Agents (<c>helpdesk-agent</c> true) become Users (no welcome e-mail) with an HD Agent each, and contacts like
 /// everyone else: Frappe gives every user a contact anyway (the run finds it by e-mail), and a ticket an agent raised
 /// links to it. An agent's reply names its user in <c>user</c> and a private note in <c>commented_by</c>, so Helpdesk
-/// shows who wrote them; a message by someone who is no longer an agent names nobody (Helpdesk shows the importing
+/// shows who wrote them; a ticket's agent (<c>responder-id</c>) is its assignee; a message by someone who is no longer an
+/// agent names nobody, and a ticket of one has no assignee (Helpdesk shows the importing
 /// account).
 /// </para>
 /// <para>
@@ -77,6 +78,7 @@ public static class FreshdeskAccountExportPreset
         Column("service_level_agreement_creation", "created-at", Stamp),
         Finalise(FieldStage.FinaliseStatus, "status", "status-name", Map(HelpdeskValues.Statuses, "Open")),
         Finalise(FieldStage.FinaliseDates, "first_responded_on", "ticket-states.first-responded-at", Stamp),
+        Finalise(FieldStage.Assign, "assign_to", "responder-id", LookupOrEmpty("agents.email"), Trim, Lower),
         new("resolution_date", FieldOrigin.FirstNonEmpty, "ticket-states.resolved-at|ticket-states.closed-at", [Stamp], FieldStage.FinaliseDates),
     ];
 
