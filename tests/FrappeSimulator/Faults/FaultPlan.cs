@@ -9,6 +9,7 @@ namespace FrappeSimulator.Faults;
 public sealed class FaultPlan(int seed, TimeProvider time)
 {
     readonly Lock randomGate = new();
+    readonly Lock decideGate = new();
     readonly Random random = new(seed);
     ImmutableList<ActiveFault> rules = [];
     int inFlight;
@@ -84,12 +85,17 @@ public sealed class FaultPlan(int seed, TimeProvider time)
     internal FaultKind? Decide(RequestTarget request)
     {
         FaultKind? chosen = null;
-        foreach (var fault in rules)
+        // One request at a time through all the rules: two requests counted by the rules in interleaved order would
+        // each be another rule's n-th, and a rule whose n-th match had been hit by an earlier rule would never fire.
+        lock (decideGate)
         {
-            // Every matching rule counts the request, so "the n-th POST" stays exact even when another rule fired.
-            if (fault.Rule.Target.Matches(request) && fault.CountMatch(this, canHit: chosen is null))
+            foreach (var fault in rules)
             {
-                chosen = fault.Rule.Kind;
+                // Every matching rule counts the request, so "the n-th POST" stays exact even when another rule fired.
+                if (fault.Rule.Target.Matches(request) && fault.CountMatch(this, canHit: chosen is null))
+                {
+                    chosen = fault.Rule.Kind;
+                }
             }
         }
 

@@ -199,6 +199,22 @@ public sealed class FreshdeskAccountExportPresetTests
     }
 
     [Fact]
+    public async Task A_ticket_s_agent_is_its_assignee_and_a_ticket_of_a_former_agent_or_of_none_has_no_assignment()
+    {
+        var (profile, tickets) = await LoadAgentExportAsync();
+
+        // Ticket 7 (index 6) answered by agent 1, ticket 4 (index 3) by the former agent, ticket 9 (index 8) by nobody yet.
+        var assigned = profile.MapRecord("tickets", tickets[6]).Single(m => m.Entity == EntityKind.Ticket);
+        var byFormerAgent = profile.MapRecord("tickets", tickets[3]).Single(m => m.Entity == EntityKind.Ticket);
+        var unanswered = profile.MapRecord("tickets", tickets[8]).Single(m => m.Entity == EntityKind.Ticket);
+
+        Assert.Equal("""{"assign_to":"hotro1@haravan.vn"}""", assigned.Assign?.ToJsonString());
+        Assert.False(assigned.InsertBody.ContainsKey("assign_to"));
+        Assert.Equal((null, null), (byFormerAgent.Assign, unanswered.Assign));
+        Assert.All([assigned, byFormerAgent, unanswered], m => Assert.Empty(m.Problems));
+    }
+
+    [Fact]
     public void A_user_is_never_sent_a_welcome_email_whatever_its_mapping_says()
     {
         var preset = FreshdeskAccountExportPreset.Create();

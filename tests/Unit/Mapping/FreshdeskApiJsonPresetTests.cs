@@ -1,5 +1,6 @@
 using ImportPortal.Domain.Mapping;
 using ImportPortal.Domain.Mapping.Presets;
+using ImportPortal.Domain.Migration;
 using ImportPortal.Domain.Sources;
 using ImportPortal.Tests.Unit.Sources;
 using static ImportPortal.Tests.Unit.Mapping.MappingSites;
@@ -15,7 +16,7 @@ public sealed class FreshdeskApiJsonPresetTests
           "agents": [{"id": 77, "contact": {"name": "Lê Thị Hỗ Trợ", "email": "hotro@example.vn"}}],
           "tickets": [{
             "id": 1201, "subject": "Không nhận được hoá đơn", "description": "<p>Chào shop</p>", "status": 5, "priority": 4,
-            "requester_id": 501, "company_id": 9, "type": "Question", "created_at": "2024-05-10T03:00:00Z",
+            "requester_id": 501, "responder_id": 77, "company_id": 9, "type": "Question", "created_at": "2024-05-10T03:00:00Z",
             "stats": {"first_responded_at": "2024-05-10T04:00:00Z", "resolved_at": "2024-05-11T02:00:00Z", "closed_at": null},
             "conversations": [
               {"id": 9001, "body": "<p>Đã gửi lại</p>", "incoming": false, "private": false, "from_email": "hotro@example.vn", "user_id": 77, "created_at": "2024-05-10T04:00:00Z"},
@@ -145,6 +146,23 @@ public sealed class FreshdeskApiJsonPresetTests
 
         Assert.All(mapped, m => Assert.Empty(m.Problems));
         Assert.DoesNotContain(mapped.SelectMany(m => m.References), r => r.Entity == EntityKind.User);
+        Assert.Null(mapped.Single(m => m.Entity == EntityKind.Ticket).Assign);
+    }
+
+    [Fact]
+    public async Task A_ticket_s_agent_is_its_assignee_and_a_responder_who_is_no_agent_assigns_nobody()
+    {
+        var profile = await CompileAsync();
+        var ticket = await TableAsync("tickets");
+        var answeredByContact = new SourceRecord(ticket.Locator, ticket.Schema, [.. ticket.Schema.Names.Select((n, i) => n == "responder_id" ? new SourceValue("501") : ticket.Values[i])], ticket.Children);
+
+        var assigned = profile.MapRecord("tickets", ticket).Single(m => m.Entity == EntityKind.Ticket);
+        var notAnAgent = profile.MapRecord("tickets", answeredByContact).Single(m => m.Entity == EntityKind.Ticket);
+
+        Assert.Equal("""{"assign_to":"hotro@example.vn"}""", assigned.Assign?.ToJsonString());
+        Assert.Null(notAnAgent.Assign);
+        Assert.Equal([RunStage.Users, RunStage.Agents, RunStage.Organisations, RunStage.Contacts, RunStage.Tickets, RunStage.Conversations, RunStage.Finalise, RunStage.Assignments],
+            RunStages.Of(FreshdeskApiJsonPreset.Create()));
     }
 
     [Fact]
