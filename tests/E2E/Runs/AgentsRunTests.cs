@@ -7,8 +7,9 @@ using static Microsoft.Playwright.Assertions;
 namespace ImportPortal.Tests.E2E.Runs;
 
 /// <summary>
-/// A Freshdesk account export in Chromium: the preset's preview shows an agent becoming a user with no welcome e-mail,
-/// and the run creates the agents first, then the messages that name them.
+/// A Freshdesk account export in Chromium: the preset's preview shows an agent becoming a user with no welcome e-mail
+/// and a ticket's agent as its assignee, and the run creates the agents first, then the messages that name them, and
+/// last assigns each ticket to its agent.
 /// </summary>
 public sealed class AgentsRunTests(BrowserFixture browser, PortalFixture portal) : IClassFixture<PortalFixture>, IDisposable
 {
@@ -44,11 +45,18 @@ public sealed class AgentsRunTests(BrowserFixture browser, PortalFixture portal)
         await Expect(op.Page.Locator($"[data-testid=preview-row][data-row='{agentRow}'] [data-testid=preview-entity][data-entity=Agent]")).ToHaveCountAsync(1);
         await op.ScreenshotAsync("preview-agent");
 
+        // The first ticket, answered by the first agent: its assignment comes after its finalise PUTs.
+        await op.Page.GetByTestId("preview-rows").FillAsync("1");
+        await op.Page.GetByTestId("preview-run").ClickAsync();
+        var ticket = op.Page.Locator("[data-testid=preview-row][data-row='1'] [data-testid=preview-entity][data-entity=Ticket]");
+        await Expect(ticket.GetByTestId("preview-assign")).ToContainTextAsync($"\"assign_to\": \"{FreshdeskSampleWriter.Agents[0].Email}\"", new() { Timeout = 30_000 });
+
         // The run: its form offers the agents' stages, and they come first on the dashboard.
         await op.Page.GetByTestId("profile-start-run").ClickAsync();
         await op.Page.WaitForURLAsync(url => url.Contains("/runs/new", StringComparison.Ordinal));
         await op.WaitForCircuitAsync();
         await Expect(op.Page.Locator("[data-testid=run-stage][data-stage=Users]")).ToHaveCountAsync(1);
+        await Expect(op.Page.Locator("[data-testid=run-stage][data-stage=Assignments]")).ToHaveCountAsync(1);
         await op.Page.GetByTestId("run-start").ClickAsync();
         await op.Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/runs/[0-9a-f-]{36}$"));
         await op.WaitForCircuitAsync();
@@ -57,6 +65,10 @@ public sealed class AgentsRunTests(BrowserFixture browser, PortalFixture portal)
         await Expect(op.Page.Locator("[data-testid=stage-row][data-stage=Users] [data-count=created]")).ToHaveTextAsync(agents);
         await Expect(op.Page.Locator("[data-testid=stage-row][data-stage=Agents] [data-count=created]")).ToHaveTextAsync(agents);
         await Expect(op.Page.Locator("[data-testid=stage-row]").First).ToHaveAttributeAsync("data-stage", "Users");
+        await Expect(op.Page.Locator("[data-testid=stage-row]").Last).ToHaveAttributeAsync("data-stage", "Assignments");
+        // Every other ticket of the sample has an agent.
+        var assigned = (Tickets / 2).ToString(CultureInfo.InvariantCulture);
+        await Expect(op.Page.Locator("[data-testid=stage-row][data-stage=Assignments] [data-count=updated]")).ToHaveTextAsync(assigned);
         await op.ScreenshotAsync("completed");
 
         // On the site: each agent a user with no welcome mail and an HD Agent; every private note names its agent.
@@ -69,5 +81,10 @@ public sealed class AgentsRunTests(BrowserFixture browser, PortalFixture portal)
         var notes = sim.Store.List("HD Ticket Comment");
         Assert.Equal(Tickets, notes.Count);
         Assert.All(notes, n => Assert.Contains(FreshdeskSampleWriter.Agents, a => a.Email == n["commented_by"]?.ToString()));
+        // Each of those tickets is the agent's own assignment: nobody was notified.
+        var assignments = sim.Store.List("ToDo");
+        Assert.Equal(Tickets / 2, assignments.Count);
+        Assert.All(assignments, t => Assert.Equal((FreshdeskSampleWriter.Agents[0].Email, FreshdeskSampleWriter.Agents[0].Email), (t["allocated_to"]?.ToString(), t["assigned_by"]?.ToString())));
+        Assert.Empty(sim.Store.List("Notification Log"));
     }
 }
