@@ -57,10 +57,13 @@ public static class MappingProblemCodes
     /// <summary>{0} setting, {1} the site's Helpdesk version, {2} the style it needs.</summary>
     public const string ContactLinkStyleMismatch = "Mapping.ContactLinkStyleMismatch";
 
+    /// <summary>{0} field: an assignment is a ticket's, with the target <c>assign_to</c>; this one is not sent.</summary>
+    public const string AssignmentIgnored = "Mapping.AssignmentIgnored";
+
     public static IReadOnlyList<string> All { get; } =
     [
         RequiredMissing, RequiredUnmapped, NotAnOption, Truncated, TooLong, InvalidEmail, BadDate, UnknownValue,
         UnknownValueFallback, LinkMissing, KeyMissing, ColumnMissing, UnknownField, ExternalIdMissing, UnknownTimeZone,
-        LookupMissing, CustomerDoctypeMismatch, ContactLinkStyleMismatch,
+        LookupMissing, CustomerDoctypeMismatch, ContactLinkStyleMismatch, AssignmentIgnored,
     ];
 }

@@ -43,6 +43,11 @@ public static class ProfileCompiler
             // An assignment is no field of the document: its value is the user assign_to.add is given.
             var ofDocument = !path.IsRowCell && field.Stage != FieldStage.Assign;
             var fieldMeta = ofDocument ? meta?.Field(field.Target) : null;
+            if (field.Stage == FieldStage.Assign && (entity != EntityKind.Ticket || field.Target != RecordAssignment.Field))
+            {
+                Report(entity, MappingSeverity.Warning, MappingProblemCodes.AssignmentIgnored, field.Target);
+            }
+
             if (meta is not null && ofDocument && fieldMeta is null)
             {
                 Report(entity, MappingSeverity.Warning, MappingProblemCodes.UnknownField, field.Target, meta.Name);

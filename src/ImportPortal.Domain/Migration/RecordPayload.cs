@@ -17,7 +17,7 @@ public sealed record RecordPayload(
     public JsonObject? Assign { get; init; }
 
     /// <summary>The user a ticket is assigned to, or null.</summary>
-    public string? Assignee => Assign?["assign_to"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var user) && user.Length > 0 ? user : null;
+    public string? Assignee => Assign?[RecordAssignment.Field] is JsonValue v && v.TryGetValue<string>(out var user) && user.Length > 0 ? user : null;
 
     public static RecordPayload From(MappedEntity entity)
     {

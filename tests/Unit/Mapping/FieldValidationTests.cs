@@ -126,4 +126,21 @@ public sealed class FieldValidationTests
 
         Assert.Contains(compiled.Problems, p => p.Problem is { Code: MappingProblemCodes.UnknownField, Field: "subjet" });
     }
+
+    [Fact]
+    public void A_ticket_s_assignee_is_no_field_of_the_ticket_and_an_assignment_anywhere_else_is_reported_as_not_sent()
+    {
+        var assignee = new FieldMapping(RecordAssignment.Field, FieldOrigin.Column, "Agent email", Stage: FieldStage.Assign);
+        var ticket = new EntityMapping(EntityKind.Ticket, new EntitySource("t"), new FieldMapping("(key)", FieldOrigin.Column, "Id"), [assignee]);
+        var misplaced = new EntityMapping(EntityKind.Contact, new EntitySource("t"), new FieldMapping("(key)", FieldOrigin.Column, "Email"), [assignee]);
+        var misnamed = ticket with { Fields = [assignee with { Target = "_assign" }] };
+
+        var compiled = ProfileCompiler.Compile(new MappingProfile("test", [ticket]), Helpdesk122);
+        var elsewhere = ProfileCompiler.Compile(new MappingProfile("test", [misplaced]), Helpdesk122);
+        var wrongTarget = ProfileCompiler.Compile(new MappingProfile("test", [misnamed]), Helpdesk122);
+
+        Assert.DoesNotContain(compiled.Problems, p => p.Problem.Field == RecordAssignment.Field);
+        Assert.Contains(elsewhere.Problems, p => p is { Entity: EntityKind.Contact, Problem: { Code: MappingProblemCodes.AssignmentIgnored, Severity: MappingSeverity.Warning } });
+        Assert.Contains(wrongTarget.Problems, p => p.Problem is { Code: MappingProblemCodes.AssignmentIgnored, Field: "_assign" });
+    }
 }

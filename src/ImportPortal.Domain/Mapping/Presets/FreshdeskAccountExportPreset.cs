@@ -78,7 +78,7 @@ public static class FreshdeskAccountExportPreset
         Column("service_level_agreement_creation", "created-at", Stamp),
         Finalise(FieldStage.FinaliseStatus, "status", "status-name", Map(HelpdeskValues.Statuses, "Open")),
         Finalise(FieldStage.FinaliseDates, "first_responded_on", "ticket-states.first-responded-at", Stamp),
-        Finalise(FieldStage.Assign, "assign_to", "responder-id", LookupOrEmpty("agents.email"), Trim, Lower),
+        Finalise(FieldStage.Assign, RecordAssignment.Field, "responder-id", LookupOrEmpty("agents.email"), Trim, Lower),
         new("resolution_date", FieldOrigin.FirstNonEmpty, "ticket-states.resolved-at|ticket-states.closed-at", [Stamp], FieldStage.FinaliseDates),
     ];
 

@@ -71,7 +71,7 @@ public static class FreshdeskApiJsonPreset
         Column("service_level_agreement_creation", "created_at", Stamp),
         Finalise(FieldStage.FinaliseStatus, "status", "status", Map(HelpdeskValues.Statuses, "Open")),
         Finalise(FieldStage.FinaliseDates, "first_responded_on", "stats.first_responded_at", Stamp),
-        Finalise(FieldStage.Assign, "assign_to", "responder_id", LookupOrEmpty("agents.email"), Trim, Lower),
+        Finalise(FieldStage.Assign, RecordAssignment.Field, "responder_id", LookupOrEmpty("agents.email"), Trim, Lower),
         new("resolution_date", FieldOrigin.FirstNonEmpty, "stats.resolved_at|stats.closed_at", [Stamp], FieldStage.FinaliseDates),
     ];
 
