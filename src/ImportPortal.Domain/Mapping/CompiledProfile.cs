@@ -38,11 +38,18 @@ public sealed class CompiledProfile
             .ToList();
     }
 
-    /// <summary>Every entity a record of <paramref name="table"/> yields, in profile order, children after their parents' entities.</summary>
-    public IReadOnlyList<MappedEntity> MapRecord(string table, SourceRecord record)
+    /// <summary>
+    /// Every entity a record of <paramref name="table"/> yields, in profile order, children after their parents' entities.
+    /// <paramref name="leftOut"/>, when given, hears how many records no entity took: the record itself (child null),
+    /// and of each child table (a spam ticket's notes, a deleted note).
+    /// </summary>
+    public IReadOnlyList<MappedEntity> MapRecord(string table, SourceRecord record, Action<string?, int>? leftOut = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         var result = new List<MappedEntity>(entities.Count);
+        var read = false;
+        var taken = false;
+        Dictionary<string, bool[]>? childrenTaken = leftOut is null ? null : new(StringComparer.Ordinal);
         foreach (var entity in entities)
         {
             if (entity.Mapping.Source.Table != table)
@@ -52,23 +59,50 @@ public sealed class CompiledProfile
 
             if (entity.Mapping.Source.Child is { } child)
             {
-                MapChildren(entity, child, record, result);
+                MapChildren(entity, child, record, result, childrenTaken);
             }
-            else if (entity.Accepts(record))
+            else
             {
-                result.Add(entity.Map(record, null));
+                read = true;
+                if (entity.Accepts(record))
+                {
+                    taken = true;
+                    result.Add(entity.Map(record, null));
+                }
+            }
+        }
+
+        if (leftOut is not null)
+        {
+            if (read && !taken)
+            {
+                leftOut(null, 1);
+            }
+
+            foreach (var (child, flags) in childrenTaken!)
+            {
+                if (flags.Count(f => !f) is > 0 and var none)
+                {
+                    leftOut(child, none);
+                }
             }
         }
 
         return result;
     }
 
-    private void MapChildren(CompiledEntity entity, string child, SourceRecord record, List<MappedEntity> result)
+    private void MapChildren(CompiledEntity entity, string child, SourceRecord record, List<MappedEntity> result, Dictionary<string, bool[]>? childrenTaken)
     {
         var children = record.ChildrenOf(child);
         if (children.Count == 0)
         {
             return;
+        }
+
+        bool[]? taken = null;
+        if (childrenTaken is not null && !childrenTaken.TryGetValue(child, out taken))
+        {
+            childrenTaken[child] = taken = new bool[children.Count];
         }
 
         var parent = entities.FirstOrDefault(e => e.Mapping.Entity == entity.Mapping.Source.Parent && e.Mapping.Source.Table == entity.Mapping.Source.Table && e.Mapping.Source.Child is null);
@@ -80,11 +114,15 @@ public sealed class CompiledProfile
         }
 
         var parentKey = parent?.KeyOf(record, null);
-        foreach (var item in children)
+        for (var i = 0; i < children.Count; i++)
         {
-            if (entity.Accepts(item))
+            if (entity.Accepts(children[i]))
             {
-                result.Add(entity.Map(item, parentKey));
+                result.Add(entity.Map(children[i], parentKey));
+                if (taken is not null)
+                {
+                    taken[i] = true;
+                }
             }
         }
     }

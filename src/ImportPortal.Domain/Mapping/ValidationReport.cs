@@ -1,9 +1,13 @@
 namespace ImportPortal.Domain.Mapping;
 
-/// <summary>What mapping a whole source found: records read, entities by kind, records with an error, and every problem counted.</summary>
+/// <summary>
+/// What mapping a whole source found: records read, entities by kind, records with an error, every problem counted, and
+/// the records the profile's row filters left out (null in a report stored before they were counted).
+/// </summary>
 public sealed record ValidationReport(
     long Records,
     IReadOnlyDictionary<EntityKind, long> Entities,
     long EntitiesWithErrors,
     IReadOnlyList<ProblemTally> Problems,
-    long LinkTargetsChecked);
+    long LinkTargetsChecked,
+    IReadOnlyList<LeftOutTally>? LeftOut = null);

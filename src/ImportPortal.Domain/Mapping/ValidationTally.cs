@@ -12,6 +12,7 @@ public sealed class ValidationTally(int examplesPerProblem = 5)
     private readonly Dictionary<(string Code, EntityKind Entity, string Field), Counter> _problems = [];
     private readonly Dictionary<LinkCheck, LinkUse> _links = [];
     private readonly Dictionary<EntityKind, long> _entities = [];
+    private readonly Dictionary<(string Table, string? Child), LeftOutUse> _leftOut = [];
     private long _records;
     private long _withErrors;
 
@@ -44,8 +45,26 @@ public sealed class ValidationTally(int examplesPerProblem = 5)
         }
     }
 
-    /// <summary>Checks every distinct link target on the site, one batched lookup per doctype, and returns the summary.</summary>
-    public async Task<ValidationReport> FinishAsync(IFrappeSite site, CancellationToken ct)
+    /// <summary>Counts records of row <paramref name="row"/> that no entity took (see <see cref="CompiledProfile.MapRecord"/>).</summary>
+    public void LeftOut(string table, string? child, long row, int count)
+    {
+        if (!_leftOut.TryGetValue((table, child), out var use))
+        {
+            _leftOut[(table, child)] = use = new LeftOutUse();
+        }
+
+        use.Count += count;
+        if (use.Rows.Count < examplesPerProblem && (use.Rows.Count == 0 || use.Rows[^1] != row))
+        {
+            use.Rows.Add(row);
+        }
+    }
+
+    /// <summary>
+    /// Checks every distinct link target on the site, one batched lookup per doctype, and returns the summary; with the
+    /// profile, records no entity took are listed with the filters of the entities that read them.
+    /// </summary>
+    public async Task<ValidationReport> FinishAsync(IFrappeSite site, CancellationToken ct, MappingProfile? profile = null)
     {
         var missing = await LinkChecker.FindMissingAsync(_links.Keys, site, ct: ct);
         foreach (var check in missing)
@@ -59,8 +78,20 @@ public sealed class ValidationTally(int examplesPerProblem = 5)
             .Select(p => new ProblemTally(p.Key.Code, p.Key.Entity, p.Key.Field, p.Value.Severity, p.Value.Count, p.Value.Examples))
             .OrderByDescending(t => t.Severity).ThenByDescending(t => t.Count)
             .ToList();
-        return new ValidationReport(_records, new Dictionary<EntityKind, long>(_entities), _withErrors, tallies, _links.Count);
+        var leftOut = _leftOut
+            .Select(l => new LeftOutTally(l.Key.Table, l.Key.Child, l.Value.Count, l.Value.Rows, FiltersOf(profile, l.Key.Table, l.Key.Child)))
+            .OrderByDescending(l => l.Count)
+            .ToList();
+        return new ValidationReport(_records, new Dictionary<EntityKind, long>(_entities), _withErrors, tallies, _links.Count, leftOut);
     }
+
+    // The entities that read the records, and for child records those that read the record they belong to: a child
+    // whose parent is left out goes with it.
+    private static List<EntityFilter> FiltersOf(MappingProfile? profile, string table, string? child) =>
+        profile?.Entities
+            .Where(e => e.Source.Table == table && (e.Source.Child == child || (child is not null && e.Source.Child is null && profile.Entities.Any(c => c.Source.Child == child && c.Source.Parent == e.Entity))))
+            .Select(e => new EntityFilter(e.Entity, e.Filter))
+            .ToList() ?? [];
 
     private void Count(string code, EntityKind entity, string field, MappingSeverity severity, IEnumerable<ProblemExample> examples, long occurrences)
     {
@@ -80,6 +111,13 @@ public sealed class ValidationTally(int examplesPerProblem = 5)
         public long Count { get; set; }
 
         public List<ProblemExample> Examples { get; } = [];
+    }
+
+    private sealed class LeftOutUse
+    {
+        public long Count { get; set; }
+
+        public List<long> Rows { get; } = [];
     }
 
     private sealed class LinkUse(EntityKind entity, string field)

@@ -78,7 +78,8 @@ public sealed class ValidateSourceJob(
             var lastReport = time.GetTimestamp();
             await foreach (var record in reader.ReadAsync(ct))
             {
-                tally.Add(table, record.Locator.Row, compiled.MapRecord(table, record));
+                var row = record.Locator.Row;
+                tally.Add(table, row, compiled.MapRecord(table, record, (child, count) => tally.LeftOut(table, child, row, count)));
                 if (time.GetElapsedTime(lastReport) > TimeSpan.FromMilliseconds(500))
                 {
                     lastReport = time.GetTimestamp();
@@ -90,6 +91,6 @@ public sealed class ValidateSourceJob(
             done++;
         }
 
-        return await tally.FinishAsync(site, ct);
+        return await tally.FinishAsync(site, ct, profile);
     }
 }

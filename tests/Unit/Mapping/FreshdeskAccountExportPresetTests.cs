@@ -54,7 +54,7 @@ public sealed class FreshdeskAccountExportPresetTests
     /// Four tickets as Freshdesk exports them: a live one with a reply, a deleted reply and a deleted private note; one
     /// marked spam; one in the trash (deleted); and one whose flags say "false" as the export writes them.
     /// </summary>
-    private static byte[] SpamAndTrashExport()
+    internal static byte[] SpamAndTrashExport()
     {
         using var buffer = new MemoryStream();
         using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))

@@ -29,6 +29,24 @@ public sealed class SourceValidationJobTests
     }
 
     [Fact]
+    public async Task An_account_export_s_spam_and_deleted_tickets_and_notes_are_reported_as_taken_by_no_entity()
+    {
+        await using var h = await RunsHarness.StartAsync();
+        var upload = await h.UploadAsync(Mapping.FreshdeskAccountExportPresetTests.SpamAndTrashExport(), "freshdesk-export.zip");
+        var profile = await h.ProfileAsync(FreshdeskAccountExportPreset.Create() with { Name = "Thùng rác" });
+        var validationId = await h.Services.GetRequiredService<SourceValidations>().StartAsync("van.hanh", profile, h.SiteId,
+            new Dictionary<string, TableBinding> { ["tickets"] = new(upload, "tickets") }, CancellationToken.None);
+
+        await h.Services.GetRequiredService<ValidateSourceJob>().ExecuteAsync(validationId, CancellationToken.None);
+
+        var validation = await LoadAsync(h, validationId);
+        Assert.Equal(ValidationState.Done, validation.State);
+        var report = StoredJson.Read<ValidationReport>(validation.SummaryJson);
+        Assert.Equal([("notes", 4L, 3), (null, 2L, 2)], report!.LeftOut!.Select(l => (l.Child, l.Count, l.Filters.Count)));
+        Assert.Equal(2, report.Entities[EntityKind.Ticket]);
+    }
+
+    [Fact]
     public async Task A_profile_that_no_longer_reads_fails_the_validation_with_its_cause()
     {
         await using var h = await RunsHarness.StartAsync();

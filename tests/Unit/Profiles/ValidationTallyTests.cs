@@ -5,6 +5,7 @@ using ImportPortal.Domain.Mapping.Presets;
 using ImportPortal.Domain.Sources;
 using ImportPortal.TestData;
 using ImportPortal.Tests.Unit.Frappe;
+using ImportPortal.Tests.Unit.Sources;
 
 namespace ImportPortal.Tests.Unit.Profiles;
 
@@ -28,7 +29,8 @@ public sealed class ValidationTallyTests
         var tally = new ValidationTally(examplesPerProblem: 3);
         await foreach (var record in ReadAsync(TicketsWithProblems(), Ct))
         {
-            tally.Add("tickets", record.Locator.Row, compiled.MapRecord("tickets", record));
+            var row = record.Locator.Row;
+            tally.Add("tickets", row, compiled.MapRecord("tickets", record, (child, count) => tally.LeftOut("tickets", child, row, count)));
         }
 
         var listsBefore = h.Simulator.Store.Requests.Count("GET /api/resource/HD Ticket Priority");
@@ -43,6 +45,40 @@ public sealed class ValidationTallyTests
         Assert.Equal(1, truncated.Count);
         Assert.True(report.EntitiesWithErrors >= 4);
         Assert.Equal(1, h.Simulator.Store.Requests.Count("GET /api/resource/HD Ticket Priority") - listsBefore);
+        // Rows without a company make no organisation, but the ticket takes every row: nothing is left out.
+        Assert.Empty(report.LeftOut!);
+    }
+
+    [Fact]
+    public async Task Tickets_and_notes_no_entity_takes_are_counted_with_example_rows_and_the_filters_that_left_them_out()
+    {
+        await using var h = await FrappeClientHarness.StartAsync();
+        var profile = FreshdeskAccountExportPreset.Create();
+        var compiled = ProfileCompiler.Compile(profile, Mapping.MappingSites.Helpdesk122);
+        var (_, tickets) = await SourceTestRead.ReadAsync(Mapping.FreshdeskAccountExportPresetTests.SpamAndTrashExport(), "export.zip", new SourceReadOptions(Table: "tickets"));
+        var tally = new ValidationTally();
+        foreach (var ticket in tickets)
+        {
+            var row = ticket.Locator.Row;
+            tally.Add("tickets", row, compiled.MapRecord("tickets", ticket, (child, count) => tally.LeftOut("tickets", child, row, count)));
+        }
+
+        var report = await tally.FinishAsync(h.Site, Ct, profile);
+
+        // Ticket 2 is spam and ticket 3 deleted: both left out, with their notes; ticket 1's deleted reply and deleted
+        // private note go to no entity either.
+        var rows = tickets.Select(t => t.Locator.Row).ToList();
+        Assert.Equal(4, report.Records);
+        var notes = report.LeftOut![0];
+        var ticketRows = report.LeftOut[1];
+        Assert.Equal(2, report.LeftOut.Count);
+        Assert.Equal(("tickets", "notes", 4L), (notes.Table, notes.Child, notes.Count));
+        Assert.Equal([rows[0], rows[1], rows[2]], notes.Rows);
+        Assert.Equal(("tickets", (string?)null, 2L), (ticketRows.Table, ticketRows.Child, ticketRows.Count));
+        Assert.Equal([rows[1], rows[2]], ticketRows.Rows);
+        Assert.Equal([EntityKind.Ticket, EntityKind.Reply], ticketRows.Filters.Select(f => f.Entity));
+        Assert.Equal([EntityKind.Ticket, EntityKind.Reply, EntityKind.PrivateNote], notes.Filters.Select(f => f.Entity));
+        Assert.Equal(["spam", "deleted"], ticketRows.Filters[0].Filter!.Chain().Select(f => f.Column));
     }
 
     private static string TicketsWithProblems()

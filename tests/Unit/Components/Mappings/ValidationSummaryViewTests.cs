@@ -1,0 +1,45 @@
+using Bunit;
+using ImportPortal.Components.Pages.Mappings;
+using ImportPortal.Domain.Mapping;
+using ImportPortal.Tests.Unit.Infrastructure;
+
+namespace ImportPortal.Tests.Unit.Components.Mappings;
+
+/// <summary>The whole-source validation's summary says which records no entity takes, and why, in the operator's language.</summary>
+public sealed class ValidationSummaryViewTests : PortalComponentTest
+{
+    private static readonly RowFilter Live = new("spam", ["true", "1", "yes"], Negate: true, And: new RowFilter("deleted", ["true", "1", "yes"], Negate: true));
+
+    [Theory]
+    [InlineData("en", "Taken by no entity", "2 × tickets (e.g. rows 2, 3) — Ticket: only rows where spam is not true / 1 / yes and deleted is not true / 1 / yes", "4 × notes of tickets")]
+    [InlineData("vi", "Không thực thể nào nhận", "2 × tickets (ví dụ các dòng 2, 3) — Phiếu: chỉ các dòng mà spam không phải true / 1 / yes và deleted không phải true / 1 / yes", "4 × notes của tickets")]
+    public void Records_no_entity_takes_are_listed_with_their_count_rows_and_the_filters_that_left_them_out(string culture, string title, string tickets, string notes)
+    {
+        UseCulture(culture);
+        var report = new ValidationReport(4, new Dictionary<EntityKind, long> { [EntityKind.Ticket] = 2 }, 0, [], 0,
+        [
+            new LeftOutTally("tickets", "notes", 4, [1, 2, 3], [new EntityFilter(EntityKind.Ticket, Live), new EntityFilter(EntityKind.PrivateNote, new RowFilter("private", ["true"]))]),
+            new LeftOutTally("tickets", null, 2, [2, 3], [new EntityFilter(EntityKind.Ticket, Live)]),
+        ]);
+
+        var view = Render<ValidationSummaryView>(p => p.Add(x => x.Summary, report));
+
+        Assert.Contains(title, view.Find("[data-testid=validation-left-out-title]").TextContent, StringComparison.Ordinal);
+        var lines = view.FindAll("[data-testid=validation-left-out-line]").Select(l => l.TextContent.Trim()).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.StartsWith(notes, lines[0], StringComparison.Ordinal);
+        Assert.Equal(tickets + ".", lines[1]);
+        Assert.DoesNotContain("Validation.", view.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_report_stored_before_left_out_records_were_counted_shows_no_such_list()
+    {
+        var report = new ValidationReport(3, new Dictionary<EntityKind, long> { [EntityKind.Ticket] = 3 }, 0, [], 0);
+
+        var view = Render<ValidationSummaryView>(p => p.Add(x => x.Summary, report));
+
+        Assert.Empty(view.FindAll("[data-testid=validation-left-out]"));
+        Assert.NotEmpty(view.FindAll("[data-testid=validation-clean]"));
+    }
+}
