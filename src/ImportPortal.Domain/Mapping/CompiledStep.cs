@@ -28,6 +28,7 @@ internal sealed class CompiledStep(
         TransformKind.StripHtml => Text(value, t => t.AsSpan().IndexOfAny('<', '&') >= 0 ? HtmlText.ToPlainText(t) : t),
         TransformKind.Default => value.IsEmpty ? new SourceValue(arg) : value,
         TransformKind.Email => Email(value, scope),
+        TransformKind.EmailList => EmailList(value, scope),
         _ => value,
     };
 
@@ -83,6 +84,30 @@ internal sealed class CompiledStep(
 
         scope.Error(MappingProblemCodes.UnknownValue, text);
         return SourceValue.Null;
+    }
+
+    private static SourceValue EmailList(SourceValue value, MappingScope scope)
+    {
+        if (value.IsEmpty)
+        {
+            return value;
+        }
+
+        var kept = new List<string>();
+        foreach (var item in TextOf.Value(value).Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var address = EmailAddress.Extract(item);
+            if (!EmailAddress.IsValid(address))
+            {
+                scope.Warn(MappingProblemCodes.EmailLeftOut, address);
+            }
+            else if (!kept.Contains(address, StringComparer.OrdinalIgnoreCase))
+            {
+                kept.Add(address);
+            }
+        }
+
+        return kept.Count == 0 ? SourceValue.Null : new SourceValue(string.Join(", ", kept));
     }
 
     private static SourceValue Email(SourceValue value, MappingScope scope)

@@ -57,6 +57,9 @@ public static class MappingProblemCodes
     /// <summary>{0} setting, {1} the site's Helpdesk version, {2} the style it needs.</summary>
     public const string ContactLinkStyleMismatch = "Mapping.ContactLinkStyleMismatch";
 
+    /// <summary>{0} field, {1} the address left out of the list.</summary>
+    public const string EmailLeftOut = "Mapping.EmailLeftOut";
+
     /// <summary>{0} field: an assignment is a ticket's, with the target <c>assign_to</c>; this one is not sent.</summary>
     public const string AssignmentIgnored = "Mapping.AssignmentIgnored";
 
@@ -64,6 +67,6 @@ public static class MappingProblemCodes
     [
         RequiredMissing, RequiredUnmapped, NotAnOption, Truncated, TooLong, InvalidEmail, BadDate, UnknownValue,
         UnknownValueFallback, LinkMissing, KeyMissing, ColumnMissing, UnknownField, ExternalIdMissing, UnknownTimeZone,
-        LookupMissing, CustomerDoctypeMismatch, ContactLinkStyleMismatch, AssignmentIgnored,
+        LookupMissing, CustomerDoctypeMismatch, ContactLinkStyleMismatch, AssignmentIgnored, EmailLeftOut,
     ];
 }

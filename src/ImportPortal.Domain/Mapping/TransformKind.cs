@@ -45,4 +45,11 @@ public enum TransformKind
     /// lacks is a problem, or takes <c>Fallback</c> when one is given ("" leaves the value empty).
     /// </summary>
     Lookup,
+
+    /// <summary>
+    /// A list of e-mail addresses (recipients, cc), separated by commas or semicolons, "Name &lt;address&gt;" allowed:
+    /// written as Frappe's comma-separated list, each address once. Frappe refuses a whole message for one address it
+    /// cannot read, so such an address is left out of the list with a warning.
+    /// </summary>
+    EmailList,
 }

@@ -16,10 +16,11 @@ public sealed class FreshdeskApiJsonPresetTests
           "agents": [{"id": 77, "contact": {"name": "Lê Thị Hỗ Trợ", "email": "hotro@example.vn"}}],
           "tickets": [{
             "id": 1201, "subject": "Không nhận được hoá đơn", "description": "<p>Chào shop</p>", "status": 5, "priority": 4,
-            "requester_id": 501, "responder_id": 77, "company_id": 9, "type": "Question", "created_at": "2024-05-10T03:00:00Z",
+            "requester_id": 501, "responder_id": 77, "company_id": 9, "cc_emails": ["giam.doc@anhduong.vn"], "type": "Question", "created_at": "2024-05-10T03:00:00Z",
             "stats": {"first_responded_at": "2024-05-10T04:00:00Z", "resolved_at": "2024-05-11T02:00:00Z", "closed_at": null},
             "conversations": [
-              {"id": 9001, "body": "<p>Đã gửi lại</p>", "incoming": false, "private": false, "from_email": "hotro@example.vn", "user_id": 77, "created_at": "2024-05-10T04:00:00Z"},
+              {"id": 9001, "body": "<p>Đã gửi lại</p>", "incoming": false, "private": false, "from_email": "hotro@example.vn", "user_id": 77, "created_at": "2024-05-10T04:00:00Z",
+               "to_emails": ["Phạm Minh Khoa <khoa@anhduong.vn>"], "cc_emails": ["ke.toan@anhduong.vn"]},
               {"id": 9002, "body": "<p>Khách VIP</p>", "incoming": false, "private": true, "user_id": 77, "created_at": "2024-05-10T04:05:00Z"},
               {"id": 9003, "body": "<p>Cảm ơn</p>", "incoming": true, "private": false, "from_email": "Phạm Minh Khoa <khoa@anhduong.vn>", "user_id": 501, "created_at": "2024-05-10T05:00:00Z"}
             ]
@@ -60,8 +61,8 @@ public sealed class FreshdeskApiJsonPresetTests
         return ProfileCompiler.Compile(profile, Helpdesk122, lookups);
     }
 
-    private static async Task<SourceRecord> TableAsync(string table) =>
-        (await SourceTestRead.ReadAsync(Dump, "dump.json", new SourceReadOptions(Table: table))).Records[0];
+    private static async Task<SourceRecord> TableAsync(string table, byte[]? dump = null) =>
+        (await SourceTestRead.ReadAsync(dump ?? Dump, "dump.json", new SourceReadOptions(Table: table))).Records[0];
 
     [Fact]
     public async Task Status_and_priority_codes_map_to_helpdesk_names_and_utc_times_to_the_site_zone()
@@ -100,6 +101,27 @@ public sealed class FreshdeskApiJsonPresetTests
         Assert.Equal("Phạm Minh Khoa", Text(byKey["9003"].InsertBody, "sender_full_name"));
         Assert.Equal("Lê Thị Hỗ Trợ", Text(byKey["9001"].InsertBody, "sender_full_name"));
         Assert.All(mapped, m => Assert.Empty(m.Problems));
+    }
+
+    [Fact]
+    public async Task Messages_keep_their_recipients_and_copies_and_an_address_frappe_would_refuse_is_left_out_with_a_warning()
+    {
+        var profile = await CompileAsync();
+
+        var withBadCopy = SourceTestRead.Utf8(System.Text.Encoding.UTF8.GetString(Dump).Replace("\"cc_emails\": [\"ke.toan@anhduong.vn\"]", "\"cc_emails\": [\"ke.toan@anhduong.vn\", \"sai địa chỉ\"]", StringComparison.Ordinal));
+
+        var mapped = profile.MapRecord("tickets", await TableAsync("tickets"));
+        var first = mapped.Single(m => m.SourceKey == "1201:description");
+        var reply = mapped.Single(m => m.SourceKey == "9001");
+        var replyWithBadCopy = profile.MapRecord("tickets", await TableAsync("tickets", withBadCopy)).Single(m => m.SourceKey == "9001");
+
+        Assert.Equal("giam.doc@anhduong.vn", Text(first.InsertBody, "cc"));
+        Assert.Equal(("khoa@anhduong.vn", "ke.toan@anhduong.vn"), (Text(reply.InsertBody, "recipients"), Text(reply.InsertBody, "cc")));
+        Assert.Empty(reply.Problems);
+        Assert.Equal("ke.toan@anhduong.vn", Text(replyWithBadCopy.InsertBody, "cc"));
+        var warning = Assert.Single(replyWithBadCopy.Problems);
+        Assert.Equal(("cc", MappingProblemCodes.EmailLeftOut, "sai địa chỉ"), (warning.Field, warning.Code, warning.Args[1]));
+        Assert.False(replyWithBadCopy.HasErrors);
     }
 
     [Fact]

@@ -29,6 +29,22 @@ public sealed class TransformTests
     }
 
     [Fact]
+    public void An_email_list_keeps_each_address_once_and_leaves_out_one_frappe_would_refuse_the_message_for_with_a_warning()
+    {
+        var record = Record(("Cc", "Kế Toán <ke.toan@anhduong.vn>; giam.doc@anhduong.vn,khong-hop-le , KE.TOAN@anhduong.vn"));
+        var unreadable = Record(("Cc", "không có ai"));
+
+        var mapped = MapTicketField(Field("summary", "Cc", new TransformStep(TransformKind.EmailList)), record);
+        var none = MapTicketField(Field("summary", "Cc", new TransformStep(TransformKind.EmailList)), unreadable);
+
+        Assert.Equal("ke.toan@anhduong.vn, giam.doc@anhduong.vn", Text(mapped.InsertBody, "summary"));
+        var problem = Assert.Single(mapped.Problems);
+        Assert.Equal((MappingProblemCodes.EmailLeftOut, MappingSeverity.Warning, "khong-hop-le"), (problem.Code, problem.Severity, problem.Args[1]));
+        Assert.False(none.InsertBody.ContainsKey("summary"));
+        Assert.Equal(MappingProblemCodes.EmailLeftOut, Assert.Single(none.Problems).Code);
+    }
+
+    [Fact]
     public void The_profile_chooses_the_name_order_for_the_split_transforms()
     {
         var record = Record(("Name", "John Smith"));

@@ -6,6 +6,7 @@ internal static class PresetFields
     public static readonly TransformStep Trim = new(TransformKind.Trim);
     public static readonly TransformStep Lower = new(TransformKind.Lower);
     public static readonly TransformStep Email = new(TransformKind.Email);
+    public static readonly TransformStep EmailList = new(TransformKind.EmailList);
     public static readonly TransformStep Stamp = new(TransformKind.DateTime);
     public static readonly TransformStep Date = new(TransformKind.Date);
     public static readonly TransformStep Time = new(TransformKind.Time);
