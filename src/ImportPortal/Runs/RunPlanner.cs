@@ -163,44 +163,38 @@ public sealed class RunPlanner(
         }
 
         yield return record;
-        if (entity.Entity == EntityKind.Ticket && (entity.FinaliseStatus is not null || entity.FinaliseDates is not null))
+        if (entity.Entity != EntityKind.Ticket)
         {
-            yield return new ImportRecord
-            {
-                RunId = runId,
-                Stage = RunStage.Finalise,
-                Entity = entity.Entity,
-                Doctype = entity.Doctype,
-                SourceKey = key,
-                Sequence = sequence,
-                Table = table,
-                Row = row,
-                PayloadJson = record.PayloadJson,
-                State = errors.Count > 0 ? RecordState.Failed : RecordState.Pending,
-                ErrorKind = errors.Count > 0 ? RecordErrorKind.Dependency : null,
-                ErrorMessage = errors.Count > 0 ? "the ticket could not be mapped" : null,
-            };
+            yield break;
         }
 
-        if (entity.Entity == EntityKind.Ticket && entity.Assign is not null)
+        // A ticket's later requests, each a record of its own stage carrying the ticket's payload and waiting on it.
+        if (entity.FinaliseStatus is not null || entity.FinaliseDates is not null)
         {
-            yield return new ImportRecord
-            {
-                RunId = runId,
-                Stage = RunStage.Assignments,
-                Entity = entity.Entity,
-                Doctype = entity.Doctype,
-                SourceKey = key,
-                Sequence = sequence,
-                Table = table,
-                Row = row,
-                PayloadJson = record.PayloadJson,
-                State = errors.Count > 0 ? RecordState.Failed : RecordState.Pending,
-                ErrorKind = errors.Count > 0 ? RecordErrorKind.Dependency : null,
-                ErrorMessage = errors.Count > 0 ? "the ticket could not be mapped" : null,
-            };
+            yield return AfterTicket(record, RunStage.Finalise, errors.Count > 0);
+        }
+
+        if (entity.Assign is not null)
+        {
+            yield return AfterTicket(record, RunStage.Assignments, errors.Count > 0);
         }
     }
+
+    private static ImportRecord AfterTicket(ImportRecord ticket, RunStage stage, bool unmapped) => new()
+    {
+        RunId = ticket.RunId,
+        Stage = stage,
+        Entity = ticket.Entity,
+        Doctype = ticket.Doctype,
+        SourceKey = ticket.SourceKey,
+        Sequence = ticket.Sequence,
+        Table = ticket.Table,
+        Row = ticket.Row,
+        PayloadJson = ticket.PayloadJson,
+        State = unmapped ? RecordState.Failed : RecordState.Pending,
+        ErrorKind = unmapped ? RecordErrorKind.Dependency : null,
+        ErrorMessage = unmapped ? "the ticket could not be mapped" : null,
+    };
 
     // One statement per chunk of rows, read from a JSON array (see JsonRows): EF Core inserted a row per command, and
     // a migration plans hundreds of thousands of records. The run, the time and the fresh counters are the same for all.
