@@ -49,7 +49,7 @@ public sealed class CompiledProfile
         var result = new List<MappedEntity>(entities.Count);
         var read = false;
         var taken = false;
-        Dictionary<string, bool[]>? childrenTaken = leftOut is null ? null : new(StringComparer.Ordinal);
+        Dictionary<string, bool[]>? childrenTaken = null;
         foreach (var entity in entities)
         {
             if (entity.Mapping.Source.Table != table)
@@ -59,7 +59,7 @@ public sealed class CompiledProfile
 
             if (entity.Mapping.Source.Child is { } child)
             {
-                MapChildren(entity, child, record, result, childrenTaken);
+                MapChildren(entity, child, record, result, leftOut is not null, ref childrenTaken);
             }
             else
             {
@@ -79,7 +79,7 @@ public sealed class CompiledProfile
                 leftOut(null, 1);
             }
 
-            foreach (var (child, flags) in childrenTaken!)
+            foreach (var (child, flags) in childrenTaken ?? [])
             {
                 if (flags.Count(f => !f) is > 0 and var none)
                 {
@@ -91,7 +91,8 @@ public sealed class CompiledProfile
         return result;
     }
 
-    private void MapChildren(CompiledEntity entity, string child, SourceRecord record, List<MappedEntity> result, Dictionary<string, bool[]>? childrenTaken)
+    // With track, which children some entity took, by child table (made on the first child seen).
+    private void MapChildren(CompiledEntity entity, string child, SourceRecord record, List<MappedEntity> result, bool track, ref Dictionary<string, bool[]>? childrenTaken)
     {
         var children = record.ChildrenOf(child);
         if (children.Count == 0)
@@ -100,7 +101,7 @@ public sealed class CompiledProfile
         }
 
         bool[]? taken = null;
-        if (childrenTaken is not null && !childrenTaken.TryGetValue(child, out taken))
+        if (track && !(childrenTaken ??= new(StringComparer.Ordinal)).TryGetValue(child, out taken))
         {
             childrenTaken[child] = taken = new bool[children.Count];
         }

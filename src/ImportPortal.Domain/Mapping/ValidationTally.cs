@@ -12,7 +12,7 @@ public sealed class ValidationTally(int examplesPerProblem = 5)
     private readonly Dictionary<(string Code, EntityKind Entity, string Field), Counter> _problems = [];
     private readonly Dictionary<LinkCheck, LinkUse> _links = [];
     private readonly Dictionary<EntityKind, long> _entities = [];
-    private readonly Dictionary<(string Table, string? Child), LeftOutUse> _leftOut = [];
+    private readonly LeftOutCounter _leftOut = new(examplesPerProblem);
     private long _records;
     private long _withErrors;
 
@@ -46,19 +46,7 @@ public sealed class ValidationTally(int examplesPerProblem = 5)
     }
 
     /// <summary>Counts records of row <paramref name="row"/> that no entity took (see <see cref="CompiledProfile.MapRecord"/>).</summary>
-    public void LeftOut(string table, string? child, long row, int count)
-    {
-        if (!_leftOut.TryGetValue((table, child), out var use))
-        {
-            _leftOut[(table, child)] = use = new LeftOutUse();
-        }
-
-        use.Count += count;
-        if (use.Rows.Count < examplesPerProblem && (use.Rows.Count == 0 || use.Rows[^1] != row))
-        {
-            use.Rows.Add(row);
-        }
-    }
+    public void LeftOut(string table, string? child, long row, int count) => _leftOut.Add(table, child, row, count);
 
     /// <summary>
     /// Checks every distinct link target on the site, one batched lookup per doctype, and returns the summary; with the
@@ -78,20 +66,8 @@ public sealed class ValidationTally(int examplesPerProblem = 5)
             .Select(p => new ProblemTally(p.Key.Code, p.Key.Entity, p.Key.Field, p.Value.Severity, p.Value.Count, p.Value.Examples))
             .OrderByDescending(t => t.Severity).ThenByDescending(t => t.Count)
             .ToList();
-        var leftOut = _leftOut
-            .Select(l => new LeftOutTally(l.Key.Table, l.Key.Child, l.Value.Count, l.Value.Rows, FiltersOf(profile, l.Key.Table, l.Key.Child)))
-            .OrderByDescending(l => l.Count)
-            .ToList();
-        return new ValidationReport(_records, new Dictionary<EntityKind, long>(_entities), _withErrors, tallies, _links.Count, leftOut);
+        return new ValidationReport(_records, new Dictionary<EntityKind, long>(_entities), _withErrors, tallies, _links.Count, _leftOut.Tallies(profile));
     }
-
-    // The entities that read the records, and for child records those that read the record they belong to: a child
-    // whose parent is left out goes with it.
-    private static List<EntityFilter> FiltersOf(MappingProfile? profile, string table, string? child) =>
-        profile?.Entities
-            .Where(e => e.Source.Table == table && (e.Source.Child == child || (child is not null && e.Source.Child is null && profile.Entities.Any(c => c.Source.Child == child && c.Source.Parent == e.Entity))))
-            .Select(e => new EntityFilter(e.Entity, e.Filter))
-            .ToList() ?? [];
 
     private void Count(string code, EntityKind entity, string field, MappingSeverity severity, IEnumerable<ProblemExample> examples, long occurrences)
     {
@@ -111,13 +87,6 @@ public sealed class ValidationTally(int examplesPerProblem = 5)
         public long Count { get; set; }
 
         public List<ProblemExample> Examples { get; } = [];
-    }
-
-    private sealed class LeftOutUse
-    {
-        public long Count { get; set; }
-
-        public List<long> Rows { get; } = [];
     }
 
     private sealed class LinkUse(EntityKind entity, string field)

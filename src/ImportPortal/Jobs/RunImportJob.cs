@@ -225,7 +225,8 @@ public sealed class RunImportJob(
         await db.ImportRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.PlannedAt, time.GetUtcNow())
             .SetProperty(r => r.PlanProgress, 1)
-            .SetProperty(r => r.RecordCount, run.RecordCount), ct);
+            .SetProperty(r => r.RecordCount, run.RecordCount)
+            .SetProperty(r => r.LeftOutJson, run.LeftOutJson), ct);
         run.PlannedAt = time.GetUtcNow();
     }
 

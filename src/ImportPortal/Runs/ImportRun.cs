@@ -47,6 +47,9 @@ public sealed class ImportRun
 
     public long RecordCount { get; set; }
 
+    /// <summary>The source records no entity of the profile took (spam, deleted), as planning counted them: JSON of <c>LeftOutTally</c>; null when none.</summary>
+    public string? LeftOutJson { get; set; }
+
     /// <summary>Why the run failed as a whole (site unreachable, profile no longer compiles...).</summary>
     public string? Error { get; set; }
 

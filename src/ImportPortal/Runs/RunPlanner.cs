@@ -54,13 +54,15 @@ public sealed class RunPlanner(
         long sequence = 0;
         var conversationOrder = new ConversationOrder();
         var done = 0;
+        var leftOut = new LeftOutCounter();
         foreach (var (table, binding) in bindings)
         {
             var upload = await uploads.FindAsync(binding.UploadId, ct) ?? throw new InvalidOperationException("An upload bound to the run no longer exists.");
             var reader = await SourceReaderFactory.OpenAsync(await uploads.SniffAsync(upload, ct), uploads.PathOf(upload), new SourceReadOptions(Table: binding.Table), ct);
             await foreach (var record in reader.ReadAsync(ct))
             {
-                foreach (var entity in compiled.MapRecord(table, record))
+                var row = record.Locator.Row;
+                foreach (var entity in compiled.MapRecord(table, record, (child, count) => leftOut.Add(table, child, row, count)))
                 {
                     foreach (var planned in Plan(run.Id, table, record.Locator.Row, entity, ++sequence, conversationOrder))
                     {
@@ -107,6 +109,8 @@ public sealed class RunPlanner(
         {
             run.RecordCount = await db.ImportRecords.CountAsync(r => r.RunId == run.Id, ct);
         }
+
+        run.LeftOutJson = leftOut.Tallies(profile) is { Count: > 0 } tallies ? StoredJson.Write(tallies) : null;
     }
 
     /// <summary>

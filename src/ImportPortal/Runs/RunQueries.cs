@@ -50,7 +50,7 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
         var failedTables = progress.Failed == 0 ? [] : await RunDownloads.FailedTablesAsync(db, run, ct);
         return new RunView(run.Id, run.Number, run.State, run.SiteId, run.SiteName, run.ProfileId, run.ProfileName,
             StoredJson.Read<RunOptions>(run.OptionsJson) ?? new RunOptions(), run.CreatedBy, run.CreatedAt, run.StartedAt, run.FinishedAt, run.Error,
-            progress, latest.Items, quiet, QuietUntil(run, quiet), waiting, failedTables, run.ErrorInPortal);
+            progress, latest.Items, quiet, QuietUntil(run, quiet), waiting, failedTables, run.ErrorInPortal, StoredJson.Read<List<LeftOutTally>>(run.LeftOutJson));
     }
 
     /// <summary>The run's number, or null when there is no such run.</summary>

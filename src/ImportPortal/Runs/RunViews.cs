@@ -42,13 +42,14 @@ public sealed record RunSummary(
 /// <paramref name="QuietUntil"/>: when a paused run's silenced site is put back unless the run is resumed first.
 /// <paramref name="WaitingOnFailed"/>: failed records that failed only because a record they need did; they are
 /// retried by themselves once it succeeds. <paramref name="FailedTables"/>: the source tables with failed rows, each
-/// downloaded on its own (their columns differ).
+/// downloaded on its own (their columns differ). <paramref name="LeftOut"/>: the source records no entity took, as
+/// planning counted them (spam and deleted tickets, their notes).
 /// </summary>
 public sealed record RunView(
     Guid Id, int Number, RunState State, Guid SiteId, string SiteName, Guid ProfileId, string ProfileName, RunOptions Options,
     string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error,
     RunProgress Progress, IReadOnlyList<RecordLine> LatestErrors, SiteQuietState? Quiet = null, DateTimeOffset? QuietUntil = null, int WaitingOnFailed = 0,
-    IReadOnlyList<FailedTable>? FailedTables = null, bool ErrorInPortal = false)
+    IReadOnlyList<FailedTable>? FailedTables = null, bool ErrorInPortal = false, IReadOnlyList<LeftOutTally>? LeftOut = null)
 {
     public TimeSpan? Took => RunTimes.Took(CreatedAt, StartedAt, FinishedAt);
 }

@@ -24,8 +24,8 @@ public sealed class ValidationSummaryViewTests : PortalComponentTest
 
         var view = Render<ValidationSummaryView>(p => p.Add(x => x.Summary, report));
 
-        Assert.Contains(title, view.Find("[data-testid=validation-left-out-title]").TextContent, StringComparison.Ordinal);
-        var lines = view.FindAll("[data-testid=validation-left-out-line]").Select(l => l.TextContent.Trim()).ToList();
+        Assert.Contains(title, view.Find("[data-testid=left-out-title]").TextContent, StringComparison.Ordinal);
+        var lines = view.FindAll("[data-testid=left-out-line]").Select(l => l.TextContent.Trim()).ToList();
         Assert.Equal(2, lines.Count);
         Assert.StartsWith(notes, lines[0], StringComparison.Ordinal);
         Assert.Equal(tickets + ".", lines[1]);
@@ -39,7 +39,7 @@ public sealed class ValidationSummaryViewTests : PortalComponentTest
 
         var view = Render<ValidationSummaryView>(p => p.Add(x => x.Summary, report));
 
-        Assert.Empty(view.FindAll("[data-testid=validation-left-out]"));
+        Assert.Empty(view.FindAll("[data-testid=left-out]"));
         Assert.NotEmpty(view.FindAll("[data-testid=validation-clean]"));
     }
 }

@@ -62,6 +62,29 @@ public sealed class RunDashboardPageTests : RunPagesTest
         Assert.DoesNotContain("State.", page.Markup, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "Taken by no entity", "4 × notes of tickets", "2 × tickets")]
+    [InlineData("vi", "Không thực thể nào nhận", "4 × notes của tickets", "2 × tickets")]
+    public async Task The_spam_and_deleted_tickets_and_notes_planning_left_out_are_listed_with_why(string culture, string title, string notes, string tickets)
+    {
+        UseCulture(culture);
+        var upload = await H.UploadAsync(ImportPortal.Tests.Unit.Mapping.FreshdeskAccountExportPresetTests.SpamAndTrashExport(), "freshdesk-export.zip");
+        var profile = await H.ProfileAsync(ImportPortal.Domain.Mapping.Presets.FreshdeskAccountExportPreset.Create() with { Name = "Thùng rác" });
+        var runId = await H.StartAsync(profile, new Dictionary<string, ImportPortal.Mappings.TableBinding> { ["tickets"] = new(upload, "tickets") });
+        await H.ExecuteAsync(runId);
+
+        var page = Render<RunDashboardPage>(p => p.Add(x => x.Id, runId));
+
+        await page.WaitForAssertionAsync(() => Assert.NotEmpty(page.FindAll("[data-testid=run-left-out]")), Wait);
+        Assert.Contains(title, page.Find("[data-testid=left-out-title]").TextContent, StringComparison.Ordinal);
+        var lines = page.FindAll("[data-testid=left-out-line]");
+        Assert.Equal(["4", "2"], lines.Select(l => l.GetAttribute("data-count")));
+        Assert.StartsWith(notes, lines[0].TextContent.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith(tickets, lines[1].TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("spam", lines[1].TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Validation.", page.Markup, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_run_with_nothing_failed_offers_no_retry_and_no_failed_rows()
     {
