@@ -76,6 +76,9 @@ public static class RunStages
         return All.Where(stages.Contains).ToList();
     }
 
-    /// <summary>Whether a stage's records create documents (the others change documents earlier stages created).</summary>
-    public static bool Creates(RunStage stage) => stage is not (RunStage.Memberships or RunStage.Finalise or RunStage.Assignments);
+    /// <summary>The stages whose records change documents earlier stages created, rather than create their own.</summary>
+    public static IReadOnlyList<RunStage> ChangeOnly { get; } = [RunStage.Memberships, RunStage.Finalise, RunStage.Assignments];
+
+    /// <summary>Whether a stage's records create documents (see <see cref="ChangeOnly"/>).</summary>
+    public static bool Creates(RunStage stage) => !ChangeOnly.Contains(stage);
 }

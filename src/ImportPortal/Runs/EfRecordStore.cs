@@ -201,7 +201,7 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         var record = await db.ImportRecords.AsNoTracking()
-            .Where(r => r.RunId == runId && r.Entity == entity && r.SourceKey == sourceKey && r.Stage != RunStage.Finalise && r.Stage != RunStage.Memberships && r.Stage != RunStage.Assignments)
+            .Where(r => r.RunId == runId && r.Entity == entity && r.SourceKey == sourceKey && !RunStages.ChangeOnly.Contains(r.Stage))
             .Select(r => new { r.State, r.ErrorKind, r.ErrorMessage })
             .FirstOrDefaultAsync(ct);
         return record switch

@@ -80,7 +80,7 @@ public sealed class RunDownloads(IDbContextFactory<PortalDbContext> databases, U
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         var records = db.ImportRecords.AsNoTracking()
-            .Where(r => r.RunId == runId && r.Stage != RunStage.Finalise && r.Stage != RunStage.Memberships && r.Stage != RunStage.Assignments && r.FrappeName != null)
+            .Where(r => r.RunId == runId && !RunStages.ChangeOnly.Contains(r.Stage) && r.FrappeName != null)
             .OrderBy(r => r.Stage).ThenBy(r => r.Id)
             .Select(r => new { r.Entity, r.Doctype, r.SourceKey, r.FrappeName, r.State, r.Result })
             .AsAsyncEnumerable();
