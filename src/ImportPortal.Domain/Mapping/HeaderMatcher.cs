@@ -95,6 +95,8 @@ public static class HeaderMatcher
             "Time" => [new(TransformKind.Time)],
             "Datetime" => [new(TransformKind.DateTime)],
             "Text Editor" or "Long Text" or "Text" or "Small Text" or "HTML Editor" => [],
+            // A message's recipients and copies: several addresses, one that Frappe refuses left out.
+            _ when field.Fieldname is "recipients" or "cc" or "bcc" => [new(TransformKind.EmailList)],
             _ when field.Options == "Email" || field.Fieldname is "email_id" or "raised_by" => [new(TransformKind.Trim), new(TransformKind.Email), new(TransformKind.Lower)],
             _ when field.Fieldname == "first_name" && !Fold(header).Equals("ten", StringComparison.Ordinal) => [new(TransformKind.Trim), new(TransformKind.FirstName)],
             _ => [new(TransformKind.Trim)],

@@ -34,6 +34,14 @@ public static class HeaderSynonyms
                 ["company_name"] = ["Company", "Công ty"],
                 ["designation"] = ["Title", "Job title", "Chức danh", "Chức vụ"],
             },
+            ["Communication"] = new Dictionary<string, string[]>(StringComparer.Ordinal)
+            {
+                ["sender"] = ["From", "From email", "Sender", "Người gửi", "Email người gửi"],
+                ["recipients"] = ["To", "To emails", "Recipients", "Người nhận", "Gửi đến"],
+                ["cc"] = ["CC", "Cc emails", "CC emails", "Đồng gửi", "Gửi kèm"],
+                ["content"] = ["Body", "Content", "Message", "Nội dung", "Nội dung tin nhắn"],
+                ["communication_date"] = ["Created at", "Date", "Sent at", "Ngày gửi", "Thời gian gửi"],
+            },
             ["HD Customer"] = new Dictionary<string, string[]>(StringComparer.Ordinal)
             {
                 ["customer_name"] = ["Company Name", "Name", "Tên công ty", "Tên tổ chức", "Công ty"],

@@ -57,6 +57,18 @@ public sealed class HeaderMatcherTests
     }
 
     [Fact]
+    public void A_message_s_headers_match_in_both_languages_and_its_recipients_and_copies_are_lists_of_addresses()
+    {
+        var candidates = HeaderMatcher.Suggest(["Người gửi", "Người nhận", "Đồng gửi", "Nội dung tin nhắn", "Ngày gửi"], Helpdesk122["Communication"]);
+        var assigned = HeaderMatcher.Assign(candidates).ToDictionary(c => c.Header, c => c.Field);
+
+        Assert.Equal(("sender", "recipients", "cc", "content", "communication_date"),
+            (assigned["Người gửi"], assigned["Người nhận"], assigned["Đồng gửi"], assigned["Nội dung tin nhắn"], assigned["Ngày gửi"]));
+        Assert.Equal([TransformKind.EmailList], candidates.First(c => c.Header == "Đồng gửi" && c.Field == "cc").Proposal.Transforms!.Select(t => t.Kind));
+        Assert.Equal([TransformKind.EmailList], candidates.First(c => c.Header == "Người nhận" && c.Field == "recipients").Proposal.Transforms!.Select(t => t.Kind));
+    }
+
+    [Fact]
     public void Contact_headers_match_in_both_languages()
     {
         var assigned = HeaderMatcher.Assign(HeaderMatcher.Suggest(["Họ và tên", "Địa chỉ email", "Số điện thoại", "Công ty"], Helpdesk122["Contact"]))
