@@ -104,6 +104,40 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
         Assert.Equal("· " + expected, TicketEditor(page).QuerySelector("[data-testid=entity-filter]")?.TextContent.Trim());
     }
 
+    [Theory]
+    [InlineData("en", "maps more than the profile does", "Ticket: assign_to (assignment: the ticket's agent)", "Add them")]
+    [InlineData("vi", "ánh xạ nhiều hơn hồ sơ", "Phiếu: assign_to (phân công: nhân viên phụ trách phiếu)", "Thêm vào")]
+    public async Task A_profile_saved_before_its_preset_gained_the_assignee_is_offered_it_and_takes_it_as_an_edit_to_save(string culture, string says, string field, string button)
+    {
+        UseCulture(culture);
+        var preset = FreshdeskAccountExportPreset.Create();
+        var id = await AddSiteAndProfileAsync(preset with
+        {
+            Name = "Trước khi có phân công",
+            Entities = [.. preset.Entities.Select(e => e with { Fields = [.. e.Fields.Where(f => f.Stage != FieldStage.Assign)] })],
+        });
+
+        var page = Render<MappingProfilePage>(p => p.Add(x => x.Id, id));
+
+        await page.WaitForAssertionAsync(() => Assert.NotEmpty(page.FindAll("[data-testid=preset-update]")), Wait);
+        var offer = page.Find("[data-testid=preset-update]").TextContent;
+        Assert.Contains(says, offer, StringComparison.Ordinal);
+        Assert.Contains(field, offer, StringComparison.Ordinal);
+        Assert.Equal(button, page.Find("[data-testid=preset-update-take]").TextContent.Trim());
+
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=preset-update-take]").Click(), Wait);
+
+        // An edit like any other: offered no more, reviewed, then saved.
+        await page.WaitForAssertionAsync(() => Assert.Equal("true", page.Find("[data-testid=profile-editor]").GetAttribute("data-dirty")), Wait);
+        Assert.Empty(page.FindAll("[data-testid=preset-update]"));
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=profile-save]").Click(), Wait);
+        await page.WaitForAssertionAsync(() => Assert.Equal("false", page.Find("[data-testid=profile-editor]").GetAttribute("data-dirty")), Wait);
+        var saved = await _h.Services.GetRequiredService<MappingProfileStore>().LoadAsync(id, CancellationToken.None);
+        Assert.Contains(saved!.Entities.Single(e => e.Entity == EntityKind.Ticket).Fields, f => f is { Target: RecordAssignment.Field, Stage: FieldStage.Assign });
+        Assert.Empty(page.FindAll("[data-testid=preset-update]"));
+        Assert.DoesNotContain("Editor.", page.Markup, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_saved_edit_is_in_the_store_and_is_checked_against_the_site_again()
     {

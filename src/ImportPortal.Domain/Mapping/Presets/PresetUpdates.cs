@@ -1,0 +1,68 @@
+namespace ImportPortal.Domain.Mapping.Presets;
+
+/// <summary>
+/// What a profile made from a preset lacks of that preset as the portal ships it now — fields the preset gained since
+/// (a ticket's assignee, a message's copies), entities (agents), lookups, and row filters where the profile's entity
+/// has none (spam and deleted tickets) — so a saved profile can take them in one step. What the operator changed is
+/// kept: a field is added only where the profile has none with its target and stage, a filter only where it has none.
+/// </summary>
+public static class PresetUpdates
+{
+    public static PresetUpdate? Find(MappingProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (profile.Preset is not { } name || MappingPresets.Create(name) is not { } preset)
+        {
+            return null;
+        }
+
+        var fields = new List<(EntityMapping Entity, FieldMapping Field)>();
+        var filters = new List<(EntityMapping Entity, RowFilter Filter)>();
+        var entities = new List<EntityMapping>();
+        foreach (var shipped in preset.Entities)
+        {
+            if (profile.Entities.FirstOrDefault(e => e.Entity == shipped.Entity && e.Source == shipped.Source) is not { } own)
+            {
+                entities.Add(shipped);
+                continue;
+            }
+
+            fields.AddRange(shipped.Fields.Where(f => !own.Fields.Any(o => o.Target == f.Target && o.Stage == f.Stage)).Select(f => (own, f)));
+            if (own.Filter is null && shipped.Filter is { } filter)
+            {
+                filters.Add((own, filter));
+            }
+        }
+
+        var lookups = (preset.Lookups ?? []).Where(l => !(profile.Lookups ?? []).Any(o => o.Name == l.Name)).ToList();
+        var update = new PresetUpdate(fields, filters, entities, lookups);
+        return update.IsEmpty ? null : update;
+    }
+
+    /// <summary>The profile with the update taken in: fields appended to their entities, new entities where the preset has them.</summary>
+    public static MappingProfile Apply(MappingProfile profile, PresetUpdate update)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(update);
+        var entities = profile.Entities.Select(own => own with
+        {
+            Fields = [.. own.Fields, .. update.Fields.Where(f => ReferenceEquals(f.Entity, own)).Select(f => f.Field)],
+            Filter = update.Filters.FirstOrDefault(f => ReferenceEquals(f.Entity, own)).Filter ?? own.Filter,
+        }).ToList();
+        return profile with
+        {
+            Entities = [.. entities, .. update.Entities],
+            Lookups = [.. profile.Lookups ?? [], .. update.Lookups],
+        };
+    }
+}
+
+/// <summary>What <see cref="PresetUpdates.Find"/> found: fields for the profile's entities, filters, whole entities, lookups.</summary>
+public sealed record PresetUpdate(
+    IReadOnlyList<(EntityMapping Entity, FieldMapping Field)> Fields,
+    IReadOnlyList<(EntityMapping Entity, RowFilter Filter)> Filters,
+    IReadOnlyList<EntityMapping> Entities,
+    IReadOnlyList<LookupSpec> Lookups)
+{
+    public bool IsEmpty => Fields.Count == 0 && Filters.Count == 0 && Entities.Count == 0 && Lookups.Count == 0;
+}

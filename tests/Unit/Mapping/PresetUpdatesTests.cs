@@ -1,0 +1,63 @@
+using ImportPortal.Domain.Mapping;
+using ImportPortal.Domain.Mapping.Presets;
+
+namespace ImportPortal.Tests.Unit.Mapping;
+
+/// <summary>A profile saved from a preset takes in what the preset gained since, and keeps what the operator changed.</summary>
+public sealed class PresetUpdatesTests
+{
+    /// <summary>The account-export preset as a profile saved before it had agents, assignees and the spam filter: stored and read back.</summary>
+    private static MappingProfile SavedBeforeAgents()
+    {
+        var preset = FreshdeskAccountExportPreset.Create();
+        var older = preset with
+        {
+            Name = "Freshdesk tháng trước",
+            Entities = [.. preset.Entities.Where(e => e.Entity is not (EntityKind.User or EntityKind.Agent)).Select(e => e.Entity == EntityKind.Ticket
+                ? e with { Filter = null, Fields = [.. e.Fields.Where(f => f.Stage != FieldStage.Assign)] }
+                : e)],
+            Lookups = [.. preset.Lookups!.Where(l => l.Name != "agents.email")],
+        };
+        return MappingProfileJson.Deserialize(MappingProfileJson.Serialize(older));
+    }
+
+    [Fact]
+    public void A_profile_saved_before_the_preset_gained_agents_assignees_and_the_spam_filter_is_offered_them_and_takes_them()
+    {
+        var saved = SavedBeforeAgents();
+
+        var update = PresetUpdates.Find(saved);
+
+        Assert.NotNull(update);
+        Assert.Equal([(EntityKind.Ticket, RecordAssignment.Field, FieldStage.Assign)], update.Fields.Select(f => (f.Entity.Entity, f.Field.Target, f.Field.Stage)));
+        Assert.Equal([(EntityKind.Ticket, "spam")], update.Filters.Select(f => (f.Entity.Entity, f.Filter.Column)));
+        Assert.Equal([EntityKind.User, EntityKind.Agent], update.Entities.Select(e => e.Entity));
+        Assert.Equal(["agents.email"], update.Lookups.Select(l => l.Name));
+
+        var updated = PresetUpdates.Apply(saved, update);
+
+        Assert.Null(PresetUpdates.Find(updated));
+        Assert.Equal(saved.Name, updated.Name);
+        var ticket = updated.Entities.Single(e => e.Entity == EntityKind.Ticket);
+        Assert.Equal(RecordAssignment.Field, ticket.Fields[^1].Target);
+        Assert.Equal(["spam", "deleted"], ticket.Filter!.Chain().Select(f => f.Column));
+    }
+
+    [Fact]
+    public void What_the_operator_changed_is_kept_and_an_up_to_date_or_hand_made_profile_is_offered_nothing()
+    {
+        var preset = FreshdeskAccountExportPreset.Create();
+        var ownFilter = new RowFilter("status-name", ["Closed"], Negate: true);
+        var changed = preset with
+        {
+            Entities = [.. preset.Entities.Select(e => e.Entity == EntityKind.Ticket
+                ? e with { Filter = ownFilter, Fields = [.. e.Fields.Select(f => f.Stage == FieldStage.Assign ? f with { Value = "agent-email" } : f)] }
+                : e)],
+        };
+
+        Assert.Null(PresetUpdates.Find(MappingProfileJson.Deserialize(MappingProfileJson.Serialize(preset))));
+        Assert.Null(PresetUpdates.Find(changed));
+        Assert.Null(PresetUpdates.Find(changed with { Preset = null }));
+        Assert.Null(PresetUpdates.Find(changed with { Preset = "a-preset-this-portal-no-longer-ships" }));
+    }
+}
