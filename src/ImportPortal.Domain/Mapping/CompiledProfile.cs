@@ -11,12 +11,17 @@ public sealed class CompiledProfile
 {
     private readonly IReadOnlyList<CompiledEntity> entities;
 
+    // A child entity's parent (a note's ticket: same table, no child), found once here rather than for every record.
+    private readonly Dictionary<CompiledEntity, CompiledEntity?> parents;
+
     internal CompiledProfile(MappingProfile profile, IReadOnlyList<CompiledEntity> entities, IReadOnlyList<ProfileProblem> problems)
     {
         Profile = profile;
         this.entities = entities;
         Problems = problems;
         Tables = entities.Select(e => e.Mapping.Source.Table).Distinct(StringComparer.Ordinal).ToList();
+        parents = entities.Where(e => e.Mapping.Source.Child is not null).ToDictionary(e => e, e => entities.FirstOrDefault(p =>
+            p.Mapping.Entity == e.Mapping.Source.Parent && p.Mapping.Source.Table == e.Mapping.Source.Table && p.Mapping.Source.Child is null));
     }
 
     public MappingProfile Profile { get; }
@@ -106,7 +111,7 @@ public sealed class CompiledProfile
             childrenTaken[child] = taken = new bool[children.Count];
         }
 
-        var parent = entities.FirstOrDefault(e => e.Mapping.Entity == entity.Mapping.Source.Parent && e.Mapping.Source.Table == entity.Mapping.Source.Table && e.Mapping.Source.Child is null);
+        var parent = parents[entity];
         if (parent is not null && !parent.Accepts(record))
         {
             // A record its parent's filter leaves out (a spam ticket) takes its children with it: they would only fail
