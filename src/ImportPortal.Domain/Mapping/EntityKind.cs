@@ -17,4 +17,11 @@ public enum EntityKind
 
     /// <summary>An agent's Helpdesk profile (<c>HD Agent</c>, named by its user), made after the user.</summary>
     Agent,
+
+    /// <summary>
+    /// A ticket type (<c>HD Ticket Type</c>, named by the type itself) that the tickets use: one per distinct value, made
+    /// before the tickets when the site lacks it (a fresh Helpdesk has Unspecified, Question, Bug and Incident only), and
+    /// adopted, never changed, when it has it.
+    /// </summary>
+    TicketType,
 }

@@ -43,6 +43,7 @@ public sealed record MappingProfile(
         EntityKind.Reply => "Communication",
         EntityKind.User => "User",
         EntityKind.Agent => "HD Agent",
+        EntityKind.TicketType => "HD Ticket Type",
         _ => "HD Ticket Comment",
     };
 }

@@ -41,7 +41,8 @@ public static class ProfileCompiler
         {
             var path = TargetPath.Parse(field.Target);
             // An assignment is no field of the document: its value is the user assign_to.add is given.
-            var ofDocument = !path.IsRowCell && field.Stage != FieldStage.Assign;
+            // A Prompt-named doctype (a ticket type) takes its name from the body: "name" is its field then.
+            var ofDocument = !path.IsRowCell && field.Stage != FieldStage.Assign && !(field.Target == "name" && meta?.Autoname == "Prompt");
             var fieldMeta = ofDocument ? meta?.Field(field.Target) : null;
             if (field.Stage == FieldStage.Assign && (entity != EntityKind.Ticket || field.Target != RecordAssignment.Field))
             {

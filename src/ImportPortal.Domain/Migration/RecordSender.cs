@@ -285,8 +285,9 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
         var entry = new LedgerEntry(item.Doctype, item.SourceKey, name, false);
 
         // A user already on the site is someone's login, named and set up by the team: a run adopts it in either mode
-        // and never writes to it (its mapped first name would overwrite theirs).
-        if (options.Existing == ExistingMode.Skip || item.Doctype == "User")
+        // and never writes to it (its mapped first name would overwrite theirs). A ticket type is only its name, and the
+        // team's own settings of it (default priority, description) are theirs too.
+        if (options.Existing == ExistingMode.Skip || item.Doctype is "User" or "HD Ticket Type")
         {
             return (log.Done(item, RecordState.Skipped, RecordResult.Existing, name, null), options.DryRun ? null : entry);
         }

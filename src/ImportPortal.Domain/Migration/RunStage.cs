@@ -31,6 +31,9 @@ public enum RunStage
     /// as the assignee's own assignment, which Frappe does not notify, and which it never makes twice.
     /// </summary>
     Assignments,
+
+    /// <summary>The ticket types the tickets use that the site lacks, before the organisations and the tickets.</summary>
+    TicketTypes,
 }
 
 /// <summary>Which stage creates an entity.</summary>
@@ -38,7 +41,7 @@ public static class RunStages
 {
     /// <summary>Every stage in the order a run sends them: each starts when the one before has nothing left to send.</summary>
     public static IReadOnlyList<RunStage> All { get; } =
-        [RunStage.Users, RunStage.Agents, RunStage.Organisations, RunStage.Contacts, RunStage.Memberships, RunStage.Tickets, RunStage.Conversations, RunStage.Finalise, RunStage.Assignments];
+        [RunStage.Users, RunStage.Agents, RunStage.TicketTypes, RunStage.Organisations, RunStage.Contacts, RunStage.Memberships, RunStage.Tickets, RunStage.Conversations, RunStage.Finalise, RunStage.Assignments];
 
     public static RunStage Of(EntityKind entity) => entity switch
     {
@@ -47,6 +50,7 @@ public static class RunStages
         EntityKind.Ticket => RunStage.Tickets,
         EntityKind.User => RunStage.Users,
         EntityKind.Agent => RunStage.Agents,
+        EntityKind.TicketType => RunStage.TicketTypes,
         _ => RunStage.Conversations,
     };
 

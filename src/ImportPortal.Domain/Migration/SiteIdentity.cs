@@ -4,7 +4,7 @@ namespace ImportPortal.Domain.Migration;
 
 /// <summary>
 /// How a record's document is recognised on the site without the ledger: by its external-id field when the
-/// profile writes one, and by a natural key (organisation name, contact e-mail, user e-mail). Tickets and messages without an
+/// profile writes one, and by a natural key (organisation name, contact e-mail, user e-mail, ticket type). Tickets and messages without an
 /// external-id field have none: after an unknown send they cannot be verified, so they are never sent blind.
 /// </summary>
 public sealed record SiteIdentity(string Field, string Value)
@@ -43,6 +43,9 @@ public sealed record SiteIdentity(string Field, string Value)
         // Frappe names a user by its e-mail in lower case, and an HD Agent by its user.
         "User" when Text(body["email"]) is { Length: > 0 } email => new SiteIdentity("name", email.ToLowerInvariant()),
         "HD Agent" when Text(body["user"]) is { Length: > 0 } user => new SiteIdentity("name", user.ToLowerInvariant()),
+
+        // A ticket type is named by what it says (Prompt naming: the name is sent).
+        "HD Ticket Type" when Text(body["name"]) is { Length: > 0 } type => new SiteIdentity("name", type),
         _ => null,
     };
 

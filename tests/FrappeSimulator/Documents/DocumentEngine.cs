@@ -120,7 +120,7 @@ sealed class DocumentEngine(SimulatedSite site, BehaviourRegistry behaviours)
         behaviour.BeforeValidate(ctx);
         FieldValidator.Validate(site.Metadata, ctx.Meta, ctx.Doc, ctx.ProvisionalName);
         behaviour.Validate(ctx);
-        site.Faults.Rejections.ThrowIfRejected(ctx.Meta.Name, ctx.Doc);
+        site.Faults.Rejections.ThrowIfRejected(ctx.Meta.Name, ctx.Doc, ctx.ProvisionalName is { Length: > 0 } name ? name : null);
     }
 
     JsonObject Commit(DocumentContext ctx, DocTable table, IDocTypeBehaviour behaviour)

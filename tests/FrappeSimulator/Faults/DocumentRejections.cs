@@ -15,11 +15,22 @@ public sealed class DocumentRejections
 
     public void Clear() => rules = [];
 
-    internal void ThrowIfRejected(string doctype, JsonObject doc)
+    /// <summary>
+    /// Refuses <paramref name="doc"/> when a rule matches it. A rule sees the document's name as Frappe's validate does
+    /// (Frappe names a document before validating it): a Prompt-named ticket type is known by nothing else.
+    /// </summary>
+    internal void ThrowIfRejected(string doctype, JsonObject doc, string? name)
     {
-        foreach (var rule in rules)
+        var current = rules;
+        if (current.IsEmpty)
         {
-            if (string.Equals(rule.Doctype, doctype, StringComparison.OrdinalIgnoreCase) && rule.When(doc))
+            return;
+        }
+
+        var named = name is null || doc.ContainsKey("name") ? doc : new JsonObject(doc.Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))) { ["name"] = name };
+        foreach (var rule in current)
+        {
+            if (string.Equals(rule.Doctype, doctype, StringComparison.OrdinalIgnoreCase) && rule.When(named))
             {
                 throw FrappeErrors.Fail(rule.ExcType, rule.Message, rule.Status);
             }

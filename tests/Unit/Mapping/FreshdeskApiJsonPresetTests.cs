@@ -88,7 +88,7 @@ public sealed class FreshdeskApiJsonPresetTests
         var mapped = profile.MapRecord("tickets", await TableAsync("tickets"));
         var byKey = mapped.ToDictionary(m => m.SourceKey);
 
-        Assert.Equal(["1201", "1201:description", "9001", "9003", "9002"], mapped.Select(m => m.SourceKey));
+        Assert.Equal(["Question", "1201", "1201:description", "9001", "9003", "9002"], mapped.Select(m => m.SourceKey));
         Assert.Equal("Sent", Text(byKey["9001"].InsertBody, "sent_or_received"));
         Assert.Equal(("Received", "khoa@anhduong.vn"), (Text(byKey["9003"].InsertBody, "sent_or_received"), Text(byKey["9003"].InsertBody, "sender")));
         Assert.Equal("HD Ticket Comment", byKey["9002"].Doctype);
@@ -183,7 +183,7 @@ public sealed class FreshdeskApiJsonPresetTests
 
         Assert.Equal("""{"assign_to":"hotro@example.vn"}""", assigned.Assign?.ToJsonString());
         Assert.Null(notAnAgent.Assign);
-        Assert.Equal([RunStage.Users, RunStage.Agents, RunStage.Organisations, RunStage.Contacts, RunStage.Tickets, RunStage.Conversations, RunStage.Finalise, RunStage.Assignments],
+        Assert.Equal([RunStage.Users, RunStage.Agents, RunStage.TicketTypes, RunStage.Organisations, RunStage.Contacts, RunStage.Tickets, RunStage.Conversations, RunStage.Finalise, RunStage.Assignments],
             RunStages.Of(FreshdeskApiJsonPreset.Create()));
     }
 

@@ -34,10 +34,16 @@ public sealed class FreshdeskTicketExportPresetTests
 
         var mapped = Map(record);
 
-        Assert.Equal([EntityKind.Organisation, EntityKind.Contact, EntityKind.Ticket, EntityKind.Reply], mapped.Select(m => m.Entity));
+        Assert.Equal([EntityKind.Organisation, EntityKind.Contact, EntityKind.TicketType, EntityKind.Ticket, EntityKind.Reply], mapped.Select(m => m.Entity));
         Assert.All(mapped, m => Assert.Empty(m.Problems));
         Assert.Equal(("HD Customer", "Công ty 3"), (mapped[0].Doctype, mapped[0].SourceKey));
         Assert.Equal("Công ty 3", Text(mapped[0].InsertBody, "customer_name"));
+
+        // The ticket's type is made (or found) first, and the ticket names it through the ledger.
+        Assert.Equal(("HD Ticket Type", "Question"), (mapped[2].Doctype, mapped[2].SourceKey));
+        Assert.Equal("""{"name":"Question"}""", mapped[2].InsertBody.ToJsonString());
+        Assert.Contains(new EntityReference(EntityKind.TicketType, "Question", "ticket_type"), mapped[3].References);
+        Assert.False(mapped[3].InsertBody.ContainsKey("ticket_type"));
     }
 
     [Fact]

@@ -19,6 +19,12 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
     private static readonly string[] Subjects = ["Không đăng nhập được", "Hoá đơn tháng 5, bị trùng", "Đổi \"gói\" dịch vụ", "Hỗ trợ khách hàng"];
     private static readonly TimeSpan HoChiMinh = TimeSpan.FromHours(7);
 
+    // Freshdesk's own types and the team's, in Vietnamese; every fifth ticket has none.
+    private static readonly string?[] Types = ["Question", "Yêu cầu tính năng", "Incident", "Hoàn tiền", null];
+
+    /// <summary>The ticket types a fresh Helpdesk site has (the simulator's seed): the run finds these, and makes the others.</summary>
+    public static readonly string[] SiteTicketTypes = ["Unspecified", "Question", "Bug", "Incident"];
+
     public const int AgentCount = 3;
 
     /// <summary>Someone who answered tickets and has left: a plain user now, and no agent to name.</summary>
@@ -61,7 +67,8 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
             firstAgentReply?.CreatedAt,
             status is "Resolved" or "Closed" ? created.AddHours(30).AddMinutes(i % 60) : null,
             notes,
-            responder);
+            responder,
+            Types[i % Types.Length]);
     }
 
     private static long AgentOf(int ticket) => ticket % 7 == 3 ? FormerAgentId : 1 + (ticket % AgentCount);
@@ -104,9 +111,16 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
 
     public string? CompanyName(long? id) => id is null ? null : Companies.First(c => c.Id == id).Name;
 
+    /// <summary>The ticket types the tickets name, each once.</summary>
+    public IReadOnlyList<string> TicketTypes => Tickets.Select(t => t.TicketType).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>The ticket types a fresh site lacks: the run makes them.</summary>
+    public IReadOnlyList<string> NewTicketTypes => TicketTypes.Except(SiteTicketTypes, StringComparer.Ordinal).ToList();
+
     /// <summary>How many documents of each doctype the import's records must create, counted from the model.</summary>
     public IReadOnlyDictionary<string, int> ExpectedCounts => new Dictionary<string, int>(StringComparer.Ordinal)
     {
+        ["HD Ticket Type"] = NewTicketTypes.Count,
         ["User"] = Agents.Count(),
         ["HD Agent"] = Agents.Count(),
         ["HD Customer"] = Companies.Count,
@@ -123,8 +137,12 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
     public string? AssigneeOf(ExportTicket ticket) =>
         ticket.ResponderId is { } id && User(id) is { Agent: true } agent ? agent.Email : null;
 
-    /// <summary>Records the run plans: one per document, plus a finalise record per ticket and an assignment record per assigned ticket.</summary>
-    public int ExpectedRecords => ExpectedCounts.Values.Sum() + Tickets.Count + Tickets.Count(t => AssigneeOf(t) is not null);
+    /// <summary>
+    /// Records the run plans: one per document, one per ticket type the site has already, plus a finalise record per
+    /// ticket and an assignment record per assigned ticket.
+    /// </summary>
+    public int ExpectedRecords =>
+        ExpectedCounts.Values.Sum() + (TicketTypes.Count - NewTicketTypes.Count) + Tickets.Count + Tickets.Count(t => AssigneeOf(t) is not null);
 
     public byte[] ToZip()
     {
@@ -182,6 +200,7 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
         FreshdeskXml.Element(w, "responder-id", "integer", t.ResponderId is { } responder ? Text(responder) : null);
         FreshdeskXml.Element(w, "status-name", null, t.Status);
         FreshdeskXml.Element(w, "priority-name", null, "Medium");
+        FreshdeskXml.Element(w, "ticket-type", null, t.TicketType);
         FreshdeskXml.Element(w, "spam", "boolean", "false");
         FreshdeskXml.Element(w, "created-at", "datetime", Stamp(t.CreatedAt));
         w.WriteStartElement("ticket-states");

@@ -11,7 +11,8 @@ public sealed record ExportTicket(
     DateTimeOffset? FirstRespondedAt,
     DateTimeOffset? ResolvedAt,
     IReadOnlyList<ExportNote> Notes,
-    long? ResponderId = null)
+    long? ResponderId = null,
+    string? TicketType = null)
 {
     public string SourceId => DisplayId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -228,6 +228,7 @@ public static class ImportedSite
         var expected = new (string Field, string? Want, string Got)[]
         {
             ("subject", ticket.Subject, Text(doc, "subject")),
+            ("ticket_type", ticket.TicketType, Text(doc, "ticket_type")),
             ("raised_by", requester.Email, Text(doc, "raised_by")),
             ("contact", contact, Text(doc, "contact")),
             ("customer", export.CompanyName(requester.CompanyId) ?? "", Text(doc, "customer")),

@@ -20,11 +20,22 @@ public sealed class TicketImportTests
 
         var records = await h.RecordsAsync(runId);
         Assert.Equal(RunState.Completed, await h.StateAsync(runId));
-        Assert.All(records, r => Assert.True(r.State is RecordState.Succeeded, $"{r.Stage} {r.SourceKey}: {r.State} {r.ErrorMessage}"));
+        Assert.All(records, r => Assert.True(r.State is RecordState.Succeeded || RecordChecks.FoundOnFreshSite(r), RecordChecks.Describe(r)));
         var store = h.Simulator.Store;
         Assert.Equal(40, records.Count(r => r.Stage == RunStage.Tickets));
         Assert.Equal(40, store.Count("HD Ticket"));
         Assert.Empty(store.FindDuplicates("Contact", "email_id"));
+
+        // The export's own type is made once, before the tickets that name it; Question and Incident are the site's.
+        var types = records.Where(r => r.Stage == RunStage.TicketTypes).ToDictionary(r => r.SourceKey, r => (r.State, r.Result));
+        Assert.Equal(3, types.Count);
+        Assert.Equal((RecordState.Succeeded, RecordResult.Created), types["Yêu cầu tính năng"]);
+        Assert.Equal((RecordState.Skipped, RecordResult.Existing), types["Question"]);
+        Assert.Equal((RecordState.Skipped, RecordResult.Existing), types["Incident"]);
+        Assert.NotNull(store.Get("HD Ticket Type", "Yêu cầu tính năng"));
+        Assert.Equal(5, store.Count("HD Ticket Type"));
+        var byType = store.List("HD Ticket").GroupBy(t => ImportedSite.Text(t, "ticket_type")).ToDictionary(g => g.Key ?? "", g => g.Count());
+        Assert.Equal(new Dictionary<string, int> { ["Question"] = 14, ["Incident"] = 21, ["Yêu cầu tính năng"] = 5 }, byType);
     }
 
     [Fact]

@@ -19,6 +19,10 @@ namespace ImportPortal.Domain.Mapping.Presets;
 /// its writer's name as the source writes it: left to Frappe, a contact's is its first and last name run together
 /// ("NguyễnVăn Anh").
 /// </para>
+/// <para>
+/// A ticket's type (<c>ticket-type</c>) is an HD Ticket Type made before the tickets where the site lacks it: a fresh
+/// Helpdesk has Unspecified, Question, Bug and Incident, Freshdesk has Problem, Feature Request and the team's own.
+/// </para>
 /// </summary>
 public static class FreshdeskAccountExportPreset
 {
@@ -56,6 +60,7 @@ public static class FreshdeskAccountExportPreset
         new(EntityKind.Organisation, new EntitySource("companies"), Column("(key)", "name", Trim), [Column("customer_name", "name", Trim), Column("domain", "domains", Trim)]),
         new(EntityKind.Contact, new EntitySource("users"), Column("(key)", "email", Trim, Lower),
             [.. ContactFields("name", Column("", "email", Email, Lower), "phone"), Reference("links.0.link_name", EntityKind.Organisation, "customer-id", Lookup("companies.name"))]),
+        new(EntityKind.TicketType, new EntitySource("tickets"), Column("(key)", "ticket-type", Trim), [Column("name", "ticket-type", Trim)], Filter: new RowFilter("ticket-type", And: Live)),
         new(EntityKind.Ticket, new EntitySource("tickets"), Column("(key)", "display-id", Trim), TicketFields, ExternalIdField: "custom_source_id", Filter: Live),
         new(EntityKind.Reply, new EntitySource("tickets"), Template("(key)", "{display-id}:description"), FirstMessage, ExternalIdField: "custom_source_id",
             Filter: new RowFilter("description", And: Live)),
@@ -72,7 +77,7 @@ public static class FreshdeskAccountExportPreset
         Column("raised_by", "requester-id", Lookup("users.email"), Email, Lower),
         Reference("contact", EntityKind.Contact, "requester-id", Lookup("users.email"), Trim, Lower),
         Column("priority", "priority-name", Map(HelpdeskValues.Priorities, "Medium")),
-        Column("ticket_type", "ticket-type", Trim),
+        Reference("ticket_type", EntityKind.TicketType, "ticket-type", Trim),
         Column("opening_date", "created-at", Date),
         Column("opening_time", "created-at", Time),
         Column("service_level_agreement_creation", "created-at", Stamp),

@@ -10,7 +10,7 @@ namespace ImportPortal.Domain.Mapping.Presets;
 /// contacts (Frappe makes one with every user; a ticket an agent raised links to it); their replies name them in
 /// <c>user</c> and their private notes in <c>commented_by</c>; a message whose author is no agent of the dump names
 /// nobody. Every message carries its writer's name as written (left to Frappe, a contact's is its first and last
-/// name run together).
+/// name run together). A ticket's <c>type</c> is made before the tickets where the site lacks it.
 /// </summary>
 public static class FreshdeskApiJsonPreset
 {
@@ -48,6 +48,7 @@ public static class FreshdeskApiJsonPreset
         new(EntityKind.Organisation, new EntitySource("companies"), Column("(key)", "name", Trim), [Column("customer_name", "name", Trim), Column("domain", "domains", Trim)]),
         new(EntityKind.Contact, new EntitySource("contacts"), Column("(key)", "email", Trim, Lower),
             [.. ContactFields("name", Column("", "email", Email, Lower), "phone"), Reference("links.0.link_name", EntityKind.Organisation, "company_id", Lookup("companies.name"))]),
+        new(EntityKind.TicketType, new EntitySource("tickets"), Column("(key)", "type", Trim), [Column("name", "type", Trim)], Filter: new RowFilter("type", And: Live)),
         new(EntityKind.Ticket, new EntitySource("tickets"), Column("(key)", "id", Trim), TicketFields, ExternalIdField: "custom_source_id", Filter: Live),
         new(EntityKind.Reply, new EntitySource("tickets"), Template("(key)", "{id}:description"), FirstMessage, ExternalIdField: "custom_source_id",
             Filter: new RowFilter("description", And: Live)),
@@ -65,7 +66,7 @@ public static class FreshdeskApiJsonPreset
         Reference("contact", EntityKind.Contact, "requester_id", Lookup("people.email"), Trim, Lower),
         Reference("customer", EntityKind.Organisation, "company_id", Lookup("companies.name")),
         Column("priority", "priority", Map(HelpdeskValues.Priorities, "Medium")),
-        Column("ticket_type", "type", Trim),
+        Reference("ticket_type", EntityKind.TicketType, "type", Trim),
         Column("opening_date", "created_at", Date),
         Column("opening_time", "created_at", Time),
         Column("service_level_agreement_creation", "created_at", Stamp),

@@ -6,7 +6,8 @@ namespace ImportPortal.Domain.Mapping.Presets;
 /// Freshdesk's ticket export (CSV or XLSX, table "tickets"), with its optional contacts and companies exports
 /// (tables "contacts" and "companies"). Ticket rows also yield their company and requester, so the export alone
 /// is enough; the description becomes the ticket's first, received Communication (a ticket posted with a
-/// description would get one authored by the importer). Times are the account's zone without offset.
+/// description would get one authored by the importer). Times are the account's zone without offset. Each ticket's
+/// type is made before the tickets where the site lacks it (Freshdesk's Problem, Feature Request, the team's own).
 /// </summary>
 public static class FreshdeskTicketExportPreset
 {
@@ -24,6 +25,7 @@ public static class FreshdeskTicketExportPreset
         new(EntityKind.Contact, new EntitySource("tickets"), Column("(key)", "Requester email", Trim, Lower),
             [.. ContactFields("Requester name", Column("", "Requester email", Email, Lower), "Requester phone"), Reference("links.0.link_name", EntityKind.Organisation, "Company", Trim)],
             Filter: new RowFilter("Requester email")),
+        new(EntityKind.TicketType, new EntitySource("tickets"), Column("(key)", "Type", Trim), [Column("name", "Type", Trim)], Filter: new RowFilter("Type")),
         new(EntityKind.Ticket, new EntitySource("tickets"), Column("(key)", "Ticket ID", Trim), TicketFields, ExternalIdField: "custom_source_id"),
         new(EntityKind.Reply, new EntitySource("tickets"), Template("(key)", "{Ticket ID}:description"), FirstMessage, ExternalIdField: "custom_source_id", Filter: new RowFilter("Description")),
     ];
@@ -35,7 +37,7 @@ public static class FreshdeskTicketExportPreset
         Reference("contact", EntityKind.Contact, "Requester email", Trim, Lower),
         Reference("customer", EntityKind.Organisation, "Company", Trim),
         Column("priority", "Priority", Map(HelpdeskValues.Priorities, "Medium")),
-        Column("ticket_type", "Type", Trim),
+        Reference("ticket_type", EntityKind.TicketType, "Type", Trim),
         Column("opening_date", "Created time", Date),
         Column("opening_time", "Created time", Time),
         Column("service_level_agreement_creation", "Created time", Stamp),

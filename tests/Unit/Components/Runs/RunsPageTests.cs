@@ -13,8 +13,8 @@ namespace ImportPortal.Tests.Unit.Components.Runs;
 public sealed class RunsPageTests : RunPagesTest
 {
     [Theory]
-    [InlineData("en", "Completed with errors", "{0:N0} records", "{0:N0} created · {1:N0} updated · 3 failed", "of them only wait on a failed record", "finished {0} · took {1}")]
-    [InlineData("vi", "Hoàn thành, có lỗi", "{0:N0} bản ghi", "{0:N0} tạo mới · {1:N0} cập nhật · 3 lỗi", "chỉ chờ một bản ghi bị lỗi", "kết thúc {0} · mất {1}")]
+    [InlineData("en", "Completed with errors", "{0:N0} records", "{0:N0} created · {1:N0} updated · {2:N0} skipped · 3 failed", "of them only wait on a failed record", "finished {0} · took {1}")]
+    [InlineData("vi", "Hoàn thành, có lỗi", "{0:N0} bản ghi", "{0:N0} tạo mới · {1:N0} cập nhật · {2:N0} bỏ qua · 3 lỗi", "chỉ chờ một bản ghi bị lỗi", "kết thúc {0} · mất {1}")]
     public async Task A_run_started_while_the_list_is_open_appears_and_ends_there_with_its_counts(string culture, string state, string total, string counts, string waiting, string finished)
     {
         UseCulture(culture);
@@ -29,14 +29,17 @@ public sealed class RunsPageTests : RunPagesTest
         // The finalise steps (status, then the original dates) update the tickets they follow.
         var updated = records.Count(r => r.State == RecordState.Succeeded && r.Result == RecordResult.Updated);
         Assert.NotEqual(0, updated);
-        var expected = string.Format(CultureInfo.CurrentCulture, counts, created, updated);
+        // The ticket types the site has already (Question, Incident) are found there and left as they are.
+        var skipped = records.Count(r => r.State == RecordState.Skipped);
+        Assert.Equal(2, skipped);
+        var expected = string.Format(CultureInfo.CurrentCulture, counts, created, updated, skipped);
         await page.WaitForAssertionAsync(() =>
         {
             Assert.Contains(state, page.Find("[data-testid=run-link]").Closest("tr")!.TextContent, StringComparison.Ordinal);
             Assert.Equal(expected, Spaced(page.Find("[data-testid=run-count-values]").TextContent));
         }, Wait);
         Assert.Equal(string.Format(CultureInfo.CurrentCulture, total, records.Count), page.Find("[data-testid=run-total]").TextContent.Trim());
-        // The failures stand out; outcomes no record had (skipped here) are left out.
+        // The failures stand out.
         Assert.Contains("error", page.Find(".run-count[data-kind=Failed]").GetAttribute("style"), StringComparison.Ordinal);
         // The refused ticket's message and its finalise step failed only because of it: the list says so, as the dashboard does.
         var caption = page.Find("[data-testid=run-failed-waiting]").TextContent.Trim();
@@ -50,8 +53,8 @@ public sealed class RunsPageTests : RunPagesTest
     }
 
     [Theory]
-    [InlineData("en", "{0:N0} to create · {1:N0} to update")]
-    [InlineData("vi", "{0:N0} sẽ tạo mới · {1:N0} sẽ cập nhật")]
+    [InlineData("en", "{0:N0} to create · {1:N0} to update · {2:N0} to skip")]
+    [InlineData("vi", "{0:N0} sẽ tạo mới · {1:N0} sẽ cập nhật · {2:N0} sẽ bỏ qua")]
     public async Task A_dry_run_says_what_a_real_run_would_do(string culture, string counts)
     {
         UseCulture(culture);
@@ -64,8 +67,10 @@ public sealed class RunsPageTests : RunPagesTest
         var wouldCreate = records.Count(r => r.Result == RecordResult.WouldCreate);
         var wouldUpdate = records.Count(r => r.Result == RecordResult.WouldUpdate);
         Assert.NotEqual(0, wouldUpdate);
+        var wouldSkip = records.Count(r => r.State == RecordState.Skipped);
+        Assert.Equal(2, wouldSkip);
         await page.WaitForAssertionAsync(() => Assert.Single(page.FindAll("[data-testid=run-dry]")), Wait);
-        Assert.Equal(string.Format(CultureInfo.CurrentCulture, counts, wouldCreate, wouldUpdate), Spaced(page.Find("[data-testid=run-count-values]").TextContent));
+        Assert.Equal(string.Format(CultureInfo.CurrentCulture, counts, wouldCreate, wouldUpdate, wouldSkip), Spaced(page.Find("[data-testid=run-count-values]").TextContent));
     }
 
     [Theory]
