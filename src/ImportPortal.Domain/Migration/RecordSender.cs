@@ -439,7 +439,16 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
                 continue;
             }
 
-            log.DependencyError = DependencyFailed(reference.Entity, reference.SourceKey, await store.FailureOfAsync(reference.Entity, reference.SourceKey, ct));
+            var cause = await store.FailureOfAsync(reference.Entity, reference.SourceKey, ct);
+            if (reference.Entity == EntityKind.TicketType && cause is null or { Kind: RecordErrorKind.Dependency })
+            {
+                // A ticket type is named by what it says. Its stage left out of the run, or its record skipped, the ticket
+                // names it as written and the site checks it; only a type the site refused keeps its tickets waiting.
+                ReferenceWriter.Apply(body, reference, reference.SourceKey);
+                continue;
+            }
+
+            log.DependencyError = DependencyFailed(reference.Entity, reference.SourceKey, cause);
             return null;
         }
 

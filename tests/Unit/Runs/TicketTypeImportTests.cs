@@ -91,4 +91,24 @@ public sealed class TicketTypeImportTests
         Assert.Equal(0, h.Simulator.Store.Requests.Count($"PUT /api/resource/{TicketType}"));
         Assert.Equal(2, h.Simulator.Store.Requests.Count($"POST /api/resource/{TicketType}"));
     }
+
+    [Fact]
+    public async Task With_the_stage_left_out_tickets_name_their_type_as_written_and_the_site_refuses_a_type_it_lacks()
+    {
+        await using var h = await RunsHarness.StartAsync();
+        var runId = await h.StartTicketRunAsync(TestData.FreshdeskSampleWriter.TicketCsv(10), new RunOptions { Stages = [.. RunStages.All.Where(s => s != RunStage.TicketTypes)] });
+
+        await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
+
+        var records = await h.RecordsAsync(runId);
+        Assert.All(records.Where(r => r.Stage == RunStage.TicketTypes), r => Assert.Equal(RecordState.Pending, r.State));
+        Assert.Equal(AccountExport.SiteTicketTypes.Length, h.Simulator.Store.Count(TicketType));
+        // Row 5 (index 4) is the export's own type: the site's link check refuses it, as it would any ticket of a missing type.
+        var refused = Assert.Single(records, r => r.Stage == RunStage.Tickets && r.State == RecordState.Failed);
+        Assert.Equal("5", refused.SourceKey);
+        Assert.True(refused.ErrorKind == RecordErrorKind.Data && refused.ErrorMessage!.Contains("Yêu cầu tính năng", StringComparison.Ordinal), RecordChecks.Describe(refused));
+        var types = h.Simulator.Store.List("HD Ticket").Select(t => ImportedSite.Text(t, "ticket_type")).Distinct().Order(StringComparer.Ordinal);
+        Assert.Equal(["Incident", "Question"], types);
+        Assert.Equal(9, h.Simulator.Store.Count("HD Ticket"));
+    }
 }
