@@ -15,6 +15,90 @@ public static class ProfileEdits
         return profile with { Entities = [.. profile.Entities.Select((e, i) => i == index ? entity : e)] };
     }
 
+    /// <summary>Adds an entity after the others (a generic file's ticket types, a second source of contacts).</summary>
+    public static MappingProfile WithNewEntity(this MappingProfile profile, EntityMapping entity)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(entity);
+        return profile with { Entities = [.. profile.Entities, entity] };
+    }
+
+    /// <summary>
+    /// A new entity with the fields its kind cannot do without when they follow from its key alone: a ticket type is
+    /// named by its key column. Every other field is the operator's to add or match.
+    /// </summary>
+    public static EntityMapping NewEntity(EntityKind kind, EntitySource source, FieldMapping key, string? externalIdField, RowFilter? filter)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(key);
+        IReadOnlyList<FieldMapping> fields = kind == EntityKind.TicketType
+            ? [key with { Target = "name" }]
+            : [];
+        return new EntityMapping(kind, source, key, fields, externalIdField, filter);
+    }
+
+    public static MappingProfile WithoutEntity(this MappingProfile profile, int index)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, profile.Entities.Count);
+        return profile with { Entities = [.. profile.Entities.Where((_, i) => i != index)] };
+    }
+
+    /// <summary>
+    /// What would be left without its entity if the one at <paramref name="index"/> went, as "kind: field" and
+    /// "kind: table.child": fields of other entities that refer to its kind, and entities read as children of its
+    /// records. Nothing when another entity of the same kind stays (two sources of contacts).
+    /// </summary>
+    public static IReadOnlyList<(EntityKind Entity, string What)> DependentsOf(this MappingProfile profile, int index)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var kind = profile.Entities[index].Entity;
+        if (profile.Entities.Where((e, i) => i != index).Any(e => e.Entity == kind))
+        {
+            return [];
+        }
+
+        var others = profile.Entities.Where((_, i) => i != index).ToList();
+        return
+        [
+            .. others.SelectMany(e => e.Fields.Where(f => f.References == kind).Select(f => (e.Entity, f.Target))),
+            .. others.Where(e => e.Source.Parent == kind).Select(e => (e.Entity, $"{e.Source.Table}.{e.Source.Child}")),
+        ];
+    }
+
+    /// <summary>
+    /// An entity's key as the operator writes it: a template when it holds <c>{column}</c>, the first non-empty of
+    /// several columns when it holds <c>|</c>, else one column. The key's transforms are kept (a contact's e-mail in
+    /// lower case); a new key is trimmed, and lower-cased for the kinds keyed by an e-mail.
+    /// </summary>
+    public static FieldMapping KeyFrom(string text, FieldMapping? current, EntityKind kind)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        var value = text.Trim();
+        var origin = value.Contains('{', StringComparison.Ordinal) ? FieldOrigin.Template
+            : value.Contains('|', StringComparison.Ordinal) ? FieldOrigin.FirstNonEmpty
+            : FieldOrigin.Column;
+        IReadOnlyList<TransformStep> steps = current?.Transforms
+            ?? (kind is EntityKind.Contact or EntityKind.User or EntityKind.Agent ? [new(TransformKind.Trim), new(TransformKind.Lower)] : [new(TransformKind.Trim)]);
+        return new FieldMapping(current?.Target ?? "(key)", origin, value, steps);
+    }
+
+    /// <summary>
+    /// A row filter as the editor shows it: the records whose <paramref name="column"/> is one of the comma-separated
+    /// <paramref name="values"/> (not empty, when none are given), or the others when <paramref name="negate"/>; the
+    /// further tests of the filter it replaces are kept. No column, no filter of its own.
+    /// </summary>
+    public static RowFilter? FilterFrom(string? column, string? values, bool negate, RowFilter? rest)
+    {
+        if (string.IsNullOrWhiteSpace(column))
+        {
+            return rest;
+        }
+
+        var list = (values ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return new RowFilter(column.Trim(), list.Length == 0 ? null : list, negate, rest);
+    }
+
     /// <summary>Puts a field in place of the one at <paramref name="index"/>, or adds it when the index is -1.</summary>
     public static EntityMapping WithField(this EntityMapping entity, int index, FieldMapping field)
     {

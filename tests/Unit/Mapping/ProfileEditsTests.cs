@@ -82,4 +82,80 @@ public sealed class ProfileEditsTests
         Assert.Contains("UTC", TimeZoneChoices.All);
         Assert.Contains("Asia/Ho_Chi_Minh", TimeZoneChoices.Search("ho chi"));
     }
+
+    [Fact]
+    public void A_key_is_a_column_a_template_or_a_list_of_columns_as_written_and_keeps_its_transforms()
+    {
+        var contactKey = Preset.Entities.First(e => e.Entity == EntityKind.Contact).Key;
+
+        var column = ProfileEdits.KeyFrom(" Mã phiếu ", Preset.Entities[TicketIndex].Key, EntityKind.Ticket);
+        var template = ProfileEdits.KeyFrom("{Mã phiếu}:mô tả", null, EntityKind.Reply);
+        var either = ProfileEdits.KeyFrom("Email|Email phụ", contactKey, EntityKind.Contact);
+        var newContact = ProfileEdits.KeyFrom("Email", null, EntityKind.Contact);
+
+        Assert.Equal(("(key)", FieldOrigin.Column, "Mã phiếu"), (column.Target, column.Origin, column.Value));
+        Assert.Equal(Preset.Entities[TicketIndex].Key.Transforms, column.Transforms);
+        Assert.Equal((FieldOrigin.Template, "{Mã phiếu}:mô tả"), (template.Origin, template.Value));
+        Assert.Equal([TransformKind.Trim], template.Transforms!.Select(t => t.Kind));
+        Assert.Equal((FieldOrigin.FirstNonEmpty, "Email|Email phụ"), (either.Origin, either.Value));
+        Assert.Equal(contactKey.Transforms, either.Transforms);
+        // A contact is keyed by its e-mail in lower case, as the ledger and the site's lookup compare it.
+        Assert.Equal([TransformKind.Trim, TransformKind.Lower], newContact.Transforms!.Select(t => t.Kind));
+    }
+
+    [Fact]
+    public void A_filter_from_the_editor_tests_its_column_and_keeps_the_tests_after_it()
+    {
+        var rest = new RowFilter("deleted", ["true"], Negate: true);
+
+        var spam = ProfileEdits.FilterFrom("Trạng thái", " Spam , Rác ", negate: true, rest);
+        var filled = ProfileEdits.FilterFrom("Loại", "", negate: false, null);
+
+        Assert.Equal(("Trạng thái", true), (spam!.Column, spam.Negate));
+        Assert.Equal(["Spam", "Rác"], spam.Values);
+        Assert.Same(rest, spam.And);
+        Assert.Null(filled!.Values);
+        Assert.Same(rest, ProfileEdits.FilterFrom(" ", "x", negate: false, rest));
+        Assert.Null(ProfileEdits.FilterFrom(null, null, negate: false, null));
+    }
+
+    [Fact]
+    public void A_new_ticket_type_is_named_by_its_key_and_maps_one_record_per_row_with_a_type()
+    {
+        var key = ProfileEdits.KeyFrom("Loại phiếu", null, EntityKind.TicketType);
+        var type = ProfileEdits.NewEntity(EntityKind.TicketType, new EntitySource("tickets"), key, null, ProfileEdits.FilterFrom("Loại phiếu", null, negate: false, null));
+        var profile = Preset.WithNewEntity(type);
+
+        var compiled = ProfileCompiler.Compile(profile, MappingSites.Helpdesk122);
+        var mapped = compiled.MapRecord("tickets", MappingSites.Record(("Loại phiếu", " Hoàn tiền "), ("Ticket ID", "7"))).Single(m => m.Entity == EntityKind.TicketType);
+        var none = compiled.MapRecord("tickets", MappingSites.Record(("Loại phiếu", ""), ("Ticket ID", "8")));
+
+        Assert.Equal(EntityKind.TicketType, profile.Entities[^1].Entity);
+        Assert.DoesNotContain(compiled.Problems, p => p.Entity == EntityKind.TicketType);
+        Assert.Equal(("HD Ticket Type", "Hoàn tiền"), (mapped.Doctype, mapped.SourceKey));
+        Assert.Equal("Hoàn tiền", Assert.Single(mapped.InsertBody, p => p.Key == "name").Value!.GetValue<string>());
+        Assert.Single(mapped.InsertBody);
+        Assert.DoesNotContain(none, m => m.Entity == EntityKind.TicketType);
+    }
+
+    [Fact]
+    public void Removing_the_last_entity_of_a_kind_names_what_refers_to_it_and_a_second_source_of_the_kind_names_nothing()
+    {
+        var account = FreshdeskAccountExportPreset.Create();
+        var ticket = account.Entities.ToList().FindIndex(e => e.Entity == EntityKind.Ticket);
+        var contacts = account.Entities.ToList().FindIndex(e => e.Entity == EntityKind.Contact);
+        var twoContacts = Preset;
+        var firstContact = twoContacts.Entities.ToList().FindIndex(e => e.Entity == EntityKind.Contact);
+
+        var dependents = account.DependentsOf(ticket);
+        var removed = account.WithoutEntity(ticket);
+
+        Assert.Contains((EntityKind.Reply, "reference_name"), dependents);
+        Assert.Contains((EntityKind.Reply, "tickets.notes"), dependents);
+        Assert.Contains((EntityKind.PrivateNote, "tickets.notes"), dependents);
+        Assert.Contains((EntityKind.Ticket, "contact"), account.DependentsOf(contacts));
+        Assert.Empty(twoContacts.DependentsOf(firstContact));
+        Assert.Equal(account.Entities.Count - 1, removed.Entities.Count);
+        Assert.DoesNotContain(removed.Entities, e => e.Entity == EntityKind.Ticket);
+    }
 }

@@ -172,6 +172,63 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
         Assert.Empty(page.FindAll("[data-testid=field-remove]"));
         Assert.Empty(page.FindAll("[data-testid=field-add]"));
         Assert.Empty(page.FindAll("[data-testid=profile-save]"));
+        Assert.Empty(page.FindAll("[data-testid=entity-add]"));
+        Assert.Empty(page.FindAll("[data-testid=entity-remove]"));
+        Assert.Empty(page.FindAll("[data-testid=entity-settings-open]"));
+    }
+
+    [Theory]
+    [InlineData("en", "Ticket type", "Save")]
+    [InlineData("vi", "Loại phiếu", "Lưu")]
+    public async Task An_entity_added_from_the_menu_comes_with_what_its_kind_needs_and_is_saved_with_the_profile(string culture, string kind, string save)
+    {
+        UseCulture(culture);
+        var preset = FreshdeskTicketExportPreset.Create();
+        var id = await AddSiteAndProfileAsync(preset with { Name = "Chưa có loại phiếu", Entities = [.. preset.Entities.Where(e => e.Entity != EntityKind.TicketType)] });
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var popovers = Render<MudBlazor.MudPopoverProvider>();
+        var page = Render<MappingProfilePage>(p => p.Add(x => x.Id, id));
+        await page.WaitForAssertionAsync(() => Assert.NotEmpty(TicketRows(page)), Wait);
+
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=entity-add] button").Click(), Wait);
+        await popovers.WaitForAssertionAsync(() => popovers.Find("[data-testid=entity-add-kind][data-kind=TicketType]").Click(), Wait);
+        await dialogs.WaitForAssertionAsync(() => Assert.Contains(kind, dialogs.Find("[data-testid=entity-settings]").TextContent, StringComparison.Ordinal), Wait);
+        dialogs.Find("input[data-testid=entity-key], [data-testid=entity-key] input").Input("Type");
+        await dialogs.WaitForAssertionAsync(() => dialogs.Find("[data-testid=entity-settings-ok]").Click(), Wait);
+
+        await page.WaitForAssertionAsync(() => Assert.Single(page.FindAll("[data-testid=entity-editor][data-entity=TicketType]")), Wait);
+        Assert.Equal("true", page.Find("[data-testid=profile-editor]").GetAttribute("data-dirty"));
+        Assert.Equal("name", page.Find("[data-testid=entity-editor][data-entity=TicketType] [data-testid=field-row]").GetAttribute("data-target"));
+        Assert.Equal(save, page.Find("[data-testid=profile-save]").TextContent.Trim());
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=profile-save]").Click(), Wait);
+        await page.WaitForAssertionAsync(() => Assert.Equal("false", page.Find("[data-testid=profile-editor]").GetAttribute("data-dirty")), Wait);
+        var saved = await _h.Services.GetRequiredService<MappingProfileStore>().LoadAsync(id, CancellationToken.None);
+        var type = Assert.Single(saved!.Entities, e => e.Entity == EntityKind.TicketType);
+        Assert.Equal((new EntitySource("tickets"), "Type"), (type.Source, type.Key.Value));
+        Assert.DoesNotContain("Editor.", page.Markup + dialogs.Markup, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "Reply: reference_name", "Delete")]
+    [InlineData("vi", "Phản hồi: reference_name", "Xóa")]
+    public async Task Removing_an_entity_says_what_refers_to_it_and_takes_it_out_of_the_draft(string culture, string dependent, string delete)
+    {
+        UseCulture(culture);
+        var id = await AddSiteAndProfileAsync(FreshdeskTicketExportPreset.Create() with { Name = "Bớt thực thể" });
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var page = Render<MappingProfilePage>(p => p.Add(x => x.Id, id));
+        await page.WaitForAssertionAsync(() => Assert.NotEmpty(TicketRows(page)), Wait);
+        var before = page.FindAll("[data-testid=entity-panel]").Count;
+
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=entity-panel][data-entity=Ticket] [data-testid=entity-remove]").Click(), Wait);
+        await dialogs.WaitForAssertionAsync(() => Assert.Contains(dependent, dialogs.Markup, StringComparison.Ordinal), Wait);
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim().Equals(delete, StringComparison.OrdinalIgnoreCase)).Click();
+
+        await page.WaitForAssertionAsync(() => Assert.Equal(before - 1, page.FindAll("[data-testid=entity-panel]").Count), Wait);
+        Assert.Empty(page.FindAll("[data-testid=entity-editor][data-entity=Ticket]"));
+        Assert.Equal("true", page.Find("[data-testid=profile-editor]").GetAttribute("data-dirty"));
+        var stored = await _h.Services.GetRequiredService<MappingProfileStore>().LoadAsync(id, CancellationToken.None);
+        Assert.Contains(stored!.Entities, e => e.Entity == EntityKind.Ticket);
     }
 
     private async Task<Guid> AddSiteAndProfileAsync(MappingProfile profile)

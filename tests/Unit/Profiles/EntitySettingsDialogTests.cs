@@ -1,0 +1,107 @@
+using Bunit;
+using ImportPortal.Components.Pages.Mappings;
+using ImportPortal.Domain.Mapping;
+using ImportPortal.Domain.Mapping.Presets;
+using ImportPortal.Tests.Unit.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace ImportPortal.Tests.Unit.Profiles;
+
+/// <summary>
+/// An entity's source and key in the editor: a generic file's ticket keyed by its own id column, rows left out by a
+/// filter, and a new entity that cannot be applied without a key.
+/// </summary>
+public sealed class EntitySettingsDialogTests : PortalComponentTest
+{
+    private static readonly string[] Columns = ["Mã phiếu", "Tiêu đề", "Loại", "Trạng thái", "Email khách hàng"];
+
+    [Theory]
+    [InlineData("en", "only rows where Trạng thái is not Spam / Rác")]
+    [InlineData("vi", "chỉ các dòng mà Trạng thái không phải Spam / Rác")]
+    public async Task A_generic_file_s_ticket_takes_its_key_from_a_clicked_column_and_leaves_out_rows_by_a_filter(string culture, string filterText)
+    {
+        UseCulture(culture);
+        var ticket = FreshdeskTicketExportPreset.Create().Entities.Single(e => e.Entity == EntityKind.Ticket);
+        var (provider, dialog) = await ShowAsync(ticket, EntityKind.Ticket);
+
+        Assert.Equal("Ticket ID", Input(provider, "entity-key").GetAttribute("value"));
+        provider.Find("[data-testid=entity-column][data-column='Mã phiếu']").Click();
+        Input(provider, "entity-filter-column").Input("Trạng thái");
+        Input(provider, "entity-filter-values").Input("Spam, Rác");
+        Input(provider, "entity-filter-negate").Change(true);
+
+        provider.WaitForAssertion(() => Assert.Equal(filterText, provider.Find("[data-testid=entity-filter-text]").TextContent.Trim()));
+        Assert.Equal("Mã phiếu", Input(provider, "entity-key").GetAttribute("value"));
+        provider.Find("[data-testid=entity-settings-ok]").Click();
+
+        var result = Assert.IsType<EntityMapping>((await dialog.Result)!.Data);
+        Assert.Equal((FieldOrigin.Column, "Mã phiếu"), (result.Key.Origin, result.Key.Value));
+        Assert.Equal(ticket.Key.Transforms, result.Key.Transforms);
+        Assert.Equal(new RowFilter("Trạng thái", ["Spam", "Rác"], Negate: true).Column, result.Filter!.Column);
+        Assert.Equal(["Spam", "Rác"], result.Filter.Values);
+        Assert.True(result.Filter.Negate);
+        // Everything else about the ticket stays: its fields and the field that keeps its key on the site.
+        Assert.Same(ticket.Fields, result.Fields);
+        Assert.Equal("custom_source_id", result.ExternalIdField);
+        Assert.Equal(new EntitySource("tickets"), result.Source);
+        Assert.DoesNotContain("Editor.", provider.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_ticket_type_cannot_be_applied_without_a_key_and_is_then_named_by_it()
+    {
+        UseCulture("en");
+        var (provider, dialog) = await ShowAsync(null, EntityKind.TicketType);
+
+        // The profile's first table is proposed; the key is the operator's to give.
+        Assert.Equal("tickets", Input(provider, "entity-table").GetAttribute("value"));
+        Assert.True(provider.Find("[data-testid=entity-settings-ok]").HasAttribute("disabled"));
+        provider.Find("[data-testid=entity-column][data-column='Loại']").Click();
+        provider.WaitForAssertion(() => Assert.False(provider.Find("[data-testid=entity-settings-ok]").HasAttribute("disabled")));
+        provider.Find("[data-testid=entity-settings-ok]").Click();
+
+        var result = Assert.IsType<EntityMapping>((await dialog.Result)!.Data);
+        Assert.Equal((EntityKind.TicketType, "tickets", (string?)null), (result.Entity, result.Source.Table, result.Source.Child));
+        Assert.Equal("Loại", result.Key.Value);
+        var name = Assert.Single(result.Fields);
+        Assert.Equal(("name", FieldOrigin.Column, "Loại"), (name.Target, name.Origin, name.Value));
+    }
+
+    [Fact]
+    public async Task Child_records_take_no_columns_from_the_bound_upload_and_name_their_parent()
+    {
+        UseCulture("vi");
+        var (provider, dialog) = await ShowAsync(null, EntityKind.PrivateNote);
+
+        Input(provider, "entity-child").Input("notes");
+        provider.WaitForAssertion(() => Assert.Empty(provider.FindAll("[data-testid=entity-column]")));
+        Input(provider, "entity-key").Input("id");
+        provider.Find("[data-testid=entity-settings-ok]").Click();
+
+        var result = Assert.IsType<EntityMapping>((await dialog.Result)!.Data);
+        Assert.Equal(new EntitySource("tickets", "notes", EntityKind.Ticket), result.Source);
+        Assert.Empty(result.Fields);
+    }
+
+    private async Task<(IRenderedComponent<MudDialogProvider> Provider, IDialogReference Dialog)> ShowAsync(EntityMapping? entity, EntityKind kind)
+    {
+        var provider = Render<MudDialogProvider>();
+        Render<MudPopoverProvider>();
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        var parameters = new DialogParameters<EntitySettingsDialog>
+        {
+            { d => d.Entity, entity },
+            { d => d.Kind, kind },
+            { d => d.Doctype, "HD Ticket" },
+            { d => d.Tables, ["tickets", "contacts", "companies"] },
+            { d => d.ColumnsOf, table => table == "tickets" ? Columns : [] },
+        };
+        var dialog = await provider.InvokeAsync(() => dialogs.ShowAsync<EntitySettingsDialog>("Settings", parameters));
+        provider.WaitForElement("[data-testid=entity-settings]");
+        return (provider, dialog);
+    }
+
+    private static AngleSharp.Dom.IElement Input(IRenderedComponent<MudDialogProvider> provider, string testId) =>
+        provider.Find($"input[data-testid={testId}], [data-testid={testId}] input");
+}
