@@ -69,6 +69,9 @@ public static class HeaderMatcher
         return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    /// <summary>How alike a header and a name are, 0–100, both folded: 100 only when they fold to the same text.</summary>
+    public static int Similarity(string header, string name) => Score(Fold(header), Fold(name));
+
     private static int Score(string header, string label) =>
         header == label ? 100 : Math.Min(99, Math.Max(Fuzz.Ratio(header, label), Fuzz.TokenSortRatio(header, label) - 5));
 

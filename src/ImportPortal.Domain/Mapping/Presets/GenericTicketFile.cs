@@ -1,0 +1,131 @@
+using System.Text.RegularExpressions;
+
+namespace ImportPortal.Domain.Mapping.Presets;
+
+/// <summary>
+/// A ticket file from any other system (CSV, XLSX or JSON, one table): the Freshdesk ticket export's entities — the
+/// requester's organisation and contact, the ticket's type, the ticket and its description as the first message — read
+/// from the columns the file has, found by their names in English or Vietnamese ("Mã phiếu", "Tiêu đề", "Email khách
+/// hàng"). A field whose column the file lacks is left out, and so is an entity whose key it lacks; the ticket stays,
+/// for the operator to key by hand when no column looks like its id. A start the operator reviews, like header matching.
+/// </summary>
+public static partial class GenericTicketFile
+{
+    public const string Name = "generic-tickets";
+
+    /// <summary>The lowest likeness a header needs to stand for a column of the Freshdesk export.</summary>
+    public const int MinScore = 85;
+
+    // Each column the Freshdesk ticket export preset reads, and the names other systems give it.
+    private static readonly (string Column, string[] Names)[] Columns =
+    [
+        ("Ticket ID", ["Ticket ID", "ID", "Ticket number", "Ticket no", "Number", "Mã phiếu", "Số phiếu", .. Synonyms("HD Ticket", "custom_source_id")]),
+        ("Subject", ["Subject", "Title", .. Synonyms("HD Ticket", "subject")]),
+        ("Description", ["Description", "Body", "Content", .. Synonyms("HD Ticket", "description")]),
+        ("Status", ["Status", "State", .. Synonyms("HD Ticket", "status")]),
+        ("Priority", ["Priority", .. Synonyms("HD Ticket", "priority")]),
+        ("Type", ["Type", "Ticket type", "Loại phiếu", .. Synonyms("HD Ticket", "ticket_type")]),
+        ("Company", ["Company", "Organization", "Organisation", .. Synonyms("HD Ticket", "customer")]),
+        ("Requester name", ["Requester name", "Customer name", "Contact name", "Name", .. Synonyms("Contact", "first_name")]),
+        ("Requester email", ["Requester email", "Customer email", "Contact email", .. Synonyms("HD Ticket", "raised_by"), .. Synonyms("Contact", "email_id")]),
+        ("Requester phone", ["Requester phone", "Customer phone", .. Synonyms("Contact", "phone"), .. Synonyms("Contact", "mobile_no")]),
+        ("Created time", ["Created time", "Created", "Created at", "Created date", "Creation date", .. Synonyms("HD Ticket", "opening_date")]),
+        ("Resolved time", ["Resolved time", "Resolved", "Resolved at", .. Synonyms("HD Ticket", "resolution_date")]),
+        ("Closed time", ["Closed time", "Closed", "Closed at", "Ngày đóng", "Thời gian đóng"]),
+        ("Initial response time", ["Initial response time", "First response time", "First responded at", .. Synonyms("HD Ticket", "first_responded_on")]),
+    ];
+
+    public static MappingProfile Create(IReadOnlyList<string> headers, string name = "Generic ticket file", string sourceTimeZone = "Asia/Ho_Chi_Minh", string siteTimeZone = "UTC")
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        var renames = Match(headers);
+        var template = FreshdeskTicketExportPreset.Create(sourceTimeZone: sourceTimeZone, siteTimeZone: siteTimeZone);
+        var entities = template.Entities
+            .Where(e => e.Source.Table == "tickets")
+            .Select(e => Adapt(e, renames))
+            .OfType<EntityMapping>()
+            .ToList();
+        return template with { Name = name, Entities = entities, Preset = null };
+    }
+
+    /// <summary>The file's header for each column of the Freshdesk export it has, each header used once, likeliest first.</summary>
+    public static IReadOnlyDictionary<string, string> Match(IReadOnlyList<string> headers)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        var candidates =
+            from column in Columns
+            from header in headers
+            where header.Trim().Length > 0
+            let score = column.Names.Max(n => HeaderMatcher.Similarity(header, n))
+            where score >= MinScore
+            orderby score descending
+            select (column.Column, Header: header);
+        var renames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (column, header) in candidates)
+        {
+            if (!renames.ContainsKey(column) && used.Add(header))
+            {
+                renames[column] = header;
+            }
+        }
+
+        return renames;
+    }
+
+    // The entity reading the file's headers, or null when the file lacks its key (the ticket stays, keyed as before).
+    private static EntityMapping? Adapt(EntityMapping entity, IReadOnlyDictionary<string, string> renames)
+    {
+        var key = Rename(entity.Key, renames);
+        if (key is null && entity.Entity != EntityKind.Ticket)
+        {
+            return null;
+        }
+
+        var filter = entity.Filter is { } f ? Rename(f, renames) : null;
+        if (entity.Filter is not null && filter is null)
+        {
+            return null;
+        }
+
+        return entity with
+        {
+            Key = key ?? entity.Key,
+            Fields = [.. entity.Fields.Select(field => Rename(field, renames)).OfType<FieldMapping>()],
+            Filter = filter,
+        };
+    }
+
+    private static FieldMapping? Rename(FieldMapping field, IReadOnlyDictionary<string, string> renames) => field.Origin switch
+    {
+        FieldOrigin.Column => renames.TryGetValue(field.Value, out var header) ? field with { Value = header } : null,
+        FieldOrigin.FirstNonEmpty => field.Value.Split('|').Where(renames.ContainsKey).Select(c => renames[c]).ToList() is { Count: > 0 } found
+            ? field with { Value = string.Join('|', found), Origin = found.Count == 1 ? FieldOrigin.Column : FieldOrigin.FirstNonEmpty }
+            : null,
+        FieldOrigin.Template => Placeholder().Matches(field.Value).All(m => renames.ContainsKey(m.Groups[1].Value))
+            ? field with { Value = Placeholder().Replace(field.Value, m => "{" + renames[m.Groups[1].Value] + "}") }
+            : null,
+        _ => field,
+    };
+
+    private static RowFilter? Rename(RowFilter filter, IReadOnlyDictionary<string, string> renames)
+    {
+        if (!renames.TryGetValue(filter.Column, out var header))
+        {
+            return null;
+        }
+
+        if (filter.And is { } and)
+        {
+            return Rename(and, renames) is { } rest ? filter with { Column = header, And = rest } : null;
+        }
+
+        return filter with { Column = header };
+    }
+
+    private static string[] Synonyms(string doctype, string field) =>
+        HeaderSynonyms.ByDoctype.GetValueOrDefault(doctype)?.GetValueOrDefault(field) ?? [];
+
+    [GeneratedRegex(@"\{([^{}]+)\}")]
+    private static partial Regex Placeholder();
+}

@@ -1,0 +1,53 @@
+using System.Text;
+using FrappeSimulator.Hosting;
+using ImportPortal.Tests.E2E.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace ImportPortal.Tests.E2E.Mappings;
+
+/// <summary>A ticket file from another system, with Vietnamese headers, becomes a profile in one click and previews as tickets.</summary>
+public sealed class GenericFileTests(BrowserFixture browser, PortalFixture portal) : IClassFixture<PortalFixture>, IDisposable
+{
+    private readonly string _folder = TempFolders.Create("importportal-generic-");
+
+    public void Dispose() => TempFolders.DeleteQuietly(_folder);
+
+    [Fact]
+    public async Task A_generic_vietnamese_ticket_file_is_mapped_from_its_headers_and_previews_its_ticket_requester_and_type()
+    {
+        await using var sim = await SimulatorHost.StartAsync();
+        var csv = Path.Combine(_folder, "Danh sách phiếu.csv");
+        await File.WriteAllTextAsync(csv, """
+            Mã phiếu,Tiêu đề,Nội dung,Trạng thái,Loại,Công ty,Tên khách hàng,Email khách hàng,Ngày tạo
+            501,Không in được hoá đơn,"Máy in báo lỗi ""E-05"".",Đã đóng,Hỗ trợ kỹ thuật,Công ty Ánh Dương,Trần Thị Bình,binh.tran@anhduong.vn,2024-03-01 09:00:00
+            502,Đổi gói dịch vụ,Xin đổi sang gói năm.,Mở,Hoá đơn,,Lê Văn Cường,cuong.le@example.vn,2024-03-02 10:15:00
+
+            """.Replace("\n", "\r\n", StringComparison.Ordinal), new UTF8Encoding(true));
+
+        await using var op = await PortalPage.OpenAsync(browser.Browser, portal.Portal.BaseUrl, "generic");
+        await op.SignInAndWaitAsync(PortalFixture.AdminEmail, PortalFixture.AdminPassword);
+        await PortalSteps.AddSiteAsync(op, sim, "Trang tệp chung");
+        await PortalSteps.UploadAsync(op, csv, "Generic table");
+
+        await op.Page.GetByTestId("upload-map-generic").ClickAsync();
+        await Expect(op.Page.GetByTestId("profile-title")).ToContainTextAsync("Danh sách phiếu.csv");
+        await op.WaitForCircuitAsync();
+        // The ticket is keyed by the file's own id column, and its type is an entity of its own.
+        await Expect(op.Page.Locator("[data-testid=entity-editor][data-entity=Ticket]")).ToContainTextAsync("Mã phiếu");
+        await Expect(op.Page.Locator("[data-testid=entity-editor][data-entity=TicketType]")).ToHaveCountAsync(1);
+        await Expect(op.Page.Locator(".mud-select").Filter(new() { HasText = "Upload for \"tickets\"" }).First).ToContainTextAsync("Danh sách phiếu.csv");
+
+        await op.Page.GetByTestId("preview-rows").FillAsync("2");
+        await op.Page.GetByTestId("preview-run").ClickAsync();
+
+        var row = op.Page.Locator("[data-testid=preview-row][data-row='2']");
+        var ticket = row.Locator("[data-testid=preview-entity][data-entity=Ticket]");
+        await Expect(ticket).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Expect(ticket.Locator("[data-testid=preview-insert]")).ToContainTextAsync("Không in được hoá đơn");
+        await Expect(ticket.Locator("[data-testid=preview-insert]")).ToContainTextAsync("binh.tran@anhduong.vn");
+        await Expect(row.Locator("[data-testid=preview-entity][data-entity=Contact]")).ToHaveCountAsync(1);
+        await Expect(row.Locator("[data-testid=preview-entity][data-entity=TicketType]")).ToContainTextAsync("Hỗ trợ kỹ thuật");
+        await Expect(row.Locator("[data-testid=field-problem]")).ToHaveCountAsync(0);
+        await op.ScreenshotAsync("generic-preview");
+    }
+}

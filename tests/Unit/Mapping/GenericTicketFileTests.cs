@@ -1,0 +1,82 @@
+using ImportPortal.Domain.Mapping;
+using ImportPortal.Domain.Mapping.Presets;
+using ImportPortal.Domain.Sources;
+
+namespace ImportPortal.Tests.Unit.Mapping;
+
+/// <summary>A ticket file from another system gets a profile read from its own headers, in Vietnamese or English.</summary>
+public sealed class GenericTicketFileTests
+{
+    public static readonly string[] VietnameseHeaders =
+        ["Mã phiếu", "Tiêu đề", "Nội dung", "Trạng thái", "Độ ưu tiên", "Loại", "Công ty", "Tên khách hàng", "Email khách hàng", "Số điện thoại", "Ngày tạo", "Ngày giải quyết"];
+
+    [Fact]
+    public void Vietnamese_headers_are_read_as_the_ticket_its_requester_organisation_type_and_first_message()
+    {
+        var profile = GenericTicketFile.Create(VietnameseHeaders);
+
+        Assert.Equal([EntityKind.Organisation, EntityKind.Contact, EntityKind.TicketType, EntityKind.Ticket, EntityKind.Reply], profile.Entities.Select(e => e.Entity));
+        Assert.All(profile.Entities, e => Assert.Equal("tickets", e.Source.Table));
+        var compiled = ProfileCompiler.Compile(profile, MappingSites.Helpdesk122);
+        Assert.Empty(compiled.MissingColumns("tickets", new SourceSchema(VietnameseHeaders)));
+        Assert.DoesNotContain(compiled.Problems, p => p.Problem.Severity == MappingSeverity.Error);
+
+        var row = MappingSites.Record(
+            ("Mã phiếu", "17"), ("Tiêu đề", "Không in được hoá đơn"), ("Nội dung", "Máy in báo lỗi khi in hoá đơn."), ("Trạng thái", "Đã đóng"),
+            ("Độ ưu tiên", "Cao"), ("Loại", "Hỗ trợ kỹ thuật"), ("Công ty", "Công ty TNHH Ánh Dương"), ("Tên khách hàng", "Trần Thị Bình"),
+            ("Email khách hàng", "Binh.Tran@AnhDuong.vn"), ("Số điện thoại", "0901234567"), ("Ngày tạo", "2024-03-01 09:00:00"), ("Ngày giải quyết", "2024-03-02 10:30:00"));
+        var mapped = compiled.MapRecord("tickets", row).ToDictionary(m => m.Entity);
+
+        var ticket = mapped[EntityKind.Ticket];
+        Assert.Equal("17", ticket.SourceKey);
+        Assert.Equal("Không in được hoá đơn", MappingSites.Text(ticket.InsertBody, "subject"));
+        Assert.Equal("binh.tran@anhduong.vn", MappingSites.Text(ticket.InsertBody, "raised_by"));
+        Assert.Equal("High", MappingSites.Text(ticket.InsertBody, "priority"));
+        // 09:00 in Ho Chi Minh is 02:00 UTC, the site's zone here.
+        Assert.Equal(("2024-03-01", "02:00:00"), (MappingSites.Text(ticket.InsertBody, "opening_date"), MappingSites.Text(ticket.InsertBody, "opening_time")));
+        Assert.Equal("Closed", MappingSites.Text(ticket.FinaliseStatus, "status"));
+        Assert.Equal("2024-03-02 03:30:00", MappingSites.Text(ticket.FinaliseDates, "resolution_date"));
+        Assert.Contains(new EntityReference(EntityKind.TicketType, "Hỗ trợ kỹ thuật", "ticket_type"), ticket.References);
+        Assert.Contains(new EntityReference(EntityKind.Organisation, "Công ty TNHH Ánh Dương", "customer"), ticket.References);
+        Assert.Equal("Trần", MappingSites.Text(mapped[EntityKind.Contact].InsertBody, "first_name"));
+        Assert.Equal("Thị Bình", MappingSites.Text(mapped[EntityKind.Contact].InsertBody, "last_name"));
+        Assert.Equal("17:description", mapped[EntityKind.Reply].SourceKey);
+        Assert.Equal("Máy in báo lỗi khi in hoá đơn.", MappingSites.Text(mapped[EntityKind.Reply].InsertBody, "content"));
+        Assert.All(mapped.Values, m => Assert.Empty(m.Problems));
+    }
+
+    [Fact]
+    public void Another_system_s_english_headers_map_what_they_have_and_leave_out_what_they_lack()
+    {
+        string[] headers = ["Ticket Number", "Title", "Body", "State", "Customer Email", "Customer Name", "Created At", "Assignee"];
+
+        var profile = GenericTicketFile.Create(headers);
+
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["Ticket ID"] = "Ticket Number", ["Subject"] = "Title", ["Description"] = "Body", ["Status"] = "State",
+                ["Requester email"] = "Customer Email", ["Requester name"] = "Customer Name", ["Created time"] = "Created At",
+            },
+            GenericTicketFile.Match(headers));
+        // No company and no type column: no organisation and no ticket type, and the ticket names neither.
+        Assert.Equal([EntityKind.Contact, EntityKind.Ticket, EntityKind.Reply], profile.Entities.Select(e => e.Entity));
+        var ticket = profile.Entities.Single(e => e.Entity == EntityKind.Ticket);
+        Assert.Equal("Ticket Number", ticket.Key.Value);
+        Assert.DoesNotContain(ticket.Fields, f => f.Target is "customer" or "ticket_type" or "resolution_date");
+        Assert.Empty(ProfileCompiler.Compile(profile, MappingSites.Helpdesk122).MissingColumns("tickets", new SourceSchema(headers)));
+    }
+
+    [Fact]
+    public void A_file_without_an_id_column_keeps_its_ticket_for_the_operator_to_key()
+    {
+        string[] headers = ["Tiêu đề", "Email"];
+
+        var profile = GenericTicketFile.Create(headers);
+
+        var ticket = Assert.Single(profile.Entities, e => e.Entity == EntityKind.Ticket);
+        Assert.Equal("Ticket ID", ticket.Key.Value);
+        Assert.Equal(["Ticket ID"], ProfileCompiler.Compile(profile, MappingSites.Helpdesk122).MissingColumns("tickets", new SourceSchema(headers)));
+        Assert.Contains(ticket.Fields, f => f is { Target: "subject", Value: "Tiêu đề" });
+    }
+}
