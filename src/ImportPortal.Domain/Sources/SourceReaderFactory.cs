@@ -29,6 +29,22 @@ public static class SourceReaderFactory
         };
     }
 
+    /// <summary>
+    /// The tables an upload holds, to read one by one: a Freshdesk archive's, a workbook's sheets; one unnamed table
+    /// (null) for everything else.
+    /// </summary>
+    public static async Task<IReadOnlyList<string?>> TablesAsync(SourceFormat format, string path, SourceReadOptions? options = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        return format.Kind switch
+        {
+            SourceFileKind.Zip when format.Tables.Count > 0 => [.. format.Tables],
+            SourceFileKind.Xlsx or SourceFileKind.Xls when format.Error is null =>
+                [.. await XlsxSourceReader.SheetNamesAsync(format, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan), options ?? SourceReadOptions.Default, ct)],
+            _ => [null],
+        };
+    }
+
     // A ZIP is read as a Freshdesk account export; the table option picks "tickets" (the default), "users", ...
     private static ISourceReader OpenArchiveTable(SourceFormat format, Func<Stream> openStream, SourceReadOptions options)
     {

@@ -54,6 +54,30 @@ internal sealed class XlsxSourceReader : ISourceReader
         return reader;
     }
 
+    /// <summary>The workbook's sheets in order, after the same checks as opening it: an upload's analysis reads each.</summary>
+    public static async Task<IReadOnlyList<string>> SheetNamesAsync(SourceFormat format, Func<Stream> openStream, SourceReadOptions options, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        ArgumentNullException.ThrowIfNull(openStream);
+        ArgumentNullException.ThrowIfNull(options);
+        SourceEncodings.EnsureCodePages();
+        if (format.Kind == SourceFileKind.Xlsx)
+        {
+            using var archive = new ZipGuard(format.File, options.Zip).Open(openStream(), SourceProblemCodes.XlsxCorrupt);
+            await new ZipGuard(format.File, options.Zip).InflateAllAsync(archive, ct);
+        }
+
+        using var excel = Create(format, openStream());
+        var names = new List<string>();
+        do
+        {
+            names.Add(excel.Name);
+        }
+        while (Guard(format.File, excel.NextResult));
+
+        return names;
+    }
+
     public async IAsyncEnumerable<SourceRecord> ReadAsync([EnumeratorCancellation] CancellationToken ct = default)
     {
         counter.Reset();

@@ -57,13 +57,19 @@ public sealed partial class ProfileUploadJob(
 
     private async Task<(UploadAnalysis Analysis, SourceRecognition Kind)> AnalyseAsync(Upload upload, SourceFormat format, List<SourceProblem> problems, CancellationToken ct)
     {
-        // A Freshdesk archive holds several tables; everything else is read as its first (or only) table.
-        var tables = format.Kind == SourceFileKind.Zip && format.Tables.Count > 0 ? format.Tables.Cast<string?>().ToList() : [null];
+        // A Freshdesk archive and a workbook hold several tables; everything else is one.
+        var tables = await SourceReaderFactory.TablesAsync(format, store.PathOf(upload), null, ct);
         var results = new List<TableAnalysis>();
         SourceRecognition? kind = null;
         for (var i = 0; i < tables.Count; i++)
         {
             var reader = await SourceReaderFactory.OpenAsync(format, store.PathOf(upload), new SourceReadOptions(Table: tables[i]), ct);
+            if (i > 0 && reader.Columns.Count == 0 && format.Kind is SourceFileKind.Xlsx or SourceFileKind.Xls)
+            {
+                // A workbook's empty sheet (Sheet2, Sheet3) is no table.
+                continue;
+            }
+
             var progress = new ThrottledProgress(bytes => Report(upload, (i + (bytes / (double)Math.Max(1, upload.Size))) / tables.Count), time);
             var profile = await SourceProfiler.ProfileAsync(reader, progress, ct);
             problems.AddRange(profile.Problems);

@@ -29,8 +29,8 @@ public sealed class MappingProfileStore(IDbContextFactory<PortalDbContext> datab
             : ProfileResult.Fail("Mappings.UnknownPreset", preset);
 
     /// <summary>A profile for a ticket file from any other system, read from its headers (<see cref="GenericTicketFile"/>).</summary>
-    public async Task<ProfileResult> CreateFromHeadersAsync(string actor, IReadOnlyList<string> headers, string name, CancellationToken ct) =>
-        await AddAsync(actor, GenericTicketFile.Create(headers, name.Trim()), "profile.created", ct);
+    public async Task<ProfileResult> CreateFromHeadersAsync(string actor, IReadOnlyList<string> headers, string table, string name, CancellationToken ct) =>
+        await AddAsync(actor, GenericTicketFile.Create(headers, name.Trim(), table), "profile.created", ct);
 
     public async Task<ProfileResult> CloneAsync(string actor, Guid id, string newName, CancellationToken ct) =>
         await LoadAsync(id, ct) is { } profile

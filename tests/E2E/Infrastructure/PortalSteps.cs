@@ -44,6 +44,8 @@ public static class PortalSteps
         await op.Page.GetByTestId("upload-input").SetInputFilesAsync(file);
         await Expect(op.Page.Locator("[data-testid=upload-transfer][data-state=done]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         await op.Page.GetByTestId("upload-open").ClickAsync();
+        // The list shows every upload's kind too: the detail page is open once it names this file.
+        await Expect(op.Page.GetByTestId("upload-title")).ToHaveTextAsync(Path.GetFileName(file));
         await Expect(op.Page.GetByTestId("upload-kind")).ToHaveTextAsync(kind, new() { Timeout = 30_000 });
     }
 }

@@ -36,6 +36,7 @@ public sealed class GenericFileTests(BrowserFixture browser, PortalFixture porta
         await Expect(op.Page.Locator("[data-testid=entity-editor][data-entity=Ticket]")).ToContainTextAsync("Mã phiếu");
         await Expect(op.Page.Locator("[data-testid=entity-editor][data-entity=TicketType]")).ToHaveCountAsync(1);
         await Expect(op.Page.Locator(".mud-select").Filter(new() { HasText = "Upload for \"tickets\"" }).First).ToContainTextAsync("Danh sách phiếu.csv");
+        await ChooseSiteAsync(op, "Trang tệp chung");
 
         await op.Page.GetByTestId("preview-rows").FillAsync("2");
         await op.Page.GetByTestId("preview-run").ClickAsync();
@@ -49,5 +50,45 @@ public sealed class GenericFileTests(BrowserFixture browser, PortalFixture porta
         await Expect(row.Locator("[data-testid=preview-entity][data-entity=TicketType]")).ToContainTextAsync("Hỗ trợ kỹ thuật");
         await Expect(row.Locator("[data-testid=field-problem]")).ToHaveCountAsync(0);
         await op.ScreenshotAsync("generic-preview");
+    }
+
+    [Fact]
+    public async Task A_workbook_offers_each_sheet_and_the_chosen_one_is_bound_and_previewed_by_its_name()
+    {
+        await using var sim = await SimulatorHost.StartAsync();
+        var xlsx = Path.Combine(_folder, "Báo cáo hỗ trợ.xlsx");
+        await File.WriteAllBytesAsync(xlsx, ImportPortal.TestData.XlsxSampleWriter.Workbook(
+            ("Tổng hợp", [["Tháng", "Số phiếu"], ["3/2024", "1"]]),
+            ("Phiếu 2024", [["Số phiếu", "Tiêu đề", "Email khách hàng", "Email nhân viên"], ["77", "Hỏi giá gói năm", "khach77@example.vn", "hotro@haravan.vn"]])));
+
+        await using var op = await PortalPage.OpenAsync(browser.Browser, portal.Portal.BaseUrl, "generic-xlsx");
+        await op.SignInAndWaitAsync(PortalFixture.AdminEmail, PortalFixture.AdminPassword);
+        await PortalSteps.AddSiteAsync(op, sim, "Trang bảng tính");
+        await PortalSteps.UploadAsync(op, xlsx, "Generic table");
+
+        await Expect(op.Page.GetByTestId("upload-map-generic")).ToHaveCountAsync(2);
+        await op.Page.Locator("[data-testid=upload-map-generic][data-table='Phiếu 2024']").ClickAsync();
+        await Expect(op.Page.GetByTestId("profile-title")).ToContainTextAsync("Báo cáo hỗ trợ.xlsx");
+        await op.WaitForCircuitAsync();
+        await Expect(op.Page.Locator(".mud-select").Filter(new() { HasText = "Upload for \"Phiếu 2024\"" }).First).ToContainTextAsync("Báo cáo hỗ trợ.xlsx");
+        await ChooseSiteAsync(op, "Trang bảng tính");
+
+        await op.Page.GetByTestId("preview-rows").FillAsync("2");
+        await op.Page.GetByTestId("preview-run").ClickAsync();
+
+        var ticket = op.Page.Locator("[data-testid=preview-row][data-row='2'] [data-testid=preview-entity][data-entity=Ticket]");
+        await Expect(ticket).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Expect(ticket.Locator("[data-testid=preview-insert]")).ToContainTextAsync("Hỏi giá gói năm");
+        await Expect(ticket).ToContainTextAsync("hotro@haravan.vn");
+        await op.ScreenshotAsync("generic-workbook");
+    }
+
+    // The tests of this class share a portal, so the profile page may offer several sites: the test's own is chosen.
+    private static async Task ChooseSiteAsync(PortalPage op, string site)
+    {
+        var select = op.Page.Locator(".mud-select").Filter(new() { HasText = "Frappe site" }).First;
+        await select.ClickAsync();
+        await op.Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = site }).ClickAsync();
+        await Expect(select).ToContainTextAsync(site);
     }
 }

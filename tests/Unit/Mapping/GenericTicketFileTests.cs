@@ -79,4 +79,21 @@ public sealed class GenericTicketFileTests
         Assert.Equal(["Ticket ID"], ProfileCompiler.Compile(profile, MappingSites.Helpdesk122).MissingColumns("tickets", new SourceSchema(headers)));
         Assert.Contains(ticket.Fields, f => f is { Target: "subject", Value: "Tiêu đề" });
     }
+
+    [Fact]
+    public void A_sheet_of_a_workbook_is_read_by_its_name_and_an_agent_s_email_assigns_the_ticket()
+    {
+        string[] headers = ["Số phiếu", "Tiêu đề", "Email khách hàng", "Email nhân viên"];
+
+        var profile = GenericTicketFile.Create(headers, table: "Phiếu 2024");
+        var compiled = ProfileCompiler.Compile(profile, MappingSites.Helpdesk122);
+        var ticket = compiled.MapRecord("Phiếu 2024", MappingSites.Record(("Số phiếu", "9"), ("Tiêu đề", "Hỏi giá"), ("Email khách hàng", "a@example.vn"), ("Email nhân viên", " HoTro@Haravan.vn ")))
+            .Single(m => m.Entity == EntityKind.Ticket);
+
+        Assert.All(profile.Entities, e => Assert.Equal("Phiếu 2024", e.Source.Table));
+        Assert.Equal("9", ticket.SourceKey);
+        Assert.Equal("""{"assign_to":"hotro@haravan.vn"}""", ticket.Assign?.ToJsonString());
+        Assert.Contains(ImportPortal.Domain.Migration.RunStage.Assignments, ImportPortal.Domain.Migration.RunStages.Of(profile));
+        Assert.DoesNotContain(profile.Entities.Single(e => e.Entity == EntityKind.Contact).Fields, f => f.Value == "Email nhân viên");
+    }
 }

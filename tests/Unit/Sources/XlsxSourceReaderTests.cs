@@ -50,4 +50,27 @@ public sealed class XlsxSourceReaderTests
         Assert.Equal(SourceProblemCodes.SheetNotFound, problem.Code);
         Assert.Equal("tickets.xlsx has no sheet named \"Contacts\". Sheets in the workbook: Summary, Tickets.", ProblemTextTests.English(problem));
     }
+
+    [Fact]
+    public async Task An_upload_lists_a_workbook_s_sheets_in_order_and_a_csv_as_one_unnamed_table()
+    {
+        var folder = Directory.CreateTempSubdirectory("importportal-sheets-");
+        try
+        {
+            var xlsx = Path.Combine(folder.FullName, "tickets.xlsx");
+            await File.WriteAllBytesAsync(xlsx, Tickets(), TestContext.Current.CancellationToken);
+            var csv = Path.Combine(folder.FullName, "tickets.csv");
+            await File.WriteAllTextAsync(csv, "Ticket ID,Subject\n1,Hỏi giá\n", TestContext.Current.CancellationToken);
+
+            var sheets = await SourceReaderFactory.TablesAsync(await SourceTestRead.SniffAsync(Tickets(), "tickets.xlsx"), xlsx, null, TestContext.Current.CancellationToken);
+            var single = await SourceReaderFactory.TablesAsync(await SourceTestRead.SniffAsync(SourceTestRead.Utf8("Ticket ID,Subject\n1,Hỏi giá\n"), "tickets.csv"), csv, null, TestContext.Current.CancellationToken);
+
+            Assert.Equal(["Summary", "Tickets"], sheets);
+            Assert.Equal([null], single);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

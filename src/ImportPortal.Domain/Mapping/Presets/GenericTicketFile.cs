@@ -33,17 +33,29 @@ public static partial class GenericTicketFile
         ("Resolved time", ["Resolved time", "Resolved", "Resolved at", .. Synonyms("HD Ticket", "resolution_date")]),
         ("Closed time", ["Closed time", "Closed", "Closed at", "Ngày đóng", "Thời gian đóng"]),
         ("Initial response time", ["Initial response time", "First response time", "First responded at", .. Synonyms("HD Ticket", "first_responded_on")]),
+        (AgentEmail, ["Agent email", "Assignee email", "Responder email", "Email nhân viên", "Email nhân viên phụ trách", "Email người phụ trách"]),
     ];
 
-    public static MappingProfile Create(IReadOnlyList<string> headers, string name = "Generic ticket file", string sourceTimeZone = "Asia/Ho_Chi_Minh", string siteTimeZone = "UTC")
+    // Not a column of the Freshdesk export (it names its agent by name only): a file that gives the agent's e-mail
+    // assigns each ticket to that user.
+    private const string AgentEmail = "(agent email)";
+
+    /// <summary>The profile for a file with <paramref name="headers"/>, reading its records as <paramref name="table"/> (a sheet's name, or "tickets").</summary>
+    public static MappingProfile Create(
+        IReadOnlyList<string> headers, string name = "Generic ticket file", string table = "tickets", string sourceTimeZone = "Asia/Ho_Chi_Minh", string siteTimeZone = "UTC")
     {
         ArgumentNullException.ThrowIfNull(headers);
+        ArgumentException.ThrowIfNullOrWhiteSpace(table);
         var renames = Match(headers);
         var template = FreshdeskTicketExportPreset.Create(sourceTimeZone: sourceTimeZone, siteTimeZone: siteTimeZone);
         var entities = template.Entities
             .Where(e => e.Source.Table == "tickets")
             .Select(e => Adapt(e, renames))
             .OfType<EntityMapping>()
+            .Select(e => e with { Source = e.Source with { Table = table } })
+            .Select(e => e.Entity == EntityKind.Ticket && renames.TryGetValue(AgentEmail, out var agent)
+                ? e with { Fields = [.. e.Fields, new(RecordAssignment.Field, FieldOrigin.Column, agent, [new(TransformKind.Trim), new(TransformKind.Lower)], FieldStage.Assign)] }
+                : e)
             .ToList();
         return template with { Name = name, Entities = entities, Preset = null };
     }
