@@ -96,4 +96,16 @@ public sealed class GenericTicketFileTests
         Assert.Contains(ImportPortal.Domain.Migration.RunStage.Assignments, ImportPortal.Domain.Migration.RunStages.Of(profile));
         Assert.DoesNotContain(profile.Entities.Single(e => e.Entity == EntityKind.Contact).Fields, f => f.Value == "Email nhân viên");
     }
+
+    [Fact]
+    public void A_new_entity_s_key_is_suggested_by_the_column_names_and_none_when_nothing_fits()
+    {
+        Assert.Equal("Mã phiếu", GenericTicketFile.SuggestKey(EntityKind.Ticket, VietnameseHeaders));
+        Assert.Equal("Email khách hàng", GenericTicketFile.SuggestKey(EntityKind.Contact, VietnameseHeaders));
+        Assert.Equal("Công ty", GenericTicketFile.SuggestKey(EntityKind.Organisation, VietnameseHeaders));
+        Assert.Equal("Loại", GenericTicketFile.SuggestKey(EntityKind.TicketType, VietnameseHeaders));
+        Assert.Equal("Email nhân viên", GenericTicketFile.SuggestKey(EntityKind.User, ["Email khách hàng", "Email nhân viên"]));
+        Assert.Null(GenericTicketFile.SuggestKey(EntityKind.Ticket, ["Tiêu đề", "Nội dung"]));
+        Assert.Null(GenericTicketFile.SuggestKey(EntityKind.PrivateNote, VietnameseHeaders));
+    }
 }

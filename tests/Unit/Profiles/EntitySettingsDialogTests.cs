@@ -49,16 +49,15 @@ public sealed class EntitySettingsDialogTests : PortalComponentTest
     }
 
     [Fact]
-    public async Task A_new_ticket_type_cannot_be_applied_without_a_key_and_is_then_named_by_it()
+    public async Task A_new_ticket_type_is_proposed_its_key_from_the_column_names_and_is_named_by_it()
     {
         UseCulture("en");
         var (provider, dialog) = await ShowAsync(null, EntityKind.TicketType);
 
-        // The profile's first table is proposed; the key is the operator's to give.
+        // The likeliest table, and the column whose name says "type", are proposed.
         Assert.Equal("tickets", Input(provider, "entity-table").GetAttribute("value"));
-        Assert.True(provider.Find("[data-testid=entity-settings-ok]").HasAttribute("disabled"));
-        provider.Find("[data-testid=entity-column][data-column='Loại']").Click();
-        provider.WaitForAssertion(() => Assert.False(provider.Find("[data-testid=entity-settings-ok]").HasAttribute("disabled")));
+        Assert.Equal("Loại", Input(provider, "entity-key").GetAttribute("value"));
+        Assert.False(provider.Find("[data-testid=entity-settings-ok]").HasAttribute("disabled"));
         provider.Find("[data-testid=entity-settings-ok]").Click();
 
         var result = Assert.IsType<EntityMapping>((await dialog.Result)!.Data);
@@ -74,6 +73,9 @@ public sealed class EntitySettingsDialogTests : PortalComponentTest
         UseCulture("vi");
         var (provider, dialog) = await ShowAsync(null, EntityKind.PrivateNote);
 
+        // No column looks like a note's key: it cannot be applied until the operator gives one.
+        Assert.True(string.IsNullOrEmpty(Input(provider, "entity-key").GetAttribute("value")));
+        Assert.True(provider.Find("[data-testid=entity-settings-ok]").HasAttribute("disabled"));
         Input(provider, "entity-child").Input("notes");
         provider.WaitForAssertion(() => Assert.Empty(provider.FindAll("[data-testid=entity-column]")));
         Input(provider, "entity-key").Input("id");

@@ -60,6 +60,25 @@ public static partial class GenericTicketFile
         return template with { Name = name, Entities = entities, Preset = null };
     }
 
+    /// <summary>
+    /// The header likeliest to key an entity of <paramref name="kind"/> (a ticket's id, a requester's e-mail, a
+    /// company, a type, an agent's e-mail), or null when none looks like it: what the editor proposes for a new entity.
+    /// </summary>
+    public static string? SuggestKey(EntityKind kind, IReadOnlyList<string> headers)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        var column = kind switch
+        {
+            EntityKind.Ticket => "Ticket ID",
+            EntityKind.Contact => "Requester email",
+            EntityKind.Organisation => "Company",
+            EntityKind.TicketType => "Type",
+            EntityKind.User or EntityKind.Agent => AgentEmail,
+            _ => null,
+        };
+        return column is not null && Match(headers).TryGetValue(column, out var header) ? header : null;
+    }
+
     /// <summary>The file's header for each column of the Freshdesk export it has, each header used once, likeliest first.</summary>
     public static IReadOnlyDictionary<string, string> Match(IReadOnlyList<string> headers)
     {
