@@ -24,16 +24,33 @@ public static class ProfileEdits
     }
 
     /// <summary>
-    /// A new entity with the fields its kind cannot do without when they follow from its key alone: a ticket type is
-    /// named by its key column. Every other field is the operator's to add or match.
+    /// A new entity with the fields its kind cannot do without when they follow from its source alone: a ticket type is
+    /// named by its key column; a message (reply or private note) is tied to its ticket — its parent record, or the
+    /// column of <paramref name="columns"/> whose name says it holds the ticket's id — and a reply is an e-mail
+    /// Communication on an HD Ticket. Every other field is the operator's to add or match.
     /// </summary>
-    public static EntityMapping NewEntity(EntityKind kind, EntitySource source, FieldMapping key, string? externalIdField, RowFilter? filter)
+    public static EntityMapping NewEntity(EntityKind kind, EntitySource source, FieldMapping key, string? externalIdField, RowFilter? filter, IReadOnlyList<string>? columns = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(key);
-        IReadOnlyList<FieldMapping> fields = kind == EntityKind.TicketType
-            ? [key with { Target = "name" }]
-            : [];
+        FieldMapping? ticket = source.Child is not null
+            ? new FieldMapping("", FieldOrigin.ParentKey, "", References: EntityKind.Ticket)
+            : Presets.GenericTicketFile.SuggestKey(EntityKind.Ticket, columns ?? []) is { } column
+                ? new FieldMapping("", FieldOrigin.Column, column, [new(TransformKind.Trim)], References: EntityKind.Ticket)
+                : null;
+        IReadOnlyList<FieldMapping> fields = kind switch
+        {
+            EntityKind.TicketType => [key with { Target = "name" }],
+            EntityKind.Reply =>
+            [
+                new("communication_type", FieldOrigin.Constant, "Communication"),
+                new("communication_medium", FieldOrigin.Constant, "Email"),
+                new("reference_doctype", FieldOrigin.Constant, "HD Ticket"),
+                .. ticket is null ? [] : new[] { ticket with { Target = "reference_name" } },
+            ],
+            EntityKind.PrivateNote => ticket is null ? [] : [ticket with { Target = "reference_ticket" }],
+            _ => [],
+        };
         return new EntityMapping(kind, source, key, fields, externalIdField, filter);
     }
 

@@ -158,4 +158,32 @@ public sealed class ProfileEditsTests
         Assert.Equal(account.Entities.Count - 1, removed.Entities.Count);
         Assert.DoesNotContain(removed.Entities, e => e.Entity == EntityKind.Ticket);
     }
+
+    [Fact]
+    public void A_new_reply_from_a_file_of_messages_is_tied_to_its_ticket_by_the_id_column_and_header_matching_fills_the_rest()
+    {
+        string[] columns = ["Mã tin nhắn", "Mã phiếu", "Người gửi", "Nội dung tin nhắn", "Ngày gửi"];
+        var key = ProfileEdits.KeyFrom("Mã tin nhắn", null, EntityKind.Reply);
+        var reply = ProfileEdits.NewEntity(EntityKind.Reply, new EntitySource("messages"), key, "custom_source_id", null, columns);
+        var meta = MappingSites.Helpdesk122["Communication"];
+        var matched = reply.WithMatches(HeaderMatcher.Assign(HeaderMatcher.Suggest(columns, meta)).Where(c => c.Field is "content" or "sender" or "communication_date").Select(c => c.Proposal));
+        var profile = Preset.WithNewEntity(matched);
+
+        var mapped = ProfileCompiler.Compile(profile, MappingSites.Helpdesk122)
+            .MapRecord("messages", MappingSites.Record(("Mã tin nhắn", "9001"), ("Mã phiếu", "501"), ("Người gửi", "Binh.Tran@AnhDuong.vn"), ("Nội dung tin nhắn", "Cảm ơn, đã in được."), ("Ngày gửi", "2024-03-01 10:00:00")))
+            .Single();
+
+        Assert.Equal(("Communication", "9001"), (mapped.Doctype, mapped.SourceKey));
+        Assert.Equal(new EntityReference(EntityKind.Ticket, "501", "reference_name"), Assert.Single(mapped.References));
+        Assert.Equal(("Communication", "Email", "HD Ticket"), (MappingSites.Text(mapped.InsertBody, "communication_type"), MappingSites.Text(mapped.InsertBody, "communication_medium"), MappingSites.Text(mapped.InsertBody, "reference_doctype")));
+        Assert.Equal("binh.tran@anhduong.vn", MappingSites.Text(mapped.InsertBody, "sender"));
+        Assert.Equal("Cảm ơn, đã in được.", MappingSites.Text(mapped.InsertBody, "content"));
+        Assert.Equal("9001", MappingSites.Text(mapped.InsertBody, "custom_source_id"));
+        Assert.Empty(mapped.Problems);
+
+        // Notes nested in their ticket's record name their parent; a file without a ticket id column names none, for the operator to add.
+        var nested = ProfileEdits.NewEntity(EntityKind.PrivateNote, new EntitySource("tickets", "notes", EntityKind.Ticket), key, null, null);
+        Assert.Equal((FieldOrigin.ParentKey, EntityKind.Ticket), (Assert.Single(nested.Fields).Origin, nested.Fields[0].References));
+        Assert.DoesNotContain(ProfileEdits.NewEntity(EntityKind.Reply, new EntitySource("messages"), key, null, null, ["Nội dung"]).Fields, f => f.Target == "reference_name");
+    }
 }

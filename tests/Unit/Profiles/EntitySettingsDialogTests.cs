@@ -68,7 +68,7 @@ public sealed class EntitySettingsDialogTests : PortalComponentTest
     }
 
     [Fact]
-    public async Task Child_records_take_no_columns_from_the_bound_upload_and_name_their_parent()
+    public async Task Child_records_take_no_columns_from_the_bound_upload_and_are_tied_to_their_parent_ticket()
     {
         UseCulture("vi");
         var (provider, dialog) = await ShowAsync(null, EntityKind.PrivateNote);
@@ -83,7 +83,10 @@ public sealed class EntitySettingsDialogTests : PortalComponentTest
 
         var result = Assert.IsType<EntityMapping>((await dialog.Result)!.Data);
         Assert.Equal(new EntitySource("tickets", "notes", EntityKind.Ticket), result.Source);
-        Assert.Empty(result.Fields);
+        // Tied to the ticket it is nested in, and keeping its source id on the site where the field exists.
+        var ticket = Assert.Single(result.Fields);
+        Assert.Equal(("reference_ticket", FieldOrigin.ParentKey, EntityKind.Ticket), (ticket.Target, ticket.Origin, ticket.References));
+        Assert.Equal("custom_source_id", result.ExternalIdField);
     }
 
     private async Task<(IRenderedComponent<MudDialogProvider> Provider, IDialogReference Dialog)> ShowAsync(EntityMapping? entity, EntityKind kind)
