@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ImportPortal.Domain.Mapping;
 using ImportPortal.Domain.Mapping.Presets;
 using ImportPortal.Domain.Migration;
 using ImportPortal.Mappings;
@@ -70,5 +71,52 @@ public sealed class GenericFileImportTests
         }
 
         return new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
+    }
+
+    [Fact]
+    public async Task A_second_file_of_messages_added_as_an_entity_lands_in_each_ticket_in_time_order_after_its_description()
+    {
+        const int tickets = 6;
+        string[] messageHeaders = ["Mã tin nhắn", "Mã phiếu", "Người gửi", "Nội dung tin nhắn", "Ngày gửi"];
+        await using var h = await RunsHarness.StartAsync();
+        var ticketFile = await h.UploadAsync(Csv(tickets), "Phiếu.csv");
+        // Two messages per ticket, listed newest first, both after the ticket was opened (09:00).
+        var rows = new StringBuilder(string.Join(",", messageHeaders) + "\r\n");
+        for (var i = tickets - 1; i >= 0; i--)
+        {
+            var day = $"2024-03-{1 + (i % 28):D2}";
+            rows.Append(CultureInfo.InvariantCulture, $"{9000 + (i * 2) + 1},{i + 1},hotro@haravan.vn,\"Trả lời lần hai, phiếu {i + 1}\",{day} 15:00:00\r\n");
+            rows.Append(CultureInfo.InvariantCulture, $"{9000 + (i * 2)},{i + 1},khach{i % 8}@example.vn,\"Hỏi thêm, phiếu {i + 1}\",{day} 11:00:00\r\n");
+        }
+
+        var messageFile = await h.UploadAsync(Encoding.UTF8.GetBytes(rows.ToString()), "Tin nhắn.csv");
+        var generic = GenericTicketFile.Create(GenericTicketFileTests.VietnameseHeaders, "Phiếu và tin nhắn");
+        var reply = ProfileEdits.NewEntity(EntityKind.Reply, new EntitySource("messages"), ProfileEdits.KeyFrom("Mã tin nhắn", null, EntityKind.Reply), "custom_source_id", null, messageHeaders)
+            .WithMatches(
+            [
+                new("content", FieldOrigin.Column, "Nội dung tin nhắn"),
+                new("sender", FieldOrigin.Column, "Người gửi", [new(TransformKind.Trim), new(TransformKind.Lower)]),
+                new("communication_date", FieldOrigin.Column, "Ngày gửi", [new(TransformKind.DateTime)]),
+            ]);
+        var profile = await h.ProfileAsync(generic.WithNewEntity(reply));
+        var runId = await h.StartAsync(profile, new Dictionary<string, TableBinding> { ["tickets"] = new(ticketFile, null), ["messages"] = new(messageFile, null) });
+
+        await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunState.Completed, await h.StateAsync(runId));
+        var records = await h.RecordsAsync(runId);
+        Assert.All(records, r => Assert.True(r.State == RecordState.Succeeded || RecordChecks.FoundOnFreshSite(r), RecordChecks.Describe(r)));
+        var store = h.Simulator.Store;
+        Assert.Equal(tickets * 3, store.Count("Communication"));
+        foreach (var ticket in store.List("HD Ticket"))
+        {
+            var id = ImportedSite.Text(ticket, "custom_source_id");
+            var name = ImportedSite.Text(ticket, "name");
+            // In the order they were created, which Helpdesk shows: the description, the customer's question, the agent's answer.
+            var conversation = store.List("Communication").Where(c => ImportedSite.Text(c, "reference_name") == name)
+                .Select(c => ImportedSite.Text(c, "custom_source_id")).ToList();
+            var n = int.Parse(id!, CultureInfo.InvariantCulture) - 1;
+            Assert.Equal([$"{id}:description", $"{9000 + (n * 2)}", $"{9000 + (n * 2) + 1}"], conversation);
+        }
     }
 }
