@@ -63,10 +63,13 @@ public static class MappingProblemCodes
     /// <summary>{0} field: an assignment is a ticket's, with the target <c>assign_to</c>; this one is not sent.</summary>
     public const string AssignmentIgnored = "Mapping.AssignmentIgnored";
 
+    /// <summary>{0} the child table ("tickets.notes"), {1} the parent's doctype, {2} the table: no entity reads the parent there.</summary>
+    public const string ParentMissing = "Mapping.ParentMissing";
+
     public static IReadOnlyList<string> All { get; } =
     [
         RequiredMissing, RequiredUnmapped, NotAnOption, Truncated, TooLong, InvalidEmail, BadDate, UnknownValue,
         UnknownValueFallback, LinkMissing, KeyMissing, ColumnMissing, UnknownField, ExternalIdMissing, UnknownTimeZone,
-        LookupMissing, CustomerDoctypeMismatch, ContactLinkStyleMismatch, AssignmentIgnored, EmailLeftOut,
+        LookupMissing, CustomerDoctypeMismatch, ContactLinkStyleMismatch, AssignmentIgnored, EmailLeftOut, ParentMissing,
     ];
 }

@@ -16,7 +16,22 @@ public static class ProfileCompiler
         var problems = new List<ProfileProblem>();
         var context = new CompileContext(profile, metas, lookups ?? MappingLookups.None, problems);
         var entities = profile.Entities.Select(context.Entity).ToList();
+        ReportOrphans(profile, problems);
         return new CompiledProfile(profile, entities, problems);
+    }
+
+    // Child records (a ticket's notes) whose parent no entity reads from their table would each be sent without it.
+    private static void ReportOrphans(MappingProfile profile, List<ProfileProblem> problems)
+    {
+        foreach (var entity in profile.Entities.Where(e => e.Source is { Child: not null, Parent: not null }))
+        {
+            var (table, child, parent) = (entity.Source.Table, entity.Source.Child!, entity.Source.Parent!.Value);
+            if (!profile.Entities.Any(p => p.Entity == parent && p.Source.Table == table && p.Source.Child is null))
+            {
+                var where = $"{table}.{child}";
+                problems.Add(new ProfileProblem(entity.Entity, new FieldProblem(where, MappingProblemCodes.ParentMissing, [where, profile.DefaultDoctype(parent), table], MappingSeverity.Error)));
+            }
+        }
     }
 
     // Required in the metadata, but the server fills them on insert (frappe-api.md §10): not worth a warning.

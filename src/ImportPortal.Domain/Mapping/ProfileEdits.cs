@@ -149,13 +149,14 @@ public static class ProfileEdits
     /// <summary>
     /// What is wrong with one entity against the site (required fields nothing fills, unknown fields, a missing
     /// external-id field): the profile compiled with that entity alone, so two entities of one kind are told apart.
+    /// What depends on the other entities (a child's parent, the time zones) is the whole profile's to say.
     /// </summary>
     public static IReadOnlyList<FieldProblem> ProblemsOf(MappingProfile profile, int index, IReadOnlyDictionary<string, DocTypeMeta> metas)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var alone = profile with { Entities = [profile.Entities[index]] };
         return ProfileCompiler.Compile(alone, metas).Problems
-            .Where(p => p.Problem.Code != MappingProblemCodes.UnknownTimeZone && p.Problem.Code != MappingProblemCodes.CustomerDoctypeMismatch)
+            .Where(p => p.Problem.Code is not (MappingProblemCodes.UnknownTimeZone or MappingProblemCodes.CustomerDoctypeMismatch or MappingProblemCodes.ParentMissing))
             .Select(p => p.Problem)
             .ToList();
     }

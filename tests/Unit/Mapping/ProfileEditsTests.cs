@@ -157,6 +157,12 @@ public sealed class ProfileEditsTests
         Assert.Empty(twoContacts.DependentsOf(firstContact));
         Assert.Equal(account.Entities.Count - 1, removed.Entities.Count);
         Assert.DoesNotContain(removed.Entities, e => e.Entity == EntityKind.Ticket);
+        // What is left says so: the notes read as children of tickets that no entity reads any more.
+        var orphans = ProfileCompiler.Compile(removed, MappingSites.Helpdesk122).Problems.Where(p => p.Problem.Code == MappingProblemCodes.ParentMissing).ToList();
+        Assert.Equal([EntityKind.Reply, EntityKind.PrivateNote], orphans.Select(p => p.Entity));
+        Assert.All(orphans, p => Assert.Equal(["tickets.notes", "HD Ticket", "tickets"], p.Problem.Args));
+        Assert.DoesNotContain(ProfileCompiler.Compile(account, MappingSites.Helpdesk122).Problems, p => p.Problem.Code == MappingProblemCodes.ParentMissing);
+        Assert.DoesNotContain(ProfileEdits.ProblemsOf(account, account.Entities.ToList().FindIndex(e => e.Entity == EntityKind.PrivateNote), MappingSites.Helpdesk122), p => p.Code == MappingProblemCodes.ParentMissing);
     }
 
     [Fact]
