@@ -35,6 +35,16 @@ public sealed class GenericFileTests(BrowserFixture browser, PortalFixture porta
         // The ticket is keyed by the file's own id column, and its type is an entity of its own.
         await Expect(op.Page.Locator("[data-testid=entity-editor][data-entity=Ticket]")).ToContainTextAsync("Mã phiếu");
         await Expect(op.Page.Locator("[data-testid=entity-editor][data-entity=TicketType]")).ToHaveCountAsync(1);
+
+        // Its source and key, in the editor's dialog: the key is one of the upload's columns, offered as chips.
+        await op.Page.Locator("[data-testid=entity-panel][data-entity=Ticket] .mud-expand-panel-header").ClickAsync();
+        await op.Page.Locator("[data-testid=entity-panel][data-entity=Ticket] [data-testid=entity-settings-open]").ClickAsync();
+        var settings = op.Page.GetByTestId("entity-settings");
+        await Expect(settings.Locator("input[data-testid=entity-key], [data-testid=entity-key] input").First).ToHaveValueAsync("Mã phiếu");
+        await Expect(settings.Locator("[data-testid=entity-column]")).ToHaveCountAsync(9);
+        await op.ScreenshotAsync("generic-ticket-key");
+        await op.Page.Locator(".mud-dialog button").Filter(new() { HasText = "Cancel" }).ClickAsync();
+        await Expect(settings).ToHaveCountAsync(0);
         await Expect(op.Page.Locator(".mud-select").Filter(new() { HasText = "Upload for \"tickets\"" }).First).ToContainTextAsync("Danh sách phiếu.csv");
         await ChooseSiteAsync(op, "Trang tệp chung");
 
