@@ -208,6 +208,28 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
         Assert.DoesNotContain("Editor.", page.Markup + dialogs.Markup, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_entity_on_a_new_table_asks_for_its_upload_at_once_and_a_discard_takes_the_question_back()
+    {
+        UseCulture("en");
+        var id = await AddSiteAndProfileAsync(FreshdeskTicketExportPreset.Create() with { Name = "Thêm tệp tin nhắn" });
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var popovers = Render<MudBlazor.MudPopoverProvider>();
+        var page = Render<MappingProfilePage>(p => p.Add(x => x.Id, id));
+        await page.WaitForAssertionAsync(() => Assert.NotEmpty(TicketRows(page)), Wait);
+        Assert.DoesNotContain("Upload for \"messages\"", page.Markup, StringComparison.Ordinal);
+
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=entity-add] button").Click(), Wait);
+        await popovers.WaitForAssertionAsync(() => popovers.Find("[data-testid=entity-add-kind][data-kind=Reply]").Click(), Wait);
+        await dialogs.WaitForAssertionAsync(() => dialogs.Find("input[data-testid=entity-table], [data-testid=entity-table] input").Input("messages"), Wait);
+        dialogs.Find("input[data-testid=entity-key], [data-testid=entity-key] input").Input("Mã tin nhắn");
+        await dialogs.WaitForAssertionAsync(() => dialogs.Find("[data-testid=entity-settings-ok]").Click(), Wait);
+
+        await page.WaitForAssertionAsync(() => Assert.Contains("Upload for \"messages\"", page.Markup, StringComparison.Ordinal), Wait);
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=profile-discard]").Click(), Wait);
+        await page.WaitForAssertionAsync(() => Assert.DoesNotContain("Upload for \"messages\"", page.Markup, StringComparison.Ordinal), Wait);
+    }
+
     [Theory]
     [InlineData("en", "Reply: reference_name", "Delete")]
     [InlineData("vi", "Phản hồi: reference_name", "Xóa")]
