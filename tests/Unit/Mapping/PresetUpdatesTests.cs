@@ -60,4 +60,35 @@ public sealed class PresetUpdatesTests
         Assert.Null(PresetUpdates.Find(changed with { Preset = null }));
         Assert.Null(PresetUpdates.Find(changed with { Preset = "a-preset-this-portal-no-longer-ships" }));
     }
+
+    [Fact]
+    public void A_profile_saved_before_ticket_types_is_offered_the_entity_and_its_ticket_s_type_refers_to_it_unless_the_operator_changed_it()
+    {
+        var preset = FreshdeskTicketExportPreset.Create();
+        // As the preset wrote it until ticket types: no such entity, the type sent as written.
+        static MappingProfile Before(MappingProfile preset, FieldMapping type) => MappingProfileJson.Deserialize(MappingProfileJson.Serialize(preset with
+        {
+            Entities = [.. preset.Entities.Where(e => e.Entity != EntityKind.TicketType).Select(e => e.Entity == EntityKind.Ticket
+                ? e with { Fields = [.. e.Fields.Select(f => f.Target == "ticket_type" ? type : f)] }
+                : e)],
+        }));
+        var asShipped = Before(preset, new FieldMapping("ticket_type", FieldOrigin.Column, "Type", [new(TransformKind.Trim)]));
+        var ownMap = Before(preset, new FieldMapping("ticket_type", FieldOrigin.Column, "Type", [new(TransformKind.Trim), new(TransformKind.ValueMap, Map: new Dictionary<string, string> { ["Problem"] = "Bug" }, Fallback: "Question")]));
+
+        var update = PresetUpdates.Find(asShipped);
+        var kept = PresetUpdates.Find(ownMap);
+
+        Assert.NotNull(update);
+        Assert.Equal([EntityKind.TicketType], update.Entities.Select(e => e.Entity));
+        Assert.Equal([(EntityKind.Ticket, "ticket_type", (EntityKind?)EntityKind.TicketType)], update.Relinks.Select(r => (r.Entity.Entity, r.Field.Target, r.Field.References)));
+        var updated = PresetUpdates.Apply(asShipped, update);
+        var ticket = updated.Entities.Single(e => e.Entity == EntityKind.Ticket);
+        Assert.Equal(EntityKind.TicketType, Assert.Single(ticket.Fields, f => f.Target == "ticket_type").References);
+        Assert.Equal(asShipped.Entities.Single(e => e.Entity == EntityKind.Ticket).Fields.Count, ticket.Fields.Count);
+        Assert.Null(PresetUpdates.Find(updated));
+        // The operator's own value map stays as it is: the entity is offered, the field is not changed.
+        Assert.NotNull(kept);
+        Assert.Empty(kept.Relinks);
+        Assert.Null(PresetUpdates.Apply(ownMap, kept).Entities.Single(e => e.Entity == EntityKind.Ticket).Fields.Single(f => f.Target == "ticket_type").References);
+    }
 }

@@ -138,6 +138,36 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
         Assert.DoesNotContain("Editor.", page.Markup, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "Ticket: ticket_type refers to the Ticket type", "Ticket type from tickets")]
+    [InlineData("vi", "Phiếu: ticket_type tham chiếu đến Loại phiếu", "Loại phiếu từ tickets")]
+    public async Task A_profile_saved_before_ticket_types_is_offered_them_and_its_ticket_then_waits_on_its_type(string culture, string relink, string entity)
+    {
+        UseCulture(culture);
+        var preset = FreshdeskTicketExportPreset.Create();
+        var id = await AddSiteAndProfileAsync(preset with
+        {
+            Name = "Trước khi có loại phiếu",
+            Entities = [.. preset.Entities.Where(e => e.Entity != EntityKind.TicketType).Select(e => e.Entity == EntityKind.Ticket
+                ? e with { Fields = [.. e.Fields.Select(f => f.Target == "ticket_type" ? f with { References = null } : f)] }
+                : e)],
+        });
+
+        var page = Render<MappingProfilePage>(p => p.Add(x => x.Id, id));
+
+        await page.WaitForAssertionAsync(() => Assert.NotEmpty(page.FindAll("[data-testid=preset-update]")), Wait);
+        var offer = page.Find("[data-testid=preset-update]").TextContent;
+        Assert.Contains(relink, offer, StringComparison.Ordinal);
+        Assert.Contains(entity, offer, StringComparison.Ordinal);
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=preset-update-take]").Click(), Wait);
+        await page.WaitForAssertionAsync(() => Assert.Equal("true", page.Find("[data-testid=profile-editor]").GetAttribute("data-dirty")), Wait);
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=profile-save]").Click(), Wait);
+        await page.WaitForAssertionAsync(() => Assert.Equal("false", page.Find("[data-testid=profile-editor]").GetAttribute("data-dirty")), Wait);
+        var saved = await _h.Services.GetRequiredService<MappingProfileStore>().LoadAsync(id, CancellationToken.None);
+        Assert.Equal(EntityKind.TicketType, saved!.Entities.Single(e => e.Entity == EntityKind.Ticket).Fields.Single(f => f.Target == "ticket_type").References);
+        Assert.Single(saved.Entities, e => e.Entity == EntityKind.TicketType);
+    }
+
     [Fact]
     public async Task A_saved_edit_is_in_the_store_and_is_checked_against_the_site_again()
     {

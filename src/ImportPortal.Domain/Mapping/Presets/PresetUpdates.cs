@@ -17,6 +17,7 @@ public static class PresetUpdates
         }
 
         var fields = new List<(EntityMapping Entity, FieldMapping Field)>();
+        var relinks = new List<(EntityMapping Entity, FieldMapping Field)>();
         var filters = new List<(EntityMapping Entity, RowFilter Filter)>();
         var entities = new List<EntityMapping>();
         foreach (var shipped in preset.Entities)
@@ -28,6 +29,11 @@ public static class PresetUpdates
             }
 
             fields.AddRange(shipped.Fields.Where(f => !own.Fields.Any(o => o.Target == f.Target && o.Stage == f.Stage)).Select(f => (own, f)));
+
+            // A field the preset now sends through an entity of its own (a ticket's type), kept by the profile exactly as
+            // the preset used to write it: it is to refer to that entity, so the ticket waits on it.
+            relinks.AddRange(shipped.Fields.Where(f => f.References is not null && own.Fields.Any(o => o.References is null && Same(o, f with { References = null })))
+                .Select(f => (own, f)));
             if (own.Filter is null && shipped.Filter is { } filter)
             {
                 filters.Add((own, filter));
@@ -35,7 +41,7 @@ public static class PresetUpdates
         }
 
         var lookups = (preset.Lookups ?? []).Where(l => !(profile.Lookups ?? []).Any(o => o.Name == l.Name)).ToList();
-        var update = new PresetUpdate(fields, filters, entities, lookups);
+        var update = new PresetUpdate(fields, filters, entities, lookups) { Relinks = relinks };
         return update.IsEmpty ? null : update;
     }
 
@@ -46,7 +52,11 @@ public static class PresetUpdates
         ArgumentNullException.ThrowIfNull(update);
         var entities = profile.Entities.Select(own => own with
         {
-            Fields = [.. own.Fields, .. update.Fields.Where(f => ReferenceEquals(f.Entity, own)).Select(f => f.Field)],
+            Fields =
+            [
+                .. own.Fields.Select(f => update.Relinks.FirstOrDefault(r => ReferenceEquals(r.Entity, own) && Same(f, r.Field with { References = null })).Field ?? f),
+                .. update.Fields.Where(f => ReferenceEquals(f.Entity, own)).Select(f => f.Field),
+            ],
             Filter = update.Filters.FirstOrDefault(f => ReferenceEquals(f.Entity, own)).Filter ?? own.Filter,
         }).ToList();
         return profile with
@@ -55,6 +65,14 @@ public static class PresetUpdates
             Lookups = [.. profile.Lookups ?? [], .. update.Lookups],
         };
     }
+
+    // Two field mappings alike in everything the operator can change (record equality would compare value maps by reference).
+    private static bool Same(FieldMapping a, FieldMapping b) =>
+        a.Target == b.Target && a.Stage == b.Stage && a.Origin == b.Origin && a.Value == b.Value && a.References == b.References
+        && (a.Transforms ?? []).Select(Text).SequenceEqual((b.Transforms ?? []).Select(Text), StringComparer.Ordinal);
+
+    private static string Text(TransformStep step) =>
+        $"{step.Kind}|{step.Arg}|{step.Fallback}|{string.Join(";", (step.Map ?? new Dictionary<string, string>()).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}";
 }
 
 /// <summary>What <see cref="PresetUpdates.Find"/> found: fields for the profile's entities, filters, whole entities, lookups.</summary>
@@ -64,5 +82,8 @@ public sealed record PresetUpdate(
     IReadOnlyList<EntityMapping> Entities,
     IReadOnlyList<LookupSpec> Lookups)
 {
-    public bool IsEmpty => Fields.Count == 0 && Filters.Count == 0 && Entities.Count == 0 && Lookups.Count == 0;
+    /// <summary>Fields of the profile, as the preset used to write them, that now refer to an entity: the new form of each.</summary>
+    public IReadOnlyList<(EntityMapping Entity, FieldMapping Field)> Relinks { get; init; } = [];
+
+    public bool IsEmpty => Fields.Count == 0 && Filters.Count == 0 && Entities.Count == 0 && Lookups.Count == 0 && Relinks.Count == 0;
 }
