@@ -55,7 +55,7 @@ public static class FreshdeskSampleWriter
                 (i + 1).ToString(CultureInfo.InvariantCulture), Subjects[i % Subjects.Length],
                 $"Xin chào,\nTôi là {RequesterName(i)}, cần hỗ trợ về đơn hàng #{i}.", Statuses[i % 4], Priorities[i / 4 % 4],
                 "Email", i % 3 == 0 ? "Question" : i % 5 == 4 ? "Yêu cầu tính năng" : "Incident", $"Công ty {i % 50}", RequesterName(i), RequesterEmail(i),
-                $"09{i % 100_000_000:D8}", "Lê Thị Hỗ Trợ", "Tier 1", Stamp(created), Stamp(created.AddDays(2)),
+                $"09{i % 100_000_000:D8}", "Lê Thị Hỗ Trợ", "Billing", Stamp(created), Stamp(created.AddDays(2)),
                 i % 4 >= 2 ? Stamp(created.AddHours(5)) : "", i % 4 == 3 ? Stamp(created.AddHours(6)) : "",
                 Stamp(created.AddHours(6)), i % 2 == 0 ? "vip,hoa-don" : "",
             ];

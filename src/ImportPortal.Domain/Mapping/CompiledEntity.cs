@@ -69,6 +69,12 @@ internal sealed class CompiledEntity(
             row.Prune(bodies);
         }
 
+        if (Doctype == TeamMembers.Doctype)
+        {
+            // The members a row gives, as the rows Frappe takes.
+            TeamMembers.Set(bodies.Insert, TeamMembers.Of(bodies.Insert));
+        }
+
         if (Doctype == "User")
         {
             // Frappe mails a new user a link to set a password unless told not to (the default is to send): a migration

@@ -63,7 +63,13 @@ internal sealed class CompiledField(
             return;
         }
 
-        scope.AddReference(new EntityReference(entity, key, Target));
+        scope.AddReference(new EntityReference(entity, key, Target, Stage));
+        if (Stage != FieldStage.Insert)
+        {
+            // A PUT's body holds the key until the run writes the name in: the request is there, and shows what it names.
+            Path.Write(bodies.For(Stage), JsonValue.Create(key));
+        }
+
         if (Path.IsRowCell && Path.Leaf == "link_name" && referencedDoctype is not null)
         {
             Path.Sibling("link_doctype").Write(bodies.For(Stage), JsonValue.Create(referencedDoctype));

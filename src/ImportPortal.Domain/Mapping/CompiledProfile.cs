@@ -48,6 +48,12 @@ public sealed class CompiledProfile
     /// <paramref name="leftOut"/>, when given, hears how many records no entity took: the record itself (child null),
     /// and of each child table (a spam ticket's notes, a deleted note).
     /// </summary>
+    /// <summary>
+    /// A ticket type or a team is one document per value the rows name: a row whose value comes out empty (a group id
+    /// the export's groups do not list) names none, and is no record of its own.
+    /// </summary>
+    private static bool NamesNone(MappedEntity mapped) => mapped.SourceKey.Length == 0 && mapped.Entity is EntityKind.TicketType or EntityKind.Team;
+
     public IReadOnlyList<MappedEntity> MapRecord(string table, SourceRecord record, Action<string?, int>? leftOut = null)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -69,10 +75,10 @@ public sealed class CompiledProfile
             else
             {
                 read = true;
-                if (entity.Accepts(record))
+                if (entity.Accepts(record) && entity.Map(record, null) is var mapped && !NamesNone(mapped))
                 {
                     taken = true;
-                    result.Add(entity.Map(record, null));
+                    result.Add(mapped);
                 }
             }
         }

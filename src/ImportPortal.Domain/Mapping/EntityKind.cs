@@ -24,4 +24,11 @@ public enum EntityKind
     /// adopted, never changed, when it has it.
     /// </summary>
     TicketType,
+
+    /// <summary>
+    /// A team (<c>HD Team</c>, named by its <c>team_name</c>) that the tickets belong to: one per distinct value, its
+    /// members (<c>users</c>) gathered from every row that names it (see <see cref="TeamMembers"/>). Made where the site
+    /// lacks it, adopted and never changed where it has it; a ticket joins it in its status PUT (<c>agent_group</c>).
+    /// </summary>
+    Team,
 }

@@ -44,6 +44,7 @@ public sealed record MappingProfile(
         EntityKind.User => "User",
         EntityKind.Agent => "HD Agent",
         EntityKind.TicketType => "HD Ticket Type",
+        EntityKind.Team => "HD Team",
         _ => "HD Ticket Comment",
     };
 }

@@ -59,6 +59,12 @@ public static class ProfileCompiler
             // A Prompt-named doctype (a ticket type) takes its name from the body: "name" is its field then.
             var ofDocument = !path.IsRowCell && field.Stage != FieldStage.Assign && !(field.Target == "name" && meta?.Autoname == "Prompt");
             var fieldMeta = ofDocument ? meta?.Field(field.Target) : null;
+            if (fieldMeta is not null && TeamMembers.Are(meta!.Name, field.Target))
+            {
+                // Gathered from every row that names the team, and needed only to make one: no row must have them.
+                fieldMeta = fieldMeta with { Required = false };
+            }
+
             if (field.Stage == FieldStage.Assign && (entity != EntityKind.Ticket || field.Target != RecordAssignment.Field))
             {
                 Report(entity, MappingSeverity.Warning, MappingProblemCodes.AssignmentIgnored, field.Target);

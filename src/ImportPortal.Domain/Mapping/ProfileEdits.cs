@@ -25,7 +25,7 @@ public static class ProfileEdits
 
     /// <summary>
     /// A new entity with the fields its kind cannot do without when they follow from its source alone: a ticket type is
-    /// named by its key column; a message (reply or private note) is tied to its ticket — its parent record, or the
+    /// named by its key column, and so is a team; a message (reply or private note) is tied to its ticket — its parent record, or the
     /// column of <paramref name="columns"/> whose name says it holds the ticket's id — and a reply is an e-mail
     /// Communication on an HD Ticket. Every other field is the operator's to add or match.
     /// </summary>
@@ -41,6 +41,7 @@ public static class ProfileEdits
         IReadOnlyList<FieldMapping> fields = kind switch
         {
             EntityKind.TicketType => [key with { Target = "name" }],
+            EntityKind.Team => [key with { Target = "team_name" }],
             EntityKind.Reply =>
             [
                 new("communication_type", FieldOrigin.Constant, "Communication"),

@@ -33,6 +33,11 @@ public sealed class ImportLoop(
         foreach (var stage in RunStages.All.Where(options.Stages.Contains))
         {
             observer.StageStarted(stage);
+            if (options.BeforeStageAsync is { } before)
+            {
+                await before(stage, ct);
+            }
+
             int unsettled;
             do
             {

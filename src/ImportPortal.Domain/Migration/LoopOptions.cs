@@ -12,6 +12,12 @@ public sealed record LoopOptions
 
     public int Workers { get; init; } = 16;
 
+    /// <summary>
+    /// What the run does before each stage starts (a quiet run disables the assignment rules of the teams it has just
+    /// made); a failure stops the run like a refusal of the site.
+    /// </summary>
+    public Func<RunStage, CancellationToken, Task>? BeforeStageAsync { get; init; }
+
     public ExistingMode Existing { get; init; } = ExistingMode.Skip;
 
     /// <summary>Records claimed per database round trip.</summary>

@@ -48,8 +48,94 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
     private async Task<(RecordOutcome, LedgerEntry?)> CreateAsync(WorkItem item, ExistingOnSite existing, AttemptRecorder log, CancellationToken ct)
     {
         var prepared = await PrepareAsync(item, existing, log, ct);
-        return prepared.Settled ?? await InsertAsync(item, prepared.Identities, prepared.Body!, log, ct);
+        if (prepared.Settled is { } settled)
+        {
+            return settled;
+        }
+
+        var body = prepared.Body!;
+        if (item.Doctype == TeamMembers.Doctype)
+        {
+            if (await TeamBodyAsync(item, body, log, ct) is not { } team)
+            {
+                return (log.Failed(item, log.DependencyError!), null);
+            }
+
+            body = team;
+        }
+
+        return await InsertAsync(item, prepared.Identities, body, log, ct);
     }
+
+    /// <summary>
+    /// A team the site lacks, with its members as users of the site: a user this run made (by its name in the ledger), a
+    /// user the site has (one lookup of the e-mails), or an agent the site knows by the name Helpdesk shows (one lookup of
+    /// the names: a ticket export names its agent so). A member whose user the run failed keeps the team waiting for it;
+    /// one the site does not know is left out, and said so on the log. Null, with the reason on the log, when no member
+    /// is left: Helpdesk makes no team without one.
+    /// </summary>
+    private async Task<JsonObject?> TeamBodyAsync(WorkItem item, JsonObject planned, AttemptRecorder log, CancellationToken ct)
+    {
+        var members = TeamMembers.Of(planned);
+        var users = new List<string>();
+        var emails = new List<string>();
+        var names = new List<string>();
+        foreach (var member in members)
+        {
+            if (!EmailAddress.IsValid(member))
+            {
+                names.Add(member);
+                continue;
+            }
+
+            var email = member.ToLowerInvariant();
+            if (await references.FindAsync(EntityKind.User, email, ct) is { } made)
+            {
+                users.Add(made.FrappeName);
+            }
+            else if (await store.FailureOfAsync(EntityKind.User, email, ct) is { } failed && failed != RecordError.Skipped && failed != RecordError.NotYet)
+            {
+                log.DependencyError = DependencyFailed(EntityKind.User, email, failed);
+                return null;
+            }
+            else
+            {
+                emails.Add(email);
+            }
+        }
+
+        var unknown = new List<string>();
+        foreach (var (doctype, field, values) in new[] { ("User", "name", emails), ("HD Agent", "agent_name", names) }.Where(l => l.Item3.Count > 0))
+        {
+            var started = time.GetTimestamp();
+            var found = await SiteLookup.FindAsync(site, doctype, field, values, ct);
+            log.Add($"GET {doctype}?{field} in ({values.Count})", started, $"found {found.Count} of {values.Count}");
+            users.AddRange(values.Where(found.ContainsKey).Select(v => found[v]));
+            unknown.AddRange(values.Where(v => !found.ContainsKey(v)));
+        }
+
+        if (unknown.Count > 0)
+        {
+            log.Add($"members left out: {string.Join(", ", unknown)}", time.GetTimestamp(), "not a user or agent on the site");
+        }
+
+        if (users.Count == 0)
+        {
+            log.DependencyError = NoTeamMembers(TeamName(item), members);
+            return null;
+        }
+
+        var body = (JsonObject)planned.DeepClone();
+        TeamMembers.Set(body, users);
+        return body;
+    }
+
+    private static string TeamName(WorkItem item) => item.Payload.Insert["team_name"] is JsonValue v ? v.ToString() : item.SourceKey;
+
+    private static RecordError NoTeamMembers(string team, IReadOnlyList<string> members) =>
+        new(RecordErrorKind.Data, members.Count == 0
+            ? $"The team \"{team}\" is not on the site, and Helpdesk makes a team only with at least one member; no row names one. Create the team on the site (Helpdesk admin, Teams) and retry this record, or map the team's users to its agents' e-mails, or skip it: its tickets then get no team."
+            : $"The team \"{team}\" is not on the site, and none of its members ({string.Join(", ", members.Take(5))}{(members.Count > 5 ? ", …" : "")}) is a user or an agent there; Helpdesk makes a team only with at least one member. Create the team on the site (Helpdesk admin, Teams) and retry this record, or map the team's users to its agents' e-mails, or skip it: its tickets then get no team.");
 
     /// <summary>
     /// A record taken as far as its insert: its references written in, and settled already when the ledger or the site
@@ -286,8 +372,8 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
 
         // A user already on the site is someone's login, named and set up by the team: a run adopts it in either mode
         // and never writes to it (its mapped first name would overwrite theirs). A ticket type is only its name, and the
-        // team's own settings of it (default priority, description) are theirs too.
-        if (options.Existing == ExistingMode.Skip || item.Doctype is "User" or "HD Ticket Type")
+        // team's own settings of it (default priority, description) are theirs too; so are a team's members.
+        if (options.Existing == ExistingMode.Skip || item.Doctype is "User" or "HD Ticket Type" or TeamMembers.Doctype)
         {
             return (log.Done(item, RecordState.Skipped, RecordResult.Existing, name, null), options.DryRun ? null : entry);
         }
@@ -325,7 +411,26 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
         }
 
         var sent = new JsonObject();
-        foreach (var body in new[] { item.Payload.FinaliseStatus, item.Payload.FinaliseDates }.OfType<JsonObject>())
+        var bodies = new List<JsonObject>(2);
+        foreach (var (stage, planned) in new[] { (FieldStage.FinaliseStatus, item.Payload.FinaliseStatus), (FieldStage.FinaliseDates, item.Payload.FinaliseDates) })
+        {
+            if (planned is null)
+            {
+                continue;
+            }
+
+            if (await ResolveAsync(planned, item.Payload.References.Where(r => r.Stage == stage).ToList(), log, ct) is not { } resolved)
+            {
+                return (log.Failed(item, log.DependencyError!), null);
+            }
+
+            if (resolved.Count > 0)
+            {
+                bodies.Add(resolved);
+            }
+        }
+
+        foreach (var body in bodies)
         {
             foreach (var (key, value) in body)
             {
@@ -426,12 +531,24 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
         return null;
     }
 
-    /// <summary>The body to send with every reference written in, or null (and the reason on the log) when a reference is not there.</summary>
-    private async Task<JsonObject?> ResolveAsync(WorkItem item, AttemptRecorder log, CancellationToken ct)
+    /// <summary>The insert's body with every reference written in, or null (and the reason on the log) when a reference is not there.</summary>
+    private Task<JsonObject?> ResolveAsync(WorkItem item, AttemptRecorder log, CancellationToken ct)
+    {
+        var all = item.Payload.References;
+        return ResolveAsync(item.Payload.Insert, all.All(r => r.Stage == FieldStage.Insert) ? all : [.. all.Where(r => r.Stage == FieldStage.Insert)], log, ct);
+    }
+
+    /// <summary>
+    /// <paramref name="planned"/> with <paramref name="found"/> written in, or null (and the reason on the log) when a
+    /// reference is not there. A ticket type and a team are named by what they say: with their stage left out of the run
+    /// (no record), or a type skipped, the ticket names them as written and the site checks; a team the operator skipped
+    /// is left out (its tickets get no team). Only one the site refused keeps its tickets waiting.
+    /// </summary>
+    private async Task<JsonObject?> ResolveAsync(JsonObject planned, IReadOnlyList<EntityReference> found, AttemptRecorder log, CancellationToken ct)
     {
         // A copy only when references are written into it; the planned body itself is never changed.
-        var body = item.Payload.References.Count == 0 ? item.Payload.Insert : (JsonObject)item.Payload.Insert.DeepClone();
-        foreach (var reference in item.Payload.References)
+        var body = found.Count == 0 ? planned : (JsonObject)planned.DeepClone();
+        foreach (var reference in found)
         {
             if (await references.FindAsync(reference.Entity, reference.SourceKey, ct) is { } hit)
             {
@@ -440,10 +557,14 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
             }
 
             var cause = await store.FailureOfAsync(reference.Entity, reference.SourceKey, ct);
-            if (reference.Entity == EntityKind.TicketType && cause is null or { Kind: RecordErrorKind.Dependency })
+            if (reference.Entity == EntityKind.Team && cause == RecordError.Skipped)
             {
-                // A ticket type is named by what it says. Its stage left out of the run, or its record skipped, the ticket
-                // names it as written and the site checks it; only a type the site refused keeps its tickets waiting.
+                body.Remove(reference.Field);
+                continue;
+            }
+
+            if (reference.Entity is EntityKind.TicketType or EntityKind.Team && cause is null or { Kind: RecordErrorKind.Dependency })
+            {
                 ReferenceWriter.Apply(body, reference, reference.SourceKey);
                 continue;
             }

@@ -34,6 +34,9 @@ public enum RunStage
 
     /// <summary>The ticket types the tickets use that the site lacks, before the organisations and the tickets.</summary>
     TicketTypes,
+
+    /// <summary>The teams the tickets belong to that the site lacks, once the agents who are their members exist.</summary>
+    Teams,
 }
 
 /// <summary>Which stage creates an entity.</summary>
@@ -41,7 +44,7 @@ public static class RunStages
 {
     /// <summary>Every stage in the order a run sends them: each starts when the one before has nothing left to send.</summary>
     public static IReadOnlyList<RunStage> All { get; } =
-        [RunStage.Users, RunStage.Agents, RunStage.TicketTypes, RunStage.Organisations, RunStage.Contacts, RunStage.Memberships, RunStage.Tickets, RunStage.Conversations, RunStage.Finalise, RunStage.Assignments];
+        [RunStage.Users, RunStage.Agents, RunStage.Teams, RunStage.TicketTypes, RunStage.Organisations, RunStage.Contacts, RunStage.Memberships, RunStage.Tickets, RunStage.Conversations, RunStage.Finalise, RunStage.Assignments];
 
     public static RunStage Of(EntityKind entity) => entity switch
     {
@@ -51,6 +54,7 @@ public static class RunStages
         EntityKind.User => RunStage.Users,
         EntityKind.Agent => RunStage.Agents,
         EntityKind.TicketType => RunStage.TicketTypes,
+        EntityKind.Team => RunStage.Teams,
         _ => RunStage.Conversations,
     };
 

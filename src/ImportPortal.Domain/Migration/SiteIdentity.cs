@@ -4,7 +4,7 @@ namespace ImportPortal.Domain.Migration;
 
 /// <summary>
 /// How a record's document is recognised on the site without the ledger: by its external-id field when the
-/// profile writes one, and by a natural key (organisation name, contact e-mail, user e-mail, ticket type). Tickets and messages without an
+/// profile writes one, and by a natural key (organisation name, contact e-mail, user e-mail, ticket type, team). Tickets and messages without an
 /// external-id field have none: after an unknown send they cannot be verified, so they are never sent blind.
 /// </summary>
 public sealed record SiteIdentity(string Field, string Value)
@@ -46,6 +46,9 @@ public sealed record SiteIdentity(string Field, string Value)
 
         // A ticket type is named by what it says (Prompt naming: the name is sent).
         "HD Ticket Type" when Text(body["name"]) is { Length: > 0 } type => new SiteIdentity("name", type),
+
+        // A team is named by its team_name (autoname field:team_name).
+        "HD Team" when Text(body["team_name"]) is { Length: > 0 } team => new SiteIdentity("name", team),
         _ => null,
     };
 

@@ -64,6 +64,13 @@ public static class QuietPlan
     /// <summary>One PUT of HD Settings putting back the flags the run turned off; null when it turned none off.</summary>
     public static JsonObject? RestoreFlags(SiteQuietState state) => FlagChanges(state, f => f.WasOn ? 1 : 0);
 
+    /// <summary>The enabled rules the state does not know yet: enabled since its snapshot.</summary>
+    public static IReadOnlyList<string> Added(SiteQuietState state, IEnumerable<JsonObject> enabledRules)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return Names(enabledRules).Except(state.Rules, StringComparer.Ordinal).ToList();
+    }
+
     public static JsonObject DisableRule() => new() { ["disabled"] = 1 };
 
     public static JsonObject EnableRule() => new() { ["disabled"] = 0 };

@@ -134,6 +134,12 @@ public sealed class RunImportJob(
             BatchDoctypes = runOptions.Batches ? options.Value.InsertManyDoctypeSet : new HashSet<string>(StringComparer.Ordinal),
             BatchSize = Math.Clamp(options.Value.InsertManySize, 1, 200),
             UserCreationsPerMinute = Math.Max(0, options.Value.UserCreationsPerMinute),
+
+            // A team made by the run comes with its round-robin rule, enabled: before tickets are written or finalised
+            // with their team, a quiet run disables it too (and gives it back with the others).
+            BeforeStageAsync = runOptions.SilencesSite && !runOptions.DryRun
+                ? (stage, c) => stage is RunStage.Tickets or RunStage.Finalise ? quiet.SilenceNewRulesAsync(run.Id, site, c) : Task.CompletedTask
+                : null,
         };
         Func<EntityKind, string> doctypeOf = entity => profile.Entities.FirstOrDefault(e => e.Entity == entity) is { } mapping ? profile.DoctypeOf(mapping) : profile.DefaultDoctype(entity);
         var loop = new ImportLoop(site, store, ledger, doctypeOf, observer, loopOptions, time);

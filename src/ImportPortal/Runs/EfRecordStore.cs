@@ -208,8 +208,8 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
         {
             null => null,
             { State: RecordState.Failed } => new RecordError(record.ErrorKind ?? RecordErrorKind.Server, record.ErrorMessage ?? "failed"),
-            { State: RecordState.Skipped } => new RecordError(RecordErrorKind.Dependency, "skipped"),
-            _ => new RecordError(RecordErrorKind.Dependency, "not imported yet"),
+            { State: RecordState.Skipped } => RecordError.Skipped,
+            _ => RecordError.NotYet,
         };
     }
 

@@ -15,7 +15,7 @@ namespace ImportPortal.Runs;
 
 /// <summary>
 /// Streams a run's sources through its profile and writes one record per entity and source key (the first row
-/// that names a key wins), plus a finalise record per ticket with status or dates to set and, when contacts join
+/// that names a key wins; a team gathers the members of every row that names it), plus a finalise record per ticket with status or dates to set and, when contacts join
 /// their organisation as HD Customer members, a membership record per organisation. Rows the mapping finds
 /// wrong become failed records that say why, so the totals on the dashboard count every row.
 /// </summary>
@@ -55,6 +55,7 @@ public sealed class RunPlanner(
         var conversationOrder = new ConversationOrder();
         var done = 0;
         var leftOut = new LeftOutCounter();
+        var teams = new TeamPlan();
         foreach (var (table, binding) in bindings)
         {
             var upload = await uploads.FindAsync(binding.UploadId, ct) ?? throw new InvalidOperationException("An upload bound to the run no longer exists.");
@@ -64,6 +65,12 @@ public sealed class RunPlanner(
                 var row = record.Locator.Row;
                 foreach (var entity in compiled.MapRecord(table, record, (child, count) => leftOut.Add(table, child, row, count)))
                 {
+                    if (entity.Entity == EntityKind.Team)
+                    {
+                        teams.Add(entity, table, row);
+                        continue;
+                    }
+
                     foreach (var planned in Plan(run.Id, table, record.Locator.Row, entity, ++sequence, conversationOrder))
                     {
                         if (!RepeatsAcrossRows(planned.Stage) || seen.Add((planned.Stage, planned.Entity, planned.SourceKey)))
@@ -90,6 +97,11 @@ public sealed class RunPlanner(
             }
 
             done++;
+        }
+
+        foreach (var (team, table, row) in teams.Teams())
+        {
+            pending.AddRange(Plan(run.Id, table, row, team, ++sequence, conversationOrder));
         }
 
         foreach (var membership in memberships.Entities())

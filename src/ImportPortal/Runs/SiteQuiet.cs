@@ -89,6 +89,35 @@ public sealed partial class SiteQuiet(
     }
 
     /// <summary>
+    /// Rules enabled on the site since the snapshot, such as the round-robin rule Helpdesk gives each team the run makes:
+    /// kept with the snapshot's first, then disabled, so they assign none of the run's tickets and the restore enables
+    /// them again. Nothing when the run keeps no site quiet.
+    /// </summary>
+    public async Task SilenceNewRulesAsync(Guid runId, IFrappeSite site, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var state = await ReadAsync(runId, ct);
+        if (state is not { Phase: QuietPhase.Silenced })
+        {
+            return;
+        }
+
+        var enabled = await site.ListAsync(QuietPlan.AssignmentRule, new(["name"], QuietPlan.EnabledTicketRules(), "name asc", 0, 0), ct);
+        var added = QuietPlan.Added(state, enabled);
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        state = await SaveAsync(runId, state with { Rules = [.. state.Rules, .. added] }, ct);
+        await AuditAsync(runId, "run.site-rules-silenced", string.Join(", ", added), ct);
+        foreach (var rule in added)
+        {
+            await UpdateAsync(site, QuietPlan.AssignmentRule, rule, QuietPlan.DisableRule(), ct);
+        }
+    }
+
+    /// <summary>
     /// Puts back what the run changed: the flags' snapshot values, the rules it disabled, deletes the unsent mail
     /// about documents it created, then (if chosen) resumes sending. Never throws for the site's sake: a failure is
     /// recorded on the run with its reason, and running this again finishes the job. Null when nothing was silenced.

@@ -175,7 +175,7 @@ public sealed partial class RunFlowTests(BrowserFixture browser, PortalFixture p
         string[] cells =
         [
             RefusedTicketId, RefusedSubject, "Mô tả phiếu bị từ chối", "Open", "High", "Email", "Question", "Công ty Từ Chối", "Trần Thị Từ Chối",
-            "tu.choi@example.vn", "0907654321", "Lê Thị Hỗ Trợ", "Tier 1", "2024-03-01 09:00:00", "2024-03-03 09:00:00", "", "",
+            "tu.choi@example.vn", "0907654321", "Lê Thị Hỗ Trợ", "Billing", "2024-03-01 09:00:00", "2024-03-03 09:00:00", "", "",
             "2024-03-01 10:00:00", "",
         ];
         return text + string.Join(",", cells.Select(c => "\"" + c.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")) + "\r\n";

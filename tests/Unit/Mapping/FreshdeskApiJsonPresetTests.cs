@@ -14,9 +14,10 @@ public sealed class FreshdeskApiJsonPresetTests
           "companies": [{"id": 9, "name": "Công ty Ánh Dương", "domains": ["anhduong.vn"]}],
           "contacts": [{"id": 501, "name": "Phạm Minh Khoa", "email": "Khoa@AnhDuong.vn", "phone": "0912345678", "company_id": 9}],
           "agents": [{"id": 77, "contact": {"name": "Lê Thị Hỗ Trợ", "email": "hotro@example.vn"}}],
+          "groups": [{"id": 3, "name": "Hỗ trợ kỹ thuật", "agent_ids": [77]}],
           "tickets": [{
             "id": 1201, "subject": "Không nhận được hoá đơn", "description": "<p>Chào shop</p>", "status": 5, "priority": 4,
-            "requester_id": 501, "responder_id": 77, "company_id": 9, "cc_emails": ["giam.doc@anhduong.vn"], "type": "Question", "created_at": "2024-05-10T03:00:00Z",
+            "requester_id": 501, "responder_id": 77, "group_id": 3, "company_id": 9, "cc_emails": ["giam.doc@anhduong.vn"], "type": "Question", "created_at": "2024-05-10T03:00:00Z",
             "stats": {"first_responded_at": "2024-05-10T04:00:00Z", "resolved_at": "2024-05-11T02:00:00Z", "closed_at": null},
             "conversations": [
               {"id": 9001, "body": "<p>Đã gửi lại</p>", "incoming": false, "private": false, "from_email": "hotro@example.vn", "user_id": 77, "created_at": "2024-05-10T04:00:00Z",
@@ -88,7 +89,7 @@ public sealed class FreshdeskApiJsonPresetTests
         var mapped = profile.MapRecord("tickets", await TableAsync("tickets"));
         var byKey = mapped.ToDictionary(m => m.SourceKey);
 
-        Assert.Equal(["Question", "1201", "1201:description", "9001", "9003", "9002"], mapped.Select(m => m.SourceKey));
+        Assert.Equal(["Question", "Hỗ trợ kỹ thuật", "1201", "1201:description", "9001", "9003", "9002"], mapped.Select(m => m.SourceKey));
         Assert.Equal("Sent", Text(byKey["9001"].InsertBody, "sent_or_received"));
         Assert.Equal(("Received", "khoa@anhduong.vn"), (Text(byKey["9003"].InsertBody, "sent_or_received"), Text(byKey["9003"].InsertBody, "sender")));
         Assert.Equal("HD Ticket Comment", byKey["9002"].Doctype);
@@ -155,6 +156,45 @@ public sealed class FreshdeskApiJsonPresetTests
     }
 
     [Fact]
+    public async Task A_ticket_s_group_is_its_team_with_the_agent_who_answered_it_and_the_ticket_joins_it_with_its_status()
+    {
+        var profile = await CompileAsync();
+
+        var mapped = profile.MapRecord("tickets", await TableAsync("tickets"));
+        var team = mapped.Single(m => m.Entity == EntityKind.Team);
+        var ticket = mapped.Single(m => m.Entity == EntityKind.Ticket);
+
+        Assert.Equal(("HD Team", "Hỗ trợ kỹ thuật"), (team.Doctype, team.SourceKey));
+        Assert.Equal("""{"team_name":"Hỗ trợ kỹ thuật","users":[{"user":"hotro@example.vn"}]}""", team.InsertBody.ToJsonString(Compact));
+        Assert.Empty(team.Problems);
+        // Not in the insert: the team goes with the status PUT, and the run writes its name in for the key.
+        Assert.Null(ticket.InsertBody["agent_group"]);
+        Assert.Equal("Hỗ trợ kỹ thuật", Text(ticket.FinaliseStatus, "agent_group"));
+        Assert.Contains(new EntityReference(EntityKind.Team, "Hỗ trợ kỹ thuật", "agent_group", FieldStage.FinaliseStatus), ticket.References);
+    }
+
+    [Fact]
+    public async Task Without_a_groups_list_tickets_get_no_team_and_nothing_fails()
+    {
+        var profile = FreshdeskApiJsonPreset.Create(siteTimeZone: "Asia/Ho_Chi_Minh");
+        var lookups = new MappingLookups();
+        foreach (var spec in profile.Lookups!.Where(s => s.Table != "groups"))
+        {
+            await lookups.AddAsync(spec, await SourceTestRead.OpenAsync(Dump, "dump.json", new SourceReadOptions(Table: spec.Table)), TestContext.Current.CancellationToken);
+        }
+
+        var mapped = ProfileCompiler.Compile(profile, Helpdesk122, lookups).MapRecord("tickets", await TableAsync("tickets"));
+
+        Assert.All(mapped, m => Assert.Empty(m.Problems));
+        Assert.DoesNotContain(mapped, m => m.Entity == EntityKind.Team);
+        var ticket = mapped.Single(m => m.Entity == EntityKind.Ticket);
+        Assert.DoesNotContain(ticket.References, r => r.Entity == EntityKind.Team);
+        Assert.Equal("""{"status":"Closed"}""", ticket.FinaliseStatus?.ToJsonString());
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    [Fact]
     public async Task Without_an_agents_list_messages_name_no_agent_and_nothing_fails()
     {
         var profile = FreshdeskApiJsonPreset.Create(siteTimeZone: "Asia/Ho_Chi_Minh");
@@ -183,7 +223,7 @@ public sealed class FreshdeskApiJsonPresetTests
 
         Assert.Equal("""{"assign_to":"hotro@example.vn"}""", assigned.Assign?.ToJsonString());
         Assert.Null(notAnAgent.Assign);
-        Assert.Equal([RunStage.Users, RunStage.Agents, RunStage.TicketTypes, RunStage.Organisations, RunStage.Contacts, RunStage.Tickets, RunStage.Conversations, RunStage.Finalise, RunStage.Assignments],
+        Assert.Equal([RunStage.Users, RunStage.Agents, RunStage.Teams, RunStage.TicketTypes, RunStage.Organisations, RunStage.Contacts, RunStage.Tickets, RunStage.Conversations, RunStage.Finalise, RunStage.Assignments],
             RunStages.Of(FreshdeskApiJsonPreset.Create()));
     }
 

@@ -34,7 +34,7 @@ public sealed class FreshdeskTicketExportPresetTests
 
         var mapped = Map(record);
 
-        Assert.Equal([EntityKind.Organisation, EntityKind.Contact, EntityKind.TicketType, EntityKind.Ticket, EntityKind.Reply], mapped.Select(m => m.Entity));
+        Assert.Equal([EntityKind.Organisation, EntityKind.Contact, EntityKind.TicketType, EntityKind.Team, EntityKind.Ticket, EntityKind.Reply], mapped.Select(m => m.Entity));
         Assert.All(mapped, m => Assert.Empty(m.Problems));
         Assert.Equal(("HD Customer", "Công ty 3"), (mapped[0].Doctype, mapped[0].SourceKey));
         Assert.Equal("Công ty 3", Text(mapped[0].InsertBody, "customer_name"));
@@ -42,8 +42,13 @@ public sealed class FreshdeskTicketExportPresetTests
         // The ticket's type is made (or found) first, and the ticket names it through the ledger.
         Assert.Equal(("HD Ticket Type", "Question"), (mapped[2].Doctype, mapped[2].SourceKey));
         Assert.Equal("""{"name":"Question"}""", mapped[2].InsertBody.ToJsonString());
-        Assert.Contains(new EntityReference(EntityKind.TicketType, "Question", "ticket_type"), mapped[3].References);
-        Assert.False(mapped[3].InsertBody.ContainsKey("ticket_type"));
+        Assert.Contains(new EntityReference(EntityKind.TicketType, "Question", "ticket_type"), mapped[4].References);
+        Assert.False(mapped[4].InsertBody.ContainsKey("ticket_type"));
+
+        // Its group is its team, with the agent who answered it (by the name the export gives), joined with the status PUT.
+        Assert.Equal(("HD Team", "Billing"), (mapped[3].Doctype, mapped[3].SourceKey));
+        Assert.Equal("""{"team_name":"Billing","users":[{"user":"Lê Thị Hỗ Trợ"}]}""", mapped[3].InsertBody.ToJsonString(Compact));
+        Assert.Contains(new EntityReference(EntityKind.Team, "Billing", "agent_group", FieldStage.FinaliseStatus), mapped[4].References);
     }
 
     [Fact]
@@ -72,7 +77,7 @@ public sealed class FreshdeskTicketExportPresetTests
         Assert.Equal("Low", Text(ticket.InsertBody, "priority"));
         Assert.False(ticket.InsertBody.ContainsKey("status"));
         Assert.False(ticket.InsertBody.ContainsKey("description"));
-        Assert.Equal("""{"status":"Closed"}""", ticket.FinaliseStatus!.ToJsonString());
+        Assert.Equal("""{"status":"Closed","agent_group":"Billing"}""", ticket.FinaliseStatus!.ToJsonString());
         Assert.Equal("""{"resolution_date":"2024-01-01 07:51:00"}""", ticket.FinaliseDates!.ToJsonString());
         Assert.Contains(new EntityReference(EntityKind.Contact, "khach3@example.vn", "contact"), ticket.References);
         Assert.Contains(new EntityReference(EntityKind.Organisation, "Công ty 3", "customer"), ticket.References);
@@ -149,4 +154,6 @@ public sealed class FreshdeskTicketExportPresetTests
         Assert.False(person.InsertBody.ContainsKey("links"));
         Assert.Equal(new EntityReference(EntityKind.Organisation, "Công ty 7", "contacts"), Assert.Single(person.MemberOf));
     }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

@@ -56,14 +56,14 @@ public sealed class GenericTicketFileTests
             new Dictionary<string, string>
             {
                 ["Ticket ID"] = "Ticket Number", ["Subject"] = "Title", ["Description"] = "Body", ["Status"] = "State",
-                ["Requester email"] = "Customer Email", ["Requester name"] = "Customer Name", ["Created time"] = "Created At",
+                ["Requester email"] = "Customer Email", ["Requester name"] = "Customer Name", ["Created time"] = "Created At", ["Agent"] = "Assignee",
             },
             GenericTicketFile.Match(headers));
-        // No company and no type column: no organisation and no ticket type, and the ticket names neither.
+        // No company, type or group column: no organisation, ticket type or team, and the ticket names none.
         Assert.Equal([EntityKind.Contact, EntityKind.Ticket, EntityKind.Reply], profile.Entities.Select(e => e.Entity));
         var ticket = profile.Entities.Single(e => e.Entity == EntityKind.Ticket);
         Assert.Equal("Ticket Number", ticket.Key.Value);
-        Assert.DoesNotContain(ticket.Fields, f => f.Target is "customer" or "ticket_type" or "resolution_date");
+        Assert.DoesNotContain(ticket.Fields, f => f.Target is "customer" or "ticket_type" or "agent_group" or "resolution_date");
         Assert.Empty(ProfileCompiler.Compile(profile, MappingSites.Helpdesk122).MissingColumns("tickets", new SourceSchema(headers)));
     }
 

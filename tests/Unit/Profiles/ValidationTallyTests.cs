@@ -76,9 +76,9 @@ public sealed class ValidationTallyTests
         Assert.Equal([rows[0], rows[1], rows[2]], notes.Rows);
         Assert.Equal(("tickets", (string?)null, 2L), (ticketRows.Table, ticketRows.Child, ticketRows.Count));
         Assert.Equal([rows[1], rows[2]], ticketRows.Rows);
-        Assert.Equal([EntityKind.TicketType, EntityKind.Ticket, EntityKind.Reply], ticketRows.Filters.Select(f => f.Entity));
+        Assert.Equal([EntityKind.TicketType, EntityKind.Team, EntityKind.Ticket, EntityKind.Reply], ticketRows.Filters.Select(f => f.Entity));
         Assert.Equal([EntityKind.Ticket, EntityKind.Reply, EntityKind.PrivateNote], notes.Filters.Select(f => f.Entity));
-        Assert.Equal(["spam", "deleted"], ticketRows.Filters[1].Filter!.Chain().Select(f => f.Column));
+        Assert.Equal(["spam", "deleted"], ticketRows.Filters[2].Filter!.Chain().Select(f => f.Column));
     }
 
     private static string TicketsWithProblems()

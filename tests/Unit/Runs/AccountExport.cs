@@ -7,7 +7,8 @@ namespace ImportPortal.Tests.Unit.Runs;
 
 /// <summary>
 /// A Freshdesk account export (ZIP of Tickets/Users/Companies XML) generated deterministically, kept as a model so
-/// a test knows what the site must hold without reading the portal's records: customers in companies (every tenth
+/// a test knows what the site must hold without reading the portal's records: groups (a team of their own, one the site
+/// has, one deleted), customers in companies (every tenth
 /// without one), agents who answer, write private notes and raise a ticket now and then, a former agent (no longer
 /// <c>helpdesk-agent</c>) who wrote some of them, tickets with 0–3 notes, times in +07:00 (Ho Chi Minh) that cross the UTC day boundary. The shared sample writer's users have no company, so it cannot prove contact links.
 /// </summary>
@@ -24,6 +25,18 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
 
     /// <summary>The ticket types a fresh Helpdesk site has (the simulator's seed): the run finds these, and makes the others.</summary>
     public static readonly string[] SiteTicketTypes = ["Unspecified", "Question", "Bug", "Incident"];
+
+    /// <summary>
+    /// The export's groups (Groups.xml): the team's own, which a fresh site lacks, and one a fresh Helpdesk has. Every
+    /// third ticket has no group; every eleventh names a group the export no longer lists (deleted), which gives no team.
+    /// </summary>
+    public static readonly (long Id, string Name)[] Groups = [(11, "Hỗ trợ kỹ thuật"), (12, "Billing")];
+
+    /// <summary>A group id the tickets name that Groups.xml does not list.</summary>
+    public const long DeletedGroupId = 99;
+
+    /// <summary>The teams a fresh Helpdesk site has (the simulator's seed): the run finds these, and makes the others.</summary>
+    public static readonly string[] SiteTeams = ["Billing", "Product Experts"];
 
     public const int AgentCount = 3;
 
@@ -68,7 +81,8 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
             status is "Resolved" or "Closed" ? created.AddHours(30).AddMinutes(i % 60) : null,
             notes,
             responder,
-            Types[i % Types.Length]);
+            Types[i % Types.Length],
+            i % 11 == 10 ? DeletedGroupId : (i % 3) switch { 0 => Groups[0].Id, 1 => Groups[1].Id, _ => null });
     }
 
     private static long AgentOf(int ticket) => ticket % 7 == 3 ? FormerAgentId : 1 + (ticket % AgentCount);
@@ -117,10 +131,28 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
     /// <summary>The ticket types a fresh site lacks: the run makes them.</summary>
     public IReadOnlyList<string> NewTicketTypes => TicketTypes.Except(SiteTicketTypes, StringComparer.Ordinal).ToList();
 
+    /// <summary>The team a ticket belongs to: its group's name, none for a group the export does not list.</summary>
+    public static string? TeamOf(ExportTicket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return Groups.Where(g => g.Id == ticket.GroupId).Select(g => g.Name).FirstOrDefault();
+    }
+
+    /// <summary>The teams the tickets belong to, each once.</summary>
+    public IReadOnlyList<string> Teams => Tickets.Select(TeamOf).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>The teams a fresh site lacks: the run makes them.</summary>
+    public IReadOnlyList<string> NewTeams => Teams.Except(SiteTeams, StringComparer.Ordinal).ToList();
+
+    /// <summary>A team the run makes has the agents who answered its tickets as members (a former agent is none).</summary>
+    public IReadOnlyList<string> MembersOf(string team) =>
+        Tickets.Where(t => TeamOf(t) == team).Select(AssigneeOf).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
     /// <summary>How many documents of each doctype the import's records must create, counted from the model.</summary>
     public IReadOnlyDictionary<string, int> ExpectedCounts => new Dictionary<string, int>(StringComparer.Ordinal)
     {
         ["HD Ticket Type"] = NewTicketTypes.Count,
+        ["HD Team"] = NewTeams.Count,
         ["User"] = Agents.Count(),
         ["HD Agent"] = Agents.Count(),
         ["HD Customer"] = Companies.Count,
@@ -138,11 +170,11 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
         ticket.ResponderId is { } id && User(id) is { Agent: true } agent ? agent.Email : null;
 
     /// <summary>
-    /// Records the run plans: one per document, one per ticket type the site has already, plus a finalise record per
-    /// ticket and an assignment record per assigned ticket.
+    /// Records the run plans: one per document, one per ticket type and team the site has already, plus a finalise
+    /// record per ticket and an assignment record per assigned ticket.
     /// </summary>
     public int ExpectedRecords =>
-        ExpectedCounts.Values.Sum() + (TicketTypes.Count - NewTicketTypes.Count) + Tickets.Count + Tickets.Count(t => AssigneeOf(t) is not null);
+        ExpectedCounts.Values.Sum() + (TicketTypes.Count - NewTicketTypes.Count) + (Teams.Count - NewTeams.Count) + Tickets.Count + Tickets.Count(t => AssigneeOf(t) is not null);
 
     public byte[] ToZip()
     {
@@ -174,6 +206,16 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
                     w.WriteEndElement();
                 }
             });
+            FreshdeskXml.WriteArray(zip, "Groups.xml", "groups", w =>
+            {
+                foreach (var (id, name) in Groups)
+                {
+                    w.WriteStartElement("group");
+                    FreshdeskXml.Element(w, "id", "integer", Text(id));
+                    FreshdeskXml.Element(w, "name", null, name);
+                    w.WriteEndElement();
+                }
+            });
             FreshdeskXml.WriteArray(zip, "Companies1.xml", "companies", w =>
             {
                 foreach (var company in Companies)
@@ -201,6 +243,7 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
         FreshdeskXml.Element(w, "status-name", null, t.Status);
         FreshdeskXml.Element(w, "priority-name", null, "Medium");
         FreshdeskXml.Element(w, "ticket-type", null, t.TicketType);
+        FreshdeskXml.Element(w, "group-id", "integer", t.GroupId is { } group ? Text(group) : null);
         FreshdeskXml.Element(w, "spam", "boolean", "false");
         FreshdeskXml.Element(w, "created-at", "datetime", Stamp(t.CreatedAt));
         w.WriteStartElement("ticket-states");

@@ -12,7 +12,8 @@ public sealed record ExportTicket(
     DateTimeOffset? ResolvedAt,
     IReadOnlyList<ExportNote> Notes,
     long? ResponderId = null,
-    string? TicketType = null)
+    string? TicketType = null,
+    long? GroupId = null)
 {
     public string SourceId => DisplayId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -86,6 +86,7 @@ public static class ImportedSite
     public static List<string> ContentProblems(DocumentStore store, AccountExport export)
     {
         var problems = AgentProblems(store, export);
+        problems.AddRange(TeamProblems(store, export));
         var customers = store.List("HD Customer").Select(c => Text(c, "name")).ToHashSet(StringComparer.Ordinal);
         problems.AddRange(export.Companies.Where(c => !customers.Contains(c.Name)).Select(c => $"HD Customer {c.Name} missing"));
 
@@ -141,6 +142,29 @@ public static class ImportedSite
             if (!assignees.SequenceEqual(expectedAssignees))
             {
                 problems.Add($"HD Ticket {ticket.SourceId} ({name}) is assigned [{string.Join(", ", assignees)}], expected [{string.Join(", ", expectedAssignees)}]");
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>Each team the site lacked made with the agents who answered its tickets; the site's own left as they were (no members).</summary>
+    private static List<string> TeamProblems(DocumentStore store, AccountExport export)
+    {
+        var problems = new List<string>();
+        foreach (var team in export.Teams)
+        {
+            if (store.Get("HD Team", team) is not { } doc)
+            {
+                problems.Add($"HD Team {team} missing");
+                continue;
+            }
+
+            var members = Rows(doc, "users").Select(u => Text(u, "user")).Order(StringComparer.Ordinal).ToList();
+            var expected = export.NewTeams.Contains(team) ? export.MembersOf(team) : [];
+            if (!members.SequenceEqual(expected))
+            {
+                problems.Add($"HD Team {team} has members [{string.Join(", ", members)}], expected [{string.Join(", ", expected)}]");
             }
         }
 
@@ -229,6 +253,7 @@ public static class ImportedSite
         {
             ("subject", ticket.Subject, Text(doc, "subject")),
             ("ticket_type", ticket.TicketType, Text(doc, "ticket_type")),
+            ("agent_group", AccountExport.TeamOf(ticket) ?? "", Text(doc, "agent_group")),
             ("raised_by", requester.Email, Text(doc, "raised_by")),
             ("contact", contact, Text(doc, "contact")),
             ("customer", export.CompanyName(requester.CompanyId) ?? "", Text(doc, "customer")),

@@ -13,6 +13,9 @@ public sealed class QuietRunTests
 {
     private const int Tickets = 40;
 
+    /// <summary>The rule Helpdesk gives the team the account export's run makes (fidelity-04).</summary>
+    private const string NewTeamRule = "Hỗ trợ kỹ thuật - Support Rotation";
+
     [Fact]
     public async Task A_quiet_run_sends_no_mail_lets_no_rule_assign_a_ticket_and_puts_the_site_back_as_it_was()
     {
@@ -42,6 +45,10 @@ public sealed class QuietRunTests
         Assert.Equal(QuietPhase.Restored, quiet.Phase);
         Assert.Equal(Tickets, quiet.MailsDeleted);
         Assert.Contains(NoisyHelpdesk.Rule, quiet.Rules);
+        // The team the run made came with its round-robin rule, enabled: disabled before the tickets, enabled again now.
+        Assert.Contains(NewTeamRule, quiet.Rules);
+        Assert.Equal(0, site.RuleDisabled(NewTeamRule));
+        Assert.Equal("Hỗ trợ kỹ thuật", h.Simulator.Store.Get("HD Team", "Hỗ trợ kỹ thuật")?["team_name"]?.ToString());
         Assert.DoesNotContain(NoisyHelpdesk.DisabledRule, quiet.Rules);
         Assert.All(quiet.Rules, rule => Assert.Equal(0, site.RuleDisabled(rule)));
         Assert.Equal([NoisyHelpdesk.Notification], quiet.Notifications);
@@ -50,7 +57,7 @@ public sealed class QuietRunTests
         // The preparation's PUT, the run's one to silence and one to restore.
         Assert.Equal(3, h.Simulator.Store.Requests.Count("PUT /api/resource/HD Settings"));
         Assert.Equal("Sent", await site.ProbeSendingAsync("Sau lượt nhập"));
-        Assert.Equal(["run.started", "run.site-silenced", "run.site-restored"], await AuditAsync(h));
+        Assert.Equal(["run.started", "run.site-silenced", "run.site-rules-silenced", "run.site-restored"], await AuditAsync(h));
     }
 
     [Fact]
@@ -230,9 +237,12 @@ public sealed class QuietRunTests
         Assert.Equal(QuietPhase.Restored, (await QuietAsync(h, runId)).Phase);
         Assert.Equal([1, 1, 1], NoisyHelpdesk.Flags(site.Settings()));
         Assert.Equal(0, site.RuleDisabled(NoisyHelpdesk.Rule));
+        // The run's new team brought an enabled rule: disabled before the tickets, whether the pause came before they
+        // started (then the resumed run's snapshot has the rule) or after; either way it is enabled again now.
         Assert.Equal(
             ["run.started", "run.site-silenced", "run.paused", "run.site-restore-due", "run.site-restored", "run.resumed", "run.site-silenced", "run.site-restored"],
-            await AuditAsync(h));
+            (await AuditAsync(h)).Where(a => a != "run.site-rules-silenced"));
+        Assert.Equal(0, site.RuleDisabled(NewTeamRule));
     }
 
     [Fact]
@@ -259,7 +269,8 @@ public sealed class QuietRunTests
         Assert.Equal(Tickets, (await RunTicketsAsync(h, runId)).Count);
         Assert.Equal(QuietPhase.Restored, (await QuietAsync(h, runId)).Phase);
         Assert.Equal([1, 1, 1], NoisyHelpdesk.Flags(site.Settings()));
-        Assert.Equal(["run.started", "run.site-silenced", "run.site-restored", "run.resumed", "run.site-silenced", "run.site-restored"], await AuditAsync(h));
+        Assert.Equal(["run.started", "run.site-silenced", "run.site-rules-silenced", "run.site-restored", "run.resumed", "run.site-silenced", "run.site-restored"], await AuditAsync(h));
+        Assert.Equal(0, site.RuleDisabled(NewTeamRule));
     }
 
     [Fact]
@@ -296,7 +307,8 @@ public sealed class QuietRunTests
         Assert.Equal([site.ForeignMail], h.Simulator.Store.List("Email Queue").Select(m => m["name"]!.ToString()));
         Assert.Equal("Runs.NothingToRestore", (await h.Runs.RestoreSiteAsync("quan.tri", runId, CancellationToken.None)).ErrorKey);
         var audit = await AuditAsync(h);
-        Assert.Equal(["run.started", "run.site-silenced", "run.site-restore-failed", "run.site-restore-asked", "run.site-restore-failed", "run.site-restore-asked", "run.site-restored"], audit);
+        Assert.Equal(["run.started", "run.site-silenced", "run.site-rules-silenced", "run.site-restore-failed", "run.site-restore-asked", "run.site-restore-failed", "run.site-restore-asked", "run.site-restored"], audit);
+        Assert.Equal(0, site.RuleDisabled(NewTeamRule));
     }
 
     [Fact]

@@ -19,16 +19,17 @@ public static class RecordChecks
 
     /// <summary>
     /// Succeeded, or an agent's contact found on the site: Frappe makes one with every new user, so the run's contact
-    /// record for the agent is skipped as existing; so is a ticket type a fresh site has.
+    /// record for the agent is skipped as existing; so is a ticket type or a team a fresh site has.
     /// </summary>
     public static bool WentThrough(ImportRecord r, AccountExport export) =>
         r.State == RecordState.Succeeded
         || (r is { Stage: RunStage.Contacts, State: RecordState.Skipped, Result: RecordResult.Existing } && export.Agents.Any(a => a.Email == r.SourceKey))
         || FoundOnFreshSite(r);
 
-    /// <summary>A ticket type a fresh Helpdesk site has, found there and left as it is.</summary>
+    /// <summary>A ticket type or a team a fresh Helpdesk site has, found there and left as it is.</summary>
     public static bool FoundOnFreshSite(ImportRecord r) =>
-        r is { Stage: RunStage.TicketTypes, State: RecordState.Skipped, Result: RecordResult.Existing } && AccountExport.SiteTicketTypes.Contains(r.SourceKey);
+        (r is { Stage: RunStage.TicketTypes, State: RecordState.Skipped, Result: RecordResult.Existing } && AccountExport.SiteTicketTypes.Contains(r.SourceKey))
+        || (r is { Stage: RunStage.Teams, State: RecordState.Skipped, Result: RecordResult.Existing } && AccountExport.SiteTeams.Contains(r.SourceKey));
 
     public static string Describe(ImportRecord r) =>
         $"record {r.Id} {r.Stage} {r.Doctype} {r.SourceKey}: {r.State} {r.Result} {r.ErrorKind} {r.ErrorExcType} {r.ErrorMessage}".TrimEnd();

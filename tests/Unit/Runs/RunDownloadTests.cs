@@ -130,7 +130,7 @@ public sealed class RunDownloadTests
                 doctype == "Contact" && export.Agents.Any(a => a.Email == r.Source) ? nameof(RecordResult.Existing) : nameof(RecordResult.Created), r.Outcome));
         }
 
-        // Every document the run made, and each ticket type it found on the site: the tickets name them.
-        Assert.Equal(export.ExpectedCounts.Values.Sum() + export.TicketTypes.Count - export.NewTicketTypes.Count, rows.Count - 1);
+        // Every document the run made, and each ticket type and team it found on the site: the tickets name them.
+        Assert.Equal(export.ExpectedCounts.Values.Sum() + export.TicketTypes.Count - export.NewTicketTypes.Count + export.Teams.Count - export.NewTeams.Count, rows.Count - 1);
     }
 }

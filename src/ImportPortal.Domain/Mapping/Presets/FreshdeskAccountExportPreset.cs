@@ -23,6 +23,10 @@ namespace ImportPortal.Domain.Mapping.Presets;
 /// A ticket's type (<c>ticket-type</c>) is an HD Ticket Type made before the tickets where the site lacks it: a fresh
 /// Helpdesk has Unspecified, Question, Bug and Incident, Freshdesk has Problem, Feature Request and the team's own.
 /// </para>
+/// <para>
+/// A ticket's group (<c>group-id</c>, named in <c>Groups.xml</c>) is its team (<c>agent_group</c>), made where the site
+/// lacks it with the agents who answered its tickets as members. A group the export does not name gives no team.
+/// </para>
 /// </summary>
 public static class FreshdeskAccountExportPreset
 {
@@ -37,6 +41,7 @@ public static class FreshdeskAccountExportPreset
         new("users.name", "users", "id", "name"),
         new("companies.name", "companies", "id", "name"),
         new("agents.email", "users", "id", "email", Agents),
+        new("groups.name", "groups", "id", "name"),
     ];
 
     private static RowFilter Agents => new("helpdesk-agent", HelpdeskValues.True);
@@ -61,6 +66,7 @@ public static class FreshdeskAccountExportPreset
         new(EntityKind.Contact, new EntitySource("users"), Column("(key)", "email", Trim, Lower),
             [.. ContactFields("name", Column("", "email", Email, Lower), "phone"), Reference("links.0.link_name", EntityKind.Organisation, "customer-id", Lookup("companies.name"))]),
         new(EntityKind.TicketType, new EntitySource("tickets"), Column("(key)", "ticket-type", Trim), [Column("name", "ticket-type", Trim)], Filter: new RowFilter("ticket-type", And: Live)),
+        Team("tickets", Column("", "group-id", LookupOrEmpty("groups.name"), Trim), Column("", "responder-id", LookupOrEmpty("agents.email"), Trim, Lower), new RowFilter("group-id", And: Live)),
         new(EntityKind.Ticket, new EntitySource("tickets"), Column("(key)", "display-id", Trim), TicketFields, ExternalIdField: "custom_source_id", Filter: Live),
         new(EntityKind.Reply, new EntitySource("tickets"), Template("(key)", "{display-id}:description"), FirstMessage, ExternalIdField: "custom_source_id",
             Filter: new RowFilter("description", And: Live)),
@@ -82,6 +88,7 @@ public static class FreshdeskAccountExportPreset
         Column("opening_time", "created-at", Time),
         Column("service_level_agreement_creation", "created-at", Stamp),
         Finalise(FieldStage.FinaliseStatus, "status", "status-name", Map(HelpdeskValues.Statuses, "Open")),
+        TeamReference("group-id", LookupOrEmpty("groups.name"), Trim),
         Finalise(FieldStage.FinaliseDates, "first_responded_on", "ticket-states.first-responded-at", Stamp),
         Finalise(FieldStage.Assign, RecordAssignment.Field, "responder-id", LookupOrEmpty("agents.email"), Trim, Lower),
         new("resolution_date", FieldOrigin.FirstNonEmpty, "ticket-states.resolved-at|ticket-states.closed-at", [Stamp], FieldStage.FinaliseDates),

@@ -10,7 +10,9 @@ namespace ImportPortal.Domain.Mapping.Presets;
 /// contacts (Frappe makes one with every user; a ticket an agent raised links to it); their replies name them in
 /// <c>user</c> and their private notes in <c>commented_by</c>; a message whose author is no agent of the dump names
 /// nobody. Every message carries its writer's name as written (left to Frappe, a contact's is its first and last
-/// name run together). A ticket's <c>type</c> is made before the tickets where the site lacks it.
+/// name run together). A ticket's <c>type</c> is made before the tickets where the site lacks it. With the dump's
+/// "groups" list, a ticket's <c>group_id</c> is its team, made where the site lacks it with the agents who answered its
+/// tickets as members; without it, tickets get no team.
 /// </summary>
 public static class FreshdeskApiJsonPreset
 {
@@ -29,6 +31,7 @@ public static class FreshdeskApiJsonPreset
         new("people.name", "agents", "id", "contact.name"),
         new("agents.email", "agents", "id", "contact.email"),
         new("companies.name", "companies", "id", "name"),
+        new("groups.name", "groups", "id", "name"),
     ];
 
     /// <summary>
@@ -49,6 +52,7 @@ public static class FreshdeskApiJsonPreset
         new(EntityKind.Contact, new EntitySource("contacts"), Column("(key)", "email", Trim, Lower),
             [.. ContactFields("name", Column("", "email", Email, Lower), "phone"), Reference("links.0.link_name", EntityKind.Organisation, "company_id", Lookup("companies.name"))]),
         new(EntityKind.TicketType, new EntitySource("tickets"), Column("(key)", "type", Trim), [Column("name", "type", Trim)], Filter: new RowFilter("type", And: Live)),
+        Team("tickets", Column("", "group_id", LookupOrEmpty("groups.name"), Trim), Column("", "responder_id", LookupOrEmpty("agents.email"), Trim, Lower), new RowFilter("group_id", And: Live)),
         new(EntityKind.Ticket, new EntitySource("tickets"), Column("(key)", "id", Trim), TicketFields, ExternalIdField: "custom_source_id", Filter: Live),
         new(EntityKind.Reply, new EntitySource("tickets"), Template("(key)", "{id}:description"), FirstMessage, ExternalIdField: "custom_source_id",
             Filter: new RowFilter("description", And: Live)),
@@ -71,6 +75,7 @@ public static class FreshdeskApiJsonPreset
         Column("opening_time", "created_at", Time),
         Column("service_level_agreement_creation", "created_at", Stamp),
         Finalise(FieldStage.FinaliseStatus, "status", "status", Map(HelpdeskValues.Statuses, "Open")),
+        TeamReference("group_id", LookupOrEmpty("groups.name"), Trim),
         Finalise(FieldStage.FinaliseDates, "first_responded_on", "stats.first_responded_at", Stamp),
         Finalise(FieldStage.Assign, RecordAssignment.Field, "responder_id", LookupOrEmpty("agents.email"), Trim, Lower),
         new("resolution_date", FieldOrigin.FirstNonEmpty, "stats.resolved_at|stats.closed_at", [Stamp], FieldStage.FinaliseDates),

@@ -8,6 +8,8 @@ namespace ImportPortal.Domain.Mapping.Presets;
 /// is enough; the description becomes the ticket's first, received Communication (a ticket posted with a
 /// description would get one authored by the importer). Times are the account's zone without offset. Each ticket's
 /// type is made before the tickets where the site lacks it (Freshdesk's Problem, Feature Request, the team's own).
+/// Each ticket's group is its team (<c>agent_group</c>): a team the site lacks is made with the agents who answered its
+/// tickets as members, found on the site by the names the export gives them (the export has no agent e-mail).
 /// </summary>
 public static class FreshdeskTicketExportPreset
 {
@@ -26,6 +28,7 @@ public static class FreshdeskTicketExportPreset
             [.. ContactFields("Requester name", Column("", "Requester email", Email, Lower), "Requester phone"), Reference("links.0.link_name", EntityKind.Organisation, "Company", Trim)],
             Filter: new RowFilter("Requester email")),
         new(EntityKind.TicketType, new EntitySource("tickets"), Column("(key)", "Type", Trim), [Column("name", "Type", Trim)], Filter: new RowFilter("Type")),
+        Team("tickets", Column("", "Group", Trim), Column("", "Agent", Trim), new RowFilter("Group")),
         new(EntityKind.Ticket, new EntitySource("tickets"), Column("(key)", "Ticket ID", Trim), TicketFields, ExternalIdField: "custom_source_id"),
         new(EntityKind.Reply, new EntitySource("tickets"), Template("(key)", "{Ticket ID}:description"), FirstMessage, ExternalIdField: "custom_source_id", Filter: new RowFilter("Description")),
     ];
@@ -42,6 +45,7 @@ public static class FreshdeskTicketExportPreset
         Column("opening_time", "Created time", Time),
         Column("service_level_agreement_creation", "Created time", Stamp),
         Finalise(FieldStage.FinaliseStatus, "status", "Status", Map(HelpdeskValues.Statuses, "Open")),
+        TeamReference("Group", Trim),
         Finalise(FieldStage.FinaliseDates, "first_responded_on", "Initial response time", Stamp),
         new("resolution_date", FieldOrigin.FirstNonEmpty, "Resolved time|Closed time", [Stamp], FieldStage.FinaliseDates),
     ];

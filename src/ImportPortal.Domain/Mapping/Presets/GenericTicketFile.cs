@@ -4,7 +4,7 @@ namespace ImportPortal.Domain.Mapping.Presets;
 
 /// <summary>
 /// A ticket file from any other system (CSV, XLSX or JSON, one table): the Freshdesk ticket export's entities — the
-/// requester's organisation and contact, the ticket's type, the ticket and its description as the first message — read
+/// requester's organisation and contact, the ticket's type and team, the ticket and its description as the first message — read
 /// from the columns the file has, found by their names in English or Vietnamese ("Mã phiếu", "Tiêu đề", "Email khách
 /// hàng"). A field whose column the file lacks is left out, and so is an entity whose key it lacks; the ticket stays,
 /// for the operator to key by hand when no column looks like its id. A start the operator reviews, like header matching.
@@ -33,6 +33,8 @@ public static partial class GenericTicketFile
         ("Resolved time", ["Resolved time", "Resolved", "Resolved at", .. Synonyms("HD Ticket", "resolution_date")]),
         ("Closed time", ["Closed time", "Closed", "Closed at", "Ngày đóng", "Thời gian đóng"]),
         ("Initial response time", ["Initial response time", "First response time", "First responded at", .. Synonyms("HD Ticket", "first_responded_on")]),
+        ("Group", ["Group", "Team", "Group name", "Team name", .. Synonyms("HD Ticket", "agent_group")]),
+        ("Agent", ["Agent", "Agent name", "Assignee", "Responder", "Nhân viên", "Nhân viên phụ trách", "Người phụ trách"]),
         (AgentEmail, ["Agent email", "Assignee email", "Responder email", "Email nhân viên", "Email nhân viên phụ trách", "Email người phụ trách"]),
     ];
 
@@ -53,11 +55,21 @@ public static partial class GenericTicketFile
             .Select(e => Adapt(e, renames))
             .OfType<EntityMapping>()
             .Select(e => e with { Source = e.Source with { Table = table } })
-            .Select(e => e.Entity == EntityKind.Ticket && renames.TryGetValue(AgentEmail, out var agent)
-                ? e with { Fields = [.. e.Fields, new(RecordAssignment.Field, FieldOrigin.Column, agent, [new(TransformKind.Trim), new(TransformKind.Lower)], FieldStage.Assign)] }
-                : e)
+            .Select(e => renames.TryGetValue(AgentEmail, out var agent) ? WithAgentEmail(e, agent) : e)
             .ToList();
         return template with { Name = name, Entities = entities, Preset = null };
+    }
+
+    // A file that gives the agent's e-mail assigns each ticket to that user, and makes them a member of its team.
+    private static EntityMapping WithAgentEmail(EntityMapping entity, string column)
+    {
+        var email = new FieldMapping("", FieldOrigin.Column, column, [new(TransformKind.Trim), new(TransformKind.Lower)]);
+        return entity.Entity switch
+        {
+            EntityKind.Ticket => entity with { Fields = [.. entity.Fields, email with { Target = RecordAssignment.Field, Stage = FieldStage.Assign }] },
+            EntityKind.Team => entity with { Fields = [.. entity.Fields.Where(f => f.Target != TeamMembers.Field), email with { Target = TeamMembers.Field }] },
+            _ => entity,
+        };
     }
 
     /// <summary>
@@ -73,6 +85,7 @@ public static partial class GenericTicketFile
             EntityKind.Contact => "Requester email",
             EntityKind.Organisation => "Company",
             EntityKind.TicketType => "Type",
+            EntityKind.Team => "Group",
             EntityKind.User or EntityKind.Agent => AgentEmail,
             _ => null,
         };

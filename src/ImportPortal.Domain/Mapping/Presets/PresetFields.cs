@@ -27,6 +27,17 @@ internal static class PresetFields
     public static FieldMapping Reference(string target, EntityKind entity, string column, params TransformStep[] steps) =>
         new(target, FieldOrigin.Column, column, steps, References: entity);
 
+    /// <summary>A ticket's team (<c>agent_group</c>), set with its status in the first finalise PUT (frappe-api.md §13 step 7).</summary>
+    public static FieldMapping TeamReference(string column, params TransformStep[] steps) =>
+        new("agent_group", FieldOrigin.Column, column, steps, FieldStage.FinaliseStatus, EntityKind.Team);
+
+    /// <summary>
+    /// The teams the tickets of <paramref name="table"/> belong to, one per name <paramref name="name"/> gives, each with the
+    /// members <paramref name="member"/> gives on its tickets.
+    /// </summary>
+    public static EntityMapping Team(string table, FieldMapping name, FieldMapping member, RowFilter filter) =>
+        new(EntityKind.Team, new EntitySource(table), name with { Target = "(key)" }, [name with { Target = "team_name" }, member with { Target = TeamMembers.Field }], Filter: filter);
+
     public static FieldMapping ParentReference(string target) => new(target, FieldOrigin.ParentKey, "", References: EntityKind.Ticket);
 
     public static TransformStep Map(IReadOnlyDictionary<string, string> map, string? fallback = null) => new(TransformKind.ValueMap, Map: map, Fallback: fallback);
