@@ -287,7 +287,7 @@ public static class ImportedSite
 
     public static string Text(JsonObject doc, string field) => doc[field] is JsonValue v ? v.ToString() : "";
 
-    private static IEnumerable<JsonObject> Rows(JsonObject doc, string field) => doc[field] is JsonArray rows ? rows.OfType<JsonObject>() : [];
+    public static IEnumerable<JsonObject> Rows(JsonObject doc, string field) => doc[field] is JsonArray rows ? rows.OfType<JsonObject>() : [];
 
     /// <summary>At most <paramref name="max"/> problems, one a line, for a failure message.</summary>
     public static string Describe(IReadOnlyCollection<string> problems, int max = 25) =>
