@@ -98,6 +98,29 @@ public sealed class GenericTicketFileTests
     }
 
     [Fact]
+    public void A_group_column_makes_the_ticket_s_team_with_the_agent_of_the_e_mail_column_or_else_of_the_name_column()
+    {
+        string[] withEmail = ["Mã phiếu", "Tiêu đề", "Nhóm hỗ trợ", "Nhân viên phụ trách", "Email nhân viên"];
+        string[] withName = ["Mã phiếu", "Tiêu đề", "Nhóm", "Người phụ trách"];
+
+        var byEmail = ProfileCompiler.Compile(GenericTicketFile.Create(withEmail), MappingSites.Helpdesk122).MapRecord("tickets", MappingSites.Record(
+            ("Mã phiếu", "5"), ("Tiêu đề", "Hỏi giá"), ("Nhóm hỗ trợ", " Kế toán "), ("Nhân viên phụ trách", "Lê Thị Hỗ Trợ"), ("Email nhân viên", "HoTro@Haravan.vn")));
+        var byName = ProfileCompiler.Compile(GenericTicketFile.Create(withName), MappingSites.Helpdesk122).MapRecord("tickets", MappingSites.Record(
+            ("Mã phiếu", "6"), ("Tiêu đề", "Hỏi giá"), ("Nhóm", "Kế toán"), ("Người phụ trách", "Lê Thị Hỗ Trợ")));
+
+        var team = byEmail.Single(m => m.Entity == EntityKind.Team);
+        Assert.Equal(("HD Team", "Kế toán"), (team.Doctype, team.SourceKey));
+        Assert.Equal(["hotro@haravan.vn"], Members(team));
+        Assert.Equal(["Lê Thị Hỗ Trợ"], Members(byName.Single(m => m.Entity == EntityKind.Team)));
+        Assert.All(new[] { byEmail, byName }.Select(m => m.Single(e => e.Entity == EntityKind.Ticket)), ticket =>
+            Assert.Contains(new EntityReference(EntityKind.Team, "Kế toán", "agent_group", FieldStage.FinaliseStatus), ticket.References));
+        Assert.Equal("Nhóm", GenericTicketFile.SuggestKey(EntityKind.Team, withName));
+    }
+
+    private static List<string?> Members(MappedEntity team) =>
+        team.InsertBody["users"]!.AsArray().Select(u => u!["user"]?.ToString()).ToList();
+
+    [Fact]
     public void A_new_entity_s_key_is_suggested_by_the_column_names_and_none_when_nothing_fits()
     {
         Assert.Equal("Mã phiếu", GenericTicketFile.SuggestKey(EntityKind.Ticket, VietnameseHeaders));
