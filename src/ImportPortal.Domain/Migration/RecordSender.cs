@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using ImportPortal.Domain.Frappe;
 using ImportPortal.Domain.Mapping;
@@ -14,6 +15,9 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
     private readonly MembershipSender _memberships = new(site, references, store, options, time);
 
     private readonly UserCreationPace _users = users ?? UserCreationPace.None(options, time);
+
+    // The user of each agent the site knows by the name Helpdesk shows (null: none), asked once per name and pass.
+    private readonly ConcurrentDictionary<string, string?> _agentsByName = new(StringComparer.OrdinalIgnoreCase);
 
     public async Task<(RecordOutcome Outcome, LedgerEntry? Ledger)> SendAsync(WorkItem item, ExistingOnSite existing, CancellationToken ct)
     {
@@ -449,7 +453,8 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
     /// <summary>
     /// The ticket's assignee, assigned as the assignee's own assignment (<c>assigned_by</c> the assignee): Frappe notifies
     /// only a user someone else assigns, and a migration must not send each agent a notification per ticket. The user is
-    /// the one this run made (its name from the ledger), or else the id as read: a user already on the site. A ticket that
+    /// the one this run made (its name from the ledger), or else the id as read: a user already on the site; a name that is
+    /// no e-mail is the agent the site knows by that name (<c>HD Agent.agent_name</c>), as a ticket export names them. A ticket that
     /// was on the site already keeps its assignees unless the run updates what exists.
     /// </summary>
     private async Task<(RecordOutcome, LedgerEntry?)> AssignAsync(WorkItem item, AttemptRecorder log, CancellationToken ct)
@@ -466,7 +471,17 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
         }
 
         var user = assignee;
-        if (await references.FindAsync(EntityKind.User, assignee, ct) is { } made)
+        if (!EmailAddress.IsValid(assignee))
+        {
+            // A ticket export names its agent as Helpdesk shows them, never by e-mail: the agent the site has by that name.
+            if (await AgentNamedAsync(assignee, log, ct) is not { } named)
+            {
+                return (log.Failed(item, NoAgentNamed(assignee)), null);
+            }
+
+            user = named;
+        }
+        else if (await references.FindAsync(EntityKind.User, assignee, ct) is { } made)
         {
             user = made.FrappeName;
         }
@@ -484,6 +499,23 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
 
         return (log.Done(item, RecordState.Succeeded, options.DryRun ? RecordResult.WouldUpdate : RecordResult.Updated, ticket.FrappeName, sent), null);
     }
+
+    private async Task<string?> AgentNamedAsync(string name, AttemptRecorder log, CancellationToken ct)
+    {
+        if (_agentsByName.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var started = time.GetTimestamp();
+        var found = (await SiteLookup.FindAsync(site, "HD Agent", "agent_name", [name], ct)).GetValueOrDefault(name);
+        log.Add($"GET HD Agent?agent_name={name}", started, found is null ? "not found" : $"found {found}");
+        _agentsByName[name] = found;
+        return found;
+    }
+
+    private static RecordError NoAgentNamed(string name) =>
+        new(RecordErrorKind.Data, $"No agent called \"{name}\" on the site, so the ticket cannot be assigned to them. Add the agent in Helpdesk (with that name) and retry, map the agent column to e-mails, or skip the assignment: the ticket then stays unassigned.");
 
     // A PUT of the same body is safe to repeat.
     private Task PutAsync(string doctype, string name, JsonObject body, AttemptRecorder log, CancellationToken ct) =>

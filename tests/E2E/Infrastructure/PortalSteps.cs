@@ -24,6 +24,18 @@ public static class PortalSteps
     }
 
     /// <summary>The site's external-id fields, made the way the preflight's button makes them, but through the API.</summary>
+    /// <summary>
+    /// The sample ticket export's agent on the site (User and HD Agent with the name the export gives), as a team that
+    /// has set up its new Helpdesk has them: the run assigns each ticket to them and makes them the team's member.
+    /// </summary>
+    public static void SeedTicketExportAgent(SimulatorHandle sim)
+    {
+        ArgumentNullException.ThrowIfNull(sim);
+        var (_, name, email) = TestData.FreshdeskSampleWriter.Agents[0];
+        sim.Seed("User", new System.Text.Json.Nodes.JsonObject { ["name"] = email, ["email"] = email, ["first_name"] = name, ["full_name"] = name, ["enabled"] = 1 });
+        sim.Seed("HD Agent", new System.Text.Json.Nodes.JsonObject { ["name"] = email, ["user"] = email, ["agent_name"] = name, ["is_active"] = 1 });
+    }
+
     public static async Task CreateExternalIdFieldsAsync(SimulatorHandle sim)
     {
         ArgumentNullException.ThrowIfNull(sim);

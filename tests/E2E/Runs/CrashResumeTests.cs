@@ -28,6 +28,7 @@ public sealed class CrashResumeTests(BrowserFixture browser) : IDisposable
     public async Task A_run_killed_mid_way_finishes_after_a_restart_with_no_duplicate_and_nothing_lost()
     {
         await using var sim = await SimulatorHost.StartAsync();
+        PortalSteps.SeedTicketExportAgent(sim);
         await PortalSteps.CreateExternalIdFieldsAsync(sim);
 
         // Slow enough that the kill lands mid-run.

@@ -28,6 +28,7 @@ public sealed partial class RunFlowTests(BrowserFixture browser, PortalFixture p
     public async Task A_ticket_export_runs_to_the_end_and_the_refused_ticket_is_fixed_from_the_error_list()
     {
         await using var sim = await SimulatorHost.StartAsync();
+        PortalSteps.SeedTicketExportAgent(sim);
         sim.Faults.Rejections.Add("HD Ticket", doc => doc["subject"]?.ToString()?.Contains(RefusedSubject, StringComparison.Ordinal) == true, RefusalMessage);
         var csv = Path.Combine(_folder, "Tickets-run.csv");
         await File.WriteAllTextAsync(csv, TicketsWithOneRefused(), new UTF8Encoding(true));

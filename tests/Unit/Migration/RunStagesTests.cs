@@ -16,9 +16,9 @@ public sealed class RunStagesTests
     }
 
     [Fact]
-    public void A_ticket_export_has_no_assignee_to_give_and_no_assignments_stage()
+    public void A_ticket_export_assigns_its_agents_after_the_finalise_and_the_assignments_only_change_tickets()
     {
-        Assert.DoesNotContain(RunStage.Assignments, RunStages.Of(FreshdeskTicketExportPreset.Create()));
+        Assert.Equal(RunStage.Assignments, RunStages.Of(FreshdeskTicketExportPreset.Create())[^1]);
         Assert.False(RunStages.Creates(RunStage.Assignments));
     }
 

@@ -70,4 +70,47 @@ public sealed class AssignmentImportTests
         var content = ImportedSite.ContentProblems(h.Simulator.Store, export);
         Assert.True(content.Count == 0, "each ticket should have its agent once the agent is in: " + ImportedSite.Describe(content));
     }
+
+    [Fact]
+    public async Task A_ticket_export_s_tickets_go_to_the_agent_the_site_knows_by_the_name_the_export_gives_asked_once()
+    {
+        const int Tickets = 30;
+        var (_, name, email) = TestData.FreshdeskSampleWriter.Agents[0];
+        await using var h = await RunsHarness.StartAsync();
+        var runId = await h.StartTicketRunAsync(TestData.FreshdeskSampleWriter.TicketCsv(Tickets), new RunOptions { Ceiling = 4 });
+
+        await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunState.Completed, await h.StateAsync(runId));
+        var todos = h.Simulator.Store.List("ToDo").ToList();
+        Assert.Equal(Tickets, todos.Count);
+        Assert.All(todos, t => Assert.Equal((email, email), (ImportedSite.Text(t, "allocated_to"), ImportedSite.Text(t, "assigned_by"))));
+        Assert.Empty(h.Simulator.Store.List("Notification Log"));
+        // One name, asked of the site once per worker at most, not once per ticket (the teams stage asks once more).
+        var asked = h.Simulator.Store.Requests.Count("GET /api/resource/HD Agent");
+        Assert.True(asked is >= 1 and <= 5, $"the site was asked for the agent called {name} {asked} times");
+    }
+
+    [Fact]
+    public async Task An_agent_the_site_does_not_know_by_name_fails_each_assignment_saying_what_to_do_until_the_agent_is_added()
+    {
+        var (_, name, email) = TestData.FreshdeskSampleWriter.Agents[0];
+        await using var h = await RunsHarness.StartAsync();
+        var runId = await h.StartTicketRunAsync(TestData.FreshdeskSampleWriter.TicketCsv(5), agentOnSite: false);
+
+        await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
+
+        var assignments = (await h.RecordsAsync(runId)).Where(r => r.Stage == RunStage.Assignments).ToList();
+        Assert.Equal(5, assignments.Count);
+        Assert.All(assignments, r => Assert.True(
+            r is { State: RecordState.Failed, ErrorKind: RecordErrorKind.Data } && r.ErrorMessage!.Contains($"No agent called \"{name}\" on the site", StringComparison.Ordinal)
+            && r.ErrorMessage.Contains("Add the agent in Helpdesk", StringComparison.Ordinal), RecordChecks.Describe(r)));
+        Assert.Empty(h.Simulator.Store.List("ToDo"));
+
+        h.SeedTicketExportAgent();
+        await h.RetryAsync(runId, null);
+
+        Assert.All((await h.RecordsAsync(runId)).Where(r => r.Stage == RunStage.Assignments), r => Assert.True(r.State == RecordState.Succeeded, RecordChecks.Describe(r)));
+        Assert.Equal(Enumerable.Repeat(email, 5), h.Simulator.Store.List("ToDo").Select(t => ImportedSite.Text(t, "allocated_to")));
+    }
 }

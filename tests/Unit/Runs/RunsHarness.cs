@@ -6,6 +6,7 @@ using ImportPortal.Domain.Mapping.Presets;
 using ImportPortal.Domain.Migration;
 using ImportPortal.Frappe;
 using ImportPortal.Jobs;
+using ImportPortal.TestData;
 using ImportPortal.Mappings;
 using ImportPortal.Persistence;
 using ImportPortal.Runs;
@@ -121,9 +122,18 @@ public sealed class RunsHarness : IAsyncDisposable
         return result.Id ?? throw new InvalidOperationException(result.ProblemKey);
     }
 
-    /// <summary>Uploads a Freshdesk ticket CSV, maps it with the preset and starts a run; returns the run id (the job has not run yet).</summary>
-    public async Task<Guid> StartTicketRunAsync(byte[] csv, RunOptions? options = null, string profileName = "Freshdesk phiếu")
+    /// <summary>
+    /// Uploads a Freshdesk ticket CSV, maps it with the preset and starts a run; returns the run id (the job has not run
+    /// yet). The sample export's agent is on the site already (<see cref="SeedTicketExportAgent"/>) unless
+    /// <paramref name="agentOnSite"/> says otherwise: the export names its agent only as Helpdesk shows them.
+    /// </summary>
+    public async Task<Guid> StartTicketRunAsync(byte[] csv, RunOptions? options = null, string profileName = "Freshdesk phiếu", bool agentOnSite = true)
     {
+        if (agentOnSite)
+        {
+            SeedTicketExportAgent();
+        }
+
         var upload = await UploadAsync(csv, "tickets.csv");
         var profile = await ProfileAsync(FreshdeskTicketExportPreset.Create() with { Name = profileName });
         return await StartAsync(profile, new Dictionary<string, TableBinding> { ["tickets"] = new(upload, null) }, options);
@@ -154,6 +164,20 @@ public sealed class RunsHarness : IAsyncDisposable
     {
         var bindings = await UploadAccountExportAsync(export);
         return await StartAsync(await AccountExportProfileAsync(), bindings, options);
+    }
+
+    /// <summary>
+    /// Puts the sample ticket export's agent on the site (User and HD Agent with the name the export gives), the way a
+    /// team that has set up its new Helpdesk has them; once.
+    /// </summary>
+    public void SeedTicketExportAgent()
+    {
+        var (_, name, email) = FreshdeskSampleWriter.Agents[0];
+        if (Simulator.Store.Get("User", email) is null)
+        {
+            Simulator.Seed("User", new JsonObject { ["name"] = email, ["email"] = email, ["first_name"] = name, ["full_name"] = name, ["enabled"] = 1 });
+            Simulator.Seed("HD Agent", new JsonObject { ["name"] = email, ["user"] = email, ["agent_name"] = name, ["is_active"] = 1 });
+        }
     }
 
     /// <summary>Puts the export's agents on the site already (User and HD Agent), the way a team that has set up its new Helpdesk has them.</summary>

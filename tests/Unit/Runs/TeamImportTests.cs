@@ -54,7 +54,6 @@ public sealed class TeamImportTests
     public async Task A_ticket_export_s_team_is_made_with_the_agent_the_site_knows_by_the_name_the_export_gives()
     {
         await using var h = await RunsHarness.StartAsync();
-        SeedAgent(h);
         var runId = await h.StartTicketRunAsync(TicketsOfOwnTeam(8));
 
         await h.ExecuteAsync(runId, Ct);
@@ -72,7 +71,7 @@ public sealed class TeamImportTests
     public async Task A_team_no_member_of_which_the_site_knows_fails_saying_what_to_do_and_its_tickets_wait_for_it()
     {
         await using var h = await RunsHarness.StartAsync();
-        var runId = await h.StartTicketRunAsync(TicketsOfOwnTeam(6));
+        var runId = await h.StartTicketRunAsync(TicketsOfOwnTeam(6), agentOnSite: false);
 
         await h.ExecuteAsync(runId, Ct);
 
@@ -109,7 +108,7 @@ public sealed class TeamImportTests
     public async Task A_team_the_operator_skips_leaves_its_tickets_without_one_and_their_status_goes_in()
     {
         await using var h = await RunsHarness.StartAsync();
-        var runId = await h.StartTicketRunAsync(TicketsOfOwnTeam(4));
+        var runId = await h.StartTicketRunAsync(TicketsOfOwnTeam(4), agentOnSite: false);
         await h.ExecuteAsync(runId, Ct);
         var team = Assert.Single(await h.RecordsAsync(runId), r => r.Stage == RunStage.Teams && r.State == RecordState.Failed);
 
@@ -169,12 +168,5 @@ public sealed class TeamImportTests
         var text = Encoding.UTF8.GetString(FreshdeskSampleWriter.TicketCsv(rows)).Replace($"{AgentName},Billing,", $"{AgentName},{OwnTeam},", StringComparison.Ordinal);
         Assert.Equal(rows, text.Split(OwnTeam).Length - 1);
         return Encoding.UTF8.GetBytes(text);
-    }
-
-    /// <summary>The export's agent on the site already, set up by the team: a User and an HD Agent with the name Helpdesk shows.</summary>
-    private static void SeedAgent(RunsHarness h)
-    {
-        h.Simulator.Seed("User", new JsonObject { ["name"] = AgentEmail, ["email"] = AgentEmail, ["first_name"] = AgentName, ["full_name"] = AgentName, ["enabled"] = 1 });
-        h.Simulator.Seed("HD Agent", new JsonObject { ["name"] = AgentEmail, ["user"] = AgentEmail, ["agent_name"] = AgentName, ["is_active"] = 1 });
     }
 }

@@ -9,7 +9,8 @@ namespace ImportPortal.Domain.Mapping.Presets;
 /// description would get one authored by the importer). Times are the account's zone without offset. Each ticket's
 /// type is made before the tickets where the site lacks it (Freshdesk's Problem, Feature Request, the team's own).
 /// Each ticket's group is its team (<c>agent_group</c>): a team the site lacks is made with the agents who answered its
-/// tickets as members, found on the site by the names the export gives them (the export has no agent e-mail).
+/// tickets as members, found on the site by the names the export gives them (the export has no agent e-mail), and each
+/// ticket is assigned to its agent, found so too.
 /// </summary>
 public static class FreshdeskTicketExportPreset
 {
@@ -47,6 +48,7 @@ public static class FreshdeskTicketExportPreset
         Finalise(FieldStage.FinaliseStatus, "status", "Status", Map(HelpdeskValues.Statuses, "Open")),
         TeamReference("Group", Trim),
         Finalise(FieldStage.FinaliseDates, "first_responded_on", "Initial response time", Stamp),
+        Finalise(FieldStage.Assign, RecordAssignment.Field, "Agent", Trim),
         new("resolution_date", FieldOrigin.FirstNonEmpty, "Resolved time|Closed time", [Stamp], FieldStage.FinaliseDates),
     ];
 

@@ -60,13 +60,14 @@ public static partial class GenericTicketFile
         return template with { Name = name, Entities = entities, Preset = null };
     }
 
-    // A file that gives the agent's e-mail assigns each ticket to that user, and makes them a member of its team.
+    // A file that gives the agent's e-mail assigns each ticket to that user, and makes them a member of its team, rather
+    // than the agent the site knows by the name a name column gives.
     private static EntityMapping WithAgentEmail(EntityMapping entity, string column)
     {
         var email = new FieldMapping("", FieldOrigin.Column, column, [new(TransformKind.Trim), new(TransformKind.Lower)]);
         return entity.Entity switch
         {
-            EntityKind.Ticket => entity with { Fields = [.. entity.Fields, email with { Target = RecordAssignment.Field, Stage = FieldStage.Assign }] },
+            EntityKind.Ticket => entity with { Fields = [.. entity.Fields.Where(f => f.Stage != FieldStage.Assign), email with { Target = RecordAssignment.Field, Stage = FieldStage.Assign }] },
             EntityKind.Team => entity with { Fields = [.. entity.Fields.Where(f => f.Target != TeamMembers.Field), email with { Target = TeamMembers.Field }] },
             _ => entity,
         };

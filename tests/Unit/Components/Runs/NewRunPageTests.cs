@@ -23,7 +23,7 @@ public sealed class NewRunPageTests : RunPagesTest
         await page.WaitForAssertionAsync(() => Assert.Contains(uploadLabel, page.Markup, StringComparison.Ordinal), Wait);
         // A ticket export has no agents and joins contacts by their links: those stages are not offered.
         Assert.Equal(
-            ["Teams", "TicketTypes", "Organisations", "Contacts", "Tickets", "Conversations", "Finalise"],
+            ["Teams", "TicketTypes", "Organisations", "Contacts", "Tickets", "Conversations", "Finalise", "Assignments"],
             page.FindAll("[data-testid=run-stage]").Select(e => e.GetAttribute("data-stage")));
         var startButton = page.Find("[data-testid=run-start]");
         Assert.Contains(start, startButton.TextContent, StringComparison.Ordinal);

@@ -31,11 +31,11 @@ public sealed class RunDashboardPageTests : RunPagesTest
         Assert.Equal(tickets.Count(r => r.State == RecordState.Succeeded).ToString(CultureInfo.InvariantCulture), Count(row, "created"));
         Assert.Equal("1", Count(row, "failed"));
         Assert.Equal(tickets.Count.ToString(CultureInfo.InvariantCulture), Count(row, "total"));
-        // The refused ticket's message and finalise step failed only because of it.
-        Assert.Equal("3", page.Find("[data-testid=run-failed]").TextContent.Trim());
-        Assert.Contains("(3)", page.Find("[data-testid=retry-all-failed]").TextContent, StringComparison.Ordinal);
+        // The refused ticket's message, finalise step and assignment failed only because of it.
+        Assert.Equal("4", page.Find("[data-testid=run-failed]").TextContent.Trim());
+        Assert.Contains("(4)", page.Find("[data-testid=retry-all-failed]").TextContent, StringComparison.Ordinal);
         Assert.False(page.Find("[data-testid=retry-all-failed]").HasAttribute("disabled"));
-        Assert.StartsWith("2 ", page.Find("[data-testid=run-failed-waiting]").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("3 ", page.Find("[data-testid=run-failed-waiting]").TextContent.Trim(), StringComparison.Ordinal);
         Assert.Contains(waiting, page.Find("[data-testid=run-failed-waiting]").TextContent, StringComparison.Ordinal);
         // Helpdesk 1.22 joins contacts through links: the memberships stage has no record and no row.
         Assert.Empty(page.FindAll("[data-testid=stage-row][data-stage=Memberships]"));

@@ -12,8 +12,8 @@ namespace ImportPortal.Tests.Unit.Components.Runs;
 public sealed class RunFinishedNoticeTests : RunPagesTest
 {
     [Theory]
-    [InlineData("en", "Run #1 on Hỗ trợ Haravan ended: Completed with errors, 3 record(s) failed, 2 of them only because a record they need failed", "Open")]
-    [InlineData("vi", "Lượt nhập #1 vào Hỗ trợ Haravan đã kết thúc: Hoàn thành, có lỗi, 3 bản ghi lỗi, trong đó 2 bản ghi lỗi chỉ vì một bản ghi mà chúng cần bị lỗi", "Mở")]
+    [InlineData("en", "Run #1 on Hỗ trợ Haravan ended: Completed with errors, 4 record(s) failed, 3 of them only because a record they need failed", "Open")]
+    [InlineData("vi", "Lượt nhập #1 vào Hỗ trợ Haravan đã kết thúc: Hoàn thành, có lỗi, 4 bản ghi lỗi, trong đó 3 bản ghi lỗi chỉ vì một bản ghi mà chúng cần bị lỗi", "Mở")]
     public async Task A_run_that_ends_while_the_operator_is_on_another_page_is_announced_with_a_way_to_open_it(string culture, string notice, string open)
     {
         UseCulture(culture);
@@ -23,7 +23,7 @@ public sealed class RunFinishedNoticeTests : RunPagesTest
         Render<RunFinishedNotice>();
 
         // The job runs and publishes its progress as it does in the portal: running, then ended. The refused ticket, its
-        // message and its finalise step are the three failed records.
+        // message, its finalise step and its assignment are the four failed records.
         var runId = await RunWithOneRefusedTicketAsync();
 
         await snackbars.WaitForAssertionAsync(() => Assert.Contains(notice, snackbars.Markup, StringComparison.Ordinal), Wait);
@@ -54,7 +54,7 @@ public sealed class RunFinishedNoticeTests : RunPagesTest
         feed.Publish(Progress(runId, RunState.Completed));
 
         // Notices of one run share a key, so an earlier wrong one would have kept this one out.
-        await snackbars.WaitForAssertionAsync(() => Assert.Contains("Run #1 on Hỗ trợ Haravan ended: Completed, 3 record(s) failed, 2 of them", snackbars.Markup, StringComparison.Ordinal), Wait);
+        await snackbars.WaitForAssertionAsync(() => Assert.Contains("Run #1 on Hỗ trợ Haravan ended: Completed, 4 record(s) failed, 3 of them", snackbars.Markup, StringComparison.Ordinal), Wait);
         Assert.Single(snackbars.FindAll(".mud-snackbar"));
         Assert.DoesNotContain("Completed with errors", snackbars.Markup, StringComparison.Ordinal);
     }
