@@ -51,6 +51,12 @@ public static class MappingProblemCodes
     /// <summary>{0} field, {1} value, {2} lookup.</summary>
     public const string LookupMissing = "Mapping.LookupMissing";
 
+    /// <summary>{0} field, {1} the name: a ticket's assignee, named without an e-mail, is no agent the site knows by that name (the validation says).</summary>
+    public const string AgentNotOnSite = "Mapping.AgentNotOnSite";
+
+    /// <summary>{0} field, {1} the team, {2} its members: a team the site lacks has no member the run makes or the site knows, so it cannot be made (the validation says).</summary>
+    public const string TeamWithoutMembers = "Mapping.TeamWithoutMembers";
+
     /// <summary>{0} field, {1} the doctype linked, {2} the organisation doctype.</summary>
     public const string CustomerDoctypeMismatch = "Mapping.CustomerDoctypeMismatch";
 
@@ -71,5 +77,6 @@ public static class MappingProblemCodes
         RequiredMissing, RequiredUnmapped, NotAnOption, Truncated, TooLong, InvalidEmail, BadDate, UnknownValue,
         UnknownValueFallback, LinkMissing, KeyMissing, ColumnMissing, UnknownField, ExternalIdMissing, UnknownTimeZone,
         LookupMissing, CustomerDoctypeMismatch, ContactLinkStyleMismatch, AssignmentIgnored, EmailLeftOut, ParentMissing,
+        AgentNotOnSite, TeamWithoutMembers,
     ];
 }

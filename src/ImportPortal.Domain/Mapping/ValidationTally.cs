@@ -13,6 +13,9 @@ public sealed class ValidationTally(int examplesPerProblem = 5)
     private readonly Dictionary<LinkCheck, LinkUse> _links = [];
     private readonly Dictionary<EntityKind, long> _entities = [];
     private readonly LeftOutCounter _leftOut = new(examplesPerProblem);
+    private readonly Dictionary<string, LinkUse> _agentNames = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, TeamUse> _teams = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _users = new(StringComparer.OrdinalIgnoreCase);
     private long _records;
     private long _withErrors;
 
@@ -36,12 +39,55 @@ public sealed class ValidationTally(int examplesPerProblem = 5)
                     _links[link.Check] = use = new LinkUse(entity.Entity, link.Field);
                 }
 
-                use.Count++;
-                if (use.Rows.Count < examplesPerProblem)
-                {
-                    use.Rows.Add((table, row));
-                }
+                Use(use, table, row);
             }
+
+            Gather(table, row, entity);
+        }
+    }
+
+    // What only the site can say of the agents and teams the rows name: whether it knows each agent named without an
+    // e-mail, and whether each team it lacks has a member it knows.
+    private void Gather(string table, long row, MappedEntity entity)
+    {
+        switch (entity.Entity)
+        {
+            case EntityKind.User when entity.SourceKey.Length > 0:
+                _users.Add(entity.SourceKey);
+                break;
+            case EntityKind.Ticket when AssigneeName(entity) is { } assignee:
+                if (!_agentNames.TryGetValue(assignee, out var named))
+                {
+                    _agentNames[assignee] = named = new LinkUse(EntityKind.Ticket, RecordAssignment.Field);
+                }
+
+                Use(named, table, row);
+                break;
+            case EntityKind.Team when entity.SourceKey.Length > 0:
+                if (!_teams.TryGetValue(entity.SourceKey, out var team))
+                {
+                    _teams[entity.SourceKey] = team = new TeamUse();
+                }
+
+                Use(team.Rows, table, row);
+                team.Members.UnionWith(TeamMembers.Of(entity.InsertBody));
+                break;
+        }
+    }
+
+    // A ticket's assignee named as Helpdesk shows them, not by e-mail; null when it has none.
+    private static string? AssigneeName(MappedEntity ticket)
+    {
+        var assignee = ticket.Assign is { } assign ? assign[RecordAssignment.Field]?.ToString() : null;
+        return assignee is { Length: > 0 } && !EmailAddress.IsValid(assignee) ? assignee : null;
+    }
+
+    private void Use(LinkUse use, string table, long row)
+    {
+        use.Count++;
+        if (use.Rows.Count < examplesPerProblem)
+        {
+            use.Rows.Add((table, row));
         }
     }
 
@@ -62,11 +108,42 @@ public sealed class ValidationTally(int examplesPerProblem = 5)
             Count(MappingProblemCodes.LinkMissing, use.Entity, use.Field, MappingSeverity.Error, examples, use.Count);
         }
 
+        await CheckAgentsAndTeamsAsync(site, ct);
         var tallies = _problems
             .Select(p => new ProblemTally(p.Key.Code, p.Key.Entity, p.Key.Field, p.Value.Severity, p.Value.Count, p.Value.Examples))
             .OrderByDescending(t => t.Severity).ThenByDescending(t => t.Count)
             .ToList();
         return new ValidationReport(_records, new Dictionary<EntityKind, long>(_entities), _withErrors, tallies, _links.Count, _leftOut.Tallies(profile));
+    }
+
+    /// <summary>
+    /// The agents the rows name without an e-mail, as the site knows them (one lookup of the names): a name it does not know
+    /// fails that ticket's assignment. The teams the site lacks (one lookup of the names): one with no member the run
+    /// makes or the site knows fails, and its tickets' status waits for it.
+    /// </summary>
+    private async Task CheckAgentsAndTeamsAsync(IFrappeSite site, CancellationToken ct)
+    {
+        var names = _agentNames.Keys.Concat(_teams.Values.SelectMany(t => t.Members).Where(m => !EmailAddress.IsValid(m))).ToList();
+        var agents = names.Count == 0 ? [] : await Migration.SiteLookup.FindAsync(site, "HD Agent", "agent_name", names, ct);
+        foreach (var (name, use) in _agentNames.Where(a => !agents.ContainsKey(a.Key)))
+        {
+            Count(MappingProblemCodes.AgentNotOnSite, EntityKind.Ticket, use.Field, MappingSeverity.Error, use.Rows.Select(r => new ProblemExample(r.Table, r.Row, [use.Field, name])), use.Count);
+        }
+
+        var found = _teams.Count == 0 ? [] : await Migration.SiteLookup.FindAsync(site, TeamMembers.Doctype, "name", _teams.Keys, ct);
+        var lacking = _teams.Where(t => !found.ContainsKey(t.Key)).ToList();
+        var emails = lacking.SelectMany(t => t.Value.Members).Where(m => EmailAddress.IsValid(m) && !_users.Contains(m)).ToList();
+        var users = emails.Count == 0 ? [] : await Migration.SiteLookup.FindAsync(site, "User", "name", emails, ct);
+        foreach (var (team, use) in lacking)
+        {
+            var known = use.Members.Any(m => EmailAddress.IsValid(m) ? _users.Contains(m) || users.ContainsKey(m) : agents.ContainsKey(m));
+            if (!known)
+            {
+                var members = string.Join(", ", use.Members.Take(5));
+                Count(MappingProblemCodes.TeamWithoutMembers, EntityKind.Team, TeamMembers.Field, MappingSeverity.Error,
+                    use.Rows.Rows.Select(r => new ProblemExample(r.Table, r.Row, [TeamMembers.Field, team, members])), use.Rows.Count);
+            }
+        }
     }
 
     private void Count(string code, EntityKind entity, string field, MappingSeverity severity, IEnumerable<ProblemExample> examples, long occurrences)
@@ -87,6 +164,13 @@ public sealed class ValidationTally(int examplesPerProblem = 5)
         public long Count { get; set; }
 
         public List<ProblemExample> Examples { get; } = [];
+    }
+
+    private sealed class TeamUse
+    {
+        public LinkUse Rows { get; } = new(EntityKind.Team, TeamMembers.Field);
+
+        public HashSet<string> Members { get; } = new(StringComparer.OrdinalIgnoreCase);
     }
 
     private sealed class LinkUse(EntityKind entity, string field)

@@ -176,14 +176,7 @@ public sealed class FreshdeskApiJsonPresetTests
     [Fact]
     public async Task Without_a_groups_list_tickets_get_no_team_and_nothing_fails()
     {
-        var profile = FreshdeskApiJsonPreset.Create(siteTimeZone: "Asia/Ho_Chi_Minh");
-        var lookups = new MappingLookups();
-        foreach (var spec in profile.Lookups!.Where(s => s.Table != "groups"))
-        {
-            await lookups.AddAsync(spec, await SourceTestRead.OpenAsync(Dump, "dump.json", new SourceReadOptions(Table: spec.Table)), TestContext.Current.CancellationToken);
-        }
-
-        var mapped = ProfileCompiler.Compile(profile, Helpdesk122, lookups).MapRecord("tickets", await TableAsync("tickets"));
+        var mapped = (await CompileWithoutAsync("groups")).MapRecord("tickets", await TableAsync("tickets"));
 
         Assert.All(mapped, m => Assert.Empty(m.Problems));
         Assert.DoesNotContain(mapped, m => m.Entity == EntityKind.Team);
@@ -192,19 +185,25 @@ public sealed class FreshdeskApiJsonPresetTests
         Assert.Equal("""{"status":"Closed"}""", ticket.FinaliseStatus?.ToJsonString());
     }
 
+    /// <summary>The preset compiled from a dump that lacks the list <paramref name="table"/> (its lookups stay empty).</summary>
+    private static async Task<CompiledProfile> CompileWithoutAsync(string table)
+    {
+        var profile = FreshdeskApiJsonPreset.Create(siteTimeZone: "Asia/Ho_Chi_Minh");
+        var lookups = new MappingLookups();
+        foreach (var spec in profile.Lookups!.Where(s => s.Table != table))
+        {
+            await lookups.AddAsync(spec, await SourceTestRead.OpenAsync(Dump, "dump.json", new SourceReadOptions(Table: spec.Table)), TestContext.Current.CancellationToken);
+        }
+
+        return ProfileCompiler.Compile(profile, Helpdesk122, lookups);
+    }
+
     private static readonly System.Text.Json.JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [Fact]
     public async Task Without_an_agents_list_messages_name_no_agent_and_nothing_fails()
     {
-        var profile = FreshdeskApiJsonPreset.Create(siteTimeZone: "Asia/Ho_Chi_Minh");
-        var lookups = new MappingLookups();
-        foreach (var spec in profile.Lookups!.Where(s => s.Table != "agents"))
-        {
-            await lookups.AddAsync(spec, await SourceTestRead.OpenAsync(Dump, "dump.json", new SourceReadOptions(Table: spec.Table)), TestContext.Current.CancellationToken);
-        }
-
-        var mapped = ProfileCompiler.Compile(profile, Helpdesk122, lookups).MapRecord("tickets", await TableAsync("tickets"));
+        var mapped = (await CompileWithoutAsync("agents")).MapRecord("tickets", await TableAsync("tickets"));
 
         Assert.All(mapped, m => Assert.Empty(m.Problems));
         Assert.DoesNotContain(mapped.SelectMany(m => m.References), r => r.Entity == EntityKind.User);

@@ -50,6 +50,43 @@ public sealed class ValidationTallyTests
     }
 
     [Fact]
+    public async Task Agents_named_without_an_email_and_teams_without_a_member_the_site_knows_are_found_before_the_run()
+    {
+        await using var h = await FrappeClientHarness.StartAsync();
+        h.Simulator.Seed("User", new System.Text.Json.Nodes.JsonObject { ["name"] = "biet@haravan.vn", ["email"] = "biet@haravan.vn", ["first_name"] = "Trần Văn Biết", ["enabled"] = 1 });
+        h.Simulator.Seed("HD Agent", new System.Text.Json.Nodes.JsonObject { ["name"] = "biet@haravan.vn", ["user"] = "biet@haravan.vn", ["agent_name"] = "Trần Văn Biết", ["is_active"] = 1 });
+        var compiled = ProfileCompiler.Compile(FreshdeskTicketExportPreset.Create(), Mapping.MappingSites.Helpdesk122);
+        (string Agent, string Team)[] rows =
+        [
+            ("Trần Văn Biết", "Kỹ thuật"), // a team the site lacks, with an agent it knows: the run makes it
+            ("Người Lạ", "Kế toán"), ("Người Lạ", "Kế toán"), // no member the site knows: it cannot be made
+            ("Người Lạ", "Billing"), // a team the site has needs no member
+            ("", ""),
+        ];
+        var tally = new ValidationTally(examplesPerProblem: 3);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var record = Mapping.MappingSites.Record(
+                ("Ticket ID", $"{i + 1}"), ("Subject", "Hỏi giá"), ("Requester email", $"khach{i}@example.vn"), ("Agent", rows[i].Agent), ("Group", rows[i].Team),
+                ("Created time", "2024-03-01 09:00:00"));
+            tally.Add("tickets", i + 2, compiled.MapRecord("tickets", record));
+        }
+
+        var agentLookups = h.Simulator.Store.Requests.Count("GET /api/resource/HD Agent");
+        var report = await tally.FinishAsync(h.Site, Ct);
+
+        var unknownAgent = Assert.Single(report.Problems, p => p.Code == MappingProblemCodes.AgentNotOnSite);
+        Assert.Equal((EntityKind.Ticket, "assign_to", 3L, MappingSeverity.Error), (unknownAgent.Entity, unknownAgent.Field, unknownAgent.Count, unknownAgent.Severity));
+        Assert.Equal([3L, 4L, 5L], unknownAgent.Examples.Select(e => e.Row));
+        Assert.Equal(["assign_to", "Người Lạ"], unknownAgent.Examples[0].Args);
+        var teamless = Assert.Single(report.Problems, p => p.Code == MappingProblemCodes.TeamWithoutMembers);
+        Assert.Equal((EntityKind.Team, 2L), (teamless.Entity, teamless.Count));
+        Assert.Equal(["users", "Kế toán", "Người Lạ"], teamless.Examples[0].Args);
+        // The agents' names in one lookup, for the assignments and the teams' members together.
+        Assert.Equal(1, h.Simulator.Store.Requests.Count("GET /api/resource/HD Agent") - agentLookups);
+    }
+
+    [Fact]
     public async Task Tickets_and_notes_no_entity_takes_are_counted_with_example_rows_and_the_filters_that_left_them_out()
     {
         await using var h = await FrappeClientHarness.StartAsync();
