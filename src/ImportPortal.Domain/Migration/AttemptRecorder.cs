@@ -8,7 +8,8 @@ internal sealed class AttemptRecorder(TimeProvider time)
 {
     private readonly List<AttemptLog> _attempts = [];
 
-    public RecordError? DependencyError { get; set; }
+    /// <summary>Why the record cannot be sent, when a step before the send finds it (a reference not there, a team with no member).</summary>
+    public RecordError? Unsendable { get; set; }
 
     public void Add(string request, long started, string outcome) =>
         _attempts.Add(new AttemptLog(time.GetUtcNow(), request, time.GetElapsedTime(started), outcome));

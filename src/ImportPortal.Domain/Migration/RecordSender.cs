@@ -62,7 +62,7 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
         {
             if (await TeamBodyAsync(item, body, log, ct) is not { } team)
             {
-                return (log.Failed(item, log.DependencyError!), null);
+                return (log.Failed(item, log.Unsendable!), null);
             }
 
             body = team;
@@ -99,7 +99,7 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
             }
             else if (await store.FailureOfAsync(EntityKind.User, email, ct) is { } failed && failed != RecordError.Skipped && failed != RecordError.NotYet)
             {
-                log.DependencyError = DependencyFailed(EntityKind.User, email, failed);
+                log.Unsendable = DependencyFailed(EntityKind.User, email, failed);
                 return null;
             }
             else
@@ -125,7 +125,7 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
 
         if (users.Count == 0)
         {
-            log.DependencyError = NoTeamMembers(TeamName(item), members);
+            log.Unsendable = NoTeamMembers(TeamName(item), members);
             return null;
         }
 
@@ -149,7 +149,7 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
     {
         if (await ResolveAsync(item, log, ct) is not { } body)
         {
-            return new Prepared((log.Failed(item, log.DependencyError!), null));
+            return new Prepared((log.Failed(item, log.Unsendable!), null));
         }
 
         if (references.TryGet(item.Doctype, item.SourceKey, out var hit))
@@ -425,7 +425,7 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
 
             if (await ResolveAsync(planned, item.Payload.References.Where(r => r.Stage == stage).ToList(), log, ct) is not { } resolved)
             {
-                return (log.Failed(item, log.DependencyError!), null);
+                return (log.Failed(item, log.Unsendable!), null);
             }
 
             if (resolved.Count > 0)
@@ -601,7 +601,7 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
                 continue;
             }
 
-            log.DependencyError = DependencyFailed(reference.Entity, reference.SourceKey, cause);
+            log.Unsendable = DependencyFailed(reference.Entity, reference.SourceKey, cause);
             return null;
         }
 
