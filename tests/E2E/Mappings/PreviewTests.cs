@@ -59,6 +59,11 @@ public sealed class PreviewTests(BrowserFixture browser, PortalFixture portal) :
         await Expect(op.Page.GetByTestId("validation-totals")).ToContainTextAsync("4 records read");
         await Expect(op.Page.Locator("[data-testid=validation-count][data-code='Mapping.InvalidEmail']").First).ToBeVisibleAsync();
         await Expect(op.Page.Locator("[data-testid=validation-count][data-code='Mapping.Truncated']")).ToHaveTextAsync("1");
+        // The site has no agent called "Lê Thị Hỗ Trợ", whom every row names, and no team "Tier 1", which the two added rows
+        // name with no member it knows: the validation says so before any run, so both can be set up first.
+        await Expect(op.Page.Locator("[data-testid=validation-count][data-code='Mapping.AgentNotOnSite']")).ToHaveTextAsync("4");
+        await Expect(op.Page.Locator("[data-testid=validation-count][data-code='Mapping.TeamWithoutMembers']")).ToHaveTextAsync("2");
+        await Expect(op.Page.GetByTestId("validation")).ToContainTextAsync("the site has no agent called \"Lê Thị Hỗ Trợ\"");
         await op.ScreenshotAsync("validation");
 
         // The profile was saved: after a reload it is in the list.
