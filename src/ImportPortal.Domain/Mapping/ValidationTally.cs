@@ -108,7 +108,11 @@ public sealed class ValidationTally(int examplesPerProblem = 5)
             Count(MappingProblemCodes.LinkMissing, use.Entity, use.Field, MappingSeverity.Error, examples, use.Count);
         }
 
-        await CheckAgentsAndTeamsAsync(site, ct);
+        foreach (var problem in await SiteProblemsAsync(site, ct))
+        {
+            Count(problem.Code, problem.Entity, problem.Field, problem.Severity, problem.Examples, problem.Count);
+        }
+
         var tallies = _problems
             .Select(p => new ProblemTally(p.Key.Code, p.Key.Entity, p.Key.Field, p.Value.Severity, p.Value.Count, p.Value.Examples))
             .OrderByDescending(t => t.Severity).ThenByDescending(t => t.Count)
@@ -117,17 +121,20 @@ public sealed class ValidationTally(int examplesPerProblem = 5)
     }
 
     /// <summary>
-    /// The agents the rows name without an e-mail, as the site knows them (one lookup of the names): a name it does not know
-    /// fails that ticket's assignment. The teams the site lacks (one lookup of the names): one with no member the run
-    /// makes or the site knows fails, and its tickets' status waits for it.
+    /// What only the site can say of the rows added so far, each with the rows it concerns (up to the examples kept): the
+    /// agents named without an e-mail it does not know (one lookup of the names; that ticket's assignment would fail), and
+    /// the teams it lacks (one lookup) with no member the run makes or it knows (the team could not be made, and its
+    /// tickets' status would wait for it).
     /// </summary>
-    private async Task CheckAgentsAndTeamsAsync(IFrappeSite site, CancellationToken ct)
+    public async Task<IReadOnlyList<ProblemTally>> SiteProblemsAsync(IFrappeSite site, CancellationToken ct)
     {
+        var problems = new List<ProblemTally>();
         var names = _agentNames.Keys.Concat(_teams.Values.SelectMany(t => t.Members).Where(m => !EmailAddress.IsValid(m))).ToList();
         var agents = names.Count == 0 ? [] : await Migration.SiteLookup.FindAsync(site, "HD Agent", "agent_name", names, ct);
         foreach (var (name, use) in _agentNames.Where(a => !agents.ContainsKey(a.Key)))
         {
-            Count(MappingProblemCodes.AgentNotOnSite, EntityKind.Ticket, use.Field, MappingSeverity.Error, use.Rows.Select(r => new ProblemExample(r.Table, r.Row, [use.Field, name])), use.Count);
+            problems.Add(new ProblemTally(MappingProblemCodes.AgentNotOnSite, EntityKind.Ticket, use.Field, MappingSeverity.Error, use.Count,
+                [.. use.Rows.Select(r => new ProblemExample(r.Table, r.Row, [use.Field, name]))]));
         }
 
         var found = _teams.Count == 0 ? [] : await Migration.SiteLookup.FindAsync(site, TeamMembers.Doctype, "name", _teams.Keys, ct);
@@ -140,10 +147,12 @@ public sealed class ValidationTally(int examplesPerProblem = 5)
             if (!known)
             {
                 var members = string.Join(", ", use.Members.Take(5));
-                Count(MappingProblemCodes.TeamWithoutMembers, EntityKind.Team, TeamMembers.Field, MappingSeverity.Error,
-                    use.Rows.Rows.Select(r => new ProblemExample(r.Table, r.Row, [TeamMembers.Field, team, members])), use.Rows.Count);
+                problems.Add(new ProblemTally(MappingProblemCodes.TeamWithoutMembers, EntityKind.Team, TeamMembers.Field, MappingSeverity.Error, use.Rows.Count,
+                    [.. use.Rows.Rows.Select(r => new ProblemExample(r.Table, r.Row, [TeamMembers.Field, team, members]))]));
             }
         }
+
+        return problems;
     }
 
     private void Count(string code, EntityKind entity, string field, MappingSeverity severity, IEnumerable<ProblemExample> examples, long occurrences)

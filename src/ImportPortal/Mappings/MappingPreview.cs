@@ -48,9 +48,31 @@ public sealed class MappingPreview(MappingProfileStore profiles, SiteCatalog sit
 
         var mapped = rows.Select(r => (r.Table, r.Record.Locator.Row, Entities: compiled.MapRecord(r.Table, r.Record))).ToList();
         var missing = await LinkChecker.FindMissingAsync(mapped.SelectMany(m => m.Entities).SelectMany(e => e.LinkChecks).Select(c => c.Check), site, ct: ct);
+        var unknownAgents = await UnknownAgentsAsync(mapped, site, ct);
         var result = mapped.Select(m => new PreviewRow(m.Table, m.Row,
-            m.Entities.Select(e => new PreviewEntity(e, [.. e.Problems, .. LinkChecker.ProblemsFor(e, missing)])).ToList())).ToList();
+            m.Entities.Select(e => new PreviewEntity(e, [
+                .. e.Problems, .. LinkChecker.ProblemsFor(e, missing), .. e.Entity == EntityKind.Ticket ? unknownAgents[(m.Table, m.Row)] : []])).ToList())).ToList();
         return new PreviewResult(await WithSiteProblemsAsync(compiled.Problems, profile, request.SiteId, ct), result);
+    }
+
+    /// <summary>
+    /// The tickets whose assignee, named as Helpdesk shows agents, is no agent the site knows (one lookup of the names):
+    /// pinned to their <c>assign_to</c>, as the validation counts them. A team's members are judged over the whole source
+    /// by the validation only: these few rows cannot say that no other row names one the site knows.
+    /// </summary>
+    private static async Task<ILookup<(string Table, long Row), FieldProblem>> UnknownAgentsAsync(
+        List<(string Table, long Row, IReadOnlyList<MappedEntity> Entities)> mapped, IFrappeSite site, CancellationToken ct)
+    {
+        var tally = new ValidationTally(examplesPerProblem: Math.Max(1, mapped.Count));
+        foreach (var (table, row, entities) in mapped)
+        {
+            tally.Add(table, row, [.. entities.Where(e => e.Entity == EntityKind.Ticket)]);
+        }
+
+        return (await tally.SiteProblemsAsync(site, ct))
+            .Where(p => p.Code == MappingProblemCodes.AgentNotOnSite)
+            .SelectMany(p => p.Examples.Select(e => (Key: (e.Table, e.Row), Problem: new FieldProblem(p.Field, p.Code, e.Args, p.Severity))))
+            .ToLookup(x => x.Key, x => x.Problem);
     }
 
     /// <summary>What is wrong with the profile against the site before any row is read: required fields nothing fills, unknown fields.</summary>

@@ -48,6 +48,10 @@ public sealed class PreviewTests(BrowserFixture browser, PortalFixture portal) :
         // Its finalise PUT also takes the times of its conversation, which every imported message would stamp with "now".
         await Expect(first.Locator("[data-testid=preview-entity][data-entity=Ticket] [data-testid=preview-conversation-dates]")).ToContainTextAsync("last_agent_response");
 
+        // Its agent, named as the export names agents, is no agent of the site: its assignment would fail, and the preview says so.
+        await Expect(first.Locator("[data-testid=preview-entity][data-entity=Ticket] [data-testid=field-problem][data-code='Mapping.AgentNotOnSite']"))
+            .ToContainTextAsync("Lê Thị Hỗ Trợ");
+
         var longSubject = op.Page.Locator("[data-testid=preview-row][data-row='4'] [data-testid=field-problem][data-field=subject]");
         await Expect(longSubject).ToHaveCountAsync(1);
         var badEmail = op.Page.Locator("[data-testid=preview-row][data-row='5'] [data-testid=field-problem][data-code='Mapping.InvalidEmail']");
