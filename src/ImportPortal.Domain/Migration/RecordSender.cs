@@ -173,6 +173,17 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
 
         if (options.DryRun)
         {
+            // A team is made with the members the site knows: a dry run asks too (reads only), and says when there is none.
+            if (item.Doctype == TeamMembers.Doctype)
+            {
+                if (await TeamBodyAsync(item, body, log, ct) is not { } team)
+                {
+                    return new Prepared((log.Failed(item, log.Unsendable!), null));
+                }
+
+                body = team;
+            }
+
             references.Remember(item.Doctype, item.SourceKey, new LedgerHit("(new)", true, true));
             return new Prepared((log.Done(item, RecordState.Succeeded, RecordResult.WouldCreate, null, body), null));
         }

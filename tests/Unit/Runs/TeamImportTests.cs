@@ -105,6 +105,24 @@ public sealed class TeamImportTests
     }
 
     [Fact]
+    public async Task A_dry_run_says_which_team_could_not_be_made_and_that_its_tickets_status_would_wait()
+    {
+        await using var h = await RunsHarness.StartAsync();
+        var runId = await h.StartTicketRunAsync(TicketsOfOwnTeam(3), new RunOptions { DryRun = true }, agentOnSite: false);
+
+        await h.ExecuteAsync(runId, Ct);
+
+        var records = await h.RecordsAsync(runId);
+        var team = Assert.Single(records, r => r.Stage == RunStage.Teams);
+        Assert.True(team is { State: RecordState.Failed, ErrorKind: RecordErrorKind.Data } && team.ErrorMessage!.Contains("Create the team on the site", StringComparison.Ordinal),
+            RecordChecks.Describe(team));
+        Assert.All(records.Where(r => r.Stage == RunStage.Finalise), r => Assert.True(r is { State: RecordState.Failed, ErrorKind: RecordErrorKind.Dependency }, RecordChecks.Describe(r)));
+        Assert.All(records.Where(r => r.Stage == RunStage.Tickets), r => Assert.Equal(RecordResult.WouldCreate, r.Result));
+        // It only asked: nothing was written.
+        Assert.Equal(0, h.Simulator.Store.Requests.Count($"POST /api/resource/{Team}") + h.Simulator.Store.Requests.Count("POST /api/resource/HD Ticket"));
+    }
+
+    [Fact]
     public async Task A_team_the_operator_skips_leaves_its_tickets_without_one_and_their_status_goes_in()
     {
         await using var h = await RunsHarness.StartAsync();
