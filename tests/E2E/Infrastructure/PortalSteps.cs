@@ -32,8 +32,7 @@ public static class PortalSteps
     {
         ArgumentNullException.ThrowIfNull(sim);
         var (_, name, email) = TestData.FreshdeskSampleWriter.Agents[0];
-        sim.Seed("User", new System.Text.Json.Nodes.JsonObject { ["name"] = email, ["email"] = email, ["first_name"] = name, ["full_name"] = name, ["enabled"] = 1 });
-        sim.Seed("HD Agent", new System.Text.Json.Nodes.JsonObject { ["name"] = email, ["user"] = email, ["agent_name"] = name, ["is_active"] = 1 });
+        sim.SeedAgent(email, name);
     }
 
     public static async Task CreateExternalIdFieldsAsync(SimulatorHandle sim)

@@ -56,6 +56,21 @@ public sealed class SimulatorHandle : IAsyncDisposable
     /// </summary>
     public string Seed(string doctype, JsonObject document) => new Seeder(site).Put(doctype, document);
 
+    /// <summary>
+    /// An agent set up on the site beforehand, as a team that has set up its Helpdesk has them: a User named by its e-mail
+    /// and an HD Agent with the name Helpdesk shows. Nothing when the user is there already.
+    /// </summary>
+    public void SeedAgent(string email, string name)
+    {
+        if (site.Store.Get("User", email) is not null)
+        {
+            return;
+        }
+
+        Seed("User", new JsonObject { ["name"] = email, ["email"] = email, ["first_name"] = name, ["full_name"] = name, ["enabled"] = 1 });
+        Seed("HD Agent", new JsonObject { ["name"] = email, ["user"] = email, ["agent_name"] = name, ["is_active"] = 1 });
+    }
+
     /// <summary>Completes when the host stops (Ctrl+C / SIGTERM in standalone mode).</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => app.WaitForShutdownAsync(cancellationToken);
 

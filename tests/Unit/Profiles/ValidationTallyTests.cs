@@ -53,8 +53,7 @@ public sealed class ValidationTallyTests
     public async Task Agents_named_without_an_email_and_teams_without_a_member_the_site_knows_are_found_before_the_run()
     {
         await using var h = await FrappeClientHarness.StartAsync();
-        h.Simulator.Seed("User", new System.Text.Json.Nodes.JsonObject { ["name"] = "biet@haravan.vn", ["email"] = "biet@haravan.vn", ["first_name"] = "Trần Văn Biết", ["enabled"] = 1 });
-        h.Simulator.Seed("HD Agent", new System.Text.Json.Nodes.JsonObject { ["name"] = "biet@haravan.vn", ["user"] = "biet@haravan.vn", ["agent_name"] = "Trần Văn Biết", ["is_active"] = 1 });
+        h.Simulator.SeedAgent("biet@haravan.vn", "Trần Văn Biết");
         var compiled = ProfileCompiler.Compile(FreshdeskTicketExportPreset.Create(), Mapping.MappingSites.Helpdesk122);
         (string Agent, string Team)[] rows =
         [

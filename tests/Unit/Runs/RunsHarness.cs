@@ -173,21 +173,16 @@ public sealed class RunsHarness : IAsyncDisposable
     public void SeedTicketExportAgent()
     {
         var (_, name, email) = FreshdeskSampleWriter.Agents[0];
-        if (Simulator.Store.Get("User", email) is null)
-        {
-            Simulator.Seed("User", new JsonObject { ["name"] = email, ["email"] = email, ["first_name"] = name, ["full_name"] = name, ["enabled"] = 1 });
-            Simulator.Seed("HD Agent", new JsonObject { ["name"] = email, ["user"] = email, ["agent_name"] = name, ["is_active"] = 1 });
-        }
+        Simulator.SeedAgent(email, name);
     }
 
     /// <summary>Puts the export's agents on the site already (User and HD Agent), the way a team that has set up its new Helpdesk has them.</summary>
     public void SeedAgents(AccountExport export)
     {
         ArgumentNullException.ThrowIfNull(export);
-        foreach (var agent in export.Agents.Where(a => Simulator.Store.Get("User", a.Email) is null))
+        foreach (var agent in export.Agents)
         {
-            Simulator.Seed("User", new JsonObject { ["name"] = agent.Email, ["email"] = agent.Email, ["first_name"] = agent.Name, ["full_name"] = agent.Name, ["enabled"] = 1 });
-            Simulator.Seed("HD Agent", new JsonObject { ["name"] = agent.Email, ["user"] = agent.Email, ["agent_name"] = agent.Name, ["is_active"] = 1 });
+            Simulator.SeedAgent(agent.Email, agent.Name);
         }
     }
 
