@@ -122,7 +122,7 @@ sealed class DocumentMethods(SimulatedSite site)
     };
 
     /// <summary>frappe.client returns doc.as_dict(): every field present, nulls included.</summary>
-    static JsonObject WithNulls(DocTypeMeta meta, JsonObject doc)
+    public static JsonObject WithNulls(DocTypeMeta meta, JsonObject doc)
     {
         var copy = JsonDocs.CloneObject(doc);
         foreach (var field in meta.DataFields.Where(f => !copy.ContainsKey(f.Fieldname)))

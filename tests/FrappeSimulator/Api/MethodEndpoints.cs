@@ -22,6 +22,7 @@ sealed class MethodEndpoints
         this.site = site;
         var documents = new DocumentMethods(site);
         var assignments = new AssignToMethod(site);
+        var uploads = new UploadFileMethod(site);
         methods = new(StringComparer.Ordinal)
         {
             ["ping"] = new(Reads, true, (http, _, _) => FrappeResponses.Message(http, "pong")),
@@ -38,6 +39,7 @@ sealed class MethodEndpoints
             ["frappe.email.doctype.email_queue.email_queue.toggle_sending"] = new(Writes, false, ToggleSending),
             ["frappe.desk.form.load.getdoctype"] = new(Reads, false, GetDoctype),
             ["frappe.desk.form.assign_to.add"] = new(Writes, false, assignments.Add),
+            ["upload_file"] = new(Writes, false, uploads.Upload),
         };
     }
 

@@ -16,6 +16,7 @@ sealed class BehaviourRegistry(SimulatedSite site)
         ["Customer"] = new CustomerBehaviour(),
         ["HD Customer"] = site.HasCustomerMembers ? new HdCustomerBehaviour(site) : NoBehaviour.Instance,
         ["Custom Field"] = new CustomFieldBehaviour(site),
+        ["File"] = new FileBehaviour(site),
     };
 
     public IDocTypeBehaviour For(string doctype) => byDoctype.GetValueOrDefault(doctype) ?? NoBehaviour.Instance;

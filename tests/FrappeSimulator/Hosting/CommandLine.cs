@@ -19,6 +19,7 @@ static class CommandLine
                 "--api-secret" => options with { ApiSecret = Next() },
                 "--timezone" => options with { TimeZone = Next() },
                 "--welcome-ticket" => options with { WelcomeTicket = true },
+                "--max-file-size" => options with { MaxFileSize = long.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture) },
                 "--quiet" => options with { MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Warning },
                 _ => throw new ArgumentException($"Unknown option {args[i]}"),
             };

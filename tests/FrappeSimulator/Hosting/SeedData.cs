@@ -14,6 +14,9 @@ static class SeedData
         seeder.Put("User", new() { ["name"] = "Guest", ["email"] = "guest@example.com", ["first_name"] = "Guest", ["full_name"] = "Guest", ["username"] = "guest", ["user_type"] = "Website User" });
         seeder.Put("System Settings", new() { ["time_zone"] = site.Options.TimeZone });
         seeder.Put("HD Settings", []);
+        // make_home_folder: uploads default to Home, attachments without a folder go to Home/Attachments.
+        seeder.Put("File", new() { ["name"] = "Home", ["file_name"] = "Home", ["is_folder"] = 1, ["is_home_folder"] = 1 });
+        seeder.Put("File", new() { ["name"] = "Home/Attachments", ["file_name"] = "Attachments", ["folder"] = "Home", ["is_folder"] = 1, ["is_attachments_folder"] = 1 });
         foreach (var (status, category, order) in new[] { ("Open", "Open", 1), ("Replied", "Paused", 2), ("Resolved", "Resolved", 3), ("Closed", "Resolved", 4) })
         {
             seeder.Put("HD Ticket Status", new() { ["label_agent"] = status, ["label_customer"] = status, ["category"] = category, ["order"] = order });

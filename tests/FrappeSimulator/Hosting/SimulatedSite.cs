@@ -27,6 +27,9 @@ sealed class SimulatedSite
 
     public DocumentStore Store { get; } = new();
 
+    /// <summary>Uploaded bytes by file_url (the File documents describing them are in <see cref="Store"/>).</summary>
+    public SiteFiles Files { get; } = new();
+
     public SiteClock Clock { get; }
 
     public DocumentEngine Engine { get; }

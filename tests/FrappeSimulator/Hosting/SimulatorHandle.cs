@@ -41,6 +41,9 @@ public sealed class SimulatorHandle : IAsyncDisposable
     /// <summary>The documents and request counts, read without going through HTTP.</summary>
     public DocumentStore Store => site.Store;
 
+    /// <summary>The bytes uploaded to a file_url (e.g. "/private/files/scan.pdf"), or null when nothing is there.</summary>
+    public byte[]? FileContent(string fileUrl) => site.Files.Read(fileUrl);
+
     /// <summary>A client with BaseAddress, the token header and Accept: application/json.</summary>
     public HttpClient CreateClient()
     {

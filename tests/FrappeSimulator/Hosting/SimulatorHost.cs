@@ -3,6 +3,7 @@ using FrappeSimulator.Api;
 using FrappeSimulator.Faults;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace FrappeSimulator.Hosting;
 
@@ -25,6 +26,7 @@ public static class SimulatorHost
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
         builder.WebHost.UseUrls(options.Url);
+        AllowUploadsOf(builder, options.MaxFileSize);
         var app = builder.Build();
         var api = new FrappeApi(site, apiKey, apiSecret);
         var control = new ControlEndpoints(site);
@@ -37,6 +39,14 @@ public static class SimulatorHost
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SimulatorHandle(app, site, new Uri(address.TrimEnd('/') + "/"), apiKey, apiSecret);
+    }
+
+    /// <summary>Room for a file of the site's maximum size and its form fields (Kestrel stops bodies at 30 MB by default).</summary>
+    static void AllowUploadsOf(WebApplicationBuilder builder, long maxFileSize)
+    {
+        var bodyLimit = Math.Max(30_000_000, maxFileSize + (1 << 20));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = bodyLimit);
+        builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = Math.Max(form.MultipartBodyLengthLimit, bodyLimit));
     }
 
     static Task NotFound(HttpContext http)

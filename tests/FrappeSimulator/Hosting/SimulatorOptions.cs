@@ -45,5 +45,11 @@ public sealed record SimulatorOptions
     /// <summary>The throttle's message as the API user's language has it (Frappe translates <c>_("Throttled")</c>).</summary>
     public string ThrottleUserMessage { get; init; } = "Throttled";
 
+    /// <summary>
+    /// The largest file <c>upload_file</c> takes, in bytes (System Settings <c>max_file_size</c>, 25 MiB by default); a
+    /// larger one is refused with 417 MaxFileSizeReachedError.
+    /// </summary>
+    public long MaxFileSize { get; init; } = 25 * 1024 * 1024;
+
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Warning;
 }

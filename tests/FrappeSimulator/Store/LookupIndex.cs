@@ -15,6 +15,7 @@ sealed class LookupIndex
         ["User"] = ["email", "username"],
         ["Communication"] = ["reference_name"],
         ["ToDo"] = ["assignment_rule", "reference_name"],
+        ["File"] = ["attached_to_name", "content_hash", "file_url"],
     };
 
     readonly ConcurrentDictionary<string, ConcurrentDictionary<string, ConcurrentDictionary<string, byte>>> byField = new(StringComparer.Ordinal);
