@@ -11,7 +11,8 @@ public sealed class CompiledProfile
 {
     private readonly IReadOnlyList<CompiledEntity> entities;
 
-    // A child entity's parent (a note's ticket: same table, no child), found once here rather than for every record.
+    // A child entity's parent (a note's ticket: same table, no child; a note's file's note: same table, the child one level
+    // up), found once here rather than for every record.
     private readonly Dictionary<CompiledEntity, CompiledEntity?> parents;
 
     internal CompiledProfile(MappingProfile profile, IReadOnlyList<CompiledEntity> entities, IReadOnlyList<ProfileProblem> problems)
@@ -21,7 +22,7 @@ public sealed class CompiledProfile
         Problems = problems;
         Tables = entities.Select(e => e.Mapping.Source.Table).Distinct(StringComparer.Ordinal).ToList();
         parents = entities.Where(e => e.Mapping.Source.Child is not null).ToDictionary(e => e, e => entities.FirstOrDefault(p =>
-            p.Mapping.Entity == e.Mapping.Source.Parent && p.Mapping.Source.Table == e.Mapping.Source.Table && p.Mapping.Source.Child is null));
+            p.Mapping.Entity == e.Mapping.Source.Parent && p.Mapping.Source.Table == e.Mapping.Source.Table && p.Mapping.Source.Child == e.Mapping.Source.ParentChild));
     }
 
     public MappingProfile Profile { get; }
@@ -102,11 +103,27 @@ public sealed class CompiledProfile
         return result;
     }
 
-    // With track, which children some entity took, by child table (made on the first child seen).
+    // With track, which children some entity took, by child table (made on the first child seen). A child of a child
+    // ("notes/attachments") belongs to the record one level up (the note), which belongs to the table's record.
     private void MapChildren(CompiledEntity entity, string child, SourceRecord record, List<MappedEntity> result, bool track, ref Dictionary<string, bool[]>? childrenTaken)
     {
-        var children = record.ChildrenOf(child);
-        if (children.Count == 0)
+        var parent = parents[entity];
+        var name = child[(child.LastIndexOf(EntitySource.PathSeparator) + 1)..];
+        List<(SourceRecord Owner, bool Kept, string? OwnerParentKey)> owners;
+        if (EntitySource.ParentOf(child) is { } ownerPath)
+        {
+            var grandparent = parent is null ? null : parents.GetValueOrDefault(parent);
+            var kept = grandparent is null || grandparent.Accepts(record);
+            var grandparentKey = kept ? grandparent?.KeyOf(record, null) : null;
+            owners = [.. record.ChildrenOf(ownerPath).Select(o => (o, kept, grandparentKey))];
+        }
+        else
+        {
+            owners = [(record, true, null)];
+        }
+
+        var count = owners.Sum(o => o.Owner.ChildrenOf(name).Count);
+        if (count == 0)
         {
             return;
         }
@@ -114,27 +131,34 @@ public sealed class CompiledProfile
         bool[]? taken = null;
         if (track && !(childrenTaken ??= new(StringComparer.Ordinal)).TryGetValue(child, out taken))
         {
-            childrenTaken[child] = taken = new bool[children.Count];
+            childrenTaken[child] = taken = new bool[count];
         }
 
-        var parent = parents[entity];
-        if (parent is not null && !parent.Accepts(record))
+        var at = 0;
+        foreach (var (owner, kept, ownerParentKey) in owners)
         {
-            // A record its parent's filter leaves out (a spam ticket) takes its children with it: they would only fail
-            // for want of it.
-            return;
-        }
-
-        var parentKey = parent?.KeyOf(record, null);
-        for (var i = 0; i < children.Count; i++)
-        {
-            if (entity.Accepts(children[i]))
+            var children = owner.ChildrenOf(name);
+            if (!kept || (parent is not null && !parent.Accepts(owner)))
             {
-                result.Add(entity.Map(children[i], parentKey));
-                if (taken is not null)
+                // A record its parent's filter leaves out (a spam ticket, a deleted note) takes its children with it: they
+                // would only fail for want of it.
+                at += children.Count;
+                continue;
+            }
+
+            var parentKey = parent?.KeyOf(owner, ownerParentKey);
+            foreach (var item in children)
+            {
+                if (entity.Accepts(item))
                 {
-                    taken[i] = true;
+                    result.Add(entity.Map(item, parentKey));
+                    if (taken is not null)
+                    {
+                        taken[at] = true;
+                    }
                 }
+
+                at++;
             }
         }
     }

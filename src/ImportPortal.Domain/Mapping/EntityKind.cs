@@ -31,4 +31,11 @@ public enum EntityKind
     /// lacks it, adopted and never changed where it has it; a ticket joins it in its status PUT (<c>agent_group</c>).
     /// </summary>
     Team,
+
+    /// <summary>
+    /// A file attached to a message (<c>File</c>, by <c>upload_file</c>): fetched from where the export says it is (a
+    /// Freshdesk attachment link) and uploaded to the site, attached to the reply or note it came with. Made once its
+    /// message exists, after the ticket's other requests: a ticket is complete on the site before its files come.
+    /// </summary>
+    Attachment,
 }

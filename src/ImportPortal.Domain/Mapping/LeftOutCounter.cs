@@ -34,7 +34,7 @@ public sealed class LeftOutCounter(int examples = 5)
     private static List<EntityFilter> FiltersOf(MappingProfile? profile, string table, string? child) =>
         profile?.Entities
             .Where(e => e.Source.Table == table && (e.Source.Child == child
-                || (child is not null && e.Source.Child is null && profile.Entities.Any(c => c.Source.Child == child && c.Source.Parent == e.Entity))))
+                || (child is not null && e.Source.Child == EntitySource.ParentOf(child) && profile.Entities.Any(c => c.Source.Child == child && c.Source.Parent == e.Entity))))
             .Select(e => new EntityFilter(e.Entity, e.Filter))
             .ToList() ?? [];
 

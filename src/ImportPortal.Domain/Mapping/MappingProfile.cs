@@ -45,6 +45,7 @@ public sealed record MappingProfile(
         EntityKind.Agent => "HD Agent",
         EntityKind.TicketType => "HD Ticket Type",
         EntityKind.Team => "HD Team",
+        EntityKind.Attachment => "File",
         _ => "HD Ticket Comment",
     };
 }

@@ -26,7 +26,7 @@ public static class ProfileCompiler
         foreach (var entity in profile.Entities.Where(e => e.Source is { Child: not null, Parent: not null }))
         {
             var (table, child, parent) = (entity.Source.Table, entity.Source.Child!, entity.Source.Parent!.Value);
-            if (!profile.Entities.Any(p => p.Entity == parent && p.Source.Table == table && p.Source.Child is null))
+            if (!profile.Entities.Any(p => p.Entity == parent && p.Source.Table == table && p.Source.Child == entity.Source.ParentChild))
             {
                 var where = $"{table}.{child}";
                 problems.Add(new ProfileProblem(entity.Entity, new FieldProblem(where, MappingProblemCodes.ParentMissing, [where, profile.DefaultDoctype(parent), table], MappingSeverity.Error)));

@@ -20,6 +20,9 @@ public sealed record LoopOptions
 
     public ExistingMode Existing { get; init; } = ExistingMode.Skip;
 
+    /// <summary>Fetches the files of the attachments stage from their links; none: an attachment fails, saying so.</summary>
+    public IAttachmentSource? Attachments { get; init; }
+
     /// <summary>Records claimed per database round trip.</summary>
     public int ClaimBatch { get; init; } = 200;
 

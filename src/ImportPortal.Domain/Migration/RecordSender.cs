@@ -58,6 +58,11 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
         }
 
         var body = prepared.Body!;
+        if (item.Entity == EntityKind.Attachment)
+        {
+            return await AttachAsync(item, body, log, ct);
+        }
+
         if (item.Doctype == TeamMembers.Doctype)
         {
             if (await TeamBodyAsync(item, body, log, ct) is not { } team)
@@ -166,7 +171,8 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
             return new Prepared(item.WasUnknown ? Created(item, onSite, body, log) : await ExistingAsync(item, onSite, body, log, ct));
         }
 
-        if (item.WasUnknown && identities.Count == 0)
+        // A file is recognised by its bytes, once they are fetched (AttachAsync).
+        if (item.WasUnknown && identities.Count == 0 && item.Entity != EntityKind.Attachment)
         {
             return new Prepared((log.Failed(item, CannotVerify(item)), null));
         }
@@ -182,6 +188,12 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
                 }
 
                 body = team;
+            }
+
+            // A file is not fetched in a dry run, but its link is checked.
+            if (item.Entity == EntityKind.Attachment && (options.Attachments?.Options.Check(Text(body, "file_url")) ?? NoAttachments) is { } wrong)
+            {
+                return new Prepared((log.Failed(item, wrong), null));
             }
 
             references.Remember(item.Doctype, item.SourceKey, new LedgerHit("(new)", true, true));
@@ -388,7 +400,8 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
         // A user already on the site is someone's login, named and set up by the team: a run adopts it in either mode
         // and never writes to it (its mapped first name would overwrite theirs). A ticket type is only its name, and the
         // team's own settings of it (default priority, description) are theirs too; so are a team's members.
-        if (options.Existing == ExistingMode.Skip || item.Doctype is "User" or "HD Ticket Type" or TeamMembers.Doctype)
+        // A file is its bytes: nothing of it is to update.
+        if (options.Existing == ExistingMode.Skip || item.Doctype is "User" or "HD Ticket Type" or TeamMembers.Doctype || item.Entity == EntityKind.Attachment)
         {
             return (log.Done(item, RecordState.Skipped, RecordResult.Existing, name, null), options.DryRun ? null : entry);
         }
@@ -407,6 +420,123 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
         references.Remember(item.Doctype, item.SourceKey, new LedgerHit(name, true, true));
         return (log.Done(item, RecordState.Succeeded, RecordResult.Created, name, body), new LedgerEntry(item.Doctype, item.SourceKey, name, true));
     }
+
+    /// <summary>
+    /// A file: fetched from its link (again for every attempt: nothing of it is kept between them) and uploaded to its
+    /// message. A send whose answer was lost is looked up on the site by the message and the file's bytes
+    /// (<c>content_hash</c>) before it is sent again.
+    /// </summary>
+    private async Task<(RecordOutcome, LedgerEntry?)> AttachAsync(WorkItem item, JsonObject body, AttemptRecorder log, CancellationToken ct)
+    {
+        if (options.Attachments is not { } fetcher)
+        {
+            return (log.Failed(item, NoAttachments), null);
+        }
+
+        var link = Text(body, "file_url") ?? "";
+        var doctype = Text(body, "attached_to_doctype") ?? "";
+        var docname = Text(body, "attached_to_name") ?? "";
+        var fileName = FileNameOf(Text(body, "file_name"), link);
+        var isPrivate = body["is_private"] is not JsonValue p || p.ToString() is not ("0" or "false");
+        var sent = (JsonObject)body.DeepClone();
+        sent["file_name"] = fileName;
+        var mayHaveLanded = item.WasUnknown;
+        for (var send = 1; ; send++)
+        {
+            FetchedFile file;
+            var fetching = time.GetTimestamp();
+            try
+            {
+                file = await fetcher.FetchAsync(link, ct);
+                log.Add($"GET {AttachmentOptions.Shown(link)}", fetching, $"{file.Length} bytes");
+            }
+            catch (AttachmentFetchException ex)
+            {
+                log.Add($"GET {AttachmentOptions.Shown(link)}", fetching, ex.Error.Message);
+                if (ex.IsTransient && send < options.MaxSends)
+                {
+                    await Task.Delay(options.RetryDelay(send, null), time, ct);
+                    continue;
+                }
+
+                return (log.Failed(item, ex.Error, sent), null);
+            }
+
+            await using (file)
+            {
+                sent["file_size"] = file.Length;
+                sent["content_hash"] = file.ContentHash;
+                if (mayHaveLanded && await UploadedAsync(doctype, docname, file.ContentHash, log, ct) is { } landed)
+                {
+                    return Created(item, landed, sent, log);
+                }
+
+                var started = time.GetTimestamp();
+                FrappeError error;
+                try
+                {
+                    file.Content.Position = 0;
+                    var name = await site.UploadFileAsync(new FileUpload(fileName, file.Content, file.ContentType, doctype, docname, isPrivate), ct);
+                    log.Add($"POST upload_file {doctype}/{docname}", started, "created");
+                    return Created(item, name, sent, log);
+                }
+                catch (FrappeException ex)
+                {
+                    error = ex.Error;
+                    log.Add($"POST upload_file {doctype}/{docname}", started, error);
+                }
+
+                var decision = OutcomeRules.Decide(error);
+                if (decision == SendDecision.LookUpThenResend)
+                {
+                    mayHaveLanded = true;
+                    if (await UploadedAsync(doctype, docname, file.ContentHash, log, ct) is { } created)
+                    {
+                        return Created(item, created, sent, log);
+                    }
+                }
+
+                if (decision is SendDecision.LookUpThenResend or SendDecision.RetryLater && send < options.MaxSends)
+                {
+                    await Task.Delay(options.RetryDelay(send, error.RetryAfter), time, ct);
+                    continue;
+                }
+
+                return (log.Failed(item, OutcomeRules.ToRecordError(error), sent), null);
+            }
+        }
+    }
+
+    /// <summary>The File on the message with these bytes, if a send whose answer was lost made it.</summary>
+    private async Task<string?> UploadedAsync(string doctype, string docname, string contentHash, AttemptRecorder log, CancellationToken ct)
+    {
+        var started = time.GetTimestamp();
+        var filters = new JsonArray(
+            new JsonArray("attached_to_doctype", "=", doctype),
+            new JsonArray("attached_to_name", "=", docname),
+            new JsonArray("content_hash", "=", contentHash));
+        var found = await site.ListAsync("File", new FrappeListQuery(["name"], filters, "creation asc", 0, 1), ct);
+        var name = found.Count > 0 && found[0]["name"] is JsonValue v ? v.ToString() : null;
+        log.Add($"GET File?attached_to_name={docname}&content_hash={contentHash}", started, name is null ? "not found" : $"found {name}");
+        return name;
+    }
+
+    /// <summary>The file's name as the export gives it, else the last part of its link.</summary>
+    private static string FileNameOf(string? named, string link)
+    {
+        if (!string.IsNullOrWhiteSpace(named))
+        {
+            return named.Trim();
+        }
+
+        var path = AttachmentOptions.Shown(link).TrimEnd('/');
+        var last = Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
+        return last.Length > 0 ? last : "attachment";
+    }
+
+    private static string? Text(JsonObject body, string field) => body[field] is JsonValue v && v.ToString() is { Length: > 0 } text ? text : null;
+
+    private static RecordError NoAttachments { get; } = new(RecordErrorKind.Data, "This portal fetches no attachments (Portal:Runs:AttachmentHosts is empty). Set the hosts the export's files are kept on and retry, or skip the attachments.");
 
     /// <summary>Status first, then the original dates: the status PUT stamps them with "now" (measured on Helpdesk).</summary>
     private async Task<(RecordOutcome, LedgerEntry?)> FinaliseAsync(WorkItem item, AttemptRecorder log, CancellationToken ct)

@@ -37,6 +37,9 @@ public enum RunStage
 
     /// <summary>The teams the tickets belong to that the site lacks, once the agents who are their members exist.</summary>
     Teams,
+
+    /// <summary>The files of the messages, last of all: each is fetched from its source and uploaded to its message.</summary>
+    Attachments,
 }
 
 /// <summary>Which stage creates an entity.</summary>
@@ -44,7 +47,7 @@ public static class RunStages
 {
     /// <summary>Every stage in the order a run sends them: each starts when the one before has nothing left to send.</summary>
     public static IReadOnlyList<RunStage> All { get; } =
-        [RunStage.Users, RunStage.Agents, RunStage.Teams, RunStage.TicketTypes, RunStage.Organisations, RunStage.Contacts, RunStage.Memberships, RunStage.Tickets, RunStage.Conversations, RunStage.Finalise, RunStage.Assignments];
+        [RunStage.Users, RunStage.Agents, RunStage.Teams, RunStage.TicketTypes, RunStage.Organisations, RunStage.Contacts, RunStage.Memberships, RunStage.Tickets, RunStage.Conversations, RunStage.Finalise, RunStage.Assignments, RunStage.Attachments];
 
     public static RunStage Of(EntityKind entity) => entity switch
     {
@@ -55,6 +58,7 @@ public static class RunStages
         EntityKind.Agent => RunStage.Agents,
         EntityKind.TicketType => RunStage.TicketTypes,
         EntityKind.Team => RunStage.Teams,
+        EntityKind.Attachment => RunStage.Attachments,
         _ => RunStage.Conversations,
     };
 
@@ -85,7 +89,7 @@ public static class RunStages
     }
 
     /// <summary>The stages whose records change documents earlier stages created, rather than create their own.</summary>
-    public static IReadOnlyList<RunStage> ChangeOnly { get; } = [RunStage.Memberships, RunStage.Finalise, RunStage.Assignments];
+    public static IReadOnlyList<RunStage> ChangeOnly { get; } = [RunStage.Memberships, RunStage.Finalise, RunStage.Assignments, RunStage.Attachments];
 
     /// <summary>Whether a stage's records create documents (see <see cref="ChangeOnly"/>).</summary>
     public static bool Creates(RunStage stage) => !ChangeOnly.Contains(stage);

@@ -9,6 +9,8 @@ internal static class FrappeServiceCollectionExtensions
 {
     public const string PipelineName = "frappe";
 
+    public const string AttachmentClient = "attachments";
+
     /// <summary>The Refit client for Frappe sites, signed per site, with retries only where repeating is safe and a circuit per site.</summary>
     public static IServiceCollection AddFrappeSites(this IServiceCollection services, IConfiguration configuration)
     {
@@ -43,6 +45,12 @@ internal static class FrappeServiceCollectionExtensions
             // call with its site and decoded error, never a header; an insert that succeeded says nothing.
             .RemoveAllLoggers();
         builder.AddResilienceHandler(PipelineName, ConfigurePipeline).SelectPipelineByAuthority();
+
+        // Attachments, fetched from where an export's links point: redirects are followed by the fetcher, each checked
+        // against the allowed hosts; no cookie; its own timeout per file.
+        services.AddHttpClient(AttachmentClient, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .RemoveAllLoggers();
         // Added after the pipeline, so it sits inside it and sees every attempt.
         builder.AddHttpMessageHandler<PaceObserverHandler>();
         return services;

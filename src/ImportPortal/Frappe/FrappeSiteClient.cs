@@ -107,6 +107,20 @@ public sealed partial class FrappeSiteClient(IFrappeApi api, FrappeSiteConnectio
             ["assigned_by"] = assignedBy,
         }, c), ct);
 
+    public async Task<string> UploadFileAsync(FileUpload upload, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        var start = upload.Content.Position;
+        var body = await CallAsync(HttpMethod.Post, "File", c =>
+        {
+            // Every send reads the file from where the upload starts (StreamContent rewinds it too when the HTTP layer repeats a send).
+            upload.Content.Position = start;
+            return api.UploadFileAsync(site, upload.AttachedToDoctype, upload.AttachedToName, upload.IsPrivate ? 1 : 0,
+                new StreamPart(upload.Content, upload.FileName, upload.ContentType ?? "application/octet-stream"), c);
+        }, ct);
+        return Text(body["message"]?["name"]) ?? throw Fail(HttpMethod.Post, "File", FrappeError.UnknownFate("The site answered the upload without a file name."), null);
+    }
+
     public Task SetEmailSendingAsync(bool enabled, CancellationToken ct) =>
         CallAsync(HttpMethod.Post, "toggle_sending", c => api.ToggleSendingAsync(site, new JsonObject { ["enable"] = enabled ? 1 : 0 }, c), ct);
 

@@ -71,6 +71,17 @@ public interface IFrappeApi
     [Post("/api/method/frappe.desk.form.assign_to.add")]
     Task<IApiResponse<JsonObject>> AssignAsync([Property(Site)] FrappeSiteConnection site, [Body(buffered: true)] JsonObject body, CancellationToken ct);
 
+    /// <summary>Multipart: the file, the document it is attached to, and whether it is private.</summary>
+    [Multipart]
+    [Post("/api/method/upload_file")]
+    Task<IApiResponse<JsonObject>> UploadFileAsync(
+        [Property(Site)] FrappeSiteConnection site,
+        string doctype,
+        string docname,
+        [AliasAs("is_private")] int isPrivate,
+        [AliasAs("file")] StreamPart file,
+        CancellationToken ct);
+
     [Post("/api/resource/Custom Field")]
     Task<IApiResponse<JsonObject>> CreateCustomFieldAsync([Property(Site)] FrappeSiteConnection site, [Body(buffered: true)] JsonObject field, CancellationToken ct);
 }

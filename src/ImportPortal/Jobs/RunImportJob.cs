@@ -28,6 +28,7 @@ public sealed class RunImportJob(
     SiteQuiet quiet,
     ProgressFeed<RunProgress> feed,
     IBackgroundJobClient jobs,
+    IHttpClientFactory httpClients,
     IOptions<RunsOptions> options,
     TimeProvider time,
     ILogger<RunImportJob> logger)
@@ -134,6 +135,14 @@ public sealed class RunImportJob(
             BatchDoctypes = runOptions.Batches ? options.Value.InsertManyDoctypeSet : new HashSet<string>(StringComparer.Ordinal),
             BatchSize = Math.Clamp(options.Value.InsertManySize, 1, 200),
             UserCreationsPerMinute = Math.Max(0, options.Value.UserCreationsPerMinute),
+            Attachments = options.Value.AttachmentHostList is { Count: > 0 } hosts
+                ? new HttpAttachmentSource(httpClients.CreateClient(FrappeServiceCollectionExtensions.AttachmentClient), new AttachmentOptions
+                {
+                    Hosts = hosts,
+                    MaxBytes = Math.Max(1, options.Value.AttachmentMaxMegabytes) * 1024L * 1024,
+                    Timeout = options.Value.AttachmentTimeout,
+                })
+                : null,
 
             // A team made by the run comes with its round-robin rule, enabled: before tickets are written or finalised
             // with their team, a quiet run disables it too (and gives it back with the others).

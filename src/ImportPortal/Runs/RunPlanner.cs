@@ -127,11 +127,11 @@ public sealed class RunPlanner(
 
     /// <summary>
     /// Organisations, contacts and agents come again with every row that names them, so the planner remembers which it
-    /// has planned (the first row's wins, and says which organisations a contact joins). A ticket or a message comes once:
+    /// has planned (the first row's wins, and says which organisations a contact joins). A ticket, a message or a file comes once:
     /// a second row with its key is left out by the insert itself, on the records' unique index. A migration plans
     /// hundreds of thousands of those, and remembering them all would grow with the export.
     /// </summary>
-    private static bool RepeatsAcrossRows(RunStage stage) => stage is not (RunStage.Tickets or RunStage.Conversations or RunStage.Finalise or RunStage.Assignments);
+    private static bool RepeatsAcrossRows(RunStage stage) => stage is not (RunStage.Tickets or RunStage.Conversations or RunStage.Finalise or RunStage.Assignments or RunStage.Attachments);
 
     /// <summary>One organisation's member contacts (Helpdesk 1.28+), sent once its contacts exist; its row is its first member's.</summary>
     private static ImportRecord Membership(Guid runId, string table, long row, MappedEntity membership, long sequence) => new()

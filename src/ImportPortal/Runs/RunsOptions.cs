@@ -40,6 +40,22 @@ public sealed class RunsOptions
     /// </summary>
     public int UserCreationsPerMinute { get; set; } = 60;
 
+    /// <summary>
+    /// Hosts (comma-separated, each with its subdomains) a run fetches attachments from: the links come from an uploaded
+    /// export, and a link elsewhere (an internal address) is refused. Freshdesk keeps files on its own domains and on S3.
+    /// Empty: a run fetches no attachments.
+    /// </summary>
+    public string AttachmentHosts { get; set; } = "freshdesk.com, freshworks.com, freshdeskusercontent.com, amazonaws.com";
+
+    /// <summary>The largest attachment fetched, in MiB: Frappe's <c>max_file_size</c> (25 unless the site's config says otherwise).</summary>
+    public int AttachmentMaxMegabytes { get; set; } = 25;
+
+    /// <summary>How long one attachment may take to arrive.</summary>
+    public TimeSpan AttachmentTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    public IReadOnlyList<string> AttachmentHostList =>
+        AttachmentHosts.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
     public IReadOnlySet<string> InsertManyDoctypeSet =>
         InsertManyDoctypes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
 }

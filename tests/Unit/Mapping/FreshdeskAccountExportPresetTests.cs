@@ -253,4 +253,40 @@ public sealed class FreshdeskAccountExportPresetTests
         Assert.NotEmpty(codes);
         Assert.All(codes, c => Assert.True(english.ContainsKey(c) && vietnamese.ContainsKey(c), c));
     }
+
+    [Fact]
+    public async Task A_tickets_files_go_with_its_first_message_and_a_notes_with_the_note_public_or_private()
+    {
+        await using var origin = await AttachmentOrigin.StartAsync();
+        var export = AccountExport.Create(13).WithAttachments(origin);
+        var zip = export.ToZip();
+        var profile = FreshdeskAccountExportPreset.Create();
+        var lookups = await MappingLookups.BuildAsync(
+            profile, async (table, _) => await SourceTestRead.OpenAsync(zip, "export.zip", new SourceReadOptions(Table: table)), TestContext.Current.CancellationToken);
+        var compiled = ProfileCompiler.Compile(profile, Helpdesk122, lookups);
+        var (_, tickets) = await SourceTestRead.ReadAsync(zip, "export.zip", new SourceReadOptions(Table: "tickets"));
+
+        var files = tickets.SelectMany(t => compiled.MapRecord("tickets", t)).Where(m => m.Entity == EntityKind.Attachment).ToList();
+
+        Assert.Equal(export.Attachments.Select(a => a.File.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(), files.Select(f => f.SourceKey).Order());
+        foreach (var (ticket, note, file) in export.Attachments)
+        {
+            var mapped = files.Single(f => f.SourceKey == file.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var (doctype, parent, message) = note switch
+            {
+                null => ("Communication", EntityKind.Reply, $"{ticket.SourceId}:description"),
+                { Private: true } => ("HD Ticket Comment", EntityKind.PrivateNote, note.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                _ => ("Communication", EntityKind.Reply, note.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            };
+            Assert.Equal("File", mapped.Doctype);
+            Assert.Empty(mapped.Problems);
+            Assert.Equal((file.FileName, origin.LinkOf(file.Id, file.FileName), doctype), (Text(mapped.InsertBody, "file_name"), Text(mapped.InsertBody, "file_url"), Text(mapped.InsertBody, "attached_to_doctype")));
+            Assert.Equal([new EntityReference(parent, message, "attached_to_name")], mapped.References);
+        }
+
+        // The sample has files on a description, on public replies and on private notes, with Vietnamese names.
+        Assert.Contains(export.Attachments, a => a.Note is null);
+        Assert.Contains(export.Attachments, a => a.Note is { Private: true });
+        Assert.Contains(export.Attachments, a => a.Note is { Private: false });
+    }
 }

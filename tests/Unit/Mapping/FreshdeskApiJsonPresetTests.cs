@@ -50,6 +50,37 @@ public sealed class FreshdeskApiJsonPresetTests
         Assert.Equal([[], [], ["3", "3:description", "31"]], mapped);
     }
 
+    [Fact]
+    public async Task Files_of_a_ticket_and_of_its_conversations_go_with_the_first_message_and_each_conversation()
+    {
+        var dump = SourceTestRead.Utf8("""
+            {"tickets": [
+              {"id": 7, "subject": "Lỗi thanh toán", "description": "<p>Xem ảnh</p>", "created_at": "2024-05-10T03:00:00Z",
+               "attachments": [{"id": 71, "name": "ảnh lỗi.png", "content_type": "image/png", "size": 2048, "attachment_url": "https://s3.amazonaws.com/fd/71/a.png?X-Amz-Signature=x"}],
+               "conversations": [
+                 {"id": 72, "body": "<p>Hoá đơn đây</p>", "private": false, "created_at": "2024-05-10T04:00:00Z",
+                  "attachments": [{"id": 73, "name": "hoá đơn.pdf", "attachment_url": "https://s3.amazonaws.com/fd/73/b.pdf"}, {"id": 74, "name": "bảng kê.xlsx", "attachment_url": "https://s3.amazonaws.com/fd/74/c.xlsx"}]},
+                 {"id": 75, "body": "<p>Nội bộ</p>", "private": true, "created_at": "2024-05-10T04:05:00Z",
+                  "attachments": [{"id": 76, "name": "log.txt", "attachment_url": "https://s3.amazonaws.com/fd/76/log.txt"}]},
+                 {"id": 77, "body": "<p>Không có tệp</p>", "private": false, "created_at": "2024-05-10T05:00:00Z", "attachments": []}
+               ]}
+            ]}
+            """);
+        var profile = ProfileCompiler.Compile(FreshdeskApiJsonPreset.Create(siteTimeZone: "Asia/Ho_Chi_Minh"), Helpdesk122);
+        var (_, tickets) = await SourceTestRead.ReadAsync(dump, "dump.json", new SourceReadOptions(Table: "tickets"));
+
+        var files = profile.MapRecord("tickets", tickets[0]).Where(m => m.Entity == EntityKind.Attachment).ToList();
+
+        Assert.Equal(
+            [("71", "ảnh lỗi.png", "Communication", new EntityReference(EntityKind.Reply, "7:description", "attached_to_name")),
+             ("73", "hoá đơn.pdf", "Communication", new EntityReference(EntityKind.Reply, "72", "attached_to_name")),
+             ("74", "bảng kê.xlsx", "Communication", new EntityReference(EntityKind.Reply, "72", "attached_to_name")),
+             ("76", "log.txt", "HD Ticket Comment", new EntityReference(EntityKind.PrivateNote, "75", "attached_to_name"))],
+            files.Select(f => (f.SourceKey, Text(f.InsertBody, "file_name"), Text(f.InsertBody, "attached_to_doctype"), f.References.Single())));
+        Assert.Equal("https://s3.amazonaws.com/fd/71/a.png?X-Amz-Signature=x", Text(files[0].InsertBody, "file_url"));
+        Assert.All(files, f => Assert.Empty(f.Problems));
+    }
+
     private static async Task<CompiledProfile> CompileAsync()
     {
         var profile = FreshdeskApiJsonPreset.Create(siteTimeZone: "Asia/Ho_Chi_Minh");
@@ -222,7 +253,7 @@ public sealed class FreshdeskApiJsonPresetTests
 
         Assert.Equal("""{"assign_to":"hotro@example.vn"}""", assigned.Assign?.ToJsonString());
         Assert.Null(notAnAgent.Assign);
-        Assert.Equal([RunStage.Users, RunStage.Agents, RunStage.Teams, RunStage.TicketTypes, RunStage.Organisations, RunStage.Contacts, RunStage.Tickets, RunStage.Conversations, RunStage.Finalise, RunStage.Assignments],
+        Assert.Equal([RunStage.Users, RunStage.Agents, RunStage.Teams, RunStage.TicketTypes, RunStage.Organisations, RunStage.Contacts, RunStage.Tickets, RunStage.Conversations, RunStage.Finalise, RunStage.Assignments, RunStage.Attachments],
             RunStages.Of(FreshdeskApiJsonPreset.Create()));
     }
 

@@ -67,6 +67,8 @@ public sealed class LinkCheckerTests
 
         public Task<int> CountAsync(string doctype, JsonNode? filters, CancellationToken ct) => throw new NotSupportedException();
 
+        public Task<string> UploadFileAsync(FileUpload upload, CancellationToken ct) => throw new NotSupportedException();
+
         public Task SetEmailSendingAsync(bool enabled, CancellationToken ct) => throw new NotSupportedException();
 
         public Task AssignAsync(string doctype, string name, string user, string assignedBy, CancellationToken ct) => throw new NotSupportedException();

@@ -59,6 +59,8 @@ public sealed class InterceptingSite(IFrappeSite inner) : IFrappeSite
 
     public Task<int> CountAsync(string doctype, JsonNode? filters, CancellationToken ct) => inner.CountAsync(doctype, filters, ct);
 
+    public Task<string> UploadFileAsync(FileUpload upload, CancellationToken ct) => inner.UploadFileAsync(upload, ct);
+
     public Task SetEmailSendingAsync(bool enabled, CancellationToken ct) => inner.SetEmailSendingAsync(enabled, ct);
 
     public Task AssignAsync(string doctype, string name, string user, string assignedBy, CancellationToken ct) => inner.AssignAsync(doctype, name, user, assignedBy, ct);

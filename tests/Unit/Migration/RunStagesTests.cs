@@ -8,10 +8,10 @@ namespace ImportPortal.Tests.Unit.Migration;
 public sealed class RunStagesTests
 {
     [Fact]
-    public void An_account_export_starts_with_its_agents_teams_and_ticket_types_and_ends_with_the_finalise_then_the_assignments()
+    public void An_account_export_starts_with_its_agents_teams_and_ticket_types_and_ends_with_the_finalise_the_assignments_then_the_files()
     {
         Assert.Equal(
-            [RunStage.Users, RunStage.Agents, RunStage.Teams, RunStage.TicketTypes, RunStage.Organisations, RunStage.Contacts, RunStage.Tickets, RunStage.Conversations, RunStage.Finalise, RunStage.Assignments],
+            [RunStage.Users, RunStage.Agents, RunStage.Teams, RunStage.TicketTypes, RunStage.Organisations, RunStage.Contacts, RunStage.Tickets, RunStage.Conversations, RunStage.Finalise, RunStage.Assignments, RunStage.Attachments],
             RunStages.Of(FreshdeskAccountExportPreset.Create()));
     }
 

@@ -100,6 +100,8 @@ internal sealed class FakeFrappeSite : IFrappeSite
 
     public Task<IReadOnlyList<string>> InsertManyAsync(IReadOnlyList<JsonObject> documents, CancellationToken ct) => throw new NotSupportedException();
 
+    public Task<string> UploadFileAsync(FileUpload upload, CancellationToken ct) => throw new NotSupportedException();
+
     public Task SetEmailSendingAsync(bool enabled, CancellationToken ct) => throw new NotSupportedException();
 
     public Task AssignAsync(string doctype, string name, string user, string assignedBy, CancellationToken ct) => throw new NotSupportedException();

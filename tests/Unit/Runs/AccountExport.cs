@@ -40,6 +40,20 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
 
     public const int AgentCount = 3;
 
+    /// <summary>
+    /// Where the export's attachment links point; none: the export is written without attachments, as the tests that
+    /// do not fetch files want it.
+    /// </summary>
+    public AttachmentOrigin? Files { get; init; }
+
+    /// <summary>The same export with its files, linked to <paramref name="origin"/>.</summary>
+    public AccountExport WithAttachments(AttachmentOrigin origin) => this with { Files = origin };
+
+    /// <summary>Every file of the export with the message it goes with: a ticket's with its first message, a note's with the note.</summary>
+    public IEnumerable<(ExportTicket Ticket, ExportNote? Note, ExportAttachment File)> Attachments =>
+        Tickets.SelectMany(t => t.Attachments.Select(a => (t, (ExportNote?)null, a))
+            .Concat(t.Notes.SelectMany(n => n.Attachments.Select(a => (t, (ExportNote?)n, a)))));
+
     /// <summary>Someone who answered tickets and has left: a plain user now, and no agent to name.</summary>
     public const long FormerAgentId = AgentCount + 1;
 
@@ -66,6 +80,7 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
         // Every 50th ticket an agent raised for the team itself.
         var requester = i % 50 == 49 ? 1 + (i % AgentCount) : 1000 + (i % customers);
         var notes = Enumerable.Range(0, i / 2 % 4).Select(n => Note(i, n, created, requester)).ToList();
+        var description = i % 20 == 7 ? null : $"Xin chào, tôi cần hỗ trợ về đơn hàng #{i + 1}.\nCảm ơn!";
         var status = Statuses[i % 4];
         var firstAgentReply = notes.FirstOrDefault(n => !n.Private && !n.Incoming);
         // The agent who answers it, as the notes have it; every ninth ticket has none yet.
@@ -73,7 +88,7 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
         return new ExportTicket(
             i + 1,
             $"{Subjects[i % Subjects.Length]} #{i + 1}",
-            i % 20 == 7 ? null : $"Xin chào, tôi cần hỗ trợ về đơn hàng #{i + 1}.\nCảm ơn!",
+            description,
             requester,
             status,
             created,
@@ -82,7 +97,12 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
             notes,
             responder,
             Types[i % Types.Length],
-            i % 11 == 10 ? DeletedGroupId : (i % 3) switch { 0 => Groups[0].Id, 1 => Groups[1].Id, _ => null });
+            i % 11 == 10 ? DeletedGroupId : (i % 3) switch { 0 => Groups[0].Id, 1 => Groups[1].Id, _ => null })
+        {
+            // Every fourth ticket's description came with an invoice; every fifth of those with a second file too.
+            Attachments = description is null || i % 4 != 1 ? [] :
+                [new(700_000 + i, $"Hoá đơn tháng {(i % 12) + 1}.pdf"), .. i % 20 == 1 ? [new ExportAttachment(750_000 + i, "bảng kê.xlsx")] : Array.Empty<ExportAttachment>()],
+        };
     }
 
     private static long AgentOf(int ticket) => ticket % 7 == 3 ? FormerAgentId : 1 + (ticket % AgentCount);
@@ -94,12 +114,15 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
         var id = (ticket * 10L) + n + 500_000;
         var at = created.AddHours(n + 1).AddMinutes(n * 7);
         var agent = AgentOf(ticket);
-        return (n % 3) switch
+        var note = (n % 3) switch
         {
             0 => new ExportNote(id, $"Chào anh/chị, chúng tôi đã kiểm tra phiếu #{ticket + 1} (ghi chú {id}).", false, false, agent, at),
             1 => new ExportNote(id, $"Cảm ơn, tôi đã thử lại (ghi chú {id}).", false, true, requester, at),
             _ => new ExportNote(id, $"Ghi chú nội bộ: kiểm tra hoá đơn (ghi chú {id}).", true, false, agent, at),
         };
+
+        // Every third ticket's notes each came with a screenshot: replies, customers' answers and private notes alike.
+        return ticket % 3 == 0 ? note with { Attachments = [new(id + 1_000_000, $"ảnh chụp màn hình {id % 100}.png")] } : note;
     }
 
     /// <summary>The same export a few days later: the customer answered one ticket again, after everything else on it.</summary>
@@ -149,7 +172,9 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
         Tickets.Where(t => TeamOf(t) == team).Select(AssigneeOf).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>How many documents of each doctype the import's records must create, counted from the model.</summary>
-    public IReadOnlyDictionary<string, int> ExpectedCounts => new Dictionary<string, int>(StringComparer.Ordinal)
+    public IReadOnlyDictionary<string, int> ExpectedCounts => Files is null ? Documents : new Dictionary<string, int>(Documents, StringComparer.Ordinal) { ["File"] = Attachments.Count() };
+
+    private Dictionary<string, int> Documents => new(StringComparer.Ordinal)
     {
         ["HD Ticket Type"] = NewTicketTypes.Count,
         ["HD Team"] = NewTeams.Count,
@@ -232,7 +257,7 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
         return buffer.ToArray();
     }
 
-    private static void WriteTicket(XmlWriter w, ExportTicket t)
+    private void WriteTicket(XmlWriter w, ExportTicket t)
     {
         w.WriteStartElement("helpdesk-ticket");
         FreshdeskXml.Element(w, "display-id", "integer", t.SourceId);
@@ -261,10 +286,36 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
             FreshdeskXml.Element(w, "incoming", "boolean", note.Incoming ? "true" : "false");
             FreshdeskXml.Element(w, "user-id", "integer", Text(note.UserId));
             FreshdeskXml.Element(w, "created-at", "datetime", Stamp(note.CreatedAt));
+            WriteAttachments(w, note.Attachments);
             w.WriteEndElement();
         }
 
         w.WriteEndElement();
+        WriteAttachments(w, t.Attachments);
+        w.WriteEndElement();
+    }
+
+    // As Freshdesk writes them: each file's name, type, size and a signed link to it.
+    private void WriteAttachments(XmlWriter w, IReadOnlyList<ExportAttachment> files)
+    {
+        if (Files is null)
+        {
+            return;
+        }
+
+        w.WriteStartElement("attachments");
+        w.WriteAttributeString("type", "array");
+        foreach (var file in files)
+        {
+            w.WriteStartElement("helpdesk-attachment");
+            FreshdeskXml.Element(w, "id", "integer", Text(file.Id));
+            FreshdeskXml.Element(w, "content-file-name", null, file.FileName);
+            FreshdeskXml.Element(w, "content-content-type", null, "application/octet-stream");
+            FreshdeskXml.Element(w, "content-file-size", "integer", Text(AttachmentOrigin.ContentOf(file.Id).Length));
+            FreshdeskXml.Element(w, "attachment-url", null, Files.LinkOf(file.Id, file.FileName));
+            w.WriteEndElement();
+        }
+
         w.WriteEndElement();
     }
 

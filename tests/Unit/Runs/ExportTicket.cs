@@ -15,6 +15,9 @@ public sealed record ExportTicket(
     string? TicketType = null,
     long? GroupId = null)
 {
+    /// <summary>The files that came with the ticket's description: they go with its first message.</summary>
+    public IReadOnlyList<ExportAttachment> Attachments { get; init; } = [];
+
     public string SourceId => DisplayId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Helpdesk's status for the Freshdesk one (Pending waits on the customer: Replied).</summary>

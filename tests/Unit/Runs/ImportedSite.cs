@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using FrappeSimulator.Hosting;
 using FrappeSimulator.Store;
 using ImportPortal.Domain.Migration;
 using ImportPortal.Runs;
@@ -71,16 +72,74 @@ public static class ImportedSite
         return problems;
     }
 
-    /// <summary>Documents sharing an identity: the external id on tickets and messages, the e-mail on contacts, the name on customers, the content on private notes (unique in the export).</summary>
+    /// <summary>Documents sharing an identity: the external id on tickets and messages, the e-mail on contacts, the name on customers, the content on private notes and files (unique in the export).</summary>
     public static List<string> DuplicateProblems(DocumentStore store) =>
         new (string Doctype, string Field)[]
         {
             ("HD Ticket", "custom_source_id"), ("Communication", "custom_source_id"), ("Contact", "email_id"), ("HD Customer", "customer_name"),
-            ("ToDo", "reference_name"),
+            ("ToDo", "reference_name"), ("File", "content_hash"),
         }
         .Append((Doctype: "HD Ticket Comment", Field: "content"))
         .SelectMany(x => store.FindDuplicates(x.Doctype, x.Field).Select(g => $"{x.Doctype} {x.Field}={g.Value} {g.Names.Count} times: {string.Join(", ", g.Names)}"))
         .ToList();
+
+    /// <summary>
+    /// Every file of the export on the site once, attached to its message (a description's to the ticket's first
+    /// Communication, a note's to its Communication or HD Ticket Comment), private, with its own bytes and name (or the
+    /// name Frappe gives a second file of that name: the name with the end of its content hash before the extension).
+    /// </summary>
+    public static List<string> AttachmentProblems(SimulatorHandle site, AccountExport export)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        ArgumentNullException.ThrowIfNull(export);
+        var problems = new List<string>();
+        var store = site.Store;
+        var communications = store.List("Communication").GroupBy(c => Text(c, "custom_source_id")).ToDictionary(g => g.Key, g => Text(g.First(), "name"), StringComparer.Ordinal);
+        var comments = store.List("HD Ticket Comment").GroupBy(c => Text(c, "content")).ToDictionary(g => g.Key, g => Text(g.First(), "name"), StringComparer.Ordinal);
+        var files = store.List("File").Where(f => Text(f, "attached_to_name").Length > 0)
+            .ToLookup(f => (Text(f, "attached_to_doctype"), Text(f, "attached_to_name")));
+        foreach (var (ticket, note, file) in export.Attachments)
+        {
+            var (doctype, message) = note switch
+            {
+                null => ("Communication", communications.GetValueOrDefault($"{ticket.SourceId}:description")),
+                { Private: true } => ("HD Ticket Comment", comments.GetValueOrDefault(note.Body)),
+                _ => ("Communication", communications.GetValueOrDefault(note.Id.ToString(CultureInfo.InvariantCulture))),
+            };
+            var what = $"file {file.Id} \"{file.FileName}\" of ticket {ticket.SourceId}{(note is null ? "" : $" note {note.Id}")}";
+            if (message is null)
+            {
+                problems.Add($"{what}: its {doctype} is not on the site");
+                continue;
+            }
+
+            var content = AttachmentOrigin.ContentOf(file.Id);
+#pragma warning disable CA5351 // Frappe's content_hash is an MD5: it tells files apart, it protects nothing.
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(content));
+#pragma warning restore CA5351
+            var onSite = files[(doctype, message)].Where(f => Text(f, "content_hash") == hash).ToList();
+            if (onSite.Count != 1)
+            {
+                problems.Add($"{what}: {onSite.Count} Files with its bytes on {doctype} {message}, expected 1");
+                continue;
+            }
+
+            var doc = onSite[0];
+            var (stem, extension) = (Path.GetFileNameWithoutExtension(file.FileName), Path.GetExtension(file.FileName));
+            var name = Text(doc, "file_name");
+            if (name != file.FileName && name != stem + hash[^6..] + extension)
+            {
+                problems.Add($"{what}: named \"{name}\" on the site");
+            }
+
+            if (Text(doc, "is_private") != "1" || site.FileContent(Text(doc, "file_url")) is not { } bytes || !bytes.AsSpan().SequenceEqual(content))
+            {
+                problems.Add($"{what}: {Text(doc, "file_url")} is not private or does not hold the file's bytes");
+            }
+        }
+
+        return problems;
+    }
 
     /// <summary>Every document of the export with its links, status, dates and conversation order.</summary>
     public static List<string> ContentProblems(DocumentStore store, AccountExport export)

@@ -86,6 +86,9 @@ public sealed class RunsHarness : IAsyncDisposable
                 // A paused run keeps its site quiet for a second, not half an hour.
                 ["Portal:Runs:QuietPauseLimit"] = "00:00:01",
                 ["Portal:Runs:InsertManyDoctypes"] = insertMany,
+                // Attachments come from a store on loopback (AttachmentOrigin), and arrive within seconds or not at all.
+                ["Portal:Runs:AttachmentHosts"] = "127.0.0.1",
+                ["Portal:Runs:AttachmentTimeout"] = "00:00:05",
             }.Where(p => p.Value is not null)).Build();
             services.AddLocalization();
             services.AddImportMachinery(settings);

@@ -27,6 +27,10 @@ namespace ImportPortal.Domain.Mapping.Presets;
 /// A ticket's group (<c>group-id</c>, named in <c>Groups.xml</c>) is its team (<c>agent_group</c>), made where the site
 /// lacks it with the agents who answered its tickets as members. A group the export does not name gives no team.
 /// </para>
+/// <para>
+/// The files of a ticket (<c>attachments</c>) go with its first message, those of a note with the note: each fetched
+/// from its link in the export and uploaded, once the messages are in.
+/// </para>
 /// </summary>
 public static class FreshdeskAccountExportPreset
 {
@@ -75,6 +79,9 @@ public static class FreshdeskAccountExportPreset
         new(EntityKind.PrivateNote, new EntitySource("tickets", "notes", EntityKind.Ticket), Column("(key)", "id", Trim),
             [ParentReference("reference_ticket"), FirstOf("content", "body-html|body"), Reference("commented_by", EntityKind.User, "user-id", LookupOrEmpty("agents.email"), Trim, Lower)],
             ExternalIdField: "custom_source_id", Filter: new RowFilter("private", HelpdeskValues.True, And: NotDeleted())),
+        Attachment("tickets", "attachments", EntityKind.Reply, "Communication"),
+        Attachment("tickets", "notes/attachments", EntityKind.Reply, "Communication"),
+        Attachment("tickets", "notes/attachments", EntityKind.PrivateNote, "HD Ticket Comment"),
     ];
 
     private static FieldMapping[] TicketFields =>

@@ -61,6 +61,9 @@ public static class FreshdeskApiJsonPreset
         new(EntityKind.PrivateNote, new EntitySource("tickets", "conversations", EntityKind.Ticket), Column("(key)", "id", Trim),
             [ParentReference("reference_ticket"), Column("content", "body"), Reference("commented_by", EntityKind.User, "user_id", LookupOrEmpty("agents.email"), Trim, Lower)],
             ExternalIdField: "custom_source_id", Filter: new RowFilter("private", HelpdeskValues.True)),
+        Attachment("tickets", "attachments", EntityKind.Reply, "Communication"),
+        Attachment("tickets", "conversations/attachments", EntityKind.Reply, "Communication"),
+        Attachment("tickets", "conversations/attachments", EntityKind.PrivateNote, "HD Ticket Comment"),
     ];
 
     private static FieldMapping[] TicketFields =>

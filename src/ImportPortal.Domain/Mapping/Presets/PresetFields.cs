@@ -38,7 +38,23 @@ internal static class PresetFields
     public static EntityMapping Team(string table, FieldMapping name, FieldMapping member, RowFilter filter) =>
         new(EntityKind.Team, new EntitySource(table), name with { Target = "(key)" }, [name with { Target = "team_name" }, member with { Target = TeamMembers.Field }], Filter: filter);
 
-    public static FieldMapping ParentReference(string target) => new(target, FieldOrigin.ParentKey, "", References: EntityKind.Ticket);
+    public static FieldMapping ParentReference(string target, EntityKind parent = EntityKind.Ticket) => new(target, FieldOrigin.ParentKey, "", References: parent);
+
+    /// <summary>
+    /// The files of the <paramref name="child"/> records of <paramref name="table"/> (a ticket's "attachments", its notes'
+    /// "notes/attachments"), each uploaded to the <paramref name="parent"/> message it came with, a
+    /// <paramref name="attachedTo"/> document. Private: a file is seen by those who may see its ticket. Freshdesk names a
+    /// file and its link differently in each export, so the first of the names each uses.
+    /// </summary>
+    public static EntityMapping Attachment(string table, string child, EntityKind parent, string attachedTo) =>
+        new(EntityKind.Attachment, new EntitySource(table, child, parent), Column("(key)", "id", Trim),
+        [
+            FirstOf("file_name", "content-file-name|name|file_name|filename", Trim),
+            FirstOf("file_url", "attachment-url|attachment_url|url", Trim),
+            Constant("attached_to_doctype", attachedTo),
+            ParentReference("attached_to_name", parent),
+            Constant("is_private", "1", Number),
+        ]);
 
     public static TransformStep Map(IReadOnlyDictionary<string, string> map, string? fallback = null) => new(TransformKind.ValueMap, Map: map, Fallback: fallback);
 

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using ImportPortal.Domain.Migration;
+
+namespace ImportPortal.Runs;
+
+/// <summary>
+/// <see cref="IAttachmentSource"/> over HTTP: fetches an attachment from its link, streamed to a temporary file (never whole in memory), hashing it on the way;
+/// refuses a host that is not allowed and a file larger than the site takes. A refusal by the file's host that asking
+/// again will not change (an expired or missing link) is a data error, a busy or unreachable host a transient one.
+/// </summary>
+public sealed class HttpAttachmentSource(HttpClient http, AttachmentOptions options) : IAttachmentSource
+{
+    public AttachmentOptions Options { get; } = options;
+
+    public async Task<FetchedFile> FetchAsync(string link, CancellationToken ct)
+    {
+        if (Options.Check(link) is { } wrong)
+        {
+            throw new AttachmentFetchException(wrong);
+        }
+
+        var uri = new Uri(link.Trim());
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(Options.Timeout);
+        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"importportal-{Guid.NewGuid():N}.part"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920,
+            FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        try
+        {
+            using var response = await FollowAsync(uri, timeout.Token);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new AttachmentFetchException(Refused(uri, response.StatusCode));
+            }
+
+            if (response.Content.Headers.ContentLength is { } declared && declared > Options.MaxBytes)
+            {
+                throw new AttachmentFetchException(TooLarge(declared));
+            }
+
+            using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+            await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
+            var buffer = new byte[81920];
+            long total = 0;
+            int read;
+            while ((read = await body.ReadAsync(buffer, timeout.Token)) > 0)
+            {
+                total += read;
+                if (total > Options.MaxBytes)
+                {
+                    throw new AttachmentFetchException(TooLarge(total));
+                }
+
+                md5.AppendData(buffer, 0, read);
+                await file.WriteAsync(buffer.AsMemory(0, read), timeout.Token);
+            }
+
+            await file.FlushAsync(timeout.Token);
+            file.Position = 0;
+            return new FetchedFile(file, Convert.ToHexStringLower(md5.GetHashAndReset()), response.Content.Headers.ContentType?.MediaType);
+        }
+        catch (Exception ex) when (ex is not AttachmentFetchException)
+        {
+            await file.DisposeAsync();
+            if (ct.IsCancellationRequested)
+            {
+                throw;
+            }
+
+            throw new AttachmentFetchException(new RecordError(RecordErrorKind.Transient, ex is OperationCanceledException
+                ? $"The attachment did not arrive from {uri.IdnHost} within {Options.Timeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s. Retry it later."
+                : $"The attachment could not be fetched from {uri.IdnHost} ({ex.Message}). Retry it later."), ex);
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The answer for the link, following up to five redirects (a file host hands out a signed link elsewhere) and each
+    /// only to an allowed host: the client follows none by itself.
+    /// </summary>
+    private async Task<HttpResponseMessage> FollowAsync(Uri uri, CancellationToken ct)
+    {
+        for (var hop = 0; ; hop++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            if ((int)response.StatusCode is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            var next = location.IsAbsoluteUri ? location : new Uri(uri, location);
+            if (hop == 5)
+            {
+                throw new AttachmentFetchException(new RecordError(RecordErrorKind.Data, $"The attachment's link redirected more than five times ({uri.IdnHost}). Skip it, or fetch the file another way."));
+            }
+
+            if (Options.Check(next.ToString()) is { } wrong)
+            {
+                throw new AttachmentFetchException(wrong);
+            }
+
+            uri = next;
+        }
+    }
+
+    private RecordError TooLarge(long bytes) => new(RecordErrorKind.Data,
+        $"The file is larger ({Megabytes(bytes)} MB{(bytes > Options.MaxBytes ? "" : " or more")}) than the {Megabytes(Options.MaxBytes)} MB the site takes (Frappe's max_file_size). Raise the site's max_file_size and Portal:Runs:AttachmentMaxMegabytes, then retry; or skip it.");
+
+    private static string Megabytes(long bytes) => (bytes / 1048576.0).ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static RecordError Refused(Uri uri, HttpStatusCode status) => (int)status switch
+    {
+        401 or 403 or 404 or 410 => new RecordError(RecordErrorKind.Data,
+            $"The attachment's link answered {(int)status} {status}: Freshdesk's attachment links expire, and this one has, or the file is gone. Export from Freshdesk again, upload the new export and start a run with it (what is imported already is found, not made twice); or skip this file.",
+            (int)status),
+        429 or >= 500 or 408 => new RecordError(RecordErrorKind.Transient, $"{uri.IdnHost} answered {(int)status} {status} for the attachment. Retry it later.", (int)status),
+        _ => new RecordError(RecordErrorKind.Data, $"{uri.IdnHost} answered {(int)status} {status} for the attachment. Skip it, or fetch the file another way.", (int)status),
+    };
+}
