@@ -40,9 +40,10 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
         }
         finally
         {
-            // Nothing refers to a message: what the run learnt of it (its ledger line, its new name) is not kept for the
-            // rest of the run, which sends hundreds of thousands of them.
-            if (item.Stage == RunStage.Conversations)
+            // Only a message's files refer to it, and they find it in the ledger: what the run learnt of it (its ledger line,
+            // its new name) is not kept for the rest of the run, which sends hundreds of thousands of them. A dry run writes
+            // no ledger, so there the files find their messages in what the run learnt.
+            if (item.Stage == RunStage.Conversations && !options.DryRun)
             {
                 references.Forget(item.Doctype, item.SourceKey);
             }
@@ -191,7 +192,7 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
             }
 
             // A file is not fetched in a dry run, but its link is checked.
-            if (item.Entity == EntityKind.Attachment && (options.Attachments?.Options.Check(Text(body, "file_url")) ?? NoAttachments) is { } wrong)
+            if (item.Entity == EntityKind.Attachment && (options.Attachments is { } source ? source.Options.Check(Text(body, "file_url")) : NoAttachments) is { } wrong)
             {
                 return new Prepared((log.Failed(item, wrong), null));
             }

@@ -51,11 +51,17 @@ public sealed class AttachmentOrigin : IAsyncDisposable
     }
 
     public string LinkOf(long id, string fileName) =>
-        new Uri(BaseUrl, $"files/{id}/{Uri.EscapeDataString(fileName)}?X-Amz-Expires=300&X-Amz-Signature=a1b2c3").ToString();
+        new Uri(BaseUrl, $"files/{id}/{Uri.EscapeDataString(fileName)}?X-Amz-Expires=300&X-Amz-Signature=a1b2c3").AbsoluteUri;
 
     /// <summary>A link that answers with a redirect to the file's own link, as a file host handing out a signed link does.</summary>
     public string RedirectOf(long id, string fileName) =>
-        new Uri(BaseUrl, $"moved/{id}/{Uri.EscapeDataString(fileName)}").ToString();
+        new Uri(BaseUrl, $"moved/{id}/{Uri.EscapeDataString(fileName)}").AbsoluteUri;
+
+    /// <summary>A link that redirects to an address no file store uses (a cloud metadata address).</summary>
+    public string AwayOf(long id) => new Uri(BaseUrl, $"away/{id}").ToString();
+
+    /// <summary>A link whose file takes three seconds to start.</summary>
+    public string SlowOf(long id) => new Uri(BaseUrl, $"slow/{id}").ToString();
 
     public static async Task<AttachmentOrigin> StartAsync()
     {
@@ -66,6 +72,12 @@ public sealed class AttachmentOrigin : IAsyncDisposable
         var origin = new AttachmentOrigin(app);
         app.MapGet("/files/{id:long}/{name}", (long id, string name) => origin.Serve(id));
         app.MapGet("/moved/{id:long}/{name}", (long id, string name) => Results.Redirect(origin.LinkOf(id, Uri.UnescapeDataString(name))));
+        app.MapGet("/away/{id:long}", (long id) => Results.Redirect($"http://10.255.255.1/latest/meta-data/{id}"));
+        app.MapGet("/slow/{id:long}", async (long id, CancellationToken ct) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(3), ct);
+            return origin.Serve(id);
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         origin.BaseUrl = new Uri(address.EndsWith('/') ? address : address + "/");

@@ -9,7 +9,8 @@ public sealed class DryRunTests
     [Fact]
     public async Task A_dry_run_writes_nothing_to_the_site_and_reports_what_it_would_create()
     {
-        var export = AccountExport.Create(tickets: 40);
+        await using var origin = await AttachmentOrigin.StartAsync();
+        var export = AccountExport.Create(tickets: 40).WithAttachments(origin);
         await using var h = await RunsHarness.StartAsync();
         var runId = await h.StartAccountExportRunAsync(export, new RunOptions { DryRun = true });
         var counts = h.Simulator.Store.CountsByDoctype();
@@ -19,7 +20,9 @@ public sealed class DryRunTests
 
         Assert.True(writes == h.Writes(), $"a dry run should send no POST or PUT, it sent {h.Writes() - writes}");
         Assert.Equal(counts, h.Simulator.Store.CountsByDoctype());
-        Assert.Equal(RunState.Completed, await h.StateAsync(runId));
+        // Not even a file is fetched: a dry run checks each link's host and goes no further.
+        Assert.Equal(0, origin.Requests);
+        Assert.True(await h.StateAsync(runId) == RunState.Completed, ImportedSite.Describe((await h.RecordsAsync(runId)).Where(r => r.State == RecordState.Failed).Select(RecordChecks.Describe).ToList()));
         var view = await h.Queries.GetAsync(runId, CancellationToken.None) ?? throw new InvalidOperationException("the run is gone");
         var stages = view.Progress.Stages.ToDictionary(s => s.Stage);
         var want = export.ExpectedCounts;
@@ -31,6 +34,7 @@ public sealed class DryRunTests
             (RunStage.Conversations, want["Communication"] + want["HD Ticket Comment"], 0),
             (RunStage.Finalise, 0, export.Tickets.Count),
             (RunStage.Assignments, 0, export.Tickets.Count(t => export.AssigneeOf(t) is not null)),
+            (RunStage.Attachments, want["File"], 0),
         };
         foreach (var (stage, created, updated) in expected)
         {

@@ -12,7 +12,9 @@ public sealed class FaultyImportTests(ITestOutputHelper output)
     [InlineData(true)]
     public async Task With_rate_limits_deadlocks_resets_and_dropped_answers_nothing_is_duplicated_and_nothing_is_lost(bool batches)
     {
-        var export = AccountExport.Create(tickets: 300);
+        // With its files: their uploads meet the same faults.
+        await using var origin = await AttachmentOrigin.StartAsync();
+        var export = AccountExport.Create(tickets: 300).WithAttachments(origin);
         await using var h = await RunsHarness.StartAsync();
         var before = h.Simulator.Store.CountsByDoctype();
         var runId = await h.StartAccountExportRunAsync(export, new RunOptions { Ceiling = 8, Batches = batches });
