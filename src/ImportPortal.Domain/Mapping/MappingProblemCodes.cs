@@ -57,6 +57,12 @@ public static class MappingProblemCodes
     /// <summary>{0} field, {1} the team, {2} its members: a team the site lacks has no member the run makes or the site knows, so it cannot be made (the validation says).</summary>
     public const string TeamWithoutMembers = "Mapping.TeamWithoutMembers";
 
+    /// <summary>{0} field: a file has no web address to fetch it from.</summary>
+    public const string AttachmentWithoutLink = "Mapping.AttachmentWithoutLink";
+
+    /// <summary>{0} field, {1} the link's host, {2} the hosts files are fetched from (Portal:Runs:AttachmentHosts).</summary>
+    public const string AttachmentHostNotAllowed = "Mapping.AttachmentHostNotAllowed";
+
     /// <summary>{0} field, {1} the doctype linked, {2} the organisation doctype.</summary>
     public const string CustomerDoctypeMismatch = "Mapping.CustomerDoctypeMismatch";
 
@@ -77,6 +83,6 @@ public static class MappingProblemCodes
         RequiredMissing, RequiredUnmapped, NotAnOption, Truncated, TooLong, InvalidEmail, BadDate, UnknownValue,
         UnknownValueFallback, LinkMissing, KeyMissing, ColumnMissing, UnknownField, ExternalIdMissing, UnknownTimeZone,
         LookupMissing, CustomerDoctypeMismatch, ContactLinkStyleMismatch, AssignmentIgnored, EmailLeftOut, ParentMissing,
-        AgentNotOnSite, TeamWithoutMembers,
+        AgentNotOnSite, TeamWithoutMembers, AttachmentWithoutLink, AttachmentHostNotAllowed,
     ];
 }

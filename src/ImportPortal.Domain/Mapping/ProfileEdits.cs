@@ -27,7 +27,8 @@ public static class ProfileEdits
     /// A new entity with the fields its kind cannot do without when they follow from its source alone: a ticket type is
     /// named by its key column, and so is a team; a message (reply or private note) is tied to its ticket — its parent record, or the
     /// column of <paramref name="columns"/> whose name says it holds the ticket's id — and a reply is an e-mail
-    /// Communication on an HD Ticket. Every other field is the operator's to add or match.
+    /// Communication on an HD Ticket; a file read from a message's child records is attached to that message, private.
+    /// Every other field is the operator's to add or match (a file's <c>file_url</c> and <c>file_name</c>).
     /// </summary>
     public static EntityMapping NewEntity(EntityKind kind, EntitySource source, FieldMapping key, string? externalIdField, RowFilter? filter, IReadOnlyList<string>? columns = null)
     {
@@ -50,6 +51,14 @@ public static class ProfileEdits
                 .. ticket is null ? [] : new[] { ticket with { Target = "reference_name" } },
             ],
             EntityKind.PrivateNote => ticket is null ? [] : [ticket with { Target = "reference_ticket" }],
+            EntityKind.Attachment => source is { Child: not null, Parent: { } message }
+                ?
+                [
+                    new("attached_to_doctype", FieldOrigin.Constant, message == EntityKind.PrivateNote ? "HD Ticket Comment" : "Communication"),
+                    new("attached_to_name", FieldOrigin.ParentKey, "", References: message),
+                    new("is_private", FieldOrigin.Constant, "1", [new(TransformKind.Number)]),
+                ]
+                : [],
             _ => [],
         };
         return new EntityMapping(kind, source, key, fields, externalIdField, filter);

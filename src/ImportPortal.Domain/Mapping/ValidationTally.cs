@@ -5,9 +5,10 @@ namespace ImportPortal.Domain.Mapping;
 /// <summary>
 /// Counts the problems of every mapped entity of a source, keeping a few example rows for each, and collects the
 /// distinct link targets so they can be checked on the site in batches at the end. Memory stays bounded by the
-/// number of distinct problems and link targets, not by the number of rows.
+/// number of distinct problems and link targets, not by the number of rows. With <paramref name="attachments"/>, a file
+/// whose link the run would not fetch is a problem of its own.
 /// </summary>
-public sealed class ValidationTally(int examplesPerProblem = 5)
+public sealed class ValidationTally(int examplesPerProblem = 5, Migration.AttachmentOptions? attachments = null)
 {
     private readonly Dictionary<(string Code, EntityKind Entity, string Field), Counter> _problems = [];
     private readonly Dictionary<LinkCheck, LinkUse> _links = [];
@@ -27,7 +28,7 @@ public sealed class ValidationTally(int examplesPerProblem = 5)
         {
             _entities[entity.Entity] = _entities.GetValueOrDefault(entity.Entity) + 1;
             _withErrors += entity.HasErrors ? 1 : 0;
-            foreach (var problem in entity.Problems)
+            foreach (var problem in entity.Entity == EntityKind.Attachment && attachments?.LinkProblem(entity) is { } link ? [.. entity.Problems, link] : entity.Problems)
             {
                 Count(problem.Code, entity.Entity, problem.Field, problem.Severity, [new ProblemExample(table, row, problem.Args)], 1);
             }

@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using ImportPortal.Domain.Mapping;
+
 namespace ImportPortal.Domain.Migration;
 
 /// <summary>
@@ -36,6 +39,23 @@ public sealed record AttachmentOptions
 
         return Allows(uri) ? null : new RecordError(RecordErrorKind.Data,
             $"The attachment's link points at {uri.IdnHost}, which is not among the hosts attachments are fetched from ({string.Join(", ", Hosts)}). If the export's files really are kept there, add it to Portal:Runs:AttachmentHosts and retry; otherwise skip it.");
+    }
+
+    /// <summary>
+    /// What the validation and the preview pin to a file's link before the run: none, no link to fetch, or a host files
+    /// are not fetched from (with the hosts they are).
+    /// </summary>
+    public FieldProblem? LinkProblem(MappedEntity file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        const string field = "file_url";
+        var link = file.InsertBody[field] is JsonValue value ? value.ToString() : null;
+        if (string.IsNullOrWhiteSpace(link) || !Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            return new FieldProblem(field, MappingProblemCodes.AttachmentWithoutLink, [field], MappingSeverity.Error);
+        }
+
+        return Allows(uri) ? null : new FieldProblem(field, MappingProblemCodes.AttachmentHostNotAllowed, [field, uri.IdnHost, string.Join(", ", Hosts)], MappingSeverity.Error);
     }
 
     /// <summary>The link as it may be shown and logged: without its query, which on a signed link is a credential.</summary>

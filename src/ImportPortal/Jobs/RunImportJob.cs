@@ -135,13 +135,8 @@ public sealed class RunImportJob(
             BatchDoctypes = runOptions.Batches ? options.Value.InsertManyDoctypeSet : new HashSet<string>(StringComparer.Ordinal),
             BatchSize = Math.Clamp(options.Value.InsertManySize, 1, 200),
             UserCreationsPerMinute = Math.Max(0, options.Value.UserCreationsPerMinute),
-            Attachments = options.Value.AttachmentHostList is { Count: > 0 } hosts
-                ? new HttpAttachmentSource(httpClients.CreateClient(FrappeServiceCollectionExtensions.AttachmentClient), new AttachmentOptions
-                {
-                    Hosts = hosts,
-                    MaxBytes = Math.Max(1, options.Value.AttachmentMaxMegabytes) * 1024L * 1024,
-                    Timeout = options.Value.AttachmentTimeout,
-                })
+            Attachments = options.Value.AttachmentHostList.Count > 0
+                ? new HttpAttachmentSource(httpClients.CreateClient(FrappeServiceCollectionExtensions.AttachmentClient), options.Value.Attachments)
                 : null,
 
             // A team made by the run comes with its round-robin rule, enabled: before tickets are written or finalised

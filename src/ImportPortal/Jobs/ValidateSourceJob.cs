@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Hangfire;
 using ImportPortal.Domain.Frappe;
 using ImportPortal.Domain.Mapping;
@@ -24,6 +25,7 @@ public sealed class ValidateSourceJob(
     FrappeSiteClientFactory clients,
     UploadStore uploads,
     ProgressFeed<ValidationProgress> feed,
+    IOptions<RunsOptions> runs,
     TimeProvider time)
 {
     public async Task ExecuteAsync(Guid validationId, CancellationToken ct)
@@ -69,7 +71,7 @@ public sealed class ValidateSourceJob(
         var compiled = ProfileCompiler.Compile(profile, await MappingPreview.MetasAsync(profile, site, ct),
             await MappingLookups.BuildAsync(profile, (table, c) => MappingPreview.OpenTableAsync(uploads, bindings, table, c), ct));
 
-        var tally = new ValidationTally();
+        var tally = new ValidationTally(attachments: runs.Value.Attachments);
         var done = 0;
         foreach (var (table, binding) in bindings)
         {

@@ -1,3 +1,5 @@
+using ImportPortal.Runs;
+using Microsoft.Extensions.Options;
 using ImportPortal.Domain.Frappe;
 using ImportPortal.Domain.Mapping;
 using ImportPortal.Domain.Sources;
@@ -11,7 +13,7 @@ namespace ImportPortal.Mappings;
 /// Maps chosen rows of the bound uploads with a profile compiled against the site's live metadata, and checks
 /// every link target on the site with one batched lookup per doctype.
 /// </summary>
-public sealed class MappingPreview(MappingProfileStore profiles, SiteCatalog sites, FrappeSiteClientFactory clients, UploadStore uploads)
+public sealed class MappingPreview(MappingProfileStore profiles, SiteCatalog sites, FrappeSiteClientFactory clients, UploadStore uploads, IOptions<RunsOptions> runs)
 {
     /// <summary>The most rows one preview maps per table.</summary>
     public const int MaxRows = 100;
@@ -49,9 +51,11 @@ public sealed class MappingPreview(MappingProfileStore profiles, SiteCatalog sit
         var mapped = rows.Select(r => (r.Table, r.Record.Locator.Row, Entities: compiled.MapRecord(r.Table, r.Record))).ToList();
         var missing = await LinkChecker.FindMissingAsync(mapped.SelectMany(m => m.Entities).SelectMany(e => e.LinkChecks).Select(c => c.Check), site, ct: ct);
         var unknownAgents = await UnknownAgentsAsync(mapped, site, ct);
+        var attachments = runs.Value.Attachments;
         var result = mapped.Select(m => new PreviewRow(m.Table, m.Row,
             m.Entities.Select(e => new PreviewEntity(e, [
-                .. e.Problems, .. LinkChecker.ProblemsFor(e, missing), .. e.Entity == EntityKind.Ticket ? unknownAgents[(m.Table, m.Row)] : []])).ToList())).ToList();
+                .. e.Problems, .. LinkChecker.ProblemsFor(e, missing), .. e.Entity == EntityKind.Ticket ? unknownAgents[(m.Table, m.Row)] : [],
+                .. e.Entity == EntityKind.Attachment && attachments.LinkProblem(e) is { } link ? [link] : Array.Empty<FieldProblem>()])).ToList())).ToList();
         return new PreviewResult(await WithSiteProblemsAsync(compiled.Problems, profile, request.SiteId, ct), result);
     }
 

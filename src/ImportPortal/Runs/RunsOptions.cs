@@ -1,3 +1,5 @@
+using ImportPortal.Domain.Migration;
+
 namespace ImportPortal.Runs;
 
 /// <summary>How run jobs hold their runs (Portal:Runs).</summary>
@@ -55,6 +57,14 @@ public sealed class RunsOptions
 
     public IReadOnlyList<string> AttachmentHostList =>
         AttachmentHosts.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Where and how much a run fetches attachments, as these settings say.</summary>
+    public AttachmentOptions Attachments => new()
+    {
+        Hosts = AttachmentHostList,
+        MaxBytes = Math.Max(1, AttachmentMaxMegabytes) * 1024L * 1024,
+        Timeout = AttachmentTimeout,
+    };
 
     public IReadOnlySet<string> InsertManyDoctypeSet =>
         InsertManyDoctypes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);

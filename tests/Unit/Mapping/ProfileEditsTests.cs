@@ -192,4 +192,21 @@ public sealed class ProfileEditsTests
         Assert.Equal((FieldOrigin.ParentKey, EntityKind.Ticket), (Assert.Single(nested.Fields).Origin, nested.Fields[0].References));
         Assert.DoesNotContain(ProfileEdits.NewEntity(EntityKind.Reply, new EntitySource("messages"), key, null, null, ["Nội dung"]).Fields, f => f.Target == "reference_name");
     }
+
+    [Fact]
+    public void A_new_attachment_read_from_a_notes_files_is_attached_to_that_note_privately()
+    {
+        var source = new EntitySource("tickets", "notes/attachments", EntityKind.PrivateNote);
+        var key = ProfileEdits.KeyFrom("id", null, EntityKind.Attachment);
+
+        var files = ProfileEdits.NewEntity(EntityKind.Attachment, source, key, null, null);
+        var loose = ProfileEdits.NewEntity(EntityKind.Attachment, new EntitySource("files"), key, null, null);
+
+        Assert.Equal(
+            [("attached_to_doctype", FieldOrigin.Constant, "HD Ticket Comment", (EntityKind?)null), ("attached_to_name", FieldOrigin.ParentKey, "", EntityKind.PrivateNote), ("is_private", FieldOrigin.Constant, "1", null)],
+            files.Fields.Select(f => (f.Target, f.Origin, f.Value, f.References)));
+        Assert.Equal("Communication", ProfileEdits.NewEntity(EntityKind.Attachment, source with { Parent = EntityKind.Reply }, key, null, null).Fields[0].Value);
+        // A file that is no message's child has no message to name: the operator ties it.
+        Assert.Empty(loose.Fields);
+    }
 }

@@ -137,6 +137,46 @@ public sealed class ValidationTallyTests
             "Lê Thị Hỗ Trợ", "Tier 1", "2024-03-01 09:00:00", "2024-03-03 09:00:00", "", "", "2024-03-01 10:00:00", "",
         }.Select(c => "\"" + c + "\"")) + "\r\n";
 
+    [Fact]
+    public async Task A_file_with_no_link_or_a_link_to_a_host_files_are_not_fetched_from_is_counted_before_the_run()
+    {
+        await using var h = await FrappeClientHarness.StartAsync();
+        var dump = SourceTestRead.Utf8("""
+            {"tickets": [
+              {"id": 1, "subject": "Ảnh lỗi", "description": "<p>Xem tệp</p>", "created_at": "2024-05-10T03:00:00Z",
+               "attachments": [
+                 {"id": 11, "name": "ảnh.png", "attachment_url": "https://s3.amazonaws.com/cdn.freshdesk.com/11/anh.png?X-Amz-Signature=x"},
+                 {"id": 12, "name": "nội bộ.pdf", "attachment_url": "http://10.0.0.5/latest/meta-data/"},
+                 {"id": 13, "name": "mất liên kết.txt"}]},
+              {"id": 2, "subject": "Lại ảnh lỗi", "description": "<p>Xem tệp</p>", "created_at": "2024-05-10T04:00:00Z",
+               "attachments": [{"id": 21, "name": "khác.pdf", "attachment_url": "http://10.0.0.5/khac.pdf"}]}
+            ]}
+            """);
+        var profile = FreshdeskApiJsonPreset.Create();
+        var metas = new Dictionary<string, DocTypeMeta>();
+        foreach (var doctype in profile.Entities.Select(profile.DoctypeOf).Distinct())
+        {
+            metas[doctype] = await h.Site.GetMetaAsync(doctype, Ct);
+        }
+
+        var compiled = ProfileCompiler.Compile(profile, metas);
+        var (_, tickets) = await SourceTestRead.ReadAsync(dump, "dump.json", new SourceReadOptions(Table: "tickets"));
+        var tally = new ValidationTally(attachments: new ImportPortal.Domain.Migration.AttachmentOptions());
+        foreach (var ticket in tickets)
+        {
+            tally.Add("tickets", ticket.Locator.Row, compiled.MapRecord("tickets", ticket));
+        }
+
+        var report = await tally.FinishAsync(h.Site, Ct);
+
+        var elsewhere = report.Problems.Single(p => p.Code == MappingProblemCodes.AttachmentHostNotAllowed);
+        Assert.Equal((EntityKind.Attachment, "file_url", 2L), (elsewhere.Entity, elsewhere.Field, elsewhere.Count));
+        Assert.Equal(["file_url", "10.0.0.5", "freshdesk.com, freshworks.com, freshdeskusercontent.com, amazonaws.com"], elsewhere.Examples[0].Args);
+        var missing = report.Problems.Single(p => p.Code == MappingProblemCodes.AttachmentWithoutLink);
+        Assert.Equal(1, missing.Count);
+        Assert.Equal(4, report.Entities[EntityKind.Attachment]);
+    }
+
     private static async IAsyncEnumerable<SourceRecord> ReadAsync(string csv, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var path = Path.Combine(Path.GetTempPath(), "importportal-validation-" + Guid.NewGuid().ToString("N") + ".csv");
