@@ -33,7 +33,7 @@ for project in $projects; do
 done
 # The benchmarks still run end to end (tiny sizes; their figures mean nothing here, the README's come from Release runs).
 echo "== bench smoke"
-for scenario in "store --tickets 1000 --repeat 1" "import --only a --tickets 300 --repeat 1"; do
+for scenario in "store --tickets 1000 --repeat 1" "import --only a --tickets 300 --repeat 1" "files --tickets 20 --rows 8"; do
   # shellcheck disable=SC2086
   dotnet run --project bench/ImportPortal.Bench -c "$configuration" --no-build -- $scenario >/dev/null || { echo "bench $scenario FAILED" >&2; status=1; }
 done

@@ -51,7 +51,8 @@ internal sealed class PortalRig : IAsyncDisposable
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "importportal-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDir);
-        var settings = new ConfigurationBuilder().Build();
+        // Attachments come from a file store on loopback (the files scenario).
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Portal:Runs:AttachmentHosts"] = "127.0.0.1" }).Build();
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.Configure<PortalOptions>(o => o.DataDir = dataDir);

@@ -84,7 +84,8 @@ public static class FreshdeskSampleWriter
         return buffer.ToArray();
     }
 
-    public static void WriteAccountExport(Stream output, int tickets, int notesPerTicket = 2)
+    /// <param name="fileOf">When given, the file each ticket's description came with (id, name, link), as the export lists it.</param>
+    public static void WriteAccountExport(Stream output, int tickets, int notesPerTicket = 2, Func<int, (long Id, string Name, string Link)>? fileOf = null)
     {
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         for (var file = 0; file * 300 < Math.Max(tickets, 1); file++)
@@ -93,7 +94,7 @@ public static class FreshdeskSampleWriter
             {
                 for (var i = file * 300; i < Math.Min(tickets, (file + 1) * 300); i++)
                 {
-                    WriteTicket(w, i, notesPerTicket);
+                    WriteTicket(w, i, notesPerTicket, fileOf);
                 }
             });
         }
@@ -130,7 +131,7 @@ public static class FreshdeskSampleWriter
         });
     }
 
-    private static void WriteTicket(XmlWriter w, int i, int notes)
+    private static void WriteTicket(XmlWriter w, int i, int notes, Func<int, (long Id, string Name, string Link)>? fileOf)
     {
         var created = new DateTimeOffset(2024, 1, 1, 8, 0, 0, TimeSpan.FromHours(7)).AddMinutes(i * 37);
         w.WriteStartElement("helpdesk-ticket");
@@ -174,6 +175,18 @@ public static class FreshdeskSampleWriter
         }
 
         w.WriteEndElement();
+        if (fileOf?.Invoke(i) is var (fileId, fileName, link))
+        {
+            w.WriteStartElement("attachments");
+            w.WriteAttributeString("type", "array");
+            w.WriteStartElement("helpdesk-attachment");
+            FreshdeskXml.Element(w, "id", "integer", fileId.ToString(CultureInfo.InvariantCulture));
+            FreshdeskXml.Element(w, "content-file-name", null, fileName);
+            FreshdeskXml.Element(w, "attachment-url", null, link);
+            w.WriteEndElement();
+            w.WriteEndElement();
+        }
+
         w.WriteEndElement();
     }
 
