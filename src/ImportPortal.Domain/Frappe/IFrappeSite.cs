@@ -50,10 +50,10 @@ public interface IFrappeSite
     Task AssignAsync(string doctype, string name, string user, string assignedBy, CancellationToken ct);
 
     /// <summary>
-    /// <c>upload_file</c>: a File holding the bytes, attached to the document, and its name. Its fate is unknown when no
-    /// answer came, like an insert's.
+    /// <c>upload_file</c>: a File holding the bytes, attached to the document. Its fate is unknown when no answer came,
+    /// like an insert's.
     /// </summary>
-    Task<string> UploadFileAsync(FileUpload upload, CancellationToken ct);
+    Task<FrappeFile> UploadFileAsync(FileUpload upload, CancellationToken ct);
 
     /// <summary>Suspends (false) or resumes (true) the site's outgoing e-mail queue.</summary>
     Task SetEmailSendingAsync(bool enabled, CancellationToken ct);

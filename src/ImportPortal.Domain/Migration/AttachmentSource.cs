@@ -58,6 +58,19 @@ public sealed record AttachmentOptions
         return Allows(uri) ? null : new FieldProblem(field, MappingProblemCodes.AttachmentHostNotAllowed, [field, uri.IdnHost, string.Join(", ", Hosts)], MappingSeverity.Error);
     }
 
+    /// <summary>The last part of a link's path, unescaped ("" when it has none: a bare host).</summary>
+    public static string LastSegment(string link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        if (!Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri))
+        {
+            return "";
+        }
+
+        var path = uri.AbsolutePath.TrimEnd('/');
+        return Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
+    }
+
     /// <summary>The link as it may be shown and logged: without its query, which on a signed link is a credential.</summary>
     public static string Shown(string link)
     {

@@ -74,7 +74,94 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
             body = team;
         }
 
+        if (item.Stage == RunStage.Conversations && options.Attachments is { } files && body["content"] is JsonValue content
+            && InlineImages.Find(content.ToString(), files.Options) is { Count: > 0 } images)
+        {
+            body = await WithImagesAsync(item, body, content.ToString(), images, files, log, ct);
+        }
+
         return await InsertAsync(item, prepared.Identities, body, log, ct);
+    }
+
+    /// <summary>
+    /// The message with each image it shows from a file host copied to the site first (attached to its ticket, private)
+    /// and shown from there: Freshdesk's inline images stop showing once its account is closed. An image that cannot be
+    /// copied keeps its link, said so on the log; the message goes in either way.
+    /// </summary>
+    private async Task<JsonObject> WithImagesAsync(WorkItem item, JsonObject body, string html, IReadOnlyList<InlineImage> images, IAttachmentSource files, AttemptRecorder log, CancellationToken ct)
+    {
+        if (Text(body, item.Doctype == "HD Ticket Comment" ? "reference_ticket" : "reference_name") is not { } ticket)
+        {
+            return body;
+        }
+
+        var copies = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var image in images)
+        {
+            if (await CopyImageAsync(ticket, image.Link, files, log, ct) is { } copy)
+            {
+                copies[image.Written] = copy;
+            }
+        }
+
+        if (copies.Count == 0)
+        {
+            return body;
+        }
+
+        var rewritten = (JsonObject)body.DeepClone();
+        rewritten["content"] = InlineImages.Rewrite(html, copies);
+        return rewritten;
+    }
+
+    /// <summary>
+    /// Where the site serves its copy of the image, or null. The ticket's File with the same bytes is the copy when there
+    /// is one: a logo in every reply is one file, and a message sent again finds what its last send copied.
+    /// </summary>
+    private async Task<string?> CopyImageAsync(string ticket, string link, IAttachmentSource files, AttemptRecorder log, CancellationToken ct)
+    {
+        const string keeps = " The image keeps its link.";
+        var request = $"GET {AttachmentOptions.Shown(link)}";
+        var started = time.GetTimestamp();
+        FetchedFile file;
+        try
+        {
+            file = await files.FetchAsync(link, ct);
+            log.Add(request, started, $"{file.Length} bytes");
+        }
+        catch (AttachmentFetchException ex)
+        {
+            log.Add(request, started, ex.Error.Message + keeps);
+            return null;
+        }
+
+        await using (file)
+        {
+            if (await UploadedAsync("HD Ticket", ticket, file.ContentHash, log, ct) is { FileUrl: { } copied })
+            {
+                return copied;
+            }
+
+            var upload = $"POST upload_file HD Ticket/{ticket}";
+            started = time.GetTimestamp();
+            try
+            {
+                var uploaded = await site.UploadFileAsync(new FileUpload(InlineImages.FileNameOf(link, file.ContentType), file.Content, file.ContentType, "HD Ticket", ticket, true), ct);
+                log.Add(upload, started, "created");
+                return uploaded.FileUrl;
+            }
+            catch (FrappeException ex)
+            {
+                log.Add(upload, started, ex.Error);
+                if (OutcomeRules.Decide(ex.Error) == SendDecision.LookUpThenResend && await UploadedAsync("HD Ticket", ticket, file.ContentHash, log, ct) is { FileUrl: { } landed })
+                {
+                    return landed;
+                }
+
+                log.Add(upload, started, "not copied." + keeps);
+                return null;
+            }
+        }
     }
 
     /// <summary>
@@ -469,7 +556,7 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
                 sent["content_hash"] = file.ContentHash;
                 if (mayHaveLanded && await UploadedAsync(doctype, docname, file.ContentHash, log, ct) is { } landed)
                 {
-                    return Created(item, landed, sent, log);
+                    return Created(item, landed.Name, sent, log);
                 }
 
                 var started = time.GetTimestamp();
@@ -477,9 +564,9 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
                 try
                 {
                     file.Content.Position = 0;
-                    var name = await site.UploadFileAsync(new FileUpload(fileName, file.Content, file.ContentType, doctype, docname, isPrivate), ct);
+                    var uploaded = await site.UploadFileAsync(new FileUpload(fileName, file.Content, file.ContentType, doctype, docname, isPrivate), ct);
                     log.Add($"POST upload_file {doctype}/{docname}", started, "created");
-                    return Created(item, name, sent, log);
+                    return Created(item, uploaded.Name, sent, log);
                 }
                 catch (FrappeException ex)
                 {
@@ -493,7 +580,7 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
                     mayHaveLanded = true;
                     if (await UploadedAsync(doctype, docname, file.ContentHash, log, ct) is { } created)
                     {
-                        return Created(item, created, sent, log);
+                        return Created(item, created.Name, sent, log);
                     }
                 }
 
@@ -508,18 +595,18 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
         }
     }
 
-    /// <summary>The File on the message with these bytes, if a send whose answer was lost made it.</summary>
-    private async Task<string?> UploadedAsync(string doctype, string docname, string contentHash, AttemptRecorder log, CancellationToken ct)
+    /// <summary>The File on the document with these bytes, if a send whose answer was lost made it.</summary>
+    private async Task<FrappeFile?> UploadedAsync(string doctype, string docname, string contentHash, AttemptRecorder log, CancellationToken ct)
     {
         var started = time.GetTimestamp();
         var filters = new JsonArray(
             new JsonArray("attached_to_doctype", "=", doctype),
             new JsonArray("attached_to_name", "=", docname),
             new JsonArray("content_hash", "=", contentHash));
-        var found = await site.ListAsync("File", new FrappeListQuery(["name"], filters, "creation asc", 0, 1), ct);
-        var name = found.Count > 0 && found[0]["name"] is JsonValue v ? v.ToString() : null;
-        log.Add($"GET File?attached_to_name={docname}&content_hash={contentHash}", started, name is null ? "not found" : $"found {name}");
-        return name;
+        var found = await site.ListAsync("File", new FrappeListQuery(["name", "file_url"], filters, "creation asc", 0, 1), ct);
+        var file = found.Count > 0 && found[0]["name"] is JsonValue v ? new FrappeFile(v.ToString(), found[0]["file_url"] is JsonValue u ? u.ToString() : null) : null;
+        log.Add($"GET File?attached_to_name={docname}&content_hash={contentHash}", started, file is null ? "not found" : $"found {file.Name}");
+        return file;
     }
 
     /// <summary>The file's name as the export gives it, else the last part of its link.</summary>
@@ -530,8 +617,7 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
             return named.Trim();
         }
 
-        var path = AttachmentOptions.Shown(link).TrimEnd('/');
-        var last = Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
+        var last = AttachmentOptions.LastSegment(link);
         return last.Length > 0 ? last : "attachment";
     }
 

@@ -107,7 +107,7 @@ public sealed partial class FrappeSiteClient(IFrappeApi api, FrappeSiteConnectio
             ["assigned_by"] = assignedBy,
         }, c), ct);
 
-    public async Task<string> UploadFileAsync(FileUpload upload, CancellationToken ct)
+    public async Task<FrappeFile> UploadFileAsync(FileUpload upload, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(upload);
         var start = upload.Content.Position;
@@ -118,7 +118,9 @@ public sealed partial class FrappeSiteClient(IFrappeApi api, FrappeSiteConnectio
             return api.UploadFileAsync(site, upload.AttachedToDoctype, upload.AttachedToName, upload.IsPrivate ? 1 : 0,
                 new StreamPart(upload.Content, upload.FileName, upload.ContentType ?? "application/octet-stream"), c);
         }, ct);
-        return Text(body["message"]?["name"]) ?? throw Fail(HttpMethod.Post, "File", FrappeError.UnknownFate("The site answered the upload without a file name."), null);
+        return Text(body["message"]?["name"]) is { } name
+            ? new FrappeFile(name, Text(body["message"]?["file_url"]))
+            : throw Fail(HttpMethod.Post, "File", FrappeError.UnknownFate("The site answered the upload without a file name."), null);
     }
 
     public Task SetEmailSendingAsync(bool enabled, CancellationToken ct) =>

@@ -67,7 +67,7 @@ public sealed class LinkCheckerTests
 
         public Task<int> CountAsync(string doctype, JsonNode? filters, CancellationToken ct) => throw new NotSupportedException();
 
-        public Task<string> UploadFileAsync(FileUpload upload, CancellationToken ct) => throw new NotSupportedException();
+        public Task<FrappeFile> UploadFileAsync(FileUpload upload, CancellationToken ct) => throw new NotSupportedException();
 
         public Task SetEmailSendingAsync(bool enabled, CancellationToken ct) => throw new NotSupportedException();
 

@@ -59,7 +59,7 @@ public sealed class InterceptingSite(IFrappeSite inner) : IFrappeSite
 
     public Task<int> CountAsync(string doctype, JsonNode? filters, CancellationToken ct) => inner.CountAsync(doctype, filters, ct);
 
-    public Task<string> UploadFileAsync(FileUpload upload, CancellationToken ct) => inner.UploadFileAsync(upload, ct);
+    public Task<FrappeFile> UploadFileAsync(FileUpload upload, CancellationToken ct) => inner.UploadFileAsync(upload, ct);
 
     public Task SetEmailSendingAsync(bool enabled, CancellationToken ct) => inner.SetEmailSendingAsync(enabled, ct);
 

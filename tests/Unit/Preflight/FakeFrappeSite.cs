@@ -100,7 +100,7 @@ internal sealed class FakeFrappeSite : IFrappeSite
 
     public Task<IReadOnlyList<string>> InsertManyAsync(IReadOnlyList<JsonObject> documents, CancellationToken ct) => throw new NotSupportedException();
 
-    public Task<string> UploadFileAsync(FileUpload upload, CancellationToken ct) => throw new NotSupportedException();
+    public Task<FrappeFile> UploadFileAsync(FileUpload upload, CancellationToken ct) => throw new NotSupportedException();
 
     public Task SetEmailSendingAsync(bool enabled, CancellationToken ct) => throw new NotSupportedException();
 

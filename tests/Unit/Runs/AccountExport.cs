@@ -49,6 +49,32 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
     /// <summary>The same export with its files, linked to <paramref name="origin"/>.</summary>
     public AccountExport WithAttachments(AttachmentOrigin origin) => this with { Files = origin };
 
+    /// <summary>
+    /// The same export with images in its public messages, as Freshdesk keeps them (inline, linked to its file store):
+    /// every fifth ticket's replies, the agent's and the customer's, show the same screenshot (one file per ticket on the
+    /// site) and a logo from a host files are not fetched from (left as it is).
+    /// </summary>
+    public AccountExport WithInlineImages() => this with
+    {
+        Tickets = Tickets.Select(t => InlineImageOf(t) is { } image
+            ? t with { Notes = [.. t.Notes.Select(n => n is { Private: false } ? n with { Body = $"{n.Body}<p><img src=\"{Files!.InlineOf(image).Replace("&", "&amp;", StringComparison.Ordinal)}\" alt=\"ảnh chụp\"> <img src=\"{ForeignLogo}\"></p>" } : n)] }
+            : t).ToList(),
+    };
+
+    /// <summary>An image the export's replies show from a host files are not fetched from.</summary>
+    public const string ForeignLogo = "https://static.example.com/logo.png";
+
+    /// <summary>The image a ticket's replies show, when it is one of those with images and has a reply.</summary>
+    public static long? InlineImageOf(ExportTicket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return ticket.DisplayId % 5 == 2 && ticket.Notes.Any(n => !n.Private) ? 2_000_000 + ticket.DisplayId : null;
+    }
+
+    /// <summary>The tickets whose replies show an image, each with it.</summary>
+    public IEnumerable<(ExportTicket Ticket, long Image)> InlineImages =>
+        Tickets.Where(t => t.Notes.Any(n => n.Body.Contains("<img", StringComparison.Ordinal))).Select(t => (t, InlineImageOf(t)!.Value));
+
     /// <summary>Every file of the export with the message it goes with: a ticket's with its first message, a note's with the note.</summary>
     public IEnumerable<(ExportTicket Ticket, ExportNote? Note, ExportAttachment File)> Attachments =>
         Tickets.SelectMany(t => t.Attachments.Select(a => (t, (ExportNote?)null, a))
@@ -172,7 +198,7 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
         Tickets.Where(t => TeamOf(t) == team).Select(AssigneeOf).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>How many documents of each doctype the import's records must create, counted from the model.</summary>
-    public IReadOnlyDictionary<string, int> ExpectedCounts => Files is null ? Documents : new Dictionary<string, int>(Documents, StringComparer.Ordinal) { ["File"] = Attachments.Count() };
+    public IReadOnlyDictionary<string, int> ExpectedCounts => Files is null ? Documents : new Dictionary<string, int>(Documents, StringComparer.Ordinal) { ["File"] = Attachments.Count() + InlineImages.Count() };
 
     private Dictionary<string, int> Documents => new(StringComparer.Ordinal)
     {
@@ -195,11 +221,12 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
         ticket.ResponderId is { } id && User(id) is { Agent: true } agent ? agent.Email : null;
 
     /// <summary>
-    /// Records the run plans: one per document, one per ticket type and team the site has already, plus a finalise
+    /// Records the run plans: one per document (an image copied out of a message is no record of its own), one per ticket
+    /// type and team the site has already, plus a finalise
     /// record per ticket and an assignment record per assigned ticket.
     /// </summary>
     public int ExpectedRecords =>
-        ExpectedCounts.Values.Sum() + (TicketTypes.Count - NewTicketTypes.Count) + (Teams.Count - NewTeams.Count) + Tickets.Count + Tickets.Count(t => AssigneeOf(t) is not null);
+        ExpectedCounts.Values.Sum() - (Files is null ? 0 : InlineImages.Count()) + (TicketTypes.Count - NewTicketTypes.Count) + (Teams.Count - NewTeams.Count) + Tickets.Count + Tickets.Count(t => AssigneeOf(t) is not null);
 
     public byte[] ToZip()
     {

@@ -16,7 +16,7 @@ public sealed class AttachmentImportTests
     public async Task Files_of_descriptions_replies_and_private_notes_land_on_their_messages_with_their_bytes_and_a_second_run_fetches_none()
     {
         await using var origin = await AttachmentOrigin.StartAsync();
-        var export = AccountExport.Create(tickets: 40).WithAttachments(origin);
+        var export = AccountExport.Create(tickets: 40).WithAttachments(origin).WithInlineImages();
         await using var h = await RunsHarness.StartAsync();
         var before = h.Simulator.Store.CountsByDoctype();
 
@@ -34,8 +34,13 @@ public sealed class AttachmentImportTests
         Assert.True(counts.Count == 0, "the site should hold exactly the export's documents and files: " + ImportedSite.Describe(counts));
         var files = ImportedSite.AttachmentProblems(h.Simulator, export);
         Assert.True(files.Count == 0, "every file should be on its message with its bytes: " + ImportedSite.Describe(files));
+        var images = ImportedSite.InlineImageProblems(h.Simulator, export);
+        Assert.True(export.InlineImages.Count() >= 3 && export.InlineImages.Any(i => i.Ticket.Notes.Count(n => n.Body.Contains("<img", StringComparison.Ordinal)) > 1), "the sample should show an image in several replies of a ticket: " + string.Join("; ", export.InlineImages.Select(i => $"{i.Ticket.SourceId}: {i.Ticket.Notes.Count(n => n.Body.Contains("<img", StringComparison.Ordinal))} of {i.Ticket.Notes.Count}")));
+        Assert.True(images.Count == 0, "every reply should show its image from the site: " + ImportedSite.Describe(images));
         Assert.Empty(ImportedSite.DuplicateProblems(h.Simulator.Store));
-        Assert.Equal(export.Attachments.Count(), origin.Requests);
+        // Each image is fetched once per reply that shows it; each file once.
+        var shown = export.InlineImages.Sum(i => i.Ticket.Notes.Count(n => n.Body.Contains("<img", StringComparison.Ordinal)));
+        Assert.Equal(export.Attachments.Count() + shown, origin.Requests);
 
         // The same export again: every file is in the ledger, so none is fetched or uploaded again.
         var again = await h.StartAsync(await h.AccountExportProfileAsync("Freshdesk tài khoản, lần hai"), await h.UploadAccountExportAsync(export));
@@ -43,7 +48,7 @@ public sealed class AttachmentImportTests
 
         Assert.Equal(RunState.Completed, await h.StateAsync(again));
         Assert.Empty(ImportedSite.CountProblems(h.Simulator.Store, export, before));
-        Assert.Equal(export.Attachments.Count(), origin.Requests);
+        Assert.Equal(export.Attachments.Count() + shown, origin.Requests);
         Assert.All((await h.RecordsAsync(again)).Where(r => r.Entity == EntityKind.Attachment), r => Assert.Equal((RecordState.Skipped, RecordResult.Existing), (r.State, r.Result)));
     }
 
@@ -117,6 +122,31 @@ public sealed class AttachmentImportTests
 
         Assert.True(attempts.Any(a => a.StartsWith("GET File?", StringComparison.Ordinal) && a.Contains("→ found ", StringComparison.Ordinal)), string.Join("\n", attempts));
         Assert.True(attempts.Any(a => a.StartsWith("GET File?", StringComparison.Ordinal) && a.EndsWith("→ not found", StringComparison.Ordinal)), string.Join("\n", attempts));
+    }
+
+    [Fact]
+    public async Task A_message_whose_image_cannot_be_copied_still_goes_in_showing_the_image_from_where_it_was()
+    {
+        await using var origin = await AttachmentOrigin.StartAsync();
+        var export = AccountExport.Create(tickets: 12).WithAttachments(origin).WithInlineImages();
+        var (ticket, image) = export.InlineImages.First(i => i.Ticket.SourceId == "7");
+        origin.Expired[image] = true;
+        await using var h = await RunsHarness.StartAsync();
+
+        var runId = await h.StartAccountExportRunAsync(export);
+        await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
+
+        var records = await h.RecordsAsync(runId);
+        Assert.All(records, r => Assert.True(RecordChecks.WentThrough(r, export), RecordChecks.Describe(r)));
+        var reply = ticket.Notes.First(n => n.Body.Contains("<img", StringComparison.Ordinal));
+        var record = records.Single(r => r.Stage == RunStage.Conversations && r.SourceKey == Key(reply.Id));
+        var content = ImportedSite.Text(h.Simulator.Store.Get("Communication", record.FrappeName!)!, "content");
+        Assert.Contains($"/inline/{image}?token=t{image}&amp;v=1", content, StringComparison.Ordinal);
+        var detail = await h.Queries.DetailAsync(record.Id, CancellationToken.None);
+        Assert.Contains(detail!.Attempts, a => a.Outcome.Contains("The image keeps its link.", StringComparison.Ordinal) && a.Outcome.Contains("403", StringComparison.Ordinal));
+        // The other tickets' images are copied as ever.
+        var others = ImportedSite.InlineImageProblems(h.Simulator, export);
+        Assert.True(others.Count > 0 && others.All(p => p.StartsWith("ticket 7 ", StringComparison.Ordinal)), ImportedSite.Describe(others));
     }
 
     private static string Key(long id) => id.ToString(CultureInfo.InvariantCulture);

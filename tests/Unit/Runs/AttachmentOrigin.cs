@@ -57,6 +57,9 @@ public sealed class AttachmentOrigin : IAsyncDisposable
     public string RedirectOf(long id, string fileName) =>
         new Uri(BaseUrl, $"moved/{id}/{Uri.EscapeDataString(fileName)}").AbsoluteUri;
 
+    /// <summary>An image shown inside a message, as Freshdesk links one: no file name, a token in the query.</summary>
+    public string InlineOf(long id) => new Uri(BaseUrl, $"inline/{id}?token=t{id}&v=1").AbsoluteUri;
+
     /// <summary>A link that redirects to an address no file store uses (a cloud metadata address).</summary>
     public string AwayOf(long id) => new Uri(BaseUrl, $"away/{id}").ToString();
 
@@ -70,13 +73,14 @@ public sealed class AttachmentOrigin : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var origin = new AttachmentOrigin(app);
-        app.MapGet("/files/{id:long}/{name}", (long id, string name) => origin.Serve(id));
+        app.MapGet("/files/{id:long}/{name}", (long id, string name) => origin.Serve(id, "application/octet-stream"));
         app.MapGet("/moved/{id:long}/{name}", (long id, string name) => Results.Redirect(origin.LinkOf(id, Uri.UnescapeDataString(name))));
+        app.MapGet("/inline/{id:long}", (long id) => origin.Serve(id, "image/png"));
         app.MapGet("/away/{id:long}", (long id) => Results.Redirect($"http://10.255.255.1/latest/meta-data/{id}"));
         app.MapGet("/slow/{id:long}", async (long id, CancellationToken ct) =>
         {
             await Task.Delay(TimeSpan.FromSeconds(3), ct);
-            return origin.Serve(id);
+            return origin.Serve(id, "application/octet-stream");
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -84,7 +88,7 @@ public sealed class AttachmentOrigin : IAsyncDisposable
         return origin;
     }
 
-    private IResult Serve(long id)
+    private IResult Serve(long id, string contentType)
     {
         var seen = _requests.AddOrUpdate(id, 1, (_, n) => n + 1);
         if (Expired.ContainsKey(id))
@@ -97,7 +101,7 @@ public sealed class AttachmentOrigin : IAsyncDisposable
             return Results.StatusCode(503);
         }
 
-        return Results.Bytes(ContentOf(id), "application/octet-stream");
+        return Results.Bytes(ContentOf(id), contentType);
     }
 
     public async ValueTask DisposeAsync()

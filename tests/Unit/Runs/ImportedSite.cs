@@ -141,6 +141,52 @@ public static class ImportedSite
         return problems;
     }
 
+    /// <summary>
+    /// Each ticket whose agent replies show an image has one copy of it on the site (a private File on the ticket, with
+    /// the image's bytes), and every such reply shows the copy instead of the file store's link; an image from a host
+    /// files are not fetched from is left as it is.
+    /// </summary>
+    public static List<string> InlineImageProblems(SimulatorHandle site, AccountExport export)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        ArgumentNullException.ThrowIfNull(export);
+        var problems = new List<string>();
+        var store = site.Store;
+        var tickets = store.List("HD Ticket").GroupBy(t => Text(t, "custom_source_id")).ToDictionary(g => g.Key, g => Text(g.First(), "name"), StringComparer.Ordinal);
+        var communications = store.List("Communication").GroupBy(c => Text(c, "custom_source_id")).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var (ticket, image) in export.InlineImages)
+        {
+            var name = tickets.GetValueOrDefault(ticket.SourceId);
+            var content = AttachmentOrigin.ContentOf(image);
+#pragma warning disable CA5351 // Frappe's content_hash is an MD5: it tells files apart, it protects nothing.
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(content));
+#pragma warning restore CA5351
+            var copies = store.List("File").Where(f => Text(f, "attached_to_doctype") == "HD Ticket" && Text(f, "attached_to_name") == name && Text(f, "content_hash") == hash).ToList();
+            if (copies.Count != 1)
+            {
+                problems.Add($"ticket {ticket.SourceId} ({name}): {copies.Count} copies of its image {image} on the site, expected 1");
+                continue;
+            }
+
+            var url = Text(copies[0], "file_url");
+            if (Text(copies[0], "is_private") != "1" || site.FileContent(url) is not { } bytes || !bytes.AsSpan().SequenceEqual(content))
+            {
+                problems.Add($"ticket {ticket.SourceId}: its image's copy {url} is not private or not the image's bytes");
+            }
+
+            foreach (var reply in ticket.Notes.Where(n => n.Body.Contains("<img", StringComparison.Ordinal)))
+            {
+                var shown = communications.TryGetValue(reply.Id.ToString(CultureInfo.InvariantCulture), out var doc) ? Text(doc, "content") : "";
+                if (!shown.Contains($"src=\"{url}\"", StringComparison.Ordinal) || shown.Contains("/inline/", StringComparison.Ordinal) || !shown.Contains($"src=\"{AccountExport.ForeignLogo}\"", StringComparison.Ordinal))
+                {
+                    problems.Add($"reply {reply.Id} of ticket {ticket.SourceId} shows \"{shown}\", expected its image from {url} and the logo as it was");
+                }
+            }
+        }
+
+        return problems;
+    }
+
     /// <summary>Every document of the export with its links, status, dates and conversation order.</summary>
     public static List<string> ContentProblems(DocumentStore store, AccountExport export)
     {
