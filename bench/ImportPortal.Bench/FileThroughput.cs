@@ -1,4 +1,3 @@
-using ImportPortal.Domain.Mapping.Presets;
 using ImportPortal.Domain.Migration;
 using ImportPortal.Runs;
 using ImportPortal.TestData;
@@ -33,13 +32,7 @@ internal static class FileThroughput
                 FreshdeskSampleWriter.WriteAccountExport(output, tickets, 0, i => (9_000_000 + i, $"hoá đơn {i}.pdf", origin.LinkOf(i)));
             }
 
-            await using var site = await SimulatorProcess.StartAsync(core: 1, ct);
-            await using var rig = await PortalRig.StartAsync(site.BaseUrl, site.ApiKey, site.ApiSecret);
-            MemorySampler.TryResetPeak();
-            var memory = MemorySampler.Start();
-            var (runId, timeline) = await rig.ImportArchiveAsync(zip, FreshdeskAccountExportPreset.Create(), new RunOptions { Ceiling = 16 }, ct);
-            var counts = await rig.CountsAsync(runId);
-            await memory.DisposeAsync();
+            var (counts, timeline, memory, _) = await MigrationScale.RunArchiveAsync(zip, ct);
 
             var files = counts.FirstOrDefault(c => c.Stage == RunStage.Attachments);
             var took = timeline.Stages.Where(s => s.Stage == RunStage.Attachments).Select(s => s.Took).FirstOrDefault();

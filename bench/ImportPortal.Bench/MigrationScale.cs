@@ -24,13 +24,7 @@ internal static class MigrationScale
                 FreshdeskSampleWriter.WriteAccountExport(output, tickets, notesPerTicket);
             }
 
-            await using var site = await SimulatorProcess.StartAsync(core: 1, ct);
-            await using var rig = await PortalRig.StartAsync(site.BaseUrl, site.ApiKey, site.ApiSecret);
-            MemorySampler.TryResetPeak();
-            var memory = MemorySampler.Start();
-            var (runId, timeline) = await rig.ImportArchiveAsync(zip, FreshdeskAccountExportPreset.Create(), new RunOptions { Ceiling = 16 }, ct);
-            var counts = await rig.CountsAsync(runId);
-            await memory.DisposeAsync();
+            var (counts, timeline, memory, databaseBytes) = await RunArchiveAsync(zip, ct);
 
             Report.Line("migration", $"Freshdesk account export: {tickets:N0} tickets with {notesPerTicket} notes each (and the description as the first message), {new FileInfo(zip).Length / 1048576.0:F0} MB zipped; the site a simulator process on its own core, no latency, 16 at once");
             Report.Line("migration", $"planned {counts.Sum(c => c.Total):N0} records in {timeline.Planning.TotalSeconds:F1} s ({counts.Sum(c => c.Total) / timeline.Planning.TotalSeconds:N0}/s)");
@@ -48,7 +42,7 @@ internal static class MigrationScale
             var total = counts.Sum(c => c.Total);
             var failed = counts.Sum(c => c.Failed) + counts.Sum(c => c.Pending);
             Report.Line("migration", $"the whole run {timeline.Whole.TotalSeconds:F0} s (sending {timeline.Sending.TotalSeconds:F0} s = {total / timeline.Sending.TotalSeconds:N0} records/s); not succeeded: {failed:N0}");
-            Report.Line("migration", $"the portal's peak working set {memory.PeakWorkingSet / 1048576.0:F0} MB (managed heap {memory.PeakManagedHeap / 1048576.0:F0} MB): planning {timeline.PlanningPeak.WorkingSet / 1048576.0:F0} MB ({timeline.PlanningPeak.Heap / 1048576.0:F0} MB), sending {timeline.SendingPeak.WorkingSet / 1048576.0:F0} MB ({timeline.SendingPeak.Heap / 1048576.0:F0} MB); records database {rig.DatabaseBytes() / 1048576.0:F0} MB");
+            Report.Line("migration", $"the portal's peak working set {memory.PeakWorkingSet / 1048576.0:F0} MB (managed heap {memory.PeakManagedHeap / 1048576.0:F0} MB): planning {timeline.PlanningPeak.WorkingSet / 1048576.0:F0} MB ({timeline.PlanningPeak.Heap / 1048576.0:F0} MB), sending {timeline.SendingPeak.WorkingSet / 1048576.0:F0} MB ({timeline.SendingPeak.Heap / 1048576.0:F0} MB); records database {databaseBytes / 1048576.0:F0} MB");
             return failed == 0 ? 0 : 1;
         }
         finally
@@ -56,7 +50,26 @@ internal static class MigrationScale
             File.Delete(zip);
         }
     }
+
+    /// <summary>
+    /// The account export at <paramref name="zip"/> through the real run job with its preset, 16 at once, to a simulator
+    /// process on its own core, the portal's memory sampled meanwhile.
+    /// </summary>
+    public static async Task<ArchiveRun> RunArchiveAsync(string zip, CancellationToken ct)
+    {
+        await using var site = await SimulatorProcess.StartAsync(core: 1, ct);
+        await using var rig = await PortalRig.StartAsync(site.BaseUrl, site.ApiKey, site.ApiSecret);
+        MemorySampler.TryResetPeak();
+        var memory = MemorySampler.Start();
+        var (runId, timeline) = await rig.ImportArchiveAsync(zip, FreshdeskAccountExportPreset.Create(), new RunOptions { Ceiling = 16 }, ct);
+        var counts = await rig.CountsAsync(runId);
+        await memory.DisposeAsync();
+        return new ArchiveRun(counts, timeline, memory, rig.DatabaseBytes());
+    }
 }
+
+/// <summary>What <see cref="MigrationScale.RunArchiveAsync"/> measured: each stage's counts, the run's times, the portal's memory, its records database.</summary>
+internal sealed record ArchiveRun(IReadOnlyList<StageCounts> Counts, RunTimeline Timeline, MemorySampler Memory, long DatabaseBytes);
 
 /// <summary>When a run planned and when each of its stages started and ended, from the progress its job publishes.</summary>
 internal sealed record RunTimeline(
