@@ -63,6 +63,9 @@ public static class MappingProblemCodes
     /// <summary>{0} field, {1} the link's host, {2} the hosts files are fetched from (Portal:Runs:AttachmentHosts).</summary>
     public const string AttachmentHostNotAllowed = "Mapping.AttachmentHostNotAllowed";
 
+    /// <summary>{0} field, {1} how many of the links tried failed, {2} how many were tried, {3} the answer (HTTP 403).</summary>
+    public const string AttachmentLinkFailed = "Mapping.AttachmentLinkFailed";
+
     /// <summary>{0} field, {1} the doctype linked, {2} the organisation doctype.</summary>
     public const string CustomerDoctypeMismatch = "Mapping.CustomerDoctypeMismatch";
 
@@ -83,6 +86,6 @@ public static class MappingProblemCodes
         RequiredMissing, RequiredUnmapped, NotAnOption, Truncated, TooLong, InvalidEmail, BadDate, UnknownValue,
         UnknownValueFallback, LinkMissing, KeyMissing, ColumnMissing, UnknownField, ExternalIdMissing, UnknownTimeZone,
         LookupMissing, CustomerDoctypeMismatch, ContactLinkStyleMismatch, AssignmentIgnored, EmailLeftOut, ParentMissing,
-        AgentNotOnSite, TeamWithoutMembers, AttachmentWithoutLink, AttachmentHostNotAllowed,
+        AgentNotOnSite, TeamWithoutMembers, AttachmentWithoutLink, AttachmentHostNotAllowed, AttachmentLinkFailed,
     ];
 }

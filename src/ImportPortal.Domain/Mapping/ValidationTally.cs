@@ -17,6 +17,7 @@ public sealed class ValidationTally(int examplesPerProblem = 5, Migration.Attach
     private readonly Dictionary<string, LinkUse> _agentNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, TeamUse> _teams = new(StringComparer.Ordinal);
     private readonly HashSet<string> _users = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<(string Link, string Table, long Row)> _fileSamples = [];
     private long _records;
     private long _withErrors;
 
@@ -28,7 +29,13 @@ public sealed class ValidationTally(int examplesPerProblem = 5, Migration.Attach
         {
             _entities[entity.Entity] = _entities.GetValueOrDefault(entity.Entity) + 1;
             _withErrors += entity.HasErrors ? 1 : 0;
-            foreach (var problem in entity.Entity == EntityKind.Attachment && attachments?.LinkProblem(entity) is { } link ? [.. entity.Problems, link] : entity.Problems)
+            var linkProblem = entity.Entity == EntityKind.Attachment ? attachments?.LinkProblem(entity) : null;
+            if (attachments is not null && entity.Entity == EntityKind.Attachment && linkProblem is null)
+            {
+                SampleFile(table, row, entity);
+            }
+
+            foreach (var problem in linkProblem is null ? entity.Problems : [.. entity.Problems, linkProblem])
             {
                 Count(problem.Code, entity.Entity, problem.Field, problem.Severity, [new ProblemExample(table, row, problem.Args)], 1);
             }
@@ -95,12 +102,67 @@ public sealed class ValidationTally(int examplesPerProblem = 5, Migration.Attach
     /// <summary>Counts records of row <paramref name="row"/> that no entity took (see <see cref="CompiledProfile.MapRecord"/>).</summary>
     public void LeftOut(string table, string? child, long row, int count) => _leftOut.Add(table, child, row, count);
 
+    /// <summary>The links of the first few files, to try before the run: the whole source's links age alike.</summary>
+    public const int FilesTried = 5;
+
+    private void SampleFile(string table, long row, MappedEntity file)
+    {
+        if (_fileSamples.Count < FilesTried && file.InsertBody["file_url"]?.ToString() is { } link && !_fileSamples.Exists(s => s.Link == link))
+        {
+            _fileSamples.Add((link, table, row));
+        }
+    }
+
+    /// <summary>
+    /// Fetches the first few files' links (<see cref="FilesTried"/>): Freshdesk signs its links for a limited time, and an
+    /// export whose links have expired would fail every file. Those whose host refused them for good are one problem, with
+    /// their rows; a busy or unreachable host says nothing yet.
+    /// </summary>
+    public async Task<IReadOnlyList<ProblemTally>> FileProblemsAsync(Migration.IAttachmentSource files, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var failed = new List<(string Table, long Row, string Answer)>();
+        foreach (var (link, table, row) in _fileSamples)
+        {
+            try
+            {
+                await using var file = await files.FetchAsync(link, ct);
+            }
+            catch (Migration.AttachmentFetchException ex) when (!ex.IsTransient)
+            {
+                failed.Add((table, row, ex.Error.HttpStatus is { } status ? $"HTTP {status}" : ex.Error.Message));
+            }
+            catch (Migration.AttachmentFetchException)
+            {
+                // Busy or unreachable now: the run will ask again.
+            }
+        }
+
+        const string field = "file_url";
+        var tried = _fileSamples.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var count = failed.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return failed.Count == 0 ? [] :
+        [
+            new ProblemTally(MappingProblemCodes.AttachmentLinkFailed, EntityKind.Attachment, field, MappingSeverity.Error, failed.Count,
+                [.. failed.Select(f => new ProblemExample(f.Table, f.Row, [field, count, tried, f.Answer]))]),
+        ];
+    }
+
     /// <summary>
     /// Checks every distinct link target on the site, one batched lookup per doctype, and returns the summary; with the
-    /// profile, records no entity took are listed with the filters of the entities that read them.
+    /// profile, records no entity took are listed with the filters of the entities that read them; with
+    /// <paramref name="files"/>, the first files' links are tried.
     /// </summary>
-    public async Task<ValidationReport> FinishAsync(IFrappeSite site, CancellationToken ct, MappingProfile? profile = null)
+    public async Task<ValidationReport> FinishAsync(IFrappeSite site, CancellationToken ct, MappingProfile? profile = null, Migration.IAttachmentSource? files = null)
     {
+        if (files is not null)
+        {
+            foreach (var problem in await FileProblemsAsync(files, ct))
+            {
+                Count(problem.Code, problem.Entity, problem.Field, problem.Severity, problem.Examples, problem.Count);
+            }
+        }
+
         var missing = await LinkChecker.FindMissingAsync(_links.Keys, site, ct: ct);
         foreach (var check in missing)
         {

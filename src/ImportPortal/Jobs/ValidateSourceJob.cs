@@ -26,6 +26,7 @@ public sealed class ValidateSourceJob(
     UploadStore uploads,
     ProgressFeed<ValidationProgress> feed,
     IOptions<RunsOptions> runs,
+    IHttpClientFactory httpClients,
     TimeProvider time)
 {
     public async Task ExecuteAsync(Guid validationId, CancellationToken ct)
@@ -93,6 +94,11 @@ public sealed class ValidateSourceJob(
             done++;
         }
 
-        return await tally.FinishAsync(site, ct, profile);
+        // The first files' links are tried too (a few seconds each at most): an export whose links have expired would fail
+        // every file.
+        var files = runs.Value.AttachmentHostList.Count > 0
+            ? new HttpAttachmentSource(httpClients.CreateClient(Frappe.FrappeServiceCollectionExtensions.AttachmentClient), runs.Value.Attachments with { Timeout = TimeSpan.FromSeconds(20) })
+            : null;
+        return await tally.FinishAsync(site, ct, profile, files);
     }
 }

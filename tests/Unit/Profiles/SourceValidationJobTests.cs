@@ -47,6 +47,32 @@ public sealed class SourceValidationJobTests
     }
 
     [Fact]
+    public async Task An_account_export_whose_file_links_have_expired_says_so_before_the_run()
+    {
+        await using var origin = await AttachmentOrigin.StartAsync();
+        var export = AccountExport.Create(tickets: 30).WithAttachments(origin);
+        foreach (var (_, _, file) in export.Attachments)
+        {
+            origin.Expired[file.Id] = true;
+        }
+
+        await using var h = await RunsHarness.StartAsync();
+        var profile = await h.AccountExportProfileAsync("Tệp hết hạn");
+        var validationId = await h.Services.GetRequiredService<SourceValidations>().StartAsync("van.hanh", profile, h.SiteId,
+            await h.UploadAccountExportAsync(export), CancellationToken.None);
+
+        await h.Services.GetRequiredService<ValidateSourceJob>().ExecuteAsync(validationId, CancellationToken.None);
+
+        var validation = await LoadAsync(h, validationId);
+        Assert.Equal(ValidationState.Done, validation.State);
+        var report = StoredJson.Read<ValidationReport>(validation.SummaryJson)!;
+        var expired = report.Problems.Single(p => p.Code == MappingProblemCodes.AttachmentLinkFailed);
+        Assert.Equal(ValidationTally.FilesTried, expired.Count);
+        Assert.Equal(["file_url", "5", "5", "HTTP 403"], expired.Examples[0].Args);
+        Assert.Equal(export.Attachments.Count(), report.Entities[EntityKind.Attachment]);
+    }
+
+    [Fact]
     public async Task A_profile_that_no_longer_reads_fails_the_validation_with_its_cause()
     {
         await using var h = await RunsHarness.StartAsync();

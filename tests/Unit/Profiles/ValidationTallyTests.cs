@@ -177,6 +177,45 @@ public sealed class ValidationTallyTests
         Assert.Equal(4, report.Entities[EntityKind.Attachment]);
     }
 
+    [Fact]
+    public async Task The_first_files_links_are_tried_and_those_that_expired_are_counted_with_their_rows()
+    {
+        await using var h = await FrappeClientHarness.StartAsync();
+        await using var origin = await ImportPortal.Tests.Unit.Runs.AttachmentOrigin.StartAsync();
+        var export = ImportPortal.Tests.Unit.Runs.AccountExport.Create(40).WithAttachments(origin);
+        var first = export.Attachments.Take(ValidationTally.FilesTried).Select(a => a.File.Id).ToList();
+        origin.Expired[first[1]] = true;
+        origin.Expired[first[3]] = true;
+        origin.BusyFor[first[4]] = 10;
+        var zip = export.ToZip();
+        var profile = FreshdeskAccountExportPreset.Create();
+        var metas = new Dictionary<string, DocTypeMeta>();
+        foreach (var doctype in profile.Entities.Select(profile.DoctypeOf).Distinct())
+        {
+            metas[doctype] = await h.Site.GetMetaAsync(doctype, Ct);
+        }
+
+        var lookups = await MappingLookups.BuildAsync(profile, async (table, _) => await SourceTestRead.OpenAsync(zip, "export.zip", new SourceReadOptions(Table: table)), Ct);
+        var compiled = ProfileCompiler.Compile(profile, metas, lookups);
+        var (_, tickets) = await SourceTestRead.ReadAsync(zip, "export.zip", new SourceReadOptions(Table: "tickets"));
+        var options = new ImportPortal.Domain.Migration.AttachmentOptions { Hosts = ["127.0.0.1"] };
+        var tally = new ValidationTally(attachments: options);
+        foreach (var ticket in tickets)
+        {
+            tally.Add("tickets", ticket.Locator.Row, compiled.MapRecord("tickets", ticket));
+        }
+
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
+        var report = await tally.FinishAsync(h.Site, Ct, files: new ImportPortal.Runs.HttpAttachmentSource(http, options));
+
+        var failed = report.Problems.Single(p => p.Code == MappingProblemCodes.AttachmentLinkFailed);
+        Assert.Equal((EntityKind.Attachment, 2L), (failed.Entity, failed.Count));
+        Assert.Equal(["file_url", "2", "5", "HTTP 403"], failed.Examples[0].Args);
+        // Only the first few are tried, each once; the busy one says nothing yet.
+        Assert.Equal(ValidationTally.FilesTried, origin.Requests);
+        Assert.DoesNotContain(report.Problems, p => p.Code == MappingProblemCodes.AttachmentHostNotAllowed);
+    }
+
     private static async IAsyncEnumerable<SourceRecord> ReadAsync(string csv, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var path = Path.Combine(Path.GetTempPath(), "importportal-validation-" + Guid.NewGuid().ToString("N") + ".csv");
