@@ -7,19 +7,22 @@ namespace ImportPortal.Tests.Unit.Runs;
 /// <summary>A run job that dies mid-run (its token cancelled, its lease left behind) and a new job that takes the run over.</summary>
 public sealed class CrashRestartTests(ITestOutputHelper output)
 {
-    [Fact]
-    public async Task A_run_whose_job_died_mid_run_is_taken_over_when_its_lease_lapses_and_completes_without_duplicates()
+    /// <summary>The job dies while the site is storing its nth document of the doctype (a ticket; a file, fetched and uploaded): that one is created but the job never hears of it.</summary>
+    [Theory]
+    [InlineData("HD Ticket", 60)]
+    [InlineData("File", 10)]
+    public async Task A_run_whose_job_died_mid_run_is_taken_over_when_its_lease_lapses_and_completes_without_duplicates(string doctype, int nth)
     {
-        var export = AccountExport.Create(tickets: 200);
+        await using var origin = await AttachmentOrigin.StartAsync();
+        var export = doctype == "File" ? AccountExport.Create(tickets: 60).WithAttachments(origin) : AccountExport.Create(tickets: 200);
         await using var h = await RunsHarness.StartAsync();
         var before = h.Simulator.Store.CountsByDoctype();
         var runId = await h.StartAccountExportRunAsync(export, new RunOptions { Ceiling = 8 });
         using var crash = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        // The job dies while the site is storing its 60th ticket: that one is created but the job never hears of it.
-        var tickets = 0;
-        h.Simulator.Faults.Rejections.Add("HD Ticket", ticket =>
+        var stored = 0;
+        h.Simulator.Faults.Rejections.Add(doctype, document =>
         {
-            if (Interlocked.Increment(ref tickets) == 60)
+            if (Interlocked.Increment(ref stored) == nth)
             {
                 _ = Task.Run(() => crash.Cancel(), CancellationToken.None);
             }
@@ -52,5 +55,7 @@ public sealed class CrashRestartTests(ITestOutputHelper output)
         Assert.True(lost.Count == 0, "every record should end Succeeded, Skipped or Failed with a reason: " + ImportedSite.Describe(lost));
         var reconcile = ImportedSite.ReconcileProblems(h.Simulator.Store, export, records, before);
         Assert.True(reconcile.Count == 0, "the site should hold exactly what the run says it created: " + ImportedSite.Describe(reconcile));
+        var files = ImportedSite.AttachmentProblems(h.Simulator, export);
+        Assert.True(files.Count == 0, "every file should be on its message once: " + ImportedSite.Describe(files));
     }
 }

@@ -93,6 +93,12 @@ public static class ImportedSite
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(export);
         var problems = new List<string>();
+        if (export.Files is null)
+        {
+            // Written without its files: there are none to look for.
+            return problems;
+        }
+
         var store = site.Store;
         var communications = store.List("Communication").GroupBy(c => Text(c, "custom_source_id")).ToDictionary(g => g.Key, g => Text(g.First(), "name"), StringComparer.Ordinal);
         var comments = store.List("HD Ticket Comment").GroupBy(c => Text(c, "content")).ToDictionary(g => g.Key, g => Text(g.First(), "name"), StringComparer.Ordinal);
