@@ -77,15 +77,15 @@ public static class FreshdeskSampleWriter
     /// A ZIP like Admin &gt; Account &gt; Export data: Tickets{n}.xml (300 a file) with notes written by the agents,
     /// Users (the customers, then the agents), Companies, Groups.
     /// </summary>
-    public static byte[] AccountExportZip(int tickets, int notesPerTicket = 2)
+    public static byte[] AccountExportZip(int tickets, int notesPerTicket = 2, Func<int, (long Id, string Name, string Link)?>? fileOf = null)
     {
         using var buffer = new MemoryStream();
-        WriteAccountExport(buffer, tickets, notesPerTicket);
+        WriteAccountExport(buffer, tickets, notesPerTicket, fileOf);
         return buffer.ToArray();
     }
 
-    /// <param name="fileOf">When given, the file each ticket's description came with (id, name, link), as the export lists it.</param>
-    public static void WriteAccountExport(Stream output, int tickets, int notesPerTicket = 2, Func<int, (long Id, string Name, string Link)>? fileOf = null)
+    /// <param name="fileOf">When given, the file each ticket's description came with (id, name, link), as the export lists it; none for a ticket that came with none.</param>
+    public static void WriteAccountExport(Stream output, int tickets, int notesPerTicket = 2, Func<int, (long Id, string Name, string Link)?>? fileOf = null)
     {
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         for (var file = 0; file * 300 < Math.Max(tickets, 1); file++)
@@ -131,7 +131,7 @@ public static class FreshdeskSampleWriter
         });
     }
 
-    private static void WriteTicket(XmlWriter w, int i, int notes, Func<int, (long Id, string Name, string Link)>? fileOf)
+    private static void WriteTicket(XmlWriter w, int i, int notes, Func<int, (long Id, string Name, string Link)?>? fileOf)
     {
         var created = new DateTimeOffset(2024, 1, 1, 8, 0, 0, TimeSpan.FromHours(7)).AddMinutes(i * 37);
         w.WriteStartElement("helpdesk-ticket");
@@ -175,7 +175,7 @@ public static class FreshdeskSampleWriter
         }
 
         w.WriteEndElement();
-        if (fileOf?.Invoke(i) is var (fileId, fileName, link))
+        if (fileOf?.Invoke(i) is (var fileId, var fileName, var link))
         {
             w.WriteStartElement("attachments");
             w.WriteAttributeString("type", "array");

@@ -526,8 +526,10 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
         var docname = Text(body, "attached_to_name") ?? "";
         var fileName = FileNameOf(Text(body, "file_name"), link);
         var isPrivate = body["is_private"] is not JsonValue p || p.ToString() is not ("0" or "false");
+        // What the run did: fetched the file (from the link without its signature, a credential) and uploaded it by name.
         var sent = (JsonObject)body.DeepClone();
         sent["file_name"] = fileName;
+        sent["file_url"] = AttachmentOptions.Shown(link);
         var mayHaveLanded = item.WasUnknown;
         for (var send = 1; ; send++)
         {

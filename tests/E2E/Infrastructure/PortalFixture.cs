@@ -18,6 +18,8 @@ public sealed class PortalFixture : IAsyncLifetime
             ["Portal__AdminEmail"] = AdminEmail,
             ["Portal__AdminPassword"] = AdminPassword,
             ["Portal__MaxFailedSignIns"] = MaxFailedSignIns.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Attachments come from a file store on loopback (AttachmentOrigin).
+            ["Portal__Runs__AttachmentHosts"] = "127.0.0.1",
         });
     }
 

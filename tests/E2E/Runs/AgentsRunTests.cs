@@ -8,8 +8,8 @@ namespace ImportPortal.Tests.E2E.Runs;
 
 /// <summary>
 /// A Freshdesk account export in Chromium: the preset's preview shows an agent becoming a user with no welcome e-mail
-/// and a ticket's agent as its assignee, and the run creates the agents first, then the messages that name them, and
-/// last assigns each ticket to its agent.
+/// and a ticket's agent as its assignee, and the run creates the agents first, then the messages that name them,
+/// assigns each ticket to its agent, and last brings the files of the tickets from where the export links them.
 /// </summary>
 public sealed class AgentsRunTests(BrowserFixture browser, PortalFixture portal) : IClassFixture<PortalFixture>, IDisposable
 {
@@ -24,8 +24,11 @@ public sealed class AgentsRunTests(BrowserFixture browser, PortalFixture portal)
         await using var sim = await SimulatorHost.StartAsync();
         await PortalSteps.CreateExternalIdFieldsAsync(sim);
 
+        // Every third ticket's description came with a file, kept on a file store the export links to.
+        await using var files = await AttachmentOrigin.StartAsync();
+        (long Id, string Name, string Link) FileOf(int i) => (800_000 + i, $"hoá đơn {i + 1}.pdf", files.LinkOf(800_000 + i, $"hoá đơn {i + 1}.pdf"));
         var zip = Path.Combine(_folder, "freshdesk-agents.zip");
-        await File.WriteAllBytesAsync(zip, FreshdeskSampleWriter.AccountExportZip(Tickets));
+        await File.WriteAllBytesAsync(zip, FreshdeskSampleWriter.AccountExportZip(Tickets, fileOf: i => i % 3 == 0 ? FileOf(i) : null));
         await using var op = await PortalPage.OpenAsync(browser.Browser, portal.Portal.BaseUrl, "agents-run");
         await op.SignInAndWaitAsync(PortalFixture.AdminEmail, PortalFixture.AdminPassword);
         await PortalSteps.AddSiteAsync(op, sim, "Trang có nhân viên");
@@ -57,6 +60,7 @@ public sealed class AgentsRunTests(BrowserFixture browser, PortalFixture portal)
         await op.WaitForCircuitAsync();
         await Expect(op.Page.Locator("[data-testid=run-stage][data-stage=Users]")).ToHaveCountAsync(1);
         await Expect(op.Page.Locator("[data-testid=run-stage][data-stage=Assignments]")).ToHaveCountAsync(1);
+        await Expect(op.Page.Locator("[data-testid=run-stage][data-stage=Attachments]")).ToHaveCountAsync(1);
         await op.Page.GetByTestId("run-start").ClickAsync();
         await op.Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/runs/[0-9a-f-]{36}$"));
         await op.WaitForCircuitAsync();
@@ -65,7 +69,9 @@ public sealed class AgentsRunTests(BrowserFixture browser, PortalFixture portal)
         await Expect(op.Page.Locator("[data-testid=stage-row][data-stage=Users] [data-count=created]")).ToHaveTextAsync(agents);
         await Expect(op.Page.Locator("[data-testid=stage-row][data-stage=Agents] [data-count=created]")).ToHaveTextAsync(agents);
         await Expect(op.Page.Locator("[data-testid=stage-row]").First).ToHaveAttributeAsync("data-stage", "Users");
-        await Expect(op.Page.Locator("[data-testid=stage-row]").Last).ToHaveAttributeAsync("data-stage", "Assignments");
+        await Expect(op.Page.Locator("[data-testid=stage-row]").Last).ToHaveAttributeAsync("data-stage", "Attachments");
+        var withFiles = Enumerable.Range(0, Tickets).Where(i => i % 3 == 0).Select(FileOf).ToList();
+        await Expect(op.Page.Locator("[data-testid=stage-row][data-stage=Attachments] [data-count=created]")).ToHaveTextAsync(withFiles.Count.ToString(CultureInfo.InvariantCulture));
         // Every other ticket of the sample has an agent.
         var assigned = (Tickets / 2).ToString(CultureInfo.InvariantCulture);
         await Expect(op.Page.Locator("[data-testid=stage-row][data-stage=Assignments] [data-count=updated]")).ToHaveTextAsync(assigned);
@@ -86,5 +92,9 @@ public sealed class AgentsRunTests(BrowserFixture browser, PortalFixture portal)
         Assert.Equal(Tickets / 2, assignments.Count);
         Assert.All(assignments, t => Assert.Equal((FreshdeskSampleWriter.Agents[0].Email, FreshdeskSampleWriter.Agents[0].Email), (t["allocated_to"]?.ToString(), t["assigned_by"]?.ToString())));
         Assert.Empty(sim.Store.List("Notification Log"));
+        // Each file on its ticket's first message, private, with its name and bytes.
+        var uploaded = sim.Store.List("File").Where(f => f["attached_to_doctype"]?.ToString() == "Communication").ToList();
+        Assert.Equal(withFiles.Select(f => f.Name).Order(), uploaded.Select(f => f["file_name"]?.ToString()).Order());
+        Assert.All(withFiles, f => Assert.Equal(AttachmentOrigin.ContentOf(f.Id), sim.FileContent(uploaded.Single(u => u["file_name"]?.ToString() == f.Name)["file_url"]!.ToString())));
     }
 }

@@ -181,7 +181,7 @@ public sealed class ValidationTallyTests
     public async Task The_first_files_links_are_tried_and_those_that_expired_are_counted_with_their_rows()
     {
         await using var h = await FrappeClientHarness.StartAsync();
-        await using var origin = await ImportPortal.Tests.Unit.Runs.AttachmentOrigin.StartAsync();
+        await using var origin = await ImportPortal.TestData.AttachmentOrigin.StartAsync();
         var export = ImportPortal.Tests.Unit.Runs.AccountExport.Create(40).WithAttachments(origin);
         var first = export.Attachments.Take(ValidationTally.FilesTried).Select(a => a.File.Id).ToList();
         origin.Expired[first[1]] = true;

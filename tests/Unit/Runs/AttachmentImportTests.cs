@@ -3,6 +3,7 @@ using FrappeSimulator.Faults;
 using ImportPortal.Domain.Mapping;
 using ImportPortal.Domain.Migration;
 using ImportPortal.Runs;
+using ImportPortal.TestData;
 
 namespace ImportPortal.Tests.Unit.Runs;
 

@@ -1,5 +1,6 @@
 using ImportPortal.Domain.Migration;
 using ImportPortal.Runs;
+using ImportPortal.TestData;
 
 namespace ImportPortal.Tests.Unit.Runs;
 

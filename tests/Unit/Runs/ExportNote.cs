@@ -1,3 +1,5 @@
+using ImportPortal.TestData;
+
 namespace ImportPortal.Tests.Unit.Runs;
 
 /// <summary>A note of a generated ticket: public ones become Communications (Received when incoming), private ones HD Ticket Comments.</summary>

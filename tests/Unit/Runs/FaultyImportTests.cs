@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FrappeSimulator.Faults;
 using ImportPortal.Runs;
+using ImportPortal.TestData;
 
 namespace ImportPortal.Tests.Unit.Runs;
 

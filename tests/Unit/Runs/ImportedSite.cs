@@ -4,6 +4,7 @@ using FrappeSimulator.Hosting;
 using FrappeSimulator.Store;
 using ImportPortal.Domain.Migration;
 using ImportPortal.Runs;
+using ImportPortal.TestData;
 
 namespace ImportPortal.Tests.Unit.Runs;
 

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ImportPortal.Tests.Unit.Runs;
+namespace ImportPortal.TestData;
 
 /// <summary>
 /// Where an export's attachment links point, served on loopback as Freshdesk's file store would: <c>GET
