@@ -91,4 +91,21 @@ public sealed class PresetUpdatesTests
         Assert.Empty(kept.Relinks);
         Assert.Null(PresetUpdates.Apply(ownMap, kept).Entities.Single(e => e.Entity == EntityKind.Ticket).Fields.Single(f => f.Target == "ticket_type").References);
     }
+
+    [Fact]
+    public void A_profile_saved_before_attachments_is_offered_the_files_of_tickets_and_notes_and_keeps_them_through_its_json()
+    {
+        var preset = FreshdeskAccountExportPreset.Create();
+        var older = MappingProfileJson.Deserialize(MappingProfileJson.Serialize(preset with { Entities = [.. preset.Entities.Where(e => e.Entity != EntityKind.Attachment)] }));
+
+        var update = PresetUpdates.Find(older);
+
+        Assert.NotNull(update);
+        Assert.Equal(
+            [new EntitySource("tickets", "attachments", EntityKind.Reply), new EntitySource("tickets", "notes/attachments", EntityKind.Reply), new EntitySource("tickets", "notes/attachments", EntityKind.PrivateNote)],
+            update.Entities.Select(e => e.Source));
+        var updated = MappingProfileJson.Deserialize(MappingProfileJson.Serialize(PresetUpdates.Apply(older, update)));
+        Assert.Null(PresetUpdates.Find(updated));
+        Assert.Equal("notes", updated.Entities[^1].Source.ParentChild);
+    }
 }
