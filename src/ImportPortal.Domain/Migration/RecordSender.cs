@@ -8,11 +8,14 @@ namespace ImportPortal.Domain.Migration;
 /// <summary>
 /// Takes one claimed record to its outcome: resolve its references, recognise a document that is already there
 /// (ledger, then the site by external id or natural key), send, and apply the outcome rules. A send of unknown
-/// fate is looked up before it is repeated; one that cannot be looked up is failed, never sent blind.
+/// fate is looked up before it is repeated; one that cannot be looked up is failed, never sent blind. Memberships go
+/// through <see cref="MembershipSender"/>, files and a message's images through <see cref="FileSender"/>.
 /// </summary>
 public sealed class RecordSender(IFrappeSite site, ReferenceResolver references, IRecordStore store, LoopOptions options, TimeProvider time, UserCreationPace? users = null)
 {
     private readonly MembershipSender _memberships = new(site, references, store, options, time);
+
+    private readonly FileSender _files = new(site, options, time);
 
     private readonly UserCreationPace _users = users ?? UserCreationPace.None(options, time);
 
@@ -61,7 +64,8 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
         var body = prepared.Body!;
         if (item.Entity == EntityKind.Attachment)
         {
-            return await AttachAsync(item, body, log, ct);
+            var (name, error, sent) = await _files.AttachAsync(item, body, log, ct);
+            return name is not null ? Created(item, name, sent, log) : (log.Failed(item, error!, sent), null);
         }
 
         if (item.Doctype == TeamMembers.Doctype)
@@ -74,94 +78,12 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
             body = team;
         }
 
-        if (item.Stage == RunStage.Conversations && options.Attachments is { } files && body["content"] is JsonValue content
-            && InlineImages.Find(content.ToString(), files.Options) is { Count: > 0 } images)
+        if (item.Stage == RunStage.Conversations)
         {
-            body = await WithImagesAsync(item, body, content.ToString(), images, files, log, ct);
+            body = await _files.WithImagesAsync(item, body, log, ct);
         }
 
         return await InsertAsync(item, prepared.Identities, body, log, ct);
-    }
-
-    /// <summary>
-    /// The message with each image it shows from a file host copied to the site first (attached to its ticket, private)
-    /// and shown from there: Freshdesk's inline images stop showing once its account is closed. An image that cannot be
-    /// copied keeps its link, said so on the log; the message goes in either way.
-    /// </summary>
-    private async Task<JsonObject> WithImagesAsync(WorkItem item, JsonObject body, string html, IReadOnlyList<InlineImage> images, IAttachmentSource files, AttemptRecorder log, CancellationToken ct)
-    {
-        if (Text(body, item.Doctype == "HD Ticket Comment" ? "reference_ticket" : "reference_name") is not { } ticket)
-        {
-            return body;
-        }
-
-        var copies = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var image in images)
-        {
-            if (await CopyImageAsync(ticket, image.Link, files, log, ct) is { } copy)
-            {
-                copies[image.Written] = copy;
-            }
-        }
-
-        if (copies.Count == 0)
-        {
-            return body;
-        }
-
-        var rewritten = (JsonObject)body.DeepClone();
-        rewritten["content"] = InlineImages.Rewrite(html, copies);
-        return rewritten;
-    }
-
-    /// <summary>
-    /// Where the site serves its copy of the image, or null. The ticket's File with the same bytes is the copy when there
-    /// is one: a logo in every reply is one file, and a message sent again finds what its last send copied.
-    /// </summary>
-    private async Task<string?> CopyImageAsync(string ticket, string link, IAttachmentSource files, AttemptRecorder log, CancellationToken ct)
-    {
-        const string keeps = " The image keeps its link.";
-        var request = $"GET {AttachmentOptions.Shown(link)}";
-        var started = time.GetTimestamp();
-        FetchedFile file;
-        try
-        {
-            file = await files.FetchAsync(link, ct);
-            log.Add(request, started, $"{file.Length} bytes");
-        }
-        catch (AttachmentFetchException ex)
-        {
-            log.Add(request, started, ex.Error.Message + keeps);
-            return null;
-        }
-
-        await using (file)
-        {
-            if (await UploadedAsync("HD Ticket", ticket, file.ContentHash, log, ct) is { FileUrl: { } copied })
-            {
-                return copied;
-            }
-
-            var upload = $"POST upload_file HD Ticket/{ticket}";
-            started = time.GetTimestamp();
-            try
-            {
-                var uploaded = await site.UploadFileAsync(new FileUpload(InlineImages.FileNameOf(link, file.ContentType), file.Content, file.ContentType, "HD Ticket", ticket, true), ct);
-                log.Add(upload, started, "created");
-                return uploaded.FileUrl;
-            }
-            catch (FrappeException ex)
-            {
-                log.Add(upload, started, ex.Error);
-                if (OutcomeRules.Decide(ex.Error) == SendDecision.LookUpThenResend && await UploadedAsync("HD Ticket", ticket, file.ContentHash, log, ct) is { FileUrl: { } landed })
-                {
-                    return landed;
-                }
-
-                log.Add(upload, started, "not copied." + keeps);
-                return null;
-            }
-        }
     }
 
     /// <summary>
@@ -279,7 +201,7 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
             }
 
             // A file is not fetched in a dry run, but its link is checked.
-            if (item.Entity == EntityKind.Attachment && (options.Attachments is { } source ? source.Options.Check(Text(body, "file_url")) : NoAttachments) is { } wrong)
+            if (item.Entity == EntityKind.Attachment && _files.CheckLink(body) is { } wrong)
             {
                 return new Prepared((log.Failed(item, wrong), null));
             }
@@ -508,124 +430,6 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
         references.Remember(item.Doctype, item.SourceKey, new LedgerHit(name, true, true));
         return (log.Done(item, RecordState.Succeeded, RecordResult.Created, name, body), new LedgerEntry(item.Doctype, item.SourceKey, name, true));
     }
-
-    /// <summary>
-    /// A file: fetched from its link (again for every attempt: nothing of it is kept between them) and uploaded to its
-    /// message. A send whose answer was lost is looked up on the site by the message and the file's bytes
-    /// (<c>content_hash</c>) before it is sent again.
-    /// </summary>
-    private async Task<(RecordOutcome, LedgerEntry?)> AttachAsync(WorkItem item, JsonObject body, AttemptRecorder log, CancellationToken ct)
-    {
-        if (options.Attachments is not { } fetcher)
-        {
-            return (log.Failed(item, NoAttachments), null);
-        }
-
-        var link = Text(body, "file_url") ?? "";
-        var doctype = Text(body, "attached_to_doctype") ?? "";
-        var docname = Text(body, "attached_to_name") ?? "";
-        var fileName = FileNameOf(Text(body, "file_name"), link);
-        var isPrivate = body["is_private"] is not JsonValue p || p.ToString() is not ("0" or "false");
-        // What the run did: fetched the file (from the link without its signature, a credential) and uploaded it by name.
-        var sent = (JsonObject)body.DeepClone();
-        sent["file_name"] = fileName;
-        sent["file_url"] = AttachmentOptions.Shown(link);
-        var mayHaveLanded = item.WasUnknown;
-        for (var send = 1; ; send++)
-        {
-            FetchedFile file;
-            var fetching = time.GetTimestamp();
-            try
-            {
-                file = await fetcher.FetchAsync(link, ct);
-                log.Add($"GET {AttachmentOptions.Shown(link)}", fetching, $"{file.Length} bytes");
-            }
-            catch (AttachmentFetchException ex)
-            {
-                log.Add($"GET {AttachmentOptions.Shown(link)}", fetching, ex.Error.Message);
-                if (ex.IsTransient && send < options.MaxSends)
-                {
-                    await Task.Delay(options.RetryDelay(send, null), time, ct);
-                    continue;
-                }
-
-                return (log.Failed(item, ex.Error, sent), null);
-            }
-
-            await using (file)
-            {
-                sent["file_size"] = file.Length;
-                sent["content_hash"] = file.ContentHash;
-                if (mayHaveLanded && await UploadedAsync(doctype, docname, file.ContentHash, log, ct) is { } landed)
-                {
-                    return Created(item, landed.Name, sent, log);
-                }
-
-                var started = time.GetTimestamp();
-                FrappeError error;
-                try
-                {
-                    file.Content.Position = 0;
-                    var uploaded = await site.UploadFileAsync(new FileUpload(fileName, file.Content, file.ContentType, doctype, docname, isPrivate), ct);
-                    log.Add($"POST upload_file {doctype}/{docname}", started, "created");
-                    return Created(item, uploaded.Name, sent, log);
-                }
-                catch (FrappeException ex)
-                {
-                    error = ex.Error;
-                    log.Add($"POST upload_file {doctype}/{docname}", started, error);
-                }
-
-                var decision = OutcomeRules.Decide(error);
-                if (decision == SendDecision.LookUpThenResend)
-                {
-                    mayHaveLanded = true;
-                    if (await UploadedAsync(doctype, docname, file.ContentHash, log, ct) is { } created)
-                    {
-                        return Created(item, created.Name, sent, log);
-                    }
-                }
-
-                if (decision is SendDecision.LookUpThenResend or SendDecision.RetryLater && send < options.MaxSends)
-                {
-                    await Task.Delay(options.RetryDelay(send, error.RetryAfter), time, ct);
-                    continue;
-                }
-
-                return (log.Failed(item, OutcomeRules.ToRecordError(error), sent), null);
-            }
-        }
-    }
-
-    /// <summary>The File on the document with these bytes, if a send whose answer was lost made it.</summary>
-    private async Task<FrappeFile?> UploadedAsync(string doctype, string docname, string contentHash, AttemptRecorder log, CancellationToken ct)
-    {
-        var started = time.GetTimestamp();
-        var filters = new JsonArray(
-            new JsonArray("attached_to_doctype", "=", doctype),
-            new JsonArray("attached_to_name", "=", docname),
-            new JsonArray("content_hash", "=", contentHash));
-        var found = await site.ListAsync("File", new FrappeListQuery(["name", "file_url"], filters, "creation asc", 0, 1), ct);
-        var file = found.Count > 0 && found[0]["name"] is JsonValue v ? new FrappeFile(v.ToString(), found[0]["file_url"] is JsonValue u ? u.ToString() : null) : null;
-        log.Add($"GET File?attached_to_name={docname}&content_hash={contentHash}", started, file is null ? "not found" : $"found {file.Name}");
-        return file;
-    }
-
-    /// <summary>The file's name as the export gives it, else the last part of its link.</summary>
-    private static string FileNameOf(string? named, string link)
-    {
-        if (!string.IsNullOrWhiteSpace(named))
-        {
-            return named.Trim();
-        }
-
-        var last = AttachmentOptions.LastSegment(link);
-        return last.Length > 0 ? last : "attachment";
-    }
-
-    private static string? Text(JsonObject body, string field) => body[field] is JsonValue v && v.ToString() is { Length: > 0 } text ? text : null;
-
-    private static RecordError NoAttachments { get; } = new(RecordErrorKind.Data, "This portal fetches no attachments (Portal:Runs:AttachmentHosts is empty). Set the hosts the export's files are kept on and retry, or skip the attachments.");
 
     /// <summary>Status first, then the original dates: the status PUT stamps them with "now" (measured on Helpdesk).</summary>
     private async Task<(RecordOutcome, LedgerEntry?)> FinaliseAsync(WorkItem item, AttemptRecorder log, CancellationToken ct)
