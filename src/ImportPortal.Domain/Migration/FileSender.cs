@@ -109,7 +109,8 @@ internal sealed class FileSender(IFrappeSite site, LoopOptions options, TimeProv
     /// </summary>
     public async Task<JsonObject> WithImagesAsync(WorkItem item, JsonObject body, AttemptRecorder log, CancellationToken ct)
     {
-        if (options.Attachments is not { } files || body["content"] is not JsonValue content
+        // Files and images come together or not at all: a run without its attachments stage copies neither.
+        if (options.Attachments is not { } files || !options.Stages.Contains(RunStage.Attachments) || body["content"] is not JsonValue content
             || InlineImages.Find(content.ToString(), files.Options) is not { Count: > 0 } images)
         {
             return body;

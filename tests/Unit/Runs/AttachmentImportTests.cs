@@ -150,5 +150,24 @@ public sealed class AttachmentImportTests
         Assert.True(others.Count > 0 && others.All(p => p.StartsWith("ticket 7 ", StringComparison.Ordinal)), ImportedSite.Describe(others));
     }
 
+    [Fact]
+    public async Task A_run_without_its_attachments_stage_fetches_neither_files_nor_images()
+    {
+        await using var origin = await AttachmentOrigin.StartAsync();
+        var export = AccountExport.Create(tickets: 12).WithAttachments(origin).WithInlineImages();
+        await using var h = await RunsHarness.StartAsync();
+        var files = h.Simulator.Store.Count("File");
+
+        var runId = await h.StartAccountExportRunAsync(export, new RunOptions { Ceiling = 8, Stages = [.. RunStages.All.Where(s => s != RunStage.Attachments)] });
+        await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunState.Completed, await h.StateAsync(runId));
+        Assert.Equal((0, files), (origin.Requests, h.Simulator.Store.Count("File")));
+        var (ticket, image) = export.InlineImages.First();
+        var reply = ticket.Notes.First(n => n.Body.Contains("<img", StringComparison.Ordinal));
+        var record = (await h.RecordsAsync(runId)).Single(r => r.Stage == RunStage.Conversations && r.SourceKey == Key(reply.Id));
+        Assert.Contains($"/inline/{image}?token=", ImportedSite.Text(h.Simulator.Store.Get("Communication", record.FrappeName!)!, "content"), StringComparison.Ordinal);
+    }
+
     private static string Key(long id) => id.ToString(CultureInfo.InvariantCulture);
 }
