@@ -20,6 +20,7 @@ public sealed class AttachmentOrigin : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<long, int> _requests = new();
+    private int _ranged;
 
     private AttachmentOrigin(WebApplication app) => _app = app;
 
@@ -35,6 +36,9 @@ public sealed class AttachmentOrigin : IAsyncDisposable
     public int RequestsFor(long id) => _requests.GetValueOrDefault(id);
 
     public int Requests => _requests.Values.Sum();
+
+    /// <summary>Requests that asked for part of a file only (a <c>Range</c> header).</summary>
+    public int RangedRequests => _ranged;
 
     /// <summary>The bytes of file <paramref name="id"/>: some kilobytes of text that name it, so no two files are alike.</summary>
     public static byte[] ContentOf(long id)
@@ -73,14 +77,14 @@ public sealed class AttachmentOrigin : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var origin = new AttachmentOrigin(app);
-        app.MapGet("/files/{id:long}/{name}", (long id, string name) => origin.Serve(id, "application/octet-stream"));
+        app.MapGet("/files/{id:long}/{name}", (long id, string name, HttpContext http) => origin.Serve(id, "application/octet-stream", http));
         app.MapGet("/moved/{id:long}/{name}", (long id, string name) => Results.Redirect(origin.LinkOf(id, Uri.UnescapeDataString(name))));
-        app.MapGet("/inline/{id:long}", (long id) => origin.Serve(id, "image/png"));
+        app.MapGet("/inline/{id:long}", (long id, HttpContext http) => origin.Serve(id, "image/png", http));
         app.MapGet("/away/{id:long}", (long id) => Results.Redirect($"http://10.255.255.1/latest/meta-data/{id}"));
-        app.MapGet("/slow/{id:long}", async (long id, CancellationToken ct) =>
+        app.MapGet("/slow/{id:long}", async (long id, HttpContext http) =>
         {
-            await Task.Delay(TimeSpan.FromSeconds(3), ct);
-            return origin.Serve(id, "application/octet-stream");
+            await Task.Delay(TimeSpan.FromSeconds(3), http.RequestAborted);
+            return origin.Serve(id, "application/octet-stream", http);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -88,9 +92,14 @@ public sealed class AttachmentOrigin : IAsyncDisposable
         return origin;
     }
 
-    private IResult Serve(long id, string contentType)
+    private IResult Serve(long id, string contentType, HttpContext http)
     {
         var seen = _requests.AddOrUpdate(id, 1, (_, n) => n + 1);
+        if (http.Request.Headers.Range.Count > 0)
+        {
+            Interlocked.Increment(ref _ranged);
+        }
+
         if (Expired.ContainsKey(id))
         {
             return Results.Text("<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>", "application/xml", statusCode: 403);

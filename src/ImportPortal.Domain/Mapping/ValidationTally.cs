@@ -114,7 +114,7 @@ public sealed class ValidationTally(int examplesPerProblem = 5, Migration.Attach
     }
 
     /// <summary>
-    /// Fetches the first few files' links (<see cref="FilesTried"/>): Freshdesk signs its links for a limited time, and an
+    /// Tries the first few files' links (<see cref="FilesTried"/>, their first byte only): Freshdesk signs its links for a limited time, and an
     /// export whose links have expired would fail every file. Those whose host refused them for good are one problem, with
     /// their rows; a busy or unreachable host says nothing yet.
     /// </summary>
@@ -124,17 +124,10 @@ public sealed class ValidationTally(int examplesPerProblem = 5, Migration.Attach
         var failed = new List<(string Table, long Row, string Answer)>();
         foreach (var (link, table, row) in _fileSamples)
         {
-            try
+            // Busy or unreachable now says nothing: the run will ask again.
+            if (await files.ProbeAsync(link, ct) is { Kind: not Migration.RecordErrorKind.Transient } error)
             {
-                await using var file = await files.FetchAsync(link, ct);
-            }
-            catch (Migration.AttachmentFetchException ex) when (!ex.IsTransient)
-            {
-                failed.Add((table, row, ex.Error.HttpStatus is { } status ? $"HTTP {status}" : ex.Error.Message));
-            }
-            catch (Migration.AttachmentFetchException)
-            {
-                // Busy or unreachable now: the run will ask again.
+                failed.Add((table, row, error.HttpStatus is { } status ? $"HTTP {status}" : error.Message));
             }
         }
 

@@ -91,6 +91,9 @@ public interface IAttachmentSource
     AttachmentOptions Options { get; }
 
     Task<FetchedFile> FetchAsync(string link, CancellationToken ct);
+
+    /// <summary>Whether the link gives its file, without fetching it: null when it does, else the error a fetch would end with.</summary>
+    Task<RecordError?> ProbeAsync(string link, CancellationToken ct);
 }
 
 /// <summary>What stopped a file from being fetched, as the record's error.</summary>

@@ -80,14 +80,48 @@ public sealed class HttpAttachmentSource(HttpClient http, AttachmentOptions opti
     }
 
     /// <summary>
+    /// Whether the link gives its file, asking for its first byte only (a signed S3 link answers a range as it answers the
+    /// whole file): null when it does, else what the fetch would fail with.
+    /// </summary>
+    public async Task<RecordError?> ProbeAsync(string link, CancellationToken ct)
+    {
+        if (Options.Check(link) is { } wrong)
+        {
+            return wrong;
+        }
+
+        var uri = new Uri(link.Trim());
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(Options.Timeout);
+        try
+        {
+            using var response = await FollowAsync(uri, timeout.Token, firstByte: true);
+            return response.IsSuccessStatusCode ? null : Refused(uri, response.StatusCode);
+        }
+        catch (AttachmentFetchException ex)
+        {
+            return ex.Error;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            return new RecordError(RecordErrorKind.Transient, $"The attachment's host {uri.IdnHost} did not answer ({ex.Message}). Retry it later.");
+        }
+    }
+
+    /// <summary>
     /// The answer for the link, following up to five redirects (a file host hands out a signed link elsewhere) and each
     /// only to an allowed host: the client follows none by itself.
     /// </summary>
-    private async Task<HttpResponseMessage> FollowAsync(Uri uri, CancellationToken ct)
+    private async Task<HttpResponseMessage> FollowAsync(Uri uri, CancellationToken ct, bool firstByte = false)
     {
         for (var hop = 0; ; hop++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            if (firstByte)
+            {
+                request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 0);
+            }
+
             var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
             if ((int)response.StatusCode is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location)
             {

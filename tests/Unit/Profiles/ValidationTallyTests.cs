@@ -211,8 +211,8 @@ public sealed class ValidationTallyTests
         var failed = report.Problems.Single(p => p.Code == MappingProblemCodes.AttachmentLinkFailed);
         Assert.Equal((EntityKind.Attachment, 2L), (failed.Entity, failed.Count));
         Assert.Equal(["file_url", "2", "5", "HTTP 403"], failed.Examples[0].Args);
-        // Only the first few are tried, each once; the busy one says nothing yet.
-        Assert.Equal(ValidationTally.FilesTried, origin.Requests);
+        // Only the first few are tried, each once and for its first byte only; the busy one says nothing yet.
+        Assert.Equal((ValidationTally.FilesTried, ValidationTally.FilesTried), (origin.Requests, origin.RangedRequests));
         Assert.DoesNotContain(report.Problems, p => p.Code == MappingProblemCodes.AttachmentHostNotAllowed);
     }
 
