@@ -25,8 +25,7 @@ public sealed class AttachmentImportTests
         await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
 
         var records = await h.RecordsAsync(runId);
-        var notDone = RecordChecks.NotSucceeded(records, export);
-        Assert.True(notDone.Count == 0, $"every record should have succeeded; {RecordChecks.Tally(records)}\n{ImportedSite.Describe(notDone)}");
+        RecordChecks.AllWentThrough(records, export);
         Assert.Equal(RunState.Completed, await h.StateAsync(runId));
         Assert.Equal(export.ExpectedRecords, records.Count);
         Assert.True(export.Attachments.Count() >= 15, "the sample should have files on every kind of message");
@@ -108,8 +107,7 @@ public sealed class AttachmentImportTests
         await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
 
         var records = await h.RecordsAsync(runId);
-        var notDone = RecordChecks.NotSucceeded(records, export);
-        Assert.True(notDone.Count == 0, $"every record should have succeeded; {RecordChecks.Tally(records)}\n{ImportedSite.Describe(notDone)}");
+        RecordChecks.AllWentThrough(records, export);
         Assert.Empty(ImportedSite.DuplicateProblems(h.Simulator.Store));
         Assert.Empty(ImportedSite.CountProblems(h.Simulator.Store, export, before));
         var problems = ImportedSite.AttachmentProblems(h.Simulator, export);

@@ -13,6 +13,13 @@ public static class RecordChecks
             .Select(Describe)
             .ToList();
 
+    /// <summary>Fails, listing them with the run's tally, when some records of an account export's run did not go through.</summary>
+    public static void AllWentThrough(IReadOnlyList<ImportRecord> records, AccountExport export, string when = "")
+    {
+        var notDone = NotSucceeded(records, export);
+        Assert.True(notDone.Count == 0, $"every record should have succeeded{when}: {Tally(records)}\n{ImportedSite.Describe(notDone)}");
+    }
+
     /// <summary>Records of an account export's run that did not go through, as sentences.</summary>
     public static List<string> NotSucceeded(IEnumerable<ImportRecord> records, AccountExport export) =>
         records.Where(r => !WentThrough(r, export)).Select(Describe).ToList();
