@@ -135,9 +135,7 @@ public sealed class RunImportJob(
             BatchDoctypes = runOptions.Batches ? options.Value.InsertManyDoctypeSet : new HashSet<string>(StringComparer.Ordinal),
             BatchSize = Math.Clamp(options.Value.InsertManySize, 1, 200),
             UserCreationsPerMinute = Math.Max(0, options.Value.UserCreationsPerMinute),
-            Attachments = options.Value.AttachmentHostList.Count > 0
-                ? new HttpAttachmentSource(httpClients.CreateClient(FrappeServiceCollectionExtensions.AttachmentClient), options.Value.Attachments)
-                : null,
+            Attachments = HttpAttachmentSource.From(httpClients, options.Value),
 
             // A team made by the run comes with its round-robin rule, enabled: before tickets are written or finalised
             // with their team, a quiet run disables it too (and gives it back with the others).

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Hangfire;
 using ImportPortal.Domain.Frappe;
 using ImportPortal.Domain.Mapping;
@@ -10,6 +9,7 @@ using ImportPortal.Runs;
 using ImportPortal.Sites;
 using ImportPortal.Uploads;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ImportPortal.Jobs;
 
@@ -96,9 +96,6 @@ public sealed class ValidateSourceJob(
 
         // The first files' links are tried too (a few seconds each at most): an export whose links have expired would fail
         // every file.
-        var files = runs.Value.AttachmentHostList.Count > 0
-            ? new HttpAttachmentSource(httpClients.CreateClient(Frappe.FrappeServiceCollectionExtensions.AttachmentClient), runs.Value.Attachments with { Timeout = TimeSpan.FromSeconds(20) })
-            : null;
-        return await tally.FinishAsync(site, ct, profile, files);
+        return await tally.FinishAsync(site, ct, profile, HttpAttachmentSource.From(httpClients, runs.Value, TimeSpan.FromSeconds(20)));
     }
 }

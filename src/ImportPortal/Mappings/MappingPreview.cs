@@ -1,11 +1,11 @@
-using ImportPortal.Runs;
-using Microsoft.Extensions.Options;
 using ImportPortal.Domain.Frappe;
 using ImportPortal.Domain.Mapping;
 using ImportPortal.Domain.Sources;
 using ImportPortal.Frappe;
+using ImportPortal.Runs;
 using ImportPortal.Sites;
 using ImportPortal.Uploads;
+using Microsoft.Extensions.Options;
 
 namespace ImportPortal.Mappings;
 

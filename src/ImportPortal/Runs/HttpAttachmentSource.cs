@@ -14,6 +14,16 @@ public sealed class HttpAttachmentSource(HttpClient http, AttachmentOptions opti
 {
     public AttachmentOptions Options { get; } = options;
 
+    /// <summary>The source the settings describe (<paramref name="timeout"/> replacing theirs), or none when they name no host.</summary>
+    public static HttpAttachmentSource? From(IHttpClientFactory clients, RunsOptions settings, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(clients);
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.AttachmentHostList.Count == 0
+            ? null
+            : new HttpAttachmentSource(clients.CreateClient(Frappe.FrappeServiceCollectionExtensions.AttachmentClient), settings.Attachments with { Timeout = timeout ?? settings.AttachmentTimeout });
+    }
+
     public async Task<FetchedFile> FetchAsync(string link, CancellationToken ct)
     {
         if (Options.Check(link) is { } wrong)
