@@ -17,6 +17,8 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
 
     private readonly FileSender _files = new(site, options, time);
 
+    private readonly TicketDurations _durations = new(site, time);
+
     private readonly UserCreationPace _users = users ?? UserCreationPace.None(options, time);
 
     // The user of each agent the site knows by the name Helpdesk shows (null: none), asked once per name and pass.
@@ -449,7 +451,7 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
         }
 
         var sent = new JsonObject();
-        var bodies = new List<JsonObject>(2);
+        var bodies = new List<(FieldStage Stage, JsonObject Body)>(2);
         foreach (var (stage, planned) in new[] { (FieldStage.FinaliseStatus, item.Payload.FinaliseStatus), (FieldStage.FinaliseDates, item.Payload.FinaliseDates) })
         {
             if (planned is null)
@@ -464,20 +466,29 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
 
             if (resolved.Count > 0)
             {
-                bodies.Add(resolved);
+                bodies.Add((stage, resolved));
             }
         }
 
-        foreach (var body in bodies)
+        JsonObject? answered = null;
+        foreach (var (stage, planned) in bodies)
         {
+            var body = planned;
+            if (!options.DryRun)
+            {
+                // The status PUT measured the response and resolution times up to "now": the dates go back with the
+                // times they give, measured from the ticket's SLA start as the site has it.
+                if (stage == FieldStage.FinaliseDates)
+                {
+                    body = await _durations.AddAsync(item.Doctype, c => answered is not null ? Task.FromResult<JsonObject?>(answered) : ReadAsync(item.Doctype, ticket.FrappeName, log, c), body, log, ct);
+                }
+
+                answered = await PutAsync(item.Doctype, ticket.FrappeName, body, log, ct);
+            }
+
             foreach (var (key, value) in body)
             {
                 sent[key] = value?.DeepClone();
-            }
-
-            if (!options.DryRun)
-            {
-                await PutAsync(item.Doctype, ticket.FrappeName, body, log, ct);
             }
         }
 
@@ -551,9 +562,20 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
     private static RecordError NoAgentNamed(string name) =>
         new(RecordErrorKind.Data, $"No agent called \"{name}\" on the site, so the ticket cannot be assigned to them. Add the agent in Helpdesk (with that name) and retry, map the agent column to e-mails, or skip the assignment: the ticket then stays unassigned.");
 
-    // A PUT of the same body is safe to repeat.
-    private Task PutAsync(string doctype, string name, JsonObject body, AttemptRecorder log, CancellationToken ct) =>
-        RepeatableAsync($"PUT {doctype}/{name}", "updated", c => site.UpdateAsync(doctype, name, body, c), log, ct);
+    // A PUT of the same body is safe to repeat. The document as the site saved it.
+    private async Task<JsonObject?> PutAsync(string doctype, string name, JsonObject body, AttemptRecorder log, CancellationToken ct)
+    {
+        JsonObject? saved = null;
+        await RepeatableAsync($"PUT {doctype}/{name}", "updated", async c => saved = await site.UpdateAsync(doctype, name, body, c), log, ct);
+        return saved;
+    }
+
+    private async Task<JsonObject?> ReadAsync(string doctype, string name, AttemptRecorder log, CancellationToken ct)
+    {
+        JsonObject? read = null;
+        await RepeatableAsync($"GET {doctype}/{name}", "read", async c => read = await site.GetAsync(doctype, name, c), log, ct);
+        return read;
+    }
 
     /// <summary>A request that changes nothing when it is sent twice: sent again after a refusal or an unknown fate, up to the run's sends.</summary>
     private async Task RepeatableAsync(string request, string answered, Func<CancellationToken, Task> send, AttemptRecorder log, CancellationToken ct)

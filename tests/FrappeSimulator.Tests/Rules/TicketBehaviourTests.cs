@@ -97,6 +97,42 @@ public class TicketBehaviourTests
         Assert.Equal("2024-05-10 11:00:00", sim.Store.Get("HD Ticket", ticket)!["first_responded_on"]!.GetValue<string>());
     }
 
+    /// <summary>
+    /// Helpdesk's SLA measures first_response_time and resolution_time on a status change, in the working seconds of the
+    /// ticket's SLA from service_level_agreement_creation to the first response and to now; a PUT without a status change
+    /// keeps what it sets.
+    /// </summary>
+    [Fact]
+    public async Task A_status_change_measures_the_response_and_resolution_times_in_working_seconds_and_a_later_put_keeps_its_own()
+    {
+        var clock = new SteppingClock(Monday, TimeSpan.FromMilliseconds(1));
+        await using var sim = await Simulators.Start(time: clock);
+        using var client = sim.CreateClient();
+        var ticket = (await client.Insert("HD Ticket", new JsonObject { ["subject"] = "s", ["service_level_agreement_creation"] = "2025-02-28 17:00:00" })).Name!;
+
+        // From Friday 17:00 to Monday 03:00: Friday's last working hour only (Monday opens at 10:00).
+        var resolved = await client.Put($"api/resource/HD Ticket/{ticket}", new JsonObject { ["status"] = "Resolved" });
+        var dated = await client.Put($"api/resource/HD Ticket/{ticket}", new JsonObject { ["first_response_time"] = 60, ["resolution_time"] = 120 });
+        var reopened = await client.Put($"api/resource/HD Ticket/{ticket}", new JsonObject { ["status"] = "Open" });
+
+        Assert.Equal((3600.0, 3600.0), (resolved.Doc["first_response_time"]!.GetValue<double>(), resolved.Doc["resolution_time"]!.GetValue<double>()));
+        Assert.Equal((60.0, 120.0), (dated.Doc["first_response_time"]!.GetValue<double>(), dated.Doc["resolution_time"]!.GetValue<double>()));
+        Assert.Null(reopened.Doc["resolution_time"]);
+    }
+
+    [Fact]
+    public async Task The_default_sla_has_working_hours_and_a_vietnamese_holiday_list()
+    {
+        await using var sim = await Simulators.Start();
+        using var client = sim.CreateClient();
+
+        var sla = (await client.Get("api/resource/HD Service Level Agreement/Default")).Doc;
+        var holidays = (await client.Get($"api/resource/HD Service Holiday List/{sla["holiday_list"]!.GetValue<string>()}")).Doc;
+
+        Assert.Equal(5, sla["support_and_resolution"]!.AsArray().Count);
+        Assert.Contains(holidays["holidays"]!.AsArray(), h => h!["holiday_date"]!.GetValue<string>() == "2024-04-30");
+    }
+
     /// <summary>frappe-api.md §13.7: the SLA hook stamps resolution_date on the status change, so dates go in a second PUT.</summary>
     [Fact]
     public async Task A_resolution_date_sent_with_the_status_change_is_overwritten_by_now()

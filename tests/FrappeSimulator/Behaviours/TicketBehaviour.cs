@@ -99,7 +99,11 @@ sealed class TicketBehaviour(SimulatedSite site) : IDocTypeBehaviour
 
     /// <summary>
     /// Entering a Resolved-category status stamps resolution_date with now (1.22 also first_responded_on if empty);
-    /// leaving it clears resolution_date. A later PUT of the dates alone keeps them (probe-16, fidelity-12).
+    /// leaving it clears resolution_date. A later PUT of the dates alone keeps them (probe-16, fidelity-12). Any status
+    /// change measures first_response_time, and entering a Resolved status resolution_time, in the SLA's working seconds
+    /// from service_level_agreement_creation (Helpdesk's HD Service Level Agreement.handle_doc_status): for a ticket whose
+    /// SLA start is its original created time, years of them. A PUT without a status change leaves both as they are, or
+    /// as it sets them.
     /// </summary>
     void ApplyStatusChange(DocumentContext ctx)
     {
@@ -110,24 +114,31 @@ sealed class TicketBehaviour(SimulatedSite site) : IDocTypeBehaviour
 
         var wasResolved = TicketStatus.IsResolved(site, JsonDocs.Text(ctx.Previous!, "status"));
         var isResolved = TicketStatus.IsResolved(site, ctx.Text("status"));
+        if (wasResolved && ctx.Text("status") == "Closed")
+        {
+            return;
+        }
+
+        if (isResolved && !wasResolved && site.IsModern && ctx.IsEmpty("first_responded_on"))
+        {
+            ctx.Doc["first_responded_on"] = ctx.NowText;
+        }
+
+        var slaStart = FrappeFormat.TryParseDatetime(ctx.Text("service_level_agreement_creation") ?? "", out var s) ? s : ctx.Now;
+        if (FrappeFormat.TryParseDatetime(ctx.Text("first_responded_on") ?? "", out var responded))
+        {
+            ctx.Doc["first_response_time"] = TicketSla.WorkingSeconds(site, ctx.Text("sla"), slaStart, responded);
+        }
+
         if (isResolved && !wasResolved)
         {
-            if (site.IsModern)
-            {
-                if (ctx.IsEmpty("first_responded_on"))
-                {
-                    ctx.Doc["first_responded_on"] = ctx.NowText;
-                }
-
-                ctx.Doc["first_response_time"] ??= 0;
-            }
-
             ctx.Doc["resolution_date"] = ctx.NowText;
-            ctx.Doc["resolution_time"] = 0;
+            ctx.Doc["resolution_time"] = TicketSla.WorkingSeconds(site, ctx.Text("sla"), slaStart, ctx.Now);
         }
         else if (wasResolved && !isResolved)
         {
             ctx.Doc.Remove("resolution_date");
+            ctx.Doc.Remove("resolution_time");
         }
     }
 }

@@ -32,6 +32,7 @@ static class SeedData
             seeder.Put("HD Ticket Type", new() { ["name"] = type, ["is_system"] = type == "Unspecified" ? 1 : 0 });
         }
 
+        seeder.Put("HD Service Holiday List", Holidays());
         seeder.Put("HD Service Level Agreement", DefaultSla());
         seeder.Put("Assignment Rule", Rule("Support Rotation", disabled: 1));
         foreach (var team in new[] { "Billing", "Product Experts" })
@@ -84,9 +85,23 @@ static class SeedData
         return new()
         {
             ["service_level"] = "Default", ["default_sla"] = 1, ["enabled"] = 1, ["default_priority"] = "Medium",
-            ["default_ticket_status"] = "Open", ["priorities"] = new JsonArray(rows),
+            ["default_ticket_status"] = "Open", ["priorities"] = new JsonArray(rows), ["apply_sla_for_resolution"] = 1,
+            ["holiday_list"] = HolidayList,
+            ["support_and_resolution"] = new JsonArray([.. new[] { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday" }
+                .Select(d => (JsonNode)new JsonObject { ["workday"] = d, ["start_time"] = "10:00:00", ["end_time"] = "18:00:00" })]),
         };
     }
+
+    /// <summary>The default SLA's holidays: Vietnam's Reunification Day, Labour Day and National Day of 2024 and 2025.</summary>
+    public const string HolidayList = "Ngày lễ Việt Nam";
+
+    static JsonObject Holidays() => new()
+    {
+        ["holiday_list_name"] = HolidayList, ["from_date"] = "2024-01-01", ["to_date"] = "2025-12-31",
+        ["holidays"] = new JsonArray([.. new[] { ("2024-04-30", "Giải phóng miền Nam"), ("2024-05-01", "Quốc tế Lao động"), ("2024-09-02", "Quốc khánh"),
+            ("2025-04-30", "Giải phóng miền Nam"), ("2025-05-01", "Quốc tế Lao động"), ("2025-09-02", "Quốc khánh") }
+            .Select(h => (JsonNode)new JsonObject { ["holiday_date"] = h.Item1, ["description"] = h.Item2 })]),
+    };
 
     static JsonObject Rule(string name, int disabled) => new()
     {

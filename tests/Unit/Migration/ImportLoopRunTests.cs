@@ -1,3 +1,5 @@
+using System.Globalization;
+using FrappeSimulator.Faults;
 using System.Text.Json.Nodes;
 using ImportPortal.Domain.Mapping;
 using ImportPortal.Domain.Migration;
@@ -27,6 +29,89 @@ public sealed class ImportLoopRunTests
         Assert.Equal("Closed", ticket["status"]!.GetValue<string>());
         Assert.StartsWith("2023-03-05 16:00:00", ticket["resolution_date"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.StartsWith("2023-03-01 10:30:00", ticket["first_responded_on"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Opened on Friday 26 April 2024 at 17:00, first answered on Monday at 11:00, resolved on Thursday 2 May at 11:00:
+    /// in the simulator's default SLA (Monday to Friday, 10:00 to 18:00, Vietnam's 30 April and 1 May off) that is
+    /// 1 + 1 working hours to the first response and 1 + 8 + 0 + 0 + 1 to the resolution.
+    /// </summary>
+    private static MappedEntity TicketOpenedBeforeTheHolidays(string? status = "Closed")
+    {
+        var ticket = Ticket("t1", "c1", "lan@haidang.example", status: status, resolutionDate: "2024-05-02 11:00:00", firstRespondedOn: "2024-04-29 11:00:00");
+        ticket.InsertBody["opening_date"] = "2024-04-26";
+        ticket.InsertBody["opening_time"] = "17:00:00";
+        ticket.InsertBody[TicketDurations.SlaStart] = "2024-04-26 17:00:00";
+        return ticket;
+    }
+
+    private static (double FirstResponse, double Resolution) Times(JsonObject ticket) =>
+        (double.Parse(ticket["first_response_time"]!.ToString(), CultureInfo.InvariantCulture), double.Parse(ticket["resolution_time"]!.ToString(), CultureInfo.InvariantCulture));
+
+    [Fact]
+    public async Task Finalise_puts_back_the_response_and_resolution_times_in_the_working_hours_of_the_ticket_sla()
+    {
+        await using var h = await LoopHarness.StartAsync();
+        h.Plan(Contact("c1", "lan@haidang.example"));
+        h.Plan(TicketOpenedBeforeTheHolidays());
+
+        await h.RunAsync();
+
+        var finalise = h.Store.FinaliseOf("t1");
+        Assert.Equal((RecordState.Succeeded, RecordResult.Updated), (finalise.State, finalise.Result));
+        var ticket = h.SiteStore.Get("HD Ticket", finalise.FrappeName!)!;
+        Assert.Equal((2.0 * 3600, 10.0 * 3600), Times(ticket));
+
+        // The SLA is read once per run, and its hours are what the times are measured in.
+        Assert.Single(finalise.Requests, a => a.Request == "GET HD Service Level Agreement/Default" && a.Outcome.Contains("working hours", StringComparison.Ordinal));
+        Assert.Equal(2, finalise.Requests.Count(a => a.Request.StartsWith("PUT HD Ticket/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task The_times_of_a_ticket_with_no_status_to_set_are_measured_from_the_ticket_as_read()
+    {
+        await using var h = await LoopHarness.StartAsync();
+        h.Plan(Contact("c1", "lan@haidang.example"));
+        h.Plan(TicketOpenedBeforeTheHolidays(status: null));
+
+        await h.RunAsync();
+
+        var finalise = h.Store.FinaliseOf("t1");
+        var ticket = h.SiteStore.Get("HD Ticket", finalise.FrappeName!)!;
+        Assert.Equal((2.0 * 3600, 10.0 * 3600), Times(ticket));
+        Assert.Contains(finalise.Requests, a => a.Request == $"GET HD Ticket/{finalise.FrappeName}");
+    }
+
+    [Fact]
+    public async Task A_response_time_the_profile_maps_is_kept_and_an_sla_read_that_fails_is_tried_again()
+    {
+        await using var h = await LoopHarness.StartAsync();
+        h.Plan(Contact("c1", "lan@haidang.example"));
+        var ticket = TicketOpenedBeforeTheHolidays();
+        ticket.FinaliseDates![TicketDurations.FirstResponseTime] = 900;
+        h.Plan(ticket);
+        h.Simulator.Faults.AddNth(FaultKind.BadGateway, 1, FaultTarget.ForDoctype("HD Service Level Agreement", "GET"));
+
+        await h.RunAsync();
+
+        var finalise = h.Store.FinaliseOf("t1");
+        Assert.Equal(RecordState.Succeeded, finalise.State);
+        var saved = h.SiteStore.Get("HD Ticket", finalise.FrappeName!)!;
+        Assert.Equal((900.0, 10.0 * 3600), Times(saved));
+    }
+
+    [Fact]
+    public async Task A_dry_run_adds_no_times_it_cannot_measure()
+    {
+        await using var h = await LoopHarness.StartAsync();
+        h.Plan(Contact("c1", "lan@haidang.example"));
+        h.Plan(TicketOpenedBeforeTheHolidays());
+
+        await h.RunAsync(LoopHarness.FastOptions with { DryRun = true });
+
+        var finalise = h.Store.FinaliseOf("t1");
+        Assert.Equal(RecordResult.WouldUpdate, finalise.Result);
+        Assert.DoesNotContain(finalise.Requests, a => a.Request.Contains("Service Level", StringComparison.Ordinal));
     }
 
     [Fact]

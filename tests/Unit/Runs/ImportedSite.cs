@@ -380,7 +380,29 @@ public static class ImportedSite
         };
 
         // A null expectation: the source has no value, so what the site put there is not ours to check.
-        return expected.Where(e => e.Want is not null && e.Want != e.Got).Select(e => $"HD Ticket {id}: {e.Field} is \"{e.Got}\", expected \"{e.Want}\"");
+        return expected.Where(e => e.Want is not null && e.Want != e.Got).Select(e => $"HD Ticket {id}: {e.Field} is \"{e.Got}\", expected \"{e.Want}\"")
+            .Concat(DurationProblems(ticket, doc));
+    }
+
+    /// <summary>
+    /// The first response and resolution times are working seconds of the SLA from the ticket's creation: never more than
+    /// the seconds between the two moments (the status PUT alone measures them up to the day of the migration).
+    /// </summary>
+    private static IEnumerable<string> DurationProblems(ExportTicket ticket, JsonObject doc)
+    {
+        foreach (var (field, end) in new[] { ("first_response_time", ticket.FirstRespondedAt ?? AgentReplies(ticket).Min()), ("resolution_time", ticket.ResolvedAt) })
+        {
+            if (end is not { } at)
+            {
+                continue;
+            }
+
+            var span = Math.Max(0, (at - ticket.CreatedAt).TotalSeconds);
+            if (!double.TryParse(Text(doc, field), CultureInfo.InvariantCulture, out var seconds) || seconds < 0 || seconds > span + 1)
+            {
+                yield return $"HD Ticket {ticket.SourceId}: {field} is \"{Text(doc, field)}\", expected working seconds between 0 and {span:0}";
+            }
+        }
     }
 
     private static IEnumerable<DateTimeOffset?> AgentReplies(ExportTicket ticket) =>
