@@ -50,6 +50,12 @@ public interface IFrappeSite
     Task AssignAsync(string doctype, string name, string user, string assignedBy, CancellationToken ct);
 
     /// <summary>
+    /// <c>frappe.desk.doctype.tag.tag.add_tags</c>: each tag on the document (its <c>_user_tags</c>), and a <c>Tag</c>
+    /// for each the site lacks; a tag the document has is left as it is. The document is not saved.
+    /// </summary>
+    Task AddTagsAsync(string doctype, string name, IReadOnlyList<string> tags, CancellationToken ct);
+
+    /// <summary>
     /// <c>upload_file</c>: a File holding the bytes, attached to the document. Its fate is unknown when no answer came,
     /// like an insert's.
     /// </summary>

@@ -88,6 +88,7 @@ internal sealed class CompiledEntity(
         {
             ExternalIdField = sourceKey.Length > 0 ? externalIdField : null,
             Assign = NonEmpty(bodies.Assign),
+            Tags = TicketTags.Of(bodies.Tags) is { Count: > 0 } tags ? new JsonObject { [TicketTags.Field] = new JsonArray([.. tags.Select(t => JsonValue.Create(t))]) } : null,
         };
     }
 

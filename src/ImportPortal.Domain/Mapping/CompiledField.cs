@@ -42,7 +42,7 @@ internal sealed class CompiledField(
         }
 
         // An assignee is a user id as it is (the user's e-mail): the run finds the user it made, or sends the id as read.
-        if (mapping.References is { } entity && Stage != FieldStage.Assign)
+        if (mapping.References is { } entity && Stage is not FieldStage.Assign and not FieldStage.Tags)
         {
             Reference(scope, bodies, entity, text);
             return;

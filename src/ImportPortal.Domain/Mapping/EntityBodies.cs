@@ -13,11 +13,14 @@ internal sealed class EntityBodies
 
     public JsonObject? Assign { get; private set; }
 
+    public JsonObject? Tags { get; private set; }
+
     public JsonObject For(FieldStage stage) => stage switch
     {
         FieldStage.FinaliseStatus => FinaliseStatus ??= [],
         FieldStage.FinaliseDates => FinaliseDates ??= [],
         FieldStage.Assign => Assign ??= [],
+        FieldStage.Tags => Tags ??= [],
         _ => Insert,
     };
 
@@ -26,6 +29,7 @@ internal sealed class EntityBodies
         FieldStage.FinaliseStatus => FinaliseStatus,
         FieldStage.FinaliseDates => FinaliseDates,
         FieldStage.Assign => Assign,
+        FieldStage.Tags => Tags,
         _ => Insert,
     };
 }

@@ -16,4 +16,10 @@ public enum FieldStage
     /// run assigns the ticket to that user with <c>frappe.desk.form.assign_to.add</c> (see <c>RunStage.Assignments</c>).
     /// </summary>
     Assign,
+
+    /// <summary>
+    /// A ticket's tags (target <c>tags</c>, the value the tags separated by commas, as every Freshdesk export gives them).
+    /// The finalise adds them with <c>frappe.desk.doctype.tag.tag.add_tags</c> (see <see cref="TicketTags"/>).
+    /// </summary>
+    Tags,
 }

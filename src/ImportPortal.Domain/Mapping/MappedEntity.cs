@@ -25,5 +25,8 @@ public sealed record MappedEntity(
     /// <summary>A ticket's assignment (<c>{"assign_to": user}</c>), sent after its finalise; null when it has none.</summary>
     public JsonObject? Assign { get; init; }
 
+    /// <summary>A ticket's tags (<c>{"tags": [...]}</c>), added after its finalise PUTs; null when it has none.</summary>
+    public JsonObject? Tags { get; init; }
+
     public bool HasErrors => Problems.Any(p => p.Severity == MappingSeverity.Error);
 }

@@ -78,6 +78,9 @@ public static class MappingProblemCodes
     /// <summary>{0} field: an assignment is a ticket's, with the target <c>assign_to</c>; this one is not sent.</summary>
     public const string AssignmentIgnored = "Mapping.AssignmentIgnored";
 
+    /// <summary>{0} field: tags are a ticket's, with the target <c>tags</c>; this one is not sent.</summary>
+    public const string TagsIgnored = "Mapping.TagsIgnored";
+
     /// <summary>{0} the child table ("tickets.notes"), {1} the parent's doctype, {2} the table: no entity reads the parent there.</summary>
     public const string ParentMissing = "Mapping.ParentMissing";
 
@@ -86,6 +89,6 @@ public static class MappingProblemCodes
         RequiredMissing, RequiredUnmapped, NotAnOption, Truncated, TooLong, InvalidEmail, BadDate, UnknownValue,
         UnknownValueFallback, LinkMissing, KeyMissing, ColumnMissing, UnknownField, ExternalIdMissing, UnknownTimeZone,
         LookupMissing, CustomerDoctypeMismatch, ContactLinkStyleMismatch, AssignmentIgnored, EmailLeftOut, ParentMissing,
-        AgentNotOnSite, TeamWithoutMembers, AttachmentWithoutLink, AttachmentHostNotAllowed, AttachmentLinkFailed,
+        AgentNotOnSite, TeamWithoutMembers, AttachmentWithoutLink, AttachmentHostNotAllowed, AttachmentLinkFailed, TagsIgnored,
     ];
 }

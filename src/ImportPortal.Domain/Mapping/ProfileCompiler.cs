@@ -55,9 +55,9 @@ public static class ProfileCompiler
         private CompiledField Field(EntityKind entity, FieldMapping field, DocTypeMeta? meta)
         {
             var path = TargetPath.Parse(field.Target);
-            // An assignment is no field of the document: its value is the user assign_to.add is given.
+            // An assignment is no field of the document: its value is the user assign_to.add is given. Tags are no field either.
             // A Prompt-named doctype (a ticket type) takes its name from the body: "name" is its field then.
-            var ofDocument = !path.IsRowCell && field.Stage != FieldStage.Assign && !(field.Target == "name" && meta?.Autoname == "Prompt");
+            var ofDocument = !path.IsRowCell && field.Stage is not FieldStage.Assign and not FieldStage.Tags && !(field.Target == "name" && meta?.Autoname == "Prompt");
             var fieldMeta = ofDocument ? meta?.Field(field.Target) : null;
             if (fieldMeta is not null && TeamMembers.Are(meta!.Name, field.Target))
             {
@@ -68,6 +68,11 @@ public static class ProfileCompiler
             if (field.Stage == FieldStage.Assign && (entity != EntityKind.Ticket || field.Target != RecordAssignment.Field))
             {
                 Report(entity, MappingSeverity.Warning, MappingProblemCodes.AssignmentIgnored, field.Target);
+            }
+
+            if (field.Stage == FieldStage.Tags && (entity != EntityKind.Ticket || field.Target != TicketTags.Field))
+            {
+                Report(entity, MappingSeverity.Warning, MappingProblemCodes.TagsIgnored, field.Target);
             }
 
             if (meta is not null && ofDocument && fieldMeta is null)

@@ -492,6 +492,17 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
             }
         }
 
+        // Tags last: add_tags writes the ticket's tag column without saving it, and leaves a tag it has alone.
+        if (TicketTags.Of(item.Payload.Tags) is { Count: > 0 } tags)
+        {
+            if (!options.DryRun)
+            {
+                await RepeatableAsync($"POST add_tags {item.Doctype}/{ticket.FrappeName} [{string.Join(", ", tags)}]", "tagged", c => site.AddTagsAsync(item.Doctype, ticket.FrappeName, tags, c), log, ct);
+            }
+
+            sent[TicketTags.Field] = new JsonArray([.. tags.Select(t => JsonValue.Create(t))]);
+        }
+
         return (log.Done(item, RecordState.Succeeded, options.DryRun ? RecordResult.WouldUpdate : RecordResult.Updated, ticket.FrappeName, sent), null);
     }
 

@@ -107,6 +107,14 @@ public sealed partial class FrappeSiteClient(IFrappeApi api, FrappeSiteConnectio
             ["assigned_by"] = assignedBy,
         }, c), ct);
 
+    public Task AddTagsAsync(string doctype, string name, IReadOnlyList<string> tags, CancellationToken ct) =>
+        CallAsync(HttpMethod.Post, doctype, c => api.AddTagsAsync(site, new JsonObject
+        {
+            ["tags"] = new JsonArray([.. tags.Select(t => JsonValue.Create(t))]),
+            ["dt"] = doctype,
+            ["docs"] = new JsonArray(name),
+        }, c), ct);
+
     public async Task<FrappeFile> UploadFileAsync(FileUpload upload, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(upload);

@@ -71,6 +71,10 @@ public interface IFrappeApi
     [Post("/api/method/frappe.desk.form.assign_to.add")]
     Task<IApiResponse<JsonObject>> AssignAsync([Property(Site)] FrappeSiteConnection site, [Body(buffered: true)] JsonObject body, CancellationToken ct);
 
+    /// <summary>Body: <c>{"tags": [...], "dt": doctype, "docs": [name]}</c>.</summary>
+    [Post("/api/method/frappe.desk.doctype.tag.tag.add_tags")]
+    Task<IApiResponse<JsonObject>> AddTagsAsync([Property(Site)] FrappeSiteConnection site, [Body(buffered: true)] JsonObject body, CancellationToken ct);
+
     /// <summary>Multipart: the file, the document it is attached to, and whether it is private.</summary>
     [Multipart]
     [Post("/api/method/upload_file")]

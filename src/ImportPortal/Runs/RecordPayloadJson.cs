@@ -15,14 +15,14 @@ public static class RecordPayloadJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static string Write(RecordPayload payload) => JsonSerializer.Serialize(new Stored(payload.Insert, payload.FinaliseStatus, payload.FinaliseDates, payload.References, payload.Assign), Options);
+    public static string Write(RecordPayload payload) => JsonSerializer.Serialize(new Stored(payload.Insert, payload.FinaliseStatus, payload.FinaliseDates, payload.References, payload.Assign, payload.Tags), Options);
 
     public static RecordPayload Read(string json, string? overrideJson = null)
     {
         var stored = JsonSerializer.Deserialize<Stored>(json, Options) ?? throw new JsonException("An empty payload.");
         var insert = overrideJson is { Length: > 0 } ? JsonNode.Parse(overrideJson) as JsonObject ?? stored.Insert : stored.Insert;
-        return new RecordPayload(insert, stored.FinaliseStatus, stored.FinaliseDates, stored.References ?? []) { Assign = stored.Assign };
+        return new RecordPayload(insert, stored.FinaliseStatus, stored.FinaliseDates, stored.References ?? []) { Assign = stored.Assign, Tags = stored.Tags };
     }
 
-    private sealed record Stored(JsonObject Insert, JsonObject? FinaliseStatus, JsonObject? FinaliseDates, IReadOnlyList<EntityReference>? References, JsonObject? Assign = null);
+    private sealed record Stored(JsonObject Insert, JsonObject? FinaliseStatus, JsonObject? FinaliseDates, IReadOnlyList<EntityReference>? References, JsonObject? Assign = null, JsonObject? Tags = null);
 }

@@ -185,7 +185,7 @@ public sealed class RunPlanner(
         }
 
         // A ticket's later requests, each a record of its own stage carrying the ticket's payload and waiting on it.
-        if (entity.FinaliseStatus is not null || entity.FinaliseDates is not null)
+        if (entity.FinaliseStatus is not null || entity.FinaliseDates is not null || entity.Tags is not null)
         {
             yield return AfterTicket(record, RunStage.Finalise, errors.Count > 0);
         }

@@ -120,6 +120,30 @@ public class TicketBehaviourTests
         Assert.Null(reopened.Doc["resolution_time"]);
     }
 
+    /// <summary>
+    /// frappe.desk.doctype.tag.tag.add_tags appends to _user_tags by SQL (no save, modified kept), makes a Tag for each
+    /// new one, leaves a tag the document has (in any case) alone, and 404s a document that is not there.
+    /// </summary>
+    [Fact]
+    public async Task Add_tags_writes_the_tag_column_without_saving_once_per_tag_and_makes_the_tags()
+    {
+        var clock = new SteppingClock(Monday, TimeSpan.FromMilliseconds(1));
+        await using var sim = await Simulators.Start(time: clock);
+        using var client = sim.CreateClient();
+        var ticket = (await client.Insert("HD Ticket", new JsonObject { ["subject"] = "s" })).Name!;
+        var modified = sim.Store.Get("HD Ticket", ticket)!["modified"]!.GetValue<string>();
+
+        var first = await client.Post("api/method/frappe.desk.doctype.tag.tag.add_tags", new JsonObject { ["tags"] = new JsonArray("Hoá đơn", "khách VIP"), ["dt"] = "HD Ticket", ["docs"] = new JsonArray(ticket) });
+        var again = await client.Post("api/method/frappe.desk.doctype.tag.tag.add_tags", new JsonObject { ["tags"] = "[\"hoá đơn\", \"đổi trả\"]", ["dt"] = "HD Ticket", ["docs"] = $"[\"{ticket}\"]" });
+        var missing = await client.Post("api/method/frappe.desk.doctype.tag.tag.add_tags", new JsonObject { ["tags"] = new JsonArray("x"), ["dt"] = "HD Ticket", ["docs"] = new JsonArray("999999") });
+
+        Assert.Equal((200, 200, 404), (first.Status, again.Status, missing.Status));
+        var saved = sim.Store.Get("HD Ticket", ticket)!;
+        Assert.Equal(",Hoá đơn,khách VIP,đổi trả", saved["_user_tags"]!.GetValue<string>());
+        Assert.Equal(modified, saved["modified"]!.GetValue<string>());
+        Assert.Equal(["Hoá đơn", "khách VIP", "đổi trả"], sim.Store.List("Tag").Select(t => t["name"]!.GetValue<string>()).Order(StringComparer.Ordinal).ToArray());
+    }
+
     [Fact]
     public async Task The_default_sla_has_working_hours_and_a_vietnamese_holiday_list()
     {

@@ -23,6 +23,7 @@ sealed class MethodEndpoints
         var documents = new DocumentMethods(site);
         var assignments = new AssignToMethod(site);
         var uploads = new UploadFileMethod(site);
+        var tags = new TagMethod(site);
         methods = new(StringComparer.Ordinal)
         {
             ["ping"] = new(Reads, true, (http, _, _) => FrappeResponses.Message(http, "pong")),
@@ -40,6 +41,7 @@ sealed class MethodEndpoints
             ["frappe.desk.form.load.getdoctype"] = new(Reads, false, GetDoctype),
             ["frappe.desk.form.assign_to.add"] = new(Writes, false, assignments.Add),
             ["upload_file"] = new(Writes, false, uploads.Upload),
+            ["frappe.desk.doctype.tag.tag.add_tags"] = new(Writes, false, tags.AddTags),
         };
     }
 

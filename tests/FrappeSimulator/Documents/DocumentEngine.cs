@@ -72,6 +72,25 @@ sealed class DocumentEngine(SimulatedSite site, BehaviourRegistry behaviours)
         return stored;
     }
 
+    /// <summary>
+    /// One column written as Frappe's raw SQL writes it (<c>DocTags.update</c>): no hooks, no validation, <c>modified</c>
+    /// unchanged. 404 when there is no such document.
+    /// </summary>
+    public JsonObject SetColumn(string doctype, string name, string column, JsonNode? value, Transaction transaction)
+    {
+        var meta = Meta(doctype);
+        var table = site.Store.Table(meta.Name);
+        lock (table.WriteLock)
+        {
+            var key = Key(meta, name);
+            var before = table.Rows.TryGetValue(key, out var row) ? row : throw FrappeErrors.NotFound(meta.Name, name);
+            var doc = JsonDocs.CloneObject(before.Data);
+            doc[column] = value;
+            writer.Put(table, meta, key, new StoredDocument(doc, before.Sequence), transaction);
+            return doc;
+        }
+    }
+
     public void Delete(string doctype, string name, Transaction transaction)
     {
         var meta = Meta(doctype);

@@ -143,4 +143,26 @@ public sealed class FieldValidationTests
         Assert.Contains(elsewhere.Problems, p => p is { Entity: EntityKind.Contact, Problem: { Code: MappingProblemCodes.AssignmentIgnored, Severity: MappingSeverity.Warning } });
         Assert.Contains(wrongTarget.Problems, p => p.Problem is { Code: MappingProblemCodes.AssignmentIgnored, Field: "_assign" });
     }
+
+    [Fact]
+    public void A_ticket_s_tags_are_no_field_of_the_ticket_are_split_at_commas_once_each_and_tags_anywhere_else_are_reported_as_not_sent()
+    {
+        var tags = new FieldMapping(TicketTags.Field, FieldOrigin.Column, "Tags", Stage: FieldStage.Tags);
+        var ticket = new EntityMapping(EntityKind.Ticket, new EntitySource("t"), new FieldMapping("(key)", FieldOrigin.Column, "Id"), [tags]);
+        var misplaced = new EntityMapping(EntityKind.Contact, new EntitySource("t"), new FieldMapping("(key)", FieldOrigin.Column, "Email"), [tags]);
+        var misnamed = ticket with { Fields = [tags with { Target = "_user_tags" }] };
+
+        var compiled = ProfileCompiler.Compile(new MappingProfile("test", [ticket]), Helpdesk122);
+        var tagged = compiled.MapRecord("t", Record(("Id", "7"), ("Tags", " Hoá đơn, khách VIP,,hoá đơn ,đổi trả")));
+        var untagged = compiled.MapRecord("t", Record(("Id", "8"), ("Tags", " , ")));
+
+        Assert.DoesNotContain(compiled.Problems, p => p.Problem.Field == TicketTags.Field);
+        Assert.Equal("""{"tags":["Hoá đơn","khách VIP","đổi trả"]}""", tagged.Single().Tags?.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        Assert.False(tagged.Single().InsertBody.ContainsKey(TicketTags.Field));
+        Assert.Null(untagged.Single().Tags);
+        Assert.Contains(ProfileCompiler.Compile(new MappingProfile("test", [misplaced]), Helpdesk122).Problems,
+            p => p is { Entity: EntityKind.Contact, Problem: { Code: MappingProblemCodes.TagsIgnored, Severity: MappingSeverity.Warning } });
+        Assert.Contains(ProfileCompiler.Compile(new MappingProfile("test", [misnamed]), Helpdesk122).Problems,
+            p => p.Problem is { Code: MappingProblemCodes.TagsIgnored, Field: "_user_tags" });
+    }
 }

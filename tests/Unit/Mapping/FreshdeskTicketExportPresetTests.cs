@@ -52,6 +52,18 @@ public sealed class FreshdeskTicketExportPresetTests
     }
 
     [Fact]
+    public async Task The_ticket_s_tags_go_after_its_finalise_and_an_untagged_ticket_has_none()
+    {
+        var rows = await TicketsAsync(2);
+
+        var tagged = Map(rows[0]).Single(m => m.Entity == EntityKind.Ticket);
+        var untagged = Map(rows[1]).Single(m => m.Entity == EntityKind.Ticket);
+
+        Assert.Equal("""{"tags":["vip","hoa-don"]}""", tagged.Tags?.ToJsonString());
+        Assert.Null(untagged.Tags);
+    }
+
+    [Fact]
     public async Task The_requester_becomes_a_contact_with_a_vietnamese_name_split_and_an_email_row()
     {
         var contact = Map((await TicketsAsync(1))[0]).Single(m => m.Entity == EntityKind.Contact);

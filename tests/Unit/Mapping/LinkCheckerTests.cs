@@ -72,5 +72,7 @@ public sealed class LinkCheckerTests
         public Task SetEmailSendingAsync(bool enabled, CancellationToken ct) => throw new NotSupportedException();
 
         public Task AssignAsync(string doctype, string name, string user, string assignedBy, CancellationToken ct) => throw new NotSupportedException();
+
+        public Task AddTagsAsync(string doctype, string name, IReadOnlyList<string> tags, CancellationToken ct) => throw new NotSupportedException();
     }
 }

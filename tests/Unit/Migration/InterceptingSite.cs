@@ -64,4 +64,6 @@ public sealed class InterceptingSite(IFrappeSite inner) : IFrappeSite
     public Task SetEmailSendingAsync(bool enabled, CancellationToken ct) => inner.SetEmailSendingAsync(enabled, ct);
 
     public Task AssignAsync(string doctype, string name, string user, string assignedBy, CancellationToken ct) => inner.AssignAsync(doctype, name, user, assignedBy, ct);
+
+    public Task AddTagsAsync(string doctype, string name, IReadOnlyList<string> tags, CancellationToken ct) => inner.AddTagsAsync(doctype, name, tags, ct);
 }

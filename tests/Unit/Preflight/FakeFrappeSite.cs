@@ -106,6 +106,8 @@ internal sealed class FakeFrappeSite : IFrappeSite
 
     public Task AssignAsync(string doctype, string name, string user, string assignedBy, CancellationToken ct) => throw new NotSupportedException();
 
+    public Task AddTagsAsync(string doctype, string name, IReadOnlyList<string> tags, CancellationToken ct) => throw new NotSupportedException();
+
     private Task<T> Call<T>(string? doctype, Func<T> answer)
     {
         if (FailEverything is { } failure)

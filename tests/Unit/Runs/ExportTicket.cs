@@ -18,6 +18,9 @@ public sealed record ExportTicket(
     /// <summary>The files that came with the ticket's description: they go with its first message.</summary>
     public IReadOnlyList<ExportAttachment> Attachments { get; init; } = [];
 
+    /// <summary>The ticket's Freshdesk tags (<c>&lt;tags&gt;&lt;tag&gt;&lt;name&gt;</c>), as the agents wrote them.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
     public string SourceId => DisplayId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Helpdesk's status for the Freshdesk one (Pending waits on the customer: Replied).</summary>

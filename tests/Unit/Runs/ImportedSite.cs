@@ -381,7 +381,19 @@ public static class ImportedSite
 
         // A null expectation: the source has no value, so what the site put there is not ours to check.
         return expected.Where(e => e.Want is not null && e.Want != e.Got).Select(e => $"HD Ticket {id}: {e.Field} is \"{e.Got}\", expected \"{e.Want}\"")
-            .Concat(DurationProblems(ticket, doc));
+            .Concat(DurationProblems(ticket, doc))
+            .Concat(TagProblems(ticket, doc));
+    }
+
+    /// <summary>The ticket's tags, each once (Frappe's <c>_user_tags</c>: ",a,b"), with a Tag for each on the site.</summary>
+    private static IEnumerable<string> TagProblems(ExportTicket ticket, JsonObject doc)
+    {
+        var want = ticket.Tags.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var got = Text(doc, "_user_tags").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        if (!want.SequenceEqual(got))
+        {
+            yield return $"HD Ticket {ticket.SourceId}: tags are [{string.Join(", ", got)}], expected [{string.Join(", ", want)}]";
+        }
     }
 
     /// <summary>

@@ -98,6 +98,7 @@ public static class FreshdeskAccountExportPreset
         TeamReference("group-id", LookupOrEmpty("groups.name"), Trim),
         Finalise(FieldStage.FinaliseDates, "first_responded_on", "ticket-states.first-responded-at", Stamp),
         Finalise(FieldStage.Assign, RecordAssignment.Field, "responder-id", LookupOrEmpty("agents.email"), Trim, Lower),
+        Finalise(FieldStage.Tags, TicketTags.Field, "tags", Trim),
         new("resolution_date", FieldOrigin.FirstNonEmpty, "ticket-states.resolved-at|ticket-states.closed-at", [Stamp], FieldStage.FinaliseDates),
     ];
 

@@ -81,6 +81,7 @@ public static class FreshdeskApiJsonPreset
         TeamReference("group_id", LookupOrEmpty("groups.name"), Trim),
         Finalise(FieldStage.FinaliseDates, "first_responded_on", "stats.first_responded_at", Stamp),
         Finalise(FieldStage.Assign, RecordAssignment.Field, "responder_id", LookupOrEmpty("agents.email"), Trim, Lower),
+        Finalise(FieldStage.Tags, TicketTags.Field, "tags", Trim),
         new("resolution_date", FieldOrigin.FirstNonEmpty, "stats.resolved_at|stats.closed_at", [Stamp], FieldStage.FinaliseDates),
     ];
 

@@ -49,6 +49,7 @@ public static class FreshdeskTicketExportPreset
         TeamReference("Group", Trim),
         Finalise(FieldStage.FinaliseDates, "first_responded_on", "Initial response time", Stamp),
         Finalise(FieldStage.Assign, RecordAssignment.Field, "Agent", Trim),
+        Finalise(FieldStage.Tags, TicketTags.Field, "Tags", Trim),
         new("resolution_date", FieldOrigin.FirstNonEmpty, "Resolved time|Closed time", [Stamp], FieldStage.FinaliseDates),
     ];
 
