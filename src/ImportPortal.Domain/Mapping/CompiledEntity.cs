@@ -22,6 +22,9 @@ internal sealed class CompiledEntity(
 
     public IEnumerable<string> Columns => fields.SelectMany(f => f.Columns).Concat(key.Columns);
 
+    /// <summary>Every column the entity reads: its fields' and key's, and those its row filter tests.</summary>
+    public IEnumerable<string> ColumnsRead => Columns.Concat(filters.Select(f => f.Filter.Column));
+
     public bool Accepts(SourceRecord record)
     {
         foreach (var (filter, column) in filters)

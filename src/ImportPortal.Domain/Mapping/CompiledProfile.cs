@@ -45,6 +45,16 @@ public sealed class CompiledProfile
     }
 
     /// <summary>
+    /// The columns the entities of <paramref name="table"/> read from its records (<paramref name="child"/> null) or from
+    /// its child records at that path ("notes", "notes/attachments"); null when no entity reads those records at all.
+    /// </summary>
+    public IReadOnlySet<string>? ColumnsRead(string table, string? child)
+    {
+        var readers = entities.Where(e => e.Mapping.Source.Table == table && e.Mapping.Source.Child == child).ToList();
+        return readers.Count == 0 ? null : readers.SelectMany(e => e.ColumnsRead).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
     /// Every entity a record of <paramref name="table"/> yields, in profile order, children after their parents' entities.
     /// <paramref name="leftOut"/>, when given, hears how many records no entity took: the record itself (child null),
     /// and of each child table (a spam ticket's notes, a deleted note).

@@ -73,6 +73,7 @@ public sealed class ValidateSourceJob(
             await MappingLookups.BuildAsync(profile, (table, c) => MappingPreview.OpenTableAsync(uploads, bindings, table, c), ct));
 
         var tally = new ValidationTally(attachments: runs.Value.Attachments);
+        var unsent = new UnsentColumns(compiled);
         var done = 0;
         foreach (var (table, binding) in bindings)
         {
@@ -83,6 +84,7 @@ public sealed class ValidateSourceJob(
             {
                 var row = record.Locator.Row;
                 tally.Add(table, row, compiled.MapRecord(table, record, (child, count) => tally.LeftOut(table, child, row, count)));
+                unsent.Add(table, row, record);
                 if (time.GetElapsedTime(lastReport) > TimeSpan.FromMilliseconds(500))
                 {
                     lastReport = time.GetTimestamp();
@@ -96,6 +98,7 @@ public sealed class ValidateSourceJob(
 
         // The first files' links are tried too (a few seconds each at most): an export whose links have expired would fail
         // every file.
-        return await tally.FinishAsync(site, ct, profile, HttpAttachmentSource.From(httpClients, runs.Value, TimeSpan.FromSeconds(20)));
+        var report = await tally.FinishAsync(site, ct, profile, HttpAttachmentSource.From(httpClients, runs.Value, TimeSpan.FromSeconds(20)));
+        return report with { Unsent = unsent.Tallies() };
     }
 }

@@ -26,6 +26,9 @@ public sealed class SourceValidationJobTests
         var report = StoredJson.Read<ValidationReport>(validation.SummaryJson);
         Assert.Equal(12, report?.Records);
         Assert.Equal(12, report?.Entities[EntityKind.Ticket]);
+
+        // What of the export no field sends is counted, and kept with the report: its due and update times and its source.
+        Assert.Equal([("Due by time", 12L), ("Last update time", 12L), ("Source", 12L)], report!.Unsent!.Select(u => (u.Column, u.Count)));
     }
 
     [Fact]

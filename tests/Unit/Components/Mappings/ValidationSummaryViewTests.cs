@@ -32,6 +32,30 @@ public sealed class ValidationSummaryViewTests : PortalComponentTest
         Assert.DoesNotContain("Validation.", view.Markup, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "2 column(s) hold values that no field sends", "custom field")]
+    [InlineData("vi", "2 cột có giá trị mà không trường nào gửi đi", "trường tùy chỉnh")]
+    public void Columns_whose_values_no_field_sends_are_listed_with_their_count_rows_an_example_and_what_to_do(string culture, string title, string help)
+    {
+        UseCulture(culture);
+        var report = new ValidationReport(40, new Dictionary<EntityKind, long> { [EntityKind.Ticket] = 40 }, 0, [], 0, Unsent:
+        [
+            new UnsentColumnTally("tickets", null, "custom_field.cf_khu_vuc_123", 40, [2, 3, 4, 5, 6], "Miền Bắc"),
+            new UnsentColumnTally("tickets", "notes", "support-email", 3, [2, 9], "hotro@haravan.vn"),
+        ]);
+
+        var view = Render<ValidationSummaryView>(p => p.Add(x => x.Summary, report));
+        view.Find("[data-testid=unsent-title] .mud-expand-panel-header").Click();
+
+        Assert.Contains(title, view.Find("[data-testid=unsent-title]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(help, view.Markup, StringComparison.Ordinal);
+        var cells = view.FindAll("[data-testid=unsent-column]");
+        Assert.Equal(["custom_field.cf_khu_vuc_123", "support-email"], cells.Select(c => c.GetAttribute("data-column")));
+        Assert.Contains("Miền Bắc", view.Markup, StringComparison.Ordinal);
+        Assert.Contains("2, 3, 4, 5, 6 …", view.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("Validation.", view.Markup, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_report_stored_before_left_out_records_were_counted_shows_no_such_list()
     {
@@ -40,6 +64,7 @@ public sealed class ValidationSummaryViewTests : PortalComponentTest
         var view = Render<ValidationSummaryView>(p => p.Add(x => x.Summary, report));
 
         Assert.Empty(view.FindAll("[data-testid=left-out]"));
+        Assert.Empty(view.FindAll("[data-testid=unsent-columns]"));
         Assert.NotEmpty(view.FindAll("[data-testid=validation-clean]"));
     }
 }
