@@ -7,6 +7,7 @@ internal static class SitesServiceCollectionExtensions
         services.AddSingleton<SiteSecretProtector>();
         services.AddSingleton<SiteCatalog>();
         services.AddSingleton<SitePreflight>();
+        services.AddSingleton<SiteFields>();
         return services;
     }
 }

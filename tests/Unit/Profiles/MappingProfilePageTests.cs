@@ -5,11 +5,14 @@ using ImportPortal.Domain.Mapping;
 using ImportPortal.Domain.Mapping.Presets;
 using ImportPortal.Jobs;
 using ImportPortal.Mappings;
+using ImportPortal.Persistence;
 using ImportPortal.Security;
+using ImportPortal.Sites;
 using ImportPortal.Tests.Unit.Infrastructure;
 using ImportPortal.Tests.Unit.Sites;
 using ImportPortal.Uploads;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ImportPortal.Tests.Unit.Profiles;
@@ -30,6 +33,7 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
         Services.AddSingleton(_h.Services.GetRequiredService<UploadStore>());
         Services.AddSingleton(_h.Services.GetRequiredService<SourceValidations>());
         Services.AddSingleton(_h.Services.GetRequiredService<ProgressFeed<ValidationProgress>>());
+        Services.AddSingleton(_h.Services.GetRequiredService<SiteFields>());
         _auth = AddAuthorization();
         _auth.SetAuthorized("van.hanh@haravan.example");
         _auth.SetRoles(PortalRoles.Operator);
@@ -281,6 +285,76 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
         Assert.Equal("true", page.Find("[data-testid=profile-editor]").GetAttribute("data-dirty"));
         var stored = await _h.Services.GetRequiredService<MappingProfileStore>().LoadAsync(id, CancellationToken.None);
         Assert.Contains(stored!.Entities, e => e.Entity == EntityKind.Ticket);
+    }
+
+    [Theory]
+    [InlineData("en", "Survey results", "was made on HD Ticket")]
+    [InlineData("vi", "Survey results", "Đã tạo custom_survey_results trên HD Ticket")]
+    public async Task A_column_no_field_sends_gets_a_custom_field_made_on_the_site_and_is_mapped_to_it_in_the_draft(string culture, string label, string made)
+    {
+        UseCulture(culture);
+        var id = await AddSiteAndProfileAsync(FreshdeskTicketExportPreset.Create() with { Name = "Khảo sát" });
+        await AddValidationAsync(id, new UnsentColumnTally("tickets", null, "Survey results", 7, [2, 4], "Rất hài lòng"));
+
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var snackbars = Render<MudBlazor.MudSnackbarProvider>();
+        var page = Render<MappingProfilePage>(p => p.Add(x => x.Id, id));
+        await page.WaitForAssertionAsync(() => Assert.NotEmpty(TicketRows(page)), Wait);
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=unsent-title] .mud-expand-panel-header").Click(), Wait);
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=unsent-add][data-column='Survey results']").Click(), Wait);
+
+        // The dialog proposes the ticket, a label from the column and a field name folded to ASCII, and makes nothing yet.
+        await dialogs.WaitForAssertionAsync(() => Assert.Equal(label, dialogs.Find("input[data-testid=new-field-label], [data-testid=new-field-label] input").GetAttribute("value")), Wait);
+        Assert.Contains("custom_survey_results", dialogs.Markup, StringComparison.Ordinal);
+        Assert.Null(_h.Simulator.Store.Get("Custom Field", "HD Ticket-custom_survey_results"));
+        await dialogs.WaitForAssertionAsync(() => dialogs.Find("[data-testid=new-field-create]").Click(), Wait);
+
+        await snackbars.WaitForAssertionAsync(() => Assert.Contains(made, snackbars.Markup, StringComparison.Ordinal), Wait);
+        var field = _h.Simulator.Store.Get("Custom Field", "HD Ticket-custom_survey_results");
+        Assert.Equal(("HD Ticket", "Survey results", "Data"), (field?["dt"]?.ToString(), field?["label"]?.ToString(), field?["fieldtype"]?.ToString()));
+        await page.WaitForAssertionAsync(() => Assert.Equal("true", page.Find("[data-testid=profile-editor]").GetAttribute("data-dirty")), Wait);
+
+        // Checked against the site's fields as they are now, before any save: the new field is the site's, not an unknown one.
+        Assert.DoesNotContain(page.FindAll("[data-testid=profile-problem]"), p => p.TextContent.Contains("custom_survey_results", StringComparison.Ordinal));
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=profile-save]").Click(), Wait);
+        await page.WaitForAssertionAsync(() => Assert.Equal("false", page.Find("[data-testid=profile-editor]").GetAttribute("data-dirty")), Wait);
+        var saved = await _h.Services.GetRequiredService<MappingProfileStore>().LoadAsync(id, CancellationToken.None);
+        Assert.Contains(saved!.Entities.Single(e => e.Entity == EntityKind.Ticket).Fields, f => f is { Target: "custom_survey_results", Origin: FieldOrigin.Column, Value: "Survey results" });
+        Assert.DoesNotContain("NewField.", page.Markup + dialogs.Markup + snackbars.Markup, StringComparison.Ordinal);
+
+    }
+
+    [Fact]
+    public async Task A_site_that_refuses_the_field_says_why_in_the_dialog_and_nothing_is_mapped()
+    {
+        UseCulture("en");
+        var id = await AddSiteAndProfileAsync(FreshdeskTicketExportPreset.Create() with { Name = "Khảo sát bị từ chối" });
+        await AddValidationAsync(id, new UnsentColumnTally("tickets", null, "Survey results", 7, [2, 4], "Rất hài lòng"));
+        _h.Simulator.Faults.Rejections.Add("Custom Field", _ => true, "Insufficient Permission for Custom Field", "PermissionError", 403);
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var page = Render<MappingProfilePage>(p => p.Add(x => x.Id, id));
+        await page.WaitForAssertionAsync(() => Assert.NotEmpty(TicketRows(page)), Wait);
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=unsent-title] .mud-expand-panel-header").Click(), Wait);
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=unsent-add][data-column='Survey results']").Click(), Wait);
+
+        await dialogs.WaitForAssertionAsync(() => dialogs.Find("[data-testid=new-field-create]").Click(), Wait);
+
+        await dialogs.WaitForAssertionAsync(() => Assert.Contains("Insufficient Permission", dialogs.Find("[data-testid=new-field-error]").TextContent, StringComparison.Ordinal), Wait);
+        Assert.Equal("false", page.Find("[data-testid=profile-editor]").GetAttribute("data-dirty"));
+        Assert.Null(_h.Simulator.Store.Get("Custom Field", "HD Ticket-custom_survey_results"));
+    }
+
+    private async Task AddValidationAsync(Guid profileId, params UnsentColumnTally[] unsent)
+    {
+        var siteId = (await _h.Catalog.ListAsync(CancellationToken.None)).Single().Id;
+        await using var db = await _h.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var report = new ValidationReport(12, new Dictionary<EntityKind, long> { [EntityKind.Ticket] = 12 }, 0, [], 0, Unsent: unsent);
+        db.SourceValidations.Add(new SourceValidation
+        {
+            Id = Guid.NewGuid(), ProfileId = profileId, SiteId = siteId, BindingsJson = "{}", State = ValidationState.Done, Progress = 1,
+            CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "van.hanh", SummaryJson = StoredJson.Write(report),
+        });
+        await db.SaveChangesAsync();
     }
 
     private async Task<Guid> AddSiteAndProfileAsync(MappingProfile profile)
