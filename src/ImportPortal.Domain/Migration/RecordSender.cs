@@ -497,7 +497,7 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
         {
             if (!options.DryRun)
             {
-                await RepeatableAsync($"POST add_tags {item.Doctype}/{ticket.FrappeName} [{string.Join(", ", tags)}]", "tagged", c => site.AddTagsAsync(item.Doctype, ticket.FrappeName, tags, c), log, ct);
+                await TagAsync(item.Doctype, ticket.FrappeName, tags, log, ct);
             }
 
             sent[TicketTags.Field] = new JsonArray([.. tags.Select(t => JsonValue.Create(t))]);
@@ -572,6 +572,27 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
 
     private static RecordError NoAgentNamed(string name) =>
         new(RecordErrorKind.Data, $"No agent called \"{name}\" on the site, so the ticket cannot be assigned to them. Add the agent in Helpdesk (with that name) and retry, map the agent column to e-mails, or skip the assignment: the ticket then stays unassigned.");
+
+    /// <summary>
+    /// Adds the ticket's tags. Frappe makes a <c>Tag</c> the site lacks after looking for it, so two tickets given a new
+    /// tag at the same moment both try to make it, and one is refused with DuplicateEntryError (the simulator does the
+    /// same): the tag is there then, and the call, safe to repeat, is sent again.
+    /// </summary>
+    private async Task TagAsync(string doctype, string name, IReadOnlyList<string> tags, AttemptRecorder log, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await RepeatableAsync($"POST add_tags {doctype}/{name} [{string.Join(", ", tags)}]", "tagged", c => site.AddTagsAsync(doctype, name, tags, c), log, ct);
+                return;
+            }
+            catch (FrappeException ex) when (ex.Error.Kind == FrappeErrorKind.Duplicate && attempt < options.MaxSends)
+            {
+                // Written down by RepeatableAsync; the tag another ticket made is found this time.
+            }
+        }
+    }
 
     // A PUT of the same body is safe to repeat. The document as the site saved it.
     private async Task<JsonObject?> PutAsync(string doctype, string name, JsonObject body, AttemptRecorder log, CancellationToken ct)

@@ -112,7 +112,7 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
         return new RecordDetail(
             Line(record), record.RunId, await SourceRowAsync(run, record.Table, record.Row, ct), payload.Insert,
             edited, SentBodyJson.Read(record.SentJson, edited ?? payload.Insert),
-            payload.FinaliseStatus, payload.FinaliseDates, payload.References, attempts) { Assign = payload.Assign };
+            payload.FinaliseStatus, payload.FinaliseDates, payload.References, attempts) { Assign = payload.Assign, Tags = payload.Tags };
     }
 
     /// <summary>The source row a record was mapped from, column by column (streams the upload up to that row).</summary>

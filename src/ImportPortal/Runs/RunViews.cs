@@ -81,4 +81,7 @@ public sealed record RecordDetail(
 {
     /// <summary>A ticket's assignment as planned (<c>{"assign_to": user}</c>), sent after its finalise.</summary>
     public JsonObject? Assign { get; init; }
+
+    /// <summary>A ticket's tags as planned (<c>{"tags": [...]}</c>), added after its finalise PUTs.</summary>
+    public JsonObject? Tags { get; init; }
 }

@@ -44,6 +44,26 @@ public sealed class PresetUpdatesTests
     }
 
     [Fact]
+    public void A_ticket_export_profile_saved_before_tags_is_offered_them_and_keeps_them_through_its_json()
+    {
+        var preset = FreshdeskTicketExportPreset.Create();
+        var older = preset with
+        {
+            Name = "Phiếu tháng trước",
+            Entities = [.. preset.Entities.Select(e => e.Entity == EntityKind.Ticket ? e with { Fields = [.. e.Fields.Where(f => f.Stage != FieldStage.Tags)] } : e)],
+        };
+        var saved = MappingProfileJson.Deserialize(MappingProfileJson.Serialize(older));
+
+        var update = PresetUpdates.Find(saved);
+
+        Assert.NotNull(update);
+        Assert.Equal([(EntityKind.Ticket, TicketTags.Field, FieldStage.Tags, "Tags")], update.Fields.Select(f => (f.Entity.Entity, f.Field.Target, f.Field.Stage, f.Field.Value)));
+        var updated = MappingProfileJson.Deserialize(MappingProfileJson.Serialize(PresetUpdates.Apply(saved, update)));
+        Assert.Null(PresetUpdates.Find(updated));
+        Assert.Single(updated.Entities.Single(e => e.Entity == EntityKind.Ticket).Fields, f => f.Stage == FieldStage.Tags);
+    }
+
+    [Fact]
     public void What_the_operator_changed_is_kept_and_an_up_to_date_or_hand_made_profile_is_offered_nothing()
     {
         var preset = FreshdeskAccountExportPreset.Create();

@@ -101,6 +101,24 @@ public sealed class ImportLoopRunTests
     }
 
     [Fact]
+    public async Task Tags_go_after_the_finalise_puts_and_a_tag_another_ticket_made_at_the_same_moment_is_found_on_the_next_send()
+    {
+        await using var h = await LoopHarness.StartAsync();
+        h.Plan(Contact("c1", "lan@haidang.example"));
+        h.Plan(TicketOpenedBeforeTheHolidays() with { Tags = new JsonObject { [TicketTags.Field] = new JsonArray("Hoá đơn", "khách VIP") } });
+        // Frappe looks for the tag, then makes it: a ticket tagged at the same moment made it in between (DuplicateEntryError).
+        var refused = 0;
+        h.Simulator.Faults.Rejections.Add("Tag", _ => Interlocked.Increment(ref refused) == 1, "Tag Hoá đơn already exists", "DuplicateEntryError", 409);
+
+        await h.RunAsync();
+
+        var finalise = h.Store.FinaliseOf("t1");
+        Assert.Equal((RecordState.Succeeded, RecordResult.Updated), (finalise.State, finalise.Result));
+        Assert.Equal(["DuplicateEntryError", "tagged"], finalise.Requests.Where(a => a.Request.StartsWith("POST add_tags", StringComparison.Ordinal)).Select(a => a.ExcType ?? a.Outcome));
+        Assert.Equal(",Hoá đơn,khách VIP", h.SiteStore.Get("HD Ticket", finalise.FrappeName!)!["_user_tags"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_dry_run_adds_no_times_it_cannot_measure()
     {
         await using var h = await LoopHarness.StartAsync();

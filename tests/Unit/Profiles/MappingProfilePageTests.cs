@@ -320,7 +320,7 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
         await page.WaitForAssertionAsync(() => Assert.Equal("false", page.Find("[data-testid=profile-editor]").GetAttribute("data-dirty")), Wait);
         var saved = await _h.Services.GetRequiredService<MappingProfileStore>().LoadAsync(id, CancellationToken.None);
         Assert.Contains(saved!.Entities.Single(e => e.Entity == EntityKind.Ticket).Fields, f => f is { Target: "custom_survey_results", Origin: FieldOrigin.Column, Value: "Survey results" });
-        Assert.DoesNotContain("NewField.", page.Markup + dialogs.Markup + snackbars.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("Editor.", page.Markup + dialogs.Markup + snackbars.Markup, StringComparison.Ordinal);
 
     }
 

@@ -49,9 +49,13 @@ public sealed class TicketImportTests
 
         var tickets = (await h.RecordsAsync(runId)).Where(r => r.Stage == RunStage.Tickets).ToList();
         Assert.Equal(6, tickets.Count);
+        var tagged = 0;
         foreach (var record in tickets)
         {
             var detail = await h.Queries.DetailAsync(record.Id, CancellationToken.None) ?? throw new InvalidOperationException($"no detail for ticket {record.SourceKey}");
+            // Its tags as planned (every other row of the sample has two), and on the site as Frappe keeps them.
+            var tags = detail.Tags?[TicketTags.Field]?.AsArray().Select(t => t!.GetValue<string>()).ToList() ?? [];
+            tagged += tags.Count > 0 ? 1 : 0;
             var sent = detail.Sent ?? throw new InvalidOperationException($"ticket {record.SourceKey} shows no body sent");
             var onSite = h.Simulator.Store.Get("HD Ticket", record.FrappeName!) ?? throw new InvalidOperationException($"ticket {record.SourceKey} is not on the site");
             // Every planned field went as planned, and each reference went as the name the site gave its document.
@@ -67,10 +71,13 @@ public sealed class TicketImportTests
                 Assert.Equal(name, ImportedSite.Text(onSite, reference.Field));
             });
             Assert.Equal(ImportedSite.Text(onSite, "subject"), sent["subject"]?.GetValue<string>());
+            Assert.Equal(tags.Count == 0 ? "" : "," + string.Join(",", tags), ImportedSite.Text(onSite, "_user_tags"));
             // The row keeps the references written in, not a second copy of the planned body.
             Assert.Contains("\"$changes\"", record.SentJson, StringComparison.Ordinal);
             Assert.True(record.SentJson!.Length * 3 < record.PayloadJson.Length, $"ticket {record.SourceKey} keeps {record.SentJson.Length} characters of its sent body: {record.SentJson}");
         }
+
+        Assert.Equal(3, tagged);
     }
 
     [Fact]
