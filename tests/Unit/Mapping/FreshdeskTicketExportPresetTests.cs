@@ -143,6 +143,19 @@ public sealed class FreshdeskTicketExportPresetTests
         Assert.Equal(("Công ty 7", "Công ty 7"), (org.SourceKey, Text(org.InsertBody, "customer_name")));
     }
 
+    [Theory]
+    [InlineData("0901234567", "0912345678", """[{"phone":"0901234567","is_primary_phone":1},{"phone":"0912345678","is_primary_mobile_no":1}]""")]
+    [InlineData(null, "+84 912 345 678", """[{"phone":"+84 912 345 678","is_primary_mobile_no":1}]""")]
+    [InlineData("028 3822 1234", "  ", """[{"phone":"028 3822 1234","is_primary_phone":1}]""")]
+    public void A_contact_keeps_its_mobile_number_as_a_row_of_its_own(string? work, string? mobile, string rows)
+    {
+        var compiled = ProfileCompiler.Compile(FreshdeskTicketExportPreset.Create(), Helpdesk122);
+
+        var person = Assert.Single(compiled.MapRecord("contacts", Record(("Full name", "Lê Thị Hồng"), ("Email", "hong@example.vn"), ("Work phone", work), ("Mobile phone", mobile))));
+
+        Assert.Equal(rows, person.InsertBody["phone_nos"]!.ToJsonString(Compact));
+    }
+
     [Fact]
     public void A_contact_without_phone_or_company_gets_no_empty_rows()
     {

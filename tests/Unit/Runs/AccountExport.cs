@@ -94,7 +94,12 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
             $"{FamilyNames[c % FamilyNames.Length]} {GivenNames[c / FamilyNames.Length % GivenNames.Length]}",
             $"khach{c}@example.vn",
             c % 10 == 9 ? null : companyList[c % companies].Id,
-            false));
+            false)
+        {
+            // Every third customer left an office number, every other one a mobile number, some both.
+            Phone = c % 3 == 0 ? $"028 3822 {c:D4}" : null,
+            Mobile = c % 2 == 0 ? $"+84 912 {c:D6}" : null,
+        });
         var ticketList = Enumerable.Range(0, tickets).Select(i => Ticket(i, customerCount)).ToList();
         return new AccountExport(companyList, [.. agents, .. customers], ticketList);
     }
@@ -255,7 +260,8 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
                     FreshdeskXml.Element(w, "id", "integer", Text(user.Id));
                     FreshdeskXml.Element(w, "name", null, user.Name);
                     FreshdeskXml.Element(w, "email", null, user.Email);
-                    FreshdeskXml.Element(w, "phone", null, null);
+                    FreshdeskXml.Element(w, "phone", null, user.Phone);
+                    FreshdeskXml.Element(w, "mobile", null, user.Mobile);
                     FreshdeskXml.Element(w, "customer-id", "integer", user.CompanyId is { } c ? Text(c) : null);
                     FreshdeskXml.Element(w, "helpdesk-agent", "boolean", user.Agent ? "true" : "false");
                     w.WriteEndElement();

@@ -1,4 +1,11 @@
 namespace ImportPortal.Tests.Unit.Runs;
 
 /// <summary>A user of the generated account export: a customer becomes a Contact (linked to its company); an agent does not.</summary>
-public sealed record ExportUser(long Id, string Name, string Email, long? CompanyId, bool Agent);
+public sealed record ExportUser(long Id, string Name, string Email, long? CompanyId, bool Agent)
+{
+    /// <summary>The office number Freshdesk keeps as <c>phone</c>.</summary>
+    public string? Phone { get; init; }
+
+    /// <summary>The mobile number (<c>mobile</c>): how most Vietnamese customers are reached.</summary>
+    public string? Mobile { get; init; }
+}

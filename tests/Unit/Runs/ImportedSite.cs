@@ -217,6 +217,12 @@ public static class ImportedSite
             {
                 problems.Add($"Contact {user.Email} links to [{string.Join(", ", links)}], expected [{string.Join(", ", expectedLinks)}]");
             }
+
+            // Each number its own row, primary of its kind, so the contact shows both.
+            if ((Text(contact, "phone"), Text(contact, "mobile_no")) != (user.Phone ?? "", user.Mobile ?? ""))
+            {
+                problems.Add($"Contact {user.Email} has phone \"{Text(contact, "phone")}\" and mobile \"{Text(contact, "mobile_no")}\", expected \"{user.Phone}\" and \"{user.Mobile}\"");
+            }
         }
 
         var tickets = store.List("HD Ticket").GroupBy(t => Text(t, "custom_source_id")).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);

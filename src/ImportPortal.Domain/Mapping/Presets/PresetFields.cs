@@ -66,16 +66,25 @@ internal static class PresetFields
     public static TransformStep Default(string value) => new(TransformKind.Default, value);
 
     /// <summary>Contact fields from a full name, an e-mail and a phone: the e-mail and phone as child rows, as Frappe derives <c>email_id</c> from them.</summary>
-    public static IEnumerable<FieldMapping> ContactFields(string name, FieldMapping email, string? phone)
+    /// <summary>
+    /// A contact's name, e-mail and numbers: the phone and the mobile each a <c>phone_nos</c> row, primary of its kind
+    /// (Frappe's Contact then shows them as <c>phone</c> and <c>mobile_no</c>); a number the record lacks is no row.
+    /// </summary>
+    public static IEnumerable<FieldMapping> ContactFields(string name, FieldMapping email, string? phone, string? mobile = null)
     {
         yield return Column("first_name", name, Trim, FirstName);
         yield return Column("last_name", name, Trim, LastName);
         yield return email with { Target = "email_ids.0.email_id" };
         yield return Constant("email_ids.0.is_primary", "1", Number);
-        if (phone is not null)
+        var row = 0;
+        foreach (var (column, primary) in new[] { (phone, "is_primary_phone"), (mobile, "is_primary_mobile_no") })
         {
-            yield return Column("phone_nos.0.phone", phone, Trim);
-            yield return Constant("phone_nos.0.is_primary_phone", "1", Number);
+            if (column is not null)
+            {
+                yield return Column($"phone_nos.{row}.phone", column, Trim);
+                yield return Constant($"phone_nos.{row}.{primary}", "1", Number);
+                row++;
+            }
         }
     }
 }
