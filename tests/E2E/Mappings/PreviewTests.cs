@@ -70,6 +70,19 @@ public sealed class PreviewTests(BrowserFixture browser, PortalFixture portal) :
         await Expect(op.Page.GetByTestId("validation")).ToContainTextAsync("the site has no agent called \"Lê Thị Hỗ Trợ\"");
         await op.ScreenshotAsync("validation");
 
+        // What of the file no field sends is listed, with how many rows hold it; one of them gets a field made on the site
+        // and is mapped to it, to save with the profile.
+        await op.Page.Locator("[data-testid=unsent-title] .mud-expand-panel-header").ClickAsync();
+        await Expect(op.Page.Locator("[data-testid=unsent-column][data-column='Due by time']")).ToHaveAttributeAsync("data-count", "4");
+        await op.Page.Locator("[data-testid=unsent-add][data-column='Due by time']").ClickAsync();
+        await Expect(op.Page.GetByTestId("new-field")).ToContainTextAsync("custom_due_by_time");
+        await op.ScreenshotAsync("new-field");
+        await op.Page.GetByTestId("new-field-create").ClickAsync();
+        await Expect(op.Page.Locator(".mud-snackbar")).ToContainTextAsync("custom_due_by_time was made on HD Ticket");
+        await Expect(op.Page.GetByTestId("profile-editor")).ToHaveAttributeAsync("data-dirty", "true");
+        await op.Page.GetByTestId("profile-save").ClickAsync();
+        await Expect(op.Page.GetByTestId("profile-editor")).ToHaveAttributeAsync("data-dirty", "false");
+
         // The profile was saved: after a reload it is in the list.
         await op.GotoAsync("mappings");
         await op.WaitForCircuitAsync();
