@@ -25,12 +25,14 @@ public sealed class SlaCalendar
         ArgumentNullException.ThrowIfNull(holidays);
         _hours = hours.Where(h => h.Value.End > h.Value.Start).ToDictionary(h => h.Key, h => h.Value);
         _holidays = [.. holidays];
+        IsAllHours = _holidays.Count == 0 && _hours.Count == 7 && _hours.Values.All(h => h.Start == TimeSpan.Zero && h.End >= TimeSpan.FromDays(1));
     }
 
     /// <summary>Every second counts: the measure when the SLA has no working hours, or cannot be read.</summary>
     public static SlaCalendar AllHours { get; } = new(Enum.GetValues<DayOfWeek>().ToDictionary(d => d, _ => (TimeSpan.Zero, TimeSpan.FromDays(1))), []);
 
-    public bool IsAllHours => _holidays.Count == 0 && _hours.Count == 7 && _hours.Values.All(h => h.Start == TimeSpan.Zero && h.End >= TimeSpan.FromDays(1));
+    /// <summary>Every hour of every day, no holiday: the clock.</summary>
+    public bool IsAllHours { get; }
 
     /// <summary>
     /// The calendar of an <c>HD Service Level Agreement</c> document and its <c>HD Service Holiday List</c> (if any). An
