@@ -480,6 +480,7 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
                 // times they give, measured from the ticket's SLA start as the site has it.
                 if (stage == FieldStage.FinaliseDates)
                 {
+                    body = answered is null ? body : TicketDurations.RespondedAtResolution(body, answered);
                     body = await _durations.AddAsync(item.Doctype, c => answered is not null ? Task.FromResult<JsonObject?>(answered) : ReadAsync(item.Doctype, ticket.FrappeName, log, c), body, log, ct);
                 }
 

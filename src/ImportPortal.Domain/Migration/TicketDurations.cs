@@ -18,6 +18,9 @@ public sealed class TicketDurations(IFrappeSite site, TimeProvider time)
     public const string ResolutionTime = "resolution_time";
     public const string SlaStart = "service_level_agreement_creation";
 
+    private const string FirstResponded = "first_responded_on";
+    private const string Resolved = "resolution_date";
+
     private const string SlaDoctype = "HD Service Level Agreement";
     private const string HolidayDoctype = "HD Service Holiday List";
 
@@ -54,12 +57,31 @@ public sealed class TicketDurations(IFrappeSite site, TimeProvider time)
         return body;
     }
 
+    /// <summary>
+    /// <paramref name="dates"/> with the first response at the resolution, for a ticket resolved without one: Helpdesk
+    /// (1.15+) counts such a ticket as answered when it is resolved, and its status PUT stamped <c>first_responded_on</c>
+    /// with "now" (<paramref name="answered"/> has it, the dates do not). The source's resolution is when that was.
+    /// </summary>
+    public static JsonObject RespondedAtResolution(JsonObject dates, JsonObject answered)
+    {
+        ArgumentNullException.ThrowIfNull(dates);
+        ArgumentNullException.ThrowIfNull(answered);
+        if (dates.ContainsKey(FirstResponded) || Text(answered, FirstResponded) is not { Length: > 0 } || SlaCalendar.DateTimeOf(Text(dates, Resolved)) is null)
+        {
+            return dates;
+        }
+
+        var body = (JsonObject)dates.DeepClone();
+        body[FirstResponded] = dates[Resolved]!.DeepClone();
+        return body;
+    }
+
     /// <summary>The durations <paramref name="dates"/> can give, when a ticket needs them: each with the time it ends at.</summary>
     public static IReadOnlyList<(string Field, DateTime End)> Wanted(JsonObject dates)
     {
         ArgumentNullException.ThrowIfNull(dates);
         var wanted = new List<(string, DateTime)>(2);
-        foreach (var (field, ends) in new[] { (FirstResponseTime, "first_responded_on"), (ResolutionTime, "resolution_date") })
+        foreach (var (field, ends) in new[] { (FirstResponseTime, FirstResponded), (ResolutionTime, Resolved) })
         {
             if (!dates.ContainsKey(field) && SlaCalendar.DateTimeOf(Text(dates, ends)) is { } end)
             {

@@ -68,6 +68,22 @@ public sealed class ImportLoopRunTests
     }
 
     [Fact]
+    public async Task A_ticket_resolved_without_a_response_counts_as_answered_when_it_was_resolved_not_on_the_migration_day()
+    {
+        await using var h = await LoopHarness.StartAsync();
+        h.Plan(Contact("c1", "lan@haidang.example"));
+        var ticket = TicketOpenedBeforeTheHolidays();
+        ticket.FinaliseDates!.Remove("first_responded_on");
+        h.Plan(ticket);
+
+        await h.RunAsync();
+
+        var saved = h.SiteStore.Get("HD Ticket", h.Store.FinaliseOf("t1").FrappeName!)!;
+        Assert.Equal("2024-05-02 11:00:00", saved["first_responded_on"]!.GetValue<string>());
+        Assert.Equal((10.0 * 3600, 10.0 * 3600), Times(saved));
+    }
+
+    [Fact]
     public async Task The_times_of_a_ticket_with_no_status_to_set_are_measured_from_the_ticket_as_read()
     {
         await using var h = await LoopHarness.StartAsync();
