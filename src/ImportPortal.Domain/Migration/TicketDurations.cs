@@ -24,7 +24,7 @@ public sealed class TicketDurations(IFrappeSite site, TimeProvider time)
     private const string SlaDoctype = "HD Service Level Agreement";
     private const string HolidayDoctype = "HD Service Holiday List";
 
-    private readonly ConcurrentDictionary<string, Lazy<Task<bool[]>>> _fields = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<(bool FirstResponse, bool Resolution)>>> _fields = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task<SlaCalendar>>> _calendars = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -41,7 +41,7 @@ public sealed class TicketDurations(IFrappeSite site, TimeProvider time)
         }
 
         var has = await HasFieldsAsync(doctype, ct);
-        wanted = [.. wanted.Where(w => has[w.Field == FirstResponseTime ? 0 : 1])];
+        wanted = [.. wanted.Where(w => w.Field == FirstResponseTime ? has.FirstResponse : has.Resolution)];
         if (wanted.Count == 0 || await ticket(ct) is not { } doc || SlaCalendar.DateTimeOf(Text(doc, SlaStart)) is not { } start)
         {
             return dates;
@@ -92,11 +92,11 @@ public sealed class TicketDurations(IFrappeSite site, TimeProvider time)
         return wanted;
     }
 
-    private Task<bool[]> HasFieldsAsync(string doctype, CancellationToken ct) =>
+    private Task<(bool FirstResponse, bool Resolution)> HasFieldsAsync(string doctype, CancellationToken ct) =>
         OnceAsync(_fields, doctype, async () =>
         {
             var meta = await site.GetMetaAsync(doctype, CancellationToken.None);
-            return new[] { meta.HasField(FirstResponseTime), meta.HasField(ResolutionTime) };
+            return (meta.HasField(FirstResponseTime), meta.HasField(ResolutionTime));
         }, ct);
 
     /// <summary>

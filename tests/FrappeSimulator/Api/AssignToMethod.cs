@@ -21,12 +21,7 @@ sealed class AssignToMethod(SimulatedSite site)
         var name = RequestArgs.Text(args, "name") ?? throw FrappeErrors.Fail("ValidationError", "name is required");
         var reference = site.Engine.Get(doctype, name);
         var referenceName = JsonDocs.Text(reference, "name")!;
-        var users = RequestArgs.Json(args, "assign_to") switch
-        {
-            JsonArray list => list.Select(JsonDocs.Text).OfType<string>().ToList(),
-            var one when JsonDocs.Text(one) is { Length: > 0 } single => [single],
-            _ => throw FrappeErrors.Fail("ValidationError", "assign_to is required"),
-        };
+        var users = RequestArgs.Texts(args, "assign_to");
         var assignedBy = RequestArgs.Text(args, "assigned_by") ?? user.Name;
         var description = RequestArgs.Text(args, "description") is { Length: > 0 } given ? given : $"Assignment for {doctype} {referenceName}";
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FrappeSimulator.Store;
+using FrappeSimulator.Validation;
 
 namespace FrappeSimulator.Api;
 
@@ -61,6 +62,14 @@ static class RequestArgs
     }
 
     public static string? Text(JsonObject args, string key) => JsonDocs.Text(args[key]);
+
+    /// <summary>A list argument (a JSON list, a JSON string of one, or a single value), as Frappe's parse_json takes it; 417 when missing.</summary>
+    public static List<string> Texts(JsonObject args, string key) => Json(args, key) switch
+    {
+        JsonArray list => [.. list.Select(JsonDocs.Text).OfType<string>()],
+        var one when JsonDocs.Text(one) is { Length: > 0 } single => [single],
+        _ => throw FrappeErrors.Fail("ValidationError", $"{key} is required"),
+    };
 
     /// <summary>The document of a resource POST/PUT: the body, or its "data" member (object or JSON string).</summary>
     public static JsonObject Document(JsonObject args)

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using FrappeSimulator.Documents;
 using FrappeSimulator.Hosting;
 using FrappeSimulator.Store;
-using FrappeSimulator.Validation;
 
 namespace FrappeSimulator.Api;
 
@@ -20,8 +19,8 @@ sealed class TagMethod(SimulatedSite site)
     public Task AddTags(HttpContext http, SessionUser user, JsonObject args)
     {
         var doctype = site.Engine.Meta(RequestArgs.Text(args, "dt") ?? "").Name;
-        var tags = List(args, "tags").Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
-        var docs = List(args, "docs");
+        var tags = RequestArgs.Texts(args, "tags").Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
+        var docs = RequestArgs.Texts(args, "docs");
         site.Engine.InTransaction(tx =>
         {
             foreach (var name in docs)
@@ -50,11 +49,4 @@ sealed class TagMethod(SimulatedSite site)
         });
         return FrappeResponses.Empty(http);
     }
-
-    static List<string> List(JsonObject args, string key) => RequestArgs.Json(args, key) switch
-    {
-        JsonArray list => [.. list.Select(JsonDocs.Text).OfType<string>()],
-        var one when JsonDocs.Text(one) is { Length: > 0 } single => [single],
-        _ => throw FrappeErrors.Fail("ValidationError", $"{key} is required"),
-    };
 }
