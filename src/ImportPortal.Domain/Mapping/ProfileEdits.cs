@@ -126,6 +126,22 @@ public static class ProfileEdits
         return new RowFilter(column.Trim(), list.Length == 0 ? null : list, negate, rest);
     }
 
+    /// <summary>
+    /// The filter of an editor's list of tests, in order, each kept only when it names a column (a row the operator left
+    /// blank tests nothing); null when none does.
+    /// </summary>
+    public static RowFilter? ChainFrom(IReadOnlyList<(string? Column, string? Values, bool Negate)> tests)
+    {
+        ArgumentNullException.ThrowIfNull(tests);
+        RowFilter? chain = null;
+        for (var i = tests.Count - 1; i >= 0; i--)
+        {
+            chain = FilterFrom(tests[i].Column, tests[i].Values, tests[i].Negate, chain);
+        }
+
+        return chain;
+    }
+
     /// <summary>Puts a field in place of the one at <paramref name="index"/>, or adds it when the index is -1.</summary>
     public static EntityMapping WithField(this EntityMapping entity, int index, FieldMapping field)
     {

@@ -120,6 +120,18 @@ public sealed class ProfileEditsTests
     }
 
     [Fact]
+    public void A_filter_from_the_editor_s_list_of_tests_keeps_their_order_and_drops_the_blank_ones()
+    {
+        var chain = ProfileEdits.ChainFrom([("spam", "true", true), (" ", "x", false), ("Nguồn", "Email, Cổng thông tin", false)]);
+
+        Assert.Equal(
+            ["spam: not true", "Nguồn: Email | Cổng thông tin"],
+            chain!.Chain().Select(t => $"{t.Column}: {(t.Negate ? "not " : "")}{string.Join(" | ", t.Values!)}"));
+        Assert.Null(ProfileEdits.ChainFrom([]));
+        Assert.Null(ProfileEdits.ChainFrom([(null, "x", true)]));
+    }
+
+    [Fact]
     public void A_new_ticket_type_is_named_by_its_key_and_maps_one_record_per_row_with_a_type()
     {
         var key = ProfileEdits.KeyFrom("Loại phiếu", null, EntityKind.TicketType);

@@ -48,6 +48,61 @@ public sealed class EntitySettingsDialogTests : PortalComponentTest
         Assert.DoesNotContain("Editor.", provider.Markup, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "only rows where deleted is not true / 1 / yes and source-name is Email / Portal")]
+    [InlineData("vi", "chỉ các dòng mà deleted không phải true / 1 / yes và source-name là Email / Portal")]
+    public async Task Every_test_of_a_filter_is_shown_and_a_test_can_be_removed_and_one_added(string culture, string filterText)
+    {
+        UseCulture(culture);
+        // The account export's ticket takes a row only when it is neither spam nor deleted: two tests.
+        var ticket = FreshdeskAccountExportPreset.Create().Entities.Single(e => e.Entity == EntityKind.Ticket);
+        var (provider, dialog) = await ShowAsync(ticket, EntityKind.Ticket);
+
+        var tests = provider.FindAll("[data-testid=entity-filter-test]");
+        Assert.Equal(2, tests.Count);
+        Assert.Equal(["spam", "deleted"], provider.FindAll("input[data-testid=entity-filter-column], [data-testid=entity-filter-column] input").Select(i => i.GetAttribute("value")));
+
+        // The operator keeps the spam tickets (Freshdesk's spam folder held real customers) ...
+        provider.FindAll("[data-testid=entity-filter-remove]")[0].Click();
+        provider.WaitForAssertion(() => Assert.Single(provider.FindAll("[data-testid=entity-filter-test]")));
+        Assert.Empty(provider.FindAll("[data-testid=entity-filter-remove]"));
+        // ... and takes only the tickets that came in by e-mail or the portal.
+        provider.Find("[data-testid=entity-filter-add]").Click();
+        provider.WaitForAssertion(() => Assert.Equal(2, provider.FindAll("[data-testid=entity-filter-test]").Count));
+        var second = provider.Find("[data-testid=entity-filter-test][data-index='1']");
+        second.QuerySelector("[data-testid=entity-filter-column] input, input[data-testid=entity-filter-column]")!.Input("source-name");
+        provider.Find("[data-testid=entity-filter-test][data-index='1']").QuerySelector("[data-testid=entity-filter-values] input, input[data-testid=entity-filter-values]")!.Input("Email, Portal");
+
+        provider.WaitForAssertion(() => Assert.Equal(filterText, provider.Find("[data-testid=entity-filter-text]").TextContent.Trim()));
+        provider.Find("[data-testid=entity-settings-ok]").Click();
+
+        var result = Assert.IsType<EntityMapping>((await dialog.Result)!.Data);
+        var chain = result.Filter!.Chain().ToList();
+        Assert.Equal(2, chain.Count);
+        Assert.Equal(("deleted", true), (chain[0].Column, chain[0].Negate));
+        Assert.Equal(ticket.Filter!.And!.Values, chain[0].Values);
+        Assert.Equal(("source-name", false), (chain[1].Column, chain[1].Negate));
+        Assert.Equal(["Email", "Portal"], chain[1].Values);
+    }
+
+    [Fact]
+    public async Task A_condition_left_blank_tests_nothing()
+    {
+        UseCulture("en");
+        var ticket = FreshdeskTicketExportPreset.Create().Entities.Single(e => e.Entity == EntityKind.Ticket) with { Filter = null };
+        var (provider, dialog) = await ShowAsync(ticket, EntityKind.Ticket);
+
+        // One empty condition to fill in; another added and left blank changes nothing either.
+        Assert.Single(provider.FindAll("[data-testid=entity-filter-test]"));
+        provider.Find("[data-testid=entity-filter-add]").Click();
+        provider.WaitForAssertion(() => Assert.Equal(2, provider.FindAll("[data-testid=entity-filter-test]").Count));
+        Assert.Empty(provider.FindAll("[data-testid=entity-filter-text]"));
+        provider.Find("[data-testid=entity-settings-ok]").Click();
+
+        var result = Assert.IsType<EntityMapping>((await dialog.Result)!.Data);
+        Assert.Null(result.Filter);
+    }
+
     [Fact]
     public async Task A_new_ticket_type_is_proposed_its_key_from_the_column_names_and_is_named_by_it()
     {
