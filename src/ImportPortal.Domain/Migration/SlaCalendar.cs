@@ -98,6 +98,14 @@ public sealed class SlaCalendar
         return (long)total.TotalSeconds;
     }
 
+    /// <summary>
+    /// Whether <paramref name="at"/> lies inside the working hours (from the start of a working day's hours, up to but not
+    /// including their end) of a day that is no holiday: Helpdesk's test of whether a ticket was raised outside them.
+    /// </summary>
+    public bool IsWorkingTime(DateTime at) =>
+        IsAllHours
+        || (!_holidays.Contains(DateOnly.FromDateTime(at)) && _hours.TryGetValue(at.DayOfWeek, out var hours) && at.TimeOfDay >= hours.Start && at.TimeOfDay < hours.End);
+
     /// <summary>A Frappe datetime or date as the site wrote it ("2024-05-10 09:30:00", with or without microseconds).</summary>
     public static DateTime? DateTimeOf(string? text) =>
         text is not null && DateTime.TryParseExact(text.Trim(), DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null;

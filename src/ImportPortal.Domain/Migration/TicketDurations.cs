@@ -11,12 +11,18 @@ namespace ImportPortal.Domain.Migration;
 /// the first response and to "now" — on the day of the migration, that is years of working time for an old ticket, and
 /// Helpdesk's dashboard averages them ("Avg. First Response", "Avg. Resolution"). The finalise writes them back with the
 /// ticket's original dates, in the same PUT, measured in the working hours and holidays of the ticket's own SLA.
+/// <para>
+/// The same PUT says whether the ticket was raised outside those hours (<c>raised_outside_working_hours</c>, Helpdesk
+/// 1.20+): Helpdesk sets it when a ticket is inserted, from the moment of the insert, so a migration run at night marked
+/// every ticket so, and by day none; and it never sets it again.
+/// </para>
 /// </summary>
 public sealed class TicketDurations(IFrappeSite site, TimeProvider time)
 {
     public const string FirstResponseTime = "first_response_time";
     public const string ResolutionTime = "resolution_time";
     public const string SlaStart = "service_level_agreement_creation";
+    public const string RaisedOutside = "raised_outside_working_hours";
 
     private const string FirstResponded = "first_responded_on";
     private const string Resolved = "resolution_date";
@@ -24,25 +30,28 @@ public sealed class TicketDurations(IFrappeSite site, TimeProvider time)
     private const string SlaDoctype = "HD Service Level Agreement";
     private const string HolidayDoctype = "HD Service Holiday List";
 
-    private readonly ConcurrentDictionary<string, Lazy<Task<(bool FirstResponse, bool Resolution)>>> _fields = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<SlaFields>>> _fields = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task<SlaCalendar>>> _calendars = new(StringComparer.Ordinal);
 
     /// <summary>
     /// <paramref name="dates"/> with the durations its dates give, measured from the SLA start of the <paramref name="ticket"/>
-    /// (as the site answered its status PUT, or else as read). A duration the profile maps itself is kept as
-    /// mapped; none is added when the doctype has no such field, the ticket no SLA start, or the dates no time to end at.
+    /// (as the site answered its status PUT, or else as read), and whether that start lay outside the SLA's working hours.
+    /// A value the profile maps itself is kept as mapped; none is added when the doctype has no such field or the ticket no
+    /// SLA start, and no duration when the dates have no time to end it at.
     /// </summary>
     internal async Task<JsonObject> AddAsync(string doctype, Func<CancellationToken, Task<JsonObject?>> ticket, JsonObject dates, AttemptRecorder log, CancellationToken ct)
     {
         var wanted = Wanted(dates);
-        if (wanted.Count == 0)
+        var raised = !dates.ContainsKey(RaisedOutside);
+        if (wanted.Count == 0 && !raised)
         {
             return dates;
         }
 
         var has = await HasFieldsAsync(doctype, ct);
         wanted = [.. wanted.Where(w => w.Field == FirstResponseTime ? has.FirstResponse : has.Resolution)];
-        if (wanted.Count == 0 || await ticket(ct) is not { } doc || SlaCalendar.DateTimeOf(Text(doc, SlaStart)) is not { } start)
+        raised &= has.RaisedOutside;
+        if ((wanted.Count == 0 && !raised) || await ticket(ct) is not { } doc || SlaCalendar.DateTimeOf(Text(doc, SlaStart)) is not { } start)
         {
             return dates;
         }
@@ -52,6 +61,12 @@ public sealed class TicketDurations(IFrappeSite site, TimeProvider time)
         foreach (var (field, end) in wanted)
         {
             body[field] = calendar.WorkingSeconds(start, end);
+        }
+
+        // An SLA that could not be read (or has no hours) tells nothing of its hours: the flag is left as the site set it.
+        if (raised && !ReferenceEquals(calendar, SlaCalendar.AllHours))
+        {
+            body[RaisedOutside] = calendar.IsWorkingTime(start) ? 0 : 1;
         }
 
         return body;
@@ -92,11 +107,11 @@ public sealed class TicketDurations(IFrappeSite site, TimeProvider time)
         return wanted;
     }
 
-    private Task<(bool FirstResponse, bool Resolution)> HasFieldsAsync(string doctype, CancellationToken ct) =>
+    private Task<SlaFields> HasFieldsAsync(string doctype, CancellationToken ct) =>
         OnceAsync(_fields, doctype, async () =>
         {
             var meta = await site.GetMetaAsync(doctype, CancellationToken.None);
-            return (meta.HasField(FirstResponseTime), meta.HasField(ResolutionTime));
+            return new SlaFields(meta.HasField(FirstResponseTime), meta.HasField(ResolutionTime), meta.HasField(RaisedOutside));
         }, ct);
 
     /// <summary>
@@ -144,4 +159,7 @@ public sealed class TicketDurations(IFrappeSite site, TimeProvider time)
 
     private static string? Text(JsonObject doc, string field) =>
         doc[field] is JsonValue v ? v.ToString() : null;
+
+    /// <summary>Which of the fields this class writes the ticket doctype has (Helpdesk adds them version by version).</summary>
+    private sealed record SlaFields(bool FirstResponse, bool Resolution, bool RaisedOutside);
 }

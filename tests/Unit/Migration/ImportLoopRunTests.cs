@@ -99,6 +99,33 @@ public sealed class ImportLoopRunTests
     }
 
     [Fact]
+    public async Task Whether_a_ticket_was_raised_outside_working_hours_is_its_creation_s_answer_not_the_migration_s()
+    {
+        await using var h = await LoopHarness.StartAsync();
+        h.Plan(Contact("c1", "lan@haidang.example"));
+        // Friday 17:00: the last working hour.
+        h.Plan(TicketOpenedBeforeTheHolidays());
+        // Tuesday 30 April 2024 at 11:00, a holiday; still open, with only the customer's message to date it.
+        var holiday = Ticket("t2", "c1", "lan@haidang.example", status: "Open") with { FinaliseDates = new JsonObject { ["last_customer_response"] = "2024-04-30 11:00:00" } };
+        holiday.InsertBody["opening_date"] = "2024-04-30";
+        holiday.InsertBody["opening_time"] = "11:00:00";
+        holiday.InsertBody[TicketDurations.SlaStart] = "2024-04-30 11:00:00";
+        h.Plan(holiday);
+        // Monday 08:00, before hours, and the profile says otherwise: its word is kept.
+        var mapped = Ticket("t3", "c1", "lan@haidang.example", status: "Open", firstRespondedOn: "2024-05-13 09:00:00");
+        mapped.InsertBody[TicketDurations.SlaStart] = "2024-05-13 08:00:00";
+        mapped.FinaliseDates![TicketDurations.RaisedOutside] = 0;
+        h.Plan(mapped);
+
+        await h.RunAsync();
+
+        string Flag(string key) => h.SiteStore.Get("HD Ticket", h.Store.FinaliseOf(key).FrappeName!)![TicketDurations.RaisedOutside]!.ToString();
+        Assert.Equal(("0", "1", "0"), (Flag("t1"), Flag("t2"), Flag("t3")));
+        // One SLA read for the run, whatever each ticket needed.
+        Assert.Single(new[] { "t1", "t2", "t3" }.SelectMany(k => h.Store.FinaliseOf(k).Requests), a => a.Request.StartsWith("GET HD Service Level Agreement/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_response_time_the_profile_maps_is_kept_and_an_sla_read_that_fails_is_tried_again()
     {
         await using var h = await LoopHarness.StartAsync();

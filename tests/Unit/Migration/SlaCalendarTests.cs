@@ -32,6 +32,19 @@ public sealed class SlaCalendarTests
     public void Counts_the_working_seconds_between_two_moments(string start, string end, long seconds) =>
         Assert.Equal(seconds, Office.WorkingSeconds(SlaCalendar.DateTimeOf(start)!.Value, SlaCalendar.DateTimeOf(end)!.Value));
 
+    [Theory]
+    [InlineData("2024-05-13 10:00:00", true)] // a Monday's first second
+    [InlineData("2024-05-13 17:59:59", true)]
+    [InlineData("2024-05-13 18:00:00", false)] // the end of the hours is outside them, as Helpdesk tests it
+    [InlineData("2024-05-13 09:59:59", false)]
+    [InlineData("2024-05-11 12:00:00", false)] // a Saturday
+    [InlineData("2024-04-30 12:00:00", false)] // a holiday on a Tuesday
+    public void Tells_whether_a_moment_lies_in_the_working_hours(string at, bool working)
+    {
+        Assert.Equal(working, Office.IsWorkingTime(SlaCalendar.DateTimeOf(at)!.Value));
+        Assert.True(SlaCalendar.AllHours.IsWorkingTime(SlaCalendar.DateTimeOf(at)!.Value));
+    }
+
     [Fact]
     public void A_year_counts_every_working_day_once()
     {

@@ -388,7 +388,34 @@ public static class ImportedSite
         // A null expectation: the source has no value, so what the site put there is not ours to check.
         return expected.Where(e => e.Want is not null && e.Want != e.Got).Select(e => $"HD Ticket {id}: {e.Field} is \"{e.Got}\", expected \"{e.Want}\"")
             .Concat(DurationProblems(ticket, doc))
+            .Concat(RaisedOutsideProblems(ticket, doc))
             .Concat(TagProblems(ticket, doc));
+    }
+
+    /// <summary>The simulator's default SLA: Monday to Friday, 10:00 to 18:00, and the holidays of "Ngày lễ Việt Nam".</summary>
+    private static readonly HashSet<string> Holidays = ["2024-04-30", "2024-05-01", "2024-09-02", "2025-04-30", "2025-05-01", "2025-09-02"];
+
+    /// <summary>
+    /// Whether the ticket was raised outside the SLA's working hours is its own creation's answer, not the migration's
+    /// (Helpdesk 1.20+ sets it from the moment of the insert). Only a ticket with a date to write back gets the dates PUT
+    /// that carries it.
+    /// </summary>
+    private static IEnumerable<string> RaisedOutsideProblems(ExportTicket ticket, JsonObject doc)
+    {
+        var hasDates = ticket.ResolvedAt is not null || ticket.FirstRespondedAt is not null || AgentReplies(ticket).Any() || CustomerMessages(ticket).Any();
+        if (!doc.ContainsKey("raised_outside_working_hours") || !hasDates)
+        {
+            yield break;
+        }
+
+        var at = ticket.CreatedAt.UtcDateTime;
+        var outside = at.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || at.Hour < 10 || at.Hour >= 18
+            || Holidays.Contains(at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var want = outside ? "1" : "0";
+        if (Text(doc, "raised_outside_working_hours") != want)
+        {
+            yield return $"HD Ticket {ticket.SourceId}: raised_outside_working_hours is \"{Text(doc, "raised_outside_working_hours")}\", expected {want} (created {at:yyyy-MM-dd HH:mm} UTC, a {at.DayOfWeek})";
+        }
     }
 
     /// <summary>The ticket's tags, each once (Frappe's <c>_user_tags</c>: ",a,b"), with a Tag for each on the site.</summary>
