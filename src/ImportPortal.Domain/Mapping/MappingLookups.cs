@@ -62,8 +62,16 @@ public sealed class MappingLookups
             }
 
             var key = record[spec.KeyColumn];
-            var value = record[spec.ValueColumn];
-            if (!key.IsEmpty && !value.IsEmpty)
+            if (key.IsEmpty)
+            {
+                continue;
+            }
+
+            if (spec.Value is { } constant)
+            {
+                entries.Add(new(TextOf.Value(key), constant));
+            }
+            else if (record[spec.ValueColumn] is { IsEmpty: false } value)
             {
                 entries.Add(new(TextOf.Value(key), TextOf.Value(value).Trim()));
             }

@@ -56,6 +56,46 @@ public sealed class GenericFileImportTests
         Assert.DoesNotContain(await h.RecordsAsync(again), r => r.Result == RecordResult.Created);
     }
 
+    [Fact]
+    public async Task A_messages_file_added_in_one_step_lands_each_message_as_received_or_sent_by_who_wrote_it()
+    {
+        const int tickets = 6;
+        string[] messageHeaders = ["Mã tin nhắn", "Mã phiếu", "Người gửi", "Nội dung tin nhắn", "Ngày gửi"];
+        await using var h = await RunsHarness.StartAsync();
+        var ticketFile = await h.UploadAsync(Csv(tickets), "Phiếu.csv");
+        var rows = new StringBuilder(string.Join(",", messageHeaders) + "\r\n");
+        for (var i = 0; i < tickets; i++)
+        {
+            var day = $"2024-03-{1 + (i % 28):D2}";
+            // The requester writes with a capital letter here and there; the team from its support address.
+            rows.Append(CultureInfo.InvariantCulture, $"{9000 + (i * 2)},{i + 1},Khach{i % 8}@Example.vn,\"Hỏi thêm, phiếu {i + 1}\",{day} 11:00:00\r\n");
+            rows.Append(CultureInfo.InvariantCulture, $"{9000 + (i * 2) + 1},{i + 1},hotro@haravan.vn,\"Trả lời, phiếu {i + 1}\",{day} 15:00:00\r\n");
+        }
+
+        var messageFile = await h.UploadAsync(Encoding.UTF8.GetBytes(rows.ToString()), "Tin nhắn.csv");
+        var (withMessages, table) = GenericMessagesFile.AddTo(GenericTicketFile.Create(GenericTicketFileTests.VietnameseHeaders, "Phiếu và tin nhắn"), messageHeaders)!.Value;
+        var profile = await h.ProfileAsync(withMessages);
+        var runId = await h.StartAsync(profile, new Dictionary<string, TableBinding> { ["tickets"] = new(ticketFile, null), [table] = new(messageFile, null) });
+
+        await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunState.Completed, await h.StateAsync(runId));
+        var records = await h.RecordsAsync(runId);
+        Assert.All(records, r => Assert.True(r.State == RecordState.Succeeded || RecordChecks.FoundOnFreshSite(r), RecordChecks.Describe(r)));
+        var store = h.Simulator.Store;
+        Assert.Equal(tickets * 3, store.Count("Communication"));
+        foreach (var ticket in store.List("HD Ticket"))
+        {
+            var n = int.Parse(ImportedSite.Text(ticket, "custom_source_id"), CultureInfo.InvariantCulture) - 1;
+            var messages = store.List("Communication").Where(c => ImportedSite.Text(c, "reference_name") == ImportedSite.Text(ticket, "name"))
+                .ToDictionary(c => ImportedSite.Text(c, "custom_source_id"));
+            Assert.Equal("Received", ImportedSite.Text(messages[$"{9000 + (n * 2)}"], "sent_or_received"));
+            Assert.Equal("Sent", ImportedSite.Text(messages[$"{9000 + (n * 2) + 1}"], "sent_or_received"));
+            // The team's answer is the ticket's first response: 15:00 in Ho Chi Minh, 08:00 UTC on the site.
+            Assert.Equal($"2024-03-{1 + (n % 28):D2} 08:00:00", ImportedSite.Text(ticket, "first_responded_on"));
+        }
+    }
+
     private static byte[] Csv(int rows)
     {
         var text = new StringBuilder(string.Join(",", GenericTicketFileTests.VietnameseHeaders) + "\r\n");

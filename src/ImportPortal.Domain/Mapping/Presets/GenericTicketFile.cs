@@ -94,11 +94,14 @@ public static partial class GenericTicketFile
     }
 
     /// <summary>The file's header for each column of the Freshdesk export it has, each header used once, likeliest first.</summary>
-    public static IReadOnlyDictionary<string, string> Match(IReadOnlyList<string> headers)
+    public static IReadOnlyDictionary<string, string> Match(IReadOnlyList<string> headers) => Match(Columns, headers);
+
+    /// <summary>The header of <paramref name="headers"/> for each of <paramref name="columns"/> (by any of its names), each header used once, likeliest first.</summary>
+    internal static IReadOnlyDictionary<string, string> Match((string Column, string[] Names)[] columns, IReadOnlyList<string> headers)
     {
         ArgumentNullException.ThrowIfNull(headers);
         var candidates =
-            from column in Columns
+            from column in columns
             from header in headers
             where header.Trim().Length > 0
             let score = column.Names.Max(n => HeaderMatcher.Similarity(header, n))

@@ -65,7 +65,6 @@ internal static class PresetFields
 
     public static TransformStep Default(string value) => new(TransformKind.Default, value);
 
-    /// <summary>Contact fields from a full name, an e-mail and a phone: the e-mail and phone as child rows, as Frappe derives <c>email_id</c> from them.</summary>
     /// <summary>
     /// A contact's name, e-mail and numbers: the phone and the mobile each a <c>phone_nos</c> row, primary of its kind
     /// (Frappe's Contact then shows them as <c>phone</c> and <c>mobile_no</c>); a number the record lacks is no row.
