@@ -60,6 +60,48 @@ public sealed class GenericFileTests(BrowserFixture browser, PortalFixture porta
         await Expect(row.Locator("[data-testid=preview-entity][data-entity=TicketType]")).ToContainTextAsync("Hỗ trợ kỹ thuật");
         await Expect(row.Locator("[data-testid=field-problem]")).ToHaveCountAsync(0);
         await op.ScreenshotAsync("generic-preview");
+
+        // The tickets' messages come in a file of their own: its upload page offers to add it to the ticket file's profile.
+        var messages = Path.Combine(_folder, "Tin nhắn.csv");
+        await File.WriteAllTextAsync(messages, """
+            Mã tin nhắn,Mã phiếu,Người gửi,Nội dung tin nhắn,Ngày gửi
+            9001,501,binh.tran@anhduong.vn,Máy in vẫn báo lỗi ạ,2024-03-01 11:00:00
+            9002,501,hotro@haravan.vn,Anh/chị thử cài lại driver giúp em,2024-03-01 15:00:00
+
+            """.Replace("\n", "\r\n", StringComparison.Ordinal), new UTF8Encoding(true));
+        await PortalSteps.UploadAsync(op, messages, "Generic table");
+        var offer = op.Page.GetByTestId("upload-messages");
+        await Expect(offer).ToContainTextAsync("looks like ticket messages");
+        var profiles = offer.Locator(".mud-select").First;
+        await profiles.ClickAsync();
+        await op.Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Danh sách phiếu.csv" }).ClickAsync();
+        await Expect(profiles).ToContainTextAsync("Danh sách phiếu.csv");
+        await op.ScreenshotAsync("generic-messages-offer");
+        await op.Page.GetByTestId("upload-add-messages").ClickAsync();
+
+        await Expect(op.Page.GetByTestId("profile-title")).ToContainTextAsync("Danh sách phiếu.csv");
+        await op.WaitForCircuitAsync();
+        await Expect(op.Page.Locator(".mud-snackbar")).ToContainTextAsync("were added as the table \"messages\"");
+        await Expect(op.Page.Locator("[data-testid=entity-panel][data-entity=Reply]").Filter(new() { HasText = "messages" })).ToHaveCountAsync(1);
+        await Expect(op.Page.Locator(".mud-select").Filter(new() { HasText = "Upload for \"messages\"" }).First).ToContainTextAsync("Tin nhắn.csv");
+        await ChooseSiteAsync(op, "Trang tệp chung");
+        await op.Page.GetByTestId("profile-save").ClickAsync();
+        await Expect(op.Page.Locator("[data-testid=profile-editor][data-dirty=false]")).ToHaveCountAsync(1);
+
+        // The team's answer is sent, the customer's question received: each by who wrote it, as the ticket file's
+        // requesters say (that file bound to its table again, as a run binds both).
+        var tickets = op.Page.Locator(".mud-select").Filter(new() { HasText = "Upload for \"tickets\"" }).First;
+        await tickets.ClickAsync();
+        await op.Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Danh sách phiếu.csv" }).ClickAsync();
+        await Expect(tickets).ToContainTextAsync("Danh sách phiếu.csv");
+        await op.Page.GetByTestId("preview-rows").FillAsync("");
+        await op.Page.GetByTestId("preview-run").ClickAsync();
+        var answer = op.Page.Locator("[data-testid=preview-entity][data-entity=Reply]").Filter(new() { HasText = "cài lại driver" });
+        await Expect(answer).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Expect(answer.Locator("[data-testid=preview-insert]")).ToContainTextAsync("\"sent_or_received\": \"Sent\"");
+        var question = op.Page.Locator("[data-testid=preview-entity][data-entity=Reply]").Filter(new() { HasText = "vẫn báo lỗi" });
+        await Expect(question.Locator("[data-testid=preview-insert]")).ToContainTextAsync("\"sent_or_received\": \"Received\"");
+        await op.ScreenshotAsync("generic-messages-preview");
     }
 
     [Fact]

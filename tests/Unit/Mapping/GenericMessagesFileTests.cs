@@ -104,6 +104,9 @@ public sealed class GenericMessagesFileTests
         Assert.Equal(("messages", "messages 2"), (first, second));
         Assert.Equal(["messages.requesters", "messages 2.requesters"], twice.Lookups!.Select(l => l.Name));
         Assert.Null(GenericMessagesFile.AddTo(Tickets, ["Người gửi", "Nội dung"]));
+        // A workbook's sheet keeps its name, unless the profile reads a table of that name already.
+        Assert.Equal("Tin nhắn", GenericMessagesFile.AddTo(Tickets, VietnameseMessages, "Tin nhắn")!.Value.Table);
+        Assert.Equal("tickets 2", GenericMessagesFile.AddTo(Tickets, VietnameseMessages, "tickets")!.Value.Table);
     }
 
     private static SourceRecord Message(string id, string ticket, string sender, string name, string content, string date) =>

@@ -357,6 +357,50 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
         await db.SaveChangesAsync();
     }
 
+    [Theory]
+    [InlineData("en", "The messages of Tin nhắn.csv were added as the table \"messages\"", "Upload for \"messages\"")]
+    [InlineData("vi", "Tin nhắn của Tin nhắn.csv đã được thêm thành bảng \"messages\"", "Tệp cho \"messages\"")]
+    public async Task A_messages_file_sent_from_its_upload_page_joins_the_draft_bound_to_its_upload_and_is_saved_by_the_operator(string culture, string added, string source)
+    {
+        UseCulture(culture);
+        var id = await AddSiteAndProfileAsync(GenericTicketFile.Create(Mapping.GenericTicketFileTests.VietnameseHeaders, "Phiếu Haravan"));
+        var upload = await UploadAsync("Mã tin nhắn,Mã phiếu,Người gửi,Nội dung tin nhắn,Ngày gửi\r\n9001,17,khach@example.vn,Hỏi thêm,2024-03-01 11:00:00\r\n", "Tin nhắn.csv");
+        var snackbars = Render<MudBlazor.MudSnackbarProvider>();
+        Render<MudBlazor.MudPopoverProvider>();
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"mappings/{id}?add=messages&upload={upload}");
+
+        var page = Render<MappingProfilePage>(p => p.Add(x => x.Id, id));
+
+        await snackbars.WaitForAssertionAsync(() => Assert.Contains(added, snackbars.Markup, StringComparison.Ordinal), Wait);
+        await page.WaitForAssertionAsync(() => Assert.Equal("true", page.Find("[data-testid=profile-editor]").GetAttribute("data-dirty")), Wait);
+        Assert.Single(page.FindAll("[data-testid=entity-panel][data-entity=Reply]"), e => e.TextContent.Contains("messages", StringComparison.Ordinal));
+        // Bound to the file it came from, ready to preview; the other table keeps its question.
+        Assert.Contains(source, page.Markup, StringComparison.Ordinal);
+        var bound = page.FindAll("[data-testid=preview-upload]").Single(e => e.GetAttribute("aria-label")?.Contains("\"messages\"", StringComparison.Ordinal) == true);
+        Assert.Equal("Tin nhắn.csv", bound.TextContent.Trim());
+        var store = _h.Services.GetRequiredService<MappingProfileStore>();
+        Assert.DoesNotContain((await store.LoadAsync(id, CancellationToken.None))!.Entities, e => e.Source.Table == "messages");
+
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=profile-save]").Click(), Wait);
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("false", page.Find("[data-testid=profile-editor]").GetAttribute("data-dirty")), Wait);
+        var saved = (await store.LoadAsync(id, CancellationToken.None))!;
+        Assert.Contains(saved.Entities, e => e is { Entity: EntityKind.Reply, Source.Table: "messages", Key.Value: "Mã tin nhắn" });
+        Assert.Contains(saved.Lookups!, l => l is { Name: "messages.requesters", Table: "tickets", Value: "Received" });
+        // Added once: a render after the save does not add the file again.
+        page.Render();
+        Assert.Single(saved.Entities, e => e.Source.Table == "messages");
+        Assert.Single(page.FindAll("[data-testid=entity-panel][data-entity=Reply]"), e => e.TextContent.Contains("messages", StringComparison.Ordinal));
+    }
+
+    private async Task<Guid> UploadAsync(string csv, string name)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
+        var outcome = await _h.Services.GetRequiredService<UploadStore>().SaveAsync(stream, name, "van.hanh", null, CancellationToken.None);
+        await _h.Services.GetRequiredService<ProfileUploadJob>().ExecuteAsync(outcome.UploadId!.Value, CancellationToken.None);
+        return outcome.UploadId.Value;
+    }
+
     private async Task<Guid> AddSiteAndProfileAsync(MappingProfile profile)
     {
         await _h.Catalog.AddAsync("admin", _h.SimulatorInput(), CancellationToken.None);

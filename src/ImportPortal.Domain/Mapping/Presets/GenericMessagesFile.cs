@@ -68,10 +68,12 @@ public static class GenericMessagesFile
     }
 
     /// <summary>
-    /// <paramref name="profile"/> reading a messages file with <paramref name="headers"/> as a new table: its replies (and
-    /// private notes), each on the ticket its ticket column names. Null when the file does not name a ticket and a content.
+    /// <paramref name="profile"/> reading a messages file with <paramref name="headers"/> as a new table (named
+    /// <paramref name="table"/>, a workbook sheet's name, unless the profile reads a table of that name already): its
+    /// replies (and private notes), each on the ticket its ticket column names. Null when the file does not name a ticket
+    /// and a content.
     /// </summary>
-    public static (MappingProfile Profile, string Table)? AddTo(MappingProfile profile, IReadOnlyList<string> headers)
+    public static (MappingProfile Profile, string Table)? AddTo(MappingProfile profile, IReadOnlyList<string> headers, string? table = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(headers);
@@ -81,7 +83,7 @@ public static class GenericMessagesFile
             return null;
         }
 
-        var table = FreeTable(profile);
+        table = FreeTable(profile, string.IsNullOrWhiteSpace(table) ? Table : table.Trim());
         var key = found.TryGetValue(Id, out var id)
             ? Column("(key)", id, Trim)
             : Template("(key)", found.TryGetValue(Date, out var date)
@@ -138,13 +140,13 @@ public static class GenericMessagesFile
     private static IEnumerable<FieldMapping> Optional(IReadOnlyDictionary<string, string> found, string column, Func<string, FieldMapping> field) =>
         found.TryGetValue(column, out var header) ? [field(header)] : [];
 
-    private static string FreeTable(MappingProfile profile)
+    private static string FreeTable(MappingProfile profile, string wanted)
     {
         var used = profile.Entities.Select(e => e.Source.Table).Concat(profile.Lookups?.Select(l => l.Table) ?? []).ToHashSet(StringComparer.Ordinal);
-        var table = Table;
+        var table = wanted;
         for (var n = 2; used.Contains(table); n++)
         {
-            table = $"{Table} {n}";
+            table = $"{wanted} {n}";
         }
 
         return table;
