@@ -28,6 +28,23 @@ public sealed record MappingProfile(
     public bool JoinsContactsToOrganisations =>
         Entities.Any(e => e.Entity == EntityKind.Contact && e.Fields.Any(f => f.References == EntityKind.Organisation));
 
+    /// <summary>
+    /// The lookups that read a table no upload is bound to (<paramref name="isBound"/> says which are), each with the
+    /// fields of the entities on bound tables that go through it: those fields take their lookup's fallback, or report
+    /// it missing, until the table is bound too (a messages file previewed without its ticket file).
+    /// </summary>
+    public IReadOnlyList<(LookupSpec Lookup, IReadOnlyList<(EntityKind Entity, string Target)> Fields)> UnboundLookups(Func<string, bool> isBound)
+    {
+        ArgumentNullException.ThrowIfNull(isBound);
+        return [.. (Lookups ?? [])
+            .Where(l => !isBound(l.Table))
+            .Select(l => (Lookup: l, Fields: (IReadOnlyList<(EntityKind, string)>)[.. Entities
+                .Where(e => isBound(e.Source.Table))
+                .SelectMany(e => e.Fields.Prepend(e.Key).Where(f => f.Transforms?.Any(t => t.Kind == TransformKind.Lookup && t.Arg == l.Name) == true)
+                    .Select(f => (e.Entity, f.Target)))]))
+            .Where(l => l.Fields.Count > 0)];
+    }
+
     /// <summary>The doctype an entity is written to: its own setting, else the default for its kind.</summary>
     public string DoctypeOf(EntityMapping entity)
     {

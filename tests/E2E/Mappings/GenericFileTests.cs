@@ -84,6 +84,7 @@ public sealed class GenericFileTests(BrowserFixture browser, PortalFixture porta
         await Expect(op.Page.Locator(".mud-snackbar")).ToContainTextAsync("were added as the table \"messages\"");
         await Expect(op.Page.Locator("[data-testid=entity-panel][data-entity=Reply]").Filter(new() { HasText = "messages" })).ToHaveCountAsync(1);
         await Expect(op.Page.Locator(".mud-select").Filter(new() { HasText = "Upload for \"messages\"" }).First).ToContainTextAsync("Tin nhắn.csv");
+        await Expect(op.Page.Locator("[data-testid=preview-unbound-lookup][data-table=tickets]")).ToContainTextAsync("Reply: sent_or_received");
         await ChooseSiteAsync(op, "Trang tệp chung");
         await op.Page.GetByTestId("profile-save").ClickAsync();
         await Expect(op.Page.Locator("[data-testid=profile-editor][data-dirty=false]")).ToHaveCountAsync(1);
@@ -94,6 +95,7 @@ public sealed class GenericFileTests(BrowserFixture browser, PortalFixture porta
         await tickets.ClickAsync();
         await op.Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Danh sách phiếu.csv" }).ClickAsync();
         await Expect(tickets).ToContainTextAsync("Danh sách phiếu.csv");
+        await Expect(op.Page.GetByTestId("preview-unbound-lookup")).ToHaveCountAsync(0);
         await op.Page.GetByTestId("preview-rows").FillAsync("");
         await op.Page.GetByTestId("preview-run").ClickAsync();
         var answer = op.Page.Locator("[data-testid=preview-entity][data-entity=Reply]").Filter(new() { HasText = "cài lại driver" });

@@ -109,6 +109,21 @@ public sealed class GenericMessagesFileTests
         Assert.Equal("tickets 2", GenericMessagesFile.AddTo(Tickets, VietnameseMessages, "tickets")!.Value.Table);
     }
 
+    [Fact]
+    public void Previewed_without_the_ticket_file_the_direction_is_named_as_reading_a_table_nothing_is_bound_to()
+    {
+        var (profile, table) = GenericMessagesFile.AddTo(Tickets, VietnameseMessages)!.Value;
+
+        var alone = profile.UnboundLookups(t => t == table);
+
+        var (lookup, fields) = Assert.Single(alone);
+        Assert.Equal(("messages.requesters", "tickets"), (lookup.Name, lookup.Table));
+        Assert.Equal([(EntityKind.Reply, "sent_or_received")], fields);
+        Assert.Empty(profile.UnboundLookups(t => t is "tickets" or "messages"));
+        // Nothing bound reads it when only the ticket file is bound.
+        Assert.Empty(profile.UnboundLookups(t => t == "tickets"));
+    }
+
     private static SourceRecord Message(string id, string ticket, string sender, string name, string content, string date) =>
         MappingSites.Record(("Mã tin nhắn", id), ("Mã phiếu", ticket), ("Người gửi", sender), ("Tên người gửi", name), ("Nội dung tin nhắn", content), ("Ngày gửi", date));
 }

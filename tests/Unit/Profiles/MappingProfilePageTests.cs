@@ -358,9 +358,9 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
     }
 
     [Theory]
-    [InlineData("en", "The messages of Tin nhắn.csv were added as the table \"messages\"", "Upload for \"messages\"")]
-    [InlineData("vi", "Tin nhắn của Tin nhắn.csv đã được thêm thành bảng \"messages\"", "Tệp cho \"messages\"")]
-    public async Task A_messages_file_sent_from_its_upload_page_joins_the_draft_bound_to_its_upload_and_is_saved_by_the_operator(string culture, string added, string source)
+    [InlineData("en", "The messages of Tin nhắn.csv were added as the table \"messages\"", "Upload for \"messages\"", "Nothing is bound to \"tickets\" yet, and Reply: sent_or_received read it")]
+    [InlineData("vi", "Tin nhắn của Tin nhắn.csv đã được thêm thành bảng \"messages\"", "Tệp cho \"messages\"", "Chưa gắn tệp cho \"tickets\", mà Phản hồi: sent_or_received cần đọc")]
+    public async Task A_messages_file_sent_from_its_upload_page_joins_the_draft_bound_to_its_upload_and_is_saved_by_the_operator(string culture, string added, string source, string unbound)
     {
         UseCulture(culture);
         var id = await AddSiteAndProfileAsync(GenericTicketFile.Create(Mapping.GenericTicketFileTests.VietnameseHeaders, "Phiếu Haravan"));
@@ -378,6 +378,8 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
         Assert.Contains(source, page.Markup, StringComparison.Ordinal);
         var bound = page.FindAll("[data-testid=preview-upload]").Single(e => e.GetAttribute("aria-label")?.Contains("\"messages\"", StringComparison.Ordinal) == true);
         Assert.Equal("Tin nhắn.csv", bound.TextContent.Trim());
+        // The ticket file is not bound yet, and who wrote each message is read from its requesters: the page says so.
+        Assert.Contains(unbound, page.Find("[data-testid=preview-unbound-lookup][data-table=tickets]").TextContent, StringComparison.Ordinal);
         var store = _h.Services.GetRequiredService<MappingProfileStore>();
         Assert.DoesNotContain((await store.LoadAsync(id, CancellationToken.None))!.Entities, e => e.Source.Table == "messages");
 
