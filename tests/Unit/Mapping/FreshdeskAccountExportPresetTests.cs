@@ -180,6 +180,18 @@ public sealed class FreshdeskAccountExportPresetTests
     }
 
     [Fact]
+    public void An_agent_marked_deleted_gets_no_login_and_no_agent_only_a_contact()
+    {
+        var profile = ProfileCompiler.Compile(FreshdeskAccountExportPreset.Create(), Helpdesk122);
+
+        var deleted = profile.MapRecord("users", Record(("id", "9"), ("name", "Phạm Văn Cũ"), ("email", "pham.cu@haravan.vn"), ("helpdesk-agent", "true"), ("deleted", "true")));
+        var current = profile.MapRecord("users", Record(("id", "10"), ("name", "Lê Thị Mới"), ("email", "le.moi@haravan.vn"), ("helpdesk-agent", "true"), ("deleted", "false")));
+
+        Assert.Equal([EntityKind.Contact], deleted.Select(m => m.Entity));
+        Assert.Equal([EntityKind.User, EntityKind.Agent, EntityKind.Contact], current.Select(m => m.Entity));
+    }
+
+    [Fact]
     public async Task An_agent_s_reply_and_private_note_name_the_agent_and_a_message_by_anyone_else_names_nobody()
     {
         var (profile, tickets) = await LoadAgentExportAsync();

@@ -14,6 +14,7 @@ public sealed class GenericFileImportTests
 {
     private static readonly string[] Types = ["Hỗ trợ kỹ thuật", "Hoá đơn", "Question"];
     private static readonly string[] Statuses = ["Mở", "Đang chờ", "Đã giải quyết", "Đã đóng"];
+    private static readonly string[] MessageHeaders = ["Mã tin nhắn", "Mã phiếu", "Người gửi", "Nội dung tin nhắn", "Ngày gửi"];
 
     [Fact]
     public async Task A_generic_vietnamese_ticket_file_lands_with_its_requesters_organisations_types_and_first_messages_and_a_rerun_adds_nothing()
@@ -60,10 +61,9 @@ public sealed class GenericFileImportTests
     public async Task A_messages_file_added_in_one_step_lands_each_message_as_received_or_sent_by_who_wrote_it()
     {
         const int tickets = 6;
-        string[] messageHeaders = ["Mã tin nhắn", "Mã phiếu", "Người gửi", "Nội dung tin nhắn", "Ngày gửi"];
         await using var h = await RunsHarness.StartAsync();
         var ticketFile = await h.UploadAsync(Csv(tickets), "Phiếu.csv");
-        var rows = new StringBuilder(string.Join(",", messageHeaders) + "\r\n");
+        var rows = new StringBuilder(string.Join(",", MessageHeaders) + "\r\n");
         for (var i = 0; i < tickets; i++)
         {
             var day = $"2024-03-{1 + (i % 28):D2}";
@@ -73,7 +73,7 @@ public sealed class GenericFileImportTests
         }
 
         var messageFile = await h.UploadAsync(Encoding.UTF8.GetBytes(rows.ToString()), "Tin nhắn.csv");
-        var (withMessages, table) = GenericMessagesFile.AddTo(GenericTicketFile.Create(GenericTicketFileTests.VietnameseHeaders, "Phiếu và tin nhắn"), messageHeaders)!.Value;
+        var (withMessages, table) = GenericMessagesFile.AddTo(GenericTicketFile.Create(GenericTicketFileTests.VietnameseHeaders, "Phiếu và tin nhắn"), MessageHeaders)!.Value;
         var profile = await h.ProfileAsync(withMessages);
         var runId = await h.StartAsync(profile, new Dictionary<string, TableBinding> { ["tickets"] = new(ticketFile, null), [table] = new(messageFile, null) });
 
@@ -117,11 +117,10 @@ public sealed class GenericFileImportTests
     public async Task A_second_file_of_messages_added_as_an_entity_lands_in_each_ticket_in_time_order_after_its_description()
     {
         const int tickets = 6;
-        string[] messageHeaders = ["Mã tin nhắn", "Mã phiếu", "Người gửi", "Nội dung tin nhắn", "Ngày gửi"];
         await using var h = await RunsHarness.StartAsync();
         var ticketFile = await h.UploadAsync(Csv(tickets), "Phiếu.csv");
         // Two messages per ticket, listed newest first, both after the ticket was opened (09:00).
-        var rows = new StringBuilder(string.Join(",", messageHeaders) + "\r\n");
+        var rows = new StringBuilder(string.Join(",", MessageHeaders) + "\r\n");
         for (var i = tickets - 1; i >= 0; i--)
         {
             var day = $"2024-03-{1 + (i % 28):D2}";
@@ -131,7 +130,7 @@ public sealed class GenericFileImportTests
 
         var messageFile = await h.UploadAsync(Encoding.UTF8.GetBytes(rows.ToString()), "Tin nhắn.csv");
         var generic = GenericTicketFile.Create(GenericTicketFileTests.VietnameseHeaders, "Phiếu và tin nhắn");
-        var reply = ProfileEdits.NewEntity(EntityKind.Reply, new EntitySource("messages"), ProfileEdits.KeyFrom("Mã tin nhắn", null, EntityKind.Reply), "custom_source_id", null, messageHeaders)
+        var reply = ProfileEdits.NewEntity(EntityKind.Reply, new EntitySource("messages"), ProfileEdits.KeyFrom("Mã tin nhắn", null, EntityKind.Reply), "custom_source_id", null, MessageHeaders)
             .WithMatches(
             [
                 new("content", FieldOrigin.Column, "Nội dung tin nhắn"),

@@ -48,7 +48,11 @@ public static class FreshdeskAccountExportPreset
         new("groups.name", "groups", "id", "name"),
     ];
 
-    private static RowFilter Agents => new("helpdesk-agent", HelpdeskValues.True);
+    /// <summary>
+    /// The team as it is: Freshdesk turns a deleted agent into a contact (<c>helpdesk-agent</c> false), and a user it
+    /// marked deleted while still an agent gets no login and no agent either — only the contact everyone gets.
+    /// </summary>
+    private static RowFilter Agents => new("helpdesk-agent", HelpdeskValues.True, And: NotDeleted());
 
     /// <summary>
     /// The export holds every ticket, those an agent marked spam or deleted (in Freshdesk's trash) too, and every note,
