@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.States;
 using ImportPortal.Jobs;
 using ImportPortal.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -11,12 +12,14 @@ namespace ImportPortal.Runs;
 /// lease to a new run job: a job that could not even write the run's end (the portal's database refusing every write),
 /// one that failed before taking its lease, or one lost with Hangfire's store. Without this such a run showed
 /// "Running" until the portal restarted, its helpdesk kept quiet meanwhile. A run is handed over when seen so in two
-/// looks in a row, so a job merely queued behind busy workers is left to start; the lease keeps a run to one job
-/// either way.
+/// looks in a row, and never while a run job for it waits in Hangfire's queue or schedule: a job queued behind busy
+/// workers is left to start, rather than joined by another every two looks (the lease would keep a run to one job
+/// either way, but each extra job is noise in the jobs dashboard).
 /// </summary>
 public sealed partial class RunWatchdog(
     IDbContextFactory<PortalDbContext> databases,
     IBackgroundJobClient jobs,
+    JobStorage storage,
     IOptions<RunsOptions> options,
     TimeProvider time,
     ILogger<RunWatchdog> logger) : BackgroundService
@@ -57,7 +60,8 @@ public sealed partial class RunWatchdog(
             .Select(r => new { r.Id, r.Number, r.LeaseUntil })
             .ToListAsync(ct);
         var revived = new List<Guid>();
-        foreach (var run in stalled.Where(r => _stalledAtLastLook.Contains(r.Id)))
+        var waiting = stalled.Any(r => _stalledAtLastLook.Contains(r.Id)) ? WaitingRuns() : [];
+        foreach (var run in stalled.Where(r => _stalledAtLastLook.Contains(r.Id) && !waiting.Contains(r.Id)))
         {
             LogRevived(logger, run.Number, run.LeaseUntil);
             jobs.Enqueue<RunImportJob>(job => job.ExecuteAsync(run.Id, CancellationToken.None));
@@ -67,6 +71,18 @@ public sealed partial class RunWatchdog(
         // A run just handed over is given two looks to be taken before it is handed over again.
         _stalledAtLastLook = stalled.Select(r => r.Id).Except(revived).ToHashSet();
         return revived;
+    }
+
+    /// <summary>The runs a run job waits for in Hangfire's storage: enqueued (behind busy workers) or scheduled (a job that found the lease taken).</summary>
+    private HashSet<Guid> WaitingRuns()
+    {
+        const int MostJobs = 1000;
+        var monitoring = storage.GetMonitoringApi();
+        var waiting = monitoring.Queues()
+            // By the state's name: Hangfire.Storage.SQLite says a deleted job still in the queue is "in enqueued state".
+            .SelectMany(q => monitoring.EnqueuedJobs(q.Name, 0, MostJobs).Where(j => j.Value?.State == EnqueuedState.StateName).Select(j => j.Value.Job))
+            .Concat(monitoring.ScheduledJobs(0, MostJobs).Where(j => j.Value?.InScheduledState == true).Select(j => j.Value.Job));
+        return [.. waiting.Where(job => job?.Type == typeof(RunImportJob) && job.Args.Count > 0 && job.Args[0] is Guid).Select(job => (Guid)job!.Args[0])];
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run #{Number} had no job working on it (its last lease ran to {LeaseUntil}): handed to a new run job")]
