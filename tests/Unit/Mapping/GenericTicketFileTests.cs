@@ -68,6 +68,32 @@ public sealed class GenericTicketFileTests
     }
 
     [Fact]
+    public void Headers_as_a_vietnamese_helpdesk_names_them_are_read_with_the_requester_s_name_phone_and_the_tags()
+    {
+        // Labels as a helpdesk translated to Vietnamese writes them (Freshdesk exports headers in the agent's language).
+        string[] headers =
+        [
+            "ID phiếu", "Chủ đề", "Mô tả", "Trạng thái", "Mức độ ưu tiên", "Loại", "Công ty", "Tên người yêu cầu", "Email người yêu cầu",
+            "Điện thoại người yêu cầu", "Nhân viên", "Nhóm", "Thời gian tạo", "Thời gian giải quyết", "Thời gian đóng", "Thẻ",
+        ];
+
+        var found = GenericTicketFile.Match(headers);
+
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["Ticket ID"] = "ID phiếu", ["Subject"] = "Chủ đề", ["Description"] = "Mô tả", ["Status"] = "Trạng thái", ["Priority"] = "Mức độ ưu tiên",
+                ["Type"] = "Loại", ["Company"] = "Công ty", ["Requester name"] = "Tên người yêu cầu", ["Requester email"] = "Email người yêu cầu",
+                ["Requester phone"] = "Điện thoại người yêu cầu", ["Agent"] = "Nhân viên", ["Group"] = "Nhóm", ["Created time"] = "Thời gian tạo",
+                ["Resolved time"] = "Thời gian giải quyết", ["Closed time"] = "Thời gian đóng", ["Tags"] = "Thẻ",
+            },
+            found.OrderBy(f => Array.IndexOf(headers, f.Value)).ToDictionary());
+        var ticket = GenericTicketFile.Create(headers).Entities.Single(e => e.Entity == EntityKind.Ticket);
+        Assert.Contains(ticket.Fields, f => f is { Stage: FieldStage.Tags, Value: "Thẻ" });
+        Assert.Empty(ProfileCompiler.Compile(GenericTicketFile.Create(headers), MappingSites.Helpdesk122).MissingColumns("tickets", new SourceSchema(headers)));
+    }
+
+    [Fact]
     public void A_file_without_an_id_column_keeps_its_ticket_for_the_operator_to_key()
     {
         string[] headers = ["Tiêu đề", "Email"];

@@ -4,7 +4,7 @@ namespace ImportPortal.Domain.Mapping.Presets;
 
 /// <summary>
 /// A ticket file from any other system (CSV, XLSX or JSON, one table): the Freshdesk ticket export's entities — the
-/// requester's organisation and contact, the ticket's type and team, the ticket and its description as the first message — read
+/// requester's organisation and contact, the ticket's type and team, the ticket (with its tags) and its description as the first message — read
 /// from the columns the file has, found by their names in English or Vietnamese ("Mã phiếu", "Tiêu đề", "Email khách
 /// hàng"). A field whose column the file lacks is left out, and so is an entity whose key it lacks; the ticket stays,
 /// for the operator to key by hand when no column looks like its id. A start the operator reviews, like header matching.
@@ -19,21 +19,22 @@ public static partial class GenericTicketFile
     // Each column the Freshdesk ticket export preset reads, and the names other systems give it.
     private static readonly (string Column, string[] Names)[] Columns =
     [
-        ("Ticket ID", ["Ticket ID", "ID", "Ticket number", "Ticket no", "Number", "Mã phiếu", "Số phiếu", .. Synonyms("HD Ticket", "custom_source_id")]),
+        ("Ticket ID", ["Ticket ID", "ID", "Ticket number", "Ticket no", "Number", "Mã phiếu", "Số phiếu", "ID phiếu", "Mã yêu cầu", "Số yêu cầu", .. Synonyms("HD Ticket", "custom_source_id")]),
         ("Subject", ["Subject", "Title", .. Synonyms("HD Ticket", "subject")]),
         ("Description", ["Description", "Body", "Content", .. Synonyms("HD Ticket", "description")]),
         ("Status", ["Status", "State", .. Synonyms("HD Ticket", "status")]),
         ("Priority", ["Priority", .. Synonyms("HD Ticket", "priority")]),
         ("Type", ["Type", "Ticket type", "Loại phiếu", .. Synonyms("HD Ticket", "ticket_type")]),
         ("Company", ["Company", "Organization", "Organisation", .. Synonyms("HD Ticket", "customer")]),
-        ("Requester name", ["Requester name", "Customer name", "Contact name", "Name", .. Synonyms("Contact", "first_name")]),
-        ("Requester email", ["Requester email", "Customer email", "Contact email", .. Synonyms("HD Ticket", "raised_by"), .. Synonyms("Contact", "email_id")]),
-        ("Requester phone", ["Requester phone", "Customer phone", .. Synonyms("Contact", "phone"), .. Synonyms("Contact", "mobile_no")]),
+        ("Requester name", ["Requester name", "Customer name", "Contact name", "Name", "Tên người yêu cầu", "Người yêu cầu", "Họ tên khách hàng", .. Synonyms("Contact", "first_name")]),
+        ("Requester email", ["Requester email", "Customer email", "Contact email", "Email người yêu cầu", .. Synonyms("HD Ticket", "raised_by"), .. Synonyms("Contact", "email_id")]),
+        ("Requester phone", ["Requester phone", "Customer phone", "Điện thoại người yêu cầu", "Số điện thoại khách hàng", "SĐT", .. Synonyms("Contact", "phone"), .. Synonyms("Contact", "mobile_no")]),
         ("Created time", ["Created time", "Created", "Created at", "Created date", "Creation date", .. Synonyms("HD Ticket", "opening_date")]),
         ("Resolved time", ["Resolved time", "Resolved", "Resolved at", .. Synonyms("HD Ticket", "resolution_date")]),
         ("Closed time", ["Closed time", "Closed", "Closed at", "Ngày đóng", "Thời gian đóng"]),
         ("Initial response time", ["Initial response time", "First response time", "First responded at", .. Synonyms("HD Ticket", "first_responded_on")]),
         ("Group", ["Group", "Team", "Group name", "Team name", .. Synonyms("HD Ticket", "agent_group")]),
+        ("Tags", ["Tags", "Tag", "Labels", "Thẻ", "Nhãn"]),
         ("Agent", ["Agent", "Agent name", "Assignee", "Responder", "Nhân viên", "Nhân viên phụ trách", "Người phụ trách"]),
         (AgentEmail, ["Agent email", "Assignee email", "Responder email", "Email nhân viên", "Email nhân viên phụ trách", "Email người phụ trách"]),
     ];
