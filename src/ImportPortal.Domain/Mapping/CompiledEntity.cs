@@ -16,6 +16,10 @@ internal sealed class CompiledEntity(
     private readonly (RowFilter Filter, ColumnSlot Column)[] filters =
         mapping.Filter is { } f ? f.Chain().Select(x => (x, new ColumnSlot(x.Column))).ToArray() : [];
 
+    // Fields in their places, and those written once per value of a list after the numbered rows.
+    private readonly CompiledField[] placed = [.. fields.Where(f => !f.Path.IsEach)];
+    private readonly CompiledField[] lists = [.. fields.Where(f => f.Path.IsEach)];
+
     public EntityMapping Mapping { get; } = mapping;
 
     public string Doctype { get; } = doctype;
@@ -62,7 +66,7 @@ internal sealed class CompiledEntity(
             bodies.Insert[externalIdField] = sourceKey;
         }
 
-        foreach (var field in fields)
+        foreach (var field in placed)
         {
             field.Write(scope, bodies, truncate);
         }
@@ -70,6 +74,12 @@ internal sealed class CompiledEntity(
         foreach (var row in rows)
         {
             row.Prune(bodies);
+        }
+
+        // A list's rows follow the numbered rows, once those are in their places.
+        foreach (var field in lists)
+        {
+            field.Write(scope, bodies, truncate);
         }
 
         if (Doctype == TeamMembers.Doctype)

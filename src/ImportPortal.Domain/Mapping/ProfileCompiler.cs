@@ -143,7 +143,7 @@ public static class ProfileCompiler
         }
 
         private static List<RowSpec> Rows(List<CompiledField> fields) =>
-            fields.Where(f => f.Path.IsRowCell)
+            fields.Where(f => f.Path.IsRowCell && !f.Path.IsEach)
                 .GroupBy(f => (f.Stage, f.Path.Root, f.Path.Index))
                 .OrderByDescending(g => g.Key.Index)
                 .Select(g => new RowSpec(g.Key.Stage, g.Key.Root, g.Key.Index, [.. g.Where(f => !f.IsConstant).SelectMany(f => f.IsReference ? ["link_doctype", f.Path.Leaf!] : new[] { f.Path.Leaf! })]))

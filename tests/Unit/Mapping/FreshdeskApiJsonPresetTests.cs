@@ -267,4 +267,26 @@ public sealed class FreshdeskApiJsonPresetTests
         Assert.Equal(("khoa@anhduong.vn", "Phạm", "Minh Khoa"), (contact.SourceKey, Text(contact.InsertBody, "first_name"), Text(contact.InsertBody, "last_name")));
         Assert.Equal(new EntityReference(EntityKind.Organisation, "Công ty Ánh Dương", "links.0.link_name"), Assert.Single(contact.References));
     }
+
+    [Fact]
+    public async Task A_contact_s_other_addresses_are_a_row_each_after_the_primary_and_one_frappe_cannot_read_is_left_out()
+    {
+        var profile = await CompileAsync();
+        var record = Record(
+            ("id", "502"), ("name", "Nguyễn Thị Lan"), ("email", "Lan@Haravan.vn"), ("mobile", "0987654321"),
+            ("other_emails", "Lan.Nguyen@Gmail.com,không-phải-email,lan.nguyen@gmail.com,ketoan@haravan.vn"));
+
+        var contact = Assert.Single(profile.MapRecord("contacts", record));
+
+        Assert.Equal(
+            """[{"email_id":"lan@haravan.vn","is_primary":1},{"email_id":"lan.nguyen@gmail.com"},{"email_id":"ketoan@haravan.vn"}]""",
+            contact.InsertBody["email_ids"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        // The mobile is the only number: one row, the office number's pruned.
+        Assert.Equal("""[{"phone":"0987654321","is_primary_mobile_no":1}]""", contact.InsertBody["phone_nos"]!.ToJsonString());
+        var problem = Assert.Single(contact.Problems);
+        Assert.Equal((MappingProblemCodes.EmailLeftOut, "email_ids.*.email_id", MappingSeverity.Warning), (problem.Code, problem.Field, problem.Severity));
+
+        var alone = Assert.Single(profile.MapRecord("contacts", Record(("id", "503"), ("name", "Trần Bình"), ("email", "binh@example.vn"), ("other_emails", ""))));
+        Assert.Equal("""[{"email_id":"binh@example.vn","is_primary":1}]""", alone.InsertBody["email_ids"]!.ToJsonString());
+    }
 }

@@ -50,7 +50,12 @@ public static class FreshdeskApiJsonPreset
             [.. ContactFields("contact.name", Column("", "contact.email", Email, Lower), "contact.phone")]),
         new(EntityKind.Organisation, new EntitySource("companies"), Column("(key)", "name", Trim), [Column("customer_name", "name", Trim), Column("domain", "domains", Trim)]),
         new(EntityKind.Contact, new EntitySource("contacts"), Column("(key)", "email", Trim, Lower),
-            [.. ContactFields("name", Column("", "email", Email, Lower), "phone", "mobile"), Reference("links.0.link_name", EntityKind.Organisation, "company_id", Lookup("companies.name"))]),
+            [
+                .. ContactFields("name", Column("", "email", Email, Lower), "phone", "mobile"),
+                // Freshdesk's other addresses of the contact, a row each after the primary: Frappe finds the contact by any of them.
+                Column("email_ids.*.email_id", "other_emails", EmailList, Lower),
+                Reference("links.0.link_name", EntityKind.Organisation, "company_id", Lookup("companies.name")),
+            ]),
         new(EntityKind.TicketType, new EntitySource("tickets"), Column("(key)", "type", Trim), [Column("name", "type", Trim)], Filter: new RowFilter("type", And: Live)),
         Team("tickets", Column("", "group_id", LookupOrEmpty("groups.name"), Trim), Column("", "responder_id", LookupOrEmpty("agents.email"), Trim, Lower), new RowFilter("group_id", And: Live)),
         new(EntityKind.Ticket, new EntitySource("tickets"), Column("(key)", "id", Trim), TicketFields, ExternalIdField: "custom_source_id", Filter: Live),
