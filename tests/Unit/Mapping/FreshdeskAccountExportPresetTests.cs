@@ -180,15 +180,16 @@ public sealed class FreshdeskAccountExportPresetTests
     }
 
     [Fact]
-    public void An_agent_marked_deleted_gets_no_login_and_no_agent_only_a_contact()
+    public void An_agent_marked_deleted_gets_no_login_and_no_agent_only_a_contact_and_a_contact_keeps_its_job_title()
     {
         var profile = ProfileCompiler.Compile(FreshdeskAccountExportPreset.Create(), Helpdesk122);
 
         var deleted = profile.MapRecord("users", Record(("id", "9"), ("name", "Phạm Văn Cũ"), ("email", "pham.cu@haravan.vn"), ("helpdesk-agent", "true"), ("deleted", "true")));
-        var current = profile.MapRecord("users", Record(("id", "10"), ("name", "Lê Thị Mới"), ("email", "le.moi@haravan.vn"), ("helpdesk-agent", "true"), ("deleted", "false")));
+        var current = profile.MapRecord("users", Record(("id", "10"), ("name", "Lê Thị Mới"), ("email", "le.moi@haravan.vn"), ("helpdesk-agent", "true"), ("deleted", "false"), ("job-title", "Trưởng nhóm hỗ trợ")));
 
         Assert.Equal([EntityKind.Contact], deleted.Select(m => m.Entity));
         Assert.Equal([EntityKind.User, EntityKind.Agent, EntityKind.Contact], current.Select(m => m.Entity));
+        Assert.Equal("Trưởng nhóm hỗ trợ", Text(current[2].InsertBody, "designation"));
     }
 
     [Fact]

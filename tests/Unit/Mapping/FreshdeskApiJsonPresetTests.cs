@@ -273,7 +273,7 @@ public sealed class FreshdeskApiJsonPresetTests
     {
         var profile = await CompileAsync();
         var record = Record(
-            ("id", "502"), ("name", "Nguyễn Thị Lan"), ("email", "Lan@Haravan.vn"), ("mobile", "0987654321"),
+            ("id", "502"), ("name", "Nguyễn Thị Lan"), ("email", "Lan@Haravan.vn"), ("mobile", "0987654321"), ("job_title", " Trưởng phòng CSKH "),
             ("other_emails", "Lan.Nguyen@Gmail.com,không-phải-email,lan.nguyen@gmail.com,ketoan@haravan.vn"));
 
         var contact = Assert.Single(profile.MapRecord("contacts", record));
@@ -281,6 +281,7 @@ public sealed class FreshdeskApiJsonPresetTests
         Assert.Equal(
             """[{"email_id":"lan@haravan.vn","is_primary":1},{"email_id":"lan.nguyen@gmail.com"},{"email_id":"ketoan@haravan.vn"}]""",
             contact.InsertBody["email_ids"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        Assert.Equal("Trưởng phòng CSKH", Text(contact.InsertBody, "designation"));
         // The mobile is the only number: one row, the office number's pruned.
         Assert.Equal("""[{"phone":"0987654321","is_primary_mobile_no":1}]""", contact.InsertBody["phone_nos"]!.ToJsonString());
         var problem = Assert.Single(contact.Problems);

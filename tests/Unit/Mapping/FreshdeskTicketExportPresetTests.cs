@@ -132,7 +132,7 @@ public sealed class FreshdeskTicketExportPresetTests
     public void The_optional_contacts_and_companies_exports_map_through_the_same_preset()
     {
         var compiled = ProfileCompiler.Compile(FreshdeskTicketExportPreset.Create(), Helpdesk122);
-        var contact = Record(("Full name", "Lê Thị Hồng"), ("Email", "Hong@Example.vn"), ("Work phone", "0901234567"), ("Company", "Công ty 7"));
+        var contact = Record(("Full name", "Lê Thị Hồng"), ("Title", "Kế toán trưởng"), ("Email", "Hong@Example.vn"), ("Work phone", "0901234567"), ("Company", "Công ty 7"));
         var company = Record(("Company Name", "Công ty 7"), ("Domains for this company", "cty7.vn"));
 
         var person = Assert.Single(compiled.MapRecord("contacts", contact));
@@ -140,7 +140,8 @@ public sealed class FreshdeskTicketExportPresetTests
 
         Assert.Equal(("hong@example.vn", "Lê", "Thị Hồng"), (person.SourceKey, Text(person.InsertBody, "first_name"), Text(person.InsertBody, "last_name")));
         Assert.Equal("""[{"phone":"0901234567","is_primary_phone":1}]""", person.InsertBody["phone_nos"]!.ToJsonString());
-        Assert.Equal(("Công ty 7", "Công ty 7"), (org.SourceKey, Text(org.InsertBody, "customer_name")));
+        Assert.Equal("Kế toán trưởng", Text(person.InsertBody, "designation"));
+        Assert.Equal(("Công ty 7", "Công ty 7", "cty7.vn"), (org.SourceKey, Text(org.InsertBody, "customer_name"), Text(org.InsertBody, "domain")));
     }
 
     [Theory]

@@ -72,7 +72,7 @@ public static class FreshdeskAccountExportPreset
             Filter: Agents),
         new(EntityKind.Organisation, new EntitySource("companies"), Column("(key)", "name", Trim), [Column("customer_name", "name", Trim), Column("domain", "domains", Trim)]),
         new(EntityKind.Contact, new EntitySource("users"), Column("(key)", "email", Trim, Lower),
-            [.. ContactFields("name", Column("", "email", Email, Lower), "phone", "mobile"), Reference("links.0.link_name", EntityKind.Organisation, "customer-id", Lookup("companies.name"))]),
+            [.. ContactFields("name", Column("", "email", Email, Lower), "phone", "mobile"), Column("designation", "job-title", Trim), Reference("links.0.link_name", EntityKind.Organisation, "customer-id", Lookup("companies.name"))]),
         new(EntityKind.TicketType, new EntitySource("tickets"), Column("(key)", "ticket-type", Trim), [Column("name", "ticket-type", Trim)], Filter: new RowFilter("ticket-type", And: Live)),
         Team("tickets", Column("", "group-id", LookupOrEmpty("groups.name"), Trim), Column("", "responder-id", LookupOrEmpty("agents.email"), Trim, Lower), new RowFilter("group-id", And: Live)),
         new(EntityKind.Ticket, new EntitySource("tickets"), Column("(key)", "display-id", Trim), TicketFields, ExternalIdField: "custom_source_id", Filter: Live),

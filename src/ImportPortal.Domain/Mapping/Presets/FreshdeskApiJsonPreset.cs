@@ -54,6 +54,7 @@ public static class FreshdeskApiJsonPreset
                 .. ContactFields("name", Column("", "email", Email, Lower), "phone", "mobile"),
                 // Freshdesk's other addresses of the contact, a row each after the primary: Frappe finds the contact by any of them.
                 Column("email_ids.*.email_id", "other_emails", EmailList, Lower),
+                Column("designation", "job_title", Trim),
                 Reference("links.0.link_name", EntityKind.Organisation, "company_id", Lookup("companies.name")),
             ]),
         new(EntityKind.TicketType, new EntitySource("tickets"), Column("(key)", "type", Trim), [Column("name", "type", Trim)], Filter: new RowFilter("type", And: Live)),

@@ -21,10 +21,10 @@ public static class FreshdeskTicketExportPreset
 
     private static EntityMapping[] Entities =>
     [
-        new(EntityKind.Organisation, new EntitySource("companies"), Column("(key)", "Company Name", Trim), [Column("customer_name", "Company Name", Trim)]),
+        new(EntityKind.Organisation, new EntitySource("companies"), Column("(key)", "Company Name", Trim), [Column("customer_name", "Company Name", Trim), Column("domain", "Domains for this company", Trim)]),
         new(EntityKind.Organisation, new EntitySource("tickets"), Column("(key)", "Company", Trim), [Column("customer_name", "Company", Trim)], Filter: new RowFilter("Company")),
         new(EntityKind.Contact, new EntitySource("contacts"), Column("(key)", "Email", Trim, Lower),
-            [.. ContactFields("Full name", Column("", "Email", Email, Lower), "Work phone", "Mobile phone"), Reference("links.0.link_name", EntityKind.Organisation, "Company", Trim)]),
+            [.. ContactFields("Full name", Column("", "Email", Email, Lower), "Work phone", "Mobile phone"), Column("designation", "Title", Trim), Reference("links.0.link_name", EntityKind.Organisation, "Company", Trim)]),
         new(EntityKind.Contact, new EntitySource("tickets"), Column("(key)", "Requester email", Trim, Lower),
             [.. ContactFields("Requester name", Column("", "Requester email", Email, Lower), "Requester phone"), Reference("links.0.link_name", EntityKind.Organisation, "Company", Trim)],
             Filter: new RowFilter("Requester email")),
