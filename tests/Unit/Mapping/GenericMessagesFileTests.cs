@@ -95,6 +95,16 @@ public sealed class GenericMessagesFileTests
     }
 
     [Fact]
+    public void Added_to_a_freshdesk_ticket_export_profile_the_requesters_are_the_ticket_file_s_own_not_the_optional_contacts_file_s()
+    {
+        var (profile, _) = GenericMessagesFile.AddTo(FreshdeskTicketExportPreset.Create(), VietnameseMessages)!.Value;
+
+        var requesters = Assert.Single(profile.Lookups!);
+        Assert.Equal(("tickets", "Requester email"), (requesters.Table, requesters.KeyColumn));
+        Assert.Equal(new RowFilter("Requester email"), requesters.Filter);
+    }
+
+    [Fact]
     public void A_second_messages_file_gets_a_table_of_its_own()
     {
         var (once, first) = GenericMessagesFile.AddTo(Tickets, VietnameseMessages)!.Value;

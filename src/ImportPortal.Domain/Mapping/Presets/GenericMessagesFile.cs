@@ -11,7 +11,7 @@ namespace ImportPortal.Domain.Mapping.Presets;
 /// Who wrote a message decides how Helpdesk shows it: a customer's is a Received Communication, an agent's a Sent one
 /// (and the first of those is the ticket's first response). A column that says so ("Direction", "Chiều": in/out,
 /// customer/agent) is read through a value map. Without one, a message whose sender is a requester of the profile's
-/// tickets (the contacts' key column of the ticket file) was received, and any other was sent by the team.
+/// tickets (the key column of the contacts the ticket file names) was received, and any other was sent by the team.
 /// </para>
 /// </summary>
 public static class GenericMessagesFile
@@ -126,7 +126,12 @@ public static class GenericMessagesFile
             return (Column("sent_or_received", direction, Trim, Map(Directions, "Received")), null);
         }
 
-        var requesters = profile.Entities.FirstOrDefault(e => e is { Entity: EntityKind.Contact, Source.Child: null, Key.Origin: FieldOrigin.Column });
+        // The requesters the ticket file itself names (a Freshdesk ticket export's optional contacts file may be left out).
+        var tickets = profile.Entities.FirstOrDefault(e => e is { Entity: EntityKind.Ticket, Source.Child: null })?.Source.Table;
+        var requesters = profile.Entities
+            .Where(e => e is { Entity: EntityKind.Contact, Source.Child: null, Key.Origin: FieldOrigin.Column })
+            .OrderBy(e => e.Source.Table == tickets ? 0 : 1)
+            .FirstOrDefault();
         if (!found.TryGetValue(Sender, out var sender) || requesters is null)
         {
             return (Constant("sent_or_received", "Received"), null);
