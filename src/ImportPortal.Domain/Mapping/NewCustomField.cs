@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 
 namespace ImportPortal.Domain.Mapping;
@@ -9,12 +10,15 @@ namespace ImportPortal.Domain.Mapping;
 /// <c>fieldname</c> as given, and Frappe's own derivation would keep Vietnamese letters in it: the name is made here, from
 /// the label folded to ASCII, with Frappe's <c>custom_</c> prefix.
 /// </summary>
-public static class NewCustomField
+public static partial class NewCustomField
 {
     public const string Doctype = "Custom Field";
 
-    /// <summary>What a new field can hold without a transform: a line, a paragraph, or the HTML a message body holds.</summary>
-    public static IReadOnlyList<string> Fieldtypes { get; } = ["Data", "Small Text", "Text Editor"];
+    /// <summary>
+    /// What a new field can hold: a line, a paragraph, the HTML a message body holds, or a moment or a day (read in the
+    /// profile's source zone and written in the site's, as every date of the profile is).
+    /// </summary>
+    public static IReadOnlyList<string> Fieldtypes { get; } = ["Data", "Small Text", "Text Editor", "Datetime", "Date"];
 
     // Frappe's Data holds 140 characters; anything longer is text.
     private const int DataLength = 140;
@@ -76,9 +80,29 @@ public static class NewCustomField
         return text.Length <= "custom_".Length ? null : text[..Math.Min(text.Length, MaxFieldname)].TrimEnd('_');
     }
 
-    /// <summary>The field type for values like <paramref name="example"/>: a line fits Data, anything longer is Small Text.</summary>
-    public static string FieldtypeFor(string? example) =>
-        example is { } text && (text.Length > DataLength || text.Contains('\n', StringComparison.Ordinal) || text.EndsWith('…')) ? "Small Text" : "Data";
+    /// <summary>
+    /// The field type for values like <paramref name="example"/>: a date and time written year first (as Freshdesk writes
+    /// its times: "2024-03-02 17:00:00") is a Datetime, a date so written a Date; a line fits Data, anything longer is
+    /// Small Text. A date in a local format ("02/03/2024") stays Data: which is the day and which the month, only the
+    /// operator knows.
+    /// </summary>
+    public static string FieldtypeFor(string? example) => example?.Trim() switch
+    {
+        { } text when IsoMoment().Match(text) is { Success: true } moment => moment.Groups["time"].Success ? "Datetime" : "Date",
+        { } text when text.Length > DataLength || text.Contains('\n', StringComparison.Ordinal) || text.EndsWith('…') => "Small Text",
+        _ => "Data",
+    };
+
+    /// <summary>How a column is mapped to a new field of <paramref name="fieldtype"/>: dates through the profile's zones, text trimmed.</summary>
+    public static IReadOnlyList<TransformStep> TransformsFor(string fieldtype) => fieldtype switch
+    {
+        "Datetime" => [new TransformStep(TransformKind.DateTime)],
+        "Date" => [new TransformStep(TransformKind.Date)],
+        _ => [new TransformStep(TransformKind.Trim)],
+    };
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}(?<time>[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")]
+    private static partial Regex IsoMoment();
 
     /// <summary>The <c>Custom Field</c> document that adds the field to <paramref name="doctype"/>, after the doctype's last field.</summary>
     public static JsonObject Body(string doctype, string fieldname, string label, string fieldtype)

@@ -76,6 +76,8 @@ public sealed class PreviewTests(BrowserFixture browser, PortalFixture portal) :
         await Expect(op.Page.Locator("[data-testid=unsent-column][data-column='Due by time']")).ToHaveAttributeAsync("data-count", "4");
         await op.Page.Locator("[data-testid=unsent-add][data-column='Due by time']").ClickAsync();
         await Expect(op.Page.GetByTestId("new-field")).ToContainTextAsync("custom_due_by_time");
+        // Freshdesk writes its times year first: the field is a Datetime, filled through the profile's zones.
+        await Expect(op.Page.GetByTestId("new-field")).ToContainTextAsync("Datetime");
         await op.ScreenshotAsync("new-field");
         await op.Page.GetByTestId("new-field-create").ClickAsync();
         await Expect(op.Page.Locator(".mud-snackbar")).ToContainTextAsync("custom_due_by_time was made on HD Ticket");

@@ -38,8 +38,23 @@ public sealed class NewCustomFieldTests
     [InlineData("Miền Bắc", "Data")]
     [InlineData("dòng một\ndòng hai", "Small Text")]
     [InlineData(null, "Data")]
+    [InlineData("2024-03-02 17:00:00", "Datetime")]
+    [InlineData("2024-03-02T17:00:00+07:00", "Datetime")]
+    [InlineData("2024-03-02 17:00", "Datetime")]
+    [InlineData(" 2024-03-02 ", "Date")]
+    [InlineData("02/03/2024", "Data")]
+    [InlineData("2024-03-02 là hạn chót", "Data")]
     public void A_type_fits_the_values(string? example, string fieldtype) =>
         Assert.Equal(fieldtype, NewCustomField.FieldtypeFor(example));
+
+    [Fact]
+    public void A_date_field_is_filled_through_the_profile_s_zones_and_a_text_field_trimmed()
+    {
+        Assert.Equal([TransformKind.DateTime], NewCustomField.TransformsFor("Datetime").Select(t => t.Kind));
+        Assert.Equal([TransformKind.Date], NewCustomField.TransformsFor("Date").Select(t => t.Kind));
+        Assert.Equal([TransformKind.Trim], NewCustomField.TransformsFor("Small Text").Select(t => t.Kind));
+        Assert.Equal("Datetime", NewCustomField.Body("HD Ticket", "custom_due_by_time", "Due by time", "Datetime")["fieldtype"]!.GetValue<string>());
+    }
 
     [Fact]
     public void The_custom_field_document_names_its_doctype_field_label_and_type_and_refuses_a_type_it_does_not_make()

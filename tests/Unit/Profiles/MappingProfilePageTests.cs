@@ -325,6 +325,34 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_column_of_freshdesk_times_gets_a_datetime_field_filled_through_the_profile_s_zones()
+    {
+        UseCulture("en");
+        var id = await AddSiteAndProfileAsync(FreshdeskTicketExportPreset.Create() with { Name = "Hạn xử lý" });
+        await AddValidationAsync(id, new UnsentColumnTally("tickets", null, "Due by time", 12, [2, 3], "2024-03-02 17:00:00"));
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        Render<MudBlazor.MudSnackbarProvider>();
+        var page = Render<MappingProfilePage>(p => p.Add(x => x.Id, id));
+        await page.WaitForAssertionAsync(() => Assert.NotEmpty(TicketRows(page)), Wait);
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=unsent-title] .mud-expand-panel-header").Click(), Wait);
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=unsent-add][data-column='Due by time']").Click(), Wait);
+
+        // The dialog proposes a Datetime for values Freshdesk writes as times.
+        await dialogs.WaitForAssertionAsync(() => Assert.Equal("Datetime", dialogs.Find("[data-testid=new-field-type]").TextContent.Trim()), Wait);
+        dialogs.Find("[data-testid=new-field-create]").Click();
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("true", page.Find("[data-testid=profile-editor]").GetAttribute("data-dirty")), Wait);
+        var made = _h.Simulator.Store.Get("Custom Field", "HD Ticket-custom_due_by_time");
+        Assert.Equal("Datetime", made?["fieldtype"]?.GetValue<string>());
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=profile-save]").Click(), Wait);
+        await page.WaitForAssertionAsync(() => Assert.Equal("false", page.Find("[data-testid=profile-editor]").GetAttribute("data-dirty")), Wait);
+        var saved = await _h.Services.GetRequiredService<MappingProfileStore>().LoadAsync(id, CancellationToken.None);
+        var field = saved!.Entities.Single(e => e.Entity == EntityKind.Ticket).Fields.Single(f => f.Target == "custom_due_by_time");
+        Assert.Equal("Due by time", field.Value);
+        Assert.Equal([TransformKind.DateTime], field.Transforms!.Select(t => t.Kind));
+    }
+
+    [Fact]
     public async Task A_site_that_refuses_the_field_says_why_in_the_dialog_and_nothing_is_mapped()
     {
         UseCulture("en");
