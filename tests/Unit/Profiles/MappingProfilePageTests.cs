@@ -423,6 +423,27 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
         Assert.Single(page.FindAll("[data-testid=entity-panel][data-entity=Reply]"), e => e.TextContent.Contains("messages", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_ticket_file_a_messages_file_goes_with_is_bound_with_it_when_an_upload_has_its_columns()
+    {
+        UseCulture("en");
+        var id = await AddSiteAndProfileAsync(GenericTicketFile.Create(Mapping.GenericTicketFileTests.VietnameseHeaders, "Phiếu Haravan"));
+        // The ticket file, then a newer file missing a column the profile reads, then the messages.
+        await UploadAsync(string.Join(",", Mapping.GenericTicketFileTests.VietnameseHeaders) + "\r\n17,Không in được,Máy in lỗi,Mở,Cao,Hỏi,Công ty A,Trần Bình,binh@example.vn,0901234567,2024-03-01 09:00:00,\r\n", "Phiếu.csv");
+        await UploadAsync("Mã phiếu,Tiêu đề\r\n1,Khác\r\n", "Phiếu khác.csv");
+        var upload = await UploadAsync("Mã tin nhắn,Mã phiếu,Người gửi,Nội dung tin nhắn,Ngày gửi\r\n9001,17,binh@example.vn,Hỏi thêm,2024-03-01 11:00:00\r\n", "Tin nhắn.csv");
+        Render<MudBlazor.MudSnackbarProvider>();
+        Render<MudBlazor.MudPopoverProvider>();
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"mappings/{id}?add=messages&upload={upload}");
+
+        var page = Render<MappingProfilePage>(p => p.Add(x => x.Id, id));
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("true", page.Find("[data-testid=profile-editor]").GetAttribute("data-dirty")), Wait);
+        string BoundTo(string table) => page.FindAll("[data-testid=preview-upload]").Single(e => e.GetAttribute("aria-label") == $"Upload for \"{table}\"").TextContent.Trim();
+        await page.WaitForAssertionAsync(() => Assert.Equal(("Phiếu.csv", "Tin nhắn.csv"), (BoundTo("tickets"), BoundTo("messages"))), Wait);
+        Assert.Empty(page.FindAll("[data-testid=preview-unbound-lookup]"));
+    }
+
     private async Task<Guid> UploadAsync(string csv, string name)
     {
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
