@@ -392,7 +392,7 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
     {
         UseCulture(culture);
         var id = await AddSiteAndProfileAsync(GenericTicketFile.Create(Mapping.GenericTicketFileTests.VietnameseHeaders, "Phiếu Haravan"));
-        var upload = await UploadAsync("Mã tin nhắn,Mã phiếu,Người gửi,Nội dung tin nhắn,Ngày gửi\r\n9001,17,khach@example.vn,Hỏi thêm,2024-03-01 11:00:00\r\n", "Tin nhắn.csv");
+        var upload = await _h.UploadCsvAsync("Mã tin nhắn,Mã phiếu,Người gửi,Nội dung tin nhắn,Ngày gửi\r\n9001,17,khach@example.vn,Hỏi thêm,2024-03-01 11:00:00\r\n", "Tin nhắn.csv");
         var snackbars = Render<MudBlazor.MudSnackbarProvider>();
         Render<MudBlazor.MudPopoverProvider>();
         Services.GetRequiredService<NavigationManager>().NavigateTo($"mappings/{id}?add=messages&upload={upload}");
@@ -429,9 +429,9 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
         UseCulture("en");
         var id = await AddSiteAndProfileAsync(GenericTicketFile.Create(Mapping.GenericTicketFileTests.VietnameseHeaders, "Phiếu Haravan"));
         // The ticket file, then a newer file missing a column the profile reads, then the messages.
-        await UploadAsync(string.Join(",", Mapping.GenericTicketFileTests.VietnameseHeaders) + "\r\n17,Không in được,Máy in lỗi,Mở,Cao,Hỏi,Công ty A,Trần Bình,binh@example.vn,0901234567,2024-03-01 09:00:00,\r\n", "Phiếu.csv");
-        await UploadAsync("Mã phiếu,Tiêu đề\r\n1,Khác\r\n", "Phiếu khác.csv");
-        var upload = await UploadAsync("Mã tin nhắn,Mã phiếu,Người gửi,Nội dung tin nhắn,Ngày gửi\r\n9001,17,binh@example.vn,Hỏi thêm,2024-03-01 11:00:00\r\n", "Tin nhắn.csv");
+        await _h.UploadCsvAsync(string.Join(",", Mapping.GenericTicketFileTests.VietnameseHeaders) + "\r\n17,Không in được,Máy in lỗi,Mở,Cao,Hỏi,Công ty A,Trần Bình,binh@example.vn,0901234567,2024-03-01 09:00:00,\r\n", "Phiếu.csv");
+        await _h.UploadCsvAsync("Mã phiếu,Tiêu đề\r\n1,Khác\r\n", "Phiếu khác.csv");
+        var upload = await _h.UploadCsvAsync("Mã tin nhắn,Mã phiếu,Người gửi,Nội dung tin nhắn,Ngày gửi\r\n9001,17,binh@example.vn,Hỏi thêm,2024-03-01 11:00:00\r\n", "Tin nhắn.csv");
         Render<MudBlazor.MudSnackbarProvider>();
         Render<MudBlazor.MudPopoverProvider>();
         Services.GetRequiredService<NavigationManager>().NavigateTo($"mappings/{id}?add=messages&upload={upload}");
@@ -442,14 +442,6 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
         string BoundTo(string table) => page.FindAll("[data-testid=preview-upload]").Single(e => e.GetAttribute("aria-label") == $"Upload for \"{table}\"").TextContent.Trim();
         await page.WaitForAssertionAsync(() => Assert.Equal(("Phiếu.csv", "Tin nhắn.csv"), (BoundTo("tickets"), BoundTo("messages"))), Wait);
         Assert.Empty(page.FindAll("[data-testid=preview-unbound-lookup]"));
-    }
-
-    private async Task<Guid> UploadAsync(string csv, string name)
-    {
-        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
-        var outcome = await _h.Services.GetRequiredService<UploadStore>().SaveAsync(stream, name, "van.hanh", null, CancellationToken.None);
-        await _h.Services.GetRequiredService<ProfileUploadJob>().ExecuteAsync(outcome.UploadId!.Value, CancellationToken.None);
-        return outcome.UploadId.Value;
     }
 
     private async Task<Guid> AddSiteAndProfileAsync(MappingProfile profile)

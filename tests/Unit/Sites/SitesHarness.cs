@@ -57,6 +57,16 @@ public sealed class SitesHarness : IAsyncDisposable
 
     public Task<T> InDatabaseAsync<T>(Func<PortalDbContext, Task<T>> query) => _portal.InDatabaseAsync(query);
 
+    /// <summary>A CSV uploaded and analysed, as the portal offers every upload (its tables and columns known).</summary>
+    public async Task<Guid> UploadCsvAsync(string csv, string name)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
+        var outcome = await _portal.Get<UploadStore>().SaveAsync(stream, name, "van.hanh", null, CancellationToken.None);
+        var upload = outcome.UploadId ?? throw new InvalidOperationException(outcome.ProblemKey);
+        await _portal.Get<ProfileUploadJob>().ExecuteAsync(upload, CancellationToken.None);
+        return upload;
+    }
+
     /// <summary>Every byte in the data folder (database, WAL, keys) as Latin-1 text, to search for what must not be there.</summary>
     public async Task<string> ReadDataFolderAsTextAsync()
     {

@@ -53,7 +53,7 @@ public sealed class UploadDetailPageTests : PortalComponentTest, IAsyncLifetime
         var generic = (await store.CreateFromHeadersAsync("van.hanh", Mapping.GenericTicketFileTests.VietnameseHeaders, "tickets", "Phiếu Haravan", CancellationToken.None)).Id!.Value;
         // A preset's profile, newer, is proposed after it all the same.
         await store.CreateFromPresetAsync("van.hanh", FreshdeskTicketExportPreset.Name, "Freshdesk mới", CancellationToken.None);
-        var upload = await UploadAsync("Mã tin nhắn,Mã phiếu,Người gửi,Nội dung tin nhắn,Ngày gửi\r\n9001,17,khach@example.vn,Hỏi thêm,2024-03-01 11:00:00\r\n", "Tin nhắn.csv");
+        var upload = await _h.UploadCsvAsync("Mã tin nhắn,Mã phiếu,Người gửi,Nội dung tin nhắn,Ngày gửi\r\n9001,17,khach@example.vn,Hỏi thêm,2024-03-01 11:00:00\r\n", "Tin nhắn.csv");
         Render<MudBlazor.MudPopoverProvider>();
 
         var page = Render<UploadDetailPage>(p => p.Add(x => x.Id, upload));
@@ -75,8 +75,8 @@ public sealed class UploadDetailPageTests : PortalComponentTest, IAsyncLifetime
     public async Task With_no_profile_yet_the_page_says_to_map_the_ticket_file_first_and_a_ticket_file_is_offered_no_such_thing()
     {
         UseCulture("vi");
-        var messages = await UploadAsync("Mã phiếu,Người gửi,Nội dung,Ngày gửi\r\n17,khach@example.vn,Hỏi thêm,2024-03-01 11:00:00\r\n", "Tin nhắn.csv");
-        var tickets = await UploadAsync(string.Join(",", Mapping.GenericTicketFileTests.VietnameseHeaders) + "\r\n17,Không in được,Máy in lỗi,Mở,Cao,Hỏi,Công ty A,Trần Bình,binh@example.vn,0901234567,2024-03-01 09:00:00,\r\n", "Phiếu.csv");
+        var messages = await _h.UploadCsvAsync("Mã phiếu,Người gửi,Nội dung,Ngày gửi\r\n17,khach@example.vn,Hỏi thêm,2024-03-01 11:00:00\r\n", "Tin nhắn.csv");
+        var tickets = await _h.UploadCsvAsync(string.Join(",", Mapping.GenericTicketFileTests.VietnameseHeaders) + "\r\n17,Không in được,Máy in lỗi,Mở,Cao,Hỏi,Công ty A,Trần Bình,binh@example.vn,0901234567,2024-03-01 09:00:00,\r\n", "Phiếu.csv");
 
         var page = Render<UploadDetailPage>(p => p.Add(x => x.Id, messages));
 
@@ -86,13 +86,5 @@ public sealed class UploadDetailPageTests : PortalComponentTest, IAsyncLifetime
         var ticketPage = Render<UploadDetailPage>(p => p.Add(x => x.Id, tickets));
         await ticketPage.WaitForAssertionAsync(() => Assert.NotEmpty(ticketPage.FindAll("[data-testid=upload-map-generic]")), Wait);
         Assert.Empty(ticketPage.FindAll("[data-testid=upload-messages]"));
-    }
-
-    private async Task<Guid> UploadAsync(string csv, string name)
-    {
-        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
-        var outcome = await _h.Services.GetRequiredService<UploadStore>().SaveAsync(stream, name, "van.hanh", null, CancellationToken.None);
-        await _h.Services.GetRequiredService<ProfileUploadJob>().ExecuteAsync(outcome.UploadId!.Value, CancellationToken.None);
-        return outcome.UploadId.Value;
     }
 }
