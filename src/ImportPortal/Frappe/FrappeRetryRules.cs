@@ -7,7 +7,8 @@ namespace ImportPortal.Frappe;
 
 /// <summary>
 /// When the HTTP layer may send a request again by itself: only when repeating cannot create anything twice.
-/// GET and PUT (the same body) are safe; any request the server answered with 429 was refused before it ran;
+/// GET, PUT (the same body) and DELETE (a repeat finds the document gone: 404, which the caller reads as deleted) are
+/// safe; any request the server answered with 429 was refused before it ran;
 /// a request that never left (no connection, open circuit) is safe. A POST that may have reached the server is
 /// never re-sent here: its fate is unknown, and the caller looks the document up first.
 /// </summary>
@@ -65,5 +66,5 @@ public static class FrappeRetryRules
             or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
     private static bool IsRepeatable(HttpMethod method) =>
-        method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put || method == HttpMethod.Options;
+        method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Options;
 }

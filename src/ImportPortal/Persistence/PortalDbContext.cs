@@ -90,6 +90,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             run.Property(r => r.PlannedAt).HasConversion(binaryTime);
             run.Property(r => r.LeaseUntil).HasConversion(binaryTime);
             run.Property(r => r.DeletedAt).HasConversion(binaryTime);
+            run.Property(r => r.RemovalRequestedAt).HasConversion(binaryTime);
+            run.Property(r => r.RemovalFinishedAt).HasConversion(binaryTime);
             run.Property(r => r.SiteName).HasMaxLength(200);
             run.Property(r => r.ProfileName).HasMaxLength(200);
             run.Property(r => r.CreatedBy).HasMaxLength(256);
@@ -106,6 +108,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             // misconfigured run can fail a hundred thousand records, and reading each of them to show the dashboard
             // took 6 s from a cold cache (117,000 failed records, sqlite3 on the same schema), the index 0.07 s.
             record.HasIndex(r => new { r.RunId, r.State, r.ErrorKind, r.Table, r.Row, r.UpdatedAt });
+            // The documents a removal kept or could not delete, listed on the dashboard: only records a removal reached
+            // are in it, so an import writes nothing more.
+            record.HasIndex(r => new { r.RunId, r.Removal }).HasFilter("\"Removal\" IS NOT NULL");
             record.Property(r => r.UpdatedAt).HasConversion(binaryTime);
             record.Property(r => r.Doctype).HasMaxLength(140);
         });

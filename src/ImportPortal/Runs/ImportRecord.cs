@@ -56,4 +56,12 @@ public sealed class ImportRecord
     public string? SentJson { get; set; }
 
     public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>What taking the run back off its site did with the document this record created; null while it was not asked or not reached.</summary>
+    public RemovalOutcome? Removal { get; set; }
+
+    public RemovalReason? RemovalReason { get; set; }
+
+    /// <summary>Who changed it and when, how many messages it has, or the site's answer.</summary>
+    public string? RemovalNote { get; set; }
 }

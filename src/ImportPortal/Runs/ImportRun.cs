@@ -73,4 +73,27 @@ public sealed class ImportRun
     /// attempts. The row stays, so its number is never given to another run and the audit log still reads.
     /// </summary>
     public DateTimeOffset? DeletedAt { get; set; }
+
+    /// <summary>When an operator asked to take back off the site what the run created; null when never asked.</summary>
+    public DateTimeOffset? RemovalRequestedAt { get; set; }
+
+    public string? RemovalRequestedBy { get; set; }
+
+    /// <summary>Also delete documents someone changed since the run (the operator's choice when asking).</summary>
+    public bool RemovalIncludesChanged { get; set; }
+
+    /// <summary>When the removal last ended; null while it is asked for and not done.</summary>
+    public DateTimeOffset? RemovalFinishedAt { get; set; }
+
+    /// <summary>Why the removal stopped before its end (the site unreachable, the key refused).</summary>
+    public string? RemovalError { get; set; }
+
+    /// <summary>The documents the run created when the removal was first asked for, and what became of them so far (kept with the records' outcomes, in the same transactions).</summary>
+    public long RemovalTotal { get; set; }
+
+    public long RemovalRemoved { get; set; }
+
+    public long RemovalKept { get; set; }
+
+    public long RemovalFailed { get; set; }
 }

@@ -12,7 +12,7 @@ namespace ImportPortal.Runs;
 /// lease keeps a run to one job: if the old process still held it, the job waits until that lease lapses. A finished
 /// run whose site was being put back gets that finished, and a paused run that keeps its site quiet gets its
 /// put-back after <see cref="RunsOptions.QuietPauseLimit"/> scheduled again. A deleted run that still has records gets
-/// them removed.
+/// them removed, and a run being taken back off its site gets that finished.
 /// </summary>
 public sealed class RunRecovery(
     IDbContextFactory<PortalDbContext> databases,
@@ -47,6 +47,15 @@ public sealed class RunRecovery(
         {
             logger.LogInformation("Removing the records of deleted run {RunId} after a restart", runId);
             jobs.Enqueue<DeleteRunRecordsJob>(job => job.ExecuteAsync(runId, CancellationToken.None));
+        }
+
+        // A removal the portal stopped in the middle of: its job goes on where the last one stopped.
+        var removing = await db.ImportRuns.AsNoTracking()
+            .Where(r => r.DeletedAt == null && r.RemovalRequestedAt != null && r.RemovalFinishedAt == null).Select(r => r.Id).ToListAsync(cancellationToken);
+        foreach (var runId in removing)
+        {
+            logger.LogInformation("Going on taking run {RunId} back off its site after a restart", runId);
+            jobs.Enqueue<RemoveRunJob>(job => job.ExecuteAsync(runId, CancellationToken.None));
         }
 
         await ReschedulePausedRestoresAsync(db, cancellationToken);

@@ -87,6 +87,8 @@ public sealed class RunService(
     {
         var result = await TransitionAsync(actor, runId, "run.resumed", run => run.State switch
         {
+            // A failed run being taken back off its site stays as it is until that ends.
+            RunState.Failed when run.RemovalRequestedAt is not null && run.RemovalFinishedAt is null => null,
             RunState.Paused or RunState.Failed => RunState.Queued,
             RunState.Pausing => RunState.Running,
             _ => null,
@@ -169,6 +171,11 @@ public sealed class RunService(
             return RunCommandResult.Fail("Runs.CannotRetryCancelled");
         }
 
+        if (run.RemovalRequestedAt is not null && run.RemovalFinishedAt is null)
+        {
+            return RunCommandResult.Fail("Runs.RemovalRunning");
+        }
+
         var ids = recordIds?.ToList();
         new AuditLog(db, time).Record(actor, "run.retried", $"run {run.Number}", ids is null ? "all failed records" : $"{ids.Count} record(s): {string.Join(", ", ids.Take(20))}");
         await db.SaveChangesAsync(ct);
@@ -247,6 +254,12 @@ public sealed class RunService(
         if (await quiet.ReadAsync(runId, ct) is { Pending: true })
         {
             return RunCommandResult.Fail("Runs.DeleteQuietPending");
+        }
+
+        // Its job reads the records to know what to delete from the site.
+        if (run.RemovalRequestedAt is not null && run.RemovalFinishedAt is null)
+        {
+            return RunCommandResult.Fail("Runs.RemovalRunning");
         }
 
         run.DeletedAt = now;

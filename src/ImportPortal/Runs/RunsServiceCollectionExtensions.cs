@@ -28,6 +28,9 @@ internal static class RunsServiceCollectionExtensions
         services.Configure<RunsOptions>(configuration.GetSection(RunsOptions.SectionName));
         services.AddSingleton<ProgressFeed<RunProgress>>();
         services.AddSingleton<ProgressFeed<RunQuietChange>>();
+        services.AddSingleton<ProgressFeed<RunRemovalProgress>>();
+        services.AddSingleton<RunRemovals>();
+        services.AddTransient<RemoveRunJob>();
         services.AddSingleton<SiteQuiet>();
         services.AddSingleton<RunService>();
         services.AddSingleton<RunQueries>();

@@ -95,6 +95,13 @@ sealed class DocumentEngine(SimulatedSite site, BehaviourRegistry behaviours)
     {
         var meta = Meta(doctype);
         var table = site.Store.Table(meta.Name);
+        // Frappe runs the document's on_trash before it looks for links (a user lets go of its contact first); outside
+        // this table's lock, as it writes other tables. A refusal after it rolls its changes back with the request.
+        if (table.Rows.ContainsKey(Key(meta, name)))
+        {
+            OnTrash(meta.Name, Key(meta, name), transaction);
+        }
+
         lock (table.WriteLock)
         {
             var key = Key(meta, name);
@@ -105,6 +112,78 @@ sealed class DocumentEngine(SimulatedSite site, BehaviourRegistry behaviours)
 
             LinkedDocuments.ThrowIfLinked(site, meta, key);
             writer.Remove(table, meta, key, transaction);
+        }
+
+        DeleteDynamicLinks(meta.Name, name, transaction);
+    }
+
+    /// <summary>
+    /// User.on_trash: its ToDos go, and the contacts made for it keep no link to it (their <c>user</c> cleared).
+    /// HD Team.on_trash: its assignment rule goes, without a look for links (force).
+    /// </summary>
+    void OnTrash(string doctype, string name, Transaction transaction)
+    {
+        if (doctype == "User")
+        {
+            DeleteWhere("ToDo", d => JsonDocs.Text(d, "allocated_to") == name, transaction);
+            Clear("Contact", d => JsonDocs.Text(d, "user") == name, ["user"], transaction);
+        }
+        else if (doctype == "HD Team" && site.Find("HD Team", name) is { } team && JsonDocs.Text(team, "assignment_rule") is { Length: > 0 } rule)
+        {
+            DeleteWhere("Assignment Rule", d => JsonDocs.Text(d, "name") == rule, transaction);
+        }
+    }
+
+    /// <summary>
+    /// What frappe.model.delete_doc.delete_dynamic_links does after a delete: the document's ToDos (its assignments) and
+    /// Notification Logs go with it; Communications that pointed at it stay, their reference cleared.
+    /// </summary>
+    void DeleteDynamicLinks(string doctype, string name, Transaction transaction)
+    {
+        DeleteWhere("ToDo", d => JsonDocs.Text(d, "reference_type") == doctype && JsonDocs.Text(d, "reference_name") == name, transaction);
+        DeleteWhere("Notification Log", d => JsonDocs.Text(d, "document_type") == doctype && JsonDocs.Text(d, "document_name") == name, transaction);
+        Clear("Communication", d => JsonDocs.Text(d, "reference_doctype") == doctype && JsonDocs.Text(d, "reference_name") == name, ["reference_doctype", "reference_name"], transaction);
+    }
+
+    void Clear(string doctype, Func<JsonObject, bool> references, string[] fields, Transaction transaction)
+    {
+        if (!site.Metadata.Exists(doctype))
+        {
+            return;
+        }
+
+        var meta = Meta(doctype);
+        var table = site.Store.Table(meta.Name);
+        lock (table.WriteLock)
+        {
+            foreach (var (key, row) in table.Rows.Where(r => references(r.Value.Data)).ToList())
+            {
+                var doc = JsonDocs.CloneObject(row.Data);
+                foreach (var field in fields)
+                {
+                    doc[field] = null;
+                }
+
+                writer.Put(table, meta, key, new StoredDocument(doc, row.Sequence), transaction);
+            }
+        }
+    }
+
+    void DeleteWhere(string doctype, Func<JsonObject, bool> references, Transaction transaction)
+    {
+        if (!site.Metadata.Exists(doctype))
+        {
+            return;
+        }
+
+        var meta = Meta(doctype);
+        var table = site.Store.Table(meta.Name);
+        lock (table.WriteLock)
+        {
+            foreach (var key in table.Rows.Where(r => references(r.Value.Data)).Select(r => r.Key).ToList())
+            {
+                writer.Remove(table, meta, key, transaction);
+            }
         }
     }
 

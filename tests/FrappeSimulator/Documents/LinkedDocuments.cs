@@ -18,13 +18,33 @@ static class LinkedDocuments
                     string.Equals(JsonDocs.Text(d, field.Fieldname), name, StringComparison.OrdinalIgnoreCase));
                 if (linked is not null)
                 {
-                    var otherName = JsonDocs.Text(linked, "name");
-                    throw FrappeErrors.Fail(
-                        "LinkExistsError",
-                        $"Cannot delete or cancel because {meta.Name} <a href=\"/app/{Slug(meta.Name)}/{name}\">{name}</a> is linked with {other.Name} <a href=\"/app/{Slug(other.Name)}/{otherName}\">{otherName}</a>");
+                    throw Linked(meta, name, other, linked);
+                }
+            }
+
+            // A row of a child table links too (an Assignment Rule's users): Frappe names the row's parent.
+            foreach (var table in other.TableFields.Where(t => t.Options is not null && site.Metadata.Exists(t.Options)))
+            {
+                var child = site.Metadata.Get(table.Options!);
+                foreach (var field in child.DataFields.Where(f => f.IsLink && f.Options == meta.Name))
+                {
+                    var parent = site.All(other.Name).FirstOrDefault(d => JsonDocs.Rows(d, table.Fieldname)
+                        .Any(row => string.Equals(JsonDocs.Text(row, field.Fieldname), name, StringComparison.OrdinalIgnoreCase)));
+                    if (parent is not null)
+                    {
+                        throw Linked(meta, name, other, parent);
+                    }
                 }
             }
         }
+    }
+
+    static FrappeSimulator.Validation.FrappeException Linked(DocTypeMeta meta, string name, DocTypeMeta other, System.Text.Json.Nodes.JsonObject linked)
+    {
+        var otherName = JsonDocs.Text(linked, "name");
+        return FrappeErrors.Fail(
+            "LinkExistsError",
+            $"Cannot delete or cancel because {meta.Name} <a href=\"/app/{Slug(meta.Name)}/{name}\">{name}</a> is linked with {other.Name} <a href=\"/app/{Slug(other.Name)}/{otherName}\">{otherName}</a>");
     }
 
     static string Slug(string doctype) => doctype.ToLowerInvariant().Replace(' ', '-');

@@ -9,7 +9,7 @@ sealed class Seeder(SimulatedSite site)
 {
     readonly DocumentStamper stamper = new(site.Metadata, site.Store);
 
-    /// <summary>Name from "name", the naming field, or the next autoincrement/series number; "creation"/"modified" are kept when given.</summary>
+    /// <summary>Name from "name", the naming field, or the next autoincrement/series number; "creation", "modified", "owner" and "modified_by" are kept when given.</summary>
     public string Put(string doctype, JsonObject body)
     {
         var meta = site.Engine.Meta(doctype);
@@ -27,7 +27,7 @@ sealed class Seeder(SimulatedSite site)
             JsonDocs.Text(body, "owner") ?? site.ApiUser.Name,
             JsonDocs.Text(body, "creation") ?? now,
             JsonDocs.Text(body, "modified") ?? JsonDocs.Text(body, "creation") ?? now,
-            site.ApiUser.Name,
+            JsonDocs.Text(body, "modified_by") ?? site.ApiUser.Name,
             0);
         var stored = stamper.StoredForm(meta, stamper.Stamp(meta, doc, name, stamp));
         if (meta.IsSingle)

@@ -215,6 +215,15 @@ namespace ImportPortal.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Removal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemovalNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RemovalReason")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Result")
                         .HasColumnType("INTEGER");
 
@@ -248,6 +257,9 @@ namespace ImportPortal.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RunId", "Removal")
+                        .HasFilter("\"Removal\" IS NOT NULL");
 
                     b.HasIndex("RunId", "Stage", "Entity", "SourceKey")
                         .IsUnique();
@@ -333,6 +345,33 @@ namespace ImportPortal.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RecordCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemovalError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RemovalFailed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemovalFinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RemovalIncludesChanged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RemovalKept")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RemovalRemoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemovalRequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemovalRequestedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RemovalTotal")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("SiteId")

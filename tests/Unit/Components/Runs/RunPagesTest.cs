@@ -34,6 +34,8 @@ public abstract class RunPagesTest : PortalComponentTest, IAsyncLifetime
         Services.AddSingleton(H.Runs);
         Services.AddSingleton(H.Services.GetRequiredService<ProgressFeed<RunProgress>>());
         Services.AddSingleton(H.Services.GetRequiredService<ProgressFeed<RunQuietChange>>());
+        Services.AddSingleton(H.Services.GetRequiredService<ProgressFeed<RunRemovalProgress>>());
+        Services.AddSingleton(H.Services.GetRequiredService<RunRemovals>());
         Services.AddSingleton(H.Services.GetRequiredService<SiteCatalog>());
         Services.AddSingleton(H.Services.GetRequiredService<MappingProfileStore>());
         Services.AddSingleton(H.Services.GetRequiredService<UploadStore>());

@@ -1,0 +1,254 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Hangfire;
+using ImportPortal.Domain.Frappe;
+using ImportPortal.Domain.Migration;
+using ImportPortal.Frappe;
+using ImportPortal.Persistence;
+using ImportPortal.Runs;
+using ImportPortal.Sites;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ImportPortal.Jobs;
+
+/// <summary>
+/// Deletes from the site what a run created, stage by stage in the reverse of the order the run sent them
+/// (<see cref="Removal.Order"/>), a batch at a time: the batch's documents are read first (who changed them last, and
+/// for tickets, which messages are still on them), then each one the run may take back is deleted, paced like the run.
+/// Each batch's outcomes, their ledger lines and the run's counts are written in one transaction, so after a crash the
+/// next job goes on where this one stopped: a delete that went through unrecorded finds the document gone. It holds
+/// the run's lease, so a retry or resume waits for it. Hangfire's retry is off: an unreachable site ends the removal
+/// with its error, and the operator asks again.
+/// </summary>
+[AutomaticRetry(Attempts = 0)]
+public sealed partial class RemoveRunJob(
+    IDbContextFactory<PortalDbContext> databases,
+    SiteCatalog sites,
+    FrappeSiteClientFactory clients,
+    SitePacing pacing,
+    ProgressFeed<RunRemovalProgress> feed,
+    IBackgroundJobClient jobs,
+    IOptions<RunsOptions> options,
+    TimeProvider time,
+    ILogger<RemoveRunJob> log)
+{
+    internal const int Batch = 100;
+
+    private const string Communication = "Communication";
+
+    public async Task ExecuteAsync(Guid runId, CancellationToken ct)
+    {
+        var lease = new RunLease(databases, runId, Guid.NewGuid(), options.Value.LeaseDuration, time);
+        if (!await lease.TryTakeStoppedAsync(ct))
+        {
+            // A crashed job's lease not lapsed yet, or a retry at work: look again once it may have.
+            if (await PendingAsync(runId, ct))
+            {
+                jobs.Schedule<RemoveRunJob>(job => job.ExecuteAsync(runId, CancellationToken.None), options.Value.LeaseDuration);
+            }
+
+            return;
+        }
+
+        try
+        {
+            await WorkAsync(runId, lease, ct);
+        }
+        finally
+        {
+            await lease.ReleaseAsync();
+        }
+    }
+
+    private async Task<bool> PendingAsync(Guid runId, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        return await db.ImportRuns.AnyAsync(r => r.Id == runId && r.DeletedAt == null && r.RemovalRequestedAt != null && r.RemovalFinishedAt == null, ct);
+    }
+
+    private async Task WorkAsync(Guid runId, RunLease lease, CancellationToken ct)
+    {
+        ImportRun run;
+        await using (var db = await databases.CreateDbContextAsync(ct))
+        {
+            run = await db.ImportRuns.AsNoTracking().FirstAsync(r => r.Id == runId, ct);
+        }
+
+        if (run.RemovalRequestedAt is null || run.RemovalFinishedAt is not null || run.DeletedAt is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            var connection = await sites.ConnectAsync(run.SiteId, ct) ?? throw new InvalidOperationException("The site no longer exists or its secret cannot be read.");
+            var ceiling = Math.Clamp((StoredJson.Read<RunOptions>(run.OptionsJson) ?? new RunOptions()).Ceiling, 1, RunOptions.MaxCeiling);
+            pacing.For(connection.BaseUrl).Ceiling = ceiling;
+            var site = clients.Create(connection);
+            var portalUser = await site.GetLoggedUserAsync(ct);
+            var renewed = time.GetUtcNow();
+            foreach (var stage in Removal.Order)
+            {
+                while (await NextBatchAsync(runId, stage, ct) is { Count: > 0 } batch)
+                {
+                    var outcomes = await RemoveAsync(site, batch, portalUser, run.RemovalIncludesChanged, ceiling, ct);
+                    Publish(await SaveAsync(run, outcomes, ct));
+                    if (time.GetUtcNow() - renewed > options.Value.LeaseDuration / 3)
+                    {
+                        await lease.RenewAsync(ct);
+                        renewed = time.GetUtcNow();
+                    }
+                }
+            }
+
+            Publish(await EndAsync(runId, null, ct));
+            LogRemoved(runId);
+        }
+        catch (Exception ex) when (ex is FrappeException or InvalidOperationException or HttpRequestException)
+        {
+            var error = ex is FrappeException frappe ? frappe.Error.Summary : ex.Message;
+            LogStopped(runId, error);
+            Publish(await EndAsync(runId, error, CancellationToken.None));
+        }
+    }
+
+    private sealed record Candidate(long Id, string Doctype, string SourceKey, string FrappeName);
+
+    private sealed record Outcome(Candidate Record, RemovalOutcome Result, RemovalReason? Reason = null, string? Note = null);
+
+    private async Task<List<Candidate>> NextBatchAsync(Guid runId, RunStage stage, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        return await db.ImportRecords.AsNoTracking()
+            .Where(r => r.RunId == runId && r.Stage == stage && r.State == RecordState.Succeeded && r.Result == RecordResult.Created
+                && r.FrappeName != null && r.Removal == null)
+            .OrderByDescending(r => r.Id).Take(Batch)
+            .Select(r => new Candidate(r.Id, r.Doctype, r.SourceKey, r.FrappeName!))
+            .ToListAsync(ct);
+    }
+
+    private static async Task<List<Outcome>> RemoveAsync(IFrappeSite site, List<Candidate> batch, string portalUser, bool includeChanged, int ceiling, CancellationToken ct)
+    {
+        var outcomes = new ConcurrentBag<Outcome>();
+        foreach (var ofDoctype in batch.GroupBy(c => c.Doctype))
+        {
+            var names = ofDoctype.Select(c => c.FrappeName).Distinct().ToList();
+            var states = (await site.ListAsync(ofDoctype.Key, new FrappeListQuery(["name", "modified_by", "modified"], NameIn("name", names), null, 0, 0), ct))
+                .Select(d => new SiteDocumentState(Text(d, "name") ?? "", Text(d, "modified_by"), Text(d, "modified")))
+                .ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);
+            var messages = ofDoctype.Key == "HD Ticket" ? await MessagesOnAsync(site, names, ct) : [];
+            await Parallel.ForEachAsync(ofDoctype, new ParallelOptions { MaxDegreeOfParallelism = ceiling, CancellationToken = ct }, async (record, token) =>
+            {
+                if (!states.TryGetValue(record.FrappeName, out var state))
+                {
+                    // Gone already: deleted by hand, or by a delete whose answer this job did not live to record.
+                    outcomes.Add(new Outcome(record, RemovalOutcome.Removed));
+                    return;
+                }
+
+                var verdict = Removal.Judge(state, portalUser, includeChanged, messages.GetValueOrDefault(record.FrappeName));
+                if (!verdict.Deletes)
+                {
+                    outcomes.Add(new Outcome(record, RemovalOutcome.Kept, verdict.KeptBecause, verdict.Note));
+                    return;
+                }
+
+                try
+                {
+                    await site.DeleteAsync(record.Doctype, record.FrappeName, token);
+                    outcomes.Add(new Outcome(record, RemovalOutcome.Removed));
+                }
+                catch (FrappeException ex) when (ex.Error.ExcType == "LinkExistsError")
+                {
+                    outcomes.Add(new Outcome(record, RemovalOutcome.Kept, RemovalReason.Linked, ex.Error.Summary));
+                }
+                catch (FrappeException ex) when (!ex.Error.IsUnanswered)
+                {
+                    // Refused for this document alone (no permission, a rule of the doctype, a 5xx or 429 that outlasted
+                    // the retries): the others go on, and asking again tries it again. A site that does not answer at all
+                    // ends the removal instead of failing every document left.
+                    outcomes.Add(new Outcome(record, RemovalOutcome.Failed, null, ex.Error.Summary));
+                }
+            });
+        }
+
+        return [.. outcomes];
+    }
+
+    /// <summary>The messages still on each ticket: once the run's own are gone, any left are someone else's.</summary>
+    private static async Task<Dictionary<string, int>> MessagesOnAsync(IFrappeSite site, List<string> tickets, CancellationToken ct)
+    {
+        var filters = NameIn("reference_name", tickets);
+        filters.Add(new JsonArray("reference_doctype", "=", "HD Ticket"));
+        var rows = await site.ListAsync(Communication, new FrappeListQuery(["name", "reference_name"], filters, null, 0, 0), ct);
+        return rows.GroupBy(r => Text(r, "reference_name") ?? "", StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static JsonArray NameIn(string field, IEnumerable<string> names) =>
+        [new JsonArray(field, "in", new JsonArray([.. names.Select(n => (JsonNode?)JsonValue.Create(n))]))];
+
+    private static string? Text(JsonObject document, string field) =>
+        document[field] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    private async Task<RunRemovalProgress> SaveAsync(ImportRun run, List<Outcome> outcomes, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var ids = outcomes.Select(o => o.Record.Id).ToList();
+        var records = await db.ImportRecords.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        foreach (var outcome in outcomes)
+        {
+            var record = records[outcome.Record.Id];
+            record.Removal = outcome.Result;
+            record.RemovalReason = outcome.Reason;
+            record.RemovalNote = outcome.Note is { Length: > 2000 } long_ ? long_[..2000] : outcome.Note;
+            if (outcome.Result == RemovalOutcome.Removed)
+            {
+                // The ledger forgets the document, so the next import of the same rows creates it again.
+                var (doctype, key, name) = (outcome.Record.Doctype, outcome.Record.SourceKey, outcome.Record.FrappeName);
+                await db.IdMap.Where(e => e.SiteId == run.SiteId && e.Doctype == doctype && e.SourceKey == key && e.FrappeName == name).ExecuteDeleteAsync(ct);
+            }
+        }
+
+        var removed = outcomes.Count(o => o.Result == RemovalOutcome.Removed);
+        var kept = outcomes.Count(o => o.Result == RemovalOutcome.Kept);
+        var failed = outcomes.Count(o => o.Result == RemovalOutcome.Failed);
+        await db.SaveChangesAsync(ct);
+        await db.ImportRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.RemovalRemoved, r => r.RemovalRemoved + removed)
+            .SetProperty(r => r.RemovalKept, r => r.RemovalKept + kept)
+            .SetProperty(r => r.RemovalFailed, r => r.RemovalFailed + failed), ct);
+        await transaction.CommitAsync(ct);
+        return await ProgressAsync(db, run.Id, ct);
+    }
+
+    private async Task<RunRemovalProgress> EndAsync(Guid runId, string? error, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow();
+        await db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.RemovalFinishedAt, now)
+            .SetProperty(r => r.RemovalError, error), ct);
+        var progress = await ProgressAsync(db, runId, ct);
+        var number = await db.ImportRuns.Where(r => r.Id == runId).Select(r => r.Number).FirstAsync(ct);
+        new AuditLog(db, time).Record("system", error is null ? "run.removal.done" : "run.removal.stopped", $"run {number}",
+            $"{progress.Removed} removed, {progress.Kept} kept, {progress.Failed} failed{(error is null ? "" : $": {error}")}");
+        await db.SaveChangesAsync(ct);
+        return progress;
+    }
+
+    private static async Task<RunRemovalProgress> ProgressAsync(PortalDbContext db, Guid runId, CancellationToken ct) =>
+        await db.ImportRuns.AsNoTracking().Where(r => r.Id == runId)
+            .Select(r => new RunRemovalProgress(r.Id, r.RemovalTotal, r.RemovalRemoved, r.RemovalKept, r.RemovalFailed, r.RemovalFinishedAt != null, r.RemovalError))
+            .FirstAsync(ct);
+
+    private void Publish(RunRemovalProgress progress) => feed.Publish(progress);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: what it created is taken back off its site")]
+    private partial void LogRemoved(Guid runId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: taking it back off its site stopped: {Error}")]
+    private partial void LogStopped(Guid runId, string error);
+}

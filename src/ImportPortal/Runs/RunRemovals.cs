@@ -1,0 +1,129 @@
+using Hangfire;
+using ImportPortal.Domain.Migration;
+using ImportPortal.Jobs;
+using ImportPortal.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImportPortal.Runs;
+
+/// <summary>
+/// Taking a run back off its site: after a trial migration, or one made with the wrong profile, the documents the run
+/// created are deleted from the site by a job (<see cref="RemoveRunJob"/>), and their ledger lines with them, so the
+/// same uploads can be imported again once the profile is right. Documents the run adopted or only updated, and any
+/// a person changed since, stay.
+/// </summary>
+public sealed class RunRemovals(
+    IDbContextFactory<PortalDbContext> databases,
+    SiteQuiet quiet,
+    IBackgroundJobClient jobs,
+    TimeProvider time)
+{
+    /// <summary>How many of the documents a removal left on the site the dashboard lists.</summary>
+    public const int LinesShown = 50;
+
+    /// <summary>
+    /// Asks for the run's created documents to be removed (again, for those kept or failed the last time). Refused while a
+    /// job works on the run or on another run of the same site, while its site is not put back, for a dry run (it created
+    /// nothing), and when nothing it created is left.
+    /// </summary>
+    public async Task<RunCommandResult> RequestAsync(string actor, Guid runId, bool includeChanged, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        if (await db.ImportRuns.FirstOrDefaultAsync(r => r.Id == runId && r.DeletedAt == null, ct) is not { } run)
+        {
+            return RunCommandResult.Fail("Runs.NotFound");
+        }
+
+        var now = time.GetUtcNow();
+        if (!run.State.IsFinished() || run.LeaseUntil > now)
+        {
+            return RunCommandResult.Fail("Runs.NotNow", run.State.ToString());
+        }
+
+        if (run.RemovalRequestedAt is not null && run.RemovalFinishedAt is null)
+        {
+            return RunCommandResult.Fail("Runs.RemovalRunning");
+        }
+
+        if ((StoredJson.Read<RunOptions>(run.OptionsJson) ?? new RunOptions()).DryRun)
+        {
+            return RunCommandResult.Fail("Runs.RemovalDryRun");
+        }
+
+        if (await quiet.ReadAsync(runId, ct) is { Pending: true })
+        {
+            return RunCommandResult.Fail("Runs.RemovalQuietPending");
+        }
+
+        // Another run on the site could adopt a document while it is being deleted, or send a message to a ticket that goes.
+        var active = RunStates.Stopped;
+        if (await db.ImportRuns.AnyAsync(r => r.SiteId == run.SiteId && r.Id != runId && r.DeletedAt == null && !active.Contains(r.State), ct))
+        {
+            return RunCommandResult.Fail("Runs.RemovalSiteBusy", run.SiteName);
+        }
+
+        var left = await Creatable(db, runId).CountAsync(ct);
+        if (left == 0)
+        {
+            return RunCommandResult.Fail("Runs.NothingToRemove");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (run.RemovalRequestedAt is null)
+        {
+            run.RemovalTotal = left;
+        }
+        else
+        {
+            // Asked again: what was kept or failed is looked at afresh; what is gone stays counted as gone.
+            await db.ImportRecords.Where(r => r.RunId == runId && (r.Removal == RemovalOutcome.Kept || r.Removal == RemovalOutcome.Failed))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Removal, (RemovalOutcome?)null).SetProperty(r => r.RemovalReason, (RemovalReason?)null).SetProperty(r => r.RemovalNote, (string?)null), ct);
+            run.RemovalKept = 0;
+            run.RemovalFailed = 0;
+        }
+
+        run.RemovalRequestedAt = now;
+        run.RemovalRequestedBy = actor;
+        run.RemovalIncludesChanged = includeChanged;
+        run.RemovalFinishedAt = null;
+        run.RemovalError = null;
+        new AuditLog(db, time).Record(actor, "run.removal", $"run {run.Number}", $"site {run.SiteName}, {left} document(s) it created{(includeChanged ? ", changed ones too" : "")}");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        jobs.Enqueue<RemoveRunJob>(job => job.ExecuteAsync(runId, CancellationToken.None));
+        return RunCommandResult.Ok(runId);
+    }
+
+    /// <summary>The records whose documents a removal would delete: created by the run and not removed yet.</summary>
+    internal static IQueryable<ImportRecord> Creatable(PortalDbContext db, Guid runId) =>
+        db.ImportRecords.Where(r => r.RunId == runId && r.State == RecordState.Succeeded && r.Result == RecordResult.Created
+            && r.FrappeName != null && (r.Removal == null || r.Removal != RemovalOutcome.Removed));
+
+    public async Task<RunRemovalView?> GetAsync(Guid runId, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var run = await db.ImportRuns.AsNoTracking().Where(r => r.Id == runId && r.DeletedAt == null).Select(r => new
+        {
+            r.RemovalRequestedAt, r.RemovalRequestedBy, r.RemovalIncludesChanged, r.RemovalFinishedAt, r.RemovalError,
+            r.RemovalTotal, r.RemovalRemoved, r.RemovalKept, r.RemovalFailed,
+        }).FirstOrDefaultAsync(ct);
+        if (run is null)
+        {
+            return null;
+        }
+
+        var byDoctype = await Creatable(db, runId).GroupBy(r => r.Doctype).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
+        var left = run.RemovalRequestedAt is null
+            ? []
+            : await db.ImportRecords.AsNoTracking()
+                .Where(r => r.RunId == runId && (r.Removal == RemovalOutcome.Kept || r.Removal == RemovalOutcome.Failed))
+                .OrderBy(r => r.Id).Take(LinesShown)
+                .Select(r => new RemovalLine(r.Id, r.Entity, r.Doctype, r.SourceKey, r.FrappeName, r.Removal!.Value, r.RemovalReason, r.RemovalNote))
+                .ToListAsync(ct);
+        var progress = new RunRemovalProgress(runId, run.RemovalTotal, run.RemovalRemoved, run.RemovalKept, run.RemovalFailed,
+            run.RemovalRequestedAt is not null && run.RemovalFinishedAt is not null, run.RemovalError);
+        return new RunRemovalView(
+            byDoctype.Sum(d => d.Count), run.RemovalRequestedAt, run.RemovalRequestedBy, run.RemovalIncludesChanged, run.RemovalFinishedAt, run.RemovalError,
+            progress, left, byDoctype.OrderByDescending(d => d.Count).Select(d => (d.Key, d.Count)).ToList());
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using FrappeSimulator.Tests.Support;
+
+namespace FrappeSimulator.Tests.Rules;
+
+/// <summary>DELETE on a resource: refused while a document links to it; afterwards what only pointed at it goes or lets go (frappe.model.delete_doc).</summary>
+public class DeleteTests
+{
+    [Fact]
+    public async Task Deleting_a_ticket_takes_its_assignments_with_it_and_leaves_its_messages_pointing_at_nothing()
+    {
+        await using var sim = await Simulators.Start();
+        using var client = sim.CreateClient();
+        await client.Insert("User", new JsonObject { ["email"] = "lan.nguyen@haravan.vn", ["first_name"] = "Nguyễn Thị Lan", ["send_welcome_email"] = 0 });
+        var ticket = (await client.Insert("HD Ticket", new JsonObject { ["subject"] = "Đơn hàng chưa giao", ["raised_by"] = "khach@example.com" })).Name!;
+        var other = (await client.Insert("HD Ticket", new JsonObject { ["subject"] = "Hỏi phí vận chuyển", ["raised_by"] = "khach@example.com" })).Name!;
+        foreach (var name in new[] { ticket, other })
+        {
+            await client.Post("api/method/frappe.desk.form.assign_to.add", new JsonObject
+            {
+                ["assign_to"] = new JsonArray("lan.nguyen@haravan.vn"), ["doctype"] = "HD Ticket", ["name"] = name, ["assigned_by"] = "lan.nguyen@haravan.vn",
+            });
+        }
+
+        var message = (await client.Insert("Communication", new JsonObject
+        {
+            ["communication_type"] = "Communication", ["communication_medium"] = "Email", ["sent_or_received"] = "Received",
+            ["subject"] = "Đơn hàng chưa giao", ["content"] = "Tôi chưa nhận được hàng", ["sender"] = "khach@example.com",
+            ["reference_doctype"] = "HD Ticket", ["reference_name"] = ticket,
+        })).Name!;
+
+        var deleted = await client.Delete($"api/resource/HD Ticket/{ticket}");
+
+        Assert.Equal(202, deleted.Status);
+        Assert.Null(sim.Store.Get("HD Ticket", ticket));
+        var todo = Assert.Single(sim.Store.List("ToDo"));
+        Assert.Equal(other, todo["reference_name"]!.GetValue<string>());
+        var kept = sim.Store.Get("Communication", message)!;
+        Assert.Null(kept["reference_name"]?.GetValue<string>());
+        Assert.Null(kept["reference_doctype"]?.GetValue<string>());
+        Assert.Equal(404, (await client.Delete($"api/resource/HD Ticket/{ticket}")).Status);
+    }
+
+    [Fact]
+    public async Task A_contact_a_ticket_links_to_is_refused_with_LinkExistsError_and_stays()
+    {
+        await using var sim = await Simulators.Start();
+        using var client = sim.CreateClient();
+        var contact = (await client.Insert("Contact", new JsonObject
+        {
+            ["first_name"] = "Trần Văn Bình",
+            ["email_ids"] = new JsonArray(new JsonObject { ["email_id"] = "binh.tran@example.vn", ["is_primary"] = 1 }),
+        })).Name!;
+        await client.Insert("HD Ticket", new JsonObject { ["subject"] = "Không đăng nhập được", ["raised_by"] = "binh.tran@example.vn", ["contact"] = contact });
+
+        var refused = await client.Delete($"api/resource/Contact/{contact}");
+
+        Assert.Equal(417, refused.Status);
+        Assert.Equal("LinkExistsError", refused.ExcType);
+        Assert.NotNull(sim.Store.Get("Contact", contact));
+    }
+}
