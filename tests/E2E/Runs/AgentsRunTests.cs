@@ -9,7 +9,8 @@ namespace ImportPortal.Tests.E2E.Runs;
 /// <summary>
 /// A Freshdesk account export in Chromium: the preset's preview shows an agent becoming a user with no welcome e-mail
 /// and a ticket's agent as its assignee, and the run creates the agents first, then the messages that name them,
-/// assigns each ticket to its agent, and last brings the files of the tickets from where the export links them.
+/// assigns each ticket to its agent, and last brings the files of the tickets from where the export links them. Then
+/// the operator takes the trial import back off the site, and nothing of it stays.
 /// </summary>
 public sealed class AgentsRunTests(BrowserFixture browser, PortalFixture portal) : IClassFixture<PortalFixture>, IDisposable
 {
@@ -96,5 +97,25 @@ public sealed class AgentsRunTests(BrowserFixture browser, PortalFixture portal)
         var uploaded = sim.Store.List("File").Where(f => f["attached_to_doctype"]?.ToString() == "Communication").ToList();
         Assert.Equal(withFiles.Select(f => f.Name).Order(), uploaded.Select(f => f["file_name"]?.ToString()).Order());
         Assert.All(withFiles, f => Assert.Equal(AttachmentOrigin.ContentOf(f.Id), sim.FileContent(uploaded.Single(u => u["file_name"]?.ToString() == f.Name)["file_url"]!.ToString())));
+
+        // A trial import: taken back off the site, files, notes and agents included, once the site's name is typed in.
+        await op.Page.GetByTestId("removal-open").ClickAsync();
+        await Expect(op.Page.Locator("[data-testid=removal-doctype][data-doctype='HD Ticket'] td").Last).ToHaveTextAsync(Tickets.ToString(CultureInfo.InvariantCulture));
+        await Expect(op.Page.GetByTestId("removal-start")).ToBeDisabledAsync();
+        await op.Page.Locator("input[data-testid=removal-confirm-site], [data-testid=removal-confirm-site] input").FillAsync("Trang có nhân viên");
+        await Expect(op.Page.GetByTestId("removal-start")).ToBeEnabledAsync();
+        await op.ScreenshotAsync("removal-dialog");
+        await op.Page.GetByTestId("removal-start").ClickAsync();
+        await Expect(op.Page.GetByTestId("removal-panel")).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 60_000 });
+        await Expect(op.Page.GetByTestId("removal-done")).ToContainTextAsync("Trang có nhân viên");
+        await op.ScreenshotAsync("removed");
+        Assert.Equal(0, sim.Store.Count("HD Ticket"));
+        Assert.Empty(sim.Store.List("HD Ticket Comment"));
+        Assert.Empty(sim.Store.List("ToDo"));
+        Assert.DoesNotContain(sim.Store.List("File"), f => f["attached_to_doctype"]?.ToString() == "Communication");
+        Assert.All(FreshdeskSampleWriter.Agents, a => Assert.Null(sim.Store.Get("User", a.Email)));
+        var total = await op.Page.GetByTestId("removal-progress").GetAttributeAsync("data-total");
+        Assert.Equal(total, await op.Page.GetByTestId("removal-removed").GetAttributeAsync("data-count"));
+        Assert.True(int.Parse(total!, CultureInfo.InvariantCulture) > Tickets * 3, $"the run's tickets, messages, contacts and agents should all be counted: {total}");
     }
 }
