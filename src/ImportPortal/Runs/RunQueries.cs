@@ -28,7 +28,8 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
             .ToDictionaryAsync(g => g.RunId, g => g.Count, ct);
         var items = runs.Select(run => new RunSummary(
             run.Id, run.Number, run.State, run.SiteName, run.ProfileName, run.CreatedBy, run.CreatedAt, run.StartedAt, run.FinishedAt,
-            (StoredJson.Read<RunOptions>(run.OptionsJson) ?? new RunOptions()).DryRun, counts[run.Id], waiting.GetValueOrDefault(run.Id))).ToList();
+            (StoredJson.Read<RunOptions>(run.OptionsJson) ?? new RunOptions()).DryRun, counts[run.Id], waiting.GetValueOrDefault(run.Id),
+            run.RemovalRemoved, run.RemovalRequestedAt is not null && run.RemovalFinishedAt is null)).ToList();
         return (items, total);
     }
 

@@ -7,11 +7,13 @@ namespace ImportPortal.Runs;
 
 /// <summary>
 /// A line of the runs list: its counts by stage as stored, or as the run's job last pushed them (<see cref="With"/>).
-/// <paramref name="WaitingOnFailed"/>: failed records that only wait on a failed record they need.
+/// <paramref name="WaitingOnFailed"/>: failed records that only wait on a failed record they need. <paramref name="Removed"/>:
+/// the documents it created that were taken back off its site; <paramref name="Removing"/>: that is under way.
 /// </summary>
 public sealed record RunSummary(
     Guid Id, int Number, RunState State, string SiteName, string ProfileName, string CreatedBy,
-    DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, bool DryRun, IReadOnlyList<StageCounts> Stages, long WaitingOnFailed = 0)
+    DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, bool DryRun, IReadOnlyList<StageCounts> Stages, long WaitingOnFailed = 0,
+    long Removed = 0, bool Removing = false)
 {
     public TimeSpan? Took => RunTimes.Took(CreatedAt, StartedAt, FinishedAt);
 

@@ -7,7 +7,7 @@ namespace FrappeSimulator.Tests.Rules;
 public class DeleteTests
 {
     [Fact]
-    public async Task Deleting_a_ticket_takes_its_assignments_with_it_and_leaves_its_messages_pointing_at_nothing()
+    public async Task Deleting_a_ticket_takes_its_files_and_assignments_with_it_and_leaves_its_messages_pointing_at_nothing()
     {
         await using var sim = await Simulators.Start();
         using var client = sim.CreateClient();
@@ -29,16 +29,46 @@ public class DeleteTests
             ["reference_doctype"] = "HD Ticket", ["reference_name"] = ticket,
         })).Name!;
 
+        var attached = sim.Seed("File", new JsonObject
+        {
+            ["file_name"] = "hoá đơn.pdf", ["file_url"] = "/private/files/hoa-don.pdf", ["is_private"] = 1,
+            ["attached_to_doctype"] = "HD Ticket", ["attached_to_name"] = ticket,
+        });
+
         var deleted = await client.Delete($"api/resource/HD Ticket/{ticket}");
 
         Assert.Equal(202, deleted.Status);
         Assert.Null(sim.Store.Get("HD Ticket", ticket));
+        Assert.Null(sim.Store.Get("File", attached));
         var todo = Assert.Single(sim.Store.List("ToDo"));
         Assert.Equal(other, todo["reference_name"]!.GetValue<string>());
         var kept = sim.Store.Get("Communication", message)!;
         Assert.Null(kept["reference_name"]?.GetValue<string>());
         Assert.Null(kept["reference_doctype"]?.GetValue<string>());
         Assert.Equal(404, (await client.Delete($"api/resource/HD Ticket/{ticket}")).Status);
+    }
+
+    [Fact]
+    public async Task A_user_a_team_s_assignment_rule_lists_is_refused_until_the_team_has_gone_with_its_rule()
+    {
+        await using var sim = await Simulators.Start();
+        using var client = sim.CreateClient();
+        await client.Insert("User", new JsonObject { ["email"] = "lan.nguyen@haravan.vn", ["first_name"] = "Nguyễn Thị Lan", ["send_welcome_email"] = 0 });
+        await client.Insert("HD Agent", new JsonObject { ["user"] = "lan.nguyen@haravan.vn", ["agent_name"] = "Nguyễn Thị Lan" });
+        var team = (await client.Insert("HD Team", new JsonObject { ["team_name"] = "Hỗ trợ kỹ thuật", ["users"] = new JsonArray(new JsonObject { ["user"] = "lan.nguyen@haravan.vn" }) })).Name!;
+        var rule = sim.Store.Get("HD Team", team)!["assignment_rule"]!.GetValue<string>();
+        await client.Delete("api/resource/HD Agent/lan.nguyen@haravan.vn");
+
+        var refused = await client.Delete("api/resource/User/lan.nguyen@haravan.vn");
+
+        Assert.Equal((417, "LinkExistsError"), (refused.Status, refused.ExcType));
+        Assert.Contains("Assignment Rule", refused.Body.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(202, (await client.Delete($"api/resource/HD Team/{team}")).Status);
+        Assert.Null(sim.Store.Get("Assignment Rule", rule));
+        Assert.Equal(202, (await client.Delete("api/resource/User/lan.nguyen@haravan.vn")).Status);
+        // Frappe made a contact for the user; it stays, no longer linked to it.
+        var contact = Assert.Single(sim.Store.Where("Contact", c => c["email_id"]?.GetValue<string>() == "lan.nguyen@haravan.vn"));
+        Assert.Null(contact["user"]?.GetValue<string>());
     }
 
     [Fact]

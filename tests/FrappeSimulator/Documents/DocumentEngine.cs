@@ -135,11 +135,14 @@ sealed class DocumentEngine(SimulatedSite site, BehaviourRegistry behaviours)
     }
 
     /// <summary>
-    /// What frappe.model.delete_doc.delete_dynamic_links does after a delete: the document's ToDos (its assignments) and
-    /// Notification Logs go with it; Communications that pointed at it stay, their reference cleared.
+    /// What frappe.model.delete_doc does after a delete (remove_all, delete_dynamic_links): the document's attached files,
+    /// ToDos (its assignments) and Notification Logs go with it; Communications that pointed at it stay, their reference
+    /// cleared.
     /// </summary>
     void DeleteDynamicLinks(string doctype, string name, Transaction transaction)
     {
+        // remove_all: the files attached to it.
+        DeleteWhere("File", d => JsonDocs.Text(d, "attached_to_doctype") == doctype && JsonDocs.Text(d, "attached_to_name") == name, transaction);
         DeleteWhere("ToDo", d => JsonDocs.Text(d, "reference_type") == doctype && JsonDocs.Text(d, "reference_name") == name, transaction);
         DeleteWhere("Notification Log", d => JsonDocs.Text(d, "document_type") == doctype && JsonDocs.Text(d, "document_name") == name, transaction);
         Clear("Communication", d => JsonDocs.Text(d, "reference_doctype") == doctype && JsonDocs.Text(d, "reference_name") == name, ["reference_doctype", "reference_name"], transaction);

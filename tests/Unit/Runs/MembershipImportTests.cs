@@ -136,7 +136,7 @@ public sealed class MembershipImportTests
         Assert.True(editOrganisation.Succeeded, $"the organisation's own payload should be editable: {editOrganisation.ErrorKey}");
     }
 
-    private static async Task<Guid> StartMembersRunAsync(RunsHarness h, AccountExport export)
+    internal static async Task<Guid> StartMembersRunAsync(RunsHarness h, AccountExport export)
     {
         var bindings = await h.UploadAccountExportAsync(export);
         return await h.StartAsync(await MembersProfileAsync(h), bindings);

@@ -85,6 +85,27 @@ public sealed class RemovalPanelTests : RunPagesTest
         Assert.DoesNotContain("Removal.", page.Markup, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "taken back off the site")]
+    [InlineData("vi", "khỏi trang Frappe")]
+    public async Task The_runs_list_says_which_run_was_taken_back_off_its_site(string culture, string takenBack)
+    {
+        UseCulture(culture);
+        var runId = await RunWithOneRefusedTicketAsync();
+        var removed = (await H.RecordsAsync(runId)).Count(r => r.Result == RecordResult.Created);
+        var before = Render<RunsPage>();
+        await before.WaitForAssertionAsync(() => Assert.Single(before.FindAll("[data-testid=run-link]")), Wait);
+        Assert.Empty(before.FindAll("[data-testid=run-removed]"));
+        Assert.True((await H.Services.GetRequiredService<RunRemovals>().RequestAsync("van.hanh@haravan.example", runId, false, CancellationToken.None)).Succeeded);
+        await H.Services.GetRequiredService<RemoveRunJob>().ExecuteAsync(runId, CancellationToken.None);
+
+        var page = Render<RunsPage>();
+
+        await page.WaitForAssertionAsync(() => Assert.Single(page.FindAll("[data-testid=run-removed]")), Wait);
+        Assert.Equal(removed.ToString(CultureInfo.InvariantCulture), page.Find("[data-testid=run-removed]").GetAttribute("data-count"));
+        Assert.Contains(takenBack, page.Find("[data-testid=run-removed]").TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_dry_run_is_offered_no_removal()
     {
