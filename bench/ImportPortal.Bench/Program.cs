@@ -6,7 +6,7 @@ using ImportPortal.Bench;
 // Generated inputs go to the temp folder and are deleted afterwards; each scenario stops after 15 minutes.
 var scenario = args.FirstOrDefault() ?? "help";
 var options = BenchOptions.Parse(args.Skip(1).ToArray());
-if (scenario is not ("simulator" or "import" or "migration" or "client" or "csv" or "xlsx" or "zip" or "memory" or "mapping" or "store" or "files" or "all"))
+if (scenario is not ("simulator" or "import" or "migration" or "client" or "csv" or "xlsx" or "zip" or "memory" or "mapping" or "store" or "files" or "removal" or "all"))
 {
     return Usage();
 }
@@ -28,6 +28,7 @@ var exitCode = scenario switch
     "mapping" => await MappingThroughput.RunAsync(options.Rows ?? 100_000, ct),
     "store" => await RecordStoreCost.RunAsync(options.Tickets ?? 40_000, options.Repeat ?? 3, ct),
     "files" => await FileThroughput.RunAsync(options.Tickets ?? 1_000, options.Rows ?? 512, ct),
+    "removal" => await RemovalThroughput.RunAsync(options.Tickets ?? 2_000, options.Rows ?? 3, ct),
     _ => await AllAsync(ct),
 };
 Report.Load();
@@ -60,6 +61,7 @@ static int Usage()
           memory [--mb N]                         peak working set reading an N MB ticket CSV, fails over 300 MB (default 1024)
           mapping [--rows N]                      rows/s mapped by the Freshdesk ticket preset (default 100,000)
           files [--tickets N] [--rows KB]         attachments: N tickets, each description with a file of KB kilobytes, fetched and uploaded (default 1,000 × 512 KB)
+          removal [--tickets N] [--rows M]        an account export imported, then taken back off the site: documents deleted/s (default 2,000 × 3)
           store [--tickets N] [--repeat N]        the records database alone: claim, ledger lookup and outcome batch per record (default 40,000)
           all                                     csv, xlsx, zip, memory and mapping in sequence at moderate sizes
         """);

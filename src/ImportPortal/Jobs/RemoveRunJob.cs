@@ -7,6 +7,7 @@ using ImportPortal.Frappe;
 using ImportPortal.Persistence;
 using ImportPortal.Runs;
 using ImportPortal.Sites;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -225,32 +226,40 @@ public sealed partial class RemoveRunJob(
     private static string? Text(JsonObject document, string field) =>
         document[field] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
+    // The ledger lines of the documents deleted, the batch handed over as one JSON array: each line found through the
+    // unique index (SiteId, Doctype, SourceKey) by a subquery of its own. Written as a join, SQLite's planner read the
+    // whole ledger for every line of the batch (7 ms of the portal's CPU per document at 12,000 lines).
+    private const string ForgetLedger =
+        "DELETE FROM IdMap WHERE Id IN (SELECT (SELECT m.Id FROM IdMap AS m WHERE m.SiteId = $site AND m.Doctype = j.value ->> 'doctype' " +
+        "AND m.SourceKey = j.value ->> 'key' AND m.FrappeName = j.value ->> 'name') FROM json_each($rows) AS j)";
+
     private async Task<RunRemovalProgress> SaveAsync(ImportRun run, List<Outcome> outcomes, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var ids = outcomes.Select(o => o.Record.Id).ToList();
-        var records = await db.ImportRecords.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-        foreach (var outcome in outcomes)
+        // Most of a batch is deleted alike: one statement for those; a kept or refused one carries its own reason.
+        var removed = outcomes.Where(o => o.Result == RemovalOutcome.Removed).Select(o => o.Record.Id).ToList();
+        await db.ImportRecords.Where(r => EF.Parameter(removed).Contains(r.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Removal, RemovalOutcome.Removed)
+            .SetProperty(r => r.RemovalReason, (RemovalReason?)null)
+            .SetProperty(r => r.RemovalNote, (string?)null), ct);
+        foreach (var outcome in outcomes.Where(o => o.Result != RemovalOutcome.Removed))
         {
-            var record = records[outcome.Record.Id];
-            record.Removal = outcome.Result;
-            record.RemovalReason = outcome.Reason;
-            record.RemovalNote = outcome.Note is { Length: > 2000 } long_ ? long_[..2000] : outcome.Note;
-            if (outcome.Result == RemovalOutcome.Removed)
-            {
-                // The ledger forgets the document, so the next import of the same rows creates it again.
-                var (doctype, key, name) = (outcome.Record.Doctype, outcome.Record.SourceKey, outcome.Record.FrappeName);
-                await db.IdMap.Where(e => e.SiteId == run.SiteId && e.Doctype == doctype && e.SourceKey == key && e.FrappeName == name).ExecuteDeleteAsync(ct);
-            }
+            var note = outcome.Note is { Length: > 2000 } longNote ? longNote[..2000] : outcome.Note;
+            await db.ImportRecords.Where(r => r.Id == outcome.Record.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Removal, outcome.Result)
+                .SetProperty(r => r.RemovalReason, outcome.Reason)
+                .SetProperty(r => r.RemovalNote, note), ct);
         }
 
-        var removed = outcomes.Count(o => o.Result == RemovalOutcome.Removed);
+        // The ledger forgets the documents deleted, so the next import of the same rows creates them again.
+        var lines = System.Text.Json.JsonSerializer.Serialize(outcomes.Where(o => o.Result == RemovalOutcome.Removed)
+            .Select(o => new Dictionary<string, string> { ["doctype"] = o.Record.Doctype, ["key"] = o.Record.SourceKey, ["name"] = o.Record.FrappeName }));
+        await db.Database.ExecuteSqlRawAsync(ForgetLedger, [new SqliteParameter("$rows", lines), new SqliteParameter("$site", JsonRows.Key(run.SiteId))], ct);
         var kept = outcomes.Count(o => o.Result == RemovalOutcome.Kept);
         var failed = outcomes.Count(o => o.Result == RemovalOutcome.Failed);
-        await db.SaveChangesAsync(ct);
         await db.ImportRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.RemovalRemoved, r => r.RemovalRemoved + removed)
+            .SetProperty(r => r.RemovalRemoved, r => r.RemovalRemoved + removed.Count)
             .SetProperty(r => r.RemovalKept, r => r.RemovalKept + kept)
             .SetProperty(r => r.RemovalFailed, r => r.RemovalFailed + failed), ct);
         await transaction.CommitAsync(ct);

@@ -1,3 +1,4 @@
+using FrappeSimulator.Documents;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using FrappeSimulator.Hosting;
@@ -59,6 +60,15 @@ sealed record ListQuery(
 
         foreach (var filter in Filters)
         {
+            // The primary key answers "name = x" and "name in (...)" itself.
+            if (filter.Field == "name" && filter.IndexKeys() is { } names)
+            {
+                return names.Distinct(StringComparer.OrdinalIgnoreCase)
+                    .Select(name => table.Rows.GetValueOrDefault(DocumentEngine.Key(meta, name)))
+                    .OfType<StoredDocument>()
+                    .OrderBy(r => r.Sequence);
+            }
+
             if (filter.IndexKeys() is not { } keys
                 || !(table.Lookup.Covers(filter.Field) || meta.Field(filter.Field) is { Unique: true, IsVarchar: true }))
             {

@@ -100,6 +100,7 @@ sealed class DocumentEngine(SimulatedSite site, BehaviourRegistry behaviours)
         if (table.Rows.ContainsKey(Key(meta, name)))
         {
             OnTrash(meta.Name, Key(meta, name), transaction);
+            LinkedDocuments.Index(site, meta);
         }
 
         lock (table.WriteLock)
@@ -125,12 +126,12 @@ sealed class DocumentEngine(SimulatedSite site, BehaviourRegistry behaviours)
     {
         if (doctype == "User")
         {
-            DeleteWhere("ToDo", d => JsonDocs.Text(d, "allocated_to") == name, transaction);
-            Clear("Contact", d => JsonDocs.Text(d, "user") == name, ["user"], transaction);
+            DeleteWhere("ToDo", ("allocated_to", name), _ => true, transaction);
+            Clear("Contact", ("user", name), _ => true, ["user"], transaction);
         }
         else if (doctype == "HD Team" && site.Find("HD Team", name) is { } team && JsonDocs.Text(team, "assignment_rule") is { Length: > 0 } rule)
         {
-            DeleteWhere("Assignment Rule", d => JsonDocs.Text(d, "name") == rule, transaction);
+            DeleteWhere("Assignment Rule", ("name", rule), _ => true, transaction);
         }
     }
 
@@ -142,13 +143,13 @@ sealed class DocumentEngine(SimulatedSite site, BehaviourRegistry behaviours)
     void DeleteDynamicLinks(string doctype, string name, Transaction transaction)
     {
         // remove_all: the files attached to it.
-        DeleteWhere("File", d => JsonDocs.Text(d, "attached_to_doctype") == doctype && JsonDocs.Text(d, "attached_to_name") == name, transaction);
-        DeleteWhere("ToDo", d => JsonDocs.Text(d, "reference_type") == doctype && JsonDocs.Text(d, "reference_name") == name, transaction);
-        DeleteWhere("Notification Log", d => JsonDocs.Text(d, "document_type") == doctype && JsonDocs.Text(d, "document_name") == name, transaction);
-        Clear("Communication", d => JsonDocs.Text(d, "reference_doctype") == doctype && JsonDocs.Text(d, "reference_name") == name, ["reference_doctype", "reference_name"], transaction);
+        DeleteWhere("File", ("attached_to_name", name), d => JsonDocs.Text(d, "attached_to_doctype") == doctype, transaction);
+        DeleteWhere("ToDo", ("reference_name", name), d => JsonDocs.Text(d, "reference_type") == doctype, transaction);
+        DeleteWhere("Notification Log", ("document_name", name), d => JsonDocs.Text(d, "document_type") == doctype, transaction);
+        Clear("Communication", ("reference_name", name), d => JsonDocs.Text(d, "reference_doctype") == doctype, ["reference_doctype", "reference_name"], transaction);
     }
 
-    void Clear(string doctype, Func<JsonObject, bool> references, string[] fields, Transaction transaction)
+    void Clear(string doctype, (string Field, string Value) pointing, Func<JsonObject, bool> also, string[] fields, Transaction transaction)
     {
         if (!site.Metadata.Exists(doctype))
         {
@@ -159,7 +160,7 @@ sealed class DocumentEngine(SimulatedSite site, BehaviourRegistry behaviours)
         var table = site.Store.Table(meta.Name);
         lock (table.WriteLock)
         {
-            foreach (var (key, row) in table.Rows.Where(r => references(r.Value.Data)).ToList())
+            foreach (var (key, row) in Pointing(table, pointing, also))
             {
                 var doc = JsonDocs.CloneObject(row.Data);
                 foreach (var field in fields)
@@ -172,7 +173,7 @@ sealed class DocumentEngine(SimulatedSite site, BehaviourRegistry behaviours)
         }
     }
 
-    void DeleteWhere(string doctype, Func<JsonObject, bool> references, Transaction transaction)
+    void DeleteWhere(string doctype, (string Field, string Value) pointing, Func<JsonObject, bool> also, Transaction transaction)
     {
         if (!site.Metadata.Exists(doctype))
         {
@@ -183,11 +184,33 @@ sealed class DocumentEngine(SimulatedSite site, BehaviourRegistry behaviours)
         var table = site.Store.Table(meta.Name);
         lock (table.WriteLock)
         {
-            foreach (var key in table.Rows.Where(r => references(r.Value.Data)).Select(r => r.Key).ToList())
+            foreach (var (key, _) in Pointing(table, pointing, also))
             {
                 writer.Remove(table, meta, key, transaction);
             }
         }
+    }
+
+    /// <summary>
+    /// The rows whose <paramref name="pointing"/> field holds the value (through the table's lookup index when it keeps
+    /// that field, as MariaDB would through its index: a migration's thousands of deletes stay linear) and that also match.
+    /// </summary>
+    static List<KeyValuePair<string, StoredDocument>> Pointing(DocTable table, (string Field, string Value) pointing, Func<JsonObject, bool> also)
+    {
+        bool Matches(JsonObject d) => string.Equals(JsonDocs.Text(d, pointing.Field), pointing.Value, StringComparison.Ordinal) && also(d);
+        if (pointing.Field == "name")
+        {
+            return table.Rows.TryGetValue(pointing.Value, out var one) && also(one.Data) ? [new(pointing.Value, one)] : [];
+        }
+
+        if (table.Lookup.Covers(pointing.Field))
+        {
+            return table.Lookup.Names(pointing.Field, pointing.Value).ToList()
+                .Select(n => table.Rows.TryGetValue(n, out var row) ? new KeyValuePair<string, StoredDocument>(n, row) : default)
+                .Where(r => r.Value is not null && Matches(r.Value.Data)).ToList();
+        }
+
+        return table.Rows.Where(r => Matches(r.Value.Data)).ToList();
     }
 
     /// <summary>The stored document (do not change it), or 404.</summary>

@@ -8,14 +8,34 @@ namespace FrappeSimulator.Documents;
 /// <summary>Frappe refuses to delete a document other documents link to (LinkExistsError).</summary>
 static class LinkedDocuments
 {
+    /// <summary>
+    /// Indexes every Link field that points at the doctype, once, before a delete looks (outside the deleted table's
+    /// lock, as indexing takes the other table's): the look is then a lookup, as MariaDB's on an indexed column, and a
+    /// migration taken back off a site does not scan every message for every message it deletes.
+    /// </summary>
+    public static void Index(SimulatedSite site, DocTypeMeta meta)
+    {
+        foreach (var other in site.Metadata.Names.Select(site.Metadata.Get).Where(m => !m.IsTable && !m.IsSingle))
+        {
+            foreach (var field in other.DataFields.Where(f => f.IsLink && f.Options == meta.Name))
+            {
+                var table = site.Store.Table(other.Name);
+                if (!table.Lookup.Covers(field.Fieldname))
+                {
+                    table.Lookup.Track(table, field.Fieldname);
+                }
+            }
+        }
+    }
+
     public static void ThrowIfLinked(SimulatedSite site, DocTypeMeta meta, string name)
     {
         foreach (var other in site.Metadata.Names.Select(site.Metadata.Get).Where(m => !m.IsTable && !m.IsSingle))
         {
             foreach (var field in other.DataFields.Where(f => f.IsLink && f.Options == meta.Name))
             {
-                var linked = site.All(other.Name).FirstOrDefault(d =>
-                    string.Equals(JsonDocs.Text(d, field.Fieldname), name, StringComparison.OrdinalIgnoreCase));
+                // Through the lookup index when the field has one (a ticket's contact, a message's ticket), as MariaDB would.
+                var linked = site.FindBy(other.Name, field.Fieldname, name).FirstOrDefault();
                 if (linked is not null)
                 {
                     throw Linked(meta, name, other, linked);
@@ -28,7 +48,7 @@ static class LinkedDocuments
                 var child = site.Metadata.Get(table.Options!);
                 foreach (var field in child.DataFields.Where(f => f.IsLink && f.Options == meta.Name))
                 {
-                    var parent = site.All(other.Name).FirstOrDefault(d => JsonDocs.Rows(d, table.Fieldname)
+                    var parent = (site.Store.FindTable(other.Name)?.Rows.Values.Select(r => r.Data) ?? []).FirstOrDefault(d => JsonDocs.Rows(d, table.Fieldname)
                         .Any(row => string.Equals(JsonDocs.Text(row, field.Fieldname), name, StringComparison.OrdinalIgnoreCase)));
                     if (parent is not null)
                     {
