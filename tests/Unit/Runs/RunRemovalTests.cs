@@ -178,6 +178,38 @@ public sealed class RunRemovalTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_site_that_stops_answering_ends_the_removal_with_why_and_asking_again_goes_on_where_it_stopped()
+    {
+        var export = AccountExport.Create(tickets: 12);
+        await using var h = await RunsHarness.StartAsync();
+        h.SeedAgents(export);
+        var runId = await h.StartAccountExportRunAsync(export);
+        await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
+        var created = (await h.RecordsAsync(runId)).Count(r => r.Result == RecordResult.Created);
+        var tickets = h.Simulator.Store.Count("HD Ticket");
+        // The messages go first; then every ticket's delete has its connection cut before the site reads it.
+        var cut = h.Simulator.Faults.AddShare(FaultKind.ConnectionReset, 1.0, FaultTarget.ForDoctype("HD Ticket", "DELETE"));
+
+        var stopped = await RequestAndRunAsync(h, runId);
+
+        Assert.True(h.Simulator.Faults.Hits(cut) > 0, "the deletes should have met the cut connections");
+        Assert.False(stopped.Running);
+        Assert.NotNull(stopped.Error);
+        Assert.True(stopped.Progress.Finished);
+        Assert.Equal(0L, stopped.Progress.Failed);
+        Assert.True(stopped.Progress.Removed > 0 && stopped.Progress.Removed < created, $"the messages should be gone and the tickets not: {stopped.Progress}");
+        Assert.Equal(tickets, h.Simulator.Store.Count("HD Ticket"));
+        Assert.Equal(0, h.Simulator.Store.Count("HD Ticket Comment"));
+        Assert.Contains(await h.InDatabaseAsync(db => db.AuditEvents.Select(a => a.Action).ToListAsync()), a => a == "run.removal.stopped");
+
+        h.Simulator.Faults.Clear();
+        var done = await RequestAndRunAsync(h, runId);
+
+        Assert.Equal(((long)created, (long)created, 0L, 0L, (string?)null), (done.Progress.Total, done.Progress.Removed, done.Progress.Kept, done.Progress.Failed, done.Error));
+        Assert.Equal(tickets - 12, h.Simulator.Store.Count("HD Ticket"));
+    }
+
+    [Fact]
     public async Task A_removal_stopped_in_the_middle_goes_on_where_it_stopped_and_counts_each_document_once()
     {
         var export = AccountExport.Create(tickets: 80);
