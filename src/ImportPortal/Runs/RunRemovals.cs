@@ -29,15 +29,11 @@ public sealed class RunRemovals(
     public async Task<RunCommandResult> RequestAsync(string actor, Guid runId, bool includeChanged, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
-        if (await db.ImportRuns.FirstOrDefaultAsync(r => r.Id == runId && r.DeletedAt == null, ct) is not { } run)
-        {
-            return RunCommandResult.Fail("Runs.NotFound");
-        }
-
         var now = time.GetUtcNow();
-        if (!run.State.IsFinished() || run.LeaseUntil > now)
+        var (run, refusal) = await EndedRuns.LoadAsync(db, runId, now, ct);
+        if (run is null)
         {
-            return RunCommandResult.Fail("Runs.NotNow", run.State.ToString());
+            return refusal!;
         }
 
         if (run.RemovalRequestedAt is not null && run.RemovalFinishedAt is null)

@@ -240,15 +240,11 @@ public sealed class RunService(
     public async Task<RunCommandResult> DeleteAsync(string actor, Guid runId, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
-        if (await db.ImportRuns.FirstOrDefaultAsync(r => r.Id == runId && r.DeletedAt == null, ct) is not { } run)
-        {
-            return RunCommandResult.Fail("Runs.NotFound");
-        }
-
         var now = time.GetUtcNow();
-        if (!run.State.IsFinished() || run.LeaseUntil > now)
+        var (run, refusal) = await EndedRuns.LoadAsync(db, runId, now, ct);
+        if (run is null)
         {
-            return RunCommandResult.Fail("Runs.NotNow", run.State.ToString());
+            return refusal!;
         }
 
         if (await quiet.ReadAsync(runId, ct) is { Pending: true })

@@ -1,0 +1,18 @@
+using ImportPortal.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImportPortal.Runs;
+
+/// <summary>A run that has ended and that no job holds, loaded (tracked) for a command that changes it; or why it cannot be.</summary>
+internal static class EndedRuns
+{
+    public static async Task<(ImportRun? Run, RunCommandResult? Refusal)> LoadAsync(PortalDbContext db, Guid runId, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await db.ImportRuns.FirstOrDefaultAsync(r => r.Id == runId && r.DeletedAt == null, ct) is not { } run)
+        {
+            return (null, RunCommandResult.Fail("Runs.NotFound"));
+        }
+
+        return !run.State.IsFinished() || run.LeaseUntil > now ? (null, RunCommandResult.Fail("Runs.NotNow", run.State.ToString())) : (run, null);
+    }
+}
