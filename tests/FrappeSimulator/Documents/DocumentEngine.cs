@@ -149,7 +149,24 @@ sealed class DocumentEngine(SimulatedSite site, BehaviourRegistry behaviours)
         Clear("Communication", ("reference_name", name), d => JsonDocs.Text(d, "reference_doctype") == doctype, ["reference_doctype", "reference_name"], transaction);
     }
 
-    void Clear(string doctype, (string Field, string Value) pointing, Func<JsonObject, bool> also, string[] fields, Transaction transaction)
+    /// <summary>Empties <paramref name="fields"/> on the rows that point at a deleted document.</summary>
+    void Clear(string doctype, (string Field, string Value) pointing, Func<JsonObject, bool> also, string[] fields, Transaction transaction) =>
+        EachPointing(doctype, pointing, also, (table, meta, key, row) =>
+        {
+            var doc = JsonDocs.CloneObject(row.Data);
+            foreach (var field in fields)
+            {
+                doc[field] = null;
+            }
+
+            writer.Put(table, meta, key, new StoredDocument(doc, row.Sequence), transaction);
+        });
+
+    /// <summary>Deletes the rows that point at a deleted document, without looking for links to them (Frappe's frappe.db.delete).</summary>
+    void DeleteWhere(string doctype, (string Field, string Value) pointing, Func<JsonObject, bool> also, Transaction transaction) =>
+        EachPointing(doctype, pointing, also, (table, meta, key, _) => writer.Remove(table, meta, key, transaction));
+
+    void EachPointing(string doctype, (string Field, string Value) pointing, Func<JsonObject, bool> also, Action<DocTable, DocTypeMeta, string, StoredDocument> act)
     {
         if (!site.Metadata.Exists(doctype))
         {
@@ -162,31 +179,7 @@ sealed class DocumentEngine(SimulatedSite site, BehaviourRegistry behaviours)
         {
             foreach (var (key, row) in Pointing(table, pointing, also))
             {
-                var doc = JsonDocs.CloneObject(row.Data);
-                foreach (var field in fields)
-                {
-                    doc[field] = null;
-                }
-
-                writer.Put(table, meta, key, new StoredDocument(doc, row.Sequence), transaction);
-            }
-        }
-    }
-
-    void DeleteWhere(string doctype, (string Field, string Value) pointing, Func<JsonObject, bool> also, Transaction transaction)
-    {
-        if (!site.Metadata.Exists(doctype))
-        {
-            return;
-        }
-
-        var meta = Meta(doctype);
-        var table = site.Store.Table(meta.Name);
-        lock (table.WriteLock)
-        {
-            foreach (var (key, _) in Pointing(table, pointing, also))
-            {
-                writer.Remove(table, meta, key, transaction);
+                act(table, meta, key, row);
             }
         }
     }
