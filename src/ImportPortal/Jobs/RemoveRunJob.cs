@@ -95,10 +95,13 @@ public sealed partial class RemoveRunJob(
             for (var pass = 1; ; pass++)
             {
                 var removedBefore = await RemovedAsync(runId, ct);
+                var (first, last) = await IdRangeAsync(runId, ct);
                 foreach (var stage in Removal.Order)
                 {
-                    while (await NextBatchAsync(runId, stage, ct) is { Count: > 0 } batch)
+                    var after = first - 1;
+                    while (await NextBatchAsync(runId, stage, after, last, ct) is { Count: > 0 } batch)
                     {
+                        after = batch[^1].Id;
                         var outcomes = await RemoveAsync(site, batch, portalUser, run.RemovalIncludesChanged, ceiling, ct);
                         Publish(await SaveAsync(run, outcomes, ct));
                         if (time.GetUtcNow() - renewed > options.Value.LeaseDuration / 3)
@@ -151,15 +154,44 @@ public sealed partial class RemoveRunJob(
 
     private sealed record Outcome(Candidate Record, RemovalOutcome Result, RemovalReason? Reason = null, string? Note = null);
 
-    private async Task<List<Candidate>> NextBatchAsync(Guid runId, RunStage stage, CancellationToken ct)
+    private async Task<(long First, long Last)> IdRangeAsync(Guid runId, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
-        return await db.ImportRecords.AsNoTracking()
-            .Where(r => r.RunId == runId && r.Stage == stage && r.State == RecordState.Succeeded && r.Result == RecordResult.Created
-                && r.FrappeName != null && r.Removal == null)
-            .OrderByDescending(r => r.Id).Take(Batch)
-            .Select(r => new Candidate(r.Id, r.Doctype, r.SourceKey, r.FrappeName!))
-            .ToListAsync(ct);
+        var ids = db.ImportRecords.Where(r => r.RunId == runId).Select(r => (long?)r.Id);
+        return (await ids.MinAsync(ct) ?? 0, await ids.MaxAsync(ct) ?? -1);
+    }
+
+    // The run's records in the order of their ids, from where the last batch ended: a walk over the primary key ("+"
+    // keeps SQLite off the run's indexes, which hold neither the id order nor the removal's outcome). Asked of an
+    // index, each batch read the stage's records done already again: a migration's 330,000 messages, 3,300 times.
+    internal const string NextBatchSql =
+        "SELECT Id, Doctype, SourceKey, FrappeName FROM ImportRecords WHERE Id > $after AND Id <= $last AND +RunId = $run AND +Stage = $stage " +
+        "AND +State = $succeeded AND +Result = $created AND FrappeName IS NOT NULL AND Removal IS NULL ORDER BY Id LIMIT $limit";
+
+    private async Task<List<Candidate>> NextBatchAsync(Guid runId, RunStage stage, long after, long last, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = NextBatchSql;
+        foreach (var (name, value) in new (string, object)[]
+        {
+            ("$after", after), ("$last", last), ("$run", JsonRows.Key(runId)), ("$stage", (int)stage),
+            ("$succeeded", (int)RecordState.Succeeded), ("$created", (int)RecordResult.Created), ("$limit", Batch),
+        })
+        {
+            command.Parameters.Add(new SqliteParameter(name, value));
+        }
+
+        var batch = new List<Candidate>(Batch);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            batch.Add(new Candidate(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        }
+
+        return batch;
     }
 
     private static async Task<List<Outcome>> RemoveAsync(IFrappeSite site, List<Candidate> batch, string portalUser, bool includeChanged, int ceiling, CancellationToken ct)
@@ -229,7 +261,7 @@ public sealed partial class RemoveRunJob(
     // The ledger lines of the documents deleted, the batch handed over as one JSON array: each line found through the
     // unique index (SiteId, Doctype, SourceKey) by a subquery of its own. Written as a join, SQLite's planner read the
     // whole ledger for every line of the batch (7 ms of the portal's CPU per document at 12,000 lines).
-    private const string ForgetLedger =
+    internal const string ForgetLedger =
         "DELETE FROM IdMap WHERE Id IN (SELECT (SELECT m.Id FROM IdMap AS m WHERE m.SiteId = $site AND m.Doctype = j.value ->> 'doctype' " +
         "AND m.SourceKey = j.value ->> 'key' AND m.FrappeName = j.value ->> 'name') FROM json_each($rows) AS j)";
 

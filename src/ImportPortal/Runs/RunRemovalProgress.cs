@@ -22,8 +22,7 @@ public sealed record RunRemovalView(
     DateTimeOffset? FinishedAt,
     string? Error,
     RunRemovalProgress Progress,
-    IReadOnlyList<RemovalLine> Left,
-    IReadOnlyList<(string Doctype, long Count)> ByDoctype)
+    IReadOnlyList<RemovalLine> Left)
 {
     public bool Asked => RequestedAt is not null;
 

@@ -58,8 +58,8 @@ public sealed class RunRemovals(
             return RunCommandResult.Fail("Runs.RemovalSiteBusy", run.SiteName);
         }
 
-        var left = await Creatable(db, runId).CountAsync(ct);
-        if (left == 0)
+        var left = await CreatedAsync(db, runId, ct) - run.RemovalRemoved;
+        if (left <= 0)
         {
             return RunCommandResult.Fail("Runs.NothingToRemove");
         }
@@ -90,10 +90,24 @@ public sealed class RunRemovals(
         return RunCommandResult.Ok(runId);
     }
 
-    /// <summary>The records whose documents a removal would delete: created by the run and not removed yet.</summary>
-    internal static IQueryable<ImportRecord> Creatable(PortalDbContext db, Guid runId) =>
-        db.ImportRecords.Where(r => r.RunId == runId && r.State == RecordState.Succeeded && r.Result == RecordResult.Created
-            && r.FrappeName != null && (r.Removal == null || r.Removal != RemovalOutcome.Removed));
+    /// <summary>
+    /// The documents the run created, counted from the index the dashboard's counts come from (a migration's run holds
+    /// hundreds of thousands of records): those a removal deleted are counted on the run itself.
+    /// </summary>
+    private static Task<long> CreatedAsync(PortalDbContext db, Guid runId, CancellationToken ct) => Created(db, runId).LongCountAsync(ct);
+
+    internal static IQueryable<ImportRecord> Created(PortalDbContext db, Guid runId) =>
+        db.ImportRecords.Where(r => r.RunId == runId && r.State == RecordState.Succeeded && r.Result == RecordResult.Created);
+
+    /// <summary>The documents a removal would delete now, by doctype, for the question asked before it: read from the records, once.</summary>
+    public async Task<IReadOnlyList<(string Doctype, long Count)>> ByDoctypeAsync(Guid runId, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var counts = await db.ImportRecords
+            .Where(r => r.RunId == runId && r.State == RecordState.Succeeded && r.Result == RecordResult.Created && (r.Removal == null || r.Removal != RemovalOutcome.Removed))
+            .GroupBy(r => r.Doctype).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
+        return counts.OrderByDescending(d => d.Count).ThenBy(d => d.Key, StringComparer.Ordinal).Select(d => (d.Key, d.Count)).ToList();
+    }
 
     public async Task<RunRemovalView?> GetAsync(Guid runId, CancellationToken ct)
     {
@@ -108,7 +122,7 @@ public sealed class RunRemovals(
             return null;
         }
 
-        var byDoctype = await Creatable(db, runId).GroupBy(r => r.Doctype).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
+        var creatable = await CreatedAsync(db, runId, ct) - run.RemovalRemoved;
         var left = run.RemovalRequestedAt is null
             ? []
             : await db.ImportRecords.AsNoTracking()
@@ -119,7 +133,7 @@ public sealed class RunRemovals(
         var progress = new RunRemovalProgress(runId, run.RemovalTotal, run.RemovalRemoved, run.RemovalKept, run.RemovalFailed,
             run.RemovalRequestedAt is not null && run.RemovalFinishedAt is not null, run.RemovalError);
         return new RunRemovalView(
-            byDoctype.Sum(d => d.Count), run.RemovalRequestedAt, run.RemovalRequestedBy, run.RemovalIncludesChanged, run.RemovalFinishedAt, run.RemovalError,
-            progress, left, byDoctype.OrderByDescending(d => d.Count).Select(d => (d.Key, d.Count)).ToList());
+            Math.Max(0, creatable), run.RemovalRequestedAt, run.RemovalRequestedBy, run.RemovalIncludesChanged, run.RemovalFinishedAt, run.RemovalError,
+            progress, left);
     }
 }

@@ -55,6 +55,50 @@ public sealed partial class RecordCountPlanTests
         Assert.DoesNotContain("SCAN i", plan, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_removal_walks_the_run_s_records_by_their_key_and_forgets_each_ledger_line_through_the_ledger_s_key()
+    {
+        await using var portal = await PortalServices.StartAsync((_, _) => { });
+
+        var batch = await portal.InDatabaseAsync(db => RawPlanAsync(db, ImportPortal.Jobs.RemoveRunJob.NextBatchSql,
+            ("$after", 0L), ("$last", 1000L), ("$run", "R"), ("$stage", 3), ("$succeeded", 3), ("$created", 1), ("$limit", 100)));
+        var ledger = await portal.InDatabaseAsync(db => RawPlanAsync(db, ImportPortal.Jobs.RemoveRunJob.ForgetLedger,
+            ("$rows", "[{\"doctype\":\"HD Ticket\",\"key\":\"1\",\"name\":\"0001\"}]"), ("$site", "S")));
+
+        // One walk over the primary key between the run's first and last record: never the run's indexes, which hold
+        // neither the id order nor the removal's outcome, so each batch would read the records done before it again.
+        var created = await portal.InDatabaseAsync(db => PlanAsync(db, RunRemovals.Created(db, Guid.NewGuid()).Select(r => 1).ToQueryString()));
+
+        // What is left to take back is counted from the dashboard's counting index alone.
+        Assert.Contains("USING COVERING INDEX IX_ImportRecords_RunId_Stage_State_GroupKey_Sequence_Result", created, StringComparison.Ordinal);
+        Assert.Contains("SEARCH ImportRecords USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)", batch, StringComparison.Ordinal);
+        Assert.DoesNotContain("INDEX", batch, StringComparison.Ordinal);
+        Assert.Contains("SEARCH m USING INDEX IX_IdMap_SiteId_Doctype_SourceKey (SiteId=? AND Doctype=? AND SourceKey=?)", ledger, StringComparison.Ordinal);
+        Assert.DoesNotContain("SCAN m", ledger, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> RawPlanAsync(DbContext db, string sql, params (string Name, object Value)[] parameters)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter(name, value));
+        }
+
+        await using var reader = await command.ExecuteReaderAsync();
+        var plan = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        Assert.NotEmpty(plan);
+        return string.Join('\n', plan);
+    }
+
     /// <summary>SQLite's plan for a query as EF prints it: its parameters (".param set @p value" lines) put back as literals.</summary>
     private static async Task<string> PlanAsync(DbContext db, string printed)
     {
