@@ -86,6 +86,27 @@ public sealed class RemovalPanelTests : RunPagesTest
     }
 
     [Theory]
+    [InlineData("en", "Stopped:", "then ask again")]
+    [InlineData("vi", "Đã dừng:", "rồi yêu cầu lại")]
+    public async Task A_removal_the_site_stopped_says_why_and_what_to_do_and_offers_to_ask_again(string culture, string stopped, string next)
+    {
+        UseCulture(culture);
+        var runId = await RunWithOneRefusedTicketAsync();
+        H.Simulator.Faults.AddShare(FrappeSimulator.Faults.FaultKind.ConnectionReset, 1.0, FrappeSimulator.Faults.FaultTarget.ForDoctype("HD Ticket", "DELETE"));
+        Assert.True((await H.Services.GetRequiredService<RunRemovals>().RequestAsync("van.hanh@haravan.example", runId, false, CancellationToken.None)).Succeeded);
+        await H.Services.GetRequiredService<RemoveRunJob>().ExecuteAsync(runId, CancellationToken.None);
+
+        var page = Render<RunDashboardPage>(p => p.Add(x => x.Id, runId));
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("stopped", page.Find("[data-testid=removal-panel]").GetAttribute("data-state")), Wait);
+        var error = page.Find("[data-testid=removal-error]").TextContent;
+        Assert.Contains(stopped, error, StringComparison.Ordinal);
+        Assert.Contains(next, error, StringComparison.Ordinal);
+        Assert.Single(page.FindAll("[data-testid=removal-again]"));
+        Assert.NotEqual("0", page.Find("[data-testid=removal-removed]").GetAttribute("data-count"));
+    }
+
+    [Theory]
     [InlineData("en", "taken back off the site")]
     [InlineData("vi", "khỏi trang Frappe")]
     public async Task The_runs_list_says_which_run_was_taken_back_off_its_site(string culture, string takenBack)
