@@ -16,41 +16,34 @@ internal static class RemovalThroughput
 {
     public static async Task<int> RunAsync(int tickets, int notesPerTicket, CancellationToken ct)
     {
-        var zip = Path.Combine(Path.GetTempPath(), $"importportal-bench-{Guid.NewGuid():N}.zip");
-        try
+        using var zip = TempFile.Create(".zip");
+        await using (var output = zip.OpenWrite())
         {
-            await using (var output = File.Create(zip))
-            {
-                FreshdeskSampleWriter.WriteAccountExport(output, tickets, notesPerTicket);
-            }
-
-            await using var site = await SimulatorProcess.StartAsync(core: 1, ct);
-            await using var rig = await PortalRig.StartAsync(site.BaseUrl, site.ApiKey, site.ApiSecret);
-            var (runId, timeline) = await rig.ImportArchiveAsync(zip, FreshdeskAccountExportPreset.Create(), new RunOptions { Ceiling = 16 }, ct);
-            var removals = rig.Services.GetRequiredService<RunRemovals>();
-            var asked = await removals.RequestAsync("bench", runId, includeChanged: false, ct);
-            if (!asked.Succeeded)
-            {
-                throw new InvalidOperationException($"{asked.ErrorKey} {asked.ErrorArg}");
-            }
-
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var (portalCpu, siteCpu) = (Environment.CpuUsage.TotalTime, site.Cpu);
-            await rig.Services.GetRequiredService<RemoveRunJob>().ExecuteAsync(runId, ct);
-            var took = clock.Elapsed;
-            (portalCpu, siteCpu) = (Environment.CpuUsage.TotalTime - portalCpu, site.Cpu - siteCpu);
-            var view = (await removals.GetAsync(runId, ct))!;
-            var byDoctype = (await rig.RecordsAsync(runId)).Where(r => r.Removal == Domain.Migration.RemovalOutcome.Removed)
-                .GroupBy(r => r.Doctype).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count():N0}");
-            Report.Line("removal", $"Freshdesk account export: {tickets:N0} tickets with {notesPerTicket} notes each, imported in {timeline.Whole.TotalSeconds:F0} s; the site a simulator process on its own core, no latency, 16 at once");
-            Report.Line("removal", $"taken back off the site: {view.Progress.Removed:N0} of {view.Progress.Total:N0} documents in {took.TotalSeconds:F1} s = {view.Progress.Removed / Math.Max(took.TotalSeconds, 0.001):N0}/s ({string.Join(", ", byDoctype)}); kept {view.Progress.Kept:N0}, failed {view.Progress.Failed:N0}{(view.Error is null ? "" : $", stopped: {view.Error}")}");
-            var documents = Math.Max(1, view.Progress.Total);
-            Report.Line("removal", $"CPU per document: the portal {portalCpu.TotalMilliseconds / documents:F2} ms (its core {portalCpu / took:P0} busy), the site {siteCpu.TotalMilliseconds / documents:F2} ms ({siteCpu / took:P0})");
-            return view.Progress.Removed == view.Progress.Total && view.Error is null ? 0 : 1;
+            FreshdeskSampleWriter.WriteAccountExport(output, tickets, notesPerTicket);
         }
-        finally
+
+        await using var site = await SimulatorProcess.StartAsync(core: 1, ct);
+        await using var rig = await PortalRig.StartAsync(site.BaseUrl, site.ApiKey, site.ApiSecret);
+        var (runId, timeline) = await rig.ImportArchiveAsync(zip.Path, FreshdeskAccountExportPreset.Create(), new RunOptions { Ceiling = 16 }, ct);
+        var removals = rig.Services.GetRequiredService<RunRemovals>();
+        var asked = await removals.RequestAsync("bench", runId, includeChanged: false, ct);
+        if (!asked.Succeeded)
         {
-            File.Delete(zip);
+            throw new InvalidOperationException($"{asked.ErrorKey} {asked.ErrorArg}");
         }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (portalCpu, siteCpu) = (Environment.CpuUsage.TotalTime, site.Cpu);
+        await rig.Services.GetRequiredService<RemoveRunJob>().ExecuteAsync(runId, ct);
+        var took = clock.Elapsed;
+        (portalCpu, siteCpu) = (Environment.CpuUsage.TotalTime - portalCpu, site.Cpu - siteCpu);
+        var view = (await removals.GetAsync(runId, ct))!;
+        var byDoctype = (await rig.RecordsAsync(runId)).Where(r => r.Removal == Domain.Migration.RemovalOutcome.Removed)
+            .GroupBy(r => r.Doctype).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count():N0}");
+        Report.Line("removal", $"Freshdesk account export: {tickets:N0} tickets with {notesPerTicket} notes each, imported in {timeline.Whole.TotalSeconds:F0} s; the site a simulator process on its own core, no latency, 16 at once");
+        Report.Line("removal", $"taken back off the site: {view.Progress.Removed:N0} of {view.Progress.Total:N0} documents in {took.TotalSeconds:F1} s = {view.Progress.Removed / Math.Max(took.TotalSeconds, 0.001):N0}/s ({string.Join(", ", byDoctype)}); kept {view.Progress.Kept:N0}, failed {view.Progress.Failed:N0}{(view.Error is null ? "" : $", stopped: {view.Error}")}");
+        var documents = Math.Max(1, view.Progress.Total);
+        Report.Line("removal", $"CPU per document: the portal {portalCpu.TotalMilliseconds / documents:F2} ms (its core {portalCpu / took:P0} busy), the site {siteCpu.TotalMilliseconds / documents:F2} ms ({siteCpu / took:P0})");
+        return view.Progress.Removed == view.Progress.Total && view.Error is null ? 0 : 1;
     }
 }

@@ -79,7 +79,7 @@ public sealed partial class RemoveRunJob(
             run = await db.ImportRuns.AsNoTracking().FirstAsync(r => r.Id == runId, ct);
         }
 
-        if (run.RemovalRequestedAt is null || run.RemovalFinishedAt is not null || run.DeletedAt is not null)
+        if (!run.RemovalUnderWay || run.DeletedAt is not null)
         {
             return;
         }
@@ -92,10 +92,10 @@ public sealed partial class RemoveRunJob(
             var site = clients.Create(connection);
             var portalUser = await site.GetLoggedUserAsync(ct);
             var renewed = time.GetUtcNow();
+            var (first, last) = await IdRangeAsync(runId, ct);
             for (var pass = 1; ; pass++)
             {
-                var removedBefore = await RemovedAsync(runId, ct);
-                var (first, last) = await IdRangeAsync(runId, ct);
+                var removedInPass = 0;
                 foreach (var stage in Removal.Order)
                 {
                     var after = first - 1;
@@ -103,6 +103,7 @@ public sealed partial class RemoveRunJob(
                     {
                         after = batch[^1].Id;
                         var outcomes = await RemoveAsync(site, batch, portalUser, run.RemovalIncludesChanged, ceiling, ct);
+                        removedInPass += outcomes.Count(o => o.Result == RemovalOutcome.Removed);
                         Publish(await SaveAsync(run, outcomes, ct));
                         if (time.GetUtcNow() - renewed > options.Value.LeaseDuration / 3)
                         {
@@ -115,7 +116,7 @@ public sealed partial class RemoveRunJob(
                 // A document kept because another one linked to it may be free now that the other went later in the
                 // order (a contact an organisation's member list names, on Helpdesk 1.28): one more look while the
                 // last one freed something.
-                if (pass == MaxPasses || await RemovedAsync(runId, ct) == removedBefore || await ReopenLinkedAsync(runId, ct) == 0)
+                if (pass == MaxPasses || removedInPass == 0 || await ReopenLinkedAsync(runId, ct) == 0)
                 {
                     break;
                 }
@@ -130,12 +131,6 @@ public sealed partial class RemoveRunJob(
             LogStopped(runId, error);
             Publish(await EndAsync(runId, error, CancellationToken.None));
         }
-    }
-
-    private async Task<long> RemovedAsync(Guid runId, CancellationToken ct)
-    {
-        await using var db = await databases.CreateDbContextAsync(ct);
-        return await db.ImportRuns.Where(r => r.Id == runId).Select(r => r.RemovalRemoved).FirstAsync(ct);
     }
 
     /// <summary>The documents kept for a link are looked at again: their outcome and their count go back to "not yet".</summary>
@@ -295,7 +290,7 @@ public sealed partial class RemoveRunJob(
             .SetProperty(r => r.RemovalKept, r => r.RemovalKept + kept)
             .SetProperty(r => r.RemovalFailed, r => r.RemovalFailed + failed), ct);
         await transaction.CommitAsync(ct);
-        return await ProgressAsync(db, run.Id, ct);
+        return await RunRemovals.ProgressAsync(db, run.Id, ct);
     }
 
     private async Task<RunRemovalProgress> EndAsync(Guid runId, string? error, CancellationToken ct)
@@ -305,18 +300,13 @@ public sealed partial class RemoveRunJob(
         await db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.RemovalFinishedAt, now)
             .SetProperty(r => r.RemovalError, error), ct);
-        var progress = await ProgressAsync(db, runId, ct);
+        var progress = await RunRemovals.ProgressAsync(db, runId, ct);
         var number = await db.ImportRuns.Where(r => r.Id == runId).Select(r => r.Number).FirstAsync(ct);
         new AuditLog(db, time).Record("system", error is null ? "run.removal.done" : "run.removal.stopped", $"run {number}",
             $"{progress.Removed} removed, {progress.Kept} kept, {progress.Failed} failed{(error is null ? "" : $": {error}")}");
         await db.SaveChangesAsync(ct);
         return progress;
     }
-
-    private static async Task<RunRemovalProgress> ProgressAsync(PortalDbContext db, Guid runId, CancellationToken ct) =>
-        await db.ImportRuns.AsNoTracking().Where(r => r.Id == runId)
-            .Select(r => new RunRemovalProgress(r.Id, r.RemovalTotal, r.RemovalRemoved, r.RemovalKept, r.RemovalFailed, r.RemovalFinishedAt != null, r.RemovalError))
-            .FirstAsync(ct);
 
     private void Publish(RunRemovalProgress progress) => feed.Publish(progress);
 

@@ -82,6 +82,9 @@ public sealed class ImportRun
     /// <summary>Also delete documents someone changed since the run (the operator's choice when asking).</summary>
     public bool RemovalIncludesChanged { get; set; }
 
+    /// <summary>A removal is asked for and its job has not ended it: the run's other commands wait.</summary>
+    public bool RemovalUnderWay => RemovalRequestedAt is not null && RemovalFinishedAt is null;
+
     /// <summary>When the removal last ended; null while it is asked for and not done.</summary>
     public DateTimeOffset? RemovalFinishedAt { get; set; }
 

@@ -29,7 +29,7 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
         var items = runs.Select(run => new RunSummary(
             run.Id, run.Number, run.State, run.SiteName, run.ProfileName, run.CreatedBy, run.CreatedAt, run.StartedAt, run.FinishedAt,
             (StoredJson.Read<RunOptions>(run.OptionsJson) ?? new RunOptions()).DryRun, counts[run.Id], waiting.GetValueOrDefault(run.Id),
-            run.RemovalRemoved, run.RemovalRequestedAt is not null && run.RemovalFinishedAt is null)).ToList();
+            run.RemovalRemoved, run.RemovalUnderWay)).ToList();
         return (items, total);
     }
 

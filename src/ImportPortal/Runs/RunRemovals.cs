@@ -36,7 +36,7 @@ public sealed class RunRemovals(
             return refusal!;
         }
 
-        if (run.RemovalRequestedAt is not null && run.RemovalFinishedAt is null)
+        if (run.RemovalUnderWay)
         {
             return RunCommandResult.Fail("Runs.RemovalRunning");
         }
@@ -109,13 +109,18 @@ public sealed class RunRemovals(
         return counts.OrderByDescending(d => d.Count).ThenBy(d => d.Key, StringComparer.Ordinal).Select(d => (d.Key, d.Count)).ToList();
     }
 
+    /// <summary>How the run's removal stands, as its job and the dashboard both read it from the run's row.</summary>
+    internal static Task<RunRemovalProgress> ProgressAsync(PortalDbContext db, Guid runId, CancellationToken ct) =>
+        db.ImportRuns.AsNoTracking().Where(r => r.Id == runId)
+            .Select(r => new RunRemovalProgress(r.Id, r.RemovalTotal, r.RemovalRemoved, r.RemovalKept, r.RemovalFailed, r.RemovalFinishedAt != null, r.RemovalError))
+            .FirstAsync(ct);
+
     public async Task<RunRemovalView?> GetAsync(Guid runId, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         var run = await db.ImportRuns.AsNoTracking().Where(r => r.Id == runId && r.DeletedAt == null).Select(r => new
         {
-            r.RemovalRequestedAt, r.RemovalRequestedBy, r.RemovalIncludesChanged, r.RemovalFinishedAt, r.RemovalError,
-            r.RemovalTotal, r.RemovalRemoved, r.RemovalKept, r.RemovalFailed,
+            r.RemovalRequestedAt, r.RemovalRequestedBy, r.RemovalIncludesChanged, r.RemovalFinishedAt, r.RemovalError, r.RemovalRemoved,
         }).FirstOrDefaultAsync(ct);
         if (run is null)
         {
@@ -130,8 +135,7 @@ public sealed class RunRemovals(
                 .OrderBy(r => r.Id).Take(LinesShown)
                 .Select(r => new RemovalLine(r.Id, r.Entity, r.Doctype, r.SourceKey, r.FrappeName, r.Removal!.Value, r.RemovalReason, r.RemovalNote))
                 .ToListAsync(ct);
-        var progress = new RunRemovalProgress(runId, run.RemovalTotal, run.RemovalRemoved, run.RemovalKept, run.RemovalFailed,
-            run.RemovalRequestedAt is not null && run.RemovalFinishedAt is not null, run.RemovalError);
+        var progress = await ProgressAsync(db, runId, ct);
         return new RunRemovalView(
             Math.Max(0, creatable), run.RemovalRequestedAt, run.RemovalRequestedBy, run.RemovalIncludesChanged, run.RemovalFinishedAt, run.RemovalError,
             progress, left);

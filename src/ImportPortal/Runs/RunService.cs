@@ -88,7 +88,7 @@ public sealed class RunService(
         var result = await TransitionAsync(actor, runId, "run.resumed", run => run.State switch
         {
             // A failed run being taken back off its site stays as it is until that ends.
-            RunState.Failed when run.RemovalRequestedAt is not null && run.RemovalFinishedAt is null => null,
+            RunState.Failed when run.RemovalUnderWay => null,
             RunState.Paused or RunState.Failed => RunState.Queued,
             RunState.Pausing => RunState.Running,
             _ => null,
@@ -171,7 +171,7 @@ public sealed class RunService(
             return RunCommandResult.Fail("Runs.CannotRetryCancelled");
         }
 
-        if (run.RemovalRequestedAt is not null && run.RemovalFinishedAt is null)
+        if (run.RemovalUnderWay)
         {
             return RunCommandResult.Fail("Runs.RemovalRunning");
         }
@@ -253,7 +253,7 @@ public sealed class RunService(
         }
 
         // Its job reads the records to know what to delete from the site.
-        if (run.RemovalRequestedAt is not null && run.RemovalFinishedAt is null)
+        if (run.RemovalUnderWay)
         {
             return RunCommandResult.Fail("Runs.RemovalRunning");
         }
