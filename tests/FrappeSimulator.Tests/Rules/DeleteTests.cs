@@ -89,4 +89,28 @@ public class DeleteTests
         Assert.Equal("LinkExistsError", refused.ExcType);
         Assert.NotNull(sim.Store.Get("Contact", contact));
     }
+
+    [Fact]
+    public async Task A_link_field_added_as_a_custom_field_after_a_delete_protects_its_documents_from_the_next_one()
+    {
+        await using var sim = await Simulators.Start();
+        using var client = sim.CreateClient();
+        async Task<string> Insert(string email) => (await client.Insert("Contact", new JsonObject
+        {
+            ["first_name"] = "Lê Thị Hoa",
+            ["email_ids"] = new JsonArray(new JsonObject { ["email_id"] = email, ["is_primary"] = 1 }),
+        })).Name!;
+        var first = await Insert("hoa.le@example.vn");
+        var second = await Insert("hoa.le2@example.vn");
+        // A first delete works out what links to a contact, before the site has the custom field.
+        Assert.Equal(202, (await client.Delete($"api/resource/Contact/{first}")).Status);
+        await client.Insert("Custom Field", new JsonObject { ["dt"] = "HD Ticket", ["label"] = "Người liên hệ phụ", ["fieldname"] = "custom_second_contact", ["fieldtype"] = "Link", ["options"] = "Contact" });
+        await client.Insert("HD Ticket", new JsonObject { ["subject"] = "Đổi địa chỉ giao hàng", ["raised_by"] = "khach@example.vn", ["custom_second_contact"] = second });
+
+        var refused = await client.Delete($"api/resource/Contact/{second}");
+
+        Assert.Equal((417, "LinkExistsError"), (refused.Status, refused.ExcType));
+        Assert.Contains("HD Ticket", refused.Body.ToJsonString(), StringComparison.Ordinal);
+        Assert.NotNull(sim.Store.Get("Contact", second));
+    }
 }

@@ -15,46 +15,37 @@ static class LinkedDocuments
     /// </summary>
     public static void Index(SimulatedSite site, DocTypeMeta meta)
     {
-        foreach (var other in site.Metadata.Names.Select(site.Metadata.Get).Where(m => !m.IsTable && !m.IsSingle))
+        foreach (var (other, field) in site.Metadata.LinksTo(meta.Name).Fields)
         {
-            foreach (var field in other.DataFields.Where(f => f.IsLink && f.Options == meta.Name))
+            var table = site.Store.Table(other.Name);
+            if (!table.Lookup.Covers(field.Fieldname))
             {
-                var table = site.Store.Table(other.Name);
-                if (!table.Lookup.Covers(field.Fieldname))
-                {
-                    table.Lookup.Track(table, field.Fieldname);
-                }
+                table.Lookup.Track(table, field.Fieldname);
             }
         }
     }
 
     public static void ThrowIfLinked(SimulatedSite site, DocTypeMeta meta, string name)
     {
-        foreach (var other in site.Metadata.Names.Select(site.Metadata.Get).Where(m => !m.IsTable && !m.IsSingle))
+        var links = site.Metadata.LinksTo(meta.Name);
+        foreach (var (other, field) in links.Fields)
         {
-            foreach (var field in other.DataFields.Where(f => f.IsLink && f.Options == meta.Name))
+            // Through the lookup index when the field has one (a ticket's contact, a message's ticket), as MariaDB would.
+            var linked = site.FindBy(other.Name, field.Fieldname, name).FirstOrDefault();
+            if (linked is not null)
             {
-                // Through the lookup index when the field has one (a ticket's contact, a message's ticket), as MariaDB would.
-                var linked = site.FindBy(other.Name, field.Fieldname, name).FirstOrDefault();
-                if (linked is not null)
-                {
-                    throw Linked(meta, name, other, linked);
-                }
+                throw Linked(meta, name, other, linked);
             }
+        }
 
-            // A row of a child table links too (an Assignment Rule's users): Frappe names the row's parent.
-            foreach (var table in other.TableFields.Where(t => t.Options is not null && site.Metadata.Exists(t.Options)))
+        // A row of a child table links too (an Assignment Rule's users): Frappe names the row's parent.
+        foreach (var (other, table, field) in links.Rows)
+        {
+            var parent = (site.Store.FindTable(other.Name)?.Rows.Values.Select(r => r.Data) ?? []).FirstOrDefault(d => JsonDocs.Rows(d, table.Fieldname)
+                .Any(row => string.Equals(JsonDocs.Text(row, field.Fieldname), name, StringComparison.OrdinalIgnoreCase)));
+            if (parent is not null)
             {
-                var child = site.Metadata.Get(table.Options!);
-                foreach (var field in child.DataFields.Where(f => f.IsLink && f.Options == meta.Name))
-                {
-                    var parent = (site.Store.FindTable(other.Name)?.Rows.Values.Select(r => r.Data) ?? []).FirstOrDefault(d => JsonDocs.Rows(d, table.Fieldname)
-                        .Any(row => string.Equals(JsonDocs.Text(row, field.Fieldname), name, StringComparison.OrdinalIgnoreCase)));
-                    if (parent is not null)
-                    {
-                        throw Linked(meta, name, other, parent);
-                    }
-                }
+                throw Linked(meta, name, other, parent);
             }
         }
     }
