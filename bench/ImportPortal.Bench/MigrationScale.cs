@@ -16,39 +16,32 @@ internal static class MigrationScale
 {
     public static async Task<int> RunAsync(int tickets, int notesPerTicket, CancellationToken ct)
     {
-        var zip = Path.Combine(Path.GetTempPath(), $"importportal-bench-{Guid.NewGuid():N}.zip");
-        try
+        using var zip = TempFile.Create(".zip");
+        await using (var output = zip.OpenWrite())
         {
-            await using (var output = File.Create(zip))
+            FreshdeskSampleWriter.WriteAccountExport(output, tickets, notesPerTicket);
+        }
+
+        var (counts, timeline, memory, databaseBytes) = await RunArchiveAsync(zip.Path, ct);
+
+        Report.Line("migration", $"Freshdesk account export: {tickets:N0} tickets with {notesPerTicket} notes each (and the description as the first message), {zip.Megabytes:F0} MB zipped; the site a simulator process on its own core, no latency, 16 at once");
+        Report.Line("migration", $"planned {counts.Sum(c => c.Total):N0} records in {timeline.Planning.TotalSeconds:F1} s ({counts.Sum(c => c.Total) / timeline.Planning.TotalSeconds:N0}/s)");
+        foreach (var (stage, took) in timeline.Stages)
+        {
+            var stageCounts = counts.FirstOrDefault(c => c.Stage == stage);
+            if (stageCounts is null || stageCounts.Total == 0)
             {
-                FreshdeskSampleWriter.WriteAccountExport(output, tickets, notesPerTicket);
+                continue;
             }
 
-            var (counts, timeline, memory, databaseBytes) = await RunArchiveAsync(zip, ct);
-
-            Report.Line("migration", $"Freshdesk account export: {tickets:N0} tickets with {notesPerTicket} notes each (and the description as the first message), {new FileInfo(zip).Length / 1048576.0:F0} MB zipped; the site a simulator process on its own core, no latency, 16 at once");
-            Report.Line("migration", $"planned {counts.Sum(c => c.Total):N0} records in {timeline.Planning.TotalSeconds:F1} s ({counts.Sum(c => c.Total) / timeline.Planning.TotalSeconds:N0}/s)");
-            foreach (var (stage, took) in timeline.Stages)
-            {
-                var stageCounts = counts.FirstOrDefault(c => c.Stage == stage);
-                if (stageCounts is null || stageCounts.Total == 0)
-                {
-                    continue;
-                }
-
-                Report.Line("migration", $"  {stage,-14} {stageCounts.Total,9:N0} records in {took.TotalSeconds,6:F1} s = {stageCounts.Total / Math.Max(took.TotalSeconds, 0.001),7:N0}/s (created {stageCounts.Created:N0}, updated {stageCounts.Updated:N0}, skipped {stageCounts.Skipped:N0}, failed {stageCounts.Failed:N0})");
-            }
-
-            var total = counts.Sum(c => c.Total);
-            var failed = counts.Sum(c => c.Failed) + counts.Sum(c => c.Pending);
-            Report.Line("migration", $"the whole run {timeline.Whole.TotalSeconds:F0} s (sending {timeline.Sending.TotalSeconds:F0} s = {total / timeline.Sending.TotalSeconds:N0} records/s); not succeeded: {failed:N0}");
-            Report.Line("migration", $"the portal's peak working set {memory.PeakWorkingSet / 1048576.0:F0} MB (managed heap {memory.PeakManagedHeap / 1048576.0:F0} MB): planning {timeline.PlanningPeak.WorkingSet / 1048576.0:F0} MB ({timeline.PlanningPeak.Heap / 1048576.0:F0} MB), sending {timeline.SendingPeak.WorkingSet / 1048576.0:F0} MB ({timeline.SendingPeak.Heap / 1048576.0:F0} MB); records database {databaseBytes / 1048576.0:F0} MB");
-            return failed == 0 ? 0 : 1;
+            Report.Line("migration", $"  {stage,-14} {stageCounts.Total,9:N0} records in {took.TotalSeconds,6:F1} s = {stageCounts.Total / Math.Max(took.TotalSeconds, 0.001),7:N0}/s (created {stageCounts.Created:N0}, updated {stageCounts.Updated:N0}, skipped {stageCounts.Skipped:N0}, failed {stageCounts.Failed:N0})");
         }
-        finally
-        {
-            File.Delete(zip);
-        }
+
+        var total = counts.Sum(c => c.Total);
+        var failed = counts.Sum(c => c.Failed) + counts.Sum(c => c.Pending);
+        Report.Line("migration", $"the whole run {timeline.Whole.TotalSeconds:F0} s (sending {timeline.Sending.TotalSeconds:F0} s = {total / timeline.Sending.TotalSeconds:N0} records/s); not succeeded: {failed:N0}");
+        Report.Line("migration", $"the portal's peak working set {memory.PeakWorkingSet / 1048576.0:F0} MB (managed heap {memory.PeakManagedHeap / 1048576.0:F0} MB): planning {timeline.PlanningPeak.WorkingSet / 1048576.0:F0} MB ({timeline.PlanningPeak.Heap / 1048576.0:F0} MB), sending {timeline.SendingPeak.WorkingSet / 1048576.0:F0} MB ({timeline.SendingPeak.Heap / 1048576.0:F0} MB); records database {databaseBytes / 1048576.0:F0} MB");
+        return failed == 0 ? 0 : 1;
     }
 
     /// <summary>
