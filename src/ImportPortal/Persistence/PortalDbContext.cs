@@ -92,6 +92,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             run.Property(r => r.DeletedAt).HasConversion(binaryTime);
             run.Property(r => r.RemovalRequestedAt).HasConversion(binaryTime);
             run.Property(r => r.RemovalFinishedAt).HasConversion(binaryTime);
+            run.Property(r => r.CheckRequestedAt).HasConversion(binaryTime);
+            run.Property(r => r.CheckFinishedAt).HasConversion(binaryTime);
             run.Property(r => r.SiteName).HasMaxLength(200);
             run.Property(r => r.ProfileName).HasMaxLength(200);
             run.Property(r => r.CreatedBy).HasMaxLength(256);
@@ -111,6 +113,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             // The documents a removal kept or could not delete, listed on the dashboard: only records a removal reached
             // are in it, so an import writes nothing more.
             record.HasIndex(r => new { r.RunId, r.Removal }).HasFilter("\"Removal\" IS NOT NULL");
+            // The documents a check of the site did not find, counted by doctype and listed: only those are in it.
+            record.HasIndex(r => new { r.RunId, r.Doctype }).HasFilter("\"MissingSince\" IS NOT NULL").HasDatabaseName("IX_ImportRecords_RunId_Doctype_Missing");
+            record.Property(r => r.MissingSince).HasConversion(binaryTime);
             record.Property(r => r.UpdatedAt).HasConversion(binaryTime);
             record.Property(r => r.Doctype).HasMaxLength(140);
         });

@@ -64,4 +64,7 @@ public sealed class ImportRecord
 
     /// <summary>Who changed it and when, how many messages it has, or the site's answer.</summary>
     public string? RemovalNote { get; set; }
+
+    /// <summary>When a check of the site found the document this record wrote gone from it; null when it was there or not looked for.</summary>
+    public DateTimeOffset? MissingSince { get; set; }
 }

@@ -99,4 +99,25 @@ public sealed class ImportRun
     public long RemovalKept { get; set; }
 
     public long RemovalFailed { get; set; }
+
+    /// <summary>When an operator asked to check that the site still has every document the run wrote; null when never asked.</summary>
+    public DateTimeOffset? CheckRequestedAt { get; set; }
+
+    public string? CheckRequestedBy { get; set; }
+
+    /// <summary>When the check last ended; null while it is asked for and not done.</summary>
+    public DateTimeOffset? CheckFinishedAt { get; set; }
+
+    /// <summary>A check is asked for and its job has not ended it: the run's other commands wait.</summary>
+    public bool CheckUnderWay => CheckRequestedAt is not null && CheckFinishedAt is null;
+
+    /// <summary>Why the check stopped before its end (the site unreachable, the key refused).</summary>
+    public string? CheckError { get; set; }
+
+    /// <summary>The documents to look for, how many were looked for so far, and how many the site did not have.</summary>
+    public long CheckTotal { get; set; }
+
+    public long CheckDone { get; set; }
+
+    public long CheckMissing { get; set; }
 }

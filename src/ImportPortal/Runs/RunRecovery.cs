@@ -58,6 +58,15 @@ public sealed class RunRecovery(
             jobs.Enqueue<RemoveRunJob>(job => job.ExecuteAsync(runId, CancellationToken.None));
         }
 
+        // A check of the site the portal stopped in the middle of: it starts again (it only reads).
+        var checking = await db.ImportRuns.AsNoTracking()
+            .Where(r => r.DeletedAt == null && r.CheckRequestedAt != null && r.CheckFinishedAt == null).Select(r => r.Id).ToListAsync(cancellationToken);
+        foreach (var runId in checking)
+        {
+            logger.LogInformation("Checking the site of run {RunId} again after a restart", runId);
+            jobs.Enqueue<CheckRunJob>(job => job.ExecuteAsync(runId, CancellationToken.None));
+        }
+
         await ReschedulePausedRestoresAsync(db, cancellationToken);
     }
 

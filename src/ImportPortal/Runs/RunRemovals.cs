@@ -41,6 +41,11 @@ public sealed class RunRemovals(
             return RunCommandResult.Fail("Runs.RemovalRunning");
         }
 
+        if (run.CheckUnderWay)
+        {
+            return RunCommandResult.Fail("Runs.CheckRunning");
+        }
+
         if ((StoredJson.Read<RunOptions>(run.OptionsJson) ?? new RunOptions()).DryRun)
         {
             return RunCommandResult.Fail("Runs.RemovalDryRun");

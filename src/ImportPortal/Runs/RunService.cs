@@ -88,7 +88,7 @@ public sealed class RunService(
         var result = await TransitionAsync(actor, runId, "run.resumed", run => run.State switch
         {
             // A failed run being taken back off its site stays as it is until that ends.
-            RunState.Failed when run.RemovalUnderWay => null,
+            RunState.Failed when run.RemovalUnderWay || run.CheckUnderWay => null,
             RunState.Paused or RunState.Failed => RunState.Queued,
             RunState.Pausing => RunState.Running,
             _ => null,
@@ -176,6 +176,11 @@ public sealed class RunService(
             return RunCommandResult.Fail("Runs.RemovalRunning");
         }
 
+        if (run.CheckUnderWay)
+        {
+            return RunCommandResult.Fail("Runs.CheckRunning");
+        }
+
         var ids = recordIds?.ToList();
         new AuditLog(db, time).Record(actor, "run.retried", $"run {run.Number}", ids is null ? "all failed records" : $"{ids.Count} record(s): {string.Join(", ", ids.Take(20))}");
         await db.SaveChangesAsync(ct);
@@ -256,6 +261,11 @@ public sealed class RunService(
         if (run.RemovalUnderWay)
         {
             return RunCommandResult.Fail("Runs.RemovalRunning");
+        }
+
+        if (run.CheckUnderWay)
+        {
+            return RunCommandResult.Fail("Runs.CheckRunning");
         }
 
         run.DeletedAt = now;

@@ -30,7 +30,10 @@ internal static class RunsServiceCollectionExtensions
         services.AddSingleton<ProgressFeed<RunQuietChange>>();
         services.AddSingleton<ProgressFeed<RunRemovalProgress>>();
         services.AddSingleton<RunRemovals>();
+        services.AddSingleton<ProgressFeed<RunCheckProgress>>();
+        services.AddSingleton<RunChecks>();
         services.AddTransient<RemoveRunJob>();
+        services.AddTransient<CheckRunJob>();
         services.AddSingleton<SiteQuiet>();
         services.AddSingleton<RunService>();
         services.AddSingleton<RunQueries>();

@@ -208,6 +208,9 @@ namespace ImportPortal.Persistence.Migrations
                     b.Property<string>("GroupKey")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MissingSince")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OverrideJson")
                         .HasColumnType("TEXT");
 
@@ -258,6 +261,10 @@ namespace ImportPortal.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RunId", "Doctype")
+                        .HasDatabaseName("IX_ImportRecords_RunId_Doctype_Missing")
+                        .HasFilter("\"MissingSince\" IS NOT NULL");
+
                     b.HasIndex("RunId", "Removal")
                         .HasFilter("\"Removal\" IS NOT NULL");
 
@@ -280,6 +287,27 @@ namespace ImportPortal.Persistence.Migrations
                     b.Property<string>("BindingsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("CheckDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CheckFinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CheckMissing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CheckRequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckRequestedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CheckTotal")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");

@@ -36,6 +36,8 @@ public abstract class RunPagesTest : PortalComponentTest, IAsyncLifetime
         Services.AddSingleton(H.Services.GetRequiredService<ProgressFeed<RunQuietChange>>());
         Services.AddSingleton(H.Services.GetRequiredService<ProgressFeed<RunRemovalProgress>>());
         Services.AddSingleton(H.Services.GetRequiredService<RunRemovals>());
+        Services.AddSingleton(H.Services.GetRequiredService<ProgressFeed<RunCheckProgress>>());
+        Services.AddSingleton(H.Services.GetRequiredService<RunChecks>());
         Services.AddSingleton(H.Services.GetRequiredService<SiteCatalog>());
         Services.AddSingleton(H.Services.GetRequiredService<MappingProfileStore>());
         Services.AddSingleton(H.Services.GetRequiredService<UploadStore>());

@@ -1,0 +1,247 @@
+using System.Text.Json.Nodes;
+using Hangfire;
+using ImportPortal.Domain.Frappe;
+using ImportPortal.Domain.Migration;
+using ImportPortal.Frappe;
+using ImportPortal.Persistence;
+using ImportPortal.Runs;
+using ImportPortal.Sites;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ImportPortal.Jobs;
+
+/// <summary>
+/// Asks the site for every document a run created, updated or found (<see cref="RunChecks"/>), a batch of names per
+/// list request, walking the run's records by their key, and marks the records whose document is not there. It reads
+/// only. It holds the run's lease, so a retry or resume waits for it; a crash or restart starts the check again from
+/// the beginning (<see cref="RunRecovery"/>). Hangfire's retry is off: an unreachable site ends the check with its error.
+/// </summary>
+[AutomaticRetry(Attempts = 0)]
+public sealed partial class CheckRunJob(
+    IDbContextFactory<PortalDbContext> databases,
+    SiteCatalog sites,
+    FrappeSiteClientFactory clients,
+    ProgressFeed<RunCheckProgress> feed,
+    IBackgroundJobClient jobs,
+    IOptions<RunsOptions> options,
+    TimeProvider time,
+    ILogger<CheckRunJob> log)
+{
+    /// <summary>Names per list request: Frappe reads them from the query string, and a page of this many fits any proxy's limit.</summary>
+    internal const int Batch = 100;
+
+    /// <summary>List requests in flight at once: a check reads, and must not weigh on a live helpdesk.</summary>
+    private const int Parallel = 4;
+
+    public async Task ExecuteAsync(Guid runId, CancellationToken ct)
+    {
+        var lease = new RunLease(databases, runId, Guid.NewGuid(), options.Value.LeaseDuration, time);
+        if (!await lease.TryTakeStoppedAsync(ct))
+        {
+            if (await PendingAsync(runId, ct))
+            {
+                jobs.Schedule<CheckRunJob>(job => job.ExecuteAsync(runId, CancellationToken.None), options.Value.LeaseDuration);
+            }
+
+            return;
+        }
+
+        try
+        {
+            await WorkAsync(runId, lease, ct);
+        }
+        finally
+        {
+            await lease.ReleaseAsync();
+        }
+    }
+
+    private async Task<bool> PendingAsync(Guid runId, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        return await db.ImportRuns.AnyAsync(r => r.Id == runId && r.DeletedAt == null && r.CheckRequestedAt != null && r.CheckFinishedAt == null, ct);
+    }
+
+    private async Task WorkAsync(Guid runId, RunLease lease, CancellationToken ct)
+    {
+        ImportRun run;
+        await using (var db = await databases.CreateDbContextAsync(ct))
+        {
+            run = await db.ImportRuns.AsNoTracking().FirstAsync(r => r.Id == runId, ct);
+        }
+
+        if (!run.CheckUnderWay || run.DeletedAt is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            var connection = await sites.ConnectAsync(run.SiteId, ct) ?? throw new InvalidOperationException("The site no longer exists or its secret cannot be read.");
+            var site = clients.Create(connection);
+            // From the beginning, whether asked or restarted: it only reads, and what it marked before is looked at again.
+            Publish(await StartAsync(runId, ct));
+            var renewed = time.GetUtcNow();
+            var (first, last) = await IdRangeAsync(runId, ct);
+            var after = first - 1;
+            while (await NextAsync(runId, after, last, ct) is { Count: > 0 } records)
+            {
+                after = records[^1].Id;
+                var missing = await MissingAsync(site, records, ct);
+                Publish(await SaveAsync(runId, records.Count, missing, ct));
+                if (time.GetUtcNow() - renewed > options.Value.LeaseDuration / 3)
+                {
+                    await lease.RenewAsync(ct);
+                    renewed = time.GetUtcNow();
+                }
+            }
+
+            Publish(await EndAsync(runId, null, ct));
+            LogChecked(runId);
+        }
+        catch (Exception ex) when (ex is FrappeException or InvalidOperationException or HttpRequestException)
+        {
+            var error = ex is FrappeException frappe ? frappe.Error.Summary : ex.Message;
+            LogStopped(runId, error);
+            Publish(await EndAsync(runId, error, CancellationToken.None));
+        }
+    }
+
+    internal sealed record Written(long Id, string Doctype, string FrappeName);
+
+    private async Task<RunCheckProgress> StartAsync(Guid runId, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        long total;
+        await using (var count = db.Database.GetDbConnection().CreateCommand())
+        {
+            count.CommandText = CountSql;
+            AddParameters(count, runId);
+            total = (long)(await count.ExecuteScalarAsync(ct))!;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.ImportRecords.Where(r => r.RunId == runId && r.MissingSince != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.MissingSince, (DateTimeOffset?)null), ct);
+        await db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.CheckTotal, total).SetProperty(r => r.CheckDone, 0L).SetProperty(r => r.CheckMissing, 0L), ct);
+        await transaction.CommitAsync(ct);
+        return await RunChecks.ProgressAsync(db, runId, ct);
+    }
+
+    private async Task<(long First, long Last)> IdRangeAsync(Guid runId, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var ids = db.ImportRecords.Where(r => r.RunId == runId).Select(r => (long?)r.Id);
+        return (await ids.MinAsync(ct) ?? 0, await ids.MaxAsync(ct) ?? -1);
+    }
+
+    // What a check looks for: the documents of the stages that write their own (not a finalise or an assignment, which
+    // change a ticket), succeeded with a name, and not taken back off the site by a removal.
+    private const string Checked =
+        "+State = $succeeded AND +Result IN ($created, $updated, $existing) AND FrappeName IS NOT NULL AND (Removal IS NULL OR Removal <> $removed) " +
+        "AND +Stage IN (SELECT value FROM json_each($stages))";
+
+    internal const string CountSql = "SELECT COUNT(*) FROM ImportRecords WHERE RunId = $run AND " + Checked;
+
+    // The run's records in the order of their ids, from where the last batch ended: a walk over the primary key, once
+    // for every stage (the order does not matter to a check).
+    internal const string NextSql =
+        "SELECT Id, Doctype, FrappeName FROM ImportRecords WHERE Id > $after AND Id <= $last AND +RunId = $run AND " + Checked + " ORDER BY Id LIMIT $limit";
+
+    private static void AddParameters(System.Data.Common.DbCommand command, Guid runId)
+    {
+        foreach (var (name, value) in new (string, object)[]
+        {
+            ("$run", JsonRows.Key(runId)), ("$succeeded", (int)RecordState.Succeeded), ("$created", (int)RecordResult.Created),
+            ("$updated", (int)RecordResult.Updated), ("$existing", (int)RecordResult.Existing), ("$removed", (int)RemovalOutcome.Removed),
+            ("$stages", System.Text.Json.JsonSerializer.Serialize(RunChecks.Stages.Select(s => (int)s))),
+        })
+        {
+            command.Parameters.Add(new SqliteParameter(name, value));
+        }
+    }
+
+    private async Task<List<Written>> NextAsync(Guid runId, long after, long last, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = NextSql;
+        AddParameters(command, runId);
+        command.Parameters.Add(new SqliteParameter("$after", after));
+        command.Parameters.Add(new SqliteParameter("$last", last));
+        command.Parameters.Add(new SqliteParameter("$limit", Batch * Parallel));
+        var records = new List<Written>(Batch * Parallel);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            records.Add(new Written(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return records;
+    }
+
+    /// <summary>The records whose document the site does not list: a page of names per doctype per request, a few at once.</summary>
+    private static async Task<List<long>> MissingAsync(IFrappeSite site, List<Written> records, CancellationToken ct)
+    {
+        var pages = records.GroupBy(r => r.Doctype).SelectMany(d => d.Chunk(Batch).Select(page => (Doctype: d.Key, Records: page))).ToList();
+        var missing = new System.Collections.Concurrent.ConcurrentBag<long>();
+        await System.Threading.Tasks.Parallel.ForEachAsync(pages, new ParallelOptions { MaxDegreeOfParallelism = Parallel, CancellationToken = ct }, async (page, token) =>
+        {
+            var names = page.Records.Select(r => r.FrappeName).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var filter = new JsonArray(new JsonArray("name", "in", new JsonArray([.. names.Select(n => (JsonNode?)JsonValue.Create(n))])));
+            var found = (await site.ListAsync(page.Doctype, new FrappeListQuery(["name"], filter, null, 0, 0), token))
+                .Select(d => d["name"] is JsonValue value && value.TryGetValue<string>(out var name) ? name : null)
+                .OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var record in page.Records.Where(r => !found.Contains(r.FrappeName)))
+            {
+                missing.Add(record.Id);
+            }
+        });
+        return [.. missing];
+    }
+
+    private async Task<RunCheckProgress> SaveAsync(Guid runId, int looked, List<long> missing, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = time.GetUtcNow();
+        if (missing.Count > 0)
+        {
+            await db.ImportRecords.Where(r => EF.Parameter(missing).Contains(r.Id)).ExecuteUpdateAsync(s => s.SetProperty(r => r.MissingSince, now), ct);
+        }
+
+        await db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.CheckDone, r => r.CheckDone + looked)
+            .SetProperty(r => r.CheckMissing, r => r.CheckMissing + missing.Count), ct);
+        await transaction.CommitAsync(ct);
+        return await RunChecks.ProgressAsync(db, runId, ct);
+    }
+
+    private async Task<RunCheckProgress> EndAsync(Guid runId, string? error, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow();
+        await db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.CheckFinishedAt, now)
+            .SetProperty(r => r.CheckError, error), ct);
+        var progress = await RunChecks.ProgressAsync(db, runId, ct);
+        var number = await db.ImportRuns.Where(r => r.Id == runId).Select(r => r.Number).FirstAsync(ct);
+        new AuditLog(db, time).Record("system", error is null ? "run.check.done" : "run.check.stopped", $"run {number}",
+            $"{progress.Done} looked for, {progress.Missing} not on the site{(error is null ? "" : $": {error}")}");
+        await db.SaveChangesAsync(ct);
+        return progress;
+    }
+
+    private void Publish(RunCheckProgress progress) => feed.Publish(progress);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: its site checked for what it wrote")]
+    private partial void LogChecked(Guid runId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: checking its site stopped: {Error}")]
+    private partial void LogStopped(Guid runId, string error);
+}

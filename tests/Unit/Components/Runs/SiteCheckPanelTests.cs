@@ -1,0 +1,116 @@
+using System.Globalization;
+using Bunit;
+using ImportPortal.Components.Pages.Runs;
+using ImportPortal.Domain.Migration;
+using ImportPortal.Jobs;
+using ImportPortal.Runs;
+using ImportPortal.Security;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImportPortal.Tests.Unit.Components.Runs;
+
+/// <summary>From a finished run's dashboard the operator checks that the site still has what the run wrote, and has what it lost created again.</summary>
+public sealed class SiteCheckPanelTests : RunPagesTest
+{
+    [Theory]
+    [InlineData("en", "Check the site has everything", "documents this run wrote are on")]
+    [InlineData("vi", "Kiểm tra trang Frappe còn đủ dữ liệu", "tài liệu lượt nhập này đã ghi đều có trên")]
+    public async Task The_operator_checks_the_site_and_watches_the_check_end_with_everything_there(string culture, string open, string allThere)
+    {
+        UseCulture(culture);
+        var runId = await RunWithOneRefusedTicketAsync();
+        var written = (await H.RecordsAsync(runId)).Count(r => r.State == RecordState.Succeeded && r.FrappeName is not null && RunChecks.Stages.Contains(r.Stage));
+        Render<MudBlazor.MudPopoverProvider>();
+        Render<MudBlazor.MudSnackbarProvider>();
+        var page = Render<RunDashboardPage>(p => p.Add(x => x.Id, runId));
+        await page.WaitForAssertionAsync(() => Assert.Single(page.FindAll("[data-testid=check-open]")), Wait);
+        Assert.Contains(open, page.Find("[data-testid=check-open]").TextContent, StringComparison.Ordinal);
+
+        page.Find("[data-testid=check-open]").Click();
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("running", page.Find("[data-testid=check-panel]").GetAttribute("data-state")), Wait);
+        Assert.Contains(H.Jobs.Created, j => j.StartsWith("CheckRunJob.ExecuteAsync ", StringComparison.Ordinal));
+        // The job runs (here, as Hangfire would): the open page follows it without being reloaded.
+        await H.Services.GetRequiredService<CheckRunJob>().ExecuteAsync(runId, CancellationToken.None);
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("done", page.Find("[data-testid=check-panel]").GetAttribute("data-state")), Wait);
+        Assert.Equal(written.ToString(CultureInfo.InvariantCulture), page.Find("[data-testid=check-done]").GetAttribute("data-count"));
+        Assert.Equal("0", page.Find("[data-testid=check-missing]").GetAttribute("data-count"));
+        Assert.Contains(allThere, page.Find("[data-testid=check-all-there]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Hỗ trợ Haravan", page.Find("[data-testid=check-all-there]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-testid=check-recreate]"));
+        Assert.Single(page.FindAll("[data-testid=check-again]"));
+        Assert.DoesNotContain("Check.", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "are no longer on", "Create them again (2)", "handed back to the run")]
+    [InlineData("vi", "không còn trên", "Tạo lại chúng (2)", "đã được giao lại cho lượt nhập")]
+    public async Task A_ticket_deleted_on_the_site_is_listed_and_created_again_once_the_operator_confirms(string culture, string missing, string recreate, string handedBack)
+    {
+        UseCulture(culture);
+        var runId = await RunWithOneRefusedTicketAsync();
+        var ticket = (await H.RecordsAsync(runId)).First(r => r.Stage == RunStage.Tickets && r.Result == RecordResult.Created);
+        var subject = H.Simulator.Store.Get("HD Ticket", ticket.FrappeName!)!["subject"]!.GetValue<string>();
+        var message = H.Simulator.Store.Where("Communication", c => c["reference_name"]?.GetValue<string>() == ticket.FrappeName).Single()["name"]!.GetValue<string>();
+        using (var person = H.Simulator.CreateClient())
+        {
+            (await person.DeleteAsync($"api/resource/Communication/{message}", CancellationToken.None)).EnsureSuccessStatusCode();
+            (await person.DeleteAsync($"api/resource/HD%20Ticket/{ticket.FrappeName}", CancellationToken.None)).EnsureSuccessStatusCode();
+        }
+
+        var tickets = H.Simulator.Store.Count("HD Ticket");
+        Assert.True((await H.Services.GetRequiredService<RunChecks>().RequestAsync("van.hanh@haravan.example", runId, CancellationToken.None)).Succeeded);
+        await H.Services.GetRequiredService<CheckRunJob>().ExecuteAsync(runId, CancellationToken.None);
+        Render<MudBlazor.MudPopoverProvider>();
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        Render<MudBlazor.MudSnackbarProvider>();
+
+        var page = Render<RunDashboardPage>(p => p.Add(x => x.Id, runId));
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("missing", page.Find("[data-testid=check-panel]").GetAttribute("data-state")), Wait);
+        Assert.Contains(missing, page.Find("[data-testid=check-some-missing]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(new[] { message, ticket.FrappeName }.Order(StringComparer.Ordinal), page.FindAll("[data-testid=check-line]").Select(l => l.GetAttribute("data-name")!).Order(StringComparer.Ordinal));
+        Assert.Equal(["Communication", "HD Ticket"], page.FindAll("[data-testid=check-doctype]").Select(c => c.GetAttribute("data-doctype")!).Order(StringComparer.Ordinal));
+        Assert.Contains(ticket.SourceKey, page.Find($"[data-testid=check-line][data-name='{ticket.FrappeName}']").TextContent, StringComparison.Ordinal);
+        Assert.Contains(recreate, page.Find("[data-testid=check-recreate]").TextContent, StringComparison.Ordinal);
+
+        page.Find("[data-testid=check-recreate]").Click();
+        await dialogs.WaitForAssertionAsync(() => Assert.NotEmpty(dialogs.FindAll(".mud-message-box")), Wait);
+        Assert.DoesNotContain(H.Jobs.Created, j => j.StartsWith("RetryRecordsJob.ExecuteAsync ", StringComparison.Ordinal));
+        dialogs.FindAll(".mud-message-box button")[^1].Click();
+
+        await page.WaitForAssertionAsync(() => Assert.Single(page.FindAll("[data-testid=check-recreating]")), Wait);
+        Assert.Contains(handedBack, page.Find("[data-testid=check-recreating]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(H.Jobs.Created, j => j.StartsWith("RetryRecordsJob.ExecuteAsync ", StringComparison.Ordinal));
+        await H.RetryAsync(runId, []);
+        Assert.Equal(tickets + 1, H.Simulator.Store.Count("HD Ticket"));
+        var again = (await H.RecordsAsync(runId)).Single(r => r.Id == ticket.Id);
+        Assert.Equal((RecordState.Succeeded, RecordResult.Created), (again.State, again.Result));
+        Assert.NotEqual(ticket.FrappeName, again.FrappeName);
+        Assert.Equal(subject, H.Simulator.Store.Get("HD Ticket", again.FrappeName!)!["subject"]!.GetValue<string>());
+        Assert.Single(H.Simulator.Store.Where("Communication", c => c["reference_name"]?.GetValue<string>() == again.FrappeName));
+    }
+
+    [Fact]
+    public async Task A_dry_run_is_offered_no_check()
+    {
+        UseCulture("en");
+        var dry = await RunWithOneRefusedTicketAsync(new RunOptions { DryRun = true });
+        var page = Render<RunDashboardPage>(p => p.Add(x => x.Id, dry));
+        await page.WaitForAssertionAsync(() => Assert.Single(page.FindAll("[data-testid=run-dry]")), Wait);
+        Assert.Empty(page.FindAll("[data-testid=check-open]"));
+    }
+
+    [Fact]
+    public async Task A_viewer_is_offered_no_check()
+    {
+        UseCulture("en");
+        var real = await RunWithOneRefusedTicketAsync();
+        Auth.SetRoles(PortalRoles.Viewer);
+        Auth.SetPolicies();
+        var viewed = Render<RunDashboardPage>(p => p.Add(x => x.Id, real));
+        await viewed.WaitForAssertionAsync(() => Assert.Single(viewed.FindAll("[data-testid=run-state]")), Wait);
+        Assert.Empty(viewed.FindAll("[data-testid=check-open]"));
+    }
+}

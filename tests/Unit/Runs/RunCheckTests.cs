@@ -1,0 +1,152 @@
+using System.Net.Http.Json;
+using FrappeSimulator.Faults;
+using ImportPortal.Domain.Migration;
+using ImportPortal.Jobs;
+using ImportPortal.Runs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImportPortal.Tests.Unit.Runs;
+
+/// <summary>Checking the site still has what a run wrote, and creating again what it lost: the ledger alone would hide a loss.</summary>
+public sealed class RunCheckTests(ITestOutputHelper output)
+{
+    private const string Operator = "quan.tri@haravan.example";
+
+    [Fact]
+    public async Task A_check_finds_the_documents_deleted_from_the_site_and_creating_them_again_restores_it_without_a_duplicate()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var export = AccountExport.Create(tickets: 20);
+        await using var h = await RunsHarness.StartAsync();
+        h.SeedAgents(export);
+        var runId = await h.StartAccountExportRunAsync(export);
+        await h.ExecuteAsync(runId, ct);
+        Assert.Equal(RunState.Completed, await h.StateAsync(runId));
+        var records = await h.RecordsAsync(runId);
+        var written = records.Count(r => r.State == RecordState.Succeeded && r.FrappeName is not null && RunChecks.Stages.Contains(r.Stage));
+
+        var clean = await RequestAndRunAsync(h, runId);
+
+        Assert.Equal((written, written, 0L, true, (string?)null), (clean.Progress.Total, clean.Progress.Done, clean.Progress.Missing, clean.Progress.Finished, clean.Error));
+        Assert.Empty(clean.Missing);
+
+        // Someone cleans up on the site (or it is restored from a backup taken before them): ticket 3 with its
+        // conversation, and one reply of ticket 5.
+        var ticket3 = records.Single(r => r.Stage == RunStage.Tickets && r.SourceKey == "3").FrappeName!;
+        var ticket5 = records.Single(r => r.Stage == RunStage.Tickets && r.SourceKey == "5").FrappeName!;
+        var messages3 = h.Simulator.Store.Where("Communication", c => c["reference_name"]?.GetValue<string>() == ticket3).Select(c => c["name"]!.GetValue<string>()).ToList();
+        var notes3 = h.Simulator.Store.Where("HD Ticket Comment", c => c["reference_ticket"]?.GetValue<string>() == ticket3).Select(c => c["name"]!.GetValue<string>()).ToList();
+        var reply5 = h.Simulator.Store.Where("Communication", c => c["reference_name"]?.GetValue<string>() == ticket5).Select(c => c["name"]!.GetValue<string>()).Last();
+        Assert.NotEmpty(messages3);
+        using (var person = h.Simulator.CreateClient())
+        {
+            foreach (var (doctype, name) in notes3.Select(n => ("HD Ticket Comment", n)).Concat(messages3.Select(m => ("Communication", m))).Append(("HD Ticket", ticket3)).Append(("Communication", reply5)))
+            {
+                (await person.DeleteAsync($"api/resource/{Uri.EscapeDataString(doctype)}/{Uri.EscapeDataString(name)}", ct)).EnsureSuccessStatusCode();
+            }
+        }
+
+        var lost = await RequestAndRunAsync(h, runId);
+
+        output.WriteLine(string.Join("\n", lost.Missing));
+        var expected = notes3.Concat(messages3).Append(ticket3).Append(reply5).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, lost.Missing.Select(l => l.FrappeName!).Order(StringComparer.Ordinal).ToList());
+        Assert.Equal((written, (long)expected.Count, (string?)null), (lost.Progress.Done, lost.Progress.Missing, lost.Error));
+        Assert.Equal(expected.Count, lost.MissingLeft);
+        Assert.Contains(("HD Ticket", 1L), lost.MissingByDoctype);
+        // An import run again finds their ledger lines and sends nothing: only creating them again brings them back.
+        Assert.Contains(lost.Missing, l => l.Entity == Domain.Mapping.EntityKind.Ticket && l.SourceKey == "3" && l.Table.Length > 0 && l.Row > 0);
+
+        var asked = await h.Services.GetRequiredService<RunChecks>().RecreateAsync(Operator, runId, ct);
+        Assert.True(asked.Succeeded, $"creating again should be accepted: {asked.ErrorKey} {asked.ErrorArg}");
+        Assert.Contains(h.Jobs.Created, j => j.StartsWith("RetryRecordsJob.ExecuteAsync ", StringComparison.Ordinal));
+        await h.RetryAsync(runId, []);
+
+        output.WriteLine(RecordChecks.Tally(await h.RecordsAsync(runId)));
+        Assert.Equal(RunState.Completed, await h.StateAsync(runId));
+        var problems = ImportedSite.ContentProblems(h.Simulator.Store, export);
+        Assert.True(problems.Count == 0, "the site should again be as the export says, ticket 3's status and dates too: " + ImportedSite.Describe(problems));
+        var duplicates = ImportedSite.DuplicateProblems(h.Simulator.Store);
+        Assert.True(duplicates.Count == 0, "nothing may be there twice: " + ImportedSite.Describe(duplicates));
+        var again = await RequestAndRunAsync(h, runId);
+        Assert.Equal((written, 0L), (again.Progress.Done, again.Progress.Missing));
+        var actions = await h.InDatabaseAsync(db => db.AuditEvents.Select(a => a.Action).ToListAsync());
+        Assert.Contains("run.check.recreate", actions);
+        Assert.Equal(3, actions.Count(a => a == "run.check.done"));
+    }
+
+    [Fact]
+    public async Task A_site_that_stops_answering_ends_the_check_with_why_and_asking_again_checks_everything()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var export = AccountExport.Create(tickets: 12);
+        await using var h = await RunsHarness.StartAsync();
+        h.SeedAgents(export);
+        var runId = await h.StartAccountExportRunAsync(export);
+        await h.ExecuteAsync(runId, ct);
+        var cut = h.Simulator.Faults.AddShare(FaultKind.ConnectionReset, 1.0, FaultTarget.ForDoctype("Communication", "GET"));
+
+        var stopped = await RequestAndRunAsync(h, runId);
+
+        Assert.True(h.Simulator.Faults.Hits(cut) > 0, "the check's reads should have met the cut connections");
+        Assert.False(stopped.Running);
+        Assert.NotNull(stopped.Error);
+        Assert.True(stopped.Progress.Done < stopped.Progress.Total, $"the check should have stopped short: {stopped.Progress}");
+        Assert.Equal(0L, stopped.Progress.Missing);
+        Assert.Contains("run.check.stopped", await h.InDatabaseAsync(db => db.AuditEvents.Select(a => a.Action).ToListAsync()));
+
+        h.Simulator.Faults.Clear();
+        // Rate limits and deadlocks on the way: reads are repeated, so the answer is the same.
+        h.Simulator.Faults.LimitRate(4, TimeSpan.FromSeconds(1));
+        var deadlocks = h.Simulator.Faults.AddNth(FaultKind.Deadlock, 3);
+        var done = await RequestAndRunAsync(h, runId);
+
+        Assert.True(h.Simulator.Faults.Hits(deadlocks) > 0 && h.Responses[429] > 0, $"the faults should have fired, or this proves nothing: {h.Simulator.Faults.Hits(deadlocks)} deadlocks, {h.Responses[429]} 429s, {done.Progress}");
+        Assert.Equal((done.Progress.Total, 0L, (string?)null, true), (done.Progress.Done, done.Progress.Missing, done.Error, done.Progress.Finished));
+    }
+
+    [Fact]
+    public async Task A_check_is_refused_for_a_dry_run_and_while_it_works_the_run_cannot_be_retried_deleted_or_removed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var export = AccountExport.Create(tickets: 4);
+        await using var h = await RunsHarness.StartAsync();
+        h.SeedAgents(export);
+        var checks = h.Services.GetRequiredService<RunChecks>();
+        var bindings = await h.UploadAccountExportAsync(export);
+        var profile = await h.AccountExportProfileAsync();
+        var dry = await h.StartAsync(profile, bindings, new RunOptions { DryRun = true });
+        await h.ExecuteAsync(dry, ct);
+        Assert.Equal("Runs.CheckDryRun", (await checks.RequestAsync(Operator, dry, ct)).ErrorKey);
+
+        var runId = await h.StartAsync(profile, bindings);
+        Assert.Equal("Runs.NotNow", (await checks.RequestAsync(Operator, runId, ct)).ErrorKey);
+        await h.ExecuteAsync(runId, ct);
+        Assert.True((await checks.RequestAsync(Operator, runId, ct)).Succeeded);
+
+        // Asked, its job not run yet.
+        Assert.Equal("Runs.CheckRunning", (await checks.RequestAsync(Operator, runId, ct)).ErrorKey);
+        Assert.Equal("Runs.CheckRunning", (await h.Runs.RetryAsync(Operator, runId, null, ct)).ErrorKey);
+        Assert.Equal("Runs.CheckRunning", (await h.Runs.DeleteAsync(Operator, runId, ct)).ErrorKey);
+        Assert.Equal("Runs.CheckRunning", (await h.Services.GetRequiredService<RunRemovals>().RequestAsync(Operator, runId, false, ct)).ErrorKey);
+        Assert.Equal("Runs.CheckRunning", (await checks.RecreateAsync(Operator, runId, ct)).ErrorKey);
+
+        await h.Services.GetRequiredService<CheckRunJob>().ExecuteAsync(runId, ct);
+        Assert.Equal("Runs.NothingMissing", (await checks.RecreateAsync(Operator, runId, ct)).ErrorKey);
+        Assert.True((await h.Runs.RetryAsync(Operator, runId, null, ct)).Succeeded);
+    }
+
+    private static async Task<RunCheckView> RequestAndRunAsync(RunsHarness h, Guid runId)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var checks = h.Services.GetRequiredService<RunChecks>();
+        var asked = await checks.RequestAsync(Operator, runId, ct);
+        Assert.True(asked.Succeeded, $"the check should be accepted: {asked.ErrorKey} {asked.ErrorArg}");
+        Assert.Contains(h.Jobs.Created, j => j.StartsWith("CheckRunJob.ExecuteAsync ", StringComparison.Ordinal));
+        await h.Services.GetRequiredService<CheckRunJob>().ExecuteAsync(runId, ct);
+        var view = (await checks.GetAsync(runId, ct))!;
+        Assert.False(view.Running);
+        return view;
+    }
+}
