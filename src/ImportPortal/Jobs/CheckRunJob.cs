@@ -33,7 +33,7 @@ public sealed partial class CheckRunJob(
     internal const int Batch = 100;
 
     /// <summary>List requests in flight at once: a check reads, and must not weigh on a live helpdesk.</summary>
-    private const int Parallel = 4;
+    internal const int Parallel = 4;
 
     public async Task ExecuteAsync(Guid runId, CancellationToken ct)
     {
@@ -89,8 +89,8 @@ public sealed partial class CheckRunJob(
             while (await NextAsync(runId, after, last, ct) is { Count: > 0 } records)
             {
                 after = records[^1].Id;
-                var missing = await MissingAsync(site, records, ct);
-                Publish(await SaveAsync(runId, records.Count, missing, ct));
+                var found = await LookAsync(site, records, ct);
+                Publish(await SaveAsync(runId, records.Count, found, ct));
                 if (time.GetUtcNow() - renewed > options.Value.LeaseDuration / 3)
                 {
                     await lease.RenewAsync(ct);
@@ -109,7 +109,10 @@ public sealed partial class CheckRunJob(
         }
     }
 
-    internal sealed record Written(long Id, string Doctype, string FrappeName);
+    internal sealed record Written(long Id, string Doctype, string FrappeName, RunStage Stage);
+
+    /// <summary>What a batch's look found: the records whose document is gone, and the messages no longer on their ticket.</summary>
+    private sealed record Found(List<long> Missing, List<long> Detached);
 
     private async Task<RunCheckProgress> StartAsync(Guid runId, CancellationToken ct)
     {
@@ -125,7 +128,7 @@ public sealed partial class CheckRunJob(
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.ImportRecords.Where(r => r.RunId == runId && r.MissingSince != null)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.MissingSince, (DateTimeOffset?)null), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.MissingSince, (DateTimeOffset?)null).SetProperty(r => r.Detached, false), ct);
         await db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.CheckTotal, total).SetProperty(r => r.CheckDone, 0L).SetProperty(r => r.CheckMissing, 0L), ct);
         await transaction.CommitAsync(ct);
@@ -150,7 +153,7 @@ public sealed partial class CheckRunJob(
     // The run's records in the order of their ids, from where the last batch ended: a walk over the primary key, once
     // for every stage (the order does not matter to a check).
     internal const string NextSql =
-        "SELECT Id, Doctype, FrappeName FROM ImportRecords WHERE Id > $after AND Id <= $last AND +RunId = $run AND " + Checked + " ORDER BY Id LIMIT $limit";
+        "SELECT Id, Doctype, FrappeName, Stage FROM ImportRecords WHERE Id > $after AND Id <= $last AND +RunId = $run AND " + Checked + " ORDER BY Id LIMIT $limit";
 
     private static void AddParameters(System.Data.Common.DbCommand command, Guid runId)
     {
@@ -179,45 +182,66 @@ public sealed partial class CheckRunJob(
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            records.Add(new Written(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+            records.Add(new Written(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), (RunStage)reader.GetInt32(3)));
         }
 
         return records;
     }
 
-    /// <summary>The records whose document the site does not list: a page of names per doctype per request, a few at once.</summary>
-    private static async Task<List<long>> MissingAsync(IFrappeSite site, List<Written> records, CancellationToken ct)
+    /// <summary>
+    /// The records whose document the site does not list, and the messages it lists on no ticket (their ticket deleted:
+    /// Frappe clears a message's reference rather than delete it): a page of names per doctype per request, a few at once.
+    /// </summary>
+    private static async Task<Found> LookAsync(IFrappeSite site, List<Written> records, CancellationToken ct)
     {
         var pages = records.GroupBy(r => r.Doctype).SelectMany(d => d.Chunk(Batch).Select(page => (Doctype: d.Key, Records: page))).ToList();
         var missing = new System.Collections.Concurrent.ConcurrentBag<long>();
+        var detached = new System.Collections.Concurrent.ConcurrentBag<long>();
         await System.Threading.Tasks.Parallel.ForEachAsync(pages, new ParallelOptions { MaxDegreeOfParallelism = Parallel, CancellationToken = ct }, async (page, token) =>
         {
             var names = page.Records.Select(r => r.FrappeName).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             var filter = new JsonArray(new JsonArray("name", "in", new JsonArray([.. names.Select(n => (JsonNode?)JsonValue.Create(n))])));
-            var found = (await site.ListAsync(page.Doctype, new FrappeListQuery(["name"], filter, null, 0, 0), token))
-                .Select(d => d["name"] is JsonValue value && value.TryGetValue<string>(out var name) ? name : null)
-                .OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
-            foreach (var record in page.Records.Where(r => !found.Contains(r.FrappeName)))
+            var messages = page.Doctype == Communication;
+            string[] fields = messages ? ["name", "reference_doctype", "reference_name"] : ["name"];
+            var found = (await site.ListAsync(page.Doctype, new FrappeListQuery(fields, filter, null, 0, 0), token))
+                .Where(d => Text(d, "name") is not null)
+                .ToDictionary(d => Text(d, "name")!, StringComparer.OrdinalIgnoreCase);
+            foreach (var record in page.Records)
             {
-                missing.Add(record.Id);
+                if (!found.TryGetValue(record.FrappeName, out var document))
+                {
+                    missing.Add(record.Id);
+                }
+                else if (messages && record.Stage == RunStage.Conversations && string.IsNullOrEmpty(Text(document, "reference_name")))
+                {
+                    // On no ticket: Frappe clears the reference of a deleted document's messages. One an agent moved to
+                    // another ticket is where they want it, and is left alone.
+                    detached.Add(record.Id);
+                }
             }
         });
-        return [.. missing];
+        return new Found([.. missing], [.. detached]);
     }
 
-    private async Task<RunCheckProgress> SaveAsync(Guid runId, int looked, List<long> missing, CancellationToken ct)
+    private const string Communication = "Communication";
+
+    private static string? Text(JsonObject document, string field) =>
+        document[field] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    private async Task<RunCheckProgress> SaveAsync(Guid runId, int looked, Found found, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = time.GetUtcNow();
-        if (missing.Count > 0)
+        foreach (var (ids, detached) in new[] { (found.Missing, false), (found.Detached, true) }.Where(x => x.Item1.Count > 0))
         {
-            await db.ImportRecords.Where(r => EF.Parameter(missing).Contains(r.Id)).ExecuteUpdateAsync(s => s.SetProperty(r => r.MissingSince, now), ct);
+            await db.ImportRecords.Where(r => EF.Parameter(ids).Contains(r.Id)).ExecuteUpdateAsync(s => s.SetProperty(r => r.MissingSince, now).SetProperty(r => r.Detached, detached), ct);
         }
 
+        var lost = found.Missing.Count + found.Detached.Count;
         await db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.CheckDone, r => r.CheckDone + looked)
-            .SetProperty(r => r.CheckMissing, r => r.CheckMissing + missing.Count), ct);
+            .SetProperty(r => r.CheckMissing, r => r.CheckMissing + lost), ct);
         await transaction.CommitAsync(ct);
         return await RunChecks.ProgressAsync(db, runId, ct);
     }

@@ -67,4 +67,10 @@ public sealed class ImportRecord
 
     /// <summary>When a check of the site found the document this record wrote gone from it; null when it was there or not looked for.</summary>
     public DateTimeOffset? MissingSince { get; set; }
+
+    /// <summary>
+    /// What the check found is a message still on the site but no longer on its ticket: the ticket was deleted, and
+    /// Frappe let go of its messages rather than delete them. Created again, the copy left behind is deleted first.
+    /// </summary>
+    public bool Detached { get; set; }
 }

@@ -6,8 +6,8 @@ public sealed record RunCheckProgress(Guid RunId, long Total, long Done, long Mi
     public double Fraction => Total <= 0 ? (Finished ? 1 : 0) : Math.Min(1, (double)Done / Total);
 }
 
-/// <summary>A document the run wrote that the site no longer has.</summary>
-public sealed record MissingLine(long RecordId, Domain.Mapping.EntityKind Entity, string Doctype, string SourceKey, string? FrappeName, string Table, long Row);
+/// <summary>A document the run wrote that the site no longer has, or a message it has on no ticket.</summary>
+public sealed record MissingLine(long RecordId, Domain.Mapping.EntityKind Entity, string Doctype, string SourceKey, string? FrappeName, string Table, long Row, bool Detached);
 
 /// <summary>What the dashboard shows of a run's check of the site: null fields while it was never asked for.</summary>
 public sealed record RunCheckView(

@@ -19,7 +19,6 @@ namespace ImportPortal.Runs;
 /// </summary>
 public sealed class RunChecks(
     IDbContextFactory<PortalDbContext> databases,
-    RunService runs,
     IBackgroundJobClient jobs,
     TimeProvider time)
 {
@@ -57,7 +56,7 @@ public sealed class RunChecks(
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.ImportRecords.Where(r => r.RunId == runId && r.MissingSince != null)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.MissingSince, (DateTimeOffset?)null), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.MissingSince, (DateTimeOffset?)null).SetProperty(r => r.Detached, false), ct);
         run.CheckRequestedAt = now;
         run.CheckRequestedBy = actor;
         run.CheckFinishedAt = null;
@@ -104,7 +103,7 @@ public sealed class RunChecks(
         }
 
         var missing = await db.ImportRecords.AsNoTracking().Where(r => r.RunId == runId && r.MissingSince != null)
-            .Select(r => new { r.Id, r.Entity, r.Doctype, r.SourceKey, r.FrappeName }).ToListAsync(ct);
+            .Select(r => new { r.Id, r.Entity, r.Doctype, r.SourceKey, r.FrappeName, r.Detached }).ToListAsync(ct);
         if (missing.Count == 0)
         {
             return RunCommandResult.Fail("Runs.NothingMissing");
@@ -112,6 +111,7 @@ public sealed class RunChecks(
 
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
+            // A detached message's ledger line goes too: the copy left behind is deleted before the message is sent again.
             var lines = System.Text.Json.JsonSerializer.Serialize(missing.Where(m => m.FrappeName is not null)
                 .Select(m => new Dictionary<string, string> { ["doctype"] = m.Doctype, ["key"] = m.SourceKey, ["name"] = m.FrappeName! }));
             await db.Database.ExecuteSqlRawAsync(RemoveRunJob.ForgetLedger, [new SqliteParameter("$rows", lines), new SqliteParameter("$site", JsonRows.Key(run.SiteId))], ct);
@@ -137,8 +137,10 @@ public sealed class RunChecks(
             await transaction.CommitAsync(ct);
         }
 
-        // The retry works the pending records (and whatever waited on them) the way a run does.
-        return await runs.RetryAsync(actor, runId, [], ct);
+        // The job deletes the detached copies, then works the pending records (and whatever waited on them) as a retry does.
+        var detached = missing.Where(m => m.Detached && m.FrappeName is not null).Select(m => m.FrappeName!).ToList();
+        jobs.Enqueue<RecreateMissingJob>(job => job.ExecuteAsync(runId, detached, CancellationToken.None));
+        return RunCommandResult.Ok(runId);
     }
 
     private static Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<ImportRecord>> Pending(DateTimeOffset now) => s => s
@@ -146,6 +148,7 @@ public sealed class RunChecks(
         .SetProperty(r => r.Result, RecordResult.None)
         .SetProperty(r => r.FrappeName, r => r.Stage == RunStage.Finalise || r.Stage == RunStage.Assignments || r.Stage == RunStage.Memberships ? r.FrappeName : null)
         .SetProperty(r => r.MissingSince, (DateTimeOffset?)null)
+        .SetProperty(r => r.Detached, false)
         .SetProperty(r => r.UpdatedAt, now);
 
     /// <summary>How the run's check stands, as its job and the dashboard both read it from the run's row.</summary>
@@ -167,7 +170,7 @@ public sealed class RunChecks(
         var missing = db.ImportRecords.AsNoTracking().Where(r => r.RunId == runId && r.MissingSince != null);
         var byDoctype = await missing.GroupBy(r => r.Doctype).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
         var lines = await missing.OrderBy(r => r.Id).Take(LinesShown)
-            .Select(r => new MissingLine(r.Id, r.Entity, r.Doctype, r.SourceKey, r.FrappeName, r.Table, r.Row)).ToListAsync(ct);
+            .Select(r => new MissingLine(r.Id, r.Entity, r.Doctype, r.SourceKey, r.FrappeName, r.Table, r.Row, r.Detached)).ToListAsync(ct);
         return new RunCheckView(
             run.CheckRequestedAt, run.CheckRequestedBy, run.CheckFinishedAt, run.CheckError, await ProgressAsync(db, runId, ct),
             byDoctype.OrderByDescending(d => d.Count).ThenBy(d => d.Key, StringComparer.Ordinal).Select(d => (d.Key, d.Count)).ToList(),

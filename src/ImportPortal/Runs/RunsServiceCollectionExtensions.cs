@@ -34,6 +34,7 @@ internal static class RunsServiceCollectionExtensions
         services.AddSingleton<RunChecks>();
         services.AddTransient<RemoveRunJob>();
         services.AddTransient<CheckRunJob>();
+        services.AddTransient<RecreateMissingJob>();
         services.AddSingleton<SiteQuiet>();
         services.AddSingleton<RunService>();
         services.AddSingleton<RunQueries>();

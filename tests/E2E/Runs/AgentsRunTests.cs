@@ -9,8 +9,9 @@ namespace ImportPortal.Tests.E2E.Runs;
 /// <summary>
 /// A Freshdesk account export in Chromium: the preset's preview shows an agent becoming a user with no welcome e-mail
 /// and a ticket's agent as its assignee, and the run creates the agents first, then the messages that name them,
-/// assigns each ticket to its agent, and last brings the files of the tickets from where the export links them. Then
-/// the operator takes the trial import back off the site, and nothing of it stays.
+/// assigns each ticket to its agent, and last brings the files of the tickets from where the export links them. A ticket
+/// deleted on the site is found gone by the check and created again. Then the operator takes the trial import back off
+/// the site, and nothing of it stays.
 /// </summary>
 public sealed class AgentsRunTests(BrowserFixture browser, PortalFixture portal) : IClassFixture<PortalFixture>, IDisposable
 {
@@ -97,6 +98,38 @@ public sealed class AgentsRunTests(BrowserFixture browser, PortalFixture portal)
         var uploaded = sim.Store.List("File").Where(f => f["attached_to_doctype"]?.ToString() == "Communication").ToList();
         Assert.Equal(withFiles.Select(f => f.Name).Order(), uploaded.Select(f => f["file_name"]?.ToString()).Order());
         Assert.All(withFiles, f => Assert.Equal(AttachmentOrigin.ContentOf(f.Id), sim.FileContent(uploaded.Single(u => u["file_name"]?.ToString() == f.Name)["file_url"]!.ToString())));
+
+        // Someone deletes a ticket on the site with its conversation: the check finds it gone, and it is created again.
+        var lostTicket = sim.Store.List("HD Ticket").OrderBy(t => t["name"]!.ToString(), StringComparer.Ordinal).First()["name"]!.ToString();
+        using (var person = sim.CreateClient())
+        {
+            foreach (var (doctype, field) in new[] { ("HD Ticket Comment", "reference_ticket"), ("Communication", "reference_name") })
+            {
+                foreach (var doc in sim.Store.List(doctype).Where(d => d[field]?.ToString() == lostTicket).ToList())
+                {
+                    (await person.DeleteAsync($"api/resource/{Uri.EscapeDataString(doctype)}/{Uri.EscapeDataString(doc["name"]!.ToString())}")).EnsureSuccessStatusCode();
+                }
+            }
+
+            (await person.DeleteAsync($"api/resource/HD%20Ticket/{lostTicket}")).EnsureSuccessStatusCode();
+        }
+
+        await op.Page.GetByTestId("check-open").ClickAsync();
+        await Expect(op.Page.GetByTestId("check-panel")).ToHaveAttributeAsync("data-state", "missing", new() { Timeout = 60_000 });
+        await Expect(op.Page.Locator($"[data-testid=check-line][data-name='{lostTicket}']")).ToHaveCountAsync(1);
+        await Expect(op.Page.Locator("[data-testid=check-doctype][data-doctype='HD Ticket']")).ToHaveAttributeAsync("data-count", "1");
+        await op.ScreenshotAsync("check-missing");
+        await op.Page.GetByTestId("check-recreate").ClickAsync();
+        await op.Page.Locator(".mud-message-box button").Last.ClickAsync();
+        await Expect(op.Page.GetByTestId("check-recreating")).ToHaveCountAsync(1);
+        await Expect(op.Page.Locator("[data-testid=stage-row][data-stage=Tickets] [data-count=created]")).ToHaveTextAsync(Tickets.ToString(CultureInfo.InvariantCulture), new() { Timeout = 60_000 });
+        await Expect(op.Page.GetByTestId("run-state")).ToHaveAttributeAsync("data-state", "Completed", new() { Timeout = 60_000 });
+        Assert.Equal(Tickets, sim.Store.Count("HD Ticket"));
+        Assert.Equal(Tickets, sim.Store.List("HD Ticket Comment").Count);
+        await op.Page.GetByTestId("check-again").ClickAsync();
+        await Expect(op.Page.GetByTestId("check-panel")).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 60_000 });
+        await Expect(op.Page.GetByTestId("check-all-there")).ToContainTextAsync("Trang có nhân viên");
+        await op.ScreenshotAsync("check-all-there");
 
         // A trial import: taken back off the site, files, notes and agents included, once the site's name is typed in.
         await op.Page.GetByTestId("removal-open").ClickAsync();

@@ -77,6 +77,27 @@ public sealed partial class RecordCountPlanTests
         Assert.DoesNotContain("SCAN m", ledger, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_check_of_the_site_walks_the_run_s_records_by_their_key_and_counts_them_through_the_run_s_index()
+    {
+        await using var portal = await PortalServices.StartAsync((_, _) => { });
+        (string, object)[] checkedRecords =
+        [
+            ("$run", "R"), ("$succeeded", 3), ("$created", 1), ("$updated", 2), ("$existing", 3), ("$removed", 1), ("$stages", "[0,1,2]"),
+        ];
+
+        var next = await portal.InDatabaseAsync(db => RawPlanAsync(db, ImportPortal.Jobs.CheckRunJob.NextSql,
+            [.. checkedRecords, ("$after", 0L), ("$last", 1000L), ("$limit", 400)]));
+        var count = await portal.InDatabaseAsync(db => RawPlanAsync(db, ImportPortal.Jobs.CheckRunJob.CountSql, checkedRecords));
+
+        // One walk over every stage between the run's first and last record, never a run's index (each batch would read
+        // the records before it again); the count once, from the run's records alone.
+        Assert.Contains("SEARCH ImportRecords USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)", next, StringComparison.Ordinal);
+        Assert.DoesNotContain("INDEX IX_", next, StringComparison.Ordinal);
+        Assert.Contains("USING INDEX IX_ImportRecords_RunId", count, StringComparison.Ordinal);
+        Assert.DoesNotContain("SCAN ImportRecords", count, StringComparison.Ordinal);
+    }
+
     private static async Task<string> RawPlanAsync(DbContext db, string sql, params (string Name, object Value)[] parameters)
     {
         var connection = db.Database.GetDbConnection();

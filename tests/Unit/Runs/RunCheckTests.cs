@@ -32,16 +32,21 @@ public sealed class RunCheckTests(ITestOutputHelper output)
         Assert.Empty(clean.Missing);
 
         // Someone cleans up on the site (or it is restored from a backup taken before them): ticket 3 with its
-        // conversation, and one reply of ticket 5.
+        // conversation, and one reply of ticket 5; and ticket 7 with its private notes, whose e-mails Frappe keeps on no ticket.
         var ticket3 = records.Single(r => r.Stage == RunStage.Tickets && r.SourceKey == "3").FrappeName!;
         var ticket5 = records.Single(r => r.Stage == RunStage.Tickets && r.SourceKey == "5").FrappeName!;
         var messages3 = h.Simulator.Store.Where("Communication", c => c["reference_name"]?.GetValue<string>() == ticket3).Select(c => c["name"]!.GetValue<string>()).ToList();
         var notes3 = h.Simulator.Store.Where("HD Ticket Comment", c => c["reference_ticket"]?.GetValue<string>() == ticket3).Select(c => c["name"]!.GetValue<string>()).ToList();
+        var ticket7 = records.Single(r => r.Stage == RunStage.Tickets && r.SourceKey == "7").FrappeName!;
+        var messages7 = h.Simulator.Store.Where("Communication", c => c["reference_name"]?.GetValue<string>() == ticket7).Select(c => c["name"]!.GetValue<string>()).ToList();
+        var notes7 = h.Simulator.Store.Where("HD Ticket Comment", c => c["reference_ticket"]?.GetValue<string>() == ticket7).Select(c => c["name"]!.GetValue<string>()).ToList();
+        Assert.NotEmpty(messages7);
         var reply5 = h.Simulator.Store.Where("Communication", c => c["reference_name"]?.GetValue<string>() == ticket5).Select(c => c["name"]!.GetValue<string>()).Last();
         Assert.NotEmpty(messages3);
         using (var person = h.Simulator.CreateClient())
         {
-            foreach (var (doctype, name) in notes3.Select(n => ("HD Ticket Comment", n)).Concat(messages3.Select(m => ("Communication", m))).Append(("HD Ticket", ticket3)).Append(("Communication", reply5)))
+            foreach (var (doctype, name) in notes3.Select(n => ("HD Ticket Comment", n)).Concat(messages3.Select(m => ("Communication", m))).Append(("HD Ticket", ticket3)).Append(("Communication", reply5))
+                .Concat(notes7.Select(n => ("HD Ticket Comment", n))).Append(("HD Ticket", ticket7)))
             {
                 (await person.DeleteAsync($"api/resource/{Uri.EscapeDataString(doctype)}/{Uri.EscapeDataString(name)}", ct)).EnsureSuccessStatusCode();
             }
@@ -50,18 +55,20 @@ public sealed class RunCheckTests(ITestOutputHelper output)
         var lost = await RequestAndRunAsync(h, runId);
 
         output.WriteLine(string.Join("\n", lost.Missing));
-        var expected = notes3.Concat(messages3).Append(ticket3).Append(reply5).Order(StringComparer.Ordinal).ToList();
+        var expected = notes3.Concat(messages3).Append(ticket3).Append(reply5).Concat(notes7).Append(ticket7).Concat(messages7).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(expected, lost.Missing.Select(l => l.FrappeName!).Order(StringComparer.Ordinal).ToList());
+        Assert.Equal(messages7.Order(StringComparer.Ordinal), lost.Missing.Where(l => l.Detached).Select(l => l.FrappeName!).Order(StringComparer.Ordinal));
+        Assert.All(messages7, m => Assert.NotNull(h.Simulator.Store.Get("Communication", m)));
         Assert.Equal((written, (long)expected.Count, (string?)null), (lost.Progress.Done, lost.Progress.Missing, lost.Error));
         Assert.Equal(expected.Count, lost.MissingLeft);
-        Assert.Contains(("HD Ticket", 1L), lost.MissingByDoctype);
+        Assert.Contains(("HD Ticket", 2L), lost.MissingByDoctype);
         // An import run again finds their ledger lines and sends nothing: only creating them again brings them back.
         Assert.Contains(lost.Missing, l => l.Entity == Domain.Mapping.EntityKind.Ticket && l.SourceKey == "3" && l.Table.Length > 0 && l.Row > 0);
 
         var asked = await h.Services.GetRequiredService<RunChecks>().RecreateAsync(Operator, runId, ct);
         Assert.True(asked.Succeeded, $"creating again should be accepted: {asked.ErrorKey} {asked.ErrorArg}");
-        Assert.Contains(h.Jobs.Created, j => j.StartsWith("RetryRecordsJob.ExecuteAsync ", StringComparison.Ordinal));
-        await h.RetryAsync(runId, []);
+        Assert.Contains(h.Jobs.Created, j => j.StartsWith("RecreateMissingJob.ExecuteAsync ", StringComparison.Ordinal));
+        await h.Services.GetRequiredService<RecreateMissingJob>().ExecuteAsync(runId, messages7, ct);
 
         output.WriteLine(RecordChecks.Tally(await h.RecordsAsync(runId)));
         Assert.Equal(RunState.Completed, await h.StateAsync(runId));
@@ -69,10 +76,14 @@ public sealed class RunCheckTests(ITestOutputHelper output)
         Assert.True(problems.Count == 0, "the site should again be as the export says, ticket 3's status and dates too: " + ImportedSite.Describe(problems));
         var duplicates = ImportedSite.DuplicateProblems(h.Simulator.Store);
         Assert.True(duplicates.Count == 0, "nothing may be there twice: " + ImportedSite.Describe(duplicates));
+        // The copies left on no ticket are gone: each of ticket 7's messages is on the site once, on its new ticket.
+        Assert.All(messages7, m => Assert.Null(h.Simulator.Store.Get("Communication", m)));
+        Assert.Empty(h.Simulator.Store.Where("Communication", c => string.IsNullOrEmpty(c["reference_name"]?.GetValue<string>())));
         var again = await RequestAndRunAsync(h, runId);
         Assert.Equal((written, 0L), (again.Progress.Done, again.Progress.Missing));
         var actions = await h.InDatabaseAsync(db => db.AuditEvents.Select(a => a.Action).ToListAsync());
         Assert.Contains("run.check.recreate", actions);
+        Assert.Contains("run.check.detached", actions);
         Assert.Equal(3, actions.Count(a => a == "run.check.done"));
     }
 
@@ -135,6 +146,61 @@ public sealed class RunCheckTests(ITestOutputHelper output)
         await h.Services.GetRequiredService<CheckRunJob>().ExecuteAsync(runId, ct);
         Assert.Equal("Runs.NothingMissing", (await checks.RecreateAsync(Operator, runId, ct)).ErrorKey);
         Assert.True((await h.Runs.RetryAsync(Operator, runId, null, ct)).Succeeded);
+    }
+
+    [Fact]
+    public async Task A_check_cut_off_by_a_restart_is_queued_again_and_counts_each_document_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var export = AccountExport.Create(tickets: 120);
+        await using var h = await RunsHarness.StartAsync();
+        h.SeedAgents(export);
+        var runId = await h.StartAccountExportRunAsync(export);
+        await h.ExecuteAsync(runId, ct);
+        var records = await h.RecordsAsync(runId);
+        var written = records.Count(r => r.State == RecordState.Succeeded && r.FrappeName is not null && RunChecks.Stages.Contains(r.Stage));
+        var ticket = records.First(r => r.Stage == RunStage.Tickets && r.Entity == Domain.Mapping.EntityKind.Ticket).FrappeName!;
+        using (var person = h.Simulator.CreateClient())
+        {
+            foreach (var note in h.Simulator.Store.Where("HD Ticket Comment", c => c["reference_ticket"]?.GetValue<string>() == ticket).Select(c => c["name"]!.GetValue<string>()).ToList())
+            {
+                (await person.DeleteAsync($"api/resource/HD%20Ticket%20Comment/{note}", ct)).EnsureSuccessStatusCode();
+            }
+
+            (await person.DeleteAsync($"api/resource/HD%20Ticket/{ticket}", ct)).EnsureSuccessStatusCode();
+        }
+
+        Assert.True(written > CheckRunJob.Batch * CheckRunJob.Parallel, "the check should need more than one step of its walk");
+        var checks = h.Services.GetRequiredService<RunChecks>();
+        Assert.True((await checks.RequestAsync(Operator, runId, ct)).Succeeded);
+        // The process dies after the first batch is written: the job is cut off at its next step.
+        using var dying = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var batches = 0;
+        using var watching = h.Services.GetRequiredService<ProgressFeed<RunCheckProgress>>().Subscribe(p =>
+        {
+            if (p.Done > 0 && Interlocked.Increment(ref batches) == 1)
+            {
+                dying.Cancel();
+            }
+        });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.Services.GetRequiredService<CheckRunJob>().ExecuteAsync(runId, dying.Token));
+        var cut = (await checks.GetAsync(runId, ct))!;
+        Assert.True(cut.Running && cut.Progress.Done > 0 && cut.Progress.Done < written, $"the check should have stopped part way: {cut.Progress}");
+        Assert.Equal(RunCommandResult.Fail("Runs.CheckRunning"), await h.Runs.RetryAsync(Operator, runId, null, ct));
+
+        var recovery = h.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<RunRecovery>().Single();
+        int Queued() => h.Jobs.Created.Count(j => j.StartsWith("CheckRunJob.ExecuteAsync ", StringComparison.Ordinal));
+        await recovery.StartAsync(ct);
+        Assert.Equal(2, Queued());
+        await h.Services.GetRequiredService<CheckRunJob>().ExecuteAsync(runId, ct);
+        await recovery.StartAsync(ct);
+        Assert.Equal(2, Queued());
+
+        var done = (await checks.GetAsync(runId, ct))!;
+        Assert.Equal(((long)written, (long)written, true, (string?)null), (done.Progress.Total, done.Progress.Done, done.Progress.Finished, done.Error));
+        var missing = done.Missing.Where(l => !l.Detached).Select(l => l.FrappeName).ToList();
+        Assert.Contains(ticket, missing);
+        Assert.Equal(done.Progress.Missing, done.MissingLeft);
     }
 
     private static async Task<RunCheckView> RequestAndRunAsync(RunsHarness h, Guid runId)

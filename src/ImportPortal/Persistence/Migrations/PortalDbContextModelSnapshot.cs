@@ -179,6 +179,9 @@ namespace ImportPortal.Persistence.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Detached")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Doctype")
                         .IsRequired()
                         .HasMaxLength(140)

@@ -77,13 +77,13 @@ public sealed class SiteCheckPanelTests : RunPagesTest
 
         page.Find("[data-testid=check-recreate]").Click();
         await dialogs.WaitForAssertionAsync(() => Assert.NotEmpty(dialogs.FindAll(".mud-message-box")), Wait);
-        Assert.DoesNotContain(H.Jobs.Created, j => j.StartsWith("RetryRecordsJob.ExecuteAsync ", StringComparison.Ordinal));
+        Assert.DoesNotContain(H.Jobs.Created, j => j.StartsWith("RecreateMissingJob.ExecuteAsync ", StringComparison.Ordinal));
         dialogs.FindAll(".mud-message-box button")[^1].Click();
 
         await page.WaitForAssertionAsync(() => Assert.Single(page.FindAll("[data-testid=check-recreating]")), Wait);
         Assert.Contains(handedBack, page.Find("[data-testid=check-recreating]").TextContent, StringComparison.Ordinal);
-        Assert.Contains(H.Jobs.Created, j => j.StartsWith("RetryRecordsJob.ExecuteAsync ", StringComparison.Ordinal));
-        await H.RetryAsync(runId, []);
+        Assert.Contains(H.Jobs.Created, j => j.StartsWith("RecreateMissingJob.ExecuteAsync ", StringComparison.Ordinal));
+        await H.Services.GetRequiredService<RecreateMissingJob>().ExecuteAsync(runId, [], CancellationToken.None);
         Assert.Equal(tickets + 1, H.Simulator.Store.Count("HD Ticket"));
         var again = (await H.RecordsAsync(runId)).Single(r => r.Id == ticket.Id);
         Assert.Equal((RecordState.Succeeded, RecordResult.Created), (again.State, again.Result));

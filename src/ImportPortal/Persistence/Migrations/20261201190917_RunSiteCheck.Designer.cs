@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ImportPortal.Persistence.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261201185429_RunSiteCheck")]
+    [Migration("20261201190917_RunSiteCheck")]
     partial class RunSiteCheck
     {
         /// <inheritdoc />
@@ -180,6 +180,9 @@ namespace ImportPortal.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Detached")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Doctype")

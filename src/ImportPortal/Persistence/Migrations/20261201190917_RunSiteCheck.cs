@@ -55,6 +55,13 @@ namespace ImportPortal.Persistence.Migrations
                 nullable: false,
                 defaultValue: 0L);
 
+            migrationBuilder.AddColumn<bool>(
+                name: "Detached",
+                table: "ImportRecords",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<long>(
                 name: "MissingSince",
                 table: "ImportRecords",
@@ -102,6 +109,10 @@ namespace ImportPortal.Persistence.Migrations
             migrationBuilder.DropColumn(
                 name: "CheckTotal",
                 table: "ImportRuns");
+
+            migrationBuilder.DropColumn(
+                name: "Detached",
+                table: "ImportRecords");
 
             migrationBuilder.DropColumn(
                 name: "MissingSince",
