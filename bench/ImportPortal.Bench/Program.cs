@@ -61,7 +61,7 @@ static int Usage()
           memory [--mb N]                         peak working set reading an N MB ticket CSV, fails over 300 MB (default 1024)
           mapping [--rows N]                      rows/s mapped by the Freshdesk ticket preset (default 100,000)
           files [--tickets N] [--rows KB]         attachments: N tickets, each description with a file of KB kilobytes, fetched and uploaded (default 1,000 × 512 KB)
-          removal [--tickets N] [--rows M]        an account export imported, then taken back off the site: documents deleted/s (default 2,000 × 3)
+          removal [--tickets N] [--rows M]        an account export imported, checked on the site, then taken back off it: documents read back/s and deleted/s (default 2,000 × 3)
           store [--tickets N] [--repeat N]        the records database alone: claim, ledger lookup and outcome batch per record (default 40,000)
           all                                     csv, xlsx, zip, memory and mapping in sequence at moderate sizes
         """);
