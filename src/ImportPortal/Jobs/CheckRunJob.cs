@@ -38,24 +38,11 @@ public sealed partial class CheckRunJob(
     public async Task ExecuteAsync(Guid runId, CancellationToken ct)
     {
         var lease = new RunLease(databases, runId, Guid.NewGuid(), options.Value.LeaseDuration, time);
-        if (!await lease.TryTakeStoppedAsync(ct))
-        {
-            if (await PendingAsync(runId, ct))
-            {
-                jobs.Schedule<CheckRunJob>(job => job.ExecuteAsync(runId, CancellationToken.None), options.Value.LeaseDuration);
-            }
-
-            return;
-        }
-
-        try
-        {
-            await WorkAsync(runId, lease, ct);
-        }
-        finally
-        {
-            await lease.ReleaseAsync();
-        }
+        await lease.HoldStoppedAsync(
+            () => PendingAsync(runId, ct),
+            () => jobs.Schedule<CheckRunJob>(job => job.ExecuteAsync(runId, CancellationToken.None), options.Value.LeaseDuration),
+            () => WorkAsync(runId, lease, ct),
+            ct);
     }
 
     private async Task<bool> PendingAsync(Guid runId, CancellationToken ct)

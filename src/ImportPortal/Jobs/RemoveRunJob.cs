@@ -44,25 +44,11 @@ public sealed partial class RemoveRunJob(
     public async Task ExecuteAsync(Guid runId, CancellationToken ct)
     {
         var lease = new RunLease(databases, runId, Guid.NewGuid(), options.Value.LeaseDuration, time);
-        if (!await lease.TryTakeStoppedAsync(ct))
-        {
-            // A crashed job's lease not lapsed yet, or a retry at work: look again once it may have.
-            if (await PendingAsync(runId, ct))
-            {
-                jobs.Schedule<RemoveRunJob>(job => job.ExecuteAsync(runId, CancellationToken.None), options.Value.LeaseDuration);
-            }
-
-            return;
-        }
-
-        try
-        {
-            await WorkAsync(runId, lease, ct);
-        }
-        finally
-        {
-            await lease.ReleaseAsync();
-        }
+        await lease.HoldStoppedAsync(
+            () => PendingAsync(runId, ct),
+            () => jobs.Schedule<RemoveRunJob>(job => job.ExecuteAsync(runId, CancellationToken.None), options.Value.LeaseDuration),
+            () => WorkAsync(runId, lease, ct),
+            ct);
     }
 
     private async Task<bool> PendingAsync(Guid runId, CancellationToken ct)

@@ -15,4 +15,17 @@ internal static class EndedRuns
 
         return !run.State.IsFinished() || run.LeaseUntil > now ? (null, RunCommandResult.Fail("Runs.NotNow", run.State.ToString())) : (run, null);
     }
+
+    /// <summary>The same, and refused while a removal or a check of the site is asked for and its job has not ended it.</summary>
+    public static async Task<(ImportRun? Run, RunCommandResult? Refusal)> LoadIdleAsync(PortalDbContext db, Guid runId, DateTimeOffset now, CancellationToken ct)
+    {
+        var (run, refusal) = await LoadAsync(db, runId, now, ct);
+        return run switch
+        {
+            null => (null, refusal),
+            { RemovalUnderWay: true } => (null, RunCommandResult.Fail("Runs.RemovalRunning")),
+            { CheckUnderWay: true } => (null, RunCommandResult.Fail("Runs.CheckRunning")),
+            _ => (run, null),
+        };
+    }
 }

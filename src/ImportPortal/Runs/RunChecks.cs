@@ -33,20 +33,10 @@ public sealed class RunChecks(
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         var now = time.GetUtcNow();
-        var (run, refusal) = await EndedRuns.LoadAsync(db, runId, now, ct);
+        var (run, refusal) = await EndedRuns.LoadIdleAsync(db, runId, now, ct);
         if (run is null)
         {
             return refusal!;
-        }
-
-        if (run.CheckUnderWay)
-        {
-            return RunCommandResult.Fail("Runs.CheckRunning");
-        }
-
-        if (run.RemovalUnderWay)
-        {
-            return RunCommandResult.Fail("Runs.RemovalRunning");
         }
 
         if ((StoredJson.Read<RunOptions>(run.OptionsJson) ?? new RunOptions()).DryRun)
@@ -81,20 +71,10 @@ public sealed class RunChecks(
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         var now = time.GetUtcNow();
-        var (run, refusal) = await EndedRuns.LoadAsync(db, runId, now, ct);
+        var (run, refusal) = await EndedRuns.LoadIdleAsync(db, runId, now, ct);
         if (run is null)
         {
             return refusal!;
-        }
-
-        if (run.CheckUnderWay)
-        {
-            return RunCommandResult.Fail("Runs.CheckRunning");
-        }
-
-        if (run.RemovalUnderWay)
-        {
-            return RunCommandResult.Fail("Runs.RemovalRunning");
         }
 
         if (run.State is RunState.Cancelled or RunState.Cancelling)

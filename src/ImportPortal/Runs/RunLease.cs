@@ -41,6 +41,33 @@ public sealed class RunLease(IDbContextFactory<PortalDbContext> databases, Guid 
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseOwner, owner).SetProperty(r => r.LeaseUntil, now + duration), ct) == 1;
     }
 
+    /// <summary>
+    /// Does a job's work on a run no job works on (taking it back off its site, checking it on the site) while holding its
+    /// lease, so a resume or retry waits for it. When the lease is held (a crashed job's not lapsed yet, a retry at work),
+    /// the job is handed to <paramref name="again"/> (scheduled for when the lease may have lapsed) if it is still asked for.
+    /// </summary>
+    public async Task HoldStoppedAsync(Func<Task<bool>> stillAsked, Action again, Func<Task> work, CancellationToken ct)
+    {
+        if (!await TryTakeStoppedAsync(ct))
+        {
+            if (await stillAsked())
+            {
+                again();
+            }
+
+            return;
+        }
+
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            await ReleaseAsync();
+        }
+    }
+
     /// <summary>Extends the lease and returns the run's state as the operator left it (null when the run is gone).</summary>
     public async Task<RunState?> RenewAsync(CancellationToken ct)
     {

@@ -30,20 +30,10 @@ public sealed class RunRemovals(
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         var now = time.GetUtcNow();
-        var (run, refusal) = await EndedRuns.LoadAsync(db, runId, now, ct);
+        var (run, refusal) = await EndedRuns.LoadIdleAsync(db, runId, now, ct);
         if (run is null)
         {
             return refusal!;
-        }
-
-        if (run.RemovalUnderWay)
-        {
-            return RunCommandResult.Fail("Runs.RemovalRunning");
-        }
-
-        if (run.CheckUnderWay)
-        {
-            return RunCommandResult.Fail("Runs.CheckRunning");
         }
 
         if ((StoredJson.Read<RunOptions>(run.OptionsJson) ?? new RunOptions()).DryRun)
