@@ -5,7 +5,8 @@ namespace ImportPortal.Domain.Mapping;
 
 /// <summary>
 /// Checks a batch's link values against the site with one list call per doctype and chunk
-/// (<c>filters=[["name","in",[...]]]</c>), never one call per record, and pins what is missing to the fields.
+/// (<c>filters=[["name","in",[...]]]</c>, as many values as fit a request line), never one call per record, and pins
+/// what is missing to the fields.
 /// </summary>
 public static class LinkChecker
 {
@@ -20,7 +21,7 @@ public static class LinkChecker
         var missing = new HashSet<LinkCheck>();
         foreach (var group in checks.Where(c => c.Value.Length > 0).Distinct().GroupBy(c => c.Doctype, StringComparer.Ordinal))
         {
-            foreach (var chunk in group.Select(c => c.Value).Chunk(chunkSize))
+            foreach (var chunk in ListFilters.Chunk(group.Select(c => c.Value), chunkSize))
             {
                 var found = await ExistingAsync(site, group.Key, chunk, ct);
                 missing.UnionWith(chunk.Where(v => !found.Contains(v)).Select(v => new LinkCheck(group.Key, v)));
@@ -42,10 +43,9 @@ public static class LinkChecker
     }
 
     // Frappe compares names case-insensitively (MariaDB collation), so "urgent" finds "Urgent".
-    private static async Task<HashSet<string>> ExistingAsync(IFrappeSite site, string doctype, string[] values, CancellationToken ct)
+    private static async Task<HashSet<string>> ExistingAsync(IFrappeSite site, string doctype, IReadOnlyList<string> values, CancellationToken ct)
     {
-        var filter = new JsonArray(new JsonArray("name", "in", new JsonArray([.. values.Select(v => (JsonNode)JsonValue.Create(v))])));
-        var rows = await site.ListAsync(doctype, FrappeListQuery.AllNames(filter), ct);
+        var rows = await site.ListAsync(doctype, FrappeListQuery.AllNames(ListFilters.In("name", values)), ct);
         return rows.Select(r => r["name"]?.ToString()).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -3,7 +3,7 @@ using ImportPortal.Domain.Frappe;
 
 namespace ImportPortal.Domain.Migration;
 
-/// <summary>Finds documents on the site by a field's values, one list call per doctype, field and chunk.</summary>
+/// <summary>Finds documents on the site by a field's values, one list call per doctype, field and chunk (at most 100 values, and what fits a request line).</summary>
 public static class SiteLookup
 {
     public const int ChunkSize = 100;
@@ -13,9 +13,9 @@ public static class SiteLookup
     {
         ArgumentNullException.ThrowIfNull(site);
         var found = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var chunk in values.Distinct(StringComparer.OrdinalIgnoreCase).Chunk(ChunkSize))
+        foreach (var chunk in ListFilters.Chunk(values.Distinct(StringComparer.OrdinalIgnoreCase), ChunkSize))
         {
-            var filter = new JsonArray(new JsonArray(field, "in", new JsonArray([.. chunk.Select(v => (JsonNode)JsonValue.Create(v))])));
+            var filter = ListFilters.In(field, chunk);
             var fields = field == "name" ? new[] { "name" } : ["name", field];
             var rows = await site.ListAsync(doctype, new FrappeListQuery(fields, filter, "creation asc", 0, 0), ct);
             foreach (var row in rows)

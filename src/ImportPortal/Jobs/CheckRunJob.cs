@@ -29,7 +29,7 @@ public sealed partial class CheckRunJob(
     TimeProvider time,
     ILogger<CheckRunJob> log)
 {
-    /// <summary>Names per list request: Frappe reads them from the query string, and a page of this many fits any proxy's limit.</summary>
+    /// <summary>Names per list request at most: Frappe reads them from the query string, so fewer go when they are long (<see cref="ListFilters"/>).</summary>
     internal const int Batch = 100;
 
     /// <summary>List requests in flight at once: a check reads, and must not weigh on a live helpdesk.</summary>
@@ -181,13 +181,13 @@ public sealed partial class CheckRunJob(
     /// </summary>
     private static async Task<Found> LookAsync(IFrappeSite site, List<Written> records, CancellationToken ct)
     {
-        var pages = records.GroupBy(r => r.Doctype).SelectMany(d => d.Chunk(Batch).Select(page => (Doctype: d.Key, Records: page))).ToList();
+        var pages = records.GroupBy(r => r.Doctype).SelectMany(d => ListFilters.Chunk(d, r => r.FrappeName, Batch).Select(page => (Doctype: d.Key, Records: page))).ToList();
         var missing = new System.Collections.Concurrent.ConcurrentBag<long>();
         var detached = new System.Collections.Concurrent.ConcurrentBag<long>();
         await System.Threading.Tasks.Parallel.ForEachAsync(pages, new ParallelOptions { MaxDegreeOfParallelism = Parallel, CancellationToken = ct }, async (page, token) =>
         {
             var names = page.Records.Select(r => r.FrappeName).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            var filter = new JsonArray(new JsonArray("name", "in", new JsonArray([.. names.Select(n => (JsonNode?)JsonValue.Create(n))])));
+            var filter = ListFilters.In("name", names);
             var messages = page.Doctype == Communication;
             string[] fields = messages ? ["name", "reference_doctype", "reference_name"] : ["name"];
             var found = (await site.ListAsync(page.Doctype, new FrappeListQuery(fields, filter, null, 0, 0), token))

@@ -181,9 +181,15 @@ public sealed partial class RemoveRunJob(
         foreach (var ofDoctype in batch.GroupBy(c => c.Doctype))
         {
             var names = ofDoctype.Select(c => c.FrappeName).Distinct().ToList();
-            var states = (await site.ListAsync(ofDoctype.Key, new FrappeListQuery(["name", "modified_by", "modified"], NameIn("name", names), null, 0, 0), ct))
-                .Select(d => new SiteDocumentState(Text(d, "name") ?? "", Text(d, "modified_by"), Text(d, "modified")))
-                .ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);
+            var states = new Dictionary<string, SiteDocumentState>(StringComparer.OrdinalIgnoreCase);
+            foreach (var chunk in ListFilters.Chunk(names, Batch))
+            {
+                foreach (var d in await site.ListAsync(ofDoctype.Key, new FrappeListQuery(["name", "modified_by", "modified"], ListFilters.In("name", chunk), null, 0, 0), ct))
+                {
+                    states[Text(d, "name") ?? ""] = new SiteDocumentState(Text(d, "name") ?? "", Text(d, "modified_by"), Text(d, "modified"));
+                }
+            }
+
             var messages = ofDoctype.Key == "HD Ticket" ? await MessagesOnAsync(site, names, ct) : [];
             await Parallel.ForEachAsync(ofDoctype, new ParallelOptions { MaxDegreeOfParallelism = ceiling, CancellationToken = ct }, async (record, token) =>
             {
@@ -226,15 +232,17 @@ public sealed partial class RemoveRunJob(
     /// <summary>The messages still on each ticket: once the run's own are gone, any left are someone else's.</summary>
     private static async Task<Dictionary<string, int>> MessagesOnAsync(IFrappeSite site, List<string> tickets, CancellationToken ct)
     {
-        var filters = NameIn("reference_name", tickets);
-        filters.Add(new JsonArray("reference_doctype", "=", "HD Ticket"));
-        var rows = await site.ListAsync(Communication, new FrappeListQuery(["name", "reference_name"], filters, null, 0, 0), ct);
+        var rows = new List<JsonObject>();
+        foreach (var chunk in ListFilters.Chunk(tickets, Batch))
+        {
+            var filters = ListFilters.In("reference_name", chunk);
+            filters.Add(new JsonArray("reference_doctype", "=", "HD Ticket"));
+            rows.AddRange(await site.ListAsync(Communication, new FrappeListQuery(["name", "reference_name"], filters, null, 0, 0), ct));
+        }
+
         return rows.GroupBy(r => Text(r, "reference_name") ?? "", StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
     }
-
-    private static JsonArray NameIn(string field, IEnumerable<string> names) =>
-        [new JsonArray(field, "in", new JsonArray([.. names.Select(n => (JsonNode?)JsonValue.Create(n))]))];
 
     private static string? Text(JsonObject document, string field) =>
         document[field] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;

@@ -32,6 +32,27 @@ public class ListTests
         Assert.Equal(["C06", "C07"], await Names(client, "order_by=creation%20asc&limit_start=5&limit_page_length=2"));
     }
 
+    [Fact]
+    public async Task A_request_line_over_gunicorn_s_4094_bytes_gets_its_400_page_before_frappe_sees_it()
+    {
+        await using var sim = await Simulators.Start();
+        using var client = await WithCustomers(sim, 3);
+        string Filter(int names) => Uri.EscapeDataString(new JsonArray(new JsonArray("customer_name", "in",
+            new JsonArray([.. Enumerable.Range(0, names).Select(i => (JsonNode)$"Công ty TNHH Thương mại Dịch vụ Hồng Phát {i}").Append("C02")]))).ToJsonString());
+        var path = "/api/resource/HD%20Customer?fields=%5B%22name%22%5D&filters=";
+
+        using var fits = await client.GetAsync(path + Filter(10));
+        using var tooLong = await client.GetAsync(path + Filter(40));
+
+        // "GET " + target + " HTTP/1.1": 13 bytes around the target.
+        var size = path.Length + Filter(40).Length + 13;
+        Assert.True(path.Length + Filter(10).Length + 13 <= 4094, "the first request should fit");
+        Assert.Equal(System.Net.HttpStatusCode.OK, fits.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Equal("text/html", tooLong.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"Request Line is too large ({size} &gt; 4094)", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""{"customer_name":"C03"}""", "C03")]
     [InlineData("""[["customer_name","=","C03"]]""", "C03")]

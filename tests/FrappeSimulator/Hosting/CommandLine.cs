@@ -20,6 +20,7 @@ static class CommandLine
                 "--timezone" => options with { TimeZone = Next() },
                 "--welcome-ticket" => options with { WelcomeTicket = true },
                 "--max-file-size" => options with { MaxFileSize = long.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture) },
+                "--max-request-line" => options with { MaxRequestLine = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture) },
                 "--quiet" => options with { MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Warning },
                 _ => throw new ArgumentException($"Unknown option {args[i]}"),
             };

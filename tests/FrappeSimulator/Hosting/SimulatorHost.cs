@@ -30,6 +30,8 @@ public static class SimulatorHost
         var app = builder.Build();
         var api = new FrappeApi(site, apiKey, apiSecret);
         var control = new ControlEndpoints(site);
+        // Gunicorn reads the request line before anything else (and before any fault nginx or Frappe could add).
+        app.UseMiddleware<RequestLineLimit>(options.MaxRequestLine);
         app.UseMiddleware<FaultMiddleware>(site);
         app.Run(http => http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
             ? api.Handle(http)

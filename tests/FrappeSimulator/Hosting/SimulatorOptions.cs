@@ -51,5 +51,8 @@ public sealed record SimulatorOptions
     /// </summary>
     public long MaxFileSize { get; init; } = 25 * 1024 * 1024;
 
+    /// <summary>Longest request line gunicorn takes (its default; 0: no limit); a longer one gets its 400 page.</summary>
+    public int MaxRequestLine { get; init; } = RequestLineLimit.GunicornDefault;
+
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Warning;
 }
