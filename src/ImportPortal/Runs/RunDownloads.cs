@@ -92,6 +92,30 @@ public sealed class RunDownloads(IDbContextFactory<PortalDbContext> databases, U
         }
     }
 
+    /// <summary>
+    /// Every document the last check of the site did not find (the dashboard lists the first 50): what it was, where it
+    /// came from, and whether it is gone or a message on no ticket, for the team to go through or keep with the migration.
+    /// </summary>
+    public async Task WriteMissingAsync(Guid runId, Stream output, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var records = db.ImportRecords.AsNoTracking()
+            .Where(r => r.RunId == runId && r.MissingSince != null)
+            .OrderBy(r => r.Id)
+            .Select(r => new { r.Doctype, r.FrappeName, r.Entity, r.SourceKey, r.Table, r.Row, r.Detached, r.MissingSince })
+            .AsAsyncEnumerable();
+        await using var writer = new StreamWriter(output, new UTF8Encoding(true), 64 * 1024, leaveOpen: true);
+        await WriteLineAsync(writer, ["Doctype", "Frappe name", "Entity", "Source id", "Source table", "Source row", "Found", "Checked at (UTC)"]);
+        await foreach (var r in records.WithCancellation(ct))
+        {
+            await WriteLineAsync(writer,
+            [
+                r.Doctype, r.FrappeName ?? "", r.Entity.ToString(), r.SourceKey, r.Table, r.Row.ToString(CultureInfo.InvariantCulture),
+                r.Detached ? "On no ticket" : "Gone", r.MissingSince!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            ]);
+        }
+    }
+
     /// <summary>A file name for a table's failed rows: letters, digits, dots and dashes only.</summary>
     public static string FailedRowsFileName(int runNumber, string table) =>
         $"run-{runNumber}-failed-{new string([.. table.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' ? c : '-')])}.csv";

@@ -4,7 +4,7 @@ namespace ImportPortal.Runs;
 
 internal static class RunEndpoints
 {
-    /// <summary>The run downloads: the failed rows of one source table, and the id map, as CSV attachments.</summary>
+    /// <summary>The run downloads: the failed rows of one source table, the id map, and what a check did not find on the site, as CSV attachments.</summary>
     public static IEndpointRouteBuilder MapRunEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/runs/{id:guid}/failed-rows/{table}.csv", async (Guid id, string table, RunDownloads downloads, RunQueries queries, HttpContext http, CancellationToken ct) =>
@@ -20,6 +20,16 @@ internal static class RunEndpoints
         endpoints.MapGet("/runs/{id:guid}/id-map.csv", (Guid id, RunDownloads downloads, HttpContext http, CancellationToken ct) =>
             WriteAsync(http, $"run-{id:N}-id-map.csv", s => downloads.WriteIdMapAsync(id, s, ct)))
             .RequireAuthorization();
+        endpoints.MapGet("/runs/{id:guid}/missing-on-site.csv", async (Guid id, RunDownloads downloads, RunQueries queries, HttpContext http, CancellationToken ct) =>
+        {
+            if (await queries.NumberOfAsync(id, ct) is not { } number)
+            {
+                return Results.NotFound();
+            }
+
+            await WriteAsync(http, $"run-{number}-missing-on-site.csv", s => downloads.WriteMissingAsync(id, s, ct));
+            return Results.Empty;
+        }).RequireAuthorization();
         return endpoints;
     }
 

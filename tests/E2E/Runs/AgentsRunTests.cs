@@ -119,6 +119,17 @@ public sealed class AgentsRunTests(BrowserFixture browser, PortalFixture portal)
         await Expect(op.Page.Locator($"[data-testid=check-line][data-name='{lostTicket}']")).ToHaveCountAsync(1);
         await Expect(op.Page.Locator("[data-testid=check-doctype][data-doctype='HD Ticket']")).ToHaveAttributeAsync("data-count", "1");
         await op.ScreenshotAsync("check-missing");
+        var download = await op.Page.RunAndWaitForDownloadAsync(() => op.Page.GetByTestId("check-download").ClickAsync());
+        await using (var stream = await download.CreateReadStreamAsync())
+        {
+            using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+            var lines = (await reader.ReadToEndAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal("run-1-missing-on-site.csv", download.SuggestedFilename);
+            Assert.StartsWith("Doctype,Frappe name,Entity,Source id", lines[0], StringComparison.Ordinal);
+            Assert.Equal(5, lines.Length - 1);
+            Assert.Contains(lines, l => l.StartsWith($"HD Ticket,{lostTicket},Ticket,", StringComparison.Ordinal));
+        }
+
         await op.Page.GetByTestId("check-recreate").ClickAsync();
         await op.Page.Locator(".mud-message-box button").Last.ClickAsync();
         await Expect(op.Page.GetByTestId("check-recreating")).ToHaveCountAsync(1);

@@ -62,8 +62,13 @@ public sealed class RunCheckTests(ITestOutputHelper output)
         Assert.Equal((written, (long)expected.Count, (string?)null), (lost.Progress.Done, lost.Progress.Missing, lost.Error));
         Assert.Equal(expected.Count, lost.MissingLeft);
         Assert.Contains(("HD Ticket", 2L), lost.MissingByDoctype);
-        // An import run again finds their ledger lines and sends nothing: only creating them again brings them back.
         Assert.Contains(lost.Missing, l => l.Entity == Domain.Mapping.EntityKind.Ticket && l.SourceKey == "3" && l.Table.Length > 0 && l.Row > 0);
+        // The whole list, for the team to go through: each document with its source row and what the check found.
+        var csv = await CsvText.ReadAsync(s => h.Downloads.WriteMissingAsync(runId, s, ct));
+        Assert.Equal(["Doctype", "Frappe name", "Entity", "Source id", "Source table", "Source row", "Found", "Checked at (UTC)"], csv[0]);
+        Assert.Equal(expected, csv.Skip(1).Select(r => r[1]).Order(StringComparer.Ordinal).ToList());
+        Assert.Equal(messages7.Order(StringComparer.Ordinal), csv.Skip(1).Where(r => r[6] == "On no ticket").Select(r => r[1]).Order(StringComparer.Ordinal));
+        Assert.Contains(csv, r => r[0] == "HD Ticket" && r[1] == ticket3 && r[3] == "3" && r[6] == "Gone");
 
         var asked = await h.Services.GetRequiredService<RunChecks>().RecreateAsync(Operator, runId, ct);
         Assert.True(asked.Succeeded, $"creating again should be accepted: {asked.ErrorKey} {asked.ErrorArg}");

@@ -74,6 +74,7 @@ public sealed class SiteCheckPanelTests : RunPagesTest
         Assert.Equal(["Communication", "HD Ticket"], page.FindAll("[data-testid=check-doctype]").Select(c => c.GetAttribute("data-doctype")!).Order(StringComparer.Ordinal));
         Assert.Contains(ticket.SourceKey, page.Find($"[data-testid=check-line][data-name='{ticket.FrappeName}']").TextContent, StringComparison.Ordinal);
         Assert.Contains(recreate, page.Find("[data-testid=check-recreate]").TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/runs/{runId}/missing-on-site.csv", page.Find("[data-testid=check-download]").GetAttribute("href"));
 
         page.Find("[data-testid=check-recreate]").Click();
         await dialogs.WaitForAssertionAsync(() => Assert.NotEmpty(dialogs.FindAll(".mud-message-box")), Wait);
