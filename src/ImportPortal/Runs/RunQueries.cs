@@ -26,10 +26,16 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
             .Where(r => ids.Contains(r.RunId) && r.State == RecordState.Failed && r.ErrorKind == RecordErrorKind.Dependency)
             .GroupBy(r => r.RunId).Select(g => new { RunId = g.Key, Count = g.LongCount() })
             .ToDictionaryAsync(g => g.RunId, g => g.Count, ct);
+        // What checks of the site found gone, from the index that holds only those records.
+        var missing = await db.ImportRecords.AsNoTracking()
+            .Where(r => ids.Contains(r.RunId) && r.MissingSince != null)
+            .GroupBy(r => r.RunId).Select(g => new { RunId = g.Key, Count = g.LongCount() })
+            .ToDictionaryAsync(g => g.RunId, g => g.Count, ct);
         var items = runs.Select(run => new RunSummary(
             run.Id, run.Number, run.State, run.SiteName, run.ProfileName, run.CreatedBy, run.CreatedAt, run.StartedAt, run.FinishedAt,
             (StoredJson.Read<RunOptions>(run.OptionsJson) ?? new RunOptions()).DryRun, counts[run.Id], waiting.GetValueOrDefault(run.Id),
-            run.RemovalRemoved, run.RemovalUnderWay)).ToList();
+            run.RemovalRemoved, run.RemovalUnderWay,
+            run.CheckRequestedAt is null ? null : new RunSiteCheck(run.CheckUnderWay, run.CheckError is not null, run.CheckMissing, missing.GetValueOrDefault(run.Id)))).ToList();
         return (items, total);
     }
 

@@ -9,11 +9,12 @@ namespace ImportPortal.Runs;
 /// A line of the runs list: its counts by stage as stored, or as the run's job last pushed them (<see cref="With"/>).
 /// <paramref name="WaitingOnFailed"/>: failed records that only wait on a failed record they need. <paramref name="Removed"/>:
 /// the documents it created that were taken back off its site; <paramref name="Removing"/>: that is under way.
+/// <paramref name="SiteCheck"/>: how its last check of the site went, when it was ever checked.
 /// </summary>
 public sealed record RunSummary(
     Guid Id, int Number, RunState State, string SiteName, string ProfileName, string CreatedBy,
     DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, bool DryRun, IReadOnlyList<StageCounts> Stages, long WaitingOnFailed = 0,
-    long Removed = 0, bool Removing = false)
+    long Removed = 0, bool Removing = false, RunSiteCheck? SiteCheck = null)
 {
     public TimeSpan? Took => RunTimes.Took(CreatedAt, StartedAt, FinishedAt);
 
@@ -87,3 +88,9 @@ public sealed record RecordDetail(
     /// <summary>A ticket's tags as planned (<c>{"tags": [...]}</c>), added after its finalise PUTs.</summary>
     public JsonObject? Tags { get; init; }
 }
+
+/// <summary>
+/// A run's last check of its site, for the runs list: under way, stopped by the site, or done with what it found gone
+/// (<paramref name="Found"/>) and, of that, what is not handed back to the run yet (<paramref name="MissingLeft"/>).
+/// </summary>
+public sealed record RunSiteCheck(bool Running, bool Stopped, long Found, long MissingLeft);

@@ -93,6 +93,45 @@ public sealed class SiteCheckPanelTests : RunPagesTest
         Assert.Single(H.Simulator.Store.Where("Communication", c => c["reference_name"]?.GetValue<string>() == again.FrappeName));
     }
 
+    [Theory]
+    [InlineData("en", "checked: all on the site", "2 missing on the site", "2 lost, made again: check again")]
+    [InlineData("vi", "đã kiểm tra: đủ trên trang", "2 không còn trên trang", "2 bị mất, đã tạo lại: hãy kiểm tra lại")]
+    public async Task The_runs_list_says_what_the_last_check_of_the_site_found(string culture, string allThere, string missing, string madeAgain)
+    {
+        UseCulture(culture);
+        var runId = await RunWithOneRefusedTicketAsync();
+        var checks = H.Services.GetRequiredService<RunChecks>();
+        async Task<AngleSharp.Dom.IElement> ChipAsync()
+        {
+            var page = Render<RunsPage>();
+            await page.WaitForAssertionAsync(() => Assert.Single(page.FindAll("[data-testid=run-checked]")), Wait);
+            return page.Find("[data-testid=run-checked]");
+        }
+
+        var never = Render<RunsPage>();
+        await never.WaitForAssertionAsync(() => Assert.Single(never.FindAll("[data-testid=run-link]")), Wait);
+        Assert.Empty(never.FindAll("[data-testid=run-checked]"));
+        Assert.True((await checks.RequestAsync("van.hanh@haravan.example", runId, CancellationToken.None)).Succeeded);
+        await H.Services.GetRequiredService<CheckRunJob>().ExecuteAsync(runId, CancellationToken.None);
+        Assert.Contains(allThere, (await ChipAsync()).TextContent, StringComparison.Ordinal);
+
+        var ticket = (await H.RecordsAsync(runId)).First(r => r.Stage == RunStage.Tickets && r.Result == RecordResult.Created).FrappeName!;
+        using (var person = H.Simulator.CreateClient())
+        {
+            (await person.DeleteAsync($"api/resource/HD%20Ticket/{ticket}", CancellationToken.None)).EnsureSuccessStatusCode();
+        }
+
+        Assert.True((await checks.RequestAsync("van.hanh@haravan.example", runId, CancellationToken.None)).Succeeded);
+        await H.Services.GetRequiredService<CheckRunJob>().ExecuteAsync(runId, CancellationToken.None);
+        var lost = await ChipAsync();
+        Assert.Contains(missing, lost.TextContent, StringComparison.Ordinal);
+        // The ticket, and its message Frappe kept on no ticket.
+        Assert.Equal("2", lost.GetAttribute("data-missing"));
+
+        Assert.True((await checks.RecreateAsync("van.hanh@haravan.example", runId, CancellationToken.None)).Succeeded);
+        Assert.Contains(madeAgain, (await ChipAsync()).TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_dry_run_is_offered_no_check()
     {
