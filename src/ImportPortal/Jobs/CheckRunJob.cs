@@ -71,7 +71,7 @@ public sealed partial class CheckRunJob(
             // From the beginning, whether asked or restarted: it only reads, and what it marked before is looked at again.
             Publish(await StartAsync(runId, ct));
             var renewed = time.GetUtcNow();
-            var (first, last) = await IdRangeAsync(runId, ct);
+            var (first, last) = await EndedRuns.RecordIdRangeAsync(databases, runId, ct);
             var after = first - 1;
             while (await NextAsync(runId, after, last, ct) is { Count: > 0 } records)
             {
@@ -120,13 +120,6 @@ public sealed partial class CheckRunJob(
             .SetProperty(r => r.CheckTotal, total).SetProperty(r => r.CheckDone, 0L).SetProperty(r => r.CheckMissing, 0L), ct);
         await transaction.CommitAsync(ct);
         return await RunChecks.ProgressAsync(db, runId, ct);
-    }
-
-    private async Task<(long First, long Last)> IdRangeAsync(Guid runId, CancellationToken ct)
-    {
-        await using var db = await databases.CreateDbContextAsync(ct);
-        var ids = db.ImportRecords.Where(r => r.RunId == runId).Select(r => (long?)r.Id);
-        return (await ids.MinAsync(ct) ?? 0, await ids.MaxAsync(ct) ?? -1);
     }
 
     // What a check looks for: the documents of the stages that write their own (not a finalise or an assignment, which

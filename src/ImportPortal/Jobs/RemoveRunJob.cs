@@ -78,7 +78,7 @@ public sealed partial class RemoveRunJob(
             var site = clients.Create(connection);
             var portalUser = await site.GetLoggedUserAsync(ct);
             var renewed = time.GetUtcNow();
-            var (first, last) = await IdRangeAsync(runId, ct);
+            var (first, last) = await EndedRuns.RecordIdRangeAsync(databases, runId, ct);
             for (var pass = 1; ; pass++)
             {
                 var removedInPass = 0;
@@ -134,13 +134,6 @@ public sealed partial class RemoveRunJob(
     private sealed record Candidate(long Id, string Doctype, string SourceKey, string FrappeName);
 
     private sealed record Outcome(Candidate Record, RemovalOutcome Result, RemovalReason? Reason = null, string? Note = null);
-
-    private async Task<(long First, long Last)> IdRangeAsync(Guid runId, CancellationToken ct)
-    {
-        await using var db = await databases.CreateDbContextAsync(ct);
-        var ids = db.ImportRecords.Where(r => r.RunId == runId).Select(r => (long?)r.Id);
-        return (await ids.MinAsync(ct) ?? 0, await ids.MaxAsync(ct) ?? -1);
-    }
 
     // The run's records in the order of their ids, from where the last batch ended: a walk over the primary key ("+"
     // keeps SQLite off the run's indexes, which hold neither the id order nor the removal's outcome). Asked of an
@@ -247,13 +240,6 @@ public sealed partial class RemoveRunJob(
     private static string? Text(JsonObject document, string field) =>
         document[field] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
-    // The ledger lines of the documents deleted, the batch handed over as one JSON array: each line found through the
-    // unique index (SiteId, Doctype, SourceKey) by a subquery of its own. Written as a join, SQLite's planner read the
-    // whole ledger for every line of the batch (7 ms of the portal's CPU per document at 12,000 lines).
-    internal const string ForgetLedger =
-        "DELETE FROM IdMap WHERE Id IN (SELECT (SELECT m.Id FROM IdMap AS m WHERE m.SiteId = $site AND m.Doctype = j.value ->> 'doctype' " +
-        "AND m.SourceKey = j.value ->> 'key' AND m.FrappeName = j.value ->> 'name') FROM json_each($rows) AS j)";
-
     private async Task<RunRemovalProgress> SaveAsync(ImportRun run, List<Outcome> outcomes, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
@@ -274,9 +260,8 @@ public sealed partial class RemoveRunJob(
         }
 
         // The ledger forgets the documents deleted, so the next import of the same rows creates them again.
-        var lines = System.Text.Json.JsonSerializer.Serialize(outcomes.Where(o => o.Result == RemovalOutcome.Removed)
-            .Select(o => new Dictionary<string, string> { ["doctype"] = o.Record.Doctype, ["key"] = o.Record.SourceKey, ["name"] = o.Record.FrappeName }));
-        await db.Database.ExecuteSqlRawAsync(ForgetLedger, [new SqliteParameter("$rows", lines), new SqliteParameter("$site", JsonRows.Key(run.SiteId))], ct);
+        await EfIdLedger.ForgetAsync(db, run.SiteId, outcomes.Where(o => o.Result == RemovalOutcome.Removed)
+            .Select(o => (o.Record.Doctype, o.Record.SourceKey, o.Record.FrappeName)), ct);
         var kept = outcomes.Count(o => o.Result == RemovalOutcome.Kept);
         var failed = outcomes.Count(o => o.Result == RemovalOutcome.Failed);
         await db.ImportRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s

@@ -28,4 +28,12 @@ internal static class EndedRuns
             _ => (run, null),
         };
     }
+
+    /// <summary>The first and last id of a run's records: the bounds a job walking them by key (a removal, a check) reads once.</summary>
+    public static async Task<(long First, long Last)> RecordIdRangeAsync(IDbContextFactory<PortalDbContext> databases, Guid runId, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var ids = db.ImportRecords.Where(r => r.RunId == runId).Select(r => (long?)r.Id);
+        return (await ids.MinAsync(ct) ?? 0, await ids.MaxAsync(ct) ?? -1);
+    }
 }

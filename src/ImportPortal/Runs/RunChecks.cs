@@ -3,7 +3,6 @@ using ImportPortal.Domain.Mapping;
 using ImportPortal.Domain.Migration;
 using ImportPortal.Jobs;
 using ImportPortal.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImportPortal.Runs;
@@ -44,9 +43,8 @@ public sealed class RunChecks(
             return RunCommandResult.Fail("Runs.CheckDryRun");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.ImportRecords.Where(r => r.RunId == runId && r.MissingSince != null)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.MissingSince, (DateTimeOffset?)null).SetProperty(r => r.Detached, false), ct);
+        // What the last check marked stays until the job starts and clears it (it does so on a restart too); while
+        // the check works, the dashboard shows no marks and a recreate is refused.
         run.CheckRequestedAt = now;
         run.CheckRequestedBy = actor;
         run.CheckFinishedAt = null;
@@ -56,7 +54,6 @@ public sealed class RunChecks(
         run.CheckMissing = 0;
         new AuditLog(db, time).Record(actor, "run.check", $"run {run.Number}", $"site {run.SiteName}");
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
         jobs.Enqueue<CheckRunJob>(job => job.ExecuteAsync(runId, CancellationToken.None));
         return RunCommandResult.Ok(runId);
     }
@@ -92,9 +89,7 @@ public sealed class RunChecks(
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             // A detached message's ledger line goes too: the copy left behind is deleted before the message is sent again.
-            var lines = System.Text.Json.JsonSerializer.Serialize(missing.Where(m => m.FrappeName is not null)
-                .Select(m => new Dictionary<string, string> { ["doctype"] = m.Doctype, ["key"] = m.SourceKey, ["name"] = m.FrappeName! }));
-            await db.Database.ExecuteSqlRawAsync(RemoveRunJob.ForgetLedger, [new SqliteParameter("$rows", lines), new SqliteParameter("$site", JsonRows.Key(run.SiteId))], ct);
+            await EfIdLedger.ForgetAsync(db, run.SiteId, missing.Where(m => m.FrappeName is not null).Select(m => (m.Doctype, m.SourceKey, m.FrappeName!)), ct);
             await db.ImportRecords.Where(r => r.RunId == runId && r.MissingSince != null).ExecuteUpdateAsync(Pending(now), ct);
 
             var tickets = missing.Where(m => m.Entity == EntityKind.Ticket).Select(m => m.SourceKey).ToList();

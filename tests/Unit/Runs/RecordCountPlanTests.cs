@@ -62,7 +62,7 @@ public sealed partial class RecordCountPlanTests
 
         var batch = await portal.InDatabaseAsync(db => RawPlanAsync(db, ImportPortal.Jobs.RemoveRunJob.NextBatchSql,
             ("$after", 0L), ("$last", 1000L), ("$run", "R"), ("$stage", 3), ("$succeeded", 3), ("$created", 1), ("$limit", 100)));
-        var ledger = await portal.InDatabaseAsync(db => RawPlanAsync(db, ImportPortal.Jobs.RemoveRunJob.ForgetLedger,
+        var ledger = await portal.InDatabaseAsync(db => RawPlanAsync(db, EfIdLedger.ForgetSql,
             ("$rows", "[{\"doctype\":\"HD Ticket\",\"key\":\"1\",\"name\":\"0001\"}]"), ("$site", "S")));
 
         // One walk over the primary key between the run's first and last record: never the run's indexes, which hold
