@@ -158,6 +158,24 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
 
     private static async Task<RecordPage> PageAsync(PortalDbContext db, Guid runId, RecordFilter filter, bool latestFirst, CancellationToken ct)
     {
+        var query = Filtered(db, runId, filter);
+        var total = await query.CountAsync(ct);
+        var take = Math.Clamp(filter.Take, 1, 500);
+        if (latestFirst)
+        {
+            // The ids first, from the failed-records index; then only those records: sorting the records themselves read
+            // every failed one, payload and all.
+            var ids = await LatestIds(query, filter.Skip, take).ToListAsync(ct);
+            var latest = await db.ImportRecords.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct);
+            return new RecordPage(latest.OrderBy(r => ids.IndexOf(r.Id)).Select(Line).ToList(), total);
+        }
+
+        var rows = await query.OrderBy(r => r.Id).Skip(filter.Skip).Take(take).ToListAsync(ct);
+        return new RecordPage(rows.Select(Line).ToList(), total);
+    }
+
+    private static IQueryable<ImportRecord> Filtered(PortalDbContext db, Guid runId, RecordFilter filter)
+    {
         var query = db.ImportRecords.AsNoTracking().Where(r => r.RunId == runId);
         if (filter.State is { } state)
         {
@@ -174,25 +192,88 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
             query = query.Where(r => r.ErrorKind == kind);
         }
 
+        if (filter.Cause is { } cause)
+        {
+            query = OfCause(query, cause);
+        }
+
         if (filter.Text is { Length: > 0 } text)
         {
             var pattern = $"%{text.Trim()}%";
             query = query.Where(r => EF.Functions.Like(r.ErrorMessage ?? "", pattern) || EF.Functions.Like(r.SourceKey, pattern) || EF.Functions.Like(r.ErrorExcType ?? "", pattern));
         }
 
-        var total = await query.CountAsync(ct);
-        var take = Math.Clamp(filter.Take, 1, 500);
-        if (latestFirst)
+        return query;
+    }
+
+    /// <summary>
+    /// The causes of the run's failed records, most records first: its failed records grouped by stage, kind, status,
+    /// exception type and message in the database, then the messages' values taken out here. Records that wait on a
+    /// failed one are grouped across stages: one failed ticket is one cause, not one per stage of its conversation.
+    /// </summary>
+    public async Task<IReadOnlyList<CauseLine>> CausesAsync(Guid runId, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var groups = await Failed(db, runId)
+            .GroupBy(r => new { r.Stage, r.ErrorKind, r.ErrorStatus, r.ErrorExcType, r.ErrorMessage })
+            .Select(g => new { g.Key.Stage, g.Key.ErrorKind, g.Key.ErrorStatus, g.Key.ErrorExcType, g.Key.ErrorMessage, Count = g.LongCount() })
+            .ToListAsync(ct);
+        var causes = new Dictionary<RecordCause, CauseTally>();
+        foreach (var group in groups)
         {
-            // The ids first, from the failed-records index; then only those records: sorting the records themselves read
-            // every failed one, payload and all.
-            var ids = await LatestIds(query, filter.Skip, take).ToListAsync(ct);
-            var latest = await db.ImportRecords.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct);
-            return new RecordPage(latest.OrderBy(r => ids.IndexOf(r.Id)).Select(Line).ToList(), total);
+            var of = FailureCause.Of(group.ErrorMessage);
+            var cause = new RecordCause(group.ErrorKind == RecordErrorKind.Dependency ? null : group.Stage, group.ErrorKind, group.ErrorStatus, group.ErrorExcType, of.Template);
+            if (!causes.TryGetValue(cause, out var tally))
+            {
+                causes[cause] = tally = new CauseTally();
+            }
+
+            tally.Count += group.Count;
+            tally.Stages.Add(group.Stage);
+            if (of.Value is { } value)
+            {
+                tally.Values[value] = tally.Values.GetValueOrDefault(value) + group.Count;
+            }
         }
 
-        var rows = await query.OrderBy(r => r.Id).Skip(filter.Skip).Take(take).ToListAsync(ct);
-        return new RecordPage(rows.Select(Line).ToList(), total);
+        return causes
+            .Select(c => new CauseLine(c.Key, c.Value.Count, [.. c.Value.Stages],
+                c.Value.Values.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Take(CauseValuesShown).Select(v => new CauseValue(v.Key, v.Value)).ToList(),
+                c.Value.Values.Count))
+            .OrderByDescending(c => c.Count).ThenBy(c => c.Cause.Kind == RecordErrorKind.Dependency).ThenBy(c => c.Cause.Stage).ThenBy(c => c.Cause.Template, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private sealed class CauseTally
+    {
+        public long Count { get; set; }
+
+        public SortedSet<RunStage> Stages { get; } = [];
+
+        public Dictionary<string, long> Values { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>The ids of the records the filter finds, all of them: what "retry these" and "skip these" act on.</summary>
+    public async Task<IReadOnlyList<long>> IdsAsync(Guid runId, RecordFilter filter, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await databases.CreateDbContextAsync(ct);
+        return await Filtered(db, runId, filter).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(ct);
+    }
+
+    /// <summary>How many values of a cause the error list names.</summary>
+    public const int CauseValuesShown = 5;
+
+    private static IQueryable<ImportRecord> OfCause(IQueryable<ImportRecord> query, RecordCause cause)
+    {
+        if (cause.Stage is { } stage)
+        {
+            query = query.Where(r => r.Stage == stage);
+        }
+
+        var pattern = FailureCause.LikePattern(cause.Template);
+        return query.Where(r => r.ErrorKind == cause.Kind && r.ErrorStatus == cause.HttpStatus && r.ErrorExcType == cause.ExcType
+            && EF.Functions.Like(r.ErrorMessage ?? "", pattern, "\\"));
     }
 
     internal static IQueryable<long> LatestIds(IQueryable<ImportRecord> records, int skip, int take) =>

@@ -70,9 +70,22 @@ public sealed record RecordLine(
     RecordResult Result, int Attempts, string? FrappeName, RecordErrorKind? ErrorKind, int? HttpStatus, string? ExcType, string? Message,
     DateTimeOffset? UpdatedAt, bool Edited);
 
-/// <summary>How the error list is filtered and paged.</summary>
+/// <summary>How the error list is filtered and paged; a cause narrows it to the failed records of that cause.</summary>
 public sealed record RecordFilter(
-    RunStage? Stage = null, RecordErrorKind? Kind = null, string? Text = null, RecordState? State = RecordState.Failed, int Skip = 0, int Take = 50);
+    RunStage? Stage = null, RecordErrorKind? Kind = null, string? Text = null, RecordState? State = RecordState.Failed, int Skip = 0, int Take = 50,
+    RecordCause? Cause = null);
+
+/// <summary>
+/// What failed records share: their stage (null for records that wait on a failed one, whatever their stage), kind,
+/// HTTP status, Frappe's exception type and their message's <see cref="FailureCause.Template"/>.
+/// </summary>
+public sealed record RecordCause(RunStage? Stage, RecordErrorKind? Kind, int? HttpStatus, string? ExcType, string Template);
+
+/// <summary>A cause of a run's failed records: how many, in which stages, and the values its messages name, most frequent first.</summary>
+public sealed record CauseLine(RecordCause Cause, long Count, IReadOnlyList<RunStage> Stages, IReadOnlyList<CauseValue> Values, int ValueCount);
+
+/// <summary>A value a cause's messages name (the missing priority, the ticket waited on) and how many records name it.</summary>
+public sealed record CauseValue(string Value, long Count);
 
 /// <summary>A page of records and how many match in all.</summary>
 public sealed record RecordPage(IReadOnlyList<RecordLine> Items, int Total);

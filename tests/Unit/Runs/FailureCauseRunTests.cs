@@ -1,0 +1,108 @@
+using ImportPortal.Domain.Migration;
+using ImportPortal.Runs;
+using ImportPortal.TestData;
+
+namespace ImportPortal.Tests.Unit.Runs;
+
+/// <summary>
+/// A run's failed records summed up by cause (real HTTP to the simulator, real SQLite): the site refuses three
+/// tickets for their customer, each named in Frappe's message, and one for its subject; what waits on them fails too.
+/// </summary>
+public sealed class FailureCauseRunTests
+{
+    private const string Banned = "Tiêu đề có từ bị cấm";
+    private static readonly string[] Companies = ["Công ty 2", "Công ty 5", "Công ty 8"];
+
+    [Fact]
+    public async Task Failed_records_are_summed_up_by_cause_with_the_values_each_cause_names()
+    {
+        await using var h = await RefusingHarnessAsync();
+        var runId = await RunAsync(h);
+
+        var causes = await h.Queries.CausesAsync(runId, CancellationToken.None);
+
+        Assert.Equal(
+            [
+                (9L, null, RecordErrorKind.Dependency, "dependency failed: Ticket … — Could not find Customer: …"),
+                (3L, RunStage.Tickets, RecordErrorKind.Data, "Could not find Customer: …"),
+                (3L, null, RecordErrorKind.Dependency, $"dependency failed: Ticket … — {Banned}"),
+                (1L, RunStage.Tickets, RecordErrorKind.Data, Banned),
+            ],
+            causes.Select(c => (c.Count, c.Cause.Stage, c.Cause.Kind!.Value, c.Cause.Template)).ToList());
+        var link = causes[1];
+        Assert.Equal((417, "LinkValidationError"), (link.Cause.HttpStatus, link.Cause.ExcType));
+        Assert.Equal(Companies.Select(c => new CauseValue(c, 1)), link.Values);
+        var waiting = causes[0];
+        Assert.Equal([new CauseValue("Ticket 3", 3), new CauseValue("Ticket 6", 3), new CauseValue("Ticket 9", 3)], waiting.Values);
+        Assert.Equal([RunStage.Conversations, RunStage.Finalise, RunStage.Assignments], waiting.Stages);
+        Assert.Equal(1 + 9 + 3 + 3, causes.Sum(c => c.Count));
+    }
+
+    [Fact]
+    public async Task A_cause_filters_the_error_list_to_its_records_and_only_those()
+    {
+        await using var h = await RefusingHarnessAsync();
+        var runId = await RunAsync(h);
+        var causes = await h.Queries.CausesAsync(runId, CancellationToken.None);
+
+        foreach (var cause in causes)
+        {
+            var page = await h.Queries.RecordsAsync(runId, new RecordFilter(Cause: cause.Cause, Take: 100), CancellationToken.None);
+            Assert.Equal(cause.Count, page.Total);
+            Assert.All(page.Items, r => Assert.Equal(cause.Cause.Template, FailureCause.Of(r.Message).Template));
+            Assert.Equal(cause.Count, (await h.Queries.IdsAsync(runId, new RecordFilter(Cause: cause.Cause), CancellationToken.None)).Count);
+        }
+
+        var link = causes.Single(c => c.Cause.ExcType == "LinkValidationError");
+        var tickets = await h.Queries.RecordsAsync(runId, new RecordFilter(Cause: link.Cause), CancellationToken.None);
+        Assert.Equal(["3", "6", "9"], tickets.Items.Select(r => r.SourceKey).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Retrying_a_cause_once_fixed_sends_its_records_and_what_waited_on_them_and_skipping_one_sets_it_aside()
+    {
+        await using var h = await RefusingHarnessAsync();
+        var runId = await RunAsync(h);
+        var causes = await h.Queries.CausesAsync(runId, CancellationToken.None);
+        var link = causes.Single(c => c.Cause.ExcType == "LinkValidationError");
+        var waitingOnBanned = causes.Single(c => c.Cause.Kind == RecordErrorKind.Dependency && c.Cause.Template.EndsWith(Banned, StringComparison.Ordinal));
+
+        // The site's administrator fixes the customers; the banned subject stays refused.
+        h.Simulator.Faults.Rejections.Clear();
+        h.Simulator.Faults.Rejections.Add("HD Ticket", d => d["raised_by"]?.ToString() == FreshdeskSampleWriter.RequesterEmail(3), Banned);
+        var ids = await h.Queries.IdsAsync(runId, new RecordFilter(Cause: link.Cause), CancellationToken.None);
+        await h.RetryAsync(runId, ids);
+        var skipped = await h.Queries.IdsAsync(runId, new RecordFilter(Cause: waitingOnBanned.Cause), CancellationToken.None);
+        var skip = await h.Runs.SkipAsync("van.hanh", runId, skipped, CancellationToken.None);
+        Assert.True(skip.Succeeded, skip.ErrorKey);
+
+        var left = await h.Queries.CausesAsync(runId, CancellationToken.None);
+        Assert.Equal([(1L, Banned)], left.Select(c => (c.Count, c.Cause.Template)).ToList());
+        var records = await h.RecordsAsync(runId);
+        Assert.Equal(3, skipped.Count);
+        Assert.All(records.Where(r => skipped.Contains(r.Id)), r => Assert.Equal((RecordState.Skipped, "4"), (r.State, r.GroupKey ?? r.SourceKey)));
+        Assert.All(records.Where(r => r.SourceKey is "3" or "6" or "9" || r.GroupKey is "3" or "6" or "9"),
+            r => Assert.True(r.State == RecordState.Succeeded, $"the fixed tickets and their conversations should go in: {RecordChecks.Describe(r)}"));
+        Assert.Equal(11, h.Simulator.Store.List("HD Ticket").Count);
+    }
+
+    private static async Task<RunsHarness> RefusingHarnessAsync()
+    {
+        var h = await RunsHarness.StartAsync();
+        foreach (var company in Companies)
+        {
+            h.Simulator.Faults.Rejections.Add("HD Ticket", d => d["customer"]?.ToString() == company, $"Could not find Customer: {company}", "LinkValidationError");
+        }
+
+        h.Simulator.Faults.Rejections.Add("HD Ticket", d => d["raised_by"]?.ToString() == FreshdeskSampleWriter.RequesterEmail(3), Banned);
+        return h;
+    }
+
+    private static async Task<Guid> RunAsync(RunsHarness h)
+    {
+        var runId = await h.StartTicketRunAsync(FreshdeskSampleWriter.TicketCsv(12));
+        await h.ExecuteAsync(runId);
+        Assert.Equal(RunState.CompletedWithErrors, await h.StateAsync(runId));
+        return runId;
+    }
+}
