@@ -95,7 +95,17 @@ public sealed partial class RunFlowTests(BrowserFixture browser, PortalFixture p
         await Expect(refused).ToHaveCountAsync(1);
         await Expect(refused).ToContainTextAsync(RefusalMessage);
         await Expect(refused).ToContainTextAsync("417 ValidationError");
+
+        // Why records failed: the refused ticket is one cause, what waits on it (its message, finalise, assignment) another.
+        var causes = op.Page.GetByTestId("cause");
+        await Expect(causes).ToHaveCountAsync(2);
+        await Expect(causes.Nth(0)).ToHaveAttributeAsync("data-count", "3");
+        await Expect(causes.Nth(1).GetByTestId("cause-text")).ToHaveTextAsync(RefusalMessage);
+        await causes.Nth(1).GetByTestId("cause-show").ClickAsync();
+        await Expect(op.Page.GetByTestId("error-table")).ToHaveAttributeAsync("data-total", "1");
         await op.ScreenshotAsync("completed-with-errors");
+        await op.Page.Locator("[data-testid=errors-cause] .mud-chip-close-button").ClickAsync();
+        await Expect(op.Page.GetByTestId("error-table")).ToHaveAttributeAsync("data-total", "4");
 
         // The failed rows: the source's own columns, with the error beside them.
         // One file per source table with failures, named after the run and the table.

@@ -17,6 +17,10 @@ public sealed class RecordingJobClient : IBackgroundJobClient
     /// <summary>Each job as "Type.Method" with its state, in the order they were created.</summary>
     public IReadOnlyList<string> Created => _created.Select(c => $"{c.Job.Type.Name}.{c.Job.Method.Name} {c.State.Name}").ToList();
 
+    /// <summary>The arguments of each job of that "Type.Method", in the order they were created.</summary>
+    public IReadOnlyList<IReadOnlyList<object?>> ArgumentsOf(string typeAndMethod) =>
+        _created.Where(c => $"{c.Job.Type.Name}.{c.Job.Method.Name}" == typeAndMethod).Select(c => (IReadOnlyList<object?>)c.Job.Args.ToList()).ToList();
+
     public string Create(Job job, IState state)
     {
         _created.Enqueue((job, state));

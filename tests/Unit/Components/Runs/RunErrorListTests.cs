@@ -76,6 +76,46 @@ public sealed class RunErrorListTests : RunPagesTest
         Assert.Contains(H.Simulator.Store.List("HD Ticket"), t => t["subject"]?.ToString() == "Phiếu đã sửa tiêu đề");
     }
 
+    [Theory]
+    [InlineData("en", "Why records failed", "Waiting on a failed record", "Retry these (1)")]
+    [InlineData("vi", "Vì sao bản ghi lỗi", "Đang chờ một bản ghi lỗi", "Thử lại các bản ghi này (1)")]
+    public async Task Failures_are_summed_up_by_cause_and_a_cause_is_shown_skipped_or_retried_at_once(string culture, string title, string waiting, string retry)
+    {
+        UseCulture(culture);
+        var runId = await RunWithOneRefusedTicketAsync();
+        Render<MudPopoverProvider>();
+        var list = Render<RunErrorList>(p => p.Add(x => x.RunId, runId).Add(x => x.CanAct, true).Add(x => x.Actor, "van.hanh").Add(x => x.Failed, 4));
+
+        await list.WaitForAssertionAsync(() => Assert.Equal(2, list.FindAll("[data-testid=cause]").Count), Wait);
+        Assert.Contains(title, list.Find("[data-testid=failure-causes]").TextContent, StringComparison.Ordinal);
+        var causes = list.FindAll("[data-testid=cause]");
+        // The ticket's conversation, finalise and assignment wait on it: one cause, naming the ticket, that only the ticket's fix retries.
+        Assert.Equal(("3", "Dependency"), (causes[0].GetAttribute("data-count"), causes[0].GetAttribute("data-kind")));
+        Assert.Equal($"dependency failed: Ticket … — {RefusalMessage}", causes[0].QuerySelector("[data-testid=cause-text]")!.TextContent);
+        Assert.Contains($"Ticket {RejectedTicketCsv.TicketId} ×3", causes[0].QuerySelector("[data-testid=cause-values]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(waiting, causes[0].TextContent, StringComparison.Ordinal);
+        Assert.Null(causes[0].QuerySelector("[data-testid=cause-retry]"));
+        Assert.Equal(("1", RefusalMessage), (causes[1].GetAttribute("data-count"), causes[1].QuerySelector("[data-testid=cause-text]")!.TextContent));
+        Assert.Contains("417 ValidationError", causes[1].TextContent, StringComparison.Ordinal);
+        Assert.Equal(retry, causes[1].QuerySelector("[data-testid=cause-retry]")!.TextContent.Trim());
+
+        list.FindAll("[data-testid=cause-show]")[1].Click();
+        await list.WaitForAssertionAsync(() => Assert.Equal("1", list.Find("[data-testid=error-table]").GetAttribute("data-total")), Wait);
+        Assert.Contains(RefusalMessage, list.Find("[data-testid=errors-cause]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("Tickets", list.Find("[data-testid=error-row]").GetAttribute("data-stage"));
+        list.Find("[data-testid=errors-cause] .mud-chip-close-button").Click();
+        await list.WaitForAssertionAsync(() => Assert.Equal("4", list.Find("[data-testid=error-table]").GetAttribute("data-total")), Wait);
+
+        list.FindAll("[data-testid=cause-skip]")[0].Click();
+        await list.WaitForAssertionAsync(() => Assert.Single(list.FindAll("[data-testid=cause]")), Wait);
+        var records = await H.RecordsAsync(runId);
+        Assert.Equal(3, records.Count(r => r.State == RecordState.Skipped && r.ErrorKind == RecordErrorKind.Dependency));
+
+        list.Find("[data-testid=cause-retry]").Click();
+        var ticket = records.Single(r => r is { Stage: RunStage.Tickets, State: RecordState.Failed });
+        await list.WaitForAssertionAsync(() => Assert.Equal([ticket.Id], H.Jobs.ArgumentsOf("RetryRecordsJob.ExecuteAsync").Select(a => (IEnumerable<long>)a[1]!).Single()), Wait);
+    }
+
     private static async Task<AngleSharp.Dom.IElement> TicketRowAsync(IRenderedComponent<RunErrorList> list)
     {
         await list.WaitForAssertionAsync(() => Assert.NotEmpty(list.FindAll("[data-testid=error-row][data-stage=Tickets]")), Wait);
