@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of ImportPortal: unit and component tests, the Frappe simulator's tests, and the
-# browser tests in a real Chromium, then runs four benchmarks at tiny sizes. On a fresh Debian machine it first installs what the browser tests
+# browser tests in a real Chromium, then runs five benchmarks at tiny sizes. On a fresh Debian machine it first installs what the browser tests
 # need (Debian's chromium, when missing and we are root). Builds once, then tests with --no-build.
 # Test results (TRX) land in TestResults/, screenshots in artifacts/screenshots/.
 set -euo pipefail
@@ -33,7 +33,7 @@ for project in $projects; do
 done
 # The benchmarks still run end to end (tiny sizes; their figures mean nothing here, the README's come from Release runs).
 echo "== bench smoke"
-for scenario in "store --tickets 1000 --repeat 1" "import --only a --tickets 300 --repeat 1" "files --tickets 20 --rows 8" "removal --tickets 30 --rows 1"; do
+for scenario in "store --tickets 1000 --repeat 1" "import --only a --tickets 300 --repeat 1" "files --tickets 20 --rows 8" "removal --tickets 30 --rows 1" "causes --tickets 2000 --repeat 1"; do
   # shellcheck disable=SC2086
   dotnet run --project bench/ImportPortal.Bench -c "$configuration" --no-build -- $scenario >/dev/null || { echo "bench $scenario FAILED" >&2; status=1; }
 done

@@ -6,7 +6,7 @@ using ImportPortal.Bench;
 // Generated inputs go to the temp folder and are deleted afterwards; each scenario stops after 15 minutes.
 var scenario = args.FirstOrDefault() ?? "help";
 var options = BenchOptions.Parse(args.Skip(1).ToArray());
-if (scenario is not ("simulator" or "import" or "migration" or "client" or "csv" or "xlsx" or "zip" or "memory" or "mapping" or "store" or "files" or "removal" or "all"))
+if (scenario is not ("simulator" or "import" or "migration" or "client" or "csv" or "xlsx" or "zip" or "memory" or "mapping" or "store" or "files" or "removal" or "causes" or "all"))
 {
     return Usage();
 }
@@ -29,6 +29,7 @@ var exitCode = scenario switch
     "store" => await RecordStoreCost.RunAsync(options.Tickets ?? 40_000, options.Repeat ?? 3, ct),
     "files" => await FileThroughput.RunAsync(options.Tickets ?? 1_000, options.Rows ?? 512, ct),
     "removal" => await RemovalThroughput.RunAsync(options.Tickets ?? 2_000, options.Rows ?? 3, ct),
+    "causes" => await FailureCauseCost.RunAsync(options.Tickets ?? 100_000, options.Repeat ?? 3, ct),
     _ => await AllAsync(ct),
 };
 Report.Load();
@@ -63,6 +64,7 @@ static int Usage()
           files [--tickets N] [--rows KB]         attachments: N tickets, each description with a file of KB kilobytes, fetched and uploaded (default 1,000 × 512 KB)
           removal [--tickets N] [--rows M]        an account export imported, checked on the site, then taken back off it: documents read back/s and deleted/s (default 2,000 × 3)
           store [--tickets N] [--repeat N]        the records database alone: claim, ledger lookup and outcome batch per record (default 40,000)
+          causes [--tickets N] [--repeat N]       "why records failed" on a run with N failed records of 4 causes: summing up, a cause's page and ids (default 100,000)
           all                                     csv, xlsx, zip, memory and mapping in sequence at moderate sizes
         """);
     return 2;
