@@ -9,7 +9,10 @@ namespace ImportPortal.Domain.Migration;
 /// migration's thousand failures are a handful of causes, each fixed once.
 /// </summary>
 /// <param name="Template">The message with each value replaced by <see cref="Gap"/>.</param>
-/// <param name="Value">The first value taken out (the one the operator fixes), or null when none was.</param>
+/// <param name="Value">
+/// The text taken out at the template's first <see cref="Gap"/> (the value the operator fixes: the missing customer, the
+/// record waited on), or null when nothing was.
+/// </param>
 public sealed partial record FailureCause(string Template, string? Value)
 {
     /// <summary>Where a value was taken out.</summary>
@@ -22,20 +25,19 @@ public sealed partial record FailureCause(string Template, string? Value)
         var text = (message ?? "").Trim();
         if (Dependency().Match(text) is { Success: true } dependency)
         {
-            // The ticket (or contact) waited on is the value: it is what the operator fixes, and its own failure is the cause.
+            // The record waited on is the value ("Ticket 9001"): it is what the operator fixes, and its own failure is the cause.
             var inner = Of(dependency.Groups["cause"].Value);
-            return new($"{dependency.Groups["head"].Value}{Gap}{dependency.Groups["joint"].Value}{inner.Template}",
-                $"{dependency.Groups["entity"].Value} {dependency.Groups["key"].Value}");
+            return new($"{dependency.Groups["head"].Value}{Gap}{dependency.Groups["joint"].Value}{inner.Template}", dependency.Groups["what"].Value);
         }
 
         if (EarlierMessage().Match(text) is { Success: true } earlier)
         {
-            return new($"{earlier.Groups["head"].Value}{Gap}{earlier.Groups["tail"].Value}", $"{earlier.Groups["entity"].Value} {earlier.Groups["key"].Value}");
+            return new($"{earlier.Groups["head"].Value}{Gap}{earlier.Groups["tail"].Value}", earlier.Groups["what"].Value);
         }
 
         if (text.Contains(Joint, StringComparison.Ordinal))
         {
-            // Frappe's messages of one answer, joined: each keeps its own wording.
+            // Frappe's messages of one answer, joined: each keeps its own wording; the first gap is the first part's that has one.
             var parts = text.Split(Joint).Select(Of).ToList();
             return new(string.Join(Joint, parts.Select(p => p.Template)), parts.Select(p => p.Value).FirstOrDefault(v => v is not null));
         }
@@ -45,31 +47,44 @@ public sealed partial record FailureCause(string Template, string? Value)
 
     /// <summary>
     /// A SQL <c>LIKE</c> pattern (escape character <c>\</c>) that a message of this cause matches: the template's own
-    /// wildcard characters escaped, each <see cref="Gap"/> a wildcard.
+    /// wildcard characters escaped, each <see cref="Gap"/> a wildcard — but the first, when <paramref name="value"/> is
+    /// given: the messages that took out that value there.
     /// </summary>
-    public static string LikePattern(string template)
+    public static string LikePattern(string template, string? value = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         var pattern = new StringBuilder(template.Length + 8);
         foreach (var c in template)
         {
-            pattern.Append(c switch
+            if (c == '…' && value is not null)
             {
-                '\\' or '%' or '_' => "\\" + c,
-                '…' => "%",
-                _ => c.ToString(),
-            });
+                Escape(pattern, value);
+                value = null;
+                continue;
+            }
+
+            pattern.Append(c == '…' ? "%" : Escaped(c));
         }
 
         return pattern.ToString();
     }
+
+    private static void Escape(StringBuilder pattern, string text)
+    {
+        foreach (var c in text)
+        {
+            pattern.Append(Escaped(c));
+        }
+    }
+
+    private static string Escaped(char c) => c is '\\' or '%' or '_' ? "\\" + c : c.ToString();
 
     private static FailureCause OfOne(string text)
     {
         // Frappe's link validation: "Could not find Priority: Khẩn cấp", "Could not find Row #2: Link Name: Công ty A".
         if (CouldNotFind().Match(text) is { Success: true } link)
         {
-            return new($"Could not find {Numbers().Replace(link.Groups["label"].Value, Gap)}: {Gap}", link.Groups["value"].Value);
+            return new($"Could not find {link.Groups["label"].Value}: {Gap}", link.Groups["value"].Value);
         }
 
         // Frappe's format checks: "khach hang@gmail is not a valid Email Address", "090 123 is not a valid Phone Number".
@@ -101,10 +116,10 @@ public sealed partial record FailureCause(string Template, string? Value)
         return new(template, value);
     }
 
-    [GeneratedRegex(@"^(?<head>dependency (?:failed|missing): (?<entity>\w+) )(?<key>.+?)(?<joint> — | was not imported$)(?<cause>.*)$", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^(?<head>dependency (?:failed|missing): )(?<what>\w+ .+?)(?<joint> — | was not imported$)(?<cause>.*)$", RegexOptions.Singleline)]
     private static partial Regex Dependency();
 
-    [GeneratedRegex(@"^(?<head>an earlier message of this ticket failed \((?<entity>\w+) )(?<key>.+)(?<tail>\); messages are sent in order)$", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^(?<head>an earlier message of this ticket failed \()(?<what>\w+ .+)(?<tail>\); messages are sent in order)$", RegexOptions.Singleline)]
     private static partial Regex EarlierMessage();
 
     [GeneratedRegex(@"^Could not find (?<label>(?:Row #\d+: )?[^:]+): (?<value>.+)$", RegexOptions.Singleline)]
@@ -118,9 +133,6 @@ public sealed partial record FailureCause(string Template, string? Value)
 
     [GeneratedRegex(@"^(?<doctype>.+?) (?<name>\S+): '(?<label>[^']+)' \(.*\) will get truncated, as max characters allowed is (?<max>\d+)$", RegexOptions.Singleline)]
     private static partial Regex Truncated();
-
-    [GeneratedRegex(@"\d+")]
-    private static partial Regex Numbers();
 
     /// <summary>Quoted text, e-mail addresses, links and numbers standing alone (not the 8 of "utf8mb4").</summary>
     [GeneratedRegex("""(?<![\p{L}\d-])(?:"(?<quoted>[^"\n]{1,200})"|'(?<quoted>[^'\n]{1,200})'|“(?<quoted>[^”\n]{1,200})”)|[^\s@"'(<]+@[^\s@"')>]+\.[\p{L}]{2,}|https?://[^\s"'<>]+|(?<![\p{L}\d\-.])#?\d(?:[\d.,:/\-]*\d)?(?![\p{L}\d])""")]

@@ -271,7 +271,7 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
             query = query.Where(r => r.Stage == stage);
         }
 
-        var pattern = FailureCause.LikePattern(cause.Template);
+        var pattern = FailureCause.LikePattern(cause.Template, cause.Value);
         return query.Where(r => r.ErrorKind == cause.Kind && r.ErrorStatus == cause.HttpStatus && r.ErrorExcType == cause.ExcType
             && EF.Functions.Like(r.ErrorMessage ?? "", pattern, "\\"));
     }

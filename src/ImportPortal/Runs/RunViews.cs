@@ -77,9 +77,10 @@ public sealed record RecordFilter(
 
 /// <summary>
 /// What failed records share: their stage (null for records that wait on a failed one, whatever their stage), kind,
-/// HTTP status, Frappe's exception type and their message's <see cref="FailureCause.Template"/>.
+/// HTTP status, Frappe's exception type and their message's <see cref="FailureCause.Template"/>; with a
+/// <paramref name="Value"/>, only the records whose message took out that value at the template's first gap.
 /// </summary>
-public sealed record RecordCause(RunStage? Stage, RecordErrorKind? Kind, int? HttpStatus, string? ExcType, string Template);
+public sealed record RecordCause(RunStage? Stage, RecordErrorKind? Kind, int? HttpStatus, string? ExcType, string Template, string? Value = null);
 
 /// <summary>A cause of a run's failed records: how many, in which stages, and the values its messages name, most frequent first.</summary>
 public sealed record CauseLine(RecordCause Cause, long Count, IReadOnlyList<RunStage> Stages, IReadOnlyList<CauseValue> Values, int ValueCount);

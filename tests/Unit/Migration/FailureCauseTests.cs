@@ -11,7 +11,7 @@ public sealed class FailureCauseTests
     [Theory]
     [InlineData("Could not find Priority: Critical", "Could not find Priority: …", "Critical")]
     [InlineData("Could not find Customer: Công ty TNHH Hải Đăng", "Could not find Customer: …", "Công ty TNHH Hải Đăng")]
-    [InlineData("Could not find Row #1: Link Name: No Such Customer", "Could not find Row #…: Link Name: …", "No Such Customer")]
+    [InlineData("Could not find Row #1: Link Name: No Such Customer", "Could not find Row #1: Link Name: …", "No Such Customer")]
     [InlineData("khach hang@gmail is not a valid Email Address", "… is not a valid Email Address", "khach hang@gmail")]
     [InlineData("090 765 4321 (anh Nam) is not a valid Phone Number", "… is not a valid Phone Number", "090 765 4321 (anh Nam)")]
     [InlineData("Status cannot be \"Chờ khách\". It should be one of \"Open\", \"Replied\", \"Resolved\", \"Closed\"",
@@ -28,20 +28,22 @@ public sealed class FailureCauseTests
 
         Assert.Equal(template, cause.Template);
         Assert.Equal(value, cause.Value);
+        AssertValueIsAtTheFirstGap(message, cause);
     }
 
     [Theory]
-    [InlineData("dependency failed: Ticket 9001 — Could not find Customer: Công ty 3", "dependency failed: Ticket … — Could not find Customer: …", "Ticket 9001")]
-    [InlineData("dependency failed: Contact tran.thi@example.vn — skipped", "dependency failed: Contact … — skipped", "Contact tran.thi@example.vn")]
-    [InlineData("dependency missing: Organisation Công ty 7 was not imported", "dependency missing: Organisation … was not imported", "Organisation Công ty 7")]
+    [InlineData("dependency failed: Ticket 9001 — Could not find Customer: Công ty 3", "dependency failed: … — Could not find Customer: …", "Ticket 9001")]
+    [InlineData("dependency failed: Contact tran.thi@example.vn — skipped", "dependency failed: … — skipped", "Contact tran.thi@example.vn")]
+    [InlineData("dependency missing: Organisation Công ty 7 was not imported", "dependency missing: … was not imported", "Organisation Công ty 7")]
     [InlineData("an earlier message of this ticket failed (Reply 42:r3); messages are sent in order",
-        "an earlier message of this ticket failed (Reply …); messages are sent in order", "Reply 42:r3")]
+        "an earlier message of this ticket failed (…); messages are sent in order", "Reply 42:r3")]
     public void A_record_waiting_on_a_failed_one_names_it_and_keeps_its_cause(string message, string template, string value)
     {
         var cause = FailureCause.Of(message);
 
         Assert.Equal(template, cause.Template);
         Assert.Equal(value, cause.Value);
+        AssertValueIsAtTheFirstGap(message, cause);
     }
 
     [Fact]
@@ -51,6 +53,7 @@ public sealed class FailureCauseTests
 
         Assert.Equal("… answered … for … after … attempts; \"…\" stays utf8mb4", cause.Template);
         Assert.Equal("hotro.le@haravan.vn", cause.Value);
+        AssertValueIsAtTheFirstGap("hotro.le@haravan.vn answered", cause);
     }
 
     [Fact]
@@ -63,11 +66,22 @@ public sealed class FailureCauseTests
     }
 
     [Theory]
-    [InlineData("Could not find Priority: …", "Could not find Priority: %")]
-    [InlineData("100% of_rows \\ …", "100\\% of\\_rows \\\\ %")]
-    public void A_template_becomes_a_like_pattern_whose_only_wildcards_are_its_gaps(string template, string pattern)
+    [InlineData("Could not find Priority: …", null, "Could not find Priority: %")]
+    [InlineData("dependency failed: … — Could not find Customer: …", "Ticket 9_1%", "dependency failed: Ticket 9\\_1\\% — Could not find Customer: %")]
+    [InlineData("100% of_rows \\ …", null, "100\\% of\\_rows \\\\ %")]
+    public void A_template_becomes_a_like_pattern_whose_only_wildcards_are_its_gaps_and_a_value_fills_the_first(string template, string? value, string pattern)
     {
-        Assert.Equal(pattern, FailureCause.LikePattern(template));
+        Assert.Equal(pattern, FailureCause.LikePattern(template, value));
+    }
+
+    private static void AssertValueIsAtTheFirstGap(string message, FailureCause cause)
+    {
+        var gap = cause.Template.IndexOf(FailureCause.Gap, StringComparison.Ordinal);
+        Assert.Equal(gap < 0, cause.Value is null);
+        if (gap >= 0)
+        {
+            Assert.StartsWith(cause.Template[..gap] + cause.Value, message.Trim(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -23,9 +23,9 @@ public sealed class FailureCauseRunTests
 
         Assert.Equal(
             [
-                (9L, null, RecordErrorKind.Dependency, "dependency failed: Ticket … — Could not find Customer: …"),
+                (9L, null, RecordErrorKind.Dependency, "dependency failed: … — Could not find Customer: …"),
                 (3L, RunStage.Tickets, RecordErrorKind.Data, "Could not find Customer: …"),
-                (3L, null, RecordErrorKind.Dependency, $"dependency failed: Ticket … — {Banned}"),
+                (3L, null, RecordErrorKind.Dependency, $"dependency failed: … — {Banned}"),
                 (1L, RunStage.Tickets, RecordErrorKind.Data, Banned),
             ],
             causes.Select(c => (c.Count, c.Cause.Stage, c.Cause.Kind!.Value, c.Cause.Template)).ToList());
@@ -56,6 +56,15 @@ public sealed class FailureCauseRunTests
         var link = causes.Single(c => c.Cause.ExcType == "LinkValidationError");
         var tickets = await h.Queries.RecordsAsync(runId, new RecordFilter(Cause: link.Cause), CancellationToken.None);
         Assert.Equal(["3", "6", "9"], tickets.Items.Select(r => r.SourceKey).Order(StringComparer.Ordinal));
+
+        // A value of a cause: the records whose message named it, and only those.
+        var oneCompany = await h.Queries.RecordsAsync(runId, new RecordFilter(Cause: link.Cause with { Value = "Công ty 5" }), CancellationToken.None);
+        Assert.Equal(["6"], oneCompany.Items.Select(r => r.SourceKey));
+        var waiting = causes.First(c => c.Cause.Kind == RecordErrorKind.Dependency);
+        var onTicket6 = await h.Queries.RecordsAsync(runId, new RecordFilter(Cause: waiting.Cause with { Value = "Ticket 6" }), CancellationToken.None);
+        Assert.Equal(3, onTicket6.Total);
+        Assert.All(onTicket6.Items, r => Assert.StartsWith("dependency failed: Ticket 6 — ", r.Message, StringComparison.Ordinal));
+        Assert.Empty((await h.Queries.RecordsAsync(runId, new RecordFilter(Cause: link.Cause with { Value = "Công ty 50" }), CancellationToken.None)).Items);
     }
 
     [Fact]

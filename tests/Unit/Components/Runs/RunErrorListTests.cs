@@ -91,8 +91,8 @@ public sealed class RunErrorListTests : RunPagesTest
         var causes = list.FindAll("[data-testid=cause]");
         // The ticket's conversation, finalise and assignment wait on it: one cause, naming the ticket, that only the ticket's fix retries.
         Assert.Equal(("3", "Dependency"), (causes[0].GetAttribute("data-count"), causes[0].GetAttribute("data-kind")));
-        Assert.Equal($"dependency failed: Ticket … — {RefusalMessage}", causes[0].QuerySelector("[data-testid=cause-text]")!.TextContent);
-        Assert.Contains($"Ticket {RejectedTicketCsv.TicketId} ×3", causes[0].QuerySelector("[data-testid=cause-values]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"dependency failed: … — {RefusalMessage}", causes[0].QuerySelector("[data-testid=cause-text]")!.TextContent);
+        Assert.Equal($"Ticket {RejectedTicketCsv.TicketId} ×3", causes[0].QuerySelector("[data-testid=cause-value]")!.TextContent);
         Assert.Contains(waiting, causes[0].TextContent, StringComparison.Ordinal);
         Assert.Null(causes[0].QuerySelector("[data-testid=cause-retry]"));
         Assert.Equal(("1", RefusalMessage), (causes[1].GetAttribute("data-count"), causes[1].QuerySelector("[data-testid=cause-text]")!.TextContent));
@@ -103,6 +103,15 @@ public sealed class RunErrorListTests : RunPagesTest
         await list.WaitForAssertionAsync(() => Assert.Equal("1", list.Find("[data-testid=error-table]").GetAttribute("data-total")), Wait);
         Assert.Contains(RefusalMessage, list.Find("[data-testid=errors-cause]").TextContent, StringComparison.Ordinal);
         Assert.Equal("Tickets", list.Find("[data-testid=error-row]").GetAttribute("data-stage"));
+        list.Find("[data-testid=errors-cause] .mud-chip-close-button").Click();
+        await list.WaitForAssertionAsync(() => Assert.Equal("4", list.Find("[data-testid=error-table]").GetAttribute("data-total")), Wait);
+
+        // A value names the records waiting on that ticket; what the list then shows can be skipped, not retried: the ticket is the fix.
+        list.Find("[data-testid=cause-value]").Click();
+        await list.WaitForAssertionAsync(() => Assert.Equal("3", list.Find("[data-testid=error-table]").GetAttribute("data-total")), Wait);
+        Assert.Contains($"Ticket {RejectedTicketCsv.TicketId}", list.Find("[data-testid=errors-cause]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(list.FindAll("[data-testid=shown-retry]"));
+        Assert.NotEmpty(list.FindAll("[data-testid=shown-skip]"));
         list.Find("[data-testid=errors-cause] .mud-chip-close-button").Click();
         await list.WaitForAssertionAsync(() => Assert.Equal("4", list.Find("[data-testid=error-table]").GetAttribute("data-total")), Wait);
 
