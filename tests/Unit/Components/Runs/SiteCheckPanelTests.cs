@@ -133,6 +133,27 @@ public sealed class SiteCheckPanelTests : RunPagesTest
     }
 
     [Fact]
+    public async Task The_runs_list_follows_a_check_and_a_removal_as_their_jobs_push_them()
+    {
+        UseCulture("en");
+        var runId = await RunWithOneRefusedTicketAsync();
+        var page = Render<RunsPage>();
+        await page.WaitForAssertionAsync(() => Assert.Single(page.FindAll("[data-testid=run-link]")), Wait);
+        Assert.Empty(page.FindAll("[data-testid=run-checked]"));
+
+        // What the check job pushes after its first batch shows at once; its last push reads what it found.
+        H.Services.GetRequiredService<ProgressFeed<RunCheckProgress>>().Publish(new RunCheckProgress(runId, 200, 100, 0, Finished: false, Error: null));
+        await page.WaitForAssertionAsync(() => Assert.Contains("checking the site…", page.Find("[data-testid=run-checked]").TextContent, StringComparison.Ordinal), Wait);
+        Assert.True((await H.Services.GetRequiredService<RunChecks>().RequestAsync("van.hanh@haravan.example", runId, CancellationToken.None)).Succeeded);
+        await H.Services.GetRequiredService<CheckRunJob>().ExecuteAsync(runId, CancellationToken.None);
+        await page.WaitForAssertionAsync(() => Assert.Contains("checked: all on the site", page.Find("[data-testid=run-checked]").TextContent, StringComparison.Ordinal), Wait);
+
+        H.Services.GetRequiredService<ProgressFeed<RunRemovalProgress>>().Publish(new RunRemovalProgress(runId, 200, 10, 0, 0, Finished: false, Error: null));
+        await page.WaitForAssertionAsync(() => Assert.Contains("Being taken back off the site", page.Find("[data-testid=run-removed]").TextContent, StringComparison.Ordinal), Wait);
+        Assert.Empty(page.FindAll("[data-testid=run-checked]"));
+    }
+
+    [Fact]
     public async Task A_dry_run_is_offered_no_check()
     {
         UseCulture("en");
