@@ -78,6 +78,11 @@ public sealed class RunImportJob(
                 await PlanAsync(run, ct);
             }
 
+            if (await WaitsAsync(run, ct))
+            {
+                return;
+            }
+
             var site = clients.Create(connection);
             if (runOptions.SilencesSite)
             {
@@ -236,6 +241,42 @@ public sealed class RunImportJob(
             .SetProperty(r => r.RecordCount, run.RecordCount)
             .SetProperty(r => r.LeftOutJson, run.LeftOutJson), ct);
         run.PlannedAt = time.GetUtcNow();
+    }
+
+    /// <summary>
+    /// A run set to send from a later moment stops here once planned: paused, its site left as it is (not silenced
+    /// yet), with a job scheduled for that moment. One whose moment has come (or that the operator resumed) goes on.
+    /// </summary>
+    private async Task<bool> WaitsAsync(ImportRun run, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow();
+        if (await db.ImportRuns.Where(r => r.Id == run.Id).Select(r => r.WaitsUntil).FirstAsync(ct) is not { } until)
+        {
+            return false;
+        }
+
+        if (until <= now)
+        {
+            await db.ImportRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.WaitsUntil, (DateTimeOffset?)null), ct);
+            return false;
+        }
+
+        // A pause or cancel pressed while it planned wins: the loop below ends the run as asked.
+        var waiting = await db.ImportRuns.Where(r => r.Id == run.Id && r.WaitsUntil == until && (r.State == RunState.Queued || r.State == RunState.Planning))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RunState.Paused).SetProperty(r => r.PausedAt, now), ct);
+        if (waiting == 0)
+        {
+            return false;
+        }
+
+        new AuditLog(db, time).Record("system", "run.waiting", $"run {run.Number}", $"planned; sending from {until:u}");
+        await db.SaveChangesAsync(ct);
+        jobs.Schedule<SendFromJob>(job => job.ExecuteAsync(run.Id, until, CancellationToken.None), until - now);
+        var counts = await RunCounter.CountAsync(db, run.Id, ct);
+        feed.Publish(new RunProgress(run.Id, RunState.Paused, null, 1, counts, 0, 0, [], now));
+        logger.LogInformation("Run {RunId} is planned and waits to send from {Until}", run.Id, until);
+        return true;
     }
 
     /// <summary>Records a dead process left InFlight may have been sent: they are looked up before anything is sent again.</summary>

@@ -40,6 +40,12 @@ public sealed class ImportRun
     /// <summary>When the run last stopped as Paused; null while it is not paused.</summary>
     public DateTimeOffset? PausedAt { get; set; }
 
+    /// <summary>
+    /// The run's <see cref="RunOptions.SendFrom"/> while it has not started sending: its job plans it, then pauses it
+    /// until then. Cleared when it is resumed, paused or cancelled by hand, or sends.
+    /// </summary>
+    public DateTimeOffset? WaitsUntil { get; set; }
+
     /// <summary>When every record was planned into the database; null while planning.</summary>
     public DateTimeOffset? PlannedAt { get; set; }
 

@@ -27,6 +27,15 @@ public sealed record RunOptions
     /// </summary>
     public bool Batches { get; init; }
 
+    /// <summary>
+    /// Plan now, send from this moment (a migration window after the team's day): once planned, the run waits paused
+    /// until then, with its site left as it is; Resume starts it sooner. Null: send as soon as it is planned.
+    /// </summary>
+    public DateTimeOffset? SendFrom { get; init; }
+
+    /// <summary>How far ahead a run may be set to send.</summary>
+    public static readonly TimeSpan SendFromLimit = TimeSpan.FromDays(14);
+
     /// <summary>A dry run writes nothing, so there is nothing to silence.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool SilencesSite => KeepQuiet && !DryRun;

@@ -68,6 +68,17 @@ public sealed class RunRecovery(
         }
 
         await ReschedulePausedRestoresAsync(db, cancellationToken);
+
+        // A run waiting for the moment it sends from: its scheduled start lives in the job store, which can be lost.
+        var waiting = await db.ImportRuns.AsNoTracking().Where(r => r.DeletedAt == null && r.State == RunState.Paused && r.WaitsUntil != null)
+            .Select(r => new { r.Id, r.WaitsUntil }).ToListAsync(cancellationToken);
+        foreach (var run in waiting)
+        {
+            var until = run.WaitsUntil!.Value;
+            var left = until - time.GetUtcNow();
+            logger.LogInformation("Run {RunId} waits to send from {Until}: its start scheduled again", run.Id, until);
+            jobs.Schedule<SendFromJob>(job => job.ExecuteAsync(run.Id, until, CancellationToken.None), left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        }
     }
 
     /// <summary>

@@ -52,6 +52,27 @@ public sealed class RunService(
             return RunCommandResult.Fail("Runs.NoStages");
         }
 
+        if (request.Options.SendFrom is { } sendFrom)
+        {
+            if (request.Options.DryRun)
+            {
+                return RunCommandResult.Fail("Runs.SendFromDryRun");
+            }
+
+            if (sendFrom <= time.GetUtcNow())
+            {
+                return RunCommandResult.Fail("Runs.SendFromPast");
+            }
+
+            if (sendFrom > time.GetUtcNow() + RunOptions.SendFromLimit)
+            {
+                return RunCommandResult.Fail("Runs.SendFromFar", RunOptions.SendFromLimit.Days.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            // Kept in UTC: the moment is compared as stored.
+            request = request with { Options = request.Options with { SendFrom = sendFrom.ToUniversalTime() } };
+        }
+
         await using var db = await databases.CreateDbContextAsync(ct);
         var run = new ImportRun
         {
@@ -67,9 +88,10 @@ public sealed class RunService(
             State = RunState.Queued,
             CreatedBy = actor,
             CreatedAt = time.GetUtcNow(),
+            WaitsUntil = request.Options.SendFrom,
         };
         db.ImportRuns.Add(run);
-        new AuditLog(db, time).Record(actor, "run.started", $"run {run.Number}", $"site {site.Name}, profile {profile.Name}{(request.Options.DryRun ? ", dry run" : "")}{(request.Options.SilencesSite ? $", site kept quiet{(request.Options.ResumeSending ? "" : ", sending left suspended at the end")}" : "")}");
+        new AuditLog(db, time).Record(actor, "run.started", $"run {run.Number}", $"site {site.Name}, profile {profile.Name}{(request.Options.DryRun ? ", dry run" : "")}{(request.Options.SilencesSite ? $", site kept quiet{(request.Options.ResumeSending ? "" : ", sending left suspended at the end")}" : "")}{(request.Options.SendFrom is { } from ? $", sending from {from:u}" : "")}");
         await db.SaveChangesAsync(ct);
         jobs.Enqueue<RunImportJob>(job => job.ExecuteAsync(run.Id, CancellationToken.None));
         return RunCommandResult.Ok(run.Id);
@@ -296,6 +318,8 @@ public sealed class RunService(
 
         run.State = state;
         run.PausedAt = null;
+        // By hand, the operator decides when it sends: a waiting run resumed starts now, one cancelled never waits again.
+        run.WaitsUntil = null;
         if (state == RunState.Queued)
         {
             // Resumed: the error that stopped it is no longer what the run is doing; a new one is recorded if it recurs.

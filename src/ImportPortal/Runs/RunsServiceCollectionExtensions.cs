@@ -42,6 +42,7 @@ internal static class RunsServiceCollectionExtensions
         services.AddTransient<RunPlanner>();
         services.AddTransient<RunImportJob>();
         services.AddTransient<RetryRecordsJob>();
+        services.AddTransient<SendFromJob>();
         services.AddTransient<RestoreSiteJob>();
         services.AddTransient<DeleteRunRecordsJob>();
         services.AddHostedService<RunRecovery>();

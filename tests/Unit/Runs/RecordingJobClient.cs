@@ -21,6 +21,10 @@ public sealed class RecordingJobClient : IBackgroundJobClient
     public IReadOnlyList<IReadOnlyList<object?>> ArgumentsOf(string typeAndMethod) =>
         _created.Where(c => $"{c.Job.Type.Name}.{c.Job.Method.Name}" == typeAndMethod).Select(c => (IReadOnlyList<object?>)c.Job.Args.ToList()).ToList();
 
+    /// <summary>When each scheduled job of that "Type.Method" was set to start, in the order they were created.</summary>
+    public IReadOnlyList<DateTime> ScheduledAt(string typeAndMethod) =>
+        _created.Where(c => $"{c.Job.Type.Name}.{c.Job.Method.Name}" == typeAndMethod && c.State is ScheduledState).Select(c => ((ScheduledState)c.State).EnqueueAt).ToList();
+
     public string Create(Job job, IState state)
     {
         _created.Enqueue((job, state));

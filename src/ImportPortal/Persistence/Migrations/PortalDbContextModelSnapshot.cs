@@ -424,6 +424,9 @@ namespace ImportPortal.Persistence.Migrations
                     b.Property<string>("ThroughputJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("WaitsUntil")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");

@@ -1,0 +1,109 @@
+using ImportPortal.Jobs;
+using ImportPortal.Mappings;
+using ImportPortal.Runs;
+using ImportPortal.TestData;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImportPortal.Tests.Unit.Runs;
+
+/// <summary>
+/// A run set to send from a later moment (a migration window after the team's day): planned at once, then paused
+/// with its site left alone until a scheduled job starts it; resumed, cancelled or restarted by hand as any run.
+/// </summary>
+public sealed class SendFromTests
+{
+    private const int Tickets = 6;
+    private const string Job = "SendFromJob.ExecuteAsync";
+
+    [Fact]
+    public async Task A_run_set_to_send_later_is_planned_then_waits_with_its_site_untouched_until_its_moment_starts_it()
+    {
+        await using var h = await RunsHarness.StartAsync();
+        var from = DateTimeOffset.UtcNow.AddHours(3).ToOffset(TimeSpan.FromHours(7));
+        var runId = await h.StartTicketRunAsync(FreshdeskSampleWriter.TicketCsv(Tickets), new RunOptions { SendFrom = from });
+
+        await h.ExecuteAsync(runId);
+
+        var run = await h.InDatabaseAsync(db => db.ImportRuns.AsNoTracking().FirstAsync(r => r.Id == runId));
+        Assert.Equal((RunState.Paused, from.UtcDateTime), (run.State, run.WaitsUntil?.UtcDateTime));
+        Assert.NotNull(run.PlannedAt);
+        var records = await h.RecordsAsync(runId);
+        Assert.NotEmpty(records);
+        Assert.All(records, r => Assert.Equal(Domain.Migration.RecordState.Pending, r.State));
+        Assert.Equal(0, h.Simulator.Store.Count("HD Ticket"));
+        Assert.Equal(0, h.QuietRequests());
+        var (scheduledRun, until) = ((Guid)h.Jobs.ArgumentsOf(Job).Single()[0]!, (DateTimeOffset)h.Jobs.ArgumentsOf(Job).Single()[1]!);
+        Assert.Equal((runId, from.UtcDateTime), (scheduledRun, until.UtcDateTime));
+        Assert.InRange(h.Jobs.ScheduledAt(Job).Single(), from.UtcDateTime.AddMinutes(-1), from.UtcDateTime.AddMinutes(1));
+
+        await h.Services.GetRequiredService<SendFromJob>().ExecuteAsync(runId, until, CancellationToken.None);
+
+        Assert.Equal(RunState.Completed, await h.StateAsync(runId));
+        Assert.Equal(Tickets, h.Simulator.Store.Count("HD Ticket"));
+        Assert.True(h.QuietRequests() > 0, "the site is kept quiet once the run sends, not while it waits");
+        Assert.Null(await h.InDatabaseAsync(db => db.ImportRuns.Where(r => r.Id == runId).Select(r => r.WaitsUntil).FirstAsync()));
+    }
+
+    [Fact]
+    public async Task Resumed_by_hand_a_waiting_run_sends_now_and_its_scheduled_start_then_does_nothing()
+    {
+        await using var h = await RunsHarness.StartAsync();
+        var runId = await h.StartTicketRunAsync(FreshdeskSampleWriter.TicketCsv(Tickets), new RunOptions { SendFrom = DateTimeOffset.UtcNow.AddHours(1) });
+        await h.ExecuteAsync(runId);
+        var until = (DateTimeOffset)h.Jobs.ArgumentsOf(Job).Single()[1]!;
+
+        Assert.True((await h.Runs.ResumeAsync("van.hanh", runId, CancellationToken.None)).Succeeded);
+        await h.ExecuteAsync(runId);
+        Assert.Equal(RunState.Completed, await h.StateAsync(runId));
+        var writes = h.Writes();
+
+        await h.Services.GetRequiredService<SendFromJob>().ExecuteAsync(runId, until, CancellationToken.None);
+
+        Assert.Equal(RunState.Completed, await h.StateAsync(runId));
+        Assert.Equal(writes, h.Writes());
+        Assert.Equal(Tickets, h.Simulator.Store.Count("HD Ticket"));
+    }
+
+    [Fact]
+    public async Task A_waiting_run_cancelled_never_sends_and_a_restart_schedules_the_start_of_one_still_waiting()
+    {
+        await using var h = await RunsHarness.StartAsync();
+        var cancelled = await h.StartTicketRunAsync(FreshdeskSampleWriter.TicketCsv(Tickets), new RunOptions { SendFrom = DateTimeOffset.UtcNow.AddHours(1) });
+        await h.ExecuteAsync(cancelled);
+        var (_, like) = (await h.Queries.StartedWithAsync(cancelled, CancellationToken.None))!.Value;
+        var waiting = (await h.Runs.StartAsync("van.hanh", like with { Options = like.Options with { SendFrom = DateTimeOffset.UtcNow.AddHours(2) } }, CancellationToken.None)).RunId!.Value;
+        await h.ExecuteAsync(waiting);
+
+        Assert.True((await h.Runs.CancelAsync("van.hanh", cancelled, CancellationToken.None)).Succeeded);
+        Assert.Equal(RunState.Cancelled, await h.StateAsync(cancelled));
+        await h.Services.GetRequiredService<SendFromJob>().ExecuteAsync(cancelled, (DateTimeOffset)h.Jobs.ArgumentsOf(Job)[0][1]!, CancellationToken.None);
+        Assert.Equal(RunState.Cancelled, await h.StateAsync(cancelled));
+        Assert.Equal(0, h.Simulator.Store.Count("HD Ticket"));
+
+        var recovery = h.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<RunRecovery>().Single();
+        await recovery.StartAsync(CancellationToken.None);
+        var scheduled = h.Jobs.ArgumentsOf(Job);
+        Assert.Equal(3, scheduled.Count);
+        Assert.Equal(waiting, (Guid)scheduled[2][0]!);
+        Assert.Equal(RunState.Paused, await h.StateAsync(waiting));
+    }
+
+    [Theory]
+    [InlineData(-1, false, "Runs.SendFromPast")]
+    [InlineData(24 * 15, false, "Runs.SendFromFar")]
+    [InlineData(1, true, "Runs.SendFromDryRun")]
+    public async Task A_moment_past_too_far_or_for_a_dry_run_is_refused(int hours, bool dryRun, string refusal)
+    {
+        await using var h = await RunsHarness.StartAsync();
+        var upload = await h.UploadAsync(FreshdeskSampleWriter.TicketCsv(2), "tickets.csv");
+        var profile = await h.ProfileAsync(Domain.Mapping.Presets.FreshdeskTicketExportPreset.Create());
+        var request = new StartRunRequest(h.SiteId, profile, new Dictionary<string, TableBinding> { ["tickets"] = new(upload, null) },
+            new RunOptions { SendFrom = DateTimeOffset.UtcNow.AddHours(hours), DryRun = dryRun });
+
+        var result = await h.Runs.StartAsync("van.hanh", request, CancellationToken.None);
+
+        Assert.Equal(refusal, result.ErrorKey);
+        Assert.Empty(await h.InDatabaseAsync(db => db.ImportRuns.ToListAsync()));
+    }
+}
