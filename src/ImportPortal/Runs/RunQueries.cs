@@ -35,7 +35,10 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
             run.Id, run.Number, run.State, run.SiteName, run.ProfileName, run.CreatedBy, run.CreatedAt, run.StartedAt, run.FinishedAt,
             (StoredJson.Read<RunOptions>(run.OptionsJson) ?? new RunOptions()).DryRun, counts[run.Id], waiting.GetValueOrDefault(run.Id),
             run.RemovalRemoved, run.RemovalUnderWay,
-            run.CheckRequestedAt is null ? null : new RunSiteCheck(run.CheckUnderWay, run.CheckError is not null, run.CheckMissing, missing.GetValueOrDefault(run.Id)))).ToList();
+            run.CheckRequestedAt is null ? null : new RunSiteCheck(run.CheckUnderWay, run.CheckError is not null, run.CheckMissing, missing.GetValueOrDefault(run.Id)))
+        {
+            WaitsUntil = run.WaitsUntil,
+        }).ToList();
         return (items, total);
     }
 
@@ -57,7 +60,10 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
         var failedTables = progress.Failed == 0 ? [] : await RunDownloads.FailedTablesAsync(db, run, ct);
         return new RunView(run.Id, run.Number, run.State, run.SiteId, run.SiteName, run.ProfileId, run.ProfileName,
             StoredJson.Read<RunOptions>(run.OptionsJson) ?? new RunOptions(), run.CreatedBy, run.CreatedAt, run.StartedAt, run.FinishedAt, run.Error,
-            progress, latest.Items, quiet, QuietUntil(run, quiet), waiting, failedTables, run.ErrorInPortal, StoredJson.Read<List<LeftOutTally>>(run.LeftOutJson));
+            progress, latest.Items, quiet, QuietUntil(run, quiet), waiting, failedTables, run.ErrorInPortal, StoredJson.Read<List<LeftOutTally>>(run.LeftOutJson))
+        {
+            WaitsUntil = run.WaitsUntil,
+        };
     }
 
     /// <summary>The run's number, or null when there is no such run.</summary>

@@ -16,6 +16,9 @@ public sealed record RunSummary(
     DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, bool DryRun, IReadOnlyList<StageCounts> Stages, long WaitingOnFailed = 0,
     long Removed = 0, bool Removing = false, RunSiteCheck? SiteCheck = null)
 {
+    /// <summary>The moment a planned run waits for before it sends; null once it sends.</summary>
+    public DateTimeOffset? WaitsUntil { get; init; }
+
     public TimeSpan? Took => RunTimes.Took(CreatedAt, StartedAt, FinishedAt);
 
     public long Total => Stages.Sum(s => s.Total);
@@ -55,6 +58,9 @@ public sealed record RunView(
     IReadOnlyList<FailedTable>? FailedTables = null, bool ErrorInPortal = false, IReadOnlyList<LeftOutTally>? LeftOut = null)
 {
     public TimeSpan? Took => RunTimes.Took(CreatedAt, StartedAt, FinishedAt);
+
+    /// <summary>The moment a planned run waits for before it sends (<see cref="RunOptions.SendFrom"/>); null once it sends.</summary>
+    public DateTimeOffset? WaitsUntil { get; init; }
 }
 
 /// <summary>How long a run took: from its job's start (or its creation, if no job started it) to its end, pauses included — what a migration window has to hold.</summary>

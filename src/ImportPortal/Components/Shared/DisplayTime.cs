@@ -13,6 +13,13 @@ internal static class DisplayTime
 
     public static DateTimeOffset InZone(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone);
 
+    /// <summary>A wall-clock time in the zone (what the operator typed) as the moment it is.</summary>
+    public static DateTimeOffset FromZone(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, Zone.GetUtcOffset(unspecified));
+    }
+
     public static string Format(DateTimeOffset at) => InZone(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public static string Format(DateTimeOffset? at) => at is { } value ? Format(value) : "";

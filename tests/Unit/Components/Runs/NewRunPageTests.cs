@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bunit;
 using ImportPortal.Components.Pages.Runs;
 using ImportPortal.Domain.Mapping.Presets;
@@ -63,6 +64,42 @@ public sealed class NewRunPageTests : RunPagesTest
         var options = ImportPortal.Persistence.StoredJson.Read<RunOptions>(run.OptionsJson)!;
         Assert.True(options.Batches);
         Assert.False(options.DryRun);
+    }
+
+    [Theory]
+    [InlineData("en", "has passed", "Planned, waiting for its window: sending starts", "sends from")]
+    [InlineData("vi", "đã qua", "Đã lập xong, đang chờ khung giờ: bắt đầu gửi lúc", "gửi từ")]
+    public async Task A_run_set_to_send_later_takes_the_moment_in_Vietnams_time_and_waits_for_it_on_its_dashboard_and_in_the_list(
+        string culture, string past, string waiting, string listed)
+    {
+        UseCulture(culture);
+        var (page, nav, _) = await OpenFormAsync("Phiếu gửi đêm");
+        await page.WaitForAssertionAsync(() => Assert.False(page.Find("[data-testid=run-start]").HasAttribute("disabled")), Wait);
+        Assert.Empty(page.FindAll("input[data-testid=run-send-from]"));
+
+        page.Find("input[data-testid=run-send-later]").Change(true);
+        // Offered: ten tonight, Vietnam's time (UTC+7).
+        Assert.EndsWith("T22:00", page.Find("input[data-testid=run-send-from]").GetAttribute("value"), StringComparison.Ordinal);
+        var vietnam = DateTime.UtcNow.AddHours(7);
+        page.Find("input[data-testid=run-send-from]").Change(vietnam.AddHours(-1).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
+        page.Find("[data-testid=run-start]").Click();
+        await page.WaitForAssertionAsync(() => Assert.Contains(past, page.Find("[data-testid=run-start-error]").TextContent, StringComparison.Ordinal), Wait);
+
+        var night = vietnam.Date.AddDays(1).AddHours(23).AddMinutes(30);
+        page.Find("input[data-testid=run-send-from]").Change(night.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
+        page.Find("[data-testid=run-start]").Click();
+        await page.WaitForAssertionAsync(() => Assert.Matches("/runs/[0-9a-f-]{36}$", nav.Uri), Wait);
+        var run = await H.InDatabaseAsync(db => db.ImportRuns.AsNoTracking().SingleAsync());
+        var expected = new DateTimeOffset(night.AddHours(-7), TimeSpan.Zero);
+        Assert.Equal(expected, ImportPortal.Persistence.StoredJson.Read<RunOptions>(run.OptionsJson)!.SendFrom);
+
+        await H.ExecuteAsync(run.Id);
+        var dashboard = Render<RunDashboardPage>(p => p.Add(x => x.Id, run.Id));
+        await dashboard.WaitForAssertionAsync(() => Assert.Contains(waiting, dashboard.Find("[data-testid=run-send-from]").TextContent, StringComparison.Ordinal), Wait);
+        Assert.Contains($"{night:yyyy-MM-dd HH:mm} (Asia/Ho_Chi_Minh)", dashboard.Find("[data-testid=run-send-from]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("Paused", dashboard.Find("[data-testid=run-state]").GetAttribute("data-state"));
+        var list = Render<RunsPage>();
+        await list.WaitForAssertionAsync(() => Assert.Equal($"{listed} {night:yyyy-MM-dd HH:mm}", list.Find("[data-testid=run-send-from]").TextContent), Wait);
     }
 
     [Theory]
