@@ -163,6 +163,29 @@ public sealed partial class RunFlowTests(BrowserFixture browser, PortalFixture p
         await Expect(dryRow).ToHaveCountAsync(0);
         await Expect(op.Page.GetByTestId("run-link")).ToHaveCountAsync(1);
         Assert.Single(sim.Store.Where("HD Ticket", t => t["subject"]?.ToString() == FixedSubject));
+
+        // The same again, set to send tomorrow night (Chromium's own date-time field, Vietnam's time): planned, then it
+        // waits with the site untouched; resumed now, it finds everything there and creates nothing.
+        var tickets = sim.Store.Count("HD Ticket");
+        await op.Page.GetByTestId("run-link").ClickAsync();
+        await op.WaitForCircuitAsync();
+        await op.Page.GetByTestId("run-again").ClickAsync();
+        await op.Page.WaitForURLAsync(url => url.Contains("/runs/new?from=", StringComparison.Ordinal));
+        await op.WaitForCircuitAsync();
+        await op.Page.GetByTestId("run-send-later").CheckAsync();
+        var night = DateTime.UtcNow.AddHours(7).Date.AddDays(1).AddHours(23).AddMinutes(30);
+        await op.Page.Locator("input[data-testid=run-send-from]").FillAsync(night.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await op.Page.GetByTestId("run-start").ClickAsync();
+        await op.Page.WaitForURLAsync(url => Regex.IsMatch(url, "/runs/[0-9a-f-]{36}$"));
+        await op.WaitForCircuitAsync();
+        await Expect(op.Page.GetByTestId("run-send-from")).ToContainTextAsync($"{night:yyyy-MM-dd HH:mm} (Asia/Ho_Chi_Minh)", new() { Timeout = 60_000 });
+        await Expect(op.Page.GetByTestId("run-state")).ToHaveAttributeAsync("data-state", "Paused");
+        await op.ScreenshotAsync("send-later");
+        Assert.Equal(tickets, sim.Store.Count("HD Ticket"));
+        await op.Page.GetByTestId("run-resume").ClickAsync();
+        await Expect(op.Page.GetByTestId("run-state")).ToHaveAttributeAsync("data-state", "Completed", new() { Timeout = 60_000 });
+        await Expect(op.Page.GetByTestId("run-send-from")).ToHaveCountAsync(0);
+        Assert.Equal(tickets, sim.Store.Count("HD Ticket"));
     }
 
     private static async Task<(string Name, string Text)> DownloadAsync(PortalPage op, string testId)
