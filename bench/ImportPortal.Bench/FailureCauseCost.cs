@@ -22,60 +22,46 @@ internal static class FailureCauseCost
 {
     public static async Task<int> RunAsync(int failed, int repeat, CancellationToken ct)
     {
-        var dataDir = Path.Combine(Path.GetTempPath(), "importportal-bench-causes-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dataDir);
-        try
+        await using var bench = BenchDatabase.Create("causes");
+        var databases = bench.Databases;
+        var runId = await PlantAsync(databases, failed, ct);
+        var uploads = new UploadStore(databases, bench.Services.GetRequiredService<IOptions<PortalOptions>>(), Options.Create(new UploadOptions()), TimeProvider.System);
+        var queries = new RunQueries(databases, uploads, Options.Create(new RunsOptions()), TimeProvider.System);
+        Report.Line("causes", $"input: a run of {failed * 2:N0} records, {failed:N0} of them failed with 4 causes; a warm-up pass then {repeat}");
+
+        IReadOnlyList<CauseLine> causes = [];
+        for (var pass = 0; pass <= repeat; pass++)
         {
-            var services = new ServiceCollection();
-            services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-            services.Configure<PortalOptions>(o => o.DataDir = dataDir);
-            services.AddPersistence();
-            await using var provider = services.BuildServiceProvider();
-            var databases = provider.GetRequiredService<IDbContextFactory<PortalDbContext>>();
-            var runId = await PlantAsync(databases, failed, ct);
-            var uploads = new UploadStore(databases, provider.GetRequiredService<IOptions<PortalOptions>>(), Options.Create(new UploadOptions()), TimeProvider.System);
-            var queries = new RunQueries(databases, uploads, Options.Create(new RunsOptions()), TimeProvider.System);
-            Report.Line("causes", $"input: a run of {failed * 2:N0} records, {failed:N0} of them failed with 4 causes; a warm-up pass then {repeat}");
-
-            IReadOnlyList<CauseLine> causes = [];
-            for (var pass = 0; pass <= repeat; pass++)
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            causes = await queries.CausesAsync(runId, ct);
+            var summed = clock.Elapsed;
+            var largest = causes[0].Cause;
+            clock.Restart();
+            var page = await queries.RecordsAsync(runId, new RecordFilter(Cause: largest, Take: 25), ct);
+            var paged = clock.Elapsed;
+            clock.Restart();
+            var ids = await queries.IdsAsync(runId, new RecordFilter(Cause: largest), ct);
+            var found = clock.Elapsed;
+            var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            if (causes.Count != 4 || causes.Sum(c => c.Count) != failed || page.Total != causes[0].Count || ids.Count != causes[0].Count)
             {
-                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                var clock = Stopwatch.StartNew();
-                causes = await queries.CausesAsync(runId, ct);
-                var summed = clock.Elapsed;
-                var largest = causes[0].Cause;
-                clock.Restart();
-                var page = await queries.RecordsAsync(runId, new RecordFilter(Cause: largest, Take: 25), ct);
-                var paged = clock.Elapsed;
-                clock.Restart();
-                var ids = await queries.IdsAsync(runId, new RecordFilter(Cause: largest), ct);
-                var found = clock.Elapsed;
-                var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-                if (causes.Count != 4 || causes.Sum(c => c.Count) != failed || page.Total != causes[0].Count || ids.Count != causes[0].Count)
-                {
-                    Report.Line("causes", $"FAILED: {causes.Count} causes of {causes.Sum(c => c.Count):N0} records, the largest's page {page.Total:N0} and ids {ids.Count:N0} against {causes[0].Count:N0}");
-                    return 1;
-                }
-
-                if (pass > 0)
-                {
-                    Report.Line("causes", $"summed up in {summed.TotalMilliseconds:F0} ms; the largest cause ({causes[0].Count:N0} records): first page in {paged.TotalMilliseconds:F0} ms, all its ids in {found.TotalMilliseconds:F0} ms; {used.TotalMilliseconds:F0} ms of CPU in all");
-                }
+                Report.Line("causes", $"FAILED: {causes.Count} causes of {causes.Sum(c => c.Count):N0} records, the largest's page {page.Total:N0} and ids {ids.Count:N0} against {causes[0].Count:N0}");
+                return 1;
             }
 
-            foreach (var cause in causes)
+            if (pass > 0)
             {
-                Report.Line("causes", $"{cause.Count,8:N0} {cause.Cause.Template} ({cause.ValueCount:N0} values)");
+                Report.Line("causes", $"summed up in {summed.TotalMilliseconds:F0} ms; the largest cause ({causes[0].Count:N0} records): first page in {paged.TotalMilliseconds:F0} ms, all its ids in {found.TotalMilliseconds:F0} ms; {used.TotalMilliseconds:F0} ms of CPU in all");
             }
+        }
 
-            return 0;
-        }
-        finally
+        foreach (var cause in causes)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(dataDir, recursive: true);
+            Report.Line("causes", $"{cause.Count,8:N0} {cause.Cause.Template} ({cause.ValueCount:N0} values)");
         }
+
+        return 0;
     }
 
     private static async Task<Guid> PlantAsync(IDbContextFactory<PortalDbContext> databases, int failed, CancellationToken ct)

@@ -49,61 +49,47 @@ internal static class RecordStoreCost
 
     private static async Task<Cost> PassAsync(IReadOnlyList<string> payloads, CancellationToken ct)
     {
-        var dataDir = Path.Combine(Path.GetTempPath(), "importportal-bench-store-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dataDir);
-        try
+        await using var bench = BenchDatabase.Create("store");
+        var (dataDir, databases) = (bench.DataDir, bench.Databases);
+        var (runId, siteId) = await PlanAsync(databases, payloads, ct);
+
+        using var store = new EfRecordStore(databases, runId, siteId, TimeProvider.System);
+        var ledger = new EfIdLedger(databases, siteId, runId);
+        var steps = new double[3];
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var records = 0;
+        while (true)
         {
-            var services = new ServiceCollection();
-            services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-            services.Configure<PortalOptions>(o => o.DataDir = dataDir);
-            services.AddPersistence();
-            await using var provider = services.BuildServiceProvider();
-            var databases = provider.GetRequiredService<IDbContextFactory<PortalDbContext>>();
-            var (runId, siteId) = await PlanAsync(databases, payloads, ct);
-
-            using var store = new EfRecordStore(databases, runId, siteId, TimeProvider.System);
-            var ledger = new EfIdLedger(databases, siteId, runId);
-            var steps = new double[3];
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var clock = Stopwatch.StartNew();
-            var records = 0;
-            while (true)
+            var started = Stopwatch.GetTimestamp();
+            var claimed = await store.ClaimAsync(RunStage.Tickets, Batch, ct);
+            if (claimed.Count == 0)
             {
-                var started = Stopwatch.GetTimestamp();
-                var claimed = await store.ClaimAsync(RunStage.Tickets, Batch, ct);
-                if (claimed.Count == 0)
-                {
-                    break;
-                }
-
-                var looked = Stopwatch.GetTimestamp();
-                await ledger.FindAsync("HD Ticket", claimed.Select(c => c.SourceKey).ToList(), ct);
-                var saving = Stopwatch.GetTimestamp();
-                var outcomes = claimed.Select(Created).ToList();
-                await store.SaveAsync(outcomes, outcomes.Select((o, i) => new LedgerEntry("HD Ticket", claimed[i].SourceKey, o.FrappeName!, true)).ToList(), ct);
-                steps[0] += Stopwatch.GetElapsedTime(started, looked).TotalMicroseconds;
-                steps[1] += Stopwatch.GetElapsedTime(looked, saving).TotalMicroseconds;
-                steps[2] += Stopwatch.GetElapsedTime(saving).TotalMicroseconds;
-                records += claimed.Count;
+                break;
             }
 
-            var elapsed = clock.Elapsed;
-            var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-            int succeeded;
-            await using (var db = await databases.CreateDbContextAsync(ct))
-            {
-                succeeded = await db.ImportRecords.CountAsync(r => r.RunId == runId && r.State == RecordState.Succeeded && r.SentJson != null, ct);
-            }
+            var looked = Stopwatch.GetTimestamp();
+            await ledger.FindAsync("HD Ticket", claimed.Select(c => c.SourceKey).ToList(), ct);
+            var saving = Stopwatch.GetTimestamp();
+            var outcomes = claimed.Select(Created).ToList();
+            await store.SaveAsync(outcomes, outcomes.Select((o, i) => new LedgerEntry("HD Ticket", claimed[i].SourceKey, o.FrappeName!, true)).ToList(), ct);
+            steps[0] += Stopwatch.GetElapsedTime(started, looked).TotalMicroseconds;
+            steps[1] += Stopwatch.GetElapsedTime(looked, saving).TotalMicroseconds;
+            steps[2] += Stopwatch.GetElapsedTime(saving).TotalMicroseconds;
+            records += claimed.Count;
+        }
 
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            return new Cost(records, succeeded, elapsed, used.TotalMicroseconds / records, steps[0] / records, steps[1] / records, steps[2] / records,
-                (double)DatabaseBytes(dataDir) / records);
-        }
-        finally
+        var elapsed = clock.Elapsed;
+        var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        int succeeded;
+        await using (var db = await databases.CreateDbContextAsync(ct))
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(dataDir, recursive: true);
+            succeeded = await db.ImportRecords.CountAsync(r => r.RunId == runId && r.State == RecordState.Succeeded && r.SentJson != null, ct);
         }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return new Cost(records, succeeded, elapsed, used.TotalMicroseconds / records, steps[0] / records, steps[1] / records, steps[2] / records,
+            (double)DatabaseBytes(dataDir) / records);
     }
 
     /// <summary>Created on the site: the body went with its references written in, as the loop sends it.</summary>
