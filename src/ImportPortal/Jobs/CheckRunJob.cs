@@ -27,7 +27,7 @@ public sealed partial class CheckRunJob(
     IBackgroundJobClient jobs,
     IOptions<RunsOptions> options,
     TimeProvider time,
-    ILogger<CheckRunJob> log)
+    ILogger<CheckRunJob> log) : RunSiteJob<CheckRunJob>(databases, sites, jobs, options, time)
 {
     /// <summary>Names per list request at most: Frappe reads them from the query string, so fewer go when they are long (<see cref="ListFilters"/>).</summary>
     internal const int Batch = 100;
@@ -35,65 +35,31 @@ public sealed partial class CheckRunJob(
     /// <summary>List requests in flight at once: a check reads, and must not weigh on a live helpdesk.</summary>
     internal const int Parallel = 4;
 
-    public async Task ExecuteAsync(Guid runId, CancellationToken ct)
+    protected override bool Asked(ImportRun run) => run.CheckUnderWay;
+
+    protected override async Task WorkAsync(ImportRun run, FrappeSiteConnection connection, RunLease lease, CancellationToken ct)
     {
-        var lease = new RunLease(databases, runId, Guid.NewGuid(), options.Value.LeaseDuration, time);
-        await lease.HoldStoppedAsync(
-            () => PendingAsync(runId, ct),
-            () => jobs.Schedule<CheckRunJob>(job => job.ExecuteAsync(runId, CancellationToken.None), options.Value.LeaseDuration),
-            () => WorkAsync(runId, lease, ct),
-            ct);
+        var site = clients.Create(connection);
+        // From the beginning, whether asked or restarted: it only reads, and what it marked before is looked at again.
+        Publish(await StartAsync(run.Id, ct));
+        var (first, last) = await EndedRuns.RecordIdRangeAsync(Databases, run.Id, ct);
+        var after = first - 1;
+        while (await NextAsync(run.Id, after, last, ct) is { Count: > 0 } records)
+        {
+            after = records[^1].Id;
+            var found = await LookAsync(site, records, ct);
+            Publish(await SaveAsync(run.Id, records.Count, found, ct));
+            await lease.KeepAsync(ct);
+        }
+
+        Publish(await EndAsync(run.Id, null, ct));
+        LogChecked(run.Id);
     }
 
-    private async Task<bool> PendingAsync(Guid runId, CancellationToken ct)
+    protected override async Task StoppedAsync(Guid runId, string reason)
     {
-        await using var db = await databases.CreateDbContextAsync(ct);
-        return await db.ImportRuns.AnyAsync(r => r.Id == runId && r.DeletedAt == null && r.CheckRequestedAt != null && r.CheckFinishedAt == null, ct);
-    }
-
-    private async Task WorkAsync(Guid runId, RunLease lease, CancellationToken ct)
-    {
-        ImportRun run;
-        await using (var db = await databases.CreateDbContextAsync(ct))
-        {
-            run = await db.ImportRuns.AsNoTracking().FirstAsync(r => r.Id == runId, ct);
-        }
-
-        if (!run.CheckUnderWay || run.DeletedAt is not null)
-        {
-            return;
-        }
-
-        try
-        {
-            var connection = await sites.ConnectAsync(run.SiteId, ct) ?? throw new InvalidOperationException("The site no longer exists or its secret cannot be read.");
-            var site = clients.Create(connection);
-            // From the beginning, whether asked or restarted: it only reads, and what it marked before is looked at again.
-            Publish(await StartAsync(runId, ct));
-            var renewed = time.GetUtcNow();
-            var (first, last) = await EndedRuns.RecordIdRangeAsync(databases, runId, ct);
-            var after = first - 1;
-            while (await NextAsync(runId, after, last, ct) is { Count: > 0 } records)
-            {
-                after = records[^1].Id;
-                var found = await LookAsync(site, records, ct);
-                Publish(await SaveAsync(runId, records.Count, found, ct));
-                if (time.GetUtcNow() - renewed > options.Value.LeaseDuration / 3)
-                {
-                    await lease.RenewAsync(ct);
-                    renewed = time.GetUtcNow();
-                }
-            }
-
-            Publish(await EndAsync(runId, null, ct));
-            LogChecked(runId);
-        }
-        catch (Exception ex) when (ex is FrappeException or InvalidOperationException or HttpRequestException)
-        {
-            var error = ex is FrappeException frappe ? frappe.Error.Summary : ex.Message;
-            LogStopped(runId, error);
-            Publish(await EndAsync(runId, error, CancellationToken.None));
-        }
+        LogStopped(runId, reason);
+        Publish(await EndAsync(runId, reason, CancellationToken.None));
     }
 
     internal sealed record Written(long Id, string Doctype, string FrappeName, RunStage Stage);
@@ -103,7 +69,7 @@ public sealed partial class CheckRunJob(
 
     private async Task<RunCheckProgress> StartAsync(Guid runId, CancellationToken ct)
     {
-        await using var db = await databases.CreateDbContextAsync(ct);
+        await using var db = await Databases.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         long total;
         await using (var count = db.Database.GetDbConnection().CreateCommand())
@@ -150,7 +116,7 @@ public sealed partial class CheckRunJob(
 
     private async Task<List<Written>> NextAsync(Guid runId, long after, long last, CancellationToken ct)
     {
-        await using var db = await databases.CreateDbContextAsync(ct);
+        await using var db = await Databases.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = NextSql;
@@ -210,9 +176,9 @@ public sealed partial class CheckRunJob(
 
     private async Task<RunCheckProgress> SaveAsync(Guid runId, int looked, Found found, CancellationToken ct)
     {
-        await using var db = await databases.CreateDbContextAsync(ct);
+        await using var db = await Databases.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         foreach (var (ids, detached) in new[] { (found.Missing, false), (found.Detached, true) }.Where(x => x.Item1.Count > 0))
         {
             await db.ImportRecords.Where(r => EF.Parameter(ids).Contains(r.Id)).ExecuteUpdateAsync(s => s.SetProperty(r => r.MissingSince, now).SetProperty(r => r.Detached, detached), ct);
@@ -228,14 +194,14 @@ public sealed partial class CheckRunJob(
 
     private async Task<RunCheckProgress> EndAsync(Guid runId, string? error, CancellationToken ct)
     {
-        await using var db = await databases.CreateDbContextAsync(ct);
-        var now = time.GetUtcNow();
+        await using var db = await Databases.CreateDbContextAsync(ct);
+        var now = Time.GetUtcNow();
         await db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.CheckFinishedAt, now)
             .SetProperty(r => r.CheckError, error), ct);
         var progress = await RunChecks.ProgressAsync(db, runId, ct);
         var number = await db.ImportRuns.Where(r => r.Id == runId).Select(r => r.Number).FirstAsync(ct);
-        new AuditLog(db, time).Record("system", error is null ? "run.check.done" : "run.check.stopped", $"run {number}",
+        new AuditLog(db, Time).Record("system", error is null ? "run.check.done" : "run.check.stopped", $"run {number}",
             $"{progress.Done} looked for, {progress.Missing} not on the site{(error is null ? "" : $": {error}")}");
         await db.SaveChangesAsync(ct);
         return progress;

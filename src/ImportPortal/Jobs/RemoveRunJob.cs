@@ -32,7 +32,7 @@ public sealed partial class RemoveRunJob(
     IBackgroundJobClient jobs,
     IOptions<RunsOptions> options,
     TimeProvider time,
-    ILogger<RemoveRunJob> log)
+    ILogger<RemoveRunJob> log) : RunSiteJob<RemoveRunJob>(databases, sites, jobs, options, time)
 {
     internal const int Batch = 100;
 
@@ -41,88 +41,54 @@ public sealed partial class RemoveRunJob(
 
     private const string Communication = "Communication";
 
-    public async Task ExecuteAsync(Guid runId, CancellationToken ct)
+    protected override bool Asked(ImportRun run) => run.RemovalUnderWay;
+
+    protected override async Task WorkAsync(ImportRun run, FrappeSiteConnection connection, RunLease lease, CancellationToken ct)
     {
-        var lease = new RunLease(databases, runId, Guid.NewGuid(), options.Value.LeaseDuration, time);
-        await lease.HoldStoppedAsync(
-            () => PendingAsync(runId, ct),
-            () => jobs.Schedule<RemoveRunJob>(job => job.ExecuteAsync(runId, CancellationToken.None), options.Value.LeaseDuration),
-            () => WorkAsync(runId, lease, ct),
-            ct);
-    }
-
-    private async Task<bool> PendingAsync(Guid runId, CancellationToken ct)
-    {
-        await using var db = await databases.CreateDbContextAsync(ct);
-        return await db.ImportRuns.AnyAsync(r => r.Id == runId && r.DeletedAt == null && r.RemovalRequestedAt != null && r.RemovalFinishedAt == null, ct);
-    }
-
-    private async Task WorkAsync(Guid runId, RunLease lease, CancellationToken ct)
-    {
-        ImportRun run;
-        await using (var db = await databases.CreateDbContextAsync(ct))
+        var ceiling = Math.Clamp((StoredJson.Read<RunOptions>(run.OptionsJson) ?? new RunOptions()).Ceiling, 1, RunOptions.MaxCeiling);
+        pacing.For(connection.BaseUrl).Ceiling = ceiling;
+        var site = clients.Create(connection);
+        var portalUser = await site.GetLoggedUserAsync(ct);
+        var (first, last) = await EndedRuns.RecordIdRangeAsync(Databases, run.Id, ct);
+        for (var pass = 1; ; pass++)
         {
-            run = await db.ImportRuns.AsNoTracking().FirstAsync(r => r.Id == runId, ct);
-        }
-
-        if (!run.RemovalUnderWay || run.DeletedAt is not null)
-        {
-            return;
-        }
-
-        try
-        {
-            var connection = await sites.ConnectAsync(run.SiteId, ct) ?? throw new InvalidOperationException("The site no longer exists or its secret cannot be read.");
-            var ceiling = Math.Clamp((StoredJson.Read<RunOptions>(run.OptionsJson) ?? new RunOptions()).Ceiling, 1, RunOptions.MaxCeiling);
-            pacing.For(connection.BaseUrl).Ceiling = ceiling;
-            var site = clients.Create(connection);
-            var portalUser = await site.GetLoggedUserAsync(ct);
-            var renewed = time.GetUtcNow();
-            var (first, last) = await EndedRuns.RecordIdRangeAsync(databases, runId, ct);
-            for (var pass = 1; ; pass++)
+            var removedInPass = 0;
+            foreach (var stage in Removal.Order)
             {
-                var removedInPass = 0;
-                foreach (var stage in Removal.Order)
+                var after = first - 1;
+                while (await NextBatchAsync(run.Id, stage, after, last, ct) is { Count: > 0 } batch)
                 {
-                    var after = first - 1;
-                    while (await NextBatchAsync(runId, stage, after, last, ct) is { Count: > 0 } batch)
-                    {
-                        after = batch[^1].Id;
-                        var outcomes = await RemoveAsync(site, batch, portalUser, run.RemovalIncludesChanged, ceiling, ct);
-                        removedInPass += outcomes.Count(o => o.Result == RemovalOutcome.Removed);
-                        Publish(await SaveAsync(run, outcomes, ct));
-                        if (time.GetUtcNow() - renewed > options.Value.LeaseDuration / 3)
-                        {
-                            await lease.RenewAsync(ct);
-                            renewed = time.GetUtcNow();
-                        }
-                    }
-                }
-
-                // A document kept because another one linked to it may be free now that the other went later in the
-                // order (a contact an organisation's member list names, on Helpdesk 1.28): one more look while the
-                // last one freed something.
-                if (pass == MaxPasses || removedInPass == 0 || await ReopenLinkedAsync(runId, ct) == 0)
-                {
-                    break;
+                    after = batch[^1].Id;
+                    var outcomes = await RemoveAsync(site, batch, portalUser, run.RemovalIncludesChanged, ceiling, ct);
+                    removedInPass += outcomes.Count(o => o.Result == RemovalOutcome.Removed);
+                    Publish(await SaveAsync(run, outcomes, ct));
+                    await lease.KeepAsync(ct);
                 }
             }
 
-            Publish(await EndAsync(runId, null, ct));
-            LogRemoved(runId);
+            // A document kept because another one linked to it may be free now that the other went later in the
+            // order (a contact an organisation's member list names, on Helpdesk 1.28): one more look while the
+            // last one freed something.
+            if (pass == MaxPasses || removedInPass == 0 || await ReopenLinkedAsync(run.Id, ct) == 0)
+            {
+                break;
+            }
         }
-        catch (Exception ex) when (ex is FrappeException or InvalidOperationException or HttpRequestException)
-        {
-            var error = ex is FrappeException frappe ? frappe.Error.Summary : ex.Message;
-            LogStopped(runId, error);
-            Publish(await EndAsync(runId, error, CancellationToken.None));
-        }
+
+        Publish(await EndAsync(run.Id, null, ct));
+        LogRemoved(run.Id);
+    }
+
+    protected override async Task StoppedAsync(Guid runId, string reason)
+    {
+        LogStopped(runId, reason);
+        Publish(await EndAsync(runId, reason, CancellationToken.None));
     }
 
     /// <summary>The documents kept for a link are looked at again: their outcome and their count go back to "not yet".</summary>
     private async Task<int> ReopenLinkedAsync(Guid runId, CancellationToken ct)
     {
-        await using var db = await databases.CreateDbContextAsync(ct);
+        await using var db = await Databases.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var reopened = await db.ImportRecords.Where(r => r.RunId == runId && r.Removal == RemovalOutcome.Kept && r.RemovalReason == RemovalReason.Linked)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Removal, (RemovalOutcome?)null).SetProperty(r => r.RemovalReason, (RemovalReason?)null).SetProperty(r => r.RemovalNote, (string?)null), ct);
@@ -144,7 +110,7 @@ public sealed partial class RemoveRunJob(
 
     private async Task<List<Candidate>> NextBatchAsync(Guid runId, RunStage stage, long after, long last, CancellationToken ct)
     {
-        await using var db = await databases.CreateDbContextAsync(ct);
+        await using var db = await Databases.CreateDbContextAsync(ct);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         await using var command = connection.CreateCommand();
@@ -242,7 +208,7 @@ public sealed partial class RemoveRunJob(
 
     private async Task<RunRemovalProgress> SaveAsync(ImportRun run, List<Outcome> outcomes, CancellationToken ct)
     {
-        await using var db = await databases.CreateDbContextAsync(ct);
+        await using var db = await Databases.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Most of a batch is deleted alike: one statement for those; a kept or refused one carries its own reason.
         var removed = outcomes.Where(o => o.Result == RemovalOutcome.Removed).Select(o => o.Record.Id).ToList();
@@ -274,14 +240,14 @@ public sealed partial class RemoveRunJob(
 
     private async Task<RunRemovalProgress> EndAsync(Guid runId, string? error, CancellationToken ct)
     {
-        await using var db = await databases.CreateDbContextAsync(ct);
-        var now = time.GetUtcNow();
+        await using var db = await Databases.CreateDbContextAsync(ct);
+        var now = Time.GetUtcNow();
         await db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.RemovalFinishedAt, now)
             .SetProperty(r => r.RemovalError, error), ct);
         var progress = await RunRemovals.ProgressAsync(db, runId, ct);
         var number = await db.ImportRuns.Where(r => r.Id == runId).Select(r => r.Number).FirstAsync(ct);
-        new AuditLog(db, time).Record("system", error is null ? "run.removal.done" : "run.removal.stopped", $"run {number}",
+        new AuditLog(db, Time).Record("system", error is null ? "run.removal.done" : "run.removal.stopped", $"run {number}",
             $"{progress.Removed} removed, {progress.Kept} kept, {progress.Failed} failed{(error is null ? "" : $": {error}")}");
         await db.SaveChangesAsync(ct);
         return progress;

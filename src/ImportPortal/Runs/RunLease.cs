@@ -36,9 +36,22 @@ public sealed class RunLease(IDbContextFactory<PortalDbContext> databases, Guid 
         await using var db = await databases.CreateDbContextAsync(ct);
         var now = time.GetUtcNow();
         var stopped = RunStates.Stopped;
+        _renewedAt = now;
         return await db.ImportRuns
             .Where(r => r.Id == runId && stopped.Contains(r.State) && (r.LeaseOwner == null || r.LeaseUntil == null || r.LeaseUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseOwner, owner).SetProperty(r => r.LeaseUntil, now + duration), ct) == 1;
+    }
+
+    private DateTimeOffset _renewedAt;
+
+    /// <summary>Renews the lease once a third of it has gone since it was taken or last renewed here: for a job that calls it between batches.</summary>
+    public async Task KeepAsync(CancellationToken ct)
+    {
+        if (time.GetUtcNow() - _renewedAt > duration / 3)
+        {
+            await RenewAsync(ct);
+            _renewedAt = time.GetUtcNow();
+        }
     }
 
     /// <summary>
