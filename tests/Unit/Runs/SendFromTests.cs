@@ -1,3 +1,4 @@
+using Hangfire;
 using ImportPortal.Jobs;
 using ImportPortal.Mappings;
 using ImportPortal.Runs;
@@ -87,6 +88,26 @@ public sealed class SendFromTests
         Assert.Equal(3, scheduled.Count);
         Assert.Equal(waiting, (Guid)scheduled[2][0]!);
         Assert.Equal(RunState.Paused, await h.StateAsync(waiting));
+    }
+
+    [Fact]
+    public void The_scheduled_start_keeps_its_moment_exactly_through_Hangfires_job_store()
+    {
+        // The start finds its run by that moment (WaitsUntil == until): a moment that came back other than it went would never start it.
+        var until = new DateTimeOffset(2026, 12, 2, 16, 30, 0, TimeSpan.Zero).AddTicks(1234567);
+        var runId = Guid.NewGuid();
+        // As the portal configures Hangfire (AddImportJobs): these settings are process-wide, and the same in every test.
+        GlobalConfiguration.Configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+        var job = Hangfire.Common.Job.FromExpression<SendFromJob>(j => j.ExecuteAsync(runId, until, CancellationToken.None));
+
+        var stored = Hangfire.Storage.InvocationData.SerializeJob(job);
+        var back = Hangfire.Storage.InvocationData.DeserializePayload(stored.SerializePayload()).DeserializeJob();
+
+        Assert.Equal(typeof(SendFromJob), back.Type);
+        Assert.Equal(runId, back.Args[0]);
+        var moment = Assert.IsType<DateTimeOffset>(back.Args[1]);
+        Assert.Equal((until, TimeSpan.Zero), (moment, moment.Offset));
     }
 
     [Theory]
