@@ -27,6 +27,16 @@ public sealed class RestoreSiteJob(SiteQuiet quiet, IBackgroundJobClient jobs, I
     }
 
     /// <summary>
+    /// Enqueued when a quiet run's window closed and it paused: its site is put back while it waits for the window to
+    /// open again (going on then silences it again). A run resumed or cancelled meanwhile is left to what it does now.
+    /// </summary>
+    public async Task AfterWindowAsync(Guid runId, CancellationToken ct) =>
+        await quiet.RestoreStoppedAsync(runId, "system",
+            run => run is { State: RunState.Paused, WaitsUntil: not null },
+            "its sending window closed: the helpdesk is the team's again until it opens; the run silences it again then",
+            ct);
+
+    /// <summary>
     /// Scheduled when a quiet run pauses: once it has stayed paused for <see cref="RunsOptions.QuietPauseLimit"/>, its
     /// site is put back while the run stays paused (resuming silences it again). A run resumed or cancelled meanwhile
     /// is left to what it does now. A pause not due yet — Hangfire keeps schedules to the second, so a job can start up

@@ -78,7 +78,7 @@ public sealed class RunImportJob(
                 await PlanAsync(run, ct);
             }
 
-            if (await WaitsAsync(run, ct))
+            if (await WaitsAsync(run, runOptions, ct))
             {
                 return;
             }
@@ -244,38 +244,52 @@ public sealed class RunImportJob(
     }
 
     /// <summary>
-    /// A run set to send from a later moment stops here once planned: paused, its site left as it is (not silenced
-    /// yet), with a job scheduled for that moment. One whose moment has come (or that the operator resumed) goes on.
+    /// A run set to send from a later moment, or outside its window, stops here once planned: paused, its site left
+    /// as it is (not silenced yet), with a job scheduled for that moment. One whose moment has come, or that the
+    /// operator resumed by hand, goes on; with a window, the window's close is scheduled to pause it again.
     /// </summary>
-    private async Task<bool> WaitsAsync(ImportRun run, CancellationToken ct)
+    private async Task<bool> WaitsAsync(ImportRun run, RunOptions runOptions, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         var now = time.GetUtcNow();
-        if (await db.ImportRuns.Where(r => r.Id == run.Id).Select(r => r.WaitsUntil).FirstAsync(ct) is not { } until)
+        var zone = Components.Shared.DisplayTime.TimeZone;
+        var stored = await db.ImportRuns.Where(r => r.Id == run.Id).Select(r => new { r.WaitsUntil, r.SendsNow }).FirstAsync(ct);
+        var until = stored.WaitsUntil > now ? stored.WaitsUntil : null;
+        if (until is null && runOptions.Window is { IsEmpty: false } closed && !stored.SendsNow && !closed.Contains(now, zone))
         {
-            return false;
+            until = closed.NextOpen(now, zone);
         }
 
-        if (until <= now)
+        if (until is not { } waitUntil)
         {
-            await db.ImportRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.WaitsUntil, (DateTimeOffset?)null), ct);
+            if (stored.WaitsUntil is not null)
+            {
+                await db.ImportRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.WaitsUntil, (DateTimeOffset?)null), ct);
+            }
+
+            if (runOptions.Window is { IsEmpty: false } window)
+            {
+                var close = window.NextClose(now, zone);
+                jobs.Schedule<SendFromJob>(job => job.CloseAsync(run.Id, close, CancellationToken.None), close - now);
+            }
+
             return false;
         }
 
         // A pause or cancel pressed while it planned wins: the loop below ends the run as asked.
-        var waiting = await db.ImportRuns.Where(r => r.Id == run.Id && r.WaitsUntil == until && (r.State == RunState.Queued || r.State == RunState.Planning))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RunState.Paused).SetProperty(r => r.PausedAt, now), ct);
+        var waiting = await db.ImportRuns.Where(r => r.Id == run.Id && (r.State == RunState.Queued || r.State == RunState.Planning))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RunState.Paused).SetProperty(r => r.PausedAt, now).SetProperty(r => r.WaitsUntil, waitUntil), ct);
         if (waiting == 0)
         {
             return false;
         }
 
-        new AuditLog(db, time).Record("system", "run.waiting", $"run {run.Number}", $"planned; sending from {until:u}");
+        new AuditLog(db, time).Record("system", "run.waiting", $"run {run.Number}", $"planned; sending from {waitUntil:u}");
         await db.SaveChangesAsync(ct);
-        jobs.Schedule<SendFromJob>(job => job.ExecuteAsync(run.Id, until, CancellationToken.None), until - now);
+        jobs.Schedule<SendFromJob>(job => job.ExecuteAsync(run.Id, waitUntil, CancellationToken.None), waitUntil - now);
         var counts = await RunCounter.CountAsync(db, run.Id, ct);
         feed.Publish(new RunProgress(run.Id, RunState.Paused, null, 1, counts, 0, 0, [], now));
-        logger.LogInformation("Run {RunId} is planned and waits to send from {Until}", run.Id, until);
+        logger.LogInformation("Run {RunId} is planned and waits to send from {Until}", run.Id, waitUntil);
         return true;
     }
 
@@ -324,11 +338,22 @@ public sealed class RunImportJob(
         }
 
         await FinishAsync(runId, state, null);
-        if (state == RunState.Paused && options.Value.QuietPauseLimit > TimeSpan.Zero && await quiet.ReadAsync(runId, ct) is { Pending: true })
+        if (state == RunState.Paused && await WaitsForWindowAsync(runId, ct) && await quiet.ReadAsync(runId, ct) is { Pending: true })
+        {
+            // Paused by its window's close: the helpdesk is the team's again until the window opens.
+            jobs.Enqueue<RestoreSiteJob>(job => job.AfterWindowAsync(runId, CancellationToken.None));
+        }
+        else if (state == RunState.Paused && options.Value.QuietPauseLimit > TimeSpan.Zero && await quiet.ReadAsync(runId, ct) is { Pending: true })
         {
             // A forgotten pause must not keep a live helpdesk silent for days.
             jobs.Schedule<RestoreSiteJob>(job => job.AfterPauseAsync(runId, CancellationToken.None), options.Value.QuietPauseLimit);
         }
+    }
+
+    private async Task<bool> WaitsForWindowAsync(Guid runId, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        return await db.ImportRuns.AnyAsync(r => r.Id == runId && r.WaitsUntil != null, ct);
     }
 
     private async Task FinishAsync(Guid runId, RunState state, string? error, bool inPortal = false)

@@ -11,7 +11,7 @@ namespace ImportPortal.Jobs;
 /// paused again or cancelled by hand since, or started by another copy of this job (a restart schedules it again).
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
-public sealed class SendFromJob(IDbContextFactory<PortalDbContext> databases, RunImportJob runJob, TimeProvider time, ILogger<SendFromJob> logger)
+public sealed class SendFromJob(IDbContextFactory<PortalDbContext> databases, RunImportJob runJob, IBackgroundJobClient jobs, TimeProvider time, ILogger<SendFromJob> logger)
 {
     public async Task ExecuteAsync(Guid runId, DateTimeOffset until, CancellationToken ct)
     {
@@ -31,5 +31,43 @@ public sealed class SendFromJob(IDbContextFactory<PortalDbContext> databases, Ru
 
         logger.LogInformation("Run {RunId} starts sending: its window opened at {Until}", runId, until);
         await runJob.ExecuteAsync(runId, ct);
+    }
+
+    /// <summary>
+    /// The run's window closes (<see cref="RunOptions.Window"/>): a run still at work is paused (in-flight requests
+    /// finish and are recorded), its site put back once it stops, and it waits for the window to open again. One
+    /// paused, cancelled or ended meanwhile is left as it is; so is one whose window is not closing (a copy of this
+    /// job from an earlier start).
+    /// </summary>
+    public async Task CloseAsync(Guid runId, DateTimeOffset at, CancellationToken ct)
+    {
+        DateTimeOffset opens;
+        await using (var db = await databases.CreateDbContextAsync(ct))
+        {
+            if (await db.ImportRuns.FirstOrDefaultAsync(r => r.Id == runId && r.DeletedAt == null, ct) is not { } run
+                || run.State is not (RunState.Queued or RunState.Planning or RunState.Running)
+                || (StoredJson.Read<RunOptions>(run.OptionsJson) ?? new RunOptions()).Window is not { IsEmpty: false } window)
+            {
+                return;
+            }
+
+            var now = time.GetUtcNow();
+            var zone = Components.Shared.DisplayTime.TimeZone;
+            // Hangfire may start a scheduled job up to a second early.
+            if (window.Contains(now + TimeSpan.FromSeconds(2), zone) && at - now > TimeSpan.FromSeconds(2))
+            {
+                return;
+            }
+
+            opens = window.NextOpen(now + TimeSpan.FromSeconds(2), zone);
+            run.State = run.State == RunState.Running ? RunState.Pausing : run.State;
+            run.WaitsUntil = opens;
+            run.SendsNow = false;
+            new AuditLog(db, time).Record("system", "run.window-closed", $"run {run.Number}", $"paused until its window opens at {opens:u}");
+            await db.SaveChangesAsync(ct);
+        }
+
+        logger.LogInformation("Run {RunId}: its window closed; it goes on at {Opens}", runId, opens);
+        jobs.Schedule<SendFromJob>(job => job.ExecuteAsync(runId, opens, CancellationToken.None), opens - time.GetUtcNow());
     }
 }

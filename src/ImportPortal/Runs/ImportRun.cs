@@ -46,6 +46,12 @@ public sealed class ImportRun
     /// </summary>
     public DateTimeOffset? WaitsUntil { get; set; }
 
+    /// <summary>
+    /// The operator resumed or retried it by hand: it sends now even outside its window (<see cref="RunOptions.Window"/>),
+    /// until the window next closes.
+    /// </summary>
+    public bool SendsNow { get; set; }
+
     /// <summary>When every record was planned into the database; null while planning.</summary>
     public DateTimeOffset? PlannedAt { get; set; }
 

@@ -33,6 +33,12 @@ public sealed record RunOptions
     /// </summary>
     public DateTimeOffset? SendFrom { get; init; }
 
+    /// <summary>
+    /// The hours of each day the run may send in, on the team's wall clock (<c>DisplayTime.TimeZone</c>): outside them
+    /// it waits, paused, with its site put back, and it goes on by itself when they come again. Null: any time.
+    /// </summary>
+    public SendWindow? Window { get; init; }
+
     /// <summary>How far ahead a run may be set to send.</summary>
     public static readonly TimeSpan SendFromLimit = TimeSpan.FromDays(14);
 

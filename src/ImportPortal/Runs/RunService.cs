@@ -73,6 +73,19 @@ public sealed class RunService(
             request = request with { Options = request.Options with { SendFrom = sendFrom.ToUniversalTime() } };
         }
 
+        if (request.Options.Window is { } window)
+        {
+            if (window.IsEmpty)
+            {
+                return RunCommandResult.Fail("Runs.WindowEmpty");
+            }
+
+            if (request.Options.DryRun)
+            {
+                return RunCommandResult.Fail("Runs.WindowDryRun");
+            }
+        }
+
         await using var db = await databases.CreateDbContextAsync(ct);
         var run = new ImportRun
         {
@@ -91,7 +104,7 @@ public sealed class RunService(
             WaitsUntil = request.Options.SendFrom,
         };
         db.ImportRuns.Add(run);
-        new AuditLog(db, time).Record(actor, "run.started", $"run {run.Number}", $"site {site.Name}, profile {profile.Name}{(request.Options.DryRun ? ", dry run" : "")}{(request.Options.SilencesSite ? $", site kept quiet{(request.Options.ResumeSending ? "" : ", sending left suspended at the end")}" : "")}{(request.Options.SendFrom is { } from ? $", sending from {from:u}" : "")}");
+        new AuditLog(db, time).Record(actor, "run.started", $"run {run.Number}", $"site {site.Name}, profile {profile.Name}{(request.Options.DryRun ? ", dry run" : "")}{(request.Options.SilencesSite ? $", site kept quiet{(request.Options.ResumeSending ? "" : ", sending left suspended at the end")}" : "")}{(request.Options.SendFrom is { } from ? $", sending from {from:u}" : "")}{(request.Options.Window is { } w ? $", sending only {w.From:HH\\:mm}–{w.Until:HH\\:mm} {Components.Shared.DisplayTime.ZoneId}" : "")}");
         await db.SaveChangesAsync(ct);
         jobs.Enqueue<RunImportJob>(job => job.ExecuteAsync(run.Id, CancellationToken.None));
         return RunCommandResult.Ok(run.Id);
@@ -320,6 +333,7 @@ public sealed class RunService(
         run.PausedAt = null;
         // By hand, the operator decides when it sends: a waiting run resumed starts now, one cancelled never waits again.
         run.WaitsUntil = null;
+        run.SendsNow = state is RunState.Queued or RunState.Running;
         if (state == RunState.Queued)
         {
             // Resumed: the error that stopped it is no longer what the run is doing; a new one is recorded if it recurs.

@@ -1,5 +1,6 @@
 using Hangfire;
 using ImportPortal.Jobs;
+using ImportPortal.Domain.Migration;
 using ImportPortal.Mappings;
 using ImportPortal.Runs;
 using ImportPortal.TestData;
@@ -89,6 +90,74 @@ public sealed class SendFromTests
         Assert.Equal(waiting, (Guid)scheduled[2][0]!);
         Assert.Equal(RunState.Paused, await h.StateAsync(waiting));
     }
+
+    [Fact]
+    public async Task A_run_started_outside_its_nightly_window_waits_for_it_and_one_resumed_by_hand_sends_now()
+    {
+        await using var h = await RunsHarness.StartAsync();
+        var window = WindowAround(DateTimeOffset.UtcNow.AddHours(3));
+        var runId = await h.StartTicketRunAsync(FreshdeskSampleWriter.TicketCsv(Tickets), new RunOptions { Window = window });
+
+        await h.ExecuteAsync(runId);
+
+        var opens = window.NextOpen(DateTimeOffset.UtcNow, Vietnam);
+        var run = await h.InDatabaseAsync(db => db.ImportRuns.AsNoTracking().FirstAsync(r => r.Id == runId));
+        Assert.Equal((RunState.Paused, opens), (run.State, run.WaitsUntil));
+        Assert.Equal((runId, opens), ((Guid)h.Jobs.ArgumentsOf(Job).Single()[0]!, (DateTimeOffset)h.Jobs.ArgumentsOf(Job).Single()[1]!));
+        Assert.Equal((0, 0L), (h.Simulator.Store.Count("HD Ticket"), h.QuietRequests()));
+
+        // Resumed by hand, it sends now, outside its window; the window's next close is set to pause it.
+        Assert.True((await h.Runs.ResumeAsync("van.hanh", runId, CancellationToken.None)).Succeeded);
+        await h.ExecuteAsync(runId);
+        Assert.Equal(RunState.Completed, await h.StateAsync(runId));
+        Assert.Equal(Tickets, h.Simulator.Store.Count("HD Ticket"));
+        Assert.Equal(window.NextClose(DateTimeOffset.UtcNow, Vietnam), (DateTimeOffset)h.Jobs.ArgumentsOf(Close).Single()[1]!);
+    }
+
+    [Fact]
+    public async Task When_its_window_closes_a_working_run_pauses_gives_the_site_back_and_goes_on_when_the_window_opens()
+    {
+        await using var h = await RunsHarness.StartAsync();
+        var window = WindowAround(DateTimeOffset.UtcNow);
+        var runId = await h.StartTicketRunAsync(FreshdeskSampleWriter.TicketCsv(40), new RunOptions { Window = window, Ceiling = 2 });
+        h.Simulator.Faults.Latency = new FrappeSimulator.Faults.LatencyProfile(20, 20);
+        var job = h.ExecuteAsync(runId);
+        await h.WaitForSucceededAsync(runId, 20, TimeSpan.FromSeconds(30));
+        var close = (DateTimeOffset)h.Jobs.ArgumentsOf(Close).Single()[1]!;
+        Assert.Equal(window.NextClose(DateTimeOffset.UtcNow, Vietnam), close);
+
+        // The close as Hangfire would start it at that moment; the window is still open now, so the job is told it is due.
+        await h.Services.GetRequiredService<SendFromJob>().CloseAsync(runId, DateTimeOffset.UtcNow, CancellationToken.None);
+        await job.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(RunState.Paused, await h.StateAsync(runId));
+        h.Simulator.Faults.Latency = FrappeSimulator.Faults.LatencyProfile.None;
+        var paused = await h.InDatabaseAsync(db => db.ImportRuns.AsNoTracking().FirstAsync(r => r.Id == runId));
+        Assert.NotNull(paused.WaitsUntil);
+        Assert.Contains("RestoreSiteJob.AfterWindowAsync Enqueued", h.Jobs.Created);
+        await h.Services.GetRequiredService<RestoreSiteJob>().AfterWindowAsync(runId, CancellationToken.None);
+        Assert.False((await h.Services.GetRequiredService<SiteQuiet>().ReadAsync(runId, CancellationToken.None))!.Pending, "the site is put back while the run waits");
+        var records = await h.RecordsAsync(runId);
+        Assert.InRange(records.Count(r => r.State == Domain.Migration.RecordState.Succeeded), 20, records.Count - 1);
+
+        // The window opens again (here, now): it silences the site again and sends the rest.
+        var quietBefore = h.QuietRequests();
+        await h.Services.GetRequiredService<SendFromJob>().ExecuteAsync(runId, paused.WaitsUntil!.Value, CancellationToken.None);
+        Assert.True(h.QuietRequests() > quietBefore, "going on silences the site again");
+        Assert.Equal(RunState.Completed, await h.StateAsync(runId));
+        Assert.Equal(40, h.Simulator.Store.Count("HD Ticket"));
+        Assert.Empty(h.Simulator.Store.FindDuplicates("HD Ticket", "custom_source_id"));
+    }
+
+    /// <summary>A window of Vietnam's wall clock from an hour before <paramref name="middle"/> to an hour after.</summary>
+    private static SendWindow WindowAround(DateTimeOffset middle)
+    {
+        var local = TimeZoneInfo.ConvertTime(middle, Vietnam);
+        return new SendWindow(TimeOnly.FromDateTime(local.AddHours(-1).DateTime), TimeOnly.FromDateTime(local.AddHours(1).DateTime));
+    }
+
+    private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.CreateCustomTimeZone("Asia/Ho_Chi_Minh", TimeSpan.FromHours(7), "ICT", "ICT");
+
+    private const string Close = "SendFromJob.CloseAsync";
 
     [Fact]
     public void The_scheduled_start_keeps_its_moment_exactly_through_Hangfires_job_store()

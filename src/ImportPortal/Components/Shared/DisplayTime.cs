@@ -11,6 +11,9 @@ internal static class DisplayTime
         ? zone
         : TimeZoneInfo.CreateCustomTimeZone(ZoneId, TimeSpan.FromHours(7), ZoneId, ZoneId);
 
+    /// <summary>The team's time zone: what the pages show, and the wall clock a run's sending window is set on.</summary>
+    public static TimeZoneInfo TimeZone => Zone;
+
     public static DateTimeOffset InZone(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone);
 
     /// <summary>A wall-clock time in the zone (what the operator typed) as the moment it is.</summary>

@@ -405,6 +405,9 @@ namespace ImportPortal.Persistence.Migrations
                     b.Property<long>("RemovalTotal")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("SendsNow")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("SiteId")
                         .HasColumnType("TEXT");
 
