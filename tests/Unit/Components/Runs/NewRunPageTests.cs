@@ -103,6 +103,32 @@ public sealed class NewRunPageTests : RunPagesTest
     }
 
     [Theory]
+    [InlineData("en", "Sends only between 22:30 and 05:45 (Asia/Ho_Chi_Minh)", "the same time")]
+    [InlineData("vi", "Chỉ gửi từ 22:30 đến 05:45 (Asia/Ho_Chi_Minh)", "cùng lúc")]
+    public async Task A_nightly_window_is_taken_on_Vietnams_clock_and_shown_on_the_runs_dashboard(string culture, string shown, string empty)
+    {
+        UseCulture(culture);
+        var (page, nav, _) = await OpenFormAsync("Phiếu khung giờ đêm");
+        await page.WaitForAssertionAsync(() => Assert.False(page.Find("[data-testid=run-start]").HasAttribute("disabled")), Wait);
+
+        page.Find("input[data-testid=run-window]").Change(true);
+        Assert.Equal(("22:00", "06:00"), (page.Find("input[data-testid=run-window-from]").GetAttribute("value"), page.Find("input[data-testid=run-window-until]").GetAttribute("value")));
+        page.Find("input[data-testid=run-window-until]").Change("22:00");
+        page.Find("[data-testid=run-start]").Click();
+        await page.WaitForAssertionAsync(() => Assert.Contains(empty, page.Find("[data-testid=run-start-error]").TextContent, StringComparison.Ordinal), Wait);
+
+        page.Find("input[data-testid=run-window-from]").Change("22:30");
+        page.Find("input[data-testid=run-window-until]").Change("05:45");
+        page.Find("[data-testid=run-start]").Click();
+        await page.WaitForAssertionAsync(() => Assert.Matches("/runs/[0-9a-f-]{36}$", nav.Uri), Wait);
+        var run = await H.InDatabaseAsync(db => db.ImportRuns.AsNoTracking().SingleAsync());
+        Assert.Equal(new Domain.Migration.SendWindow(new TimeOnly(22, 30), new TimeOnly(5, 45)), ImportPortal.Persistence.StoredJson.Read<RunOptions>(run.OptionsJson)!.Window);
+
+        var dashboard = Render<RunDashboardPage>(p => p.Add(x => x.Id, run.Id));
+        await dashboard.WaitForAssertionAsync(() => Assert.Contains(shown, dashboard.Find("[data-testid=run-window]").TextContent, StringComparison.Ordinal), Wait);
+    }
+
+    [Theory]
     [InlineData("en", "Filled from dry run #1, this time for real", "Would create")]
     [InlineData("vi", "Đã điền sẵn theo lượt chạy thử #1, lần này nhập thật", "Sẽ tạo mới")]
     public async Task A_finished_dry_run_is_started_for_real_from_its_dashboard_with_the_same_choices(string culture, string filled, string wouldCreate)
