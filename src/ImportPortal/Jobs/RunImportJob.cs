@@ -257,7 +257,8 @@ public sealed class RunImportJob(
         var until = stored.WaitsUntil > now ? stored.WaitsUntil : null;
         if (until is null && runOptions.Window is { IsEmpty: false } closed && !stored.SendsNow && !closed.Contains(now, zone))
         {
-            until = closed.NextOpen(now, zone);
+            // In UTC, as every moment a run waits for is kept: its start finds it by that moment.
+            until = closed.NextOpen(now, zone).ToUniversalTime();
         }
 
         if (until is not { } waitUntil)

@@ -59,7 +59,7 @@ public sealed class SendFromJob(IDbContextFactory<PortalDbContext> databases, Ru
                 return;
             }
 
-            opens = window.NextOpen(now + TimeSpan.FromSeconds(2), zone);
+            opens = window.NextOpen(now + TimeSpan.FromSeconds(2), zone).ToUniversalTime();
             run.State = run.State == RunState.Running ? RunState.Pausing : run.State;
             run.WaitsUntil = opens;
             run.SendsNow = false;
