@@ -271,7 +271,7 @@ public sealed class RunImportJob(
             if (runOptions.Window is { IsEmpty: false } window)
             {
                 var close = window.NextClose(now, zone);
-                jobs.Schedule<SendFromJob>(job => job.CloseAsync(run.Id, close, CancellationToken.None), close - now);
+                jobs.Schedule<SendWindowJob>(job => job.CloseAsync(run.Id, close, CancellationToken.None), close - now);
             }
 
             return false;
@@ -287,7 +287,7 @@ public sealed class RunImportJob(
 
         new AuditLog(db, time).Record("system", "run.waiting", $"run {run.Number}", $"planned; sending from {waitUntil:u}");
         await db.SaveChangesAsync(ct);
-        jobs.Schedule<SendFromJob>(job => job.ExecuteAsync(run.Id, waitUntil, CancellationToken.None), waitUntil - now);
+        jobs.Schedule<SendWindowJob>(job => job.OpenAsync(run.Id, waitUntil, CancellationToken.None), waitUntil - now);
         var counts = await RunCounter.CountAsync(db, run.Id, ct);
         feed.Publish(new RunProgress(run.Id, RunState.Paused, null, 1, counts, 0, 0, [], now));
         logger.LogInformation("Run {RunId} is planned and waits to send from {Until}", run.Id, waitUntil);

@@ -77,7 +77,7 @@ public sealed class RunRecovery(
             var until = run.WaitsUntil!.Value;
             var left = until - time.GetUtcNow();
             logger.LogInformation("Run {RunId} waits to send from {Until}: its start scheduled again", run.Id, until);
-            jobs.Schedule<SendFromJob>(job => job.ExecuteAsync(run.Id, until, CancellationToken.None), left > TimeSpan.Zero ? left : TimeSpan.Zero);
+            jobs.Schedule<SendWindowJob>(job => job.OpenAsync(run.Id, until, CancellationToken.None), left > TimeSpan.Zero ? left : TimeSpan.Zero);
         }
     }
 

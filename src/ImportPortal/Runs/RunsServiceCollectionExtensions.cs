@@ -42,7 +42,7 @@ internal static class RunsServiceCollectionExtensions
         services.AddTransient<RunPlanner>();
         services.AddTransient<RunImportJob>();
         services.AddTransient<RetryRecordsJob>();
-        services.AddTransient<SendFromJob>();
+        services.AddTransient<SendWindowJob>();
         services.AddTransient<RestoreSiteJob>();
         services.AddTransient<DeleteRunRecordsJob>();
         services.AddHostedService<RunRecovery>();

@@ -13,10 +13,10 @@ namespace ImportPortal.Tests.Unit.Runs;
 /// A run set to send from a later moment (a migration window after the team's day): planned at once, then paused
 /// with its site left alone until a scheduled job starts it; resumed, cancelled or restarted by hand as any run.
 /// </summary>
-public sealed class SendFromTests
+public sealed class SendLaterTests
 {
     private const int Tickets = 6;
-    private const string Job = "SendFromJob.ExecuteAsync";
+    private const string Job = "SendWindowJob.OpenAsync";
 
     [Fact]
     public async Task A_run_set_to_send_later_is_planned_then_waits_with_its_site_untouched_until_its_moment_starts_it()
@@ -39,7 +39,7 @@ public sealed class SendFromTests
         Assert.Equal((runId, from.UtcDateTime), (scheduledRun, until.UtcDateTime));
         Assert.InRange(h.Jobs.ScheduledAt(Job).Single(), from.UtcDateTime.AddMinutes(-1), from.UtcDateTime.AddMinutes(1));
 
-        await h.Services.GetRequiredService<SendFromJob>().ExecuteAsync(runId, until, CancellationToken.None);
+        await h.Services.GetRequiredService<SendWindowJob>().OpenAsync(runId, until, CancellationToken.None);
 
         Assert.Equal(RunState.Completed, await h.StateAsync(runId));
         Assert.Equal(Tickets, h.Simulator.Store.Count("HD Ticket"));
@@ -60,7 +60,7 @@ public sealed class SendFromTests
         Assert.Equal(RunState.Completed, await h.StateAsync(runId));
         var writes = h.Writes();
 
-        await h.Services.GetRequiredService<SendFromJob>().ExecuteAsync(runId, until, CancellationToken.None);
+        await h.Services.GetRequiredService<SendWindowJob>().OpenAsync(runId, until, CancellationToken.None);
 
         Assert.Equal(RunState.Completed, await h.StateAsync(runId));
         Assert.Equal(writes, h.Writes());
@@ -79,7 +79,7 @@ public sealed class SendFromTests
 
         Assert.True((await h.Runs.CancelAsync("van.hanh", cancelled, CancellationToken.None)).Succeeded);
         Assert.Equal(RunState.Cancelled, await h.StateAsync(cancelled));
-        await h.Services.GetRequiredService<SendFromJob>().ExecuteAsync(cancelled, (DateTimeOffset)h.Jobs.ArgumentsOf(Job)[0][1]!, CancellationToken.None);
+        await h.Services.GetRequiredService<SendWindowJob>().OpenAsync(cancelled, (DateTimeOffset)h.Jobs.ArgumentsOf(Job)[0][1]!, CancellationToken.None);
         Assert.Equal(RunState.Cancelled, await h.StateAsync(cancelled));
         Assert.Equal(0, h.Simulator.Store.Count("HD Ticket"));
 
@@ -127,7 +127,7 @@ public sealed class SendFromTests
         Assert.Equal(window.NextClose(DateTimeOffset.UtcNow, Vietnam), close);
 
         // The close as Hangfire would start it at that moment; the window is still open now, so the job is told it is due.
-        await h.Services.GetRequiredService<SendFromJob>().CloseAsync(runId, DateTimeOffset.UtcNow, CancellationToken.None);
+        await h.Services.GetRequiredService<SendWindowJob>().CloseAsync(runId, DateTimeOffset.UtcNow, CancellationToken.None);
         await job.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(RunState.Paused, await h.StateAsync(runId));
         h.Simulator.Faults.Latency = FrappeSimulator.Faults.LatencyProfile.None;
@@ -141,7 +141,7 @@ public sealed class SendFromTests
 
         // The window opens again (here, now): it silences the site again and sends the rest.
         var quietBefore = h.QuietRequests();
-        await h.Services.GetRequiredService<SendFromJob>().ExecuteAsync(runId, paused.WaitsUntil!.Value, CancellationToken.None);
+        await h.Services.GetRequiredService<SendWindowJob>().OpenAsync(runId, paused.WaitsUntil!.Value, CancellationToken.None);
         Assert.True(h.QuietRequests() > quietBefore, "going on silences the site again");
         Assert.Equal(RunState.Completed, await h.StateAsync(runId));
         Assert.Equal(40, h.Simulator.Store.Count("HD Ticket"));
@@ -157,7 +157,7 @@ public sealed class SendFromTests
 
     private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.CreateCustomTimeZone("Asia/Ho_Chi_Minh", TimeSpan.FromHours(7), "ICT", "ICT");
 
-    private const string Close = "SendFromJob.CloseAsync";
+    private const string Close = "SendWindowJob.CloseAsync";
 
     [Fact]
     public void The_scheduled_start_keeps_its_moment_exactly_through_Hangfires_job_store()
@@ -168,12 +168,12 @@ public sealed class SendFromTests
         // As the portal configures Hangfire (AddImportJobs): these settings are process-wide, and the same in every test.
         GlobalConfiguration.Configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-        var job = Hangfire.Common.Job.FromExpression<SendFromJob>(j => j.ExecuteAsync(runId, until, CancellationToken.None));
+        var job = Hangfire.Common.Job.FromExpression<SendWindowJob>(j => j.OpenAsync(runId, until, CancellationToken.None));
 
         var stored = Hangfire.Storage.InvocationData.SerializeJob(job);
         var back = Hangfire.Storage.InvocationData.DeserializePayload(stored.SerializePayload()).DeserializeJob();
 
-        Assert.Equal(typeof(SendFromJob), back.Type);
+        Assert.Equal(typeof(SendWindowJob), back.Type);
         Assert.Equal(runId, back.Args[0]);
         var moment = Assert.IsType<DateTimeOffset>(back.Args[1]);
         Assert.Equal((until, TimeSpan.Zero), (moment, moment.Offset));

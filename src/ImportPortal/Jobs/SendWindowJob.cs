@@ -6,14 +6,18 @@ using Microsoft.EntityFrameworkCore;
 namespace ImportPortal.Jobs;
 
 /// <summary>
-/// Starts the sending of a run planned to send from a set moment (<see cref="RunOptions.SendFrom"/>), scheduled by the
-/// run's job when it paused the run to wait. It does nothing when the run no longer waits for that moment: resumed,
-/// paused again or cancelled by hand since, or started by another copy of this job (a restart schedules it again).
+/// The moments a run's sending is set to (<see cref="RunOptions.SendFrom"/>, <see cref="RunOptions.Window"/>): each
+/// scheduled in Hangfire for its moment, each doing nothing when the run no longer waits for it.
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
-public sealed class SendFromJob(IDbContextFactory<PortalDbContext> databases, RunImportJob runJob, IBackgroundJobClient jobs, TimeProvider time, ILogger<SendFromJob> logger)
+public sealed class SendWindowJob(IDbContextFactory<PortalDbContext> databases, RunImportJob runJob, IBackgroundJobClient jobs, TimeProvider time, ILogger<SendWindowJob> logger)
 {
-    public async Task ExecuteAsync(Guid runId, DateTimeOffset until, CancellationToken ct)
+    /// <summary>
+    /// Starts the sending of a run that waits for <paramref name="until"/> (its send-from moment, or its window's
+    /// opening), scheduled when the run paused to wait. Nothing when the run no longer waits for that moment: resumed,
+    /// paused again or cancelled by hand since, or started by another copy of this job (a restart schedules it again).
+    /// </summary>
+    public async Task OpenAsync(Guid runId, DateTimeOffset until, CancellationToken ct)
     {
         await using (var db = await databases.CreateDbContextAsync(ct))
         {
@@ -68,6 +72,6 @@ public sealed class SendFromJob(IDbContextFactory<PortalDbContext> databases, Ru
         }
 
         logger.LogInformation("Run {RunId}: its window closed; it goes on at {Opens}", runId, opens);
-        jobs.Schedule<SendFromJob>(job => job.ExecuteAsync(runId, opens, CancellationToken.None), opens - time.GetUtcNow());
+        jobs.Schedule<SendWindowJob>(job => job.OpenAsync(runId, opens, CancellationToken.None), opens - time.GetUtcNow());
     }
 }
