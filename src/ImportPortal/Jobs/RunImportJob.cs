@@ -339,10 +339,17 @@ public sealed class RunImportJob(
         }
 
         await FinishAsync(runId, state, null);
-        if (state == RunState.Paused && await WaitsForWindowAsync(runId, ct) && await quiet.ReadAsync(runId, ct) is { Pending: true })
+        if (state == RunState.Paused && await WaitsUntilAsync(runId, ct) is { } opens)
         {
-            // Paused by its window's close: the helpdesk is the team's again until the window opens.
-            jobs.Enqueue<RestoreSiteJob>(job => job.AfterWindowAsync(runId, CancellationToken.None));
+            // Paused by its window's close: the helpdesk is the team's again until the window opens, and the opening is
+            // scheduled here too (a second one finds nothing to do): the close's own may be lost with a crash mid-pause.
+            if (await quiet.ReadAsync(runId, ct) is { Pending: true })
+            {
+                jobs.Enqueue<RestoreSiteJob>(job => job.AfterWindowAsync(runId, CancellationToken.None));
+            }
+
+            var wait = opens - time.GetUtcNow();
+            jobs.Schedule<SendWindowJob>(job => job.OpenAsync(runId, opens, CancellationToken.None), wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
         }
         else if (state == RunState.Paused && options.Value.QuietPauseLimit > TimeSpan.Zero && await quiet.ReadAsync(runId, ct) is { Pending: true })
         {
@@ -351,10 +358,10 @@ public sealed class RunImportJob(
         }
     }
 
-    private async Task<bool> WaitsForWindowAsync(Guid runId, CancellationToken ct)
+    private async Task<DateTimeOffset?> WaitsUntilAsync(Guid runId, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
-        return await db.ImportRuns.AnyAsync(r => r.Id == runId && r.WaitsUntil != null, ct);
+        return await db.ImportRuns.Where(r => r.Id == runId).Select(r => r.WaitsUntil).FirstOrDefaultAsync(ct);
     }
 
     private async Task FinishAsync(Guid runId, RunState state, string? error, bool inPortal = false)
