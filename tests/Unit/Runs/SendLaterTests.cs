@@ -133,6 +133,8 @@ public sealed class SendLaterTests
         h.Simulator.Faults.Latency = FrappeSimulator.Faults.LatencyProfile.None;
         var paused = await h.InDatabaseAsync(db => db.ImportRuns.AsNoTracking().FirstAsync(r => r.Id == runId));
         Assert.NotNull(paused.WaitsUntil);
+        // The opening is scheduled by the close and again by the run's own stop: the close's may be lost with a crash mid-pause.
+        Assert.Equal([paused.WaitsUntil, paused.WaitsUntil], h.Jobs.ArgumentsOf(Job).Select(a => (DateTimeOffset?)a[1]));
         Assert.Contains("RestoreSiteJob.AfterWindowAsync Enqueued", h.Jobs.Created);
         await h.Services.GetRequiredService<RestoreSiteJob>().AfterWindowAsync(runId, CancellationToken.None);
         Assert.False((await h.Services.GetRequiredService<SiteQuiet>().ReadAsync(runId, CancellationToken.None))!.Pending, "the site is put back while the run waits");
@@ -146,25 +148,6 @@ public sealed class SendLaterTests
         Assert.Equal(RunState.Completed, await h.StateAsync(runId));
         Assert.Equal(40, h.Simulator.Store.Count("HD Ticket"));
         Assert.Empty(h.Simulator.Store.FindDuplicates("HD Ticket", "custom_source_id"));
-    }
-
-    [Fact]
-    public async Task A_run_whose_window_closed_while_the_portal_was_down_still_gets_its_opening()
-    {
-        await using var h = await RunsHarness.StartAsync();
-        var runId = await h.StartTicketRunAsync(FreshdeskSampleWriter.TicketCsv(Tickets), new RunOptions { Window = WindowAround(DateTimeOffset.UtcNow) });
-        // As the close left it, with its scheduled opening lost with the job store: pausing, waiting for the next opening.
-        var opens = DateTimeOffset.UtcNow.AddHours(20);
-        await h.InDatabaseAsync(db => db.ImportRuns.Where(r => r.Id == runId)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RunState.Pausing).SetProperty(r => r.WaitsUntil, opens)));
-
-        await h.ExecuteAsync(runId);
-
-        Assert.Equal(RunState.Paused, await h.StateAsync(runId));
-        Assert.Equal((runId, opens), ((Guid)h.Jobs.ArgumentsOf(Job).Single()[0]!, (DateTimeOffset)h.Jobs.ArgumentsOf(Job).Single()[1]!));
-        await h.Services.GetRequiredService<SendWindowJob>().OpenAsync(runId, opens, CancellationToken.None);
-        Assert.Equal(RunState.Completed, await h.StateAsync(runId));
-        Assert.Equal(Tickets, h.Simulator.Store.Count("HD Ticket"));
     }
 
     /// <summary>A window of Vietnam's wall clock from an hour before <paramref name="middle"/> to an hour after.</summary>
