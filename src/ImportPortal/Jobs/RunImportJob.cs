@@ -252,7 +252,7 @@ public sealed class RunImportJob(
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         var now = time.GetUtcNow();
-        var zone = Components.Shared.DisplayTime.TimeZone;
+        var zone = TeamClock.Zone;
         var stored = await db.ImportRuns.Where(r => r.Id == run.Id).Select(r => new { r.WaitsUntil, r.SendsNow }).FirstAsync(ct);
         var until = stored.WaitsUntil > now ? stored.WaitsUntil : null;
         if (until is null && runOptions.Window is { IsEmpty: false } closed && !stored.SendsNow && !closed.Contains(now, zone))
@@ -287,7 +287,7 @@ public sealed class RunImportJob(
 
         new AuditLog(db, time).Record("system", "run.waiting", $"run {run.Number}", $"planned; sending from {waitUntil:u}");
         await db.SaveChangesAsync(ct);
-        jobs.Schedule<SendWindowJob>(job => job.OpenAsync(run.Id, waitUntil, CancellationToken.None), waitUntil - now);
+        SendWindowJob.ScheduleOpen(jobs, run.Id, waitUntil, now);
         var counts = await RunCounter.CountAsync(db, run.Id, ct);
         feed.Publish(new RunProgress(run.Id, RunState.Paused, null, 1, counts, 0, 0, [], now));
         logger.LogInformation("Run {RunId} is planned and waits to send from {Until}", run.Id, waitUntil);
@@ -348,8 +348,7 @@ public sealed class RunImportJob(
                 jobs.Enqueue<RestoreSiteJob>(job => job.AfterWindowAsync(runId, CancellationToken.None));
             }
 
-            var wait = opens - time.GetUtcNow();
-            jobs.Schedule<SendWindowJob>(job => job.OpenAsync(runId, opens, CancellationToken.None), wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
+            SendWindowJob.ScheduleOpen(jobs, runId, opens, time.GetUtcNow());
         }
         else if (state == RunState.Paused && options.Value.QuietPauseLimit > TimeSpan.Zero && await quiet.ReadAsync(runId, ct) is { Pending: true })
         {

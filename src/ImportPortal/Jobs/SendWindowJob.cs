@@ -56,7 +56,7 @@ public sealed class SendWindowJob(IDbContextFactory<PortalDbContext> databases, 
             }
 
             var now = time.GetUtcNow();
-            var zone = Components.Shared.DisplayTime.TimeZone;
+            var zone = TeamClock.Zone;
             // Hangfire may start a scheduled job up to a second early.
             if (window.Contains(now + TimeSpan.FromSeconds(2), zone) && at - now > TimeSpan.FromSeconds(2))
             {
@@ -72,6 +72,14 @@ public sealed class SendWindowJob(IDbContextFactory<PortalDbContext> databases, 
         }
 
         logger.LogInformation("Run {RunId}: its window closed; it goes on at {Opens}", runId, opens);
-        jobs.Schedule<SendWindowJob>(job => job.OpenAsync(runId, opens, CancellationToken.None), opens - time.GetUtcNow());
+        ScheduleOpen(jobs, runId, opens, time.GetUtcNow());
+    }
+
+    /// <summary>Schedules <see cref="OpenAsync"/> for <paramref name="opens"/> (at once when that has passed).</summary>
+    public static void ScheduleOpen(IBackgroundJobClient jobs, Guid runId, DateTimeOffset opens, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        var wait = opens - now;
+        jobs.Schedule<SendWindowJob>(job => job.OpenAsync(runId, opens, CancellationToken.None), wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
     }
 }

@@ -34,7 +34,7 @@ public sealed record RunOptions
     public DateTimeOffset? SendFrom { get; init; }
 
     /// <summary>
-    /// The hours of each day the run may send in, on the team's wall clock (<c>DisplayTime.TimeZone</c>): outside them
+    /// The hours of each day the run may send in, on the team's wall clock (<see cref="TeamClock"/>): outside them
     /// it waits, paused, with its site put back, and it goes on by itself when they come again. Null: any time.
     /// </summary>
     public SendWindow? Window { get; init; }

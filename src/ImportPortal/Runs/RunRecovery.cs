@@ -74,10 +74,8 @@ public sealed class RunRecovery(
             .Select(r => new { r.Id, r.WaitsUntil }).ToListAsync(cancellationToken);
         foreach (var run in waiting)
         {
-            var until = run.WaitsUntil!.Value;
-            var left = until - time.GetUtcNow();
-            logger.LogInformation("Run {RunId} waits to send from {Until}: its start scheduled again", run.Id, until);
-            jobs.Schedule<SendWindowJob>(job => job.OpenAsync(run.Id, until, CancellationToken.None), left > TimeSpan.Zero ? left : TimeSpan.Zero);
+            logger.LogInformation("Run {RunId} waits to send from {Until}: its start scheduled again", run.Id, run.WaitsUntil);
+            SendWindowJob.ScheduleOpen(jobs, run.Id, run.WaitsUntil!.Value, time.GetUtcNow());
         }
     }
 

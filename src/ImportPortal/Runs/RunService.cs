@@ -104,7 +104,7 @@ public sealed class RunService(
             WaitsUntil = request.Options.SendFrom,
         };
         db.ImportRuns.Add(run);
-        new AuditLog(db, time).Record(actor, "run.started", $"run {run.Number}", $"site {site.Name}, profile {profile.Name}{(request.Options.DryRun ? ", dry run" : "")}{(request.Options.SilencesSite ? $", site kept quiet{(request.Options.ResumeSending ? "" : ", sending left suspended at the end")}" : "")}{(request.Options.SendFrom is { } from ? $", sending from {from:u}" : "")}{(request.Options.Window is { } w ? $", sending only {w.From:HH\\:mm}–{w.Until:HH\\:mm} {Components.Shared.DisplayTime.ZoneId}" : "")}");
+        new AuditLog(db, time).Record(actor, "run.started", $"run {run.Number}", $"site {site.Name}, profile {profile.Name}{(request.Options.DryRun ? ", dry run" : "")}{(request.Options.SilencesSite ? $", site kept quiet{(request.Options.ResumeSending ? "" : ", sending left suspended at the end")}" : "")}{(request.Options.SendFrom is { } from ? $", sending from {from:u}" : "")}{(request.Options.Window is { } w ? $", sending only {w.From:HH\\:mm}–{w.Until:HH\\:mm} {TeamClock.ZoneId}" : "")}");
         await db.SaveChangesAsync(ct);
         jobs.Enqueue<RunImportJob>(job => job.ExecuteAsync(run.Id, CancellationToken.None));
         return RunCommandResult.Ok(run.Id);

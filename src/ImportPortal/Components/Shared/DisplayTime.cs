@@ -5,14 +5,9 @@ namespace ImportPortal.Components.Shared;
 /// <summary>Times as the operators read them: in Asia/Ho_Chi_Minh, whatever zone the server runs in.</summary>
 internal static class DisplayTime
 {
-    public const string ZoneId = "Asia/Ho_Chi_Minh";
+    public const string ZoneId = Runs.TeamClock.ZoneId;
 
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.TryFindSystemTimeZoneById(ZoneId, out var zone)
-        ? zone
-        : TimeZoneInfo.CreateCustomTimeZone(ZoneId, TimeSpan.FromHours(7), ZoneId, ZoneId);
-
-    /// <summary>The team's time zone: what the pages show, and the wall clock a run's sending window is set on.</summary>
-    public static TimeZoneInfo TimeZone => Zone;
+    private static TimeZoneInfo Zone => Runs.TeamClock.Zone;
 
     public static DateTimeOffset InZone(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone);
 
