@@ -68,6 +68,29 @@ public sealed class PortalServices : IAsyncDisposable
     {
         await Provider.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(DataDir, recursive: true);
+        await DeleteDataDirAsync();
+    }
+
+    // A page's load that began before the test ended may still open the database (its -wal and -shm files appear)
+    // while the folder is deleted: it ends within moments, so the folder is deleted again rather than failing the test.
+    private async Task DeleteDataDirAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Directory.Delete(DataDir, recursive: true);
+                return;
+            }
+            catch (DirectoryNotFoundException) when (attempt > 1)
+            {
+                return;
+            }
+            catch (IOException) when (attempt < 20)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50));
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            }
+        }
     }
 }
