@@ -24,18 +24,37 @@ public sealed class RetryRecordsJob(IDbContextFactory<PortalDbContext> databases
             return;
         }
 
-        var now = time.GetUtcNow();
         var chosen = db.ImportRecords.Where(r => r.RunId == runId && (r.State == RecordState.Failed || r.State == RecordState.Skipped));
         if (recordIds is not null)
         {
+            // One JSON parameter, however many ids: SQLite takes at most 32,766 parameters in a statement.
             var ids = recordIds.ToList();
-            chosen = chosen.Where(r => ids.Contains(r.Id));
+            chosen = chosen.Where(r => EF.Parameter(ids).Contains(r.Id));
         }
         else
         {
             chosen = chosen.Where(r => r.State == RecordState.Failed);
         }
 
+        await RetryAsync(db, runId, chosen, ct);
+    }
+
+    /// <summary>Retries the records that fail with <paramref name="cause"/> when the job runs (found as the error list finds them).</summary>
+    public async Task ExecuteCauseAsync(Guid runId, RecordCause cause, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(cause);
+        await using var db = await databases.CreateDbContextAsync(ct);
+        if (!await db.ImportRuns.AnyAsync(r => r.Id == runId && r.DeletedAt == null, ct))
+        {
+            return;
+        }
+
+        await RetryAsync(db, runId, RunQueries.OfCause(db.ImportRecords.Where(r => r.RunId == runId && r.State == RecordState.Failed), cause), ct);
+    }
+
+    private async Task RetryAsync(PortalDbContext db, Guid runId, IQueryable<ImportRecord> chosen, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
         await chosen.ExecuteUpdateAsync(Reset(now), ct);
 
         // Whatever waited on a dependency checks it again; those still blocked fail again at once, without a request.

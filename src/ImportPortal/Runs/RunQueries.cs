@@ -270,7 +270,8 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
     /// <summary>How many values of a cause the error list names.</summary>
     public const int CauseValuesShown = 5;
 
-    private static IQueryable<ImportRecord> OfCause(IQueryable<ImportRecord> query, RecordCause cause)
+    /// <summary>The records of <paramref name="query"/> whose failure is of the cause (and names its value, when it has one).</summary>
+    internal static IQueryable<ImportRecord> OfCause(IQueryable<ImportRecord> query, RecordCause cause)
     {
         if (cause.Stage is { } stage)
         {

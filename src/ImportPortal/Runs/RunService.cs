@@ -196,24 +196,10 @@ public sealed class RunService(
     public async Task<RunCommandResult> RetryAsync(string actor, Guid runId, IReadOnlyList<long>? recordIds, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
-        if (await db.ImportRuns.FirstOrDefaultAsync(r => r.Id == runId && r.DeletedAt == null, ct) is not { } run)
+        var (run, refusal) = await RetryableAsync(db, runId, ct);
+        if (run is null)
         {
-            return RunCommandResult.Fail("Runs.NotFound");
-        }
-
-        if (run.State is RunState.Cancelled or RunState.Cancelling)
-        {
-            return RunCommandResult.Fail("Runs.CannotRetryCancelled");
-        }
-
-        if (run.RemovalUnderWay)
-        {
-            return RunCommandResult.Fail("Runs.RemovalRunning");
-        }
-
-        if (run.CheckUnderWay)
-        {
-            return RunCommandResult.Fail("Runs.CheckRunning");
+            return refusal!;
         }
 
         var ids = recordIds?.ToList();
@@ -222,6 +208,58 @@ public sealed class RunService(
         jobs.Enqueue<RetryRecordsJob>(job => job.ExecuteAsync(runId, ids, CancellationToken.None));
         return RunCommandResult.Ok(runId);
     }
+
+    /// <summary>
+    /// Retries every failed record of a cause (or of one value of it). The job finds them when it runs, so a cause of
+    /// tens of thousands of records travels as the cause, not as its ids. <see cref="RunCommandResult.Count"/> says how
+    /// many failed records the cause has now.
+    /// </summary>
+    public async Task<RunCommandResult> RetryCauseAsync(string actor, Guid runId, RecordCause cause, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(cause);
+        if (cause.Kind == RecordErrorKind.Dependency)
+        {
+            // They go again when the record they wait on does; retrying them alone would fail them again at once.
+            return RunCommandResult.Fail("Runs.CauseWaits");
+        }
+
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var (run, refusal) = await RetryableAsync(db, runId, ct);
+        if (run is null)
+        {
+            return refusal!;
+        }
+
+        var count = await RunQueries.OfCause(RunQueries.Failed(db, runId), cause).LongCountAsync(ct);
+        new AuditLog(db, time).Record(actor, "run.retried", $"run {run.Number}", $"{count} record(s) of the cause {Described(cause)}");
+        await db.SaveChangesAsync(ct);
+        jobs.Enqueue<RetryRecordsJob>(job => job.ExecuteCauseAsync(runId, cause, CancellationToken.None));
+        return RunCommandResult.Ok(runId) with { Count = count };
+    }
+
+    // A run that takes a retry: not deleted, cancelled, or being checked or taken off its site.
+    private static async Task<(ImportRun? Run, RunCommandResult? Refusal)> RetryableAsync(PortalDbContext db, Guid runId, CancellationToken ct)
+    {
+        if (await db.ImportRuns.FirstOrDefaultAsync(r => r.Id == runId && r.DeletedAt == null, ct) is not { } run)
+        {
+            return (null, RunCommandResult.Fail("Runs.NotFound"));
+        }
+
+        if (run.State is RunState.Cancelled or RunState.Cancelling)
+        {
+            return (null, RunCommandResult.Fail("Runs.CannotRetryCancelled"));
+        }
+
+        if (run.RemovalUnderWay)
+        {
+            return (null, RunCommandResult.Fail("Runs.RemovalRunning"));
+        }
+
+        return run.CheckUnderWay ? (null, RunCommandResult.Fail("Runs.CheckRunning")) : (run, null);
+    }
+
+    private static string Described(RecordCause cause) =>
+        $"{cause.Stage?.ToString() ?? "any stage"} {cause.Kind} {cause.HttpStatus} {cause.ExcType} \"{cause.Template}\"" + (cause.Value is null ? "" : $" naming \"{cause.Value}\"");
 
     /// <summary>Keeps the operator's corrected insert body for the record and retries it.</summary>
     public async Task<RunCommandResult> EditPayloadAsync(string actor, long recordId, string json, CancellationToken ct)
@@ -264,12 +302,33 @@ public sealed class RunService(
         await using var db = await databases.CreateDbContextAsync(ct);
         var ids = recordIds.ToList();
         var now = time.GetUtcNow();
-        var skipped = await db.ImportRecords.Where(r => r.RunId == runId && ids.Contains(r.Id) && r.State == RecordState.Failed)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RecordState.Skipped).SetProperty(r => r.Result, RecordResult.None).SetProperty(r => r.UpdatedAt, now), ct);
+        // One JSON parameter, however many ids: SQLite takes at most 32,766 parameters in a statement.
+        var skipped = await db.ImportRecords.Where(r => r.RunId == runId && EF.Parameter(ids).Contains(r.Id) && r.State == RecordState.Failed)
+            .ExecuteUpdateAsync(Skip(now), ct);
         new AuditLog(db, time).Record(actor, "record.skipped", $"run {runId}", $"{skipped} record(s)");
         await db.SaveChangesAsync(ct);
-        return RunCommandResult.Ok(runId);
+        return RunCommandResult.Ok(runId) with { Count = skipped };
     }
+
+    /// <summary>Skips every failed record of a cause (or of one value of it) in one statement; <see cref="RunCommandResult.Count"/> says how many.</summary>
+    public async Task<RunCommandResult> SkipCauseAsync(string actor, Guid runId, RecordCause cause, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(cause);
+        await using var db = await databases.CreateDbContextAsync(ct);
+        if (!await db.ImportRuns.AnyAsync(r => r.Id == runId && r.DeletedAt == null, ct))
+        {
+            return RunCommandResult.Fail("Runs.NotFound");
+        }
+
+        var skipped = await RunQueries.OfCause(db.ImportRecords.Where(r => r.RunId == runId && r.State == RecordState.Failed), cause)
+            .ExecuteUpdateAsync(Skip(time.GetUtcNow()), ct);
+        new AuditLog(db, time).Record(actor, "record.skipped", $"run {runId}", $"{skipped} record(s) of the cause {Described(cause)}");
+        await db.SaveChangesAsync(ct);
+        return RunCommandResult.Ok(runId) with { Count = skipped };
+    }
+
+    private static Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<ImportRecord>> Skip(DateTimeOffset now) => s => s
+        .SetProperty(r => r.State, RecordState.Skipped).SetProperty(r => r.Result, RecordResult.None).SetProperty(r => r.UpdatedAt, now);
 
     /// <summary>
     /// Deletes a run that stands still: it leaves every page at once, and a job removes its records and their attempts

@@ -10,6 +10,9 @@ public sealed record RunCommandResult(Guid? RunId, string? ErrorKey = null, stri
 {
     public bool Succeeded => ErrorKey is null;
 
+    /// <summary>How many records a command on many took (a cause retried or skipped, records skipped).</summary>
+    public long Count { get; init; }
+
     public static RunCommandResult Ok(Guid id) => new(id);
 
     public static RunCommandResult Fail(string key, string? arg = null) => new(null, key, arg);

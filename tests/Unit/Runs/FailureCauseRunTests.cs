@@ -1,6 +1,9 @@
+using Hangfire.Common;
 using ImportPortal.Domain.Migration;
+using ImportPortal.Jobs;
 using ImportPortal.Runs;
 using ImportPortal.TestData;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ImportPortal.Tests.Unit.Runs;
 
@@ -79,20 +82,68 @@ public sealed class FailureCauseRunTests
         // The site's administrator fixes the customers; the banned subject stays refused.
         h.Simulator.Faults.Rejections.Clear();
         h.Simulator.Faults.Rejections.Add("HD Ticket", d => d["raised_by"]?.ToString() == FreshdeskSampleWriter.RequesterEmail(3), Banned);
-        var ids = await h.Queries.IdsAsync(runId, new RecordFilter(Cause: link.Cause), CancellationToken.None);
-        await h.RetryAsync(runId, ids);
-        var skipped = await h.Queries.IdsAsync(runId, new RecordFilter(Cause: waitingOnBanned.Cause), CancellationToken.None);
-        var skip = await h.Runs.SkipAsync("van.hanh", runId, skipped, CancellationToken.None);
+
+        // One value of the cause first: only the ticket whose message named it goes again, with what waited on it.
+        Assert.Equal(1, await RetryCauseAsync(h, runId, link.Cause with { Value = "Công ty 5" }));
+        var records = await h.RecordsAsync(runId);
+        Assert.All(records.Where(r => (r.GroupKey ?? r.SourceKey) == "6"), r => Assert.True(r.State == RecordState.Succeeded, RecordChecks.Describe(r)));
+        Assert.Equal(["3", "9"], records.Where(r => r is { Stage: RunStage.Tickets, State: RecordState.Failed, ErrorKind: RecordErrorKind.Data } && r.ErrorMessage!.StartsWith("Could not find", StringComparison.Ordinal))
+            .Select(r => r.SourceKey).Order(StringComparer.Ordinal));
+
+        Assert.Equal(2, await RetryCauseAsync(h, runId, link.Cause));
+        var skip = await h.Runs.SkipCauseAsync("van.hanh", runId, waitingOnBanned.Cause, CancellationToken.None);
         Assert.True(skip.Succeeded, skip.ErrorKey);
+        Assert.Equal(3, skip.Count);
 
         var left = await h.Queries.CausesAsync(runId, CancellationToken.None);
         Assert.Equal([(1L, Banned)], left.Select(c => (c.Count, c.Cause.Template)).ToList());
-        var records = await h.RecordsAsync(runId);
-        Assert.Equal(3, skipped.Count);
-        Assert.All(records.Where(r => skipped.Contains(r.Id)), r => Assert.Equal((RecordState.Skipped, "4"), (r.State, r.GroupKey ?? r.SourceKey)));
+        records = await h.RecordsAsync(runId);
+        Assert.Equal(["4", "4", "4"], records.Where(r => r is { State: RecordState.Skipped, ErrorKind: RecordErrorKind.Dependency }).Select(r => r.GroupKey ?? r.SourceKey));
         Assert.All(records.Where(r => r.SourceKey is "3" or "6" or "9" || r.GroupKey is "3" or "6" or "9"),
             r => Assert.True(r.State == RecordState.Succeeded, $"the fixed tickets and their conversations should go in: {RecordChecks.Describe(r)}"));
         Assert.Equal(11, h.Simulator.Store.List("HD Ticket").Count);
+    }
+
+    [Fact]
+    public async Task Records_that_wait_on_a_failed_one_are_not_retried_as_a_cause_and_a_deleted_run_takes_no_cause()
+    {
+        await using var h = await RefusingHarnessAsync();
+        var runId = await RunAsync(h);
+        var waiting = (await h.Queries.CausesAsync(runId, CancellationToken.None)).First(c => c.Cause.Kind == RecordErrorKind.Dependency);
+
+        Assert.Equal("Runs.CauseWaits", (await h.Runs.RetryCauseAsync("van.hanh", runId, waiting.Cause, CancellationToken.None)).ErrorKey);
+        Assert.Equal("Runs.NotFound", (await h.Runs.RetryCauseAsync("van.hanh", Guid.NewGuid(), waiting.Cause with { Kind = RecordErrorKind.Data }, CancellationToken.None)).ErrorKey);
+        Assert.Equal("Runs.NotFound", (await h.Runs.SkipCauseAsync("van.hanh", Guid.NewGuid(), waiting.Cause, CancellationToken.None)).ErrorKey);
+        Assert.Empty(h.Jobs.ArgumentsOf("RetryRecordsJob.ExecuteCauseAsync"));
+    }
+
+    [Fact]
+    public async Task A_selection_past_sqlites_parameter_limit_is_skipped_and_retried_in_one_statement()
+    {
+        await using var h = await RefusingHarnessAsync();
+        var runId = await RunAsync(h);
+        var failed = (await h.RecordsAsync(runId)).Where(r => r.State == RecordState.Failed).Select(r => r.Id).ToList();
+        // SQLite takes at most 32,766 parameters in a statement; a cause of a big migration holds more records than that.
+        var many = failed.Concat(Enumerable.Range(1, 40_000).Select(i => -(long)i)).ToList();
+
+        var skip = await h.Runs.SkipAsync("van.hanh", runId, many, CancellationToken.None);
+
+        Assert.True(skip.Succeeded, skip.ErrorKey);
+        Assert.Equal(failed.Count, skip.Count);
+        await h.RetryAsync(runId, many);
+        Assert.All((await h.RecordsAsync(runId)).Where(r => failed.Contains(r.Id)), r => Assert.NotEqual(RecordState.Skipped, r.State));
+    }
+
+    // Retries a cause as the error list does, and runs its job as a Hangfire worker gets it from the job store.
+    private static async Task<long> RetryCauseAsync(RunsHarness h, Guid runId, RecordCause cause)
+    {
+        var result = await h.Runs.RetryCauseAsync("van.hanh", runId, cause, CancellationToken.None);
+        Assert.True(result.Succeeded, result.ErrorKey);
+        var args = h.Jobs.ArgumentsOf("RetryRecordsJob.ExecuteCauseAsync")[^1];
+        var job = JobStore.RoundTrip(Job.FromExpression<RetryRecordsJob>(j => j.ExecuteCauseAsync((Guid)args[0]!, (RecordCause)args[1]!, CancellationToken.None)));
+        Assert.Equal((runId, cause), ((Guid)job.Args[0], (RecordCause)job.Args[1]));
+        await h.Services.GetRequiredService<RetryRecordsJob>().ExecuteCauseAsync(runId, (RecordCause)job.Args[1], CancellationToken.None);
+        return result.Count;
     }
 
     private static async Task<RunsHarness> RefusingHarnessAsync()

@@ -167,13 +167,9 @@ public sealed class SendLaterTests
         // The start finds its run by that moment (WaitsUntil == until): a moment that came back other than it went would never start it.
         var until = new DateTimeOffset(2026, 12, 2, 16, 30, 0, TimeSpan.Zero).AddTicks(1234567);
         var runId = Guid.NewGuid();
-        // As the portal configures Hangfire (AddImportJobs): these settings are process-wide, and the same in every test.
-        GlobalConfiguration.Configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
         var job = Hangfire.Common.Job.FromExpression<SendWindowJob>(j => j.OpenAsync(runId, until, CancellationToken.None));
 
-        var stored = Hangfire.Storage.InvocationData.SerializeJob(job);
-        var back = Hangfire.Storage.InvocationData.DeserializePayload(stored.SerializePayload()).DeserializeJob();
+        var back = JobStore.RoundTrip(job);
 
         Assert.Equal(typeof(SendWindowJob), back.Type);
         Assert.Equal(runId, back.Args[0]);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Bunit;
 using ImportPortal.Components.Pages.Runs;
 using ImportPortal.Domain.Migration;
+using ImportPortal.Runs;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 
@@ -122,7 +123,10 @@ public sealed class RunErrorListTests : RunPagesTest
 
         list.Find("[data-testid=cause-retry]").Click();
         var ticket = records.Single(r => r is { Stage: RunStage.Tickets, State: RecordState.Failed });
-        await list.WaitForAssertionAsync(() => Assert.Equal([ticket.Id], H.Jobs.ArgumentsOf("RetryRecordsJob.ExecuteAsync").Select(a => (IEnumerable<long>)a[1]!).Single()), Wait);
+        await list.WaitForAssertionAsync(() => Assert.Single(H.Jobs.ArgumentsOf("RetryRecordsJob.ExecuteCauseAsync")), Wait);
+        var cause = Assert.IsType<RecordCause>(H.Jobs.ArgumentsOf("RetryRecordsJob.ExecuteCauseAsync")[0][1]);
+        Assert.Equal((RunStage.Tickets, RefusalMessage, (string?)null), (cause.Stage, cause.Template, cause.Value));
+        Assert.Equal([ticket.Id], await H.Queries.IdsAsync(runId, new RecordFilter(Cause: cause), CancellationToken.None));
     }
 
     private static async Task<AngleSharp.Dom.IElement> TicketRowAsync(IRenderedComponent<RunErrorList> list)
