@@ -72,7 +72,7 @@ public sealed class RetryRecordsJob(IDbContextFactory<PortalDbContext> databases
         var finished = new[] { RunState.Completed, RunState.CompletedWithErrors, RunState.Failed, RunState.Paused };
         await db.ImportRuns.Where(r => r.Id == runId && r.DeletedAt == null && finished.Contains(r.State))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RunState.Queued).SetProperty(r => r.FinishedAt, (DateTimeOffset?)null).SetProperty(r => r.PausedAt, (DateTimeOffset?)null)
-                .SetProperty(r => r.WaitsUntil, (DateTimeOffset?)null).SetProperty(r => r.SendsNow, true)
+                .SetProperty(r => r.WaitsUntil, (DateTimeOffset?)null).SetProperty(r => r.SendsNow, true).SetProperty(r => r.SendsUntil, (DateTimeOffset?)null)
                 .SetProperty(r => r.Error, (string?)null).SetProperty(r => r.ErrorInPortal, false), ct);
         await runJob.ExecuteAsync(runId, ct);
     }

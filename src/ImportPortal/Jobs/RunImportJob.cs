@@ -253,9 +253,11 @@ public sealed class RunImportJob(
         await using var db = await databases.CreateDbContextAsync(ct);
         var now = time.GetUtcNow();
         var zone = TeamClock.Zone;
-        var stored = await db.ImportRuns.Where(r => r.Id == run.Id).Select(r => new { r.WaitsUntil, r.SendsNow }).FirstAsync(ct);
+        var stored = await db.ImportRuns.Where(r => r.Id == run.Id).Select(r => new { r.WaitsUntil, r.SendsNow, r.SendsUntil }).FirstAsync(ct);
         var until = stored.WaitsUntil > now ? stored.WaitsUntil : null;
-        if (until is null && runOptions.Window is { IsEmpty: false } closed && !stored.SendsNow && !closed.Contains(now, zone))
+        // Resumed by hand to send until a moment that has passed (the portal was down then): the window decides again.
+        var sendsNow = stored.SendsNow && !(stored.SendsUntil <= now);
+        if (until is null && runOptions.Window is { IsEmpty: false } closed && !sendsNow && !closed.Contains(now, zone))
         {
             // In UTC, as every moment a run waits for is kept: its start finds it by that moment.
             until = closed.NextOpen(now, zone).ToUniversalTime();
@@ -270,8 +272,16 @@ public sealed class RunImportJob(
 
             if (runOptions.Window is { IsEmpty: false } window)
             {
-                var close = window.NextClose(now, zone);
-                jobs.Schedule<SendWindowJob>(job => job.CloseAsync(run.Id, close, CancellationToken.None), close - now);
+                if (stored.SendsUntil is { } sendsUntil && sendsUntil > now)
+                {
+                    // Again here: the job store may have been lost since the operator chose it.
+                    jobs.Schedule<SendWindowJob>(job => job.SendUntilAsync(run.Id, sendsUntil, CancellationToken.None), sendsUntil - now);
+                }
+                else
+                {
+                    var close = window.NextClose(now, zone);
+                    jobs.Schedule<SendWindowJob>(job => job.CloseAsync(run.Id, close, CancellationToken.None), close - now);
+                }
             }
 
             return false;

@@ -1,4 +1,5 @@
 using Hangfire;
+using ImportPortal.Domain.Migration;
 using ImportPortal.Persistence;
 using ImportPortal.Runs;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,21 @@ public sealed class SendWindowJob(IDbContextFactory<PortalDbContext> databases, 
     /// paused, cancelled or ended meanwhile is left as it is; so is one whose window is not closing (a copy of this
     /// job from an earlier start).
     /// </summary>
-    public async Task CloseAsync(Guid runId, DateTimeOffset at, CancellationToken ct)
+    public Task CloseAsync(Guid runId, DateTimeOffset at, CancellationToken ct) =>
+        // Hangfire may start a scheduled job up to a second early.
+        WaitForWindowAsync(runId, "run.window-closed", (run, window, now) => !window.Contains(now + TimeSpan.FromSeconds(2), TeamClock.Zone) || at - now <= TimeSpan.FromSeconds(2), ct);
+
+    /// <summary>
+    /// The moment the operator chose to send until, resuming the run by hand outside its window
+    /// (<see cref="RunService.ResumeUntilAsync"/>): the run pauses and waits for its window, as at the window's close.
+    /// Nothing when the run no longer sends until that moment (a command by hand since, or the window reached first).
+    /// </summary>
+    public Task SendUntilAsync(Guid runId, DateTimeOffset until, CancellationToken ct) =>
+        WaitForWindowAsync(runId, "run.send-until-reached", (run, _, _) => run.SendsUntil == until, ct);
+
+    // A run still at work pauses (in-flight requests finish and are recorded), its site is put back once it stops, and it
+    // waits for its window to open; one paused, cancelled or ended meanwhile is left as it is, and so is one `due` refuses.
+    private async Task WaitForWindowAsync(Guid runId, string action, Func<ImportRun, SendWindow, DateTimeOffset, bool> due, CancellationToken ct)
     {
         DateTimeOffset opens;
         await using (var db = await databases.CreateDbContextAsync(ct))
@@ -56,22 +71,21 @@ public sealed class SendWindowJob(IDbContextFactory<PortalDbContext> databases, 
             }
 
             var now = time.GetUtcNow();
-            var zone = TeamClock.Zone;
-            // Hangfire may start a scheduled job up to a second early.
-            if (window.Contains(now + TimeSpan.FromSeconds(2), zone) && at - now > TimeSpan.FromSeconds(2))
+            if (!due(run, window, now))
             {
                 return;
             }
 
-            opens = window.NextOpen(now + TimeSpan.FromSeconds(2), zone).ToUniversalTime();
+            opens = window.NextOpen(now + TimeSpan.FromSeconds(2), TeamClock.Zone).ToUniversalTime();
             run.State = run.State == RunState.Running ? RunState.Pausing : run.State;
             run.WaitsUntil = opens;
             run.SendsNow = false;
-            new AuditLog(db, time).Record("system", "run.window-closed", $"run {run.Number}", $"paused until its window opens at {opens:u}");
+            run.SendsUntil = null;
+            new AuditLog(db, time).Record("system", action, $"run {run.Number}", $"paused until its window opens at {opens:u}");
             await db.SaveChangesAsync(ct);
         }
 
-        logger.LogInformation("Run {RunId}: its window closed; it goes on at {Opens}", runId, opens);
+        logger.LogInformation("Run {RunId} waits for its window ({Action}); it goes on at {Opens}", runId, action, opens);
         ScheduleOpen(jobs, runId, opens, time.GetUtcNow());
     }
 

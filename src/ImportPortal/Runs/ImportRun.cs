@@ -52,6 +52,12 @@ public sealed class ImportRun
     /// </summary>
     public bool SendsNow { get; set; }
 
+    /// <summary>
+    /// Resumed by hand outside its window to send only until then (<see cref="RunService.ResumeUntilAsync"/>): at that
+    /// moment it pauses and waits for the window, as at the window's close. Cleared by any other command and when reached.
+    /// </summary>
+    public DateTimeOffset? SendsUntil { get; set; }
+
     /// <summary>When every record was planned into the database; null while planning.</summary>
     public DateTimeOffset? PlannedAt { get; set; }
 

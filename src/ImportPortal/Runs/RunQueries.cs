@@ -63,6 +63,7 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
             progress, latest.Items, quiet, QuietUntil(run, quiet), waiting, failedTables, run.ErrorInPortal, StoredJson.Read<List<LeftOutTally>>(run.LeftOutJson))
         {
             WaitsUntil = run.WaitsUntil,
+            SendsUntil = run.SendsUntil,
         };
     }
 

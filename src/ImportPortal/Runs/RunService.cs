@@ -118,7 +118,9 @@ public sealed class RunService(
             _ => null,
         }, ct);
 
-    public async Task<RunCommandResult> ResumeAsync(string actor, Guid runId, CancellationToken ct)
+    public Task<RunCommandResult> ResumeAsync(string actor, Guid runId, CancellationToken ct) => ResumeAsync(actor, runId, null, ct);
+
+    private async Task<RunCommandResult> ResumeAsync(string actor, Guid runId, DateTimeOffset? sendsUntil, CancellationToken ct)
     {
         var result = await TransitionAsync(actor, runId, "run.resumed", run => run.State switch
         {
@@ -127,7 +129,7 @@ public sealed class RunService(
             RunState.Paused or RunState.Failed => RunState.Queued,
             RunState.Pausing => RunState.Running,
             _ => null,
-        }, ct);
+        }, ct, sendsUntil);
         if (result.Succeeded)
         {
             jobs.Enqueue<RunImportJob>(job => job.ExecuteAsync(runId, CancellationToken.None));
@@ -135,6 +137,47 @@ public sealed class RunService(
 
         return result;
     }
+
+    /// <summary>
+    /// Resumes a run outside its nightly window to send now only until <paramref name="until"/> (a lunch hour, the
+    /// afternoon), after which it pauses and waits for the window as it would at the window's close. The moment must
+    /// come before the window opens: from then on the run sends anyway, until the window closes (plain resume).
+    /// </summary>
+    public async Task<RunCommandResult> ResumeUntilAsync(string actor, Guid runId, DateTimeOffset until, CancellationToken ct)
+    {
+        await using (var db = await databases.CreateDbContextAsync(ct))
+        {
+            if (await db.ImportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && r.DeletedAt == null, ct) is not { } run)
+            {
+                return RunCommandResult.Fail("Runs.NotFound");
+            }
+
+            var now = time.GetUtcNow();
+            if ((StoredJson.Read<RunOptions>(run.OptionsJson) ?? new RunOptions()).Window is not { IsEmpty: false } window || window.Contains(now, TeamClock.Zone))
+            {
+                return RunCommandResult.Fail("Runs.SendUntilInWindow");
+            }
+
+            var opens = window.NextOpen(now, TeamClock.Zone);
+            if (until < now + SendUntilMargin || until > opens - SendUntilMargin)
+            {
+                return RunCommandResult.Fail("Runs.SendUntilOutsideGap", TimeZoneInfo.ConvertTime(opens, TeamClock.Zone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        var sendsUntil = until.ToUniversalTime();
+        var result = await ResumeAsync(actor, runId, sendsUntil, ct);
+        if (result.Succeeded)
+        {
+            // Also when the run was still pausing and goes on with the job it has (no new start to schedule it).
+            jobs.Schedule<SendWindowJob>(job => job.SendUntilAsync(runId, sendsUntil, CancellationToken.None), sendsUntil - time.GetUtcNow());
+        }
+
+        return result;
+    }
+
+    /// <summary>How near now, or the window's opening, a moment to send until may be.</summary>
+    public static readonly TimeSpan SendUntilMargin = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// Records not yet sent stay unsent; a run that no job holds is cancelled at once, and a job puts back the site
@@ -375,7 +418,7 @@ public sealed class RunService(
         return await db.ImportRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => (RunState?)r.State).FirstOrDefaultAsync(ct);
     }
 
-    private async Task<RunCommandResult> TransitionAsync(string actor, Guid runId, string action, Func<ImportRun, RunState?> next, CancellationToken ct)
+    private async Task<RunCommandResult> TransitionAsync(string actor, Guid runId, string action, Func<ImportRun, RunState?> next, CancellationToken ct, DateTimeOffset? sendsUntil = null)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         if (await db.ImportRuns.FirstOrDefaultAsync(r => r.Id == runId && r.DeletedAt == null, ct) is not { } run)
@@ -393,6 +436,7 @@ public sealed class RunService(
         // By hand, the operator decides when it sends: a waiting run resumed starts now, one cancelled never waits again.
         run.WaitsUntil = null;
         run.SendsNow = state is RunState.Queued or RunState.Running;
+        run.SendsUntil = run.SendsNow ? sendsUntil : null;
         if (state == RunState.Queued)
         {
             // Resumed: the error that stopped it is no longer what the run is doing; a new one is recorded if it recurs.
@@ -405,7 +449,7 @@ public sealed class RunService(
             run.FinishedAt = time.GetUtcNow();
         }
 
-        new AuditLog(db, time).Record(actor, action, $"run {run.Number}");
+        new AuditLog(db, time).Record(actor, action, $"run {run.Number}", run.SendsUntil is { } until ? $"sends until {until:u}, then waits for its window" : null);
         await db.SaveChangesAsync(ct);
         return RunCommandResult.Ok(runId);
     }

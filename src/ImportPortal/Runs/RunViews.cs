@@ -61,6 +61,9 @@ public sealed record RunView(
 
     /// <summary>The moment a planned run waits for before it sends (<see cref="RunOptions.SendFrom"/>); null once it sends.</summary>
     public DateTimeOffset? WaitsUntil { get; init; }
+
+    /// <summary>Resumed by hand outside its window to send until then (<see cref="ImportRun.SendsUntil"/>).</summary>
+    public DateTimeOffset? SendsUntil { get; init; }
 }
 
 /// <summary>How long a run took: from its job's start (or its creation, if no job started it) to its end, pauses included — what a migration window has to hold.</summary>

@@ -150,6 +150,78 @@ public sealed class SendLaterTests
         Assert.Empty(h.Simulator.Store.FindDuplicates("HD Ticket", "custom_source_id"));
     }
 
+    [Fact]
+    public async Task Resumed_by_hand_to_send_until_a_time_a_run_sends_then_gives_the_site_back_and_goes_on_when_its_window_opens()
+    {
+        await using var h = await RunsHarness.StartAsync();
+        var window = WindowAround(DateTimeOffset.UtcNow.AddHours(3));
+        var runId = await h.StartTicketRunAsync(FreshdeskSampleWriter.TicketCsv(40), new RunOptions { Window = window, Ceiling = 2 });
+        await h.ExecuteAsync(runId);
+        var opens = window.NextOpen(DateTimeOffset.UtcNow, Vietnam);
+        Assert.Equal(RunState.Paused, await h.StateAsync(runId));
+
+        // Only before the window opens: from then it sends anyway, until the window closes.
+        var refused = await h.Runs.ResumeUntilAsync("van.hanh", runId, opens.AddMinutes(10), CancellationToken.None);
+        Assert.Equal(("Runs.SendUntilOutsideGap", TimeZoneInfo.ConvertTime(opens, Vietnam).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)), (refused.ErrorKey, refused.ErrorArg));
+        Assert.Equal("Runs.SendUntilOutsideGap", (await h.Runs.ResumeUntilAsync("van.hanh", runId, DateTimeOffset.UtcNow.AddMinutes(-5), CancellationToken.None)).ErrorKey);
+        Assert.Equal(RunState.Paused, await h.StateAsync(runId));
+
+        var until = DateTimeOffset.UtcNow.AddHours(1);
+        Assert.True((await h.Runs.ResumeUntilAsync("van.hanh", runId, until, CancellationToken.None)).Succeeded);
+        Assert.Equal([until], h.Jobs.ArgumentsOf(SendUntil).Select(a => (DateTimeOffset)a[1]!));
+        Assert.InRange(h.Jobs.ScheduledAt(SendUntil).Single(), until.UtcDateTime.AddMinutes(-1), until.UtcDateTime.AddMinutes(1));
+        h.Simulator.Faults.Latency = new FrappeSimulator.Faults.LatencyProfile(20, 20);
+        var job = h.ExecuteAsync(runId);
+        await h.WaitForSucceededAsync(runId, 20, TimeSpan.FromSeconds(30));
+        // Sending outside its window, until the chosen moment (scheduled again by the job: the job store may be lost); no close.
+        Assert.Equal([until, until], h.Jobs.ArgumentsOf(SendUntil).Select(a => (DateTimeOffset)a[1]!));
+        Assert.Empty(h.Jobs.ArgumentsOf(Close));
+
+        // A moment the run no longer sends until (an earlier choice) changes nothing; its own moment pauses it.
+        var send = h.Services.GetRequiredService<SendWindowJob>();
+        await send.SendUntilAsync(runId, until.AddMinutes(-30), CancellationToken.None);
+        Assert.Equal(RunState.Running, await h.StateAsync(runId));
+        await send.SendUntilAsync(runId, until, CancellationToken.None);
+        await job.WaitAsync(TimeSpan.FromSeconds(30));
+        h.Simulator.Faults.Latency = FrappeSimulator.Faults.LatencyProfile.None;
+        var paused = await h.InDatabaseAsync(db => db.ImportRuns.AsNoTracking().FirstAsync(r => r.Id == runId));
+        Assert.Equal((RunState.Paused, opens, (DateTimeOffset?)null, false), (paused.State, paused.WaitsUntil, paused.SendsUntil, paused.SendsNow));
+        Assert.Contains("RestoreSiteJob.AfterWindowAsync Enqueued", h.Jobs.Created);
+        var records = await h.RecordsAsync(runId);
+        Assert.InRange(records.Count(r => r.State == Domain.Migration.RecordState.Succeeded), 20, records.Count - 1);
+
+        // Its opening is scheduled; the window is hours away, so it is resumed by hand here to show the rest goes once.
+        Assert.Equal(opens, h.Jobs.ArgumentsOf(Job).Select(a => (DateTimeOffset)a[1]!).Last());
+        Assert.True((await h.Runs.ResumeAsync("van.hanh", runId, CancellationToken.None)).Succeeded);
+        await h.ExecuteAsync(runId);
+        Assert.Equal(RunState.Completed, await h.StateAsync(runId));
+        Assert.Equal(40, h.Simulator.Store.Count("HD Ticket"));
+        Assert.Empty(h.Simulator.Store.FindDuplicates("HD Ticket", "custom_source_id"));
+    }
+
+    [Fact]
+    public async Task Sending_until_a_time_is_refused_while_the_window_is_open_and_a_plain_resume_forgets_an_earlier_choice()
+    {
+        await using var h = await RunsHarness.StartAsync();
+        var open = await h.StartTicketRunAsync(FreshdeskSampleWriter.TicketCsv(Tickets), new RunOptions { Window = WindowAround(DateTimeOffset.UtcNow), SendFrom = DateTimeOffset.UtcNow.AddHours(1) });
+        await h.ExecuteAsync(open);
+        Assert.Equal("Runs.SendUntilInWindow", (await h.Runs.ResumeUntilAsync("van.hanh", open, DateTimeOffset.UtcNow.AddMinutes(30), CancellationToken.None)).ErrorKey);
+
+        var runId = await h.StartTicketRunAsync(FreshdeskSampleWriter.TicketCsv(Tickets), new RunOptions { Window = WindowAround(DateTimeOffset.UtcNow.AddHours(3)) }, profileName: "Phiếu ban ngày");
+        await h.ExecuteAsync(runId);
+        var until = DateTimeOffset.UtcNow.AddHours(1);
+        Assert.True((await h.Runs.ResumeUntilAsync("van.hanh", runId, until, CancellationToken.None)).Succeeded);
+        Assert.True((await h.Runs.PauseAsync("van.hanh", runId, CancellationToken.None)).Succeeded);
+        Assert.True((await h.Runs.ResumeAsync("van.hanh", runId, CancellationToken.None)).Succeeded);
+        Assert.Null(await h.InDatabaseAsync(db => db.ImportRuns.Where(r => r.Id == runId).Select(r => r.SendsUntil).FirstAsync()));
+
+        // Sent now, outside its window, as any resume by hand: no moment to stop at, the window's close is set instead.
+        await h.ExecuteAsync(runId);
+        Assert.Equal(RunState.Completed, await h.StateAsync(runId));
+        Assert.Equal(Tickets, h.Simulator.Store.Count("HD Ticket"));
+        Assert.Single(h.Jobs.ArgumentsOf(Close));
+    }
+
     /// <summary>A window of Vietnam's wall clock from an hour before <paramref name="middle"/> to an hour after.</summary>
     private static SendWindow WindowAround(DateTimeOffset middle)
     {
@@ -160,6 +232,8 @@ public sealed class SendLaterTests
     private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.CreateCustomTimeZone("Asia/Ho_Chi_Minh", TimeSpan.FromHours(7), "ICT", "ICT");
 
     private const string Close = "SendWindowJob.CloseAsync";
+
+    private const string SendUntil = "SendWindowJob.SendUntilAsync";
 
     [Fact]
     public void The_scheduled_start_keeps_its_moment_exactly_through_Hangfires_job_store()

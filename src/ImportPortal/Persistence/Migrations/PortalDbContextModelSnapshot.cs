@@ -408,6 +408,9 @@ namespace ImportPortal.Persistence.Migrations
                     b.Property<bool>("SendsNow")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTimeOffset?>("SendsUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("SiteId")
                         .HasColumnType("TEXT");
 

@@ -261,5 +261,46 @@ public sealed class RunDashboardPageTests : RunPagesTest
             [new StageCounts(RunStage.Tickets, Total: created * 4, created, 0, 0, 0)], Concurrency: 7, InFlight: 5,
             [new(now.AddSeconds(-2), 10), new(now.AddSeconds(-1), 12), new(now, 15)], now);
 
+    [Theory]
+    [InlineData("en", "Outside its window now", "Choose a time between now and", "Sending by hand outside its window until")]
+    [InlineData("vi", "Hiện đang ngoài khung giờ", "Hãy chọn giờ trong khoảng từ bây giờ đến", "Đang gửi theo lệnh ngoài khung giờ đến")]
+    public async Task Outside_its_window_a_waiting_run_is_offered_to_send_only_until_a_time_and_then_shows_until_when(string culture, string offer, string refused, string sending)
+    {
+        UseCulture(culture);
+        var vietnam = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TeamClock.Zone);
+        // A window opening in three hours, for an hour: the run is planned and waits for it.
+        var window = new SendWindow(TimeOnly.FromDateTime(vietnam.AddHours(3).DateTime), TimeOnly.FromDateTime(vietnam.AddHours(4).DateTime));
+        var runId = await H.StartTicketRunAsync(RejectedTicketCsv.Create(6, RefusedSubject), new RunOptions { Window = window });
+        await H.ExecuteAsync(runId);
+        var snackbars = Render<MudBlazor.MudSnackbarProvider>();
+        Render<MudBlazor.MudPopoverProvider>();
+
+        var page = Render<RunDashboardPage>(p => p.Add(x => x.Id, runId));
+
+        await page.WaitForAssertionAsync(() => Assert.Contains(offer, page.Find("[data-testid=run-send-until-offer]").TextContent, StringComparison.Ordinal), Wait);
+        Assert.Contains(DisplayTimeOf(window.NextOpen(DateTimeOffset.UtcNow, TeamClock.Zone)), page.Find("[data-testid=run-send-until-offer]").TextContent, StringComparison.Ordinal);
+        // Offered: two hours on from this hour, before the window opens.
+        Assert.Equal(vietnam.AddHours(2).ToString("HH':00'", CultureInfo.InvariantCulture), page.Find("input[data-testid=run-send-until]").GetAttribute("value"));
+
+        page.Find("input[data-testid=run-send-until]").Change(vietnam.AddHours(3).AddMinutes(10).ToString("HH:mm", CultureInfo.InvariantCulture));
+        page.Find("[data-testid=run-resume-until]").Click();
+        await snackbars.WaitForAssertionAsync(() => Assert.Contains(refused, snackbars.Find(".mud-snackbar").TextContent, StringComparison.Ordinal), Wait);
+        Assert.Equal(RunState.Paused, await H.StateAsync(runId));
+
+        var until = vietnam.AddHours(1);
+        page.Find("input[data-testid=run-send-until]").Change(until.ToString("HH:mm", CultureInfo.InvariantCulture));
+        page.Find("[data-testid=run-resume-until]").Click();
+
+        var expected = new DateTimeOffset(until.Year, until.Month, until.Day, until.Hour, until.Minute, 0, until.Offset);
+        await page.WaitForAssertionAsync(() => Assert.Contains(sending, page.Find("[data-testid=run-sends-until]").TextContent, StringComparison.Ordinal), Wait);
+        Assert.Contains($"{expected:yyyy-MM-dd HH:mm} (Asia/Ho_Chi_Minh)", page.Find("[data-testid=run-sends-until]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-testid=run-send-until-offer]"));
+        var run = await H.InDatabaseAsync(db => db.ImportRuns.AsNoTracking().SingleAsync(r => r.Id == runId));
+        Assert.Equal((RunState.Queued, expected), (run.State, run.SendsUntil));
+        Assert.Equal([expected], H.Jobs.ArgumentsOf("SendWindowJob.SendUntilAsync").Select(a => (DateTimeOffset)a[1]!));
+    }
+
+    private static string DisplayTimeOf(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, TeamClock.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
     private static string Count(IElement row, string which) => row.QuerySelector($"[data-count={which}]")!.TextContent.Trim();
 }
