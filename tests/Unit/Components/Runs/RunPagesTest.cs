@@ -31,6 +31,7 @@ public abstract class RunPagesTest : PortalComponentTest, IAsyncLifetime
     {
         H = await RunsHarness.StartAsync();
         Services.AddSingleton(H.Queries);
+        Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(H.Runs);
         Services.AddSingleton(H.Services.GetRequiredService<ProgressFeed<RunProgress>>());
         Services.AddSingleton(H.Services.GetRequiredService<ProgressFeed<RunQuietChange>>());
