@@ -38,6 +38,7 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
             run.CheckRequestedAt is null ? null : new RunSiteCheck(run.CheckUnderWay, run.CheckError is not null, run.CheckMissing, missing.GetValueOrDefault(run.Id)))
         {
             WaitsUntil = run.WaitsUntil,
+            SendsUntil = run.SendsUntil,
         }).ToList();
         return (items, total);
     }

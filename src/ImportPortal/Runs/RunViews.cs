@@ -19,6 +19,9 @@ public sealed record RunSummary(
     /// <summary>The moment a planned run waits for before it sends; null once it sends.</summary>
     public DateTimeOffset? WaitsUntil { get; init; }
 
+    /// <summary>Resumed by hand outside its window to send until then.</summary>
+    public DateTimeOffset? SendsUntil { get; init; }
+
     public TimeSpan? Took => RunTimes.Took(CreatedAt, StartedAt, FinishedAt);
 
     public long Total => Stages.Sum(s => s.Total);

@@ -262,9 +262,10 @@ public sealed class RunDashboardPageTests : RunPagesTest
             [new(now.AddSeconds(-2), 10), new(now.AddSeconds(-1), 12), new(now, 15)], now);
 
     [Theory]
-    [InlineData("en", "Outside its window now", "Choose a time between now and", "Sending by hand outside its window until")]
-    [InlineData("vi", "Hiện đang ngoài khung giờ", "Hãy chọn giờ trong khoảng từ bây giờ đến", "Đang gửi theo lệnh ngoài khung giờ đến")]
-    public async Task Outside_its_window_a_waiting_run_is_offered_to_send_only_until_a_time_and_then_shows_until_when(string culture, string offer, string refused, string sending)
+    [InlineData("en", "Outside its window now", "Choose a time between now and", "Sending by hand outside its window until", "sends until", ", then waits for its window")]
+    [InlineData("vi", "Hiện đang ngoài khung giờ", "Hãy chọn giờ trong khoảng từ bây giờ đến", "Đang gửi theo lệnh ngoài khung giờ đến", "gửi đến", ", rồi chờ khung giờ")]
+    public async Task Outside_its_window_a_waiting_run_is_offered_to_send_only_until_a_time_and_then_shows_until_when(
+        string culture, string offer, string refused, string sending, string listed, string listedEnd)
     {
         UseCulture(culture);
         var vietnam = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TeamClock.Zone);
@@ -298,6 +299,8 @@ public sealed class RunDashboardPageTests : RunPagesTest
         var run = await H.InDatabaseAsync(db => db.ImportRuns.AsNoTracking().SingleAsync(r => r.Id == runId));
         Assert.Equal((RunState.Queued, expected), (run.State, run.SendsUntil));
         Assert.Equal([expected], H.Jobs.ArgumentsOf("SendWindowJob.SendUntilAsync").Select(a => (DateTimeOffset)a[1]!));
+        var list = Render<RunsPage>();
+        await list.WaitForAssertionAsync(() => Assert.Equal($"{listed} {expected:yyyy-MM-dd HH:mm}{listedEnd}", list.Find("[data-testid=run-sends-until]").TextContent), Wait);
     }
 
     private static string DisplayTimeOf(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, TeamClock.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
