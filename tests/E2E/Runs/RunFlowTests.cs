@@ -186,6 +186,28 @@ public sealed partial class RunFlowTests(BrowserFixture browser, PortalFixture p
         await Expect(op.Page.GetByTestId("run-state")).ToHaveAttributeAsync("data-state", "Completed", new() { Timeout = 60_000 });
         await Expect(op.Page.GetByTestId("run-send-from")).ToHaveCountAsync(0);
         Assert.Equal(tickets, sim.Store.Count("HD Ticket"));
+
+        // Like it, but only in a window hours away: it waits for it, and the operator sends now only until a time.
+        await op.Page.GetByTestId("run-again").ClickAsync();
+        await op.Page.WaitForURLAsync(url => url.Contains("/runs/new?from=", StringComparison.Ordinal));
+        await op.WaitForCircuitAsync();
+        await op.Page.GetByTestId("run-send-later").SetCheckedAsync(false);
+        await op.Page.GetByTestId("run-window").SetCheckedAsync(true);
+        var vietnam = DateTime.UtcNow.AddHours(7);
+        await op.Page.Locator("input[data-testid=run-window-from]").FillAsync(vietnam.AddHours(3).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await op.Page.Locator("input[data-testid=run-window-until]").FillAsync(vietnam.AddHours(4).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await op.Page.GetByTestId("run-start").ClickAsync();
+        await op.Page.WaitForURLAsync(url => Regex.IsMatch(url, "/runs/[0-9a-f-]{36}$"));
+        await op.WaitForCircuitAsync();
+        await Expect(op.Page.GetByTestId("run-send-until-offer")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Expect(op.Page.GetByTestId("run-state")).ToHaveAttributeAsync("data-state", "Paused");
+        // Chromium's own time field, on Vietnam's clock.
+        await op.Page.Locator("input[data-testid=run-send-until]").FillAsync(vietnam.AddHours(1).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await op.ScreenshotAsync("send-until");
+        await op.Page.GetByTestId("run-resume-until").ClickAsync();
+        await Expect(op.Page.GetByTestId("run-state")).ToHaveAttributeAsync("data-state", "Completed", new() { Timeout = 60_000 });
+        await Expect(op.Page.GetByTestId("run-send-until-offer")).ToHaveCountAsync(0);
+        Assert.Equal(tickets, sim.Store.Count("HD Ticket"));
     }
 
     private static async Task<(string Name, string Text)> DownloadAsync(PortalPage op, string testId)
