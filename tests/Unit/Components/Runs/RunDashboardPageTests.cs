@@ -262,10 +262,10 @@ public sealed class RunDashboardPageTests : RunPagesTest
             [new(now.AddSeconds(-2), 10), new(now.AddSeconds(-1), 12), new(now, 15)], now);
 
     [Theory]
-    [InlineData("en", "Outside its window now", "Choose a time between now and", "Sending by hand outside its window until", "sends until", ", then waits for its window")]
-    [InlineData("vi", "Hiện đang ngoài khung giờ", "Hãy chọn giờ trong khoảng từ bây giờ đến", "Đang gửi theo lệnh ngoài khung giờ đến", "gửi đến", ", rồi chờ khung giờ")]
+    [InlineData("en", "Outside its window now", "Choose a time between now and", "Sending by hand outside its window until", "sends until", ", then waits for its window", "Resume sends now, until the window next closes")]
+    [InlineData("vi", "Hiện đang ngoài khung giờ", "Hãy chọn giờ trong khoảng từ bây giờ đến", "Đang gửi theo lệnh ngoài khung giờ đến", "gửi đến", ", rồi chờ khung giờ", "Tiếp tục để gửi ngay")]
     public async Task Outside_its_window_a_waiting_run_is_offered_to_send_only_until_a_time_and_then_shows_until_when(
-        string culture, string offer, string refused, string sending, string listed, string listedEnd)
+        string culture, string offer, string refused, string sending, string listed, string listedEnd, string resumeSends)
     {
         UseCulture(culture);
         var vietnam = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TeamClock.Zone);
@@ -279,6 +279,8 @@ public sealed class RunDashboardPageTests : RunPagesTest
         var page = Render<RunDashboardPage>(p => p.Add(x => x.Id, runId));
 
         await page.WaitForAssertionAsync(() => Assert.Contains(offer, page.Find("[data-testid=run-send-until-offer]").TextContent, StringComparison.Ordinal), Wait);
+        // The window's line leaves what Resume does to the offer.
+        Assert.DoesNotContain(resumeSends, page.Find("[data-testid=run-window]").TextContent, StringComparison.Ordinal);
         Assert.Contains(DisplayTimeOf(window.NextOpen(DateTimeOffset.UtcNow, TeamClock.Zone)), page.Find("[data-testid=run-send-until-offer]").TextContent, StringComparison.Ordinal);
         // Offered: two hours on from this hour, before the window opens.
         Assert.Equal(vietnam.AddHours(2).ToString("HH':00'", CultureInfo.InvariantCulture), page.Find("input[data-testid=run-send-until]").GetAttribute("value"));
