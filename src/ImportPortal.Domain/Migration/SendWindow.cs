@@ -22,6 +22,52 @@ public sealed record SendWindow(TimeOnly From, TimeOnly Until)
     /// <summary>When the window next closes after <paramref name="at"/>: the end of the window open now, or of the next one.</summary>
     public DateTimeOffset NextClose(DateTimeOffset at, TimeZoneInfo zone) => Next(at, zone, Until);
 
+    /// <summary>
+    /// When a run with <paramref name="left"/> of sending still to do ends, sending only in this window, and in how many
+    /// windows (the stretch it sends in now counted as one). <paramref name="sendingNow"/>: it sends at this moment,
+    /// until the window open now closes, or until <paramref name="sendsUntil"/> when resumed by hand outside it (a resume
+    /// by hand without a moment sends until the window next closes). Null when it would take more than a year.
+    /// </summary>
+    public (DateTimeOffset At, int Windows)? FinishAt(DateTimeOffset now, TimeSpan left, TimeZoneInfo zone, bool sendingNow, DateTimeOffset? sendsUntil = null)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        if (IsEmpty)
+        {
+            return (now + left, 1);
+        }
+
+        var at = now;
+        var windows = 0;
+        if (sendingNow)
+        {
+            var end = sendsUntil is { } until && until > now && !Contains(now, zone) ? until : NextClose(now, zone);
+            windows++;
+            if (at + left <= end)
+            {
+                return (at + left, windows);
+            }
+
+            left -= end - at;
+            at = end;
+        }
+
+        for (var day = 0; day < 370; day++)
+        {
+            var opens = Contains(at, zone) ? at : NextOpen(at, zone);
+            var closes = NextClose(opens, zone);
+            windows++;
+            if (opens + left <= closes)
+            {
+                return (opens + left, windows);
+            }
+
+            left -= closes - opens;
+            at = closes;
+        }
+
+        return null;
+    }
+
     private static DateTimeOffset Next(DateTimeOffset at, TimeZoneInfo zone, TimeOnly clock)
     {
         ArgumentNullException.ThrowIfNull(zone);

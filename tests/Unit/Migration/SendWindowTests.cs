@@ -60,4 +60,39 @@ public sealed class SendWindowTests
         Assert.True(new SendWindow(new TimeOnly(22, 0), new TimeOnly(22, 0)).IsEmpty);
         Assert.False(Night.IsEmpty);
     }
+
+    [Theory]
+    // Sending in the night's window at 23:00: two hours end at 01:00; ten hours take the 7 left tonight and 3 the next night.
+    [InlineData(1, 23, 0, 2, true, 2, 1, 1)]
+    [InlineData(1, 23, 0, 10, true, 3, 1, 2)]
+    // Waiting at 09:00: two hours from 22:00 end at midnight, in one window; 8 a night, so 20 hours take three.
+    [InlineData(1, 9, 0, 2, false, 2, 0, 1)]
+    [InlineData(1, 9, 0, 20, false, 4, 2, 3)]
+    // Resumed by hand at 09:00 without a moment: it sends through to 06:00 (21 hours), in one stretch.
+    [InlineData(1, 9, 0, 20, true, 2, 5, 1)]
+    public void A_run_that_sends_only_in_its_window_ends_after_as_many_nights_as_its_sending_needs(int day, int hour, int minute, int hours, bool sendingNow, int endDay, int endHour, int windows)
+    {
+        var finish = Night.FinishAt(At(day, hour, minute), TimeSpan.FromHours(hours), Vietnam, sendingNow);
+
+        Assert.Equal((At(endDay, endHour), windows), finish);
+    }
+
+    [Fact]
+    public void Sending_until_a_moment_by_hand_counts_that_stretch_then_the_nights()
+    {
+        // 09:00, sending until 12:00: 3 of 5 hours then, the other 2 from 22:00.
+        Assert.Equal((At(2, 0), 2), Night.FinishAt(At(1, 9), TimeSpan.FromHours(5), Vietnam, sendingNow: true, sendsUntil: At(1, 12)));
+        Assert.Equal((At(1, 11), 1), Night.FinishAt(At(1, 9), TimeSpan.FromHours(2), Vietnam, sendingNow: true, sendsUntil: At(1, 12)));
+        // Inside the window a moment by hand no longer applies: the window's close does.
+        Assert.Equal((At(2, 5), 1), Night.FinishAt(At(1, 23), TimeSpan.FromHours(6), Vietnam, sendingNow: true, sendsUntil: At(1, 23, 30)));
+    }
+
+    [Fact]
+    public void No_window_ends_when_the_sending_does_and_more_than_a_year_of_sending_has_no_end()
+    {
+        Assert.Equal((At(1, 11), 1), new SendWindow(new TimeOnly(22, 0), new TimeOnly(22, 0)).FinishAt(At(1, 9), TimeSpan.FromHours(2), Vietnam, sendingNow: true));
+        // Ninety minutes a day: 600 days of sending would take over a year of lunches.
+        Assert.Null(Lunch.FinishAt(At(1, 9), TimeSpan.FromDays(600), Vietnam, sendingNow: false));
+        Assert.Equal((At(3, 13), 2), Lunch.FinishAt(At(2, 9), TimeSpan.FromMinutes(150), Vietnam, sendingNow: false));
+    }
 }

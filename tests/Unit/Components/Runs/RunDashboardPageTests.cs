@@ -305,6 +305,37 @@ public sealed class RunDashboardPageTests : RunPagesTest
         await list.WaitForAssertionAsync(() => Assert.Equal($"{listed} {expected:yyyy-MM-dd HH:mm}{listedEnd}", list.Find("[data-testid=run-sends-until]").TextContent), Wait);
     }
 
+    [Theory]
+    [InlineData("en", "sending only in its window, it ends about", "windows")]
+    [InlineData("vi", "chỉ gửi trong khung giờ, sẽ xong khoảng", "khung giờ")]
+    public async Task A_run_sending_only_in_its_window_says_when_it_ends_at_its_pace_and_over_how_many_windows(string culture, string ends, string windows)
+    {
+        UseCulture(culture);
+        var vietnam = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TeamClock.Zone);
+        // Open now for another hour, two hours a day.
+        var window = new SendWindow(TimeOnly.FromDateTime(vietnam.AddHours(-1).DateTime), TimeOnly.FromDateTime(vietnam.AddHours(1).DateTime));
+        var runId = await H.StartTicketRunAsync(RejectedTicketCsv.Create(6, RefusedSubject), new RunOptions { Window = window });
+        var page = Render<RunDashboardPage>(p => p.Add(x => x.Id, runId));
+        await page.WaitForAssertionAsync(() => Assert.Equal("Queued", page.Find("[data-testid=run-state]").GetAttribute("data-state")), Wait);
+        Assert.Empty(page.FindAll("[data-testid=run-eta-window]"));
+
+        // 300,000 records left at about 12 a second: some 6.8 hours of sending, so an hour now and three more windows.
+        var now = DateTimeOffset.UtcNow;
+        H.Services.GetRequiredService<ProgressFeed<RunProgress>>().Publish(Progress(runId, 100_000, now));
+
+        await page.WaitForAssertionAsync(() => Assert.Single(page.FindAll("[data-testid=run-eta-window]")), Wait);
+        var line = page.Find("[data-testid=run-eta-window]");
+        Assert.Equal("4", line.GetAttribute("data-windows"));
+        Assert.Contains(ends, line.TextContent, StringComparison.Ordinal);
+        Assert.Contains(windows, line.TextContent, StringComparison.Ordinal);
+        // The fourth window opens three days on and it sends its last 48 minutes or so then.
+        var finish = DateTimeOffset.Parse(line.GetAttribute("data-finish")!, CultureInfo.InvariantCulture);
+        var eta = Progress(runId, 100_000, now).Eta!.Value;
+        var expected = window.NextOpen(now, TeamClock.Zone).AddDays(2) + (eta - (window.NextClose(now, TeamClock.Zone) - now) - TimeSpan.FromHours(4));
+        Assert.InRange(finish, expected.AddMinutes(-1), expected.AddMinutes(1));
+        Assert.Contains(DisplayTimeOf(finish), line.TextContent, StringComparison.Ordinal);
+    }
+
     private static string DisplayTimeOf(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, TeamClock.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     private static string Count(IElement row, string which) => row.QuerySelector($"[data-count={which}]")!.TextContent.Trim();
