@@ -65,7 +65,7 @@ internal static class FailureCauseCost
         // retry job run), however many they are; last, as it changes them.
         var clockSkip = Stopwatch.StartNew();
         await using var db = await databases.CreateDbContextAsync(ct);
-        var skipped = await RunQueries.OfCause(db.ImportRecords.Where(r => r.RunId == runId && r.State == RecordState.Failed), causes[0].Cause)
+        var skipped = await RunQueries.FailedOfCause(db, runId, causes[0].Cause)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RecordState.Skipped).SetProperty(r => r.UpdatedAt, DateTimeOffset.UtcNow), ct);
         if (skipped != causes[0].Count)
         {

@@ -36,36 +36,28 @@ public sealed record SendWindow(TimeOnly From, TimeOnly Until)
             return (now + left, 1);
         }
 
-        var at = now;
-        var windows = 0;
-        if (sendingNow)
+        var (opens, closes) = sendingNow
+            ? (now, sendsUntil is { } until && until > now && !Contains(now, zone) ? until : NextClose(now, zone))
+            : Stretch(now, zone);
+        for (var windows = 1; windows <= 370; windows++)
         {
-            var end = sendsUntil is { } until && until > now && !Contains(now, zone) ? until : NextClose(now, zone);
-            windows++;
-            if (at + left <= end)
-            {
-                return (at + left, windows);
-            }
-
-            left -= end - at;
-            at = end;
-        }
-
-        for (var day = 0; day < 370; day++)
-        {
-            var opens = Contains(at, zone) ? at : NextOpen(at, zone);
-            var closes = NextClose(opens, zone);
-            windows++;
             if (opens + left <= closes)
             {
                 return (opens + left, windows);
             }
 
             left -= closes - opens;
-            at = closes;
+            (opens, closes) = Stretch(closes, zone);
         }
 
         return null;
+    }
+
+    // The window's stretch from at (or from its next opening) to its close.
+    private (DateTimeOffset Opens, DateTimeOffset Closes) Stretch(DateTimeOffset at, TimeZoneInfo zone)
+    {
+        var opens = Contains(at, zone) ? at : NextOpen(at, zone);
+        return (opens, NextClose(opens, zone));
     }
 
     private static DateTimeOffset Next(DateTimeOffset at, TimeZoneInfo zone, TimeOnly clock)

@@ -15,7 +15,28 @@ namespace ImportPortal.Jobs;
 [AutomaticRetry(Attempts = 0)]
 public sealed class RetryRecordsJob(IDbContextFactory<PortalDbContext> databases, RunImportJob runJob, TimeProvider time)
 {
-    public async Task ExecuteAsync(Guid runId, IReadOnlyList<long>? recordIds, CancellationToken ct)
+    public Task ExecuteAsync(Guid runId, IReadOnlyList<long>? recordIds, CancellationToken ct) =>
+        RetryAsync(runId, db =>
+        {
+            var chosen = db.ImportRecords.Where(r => r.RunId == runId && (r.State == RecordState.Failed || r.State == RecordState.Skipped));
+            if (recordIds is null)
+            {
+                return chosen.Where(r => r.State == RecordState.Failed);
+            }
+
+            // One JSON parameter, however many ids: SQLite takes at most 32,766 parameters in a statement.
+            var ids = recordIds.ToList();
+            return chosen.Where(r => EF.Parameter(ids).Contains(r.Id));
+        }, ct);
+
+    /// <summary>Retries the records that fail with <paramref name="cause"/> when the job runs (found as the error list finds them).</summary>
+    public Task ExecuteCauseAsync(Guid runId, RecordCause cause, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(cause);
+        return RetryAsync(runId, db => RunQueries.FailedOfCause(db, runId, cause), ct);
+    }
+
+    private async Task RetryAsync(Guid runId, Func<PortalDbContext, IQueryable<ImportRecord>> choose, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         if (!await db.ImportRuns.AnyAsync(r => r.Id == runId && r.DeletedAt == null, ct))
@@ -24,38 +45,8 @@ public sealed class RetryRecordsJob(IDbContextFactory<PortalDbContext> databases
             return;
         }
 
-        var chosen = db.ImportRecords.Where(r => r.RunId == runId && (r.State == RecordState.Failed || r.State == RecordState.Skipped));
-        if (recordIds is not null)
-        {
-            // One JSON parameter, however many ids: SQLite takes at most 32,766 parameters in a statement.
-            var ids = recordIds.ToList();
-            chosen = chosen.Where(r => EF.Parameter(ids).Contains(r.Id));
-        }
-        else
-        {
-            chosen = chosen.Where(r => r.State == RecordState.Failed);
-        }
-
-        await RetryAsync(db, runId, chosen, ct);
-    }
-
-    /// <summary>Retries the records that fail with <paramref name="cause"/> when the job runs (found as the error list finds them).</summary>
-    public async Task ExecuteCauseAsync(Guid runId, RecordCause cause, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(cause);
-        await using var db = await databases.CreateDbContextAsync(ct);
-        if (!await db.ImportRuns.AnyAsync(r => r.Id == runId && r.DeletedAt == null, ct))
-        {
-            return;
-        }
-
-        await RetryAsync(db, runId, RunQueries.OfCause(db.ImportRecords.Where(r => r.RunId == runId && r.State == RecordState.Failed), cause), ct);
-    }
-
-    private async Task RetryAsync(PortalDbContext db, Guid runId, IQueryable<ImportRecord> chosen, CancellationToken ct)
-    {
         var now = time.GetUtcNow();
-        await chosen.ExecuteUpdateAsync(Reset(now), ct);
+        await choose(db).ExecuteUpdateAsync(Reset(now), ct);
 
         // Whatever waited on a dependency checks it again; those still blocked fail again at once, without a request.
         await db.ImportRecords.Where(r => r.RunId == runId && r.State == RecordState.Failed && r.ErrorKind == RecordErrorKind.Dependency)

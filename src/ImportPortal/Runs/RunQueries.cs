@@ -272,6 +272,9 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
     /// <summary>How many values of a cause the error list names.</summary>
     public const int CauseValuesShown = 5;
 
+    /// <summary>The run's failed records of the cause (and naming its value, when it has one): what Retry and Skip these act on.</summary>
+    internal static IQueryable<ImportRecord> FailedOfCause(PortalDbContext db, Guid runId, RecordCause cause) => OfCause(Failed(db, runId), cause);
+
     /// <summary>The records of <paramref name="query"/> whose failure is of the cause (and names its value, when it has one).</summary>
     internal static IQueryable<ImportRecord> OfCause(IQueryable<ImportRecord> query, RecordCause cause)
     {

@@ -273,7 +273,7 @@ public sealed class RunService(
             return refusal!;
         }
 
-        var count = await RunQueries.OfCause(RunQueries.Failed(db, runId), cause).LongCountAsync(ct);
+        var count = await RunQueries.FailedOfCause(db, runId, cause).LongCountAsync(ct);
         new AuditLog(db, time).Record(actor, "run.retried", $"run {run.Number}", $"{count} record(s) of the cause {Described(cause)}");
         await db.SaveChangesAsync(ct);
         jobs.Enqueue<RetryRecordsJob>(job => job.ExecuteCauseAsync(runId, cause, CancellationToken.None));
@@ -363,7 +363,7 @@ public sealed class RunService(
             return RunCommandResult.Fail("Runs.NotFound");
         }
 
-        var skipped = await RunQueries.OfCause(db.ImportRecords.Where(r => r.RunId == runId && r.State == RecordState.Failed), cause)
+        var skipped = await RunQueries.FailedOfCause(db, runId, cause)
             .ExecuteUpdateAsync(Skip(time.GetUtcNow()), ct);
         new AuditLog(db, time).Record(actor, "record.skipped", $"run {runId}", $"{skipped} record(s) of the cause {Described(cause)}");
         await db.SaveChangesAsync(ct);
