@@ -32,13 +32,12 @@ public sealed record AttachmentOptions
     {
         if (string.IsNullOrWhiteSpace(link) || !Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri))
         {
-            return new RecordError(RecordErrorKind.Data, string.IsNullOrWhiteSpace(link)
-                ? "The attachment has no link in the export, so there is nothing to fetch. Skip it, or map file_url to the column that holds its link and retry."
-                : $"The attachment's link \"{Shown(link)}\" is not a web address. Skip it, or map file_url to the column that holds its link and retry.");
+            return RecordError.Portal(RecordErrorKind.Data, string.IsNullOrWhiteSpace(link)
+                ? new PortalText(RecordTexts.AttachmentNoLink)
+                : new PortalText(RecordTexts.AttachmentNotALink, Shown(link)));
         }
 
-        return Allows(uri) ? null : new RecordError(RecordErrorKind.Data,
-            $"The attachment's link points at {uri.IdnHost}, which is not among the hosts attachments are fetched from ({string.Join(", ", Hosts)}). If the export's files really are kept there, add it to Portal:Runs:AttachmentHosts and retry; otherwise skip it.");
+        return Allows(uri) ? null : RecordError.Portal(RecordErrorKind.Data, new PortalText(RecordTexts.AttachmentHostNotAllowed, uri.IdnHost, string.Join(", ", Hosts)));
     }
 
     /// <summary>

@@ -219,5 +219,5 @@ internal sealed class FileSender(IFrappeSite site, LoopOptions options, TimeProv
 
     private static string? Text(JsonObject body, string field) => body[field] is JsonValue v && v.ToString() is { Length: > 0 } text ? text : null;
 
-    private static RecordError NoAttachments { get; } = new(RecordErrorKind.Data, "This portal fetches no attachments (Portal:Runs:AttachmentHosts is empty). Set the hosts the export's files are kept on and retry, or skip the attachments.");
+    private static RecordError NoAttachments { get; } = RecordError.Portal(RecordErrorKind.Data, new PortalText(RecordTexts.NoAttachmentHosts));
 }

@@ -180,7 +180,7 @@ public sealed class ImportLoop(
             if (failedBefore is not null)
             {
                 outcome = new RecordOutcome(item.Id, item.Stage, RecordState.Failed, RecordResult.None, null,
-                    new RecordError(RecordErrorKind.Dependency, $"an earlier message of this ticket failed ({failedBefore.Entity} {failedBefore.SourceKey}); messages are sent in order"), [], null);
+                    RecordError.Portal(RecordErrorKind.Dependency, new PortalText(RecordTexts.EarlierMessageFailed, [PortalArg.Entity(failedBefore.Entity), PortalArg.Value(failedBefore.SourceKey)])), [], null);
             }
             else if (observer.StopRequested || await unit.Existing is not { } existing)
             {

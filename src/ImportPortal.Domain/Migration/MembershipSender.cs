@@ -45,7 +45,10 @@ internal sealed class MembershipSender(IFrappeSite site, ReferenceResolver refer
         }
 
         var first = RecordSender.DependencyFailed(EntityKind.Contact, missing[0], await store.FailureOfAsync(EntityKind.Contact, missing[0], ct));
-        var error = first with { Message = $"{missing.Count} of {missing.Count + members.Count} member contacts not joined; {first.Message}" };
+        var error = RecordError.Portal(first.Kind, new PortalText(RecordTexts.MembersNotJoined, [
+            PortalArg.Value(missing.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            PortalArg.Value((missing.Count + members.Count).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            PortalArg.Of(first)]));
         return (log.Failed(item, error, outcome.SentBody), null);
     }
 

@@ -154,9 +154,9 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
     private static string TeamName(WorkItem item) => item.Payload.Insert["team_name"] is JsonValue v ? v.ToString() : item.SourceKey;
 
     private static RecordError NoTeamMembers(string team, IReadOnlyList<string> members) =>
-        new(RecordErrorKind.Data, members.Count == 0
-            ? $"The team \"{team}\" is not on the site, and Helpdesk makes a team only with at least one member; no row names one. Create the team on the site (Helpdesk admin, Teams) and retry this record, or map the team's users to its agents' e-mails, or skip it: its tickets then get no team."
-            : $"The team \"{team}\" is not on the site, and none of its members ({string.Join(", ", members.Take(5))}{(members.Count > 5 ? ", …" : "")}) is a user or an agent there; Helpdesk makes a team only with at least one member. Create the team on the site (Helpdesk admin, Teams) and retry this record, or map the team's users to its agents' e-mails, or skip it: its tickets then get no team.");
+        RecordError.Portal(RecordErrorKind.Data, members.Count == 0
+            ? new PortalText(RecordTexts.TeamWithoutMembers, team)
+            : new PortalText(RecordTexts.TeamMembersUnknown, team, string.Join(", ", members.Take(5)) + (members.Count > 5 ? ", …" : "")));
 
     /// <summary>
     /// A record taken as far as its insert: its references written in, and settled already when the ledger or the site
@@ -572,7 +572,7 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
     }
 
     private static RecordError NoAgentNamed(string name) =>
-        new(RecordErrorKind.Data, $"No agent called \"{name}\" on the site, so the ticket cannot be assigned to them. Add the agent in Helpdesk (with that name) and retry, map the agent column to e-mails, or skip the assignment: the ticket then stays unassigned.");
+        RecordError.Portal(RecordErrorKind.Data, new PortalText(RecordTexts.NoAgentNamed, name));
 
     /// <summary>
     /// Adds the ticket's tags. Frappe makes a <c>Tag</c> the site lacks after looking for it, so two tickets given a new
@@ -698,13 +698,13 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
     }
 
     internal static RecordError DependencyFailed(EntityKind entity, string key, RecordError? cause) =>
-        new(RecordErrorKind.Dependency, cause is null
-            ? $"dependency missing: {entity} {key} was not imported"
-            : $"dependency failed: {entity} {key} — {cause.Message}");
+        RecordError.Portal(RecordErrorKind.Dependency, cause is null
+            ? new PortalText(RecordTexts.DependencyMissing, [PortalArg.Entity(entity), PortalArg.Value(key)])
+            : new PortalText(RecordTexts.DependencyFailed, [PortalArg.Entity(entity), PortalArg.Value(key), PortalArg.Of(cause)]));
 
     private static RecordError Throttled(int refusals) =>
-        new(RecordErrorKind.Transient, $"Throttled: the site refused this user {refusals} times in a row, a minute apart (Frappe creates at most throttle_user_limit users a minute, 60 unless its config says otherwise). Retry it later, or ask the site's administrator to raise throttle_user_limit.", 417, "ValidationError");
+        RecordError.Portal(RecordErrorKind.Transient, new PortalText(RecordTexts.Throttled, refusals.ToString(System.Globalization.CultureInfo.InvariantCulture)), 417, "ValidationError");
 
     private static RecordError CannotVerify(WorkItem item) =>
-        new(RecordErrorKind.UnknownFate, $"A send of this {item.Doctype} got no answer and the site has no external-id field to check whether it was created. Look for it on the site, then retry or skip it.");
+        RecordError.Portal(RecordErrorKind.UnknownFate, new PortalText(RecordTexts.CannotVerify, item.Doctype));
 }

@@ -113,7 +113,7 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
     private const string UpdateRecords =
         "UPDATE ImportRecords SET State = o.value ->> 'state', Result = o.value ->> 'result', UpdatedAt = $at, " +
         "Attempts = ImportRecords.Attempts + (o.value ->> 'sends'), FrappeName = COALESCE(o.value ->> 'name', ImportRecords.FrappeName), " +
-        "SentJson = COALESCE(o.value ->> 'sent', ImportRecords.SentJson), ErrorKind = o.value ->> 'kind', ErrorMessage = o.value ->> 'message', " +
+        "SentJson = COALESCE(o.value ->> 'sent', ImportRecords.SentJson), ErrorKind = o.value ->> 'kind', ErrorMessage = o.value ->> 'message', ErrorText = o.value ->> 'text', " +
         "ErrorStatus = o.value ->> 'status', ErrorExcType = o.value ->> 'exc' " +
         "FROM jsonb_each(CAST($rows AS TEXT)) AS o WHERE ImportRecords.Id = o.value ->> 'id' AND +ImportRecords.RunId = $run";
 
@@ -169,6 +169,7 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
         {
             json.WriteNumber("kind", (int)error.Kind);
             JsonRows.Text(json, "message", Clip(error.Message, 4000));
+            JsonRows.Text(json, "text", error.Text is { } text ? ErrorText(text) : null);
             JsonRows.Number(json, "status", error.HttpStatus);
             JsonRows.Text(json, "exc", error.ExcType);
         }
@@ -194,6 +195,9 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
         json.WriteNumber("created", entry.Created ? 1 : 0);
     }
 
+    /// <summary>The sentence as stored, unless it is longer than a message is kept (Frappe's words inside it): the message then says it.</summary>
+    internal static string? ErrorText(PortalText text) => PortalTextJson.Write([text]) is { Length: <= 8000 } json ? json : null;
+
     private static int Sends(RecordOutcome outcome) =>
         outcome.Attempts.Count(a => a.Request.StartsWith("POST", StringComparison.Ordinal) || a.Request.StartsWith("PUT", StringComparison.Ordinal));
 
@@ -202,12 +206,15 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
         await using var db = await databases.CreateDbContextAsync(ct);
         var record = await db.ImportRecords.AsNoTracking()
             .Where(r => r.RunId == runId && r.Entity == entity && r.SourceKey == sourceKey && !RunStages.ChangeOnly.Contains(r.Stage))
-            .Select(r => new { r.State, r.ErrorKind, r.ErrorMessage })
+            .Select(r => new { r.State, r.ErrorKind, r.ErrorMessage, r.ErrorText })
             .FirstOrDefaultAsync(ct);
         return record switch
         {
             null => null,
-            { State: RecordState.Failed } => new RecordError(record.ErrorKind ?? RecordErrorKind.Server, record.ErrorMessage ?? "failed"),
+            { State: RecordState.Failed } => new RecordError(record.ErrorKind ?? RecordErrorKind.Server, record.ErrorMessage ?? "failed")
+            {
+                Text = PortalTextJson.Read(record.ErrorText) is [var text] ? text : null,
+            },
             { State: RecordState.Skipped } => RecordError.Skipped,
             _ => RecordError.NotYet,
         };

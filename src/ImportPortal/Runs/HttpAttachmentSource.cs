@@ -78,9 +78,9 @@ public sealed class HttpAttachmentSource(HttpClient http, AttachmentOptions opti
                 throw;
             }
 
-            throw new AttachmentFetchException(new RecordError(RecordErrorKind.Transient, ex is OperationCanceledException
-                ? $"The attachment did not arrive from {uri.IdnHost} within {Options.Timeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s. Retry it later."
-                : $"The attachment could not be fetched from {uri.IdnHost} ({ex.Message}). Retry it later."), ex);
+            throw new AttachmentFetchException(RecordError.Portal(RecordErrorKind.Transient, ex is OperationCanceledException
+                ? new PortalText(RecordTexts.AttachmentTimeout, uri.IdnHost, Options.Timeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture))
+                : new PortalText(RecordTexts.AttachmentUnreachable, uri.IdnHost, ex.Message)), ex);
         }
         catch
         {
@@ -114,7 +114,7 @@ public sealed class HttpAttachmentSource(HttpClient http, AttachmentOptions opti
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
         {
-            return new RecordError(RecordErrorKind.Transient, $"The attachment's host {uri.IdnHost} did not answer ({ex.Message}). Retry it later.");
+            return RecordError.Portal(RecordErrorKind.Transient, new PortalText(RecordTexts.AttachmentHostSilent, uri.IdnHost, ex.Message));
         }
     }
 
@@ -142,7 +142,7 @@ public sealed class HttpAttachmentSource(HttpClient http, AttachmentOptions opti
             var next = location.IsAbsoluteUri ? location : new Uri(uri, location);
             if (hop == 5)
             {
-                throw new AttachmentFetchException(new RecordError(RecordErrorKind.Data, $"The attachment's link redirected more than five times ({uri.IdnHost}). Skip it, or fetch the file another way."));
+                throw new AttachmentFetchException(RecordError.Portal(RecordErrorKind.Data, new PortalText(RecordTexts.AttachmentRedirects, uri.IdnHost)));
             }
 
             if (Options.Check(next.ToString()) is { } wrong)
@@ -154,17 +154,19 @@ public sealed class HttpAttachmentSource(HttpClient http, AttachmentOptions opti
         }
     }
 
-    private RecordError TooLarge(long bytes) => new(RecordErrorKind.Data,
-        $"The file is larger ({Megabytes(bytes)} MB{(bytes > Options.MaxBytes ? "" : " or more")}) than the {Megabytes(Options.MaxBytes)} MB the site takes (Frappe's max_file_size). Raise the site's max_file_size and Portal:Runs:AttachmentMaxMegabytes, then retry; or skip it.");
+    private RecordError TooLarge(long bytes) => RecordError.Portal(RecordErrorKind.Data,
+        new PortalText(bytes > Options.MaxBytes ? RecordTexts.AttachmentTooLarge : RecordTexts.AttachmentTooLargeAtLeast, Megabytes(bytes), Megabytes(Options.MaxBytes)));
 
     private static string Megabytes(long bytes) => (bytes / 1048576.0).ToString("0.#", CultureInfo.InvariantCulture);
 
-    private static RecordError Refused(Uri uri, HttpStatusCode status) => (int)status switch
+    private static RecordError Refused(Uri uri, HttpStatusCode status)
     {
-        401 or 403 or 404 or 410 => new RecordError(RecordErrorKind.Data,
-            $"The attachment's link answered {(int)status} {status}: Freshdesk's attachment links expire, and this one has, or the file is gone. Export from Freshdesk again, upload the new export and start a run with it (what is imported already is found, not made twice); or skip this file.",
-            (int)status),
-        429 or >= 500 or 408 => new RecordError(RecordErrorKind.Transient, $"{uri.IdnHost} answered {(int)status} {status} for the attachment. Retry it later.", (int)status),
-        _ => new RecordError(RecordErrorKind.Data, $"{uri.IdnHost} answered {(int)status} {status} for the attachment. Skip it, or fetch the file another way.", (int)status),
-    };
+        var code = ((int)status).ToString(CultureInfo.InvariantCulture);
+        return (int)status switch
+        {
+            401 or 403 or 404 or 410 => RecordError.Portal(RecordErrorKind.Data, new PortalText(RecordTexts.AttachmentExpired, code, status.ToString()), (int)status),
+            429 or >= 500 or 408 => RecordError.Portal(RecordErrorKind.Transient, new PortalText(RecordTexts.AttachmentHostBusy, uri.IdnHost, code, status.ToString()), (int)status),
+            _ => RecordError.Portal(RecordErrorKind.Data, new PortalText(RecordTexts.AttachmentRefused, uri.IdnHost, code, status.ToString()), (int)status),
+        };
+    }
 }

@@ -52,6 +52,12 @@ public sealed class ImportRecord
 
     public string? ErrorMessage { get; set; }
 
+    /// <summary>
+    /// The portal's own sentences behind <see cref="ErrorMessage"/> (<see cref="PortalTextJson"/>), shown in the reader's
+    /// language; null when the message is the site's, and for records failed before sentences were kept.
+    /// </summary>
+    public string? ErrorText { get; set; }
+
     /// <summary>The body last sent, references resolved: mostly as its differences from the insert (see <see cref="SentBodyJson"/>).</summary>
     public string? SentJson { get; set; }
 

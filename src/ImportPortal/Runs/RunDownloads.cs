@@ -41,11 +41,12 @@ public sealed class RunDownloads(IDbContextFactory<PortalDbContext> databases, U
         var run = await db.ImportRuns.AsNoTracking().FirstAsync(r => r.Id == runId, ct);
         var failures = await db.ImportRecords.AsNoTracking()
             .Where(r => r.RunId == runId && r.State == RecordState.Failed && r.Table == table)
-            .Select(r => new { r.Row, r.Entity, r.SourceKey, r.ErrorKind, r.ErrorMessage })
+            .Select(r => new { r.Row, r.Entity, r.SourceKey, r.ErrorKind, r.ErrorMessage, r.ErrorText })
             .ToListAsync(ct);
+        // The portal's own sentences in the language of who downloads (the request's), Frappe's words as it sent them.
         var byRow = failures.GroupBy(f => f.Row).ToDictionary(
             g => g.Key,
-            g => string.Join(" | ", g.Select(f => $"{f.Entity} {f.SourceKey}: {f.ErrorKind}: {f.ErrorMessage}")));
+            g => string.Join(" | ", g.Select(f => $"{f.Entity} {f.SourceKey}: {f.ErrorKind}: {(PortalTextJson.Read(f.ErrorText) is { Count: > 0 } text ? PortalTexts.Render(text, CultureInfo.CurrentUICulture) : f.ErrorMessage)}")));
 
         await using var writer = new StreamWriter(output, new UTF8Encoding(true), 64 * 1024, leaveOpen: true);
         var bindings = StoredJson.Read<Dictionary<string, TableBinding>>(run.BindingsJson) ?? [];

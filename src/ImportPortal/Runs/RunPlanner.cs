@@ -5,11 +5,9 @@ using ImportPortal.Domain.Sources;
 using ImportPortal.Frappe;
 using ImportPortal.Mappings;
 using ImportPortal.Persistence;
-using ImportPortal.Resources;
 using ImportPortal.Sites;
 using ImportPortal.Uploads;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace ImportPortal.Runs;
 
@@ -24,7 +22,6 @@ public sealed class RunPlanner(
     SiteCatalog sites,
     FrappeSiteClientFactory clients,
     UploadStore uploads,
-    IStringLocalizer<MappingResource> texts,
     TimeProvider time)
 {
     private const int InsertBatch = 2000;
@@ -149,7 +146,7 @@ public sealed class RunPlanner(
     };
 
     /// <summary>A conversation record's sequence is its place in its ticket's conversation (<see cref="ConversationOrder"/>).</summary>
-    private IEnumerable<ImportRecord> Plan(Guid runId, string table, long row, MappedEntity entity, long sequence, ConversationOrder conversationOrder)
+    private static IEnumerable<ImportRecord> Plan(Guid runId, string table, long row, MappedEntity entity, long sequence, ConversationOrder conversationOrder)
     {
         var stage = RunStages.Of(entity.Entity);
         var payload = RecordPayload.From(entity);
@@ -175,7 +172,10 @@ public sealed class RunPlanner(
         {
             record.ErrorKind = RecordErrorKind.Mapping;
             record.ErrorExcType = errors[0].Code;
-            record.ErrorMessage = string.Join(" · ", errors.Select(p => texts[p.Code, [.. p.Args]].Value));
+            // Kept as sentences, shown in the reader's language; the message is their English, whoever started the run.
+            var texts = errors.Select(p => new PortalText(p.Code, [.. p.Args])).ToList();
+            record.ErrorText = PortalTextJson.Write(texts);
+            record.ErrorMessage = PortalTexts.Render(texts, CultureInfo.InvariantCulture);
         }
 
         yield return record;
@@ -209,17 +209,20 @@ public sealed class RunPlanner(
         PayloadJson = ticket.PayloadJson,
         State = unmapped ? RecordState.Failed : RecordState.Pending,
         ErrorKind = unmapped ? RecordErrorKind.Dependency : null,
-        ErrorMessage = unmapped ? "the ticket could not be mapped" : null,
+        ErrorMessage = unmapped ? TicketNotMapped.English : null,
+        ErrorText = unmapped ? PortalTextJson.Write([TicketNotMapped]) : null,
     };
+
+    private static readonly PortalText TicketNotMapped = new(RecordTexts.TicketNotMapped);
 
     // One statement per chunk of rows, read from a JSON array (see JsonRows): EF Core inserted a row per command, and
     // a migration plans hundreds of thousands of records. The run, the time and the fresh counters are the same for all.
     private const string InsertRecords =
         "INSERT INTO ImportRecords (RunId, Stage, Entity, Doctype, SourceKey, GroupKey, Sequence, \"Table\", Row, PayloadJson, " +
-        "ExternalIdField, State, Result, Attempts, ErrorKind, ErrorExcType, ErrorMessage, UpdatedAt) " +
+        "ExternalIdField, State, Result, Attempts, ErrorKind, ErrorExcType, ErrorMessage, ErrorText, UpdatedAt) " +
         "SELECT $run, r.value ->> 'stage', r.value ->> 'entity', r.value ->> 'doctype', r.value ->> 'key', r.value ->> 'group', " +
         "r.value ->> 'sequence', r.value ->> 'table', r.value ->> 'row', r.value ->> 'payload', r.value ->> 'externalId', " +
-        "r.value ->> 'state', 0, 0, r.value ->> 'kind', r.value ->> 'exc', r.value ->> 'message', $at " +
+        "r.value ->> 'state', 0, 0, r.value ->> 'kind', r.value ->> 'exc', r.value ->> 'message', r.value ->> 'text', $at " +
         "FROM jsonb_each(CAST($rows AS TEXT)) AS r WHERE true ORDER BY r.key " +
         // A second row with a key already planned is left out (tickets and messages; see RepeatsAcrossRows). WHERE true:
         // SQLite's grammar needs a WHERE before an upsert clause on INSERT ... SELECT.
@@ -264,5 +267,6 @@ public sealed class RunPlanner(
         JsonRows.Number(json, "kind", (int?)record.ErrorKind);
         JsonRows.Text(json, "exc", record.ErrorExcType);
         JsonRows.Text(json, "message", record.ErrorMessage);
+        JsonRows.Text(json, "text", record.ErrorText);
     }
 }

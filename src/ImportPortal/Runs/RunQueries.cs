@@ -224,7 +224,7 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
         await using var db = await databases.CreateDbContextAsync(ct);
         var groups = await Failed(db, runId)
             .GroupBy(r => new { r.Stage, r.ErrorKind, r.ErrorStatus, r.ErrorExcType, r.ErrorMessage })
-            .Select(g => new { g.Key.Stage, g.Key.ErrorKind, g.Key.ErrorStatus, g.Key.ErrorExcType, g.Key.ErrorMessage, Count = g.LongCount() })
+            .Select(g => new { g.Key.Stage, g.Key.ErrorKind, g.Key.ErrorStatus, g.Key.ErrorExcType, g.Key.ErrorMessage, Text = g.Max(r => r.ErrorText), Count = g.LongCount() })
             .ToListAsync(ct);
         var causes = new Dictionary<RecordCause, CauseTally>();
         foreach (var group in groups)
@@ -235,6 +235,8 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
             {
                 causes[cause] = tally = new CauseTally();
             }
+
+            tally.Text ??= group.Text;
 
             tally.Count += group.Count;
             tally.Stages.Add(group.Stage);
@@ -247,7 +249,7 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
         return causes
             .Select(c => new CauseLine(c.Key, c.Value.Count, [.. c.Value.Stages],
                 c.Value.Values.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Take(CauseValuesShown).Select(v => new CauseValue(v.Key, v.Value)).ToList(),
-                c.Value.Values.Count))
+                c.Value.Values.Count) { Text = PortalTextJson.Read(c.Value.Text) })
             .OrderByDescending(c => c.Count).ThenBy(c => c.Cause.Kind == RecordErrorKind.Dependency).ThenBy(c => c.Cause.Stage).ThenBy(c => c.Cause.Template, StringComparer.Ordinal)
             .ToList();
     }
@@ -259,6 +261,9 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
         public SortedSet<RunStage> Stages { get; } = [];
 
         public Dictionary<string, long> Values { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>A record's sentences as stored, to say the cause in the reader's language.</summary>
+        public string? Text { get; set; }
     }
 
     /// <summary>The ids of the records the filter finds, all of them: what "retry these" and "skip these" act on.</summary>
@@ -296,5 +301,8 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
 
     private static RecordLine Line(ImportRecord r) =>
         new(r.Id, r.Stage, r.Entity, r.Doctype, r.SourceKey, r.Table, r.Row, r.State, r.Result, r.Attempts, r.FrappeName,
-            r.ErrorKind, r.ErrorStatus, r.ErrorExcType, r.ErrorMessage, r.UpdatedAt, r.OverrideJson is not null);
+            r.ErrorKind, r.ErrorStatus, r.ErrorExcType, r.ErrorMessage, r.UpdatedAt, r.OverrideJson is not null)
+        {
+            Text = PortalTextJson.Read(r.ErrorText),
+        };
 }

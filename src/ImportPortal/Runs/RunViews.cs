@@ -80,7 +80,11 @@ public static class RunTimes
 public sealed record RecordLine(
     long Id, RunStage Stage, EntityKind Entity, string Doctype, string SourceKey, string Table, long Row, RecordState State,
     RecordResult Result, int Attempts, string? FrappeName, RecordErrorKind? ErrorKind, int? HttpStatus, string? ExcType, string? Message,
-    DateTimeOffset? UpdatedAt, bool Edited);
+    DateTimeOffset? UpdatedAt, bool Edited)
+{
+    /// <summary>The portal's own sentences behind <see cref="Message"/>, to show in the reader's language; null when the message is the site's.</summary>
+    public IReadOnlyList<PortalText>? Text { get; init; }
+}
 
 /// <summary>How the error list is filtered and paged; a cause narrows it to the failed records of that cause.</summary>
 public sealed record RecordFilter(
@@ -95,7 +99,11 @@ public sealed record RecordFilter(
 public sealed record RecordCause(RunStage? Stage, RecordErrorKind? Kind, int? HttpStatus, string? ExcType, string Template, string? Value = null);
 
 /// <summary>A cause of a run's failed records: how many, in which stages, and the values its messages name, most frequent first.</summary>
-public sealed record CauseLine(RecordCause Cause, long Count, IReadOnlyList<RunStage> Stages, IReadOnlyList<CauseValue> Values, int ValueCount);
+public sealed record CauseLine(RecordCause Cause, long Count, IReadOnlyList<RunStage> Stages, IReadOnlyList<CauseValue> Values, int ValueCount)
+{
+    /// <summary>One of its records' sentences, from which the cause is said in the reader's language; null when its messages are the site's.</summary>
+    public IReadOnlyList<PortalText>? Text { get; init; }
+}
 
 /// <summary>A value a cause's messages name (the missing priority, the ticket waited on) and how many records name it.</summary>
 public sealed record CauseValue(string Value, long Count);

@@ -62,6 +62,22 @@ public sealed class RunDownloadTests
         Assert.DoesNotContain("email", tickets[0]);
         var ids = tickets.Skip(1).Select(r => tickets[0].Zip(r).ToDictionary(p => p.First, p => p.Second)["display-id"]).Order(StringComparer.Ordinal).ToList();
         Assert.Equal([.. waiting.Append("4").Order(StringComparer.Ordinal)], ids);
+        Assert.Contains(tickets.Skip(1), r => r.Any(cell => cell.Contains("dependency failed: Contact", StringComparison.Ordinal)));
+
+        // Downloaded by a Vietnamese reader, the portal's own words come in Vietnamese and the site's as it sent them.
+        var ui = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("vi");
+        try
+        {
+            var vietnamese = await CsvText.ReadAsync(s => h.Downloads.WriteFailedRowsAsync(runId, "tickets", s, CancellationToken.None));
+            var errors = vietnamese.Skip(1).Select(r => vietnamese[0].Zip(r).ToDictionary(p => p.First, p => p.Second)["Import errors"]).ToList();
+            Assert.Equal(waiting.Count, errors.Count(e => e.Contains("bản ghi cần có trước bị lỗi: Liên hệ", StringComparison.Ordinal) && e.Contains("Liên hệ bị từ chối", StringComparison.Ordinal)));
+            Assert.DoesNotContain(errors, e => e.Contains("dependency failed", StringComparison.Ordinal));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = ui;
+        }
 
         // A table without failures gives a file with the header alone.
         Assert.Single(await CsvText.ReadAsync(s => h.Downloads.WriteFailedRowsAsync(runId, "companies", s, CancellationToken.None)));

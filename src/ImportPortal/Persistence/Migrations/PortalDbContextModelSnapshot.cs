@@ -202,6 +202,9 @@ namespace ImportPortal.Persistence.Migrations
                     b.Property<int?>("ErrorStatus")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ErrorText")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExternalIdField")
                         .HasColumnType("TEXT");
 

@@ -78,9 +78,9 @@ public sealed class RunErrorListTests : RunPagesTest
     }
 
     [Theory]
-    [InlineData("en", "Why records failed", "Waiting on a failed record", "Retry these (1)")]
-    [InlineData("vi", "Vì sao bản ghi lỗi", "Đang chờ một bản ghi lỗi", "Thử lại các bản ghi này (1)")]
-    public async Task Failures_are_summed_up_by_cause_and_a_cause_is_shown_skipped_or_retried_at_once(string culture, string title, string waiting, string retry)
+    [InlineData("en", "Why records failed", "Waiting on a failed record", "Retry these (1)", "dependency failed: Ticket")]
+    [InlineData("vi", "Vì sao bản ghi lỗi", "Đang chờ một bản ghi lỗi", "Thử lại các bản ghi này (1)", "bản ghi cần có trước bị lỗi: Phiếu")]
+    public async Task Failures_are_summed_up_by_cause_and_a_cause_is_shown_skipped_or_retried_at_once(string culture, string title, string waiting, string retry, string waitsOn)
     {
         UseCulture(culture);
         var runId = await RunWithOneRefusedTicketAsync();
@@ -92,7 +92,8 @@ public sealed class RunErrorListTests : RunPagesTest
         var causes = list.FindAll("[data-testid=cause]");
         // The ticket's conversation, finalise and assignment wait on it: one cause, naming the ticket, that only the ticket's fix retries.
         Assert.Equal(("3", "Dependency"), (causes[0].GetAttribute("data-count"), causes[0].GetAttribute("data-kind")));
-        Assert.Equal($"dependency failed: … — {RefusalMessage}", causes[0].QuerySelector("[data-testid=cause-text]")!.TextContent);
+        // In the reader's language, the site's own words kept as it sent them.
+        Assert.Equal($"{waitsOn} … — {RefusalMessage}", causes[0].QuerySelector("[data-testid=cause-text]")!.TextContent);
         Assert.Equal($"Ticket {RejectedTicketCsv.TicketId} ×3", causes[0].QuerySelector("[data-testid=cause-value]")!.TextContent);
         Assert.Contains(waiting, causes[0].TextContent, StringComparison.Ordinal);
         Assert.Null(causes[0].QuerySelector("[data-testid=cause-retry]"));
@@ -111,6 +112,7 @@ public sealed class RunErrorListTests : RunPagesTest
         list.Find("[data-testid=cause-value]").Click();
         await list.WaitForAssertionAsync(() => Assert.Equal("3", list.Find("[data-testid=error-table]").GetAttribute("data-total")), Wait);
         Assert.Contains($"Ticket {RejectedTicketCsv.TicketId}", list.Find("[data-testid=errors-cause]").TextContent, StringComparison.Ordinal);
+        Assert.Contains($"{waitsOn} {RejectedTicketCsv.TicketId} — {RefusalMessage}", list.Find("[data-testid=error-table]").TextContent, StringComparison.Ordinal);
         Assert.Empty(list.FindAll("[data-testid=shown-retry]"));
         Assert.NotEmpty(list.FindAll("[data-testid=shown-skip]"));
         list.Find("[data-testid=errors-cause] .mud-chip-close-button").Click();
@@ -127,6 +129,38 @@ public sealed class RunErrorListTests : RunPagesTest
         var cause = Assert.IsType<RecordCause>(H.Jobs.ArgumentsOf("RetryRecordsJob.ExecuteCauseAsync")[0][1]);
         Assert.Equal((RunStage.Tickets, RefusalMessage, (string?)null), (cause.Stage, cause.Template, cause.Value));
         Assert.Equal([ticket.Id], await H.Queries.IdsAsync(runId, new RecordFilter(Cause: cause), CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("en", "No agent called \"{0}\" on the site", "Add the agent in Helpdesk", "No agent called \"…\" on the site")]
+    [InlineData("vi", "Site không có nhân viên nào tên \"{0}\"", "Hãy thêm nhân viên đó trong Helpdesk", "Site không có nhân viên nào tên \"…\"")]
+    public async Task The_portals_own_explanation_of_a_failure_is_in_the_operators_language_and_the_english_still_finds_it(string culture, string sentence, string whatToDo, string cause)
+    {
+        UseCulture(culture);
+        var (_, name, _) = TestData.FreshdeskSampleWriter.Agents[0];
+        var runId = await H.StartTicketRunAsync(TestData.FreshdeskSampleWriter.TicketCsv(3), agentOnSite: false);
+        await H.ExecuteAsync(runId, Xunit.TestContext.Current.CancellationToken);
+        Render<MudPopoverProvider>();
+        var dialogs = Render<MudDialogProvider>();
+
+        var list = Render<RunErrorList>(p => p.Add(x => x.RunId, runId).Add(x => x.CanAct, true).Add(x => x.Actor, "van.hanh").Add(x => x.Failed, 3));
+
+        await list.WaitForAssertionAsync(() => Assert.Equal(3, list.FindAll("[data-testid=error-row]").Count), Wait);
+        var said = string.Format(System.Globalization.CultureInfo.InvariantCulture, sentence, name);
+        Assert.All(list.FindAll("[data-testid=error-row]"), row => Assert.Contains(said, row.ParentElement!.TextContent, StringComparison.Ordinal));
+        Assert.Contains(whatToDo, list.Find("[data-testid=error-table]").TextContent, StringComparison.Ordinal);
+        var causes = list.FindAll("[data-testid=cause]");
+        Assert.Equal("3", Assert.Single(causes).GetAttribute("data-count"));
+        Assert.StartsWith(cause, causes[0].QuerySelector("[data-testid=cause-text]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"{name} ×3", causes[0].QuerySelector("[data-testid=cause-value]")!.TextContent);
+
+        list.Find("[data-testid=record-detail]").Click();
+        await dialogs.WaitForAssertionAsync(() => Assert.StartsWith(said, dialogs.Find("[data-testid=detail-message]").TextContent, StringComparison.Ordinal), Wait);
+
+        // The message kept is the English one, whoever reads it: the search finds it by its English words too.
+        var english = await H.Queries.RecordsAsync(runId, new RecordFilter(Text: "No agent called"), CancellationToken.None);
+        Assert.Equal(3, english.Total);
+        Assert.All(english.Items, line => Assert.StartsWith($"No agent called \"{name}\"", line.Message, StringComparison.Ordinal));
     }
 
     private static async Task<AngleSharp.Dom.IElement> TicketRowAsync(IRenderedComponent<RunErrorList> list)
