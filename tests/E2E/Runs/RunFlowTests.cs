@@ -107,6 +107,21 @@ public sealed partial class RunFlowTests(BrowserFixture browser, PortalFixture p
         await op.Page.Locator("[data-testid=errors-cause] .mud-chip-close-button").ClickAsync();
         await Expect(op.Page.GetByTestId("error-table")).ToHaveAttributeAsync("data-total", "4");
 
+        // The team reads it in Vietnamese: the portal's own explanation of what waits on the ticket is Vietnamese,
+        // and the site's words stay as the site sent them.
+        await op.Page.GetByTestId("language-menu").ClickAsync();
+        await op.Page.GetByTestId("language-vi").ClickAsync();
+        await op.WaitForCircuitAsync();
+        await Expect(causes.Nth(0).GetByTestId("cause-text")).ToHaveTextAsync($"bản ghi cần có trước bị lỗi: Phiếu … — {RefusalMessage}", new() { Timeout = 30_000 });
+        await Expect(op.Page.Locator("tr").Filter(new() { Has = op.Page.Locator("[data-testid=error-row][data-stage=Conversations]") }))
+            .ToContainTextAsync($"bản ghi cần có trước bị lỗi: Phiếu {RefusedTicketId} — {RefusalMessage}");
+        await Expect(causes.Nth(0).GetByTestId("cause-value")).ToHaveTextAsync($"Phiếu {RefusedTicketId} ×3");
+        await op.ScreenshotAsync("completed-with-errors-vi");
+        await op.Page.GetByTestId("language-menu").ClickAsync();
+        await op.Page.GetByTestId("language-en").ClickAsync();
+        await op.WaitForCircuitAsync();
+        await Expect(causes.Nth(0).GetByTestId("cause-text")).ToHaveTextAsync($"dependency failed: Ticket … — {RefusalMessage}", new() { Timeout = 30_000 });
+
         // The failed rows: the source's own columns, with the error beside them.
         // One file per source table with failures, named after the run and the table.
         var (failedName, failedRows) = await DownloadAsync(op, "download-failed");

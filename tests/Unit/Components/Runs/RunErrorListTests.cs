@@ -78,9 +78,9 @@ public sealed class RunErrorListTests : RunPagesTest
     }
 
     [Theory]
-    [InlineData("en", "Why records failed", "Waiting on a failed record", "Retry these (1)", "dependency failed: Ticket")]
-    [InlineData("vi", "Vì sao bản ghi lỗi", "Đang chờ một bản ghi lỗi", "Thử lại các bản ghi này (1)", "bản ghi cần có trước bị lỗi: Phiếu")]
-    public async Task Failures_are_summed_up_by_cause_and_a_cause_is_shown_skipped_or_retried_at_once(string culture, string title, string waiting, string retry, string waitsOn)
+    [InlineData("en", "Why records failed", "Waiting on a failed record", "Retry these (1)", "dependency failed: Ticket", "Ticket")]
+    [InlineData("vi", "Vì sao bản ghi lỗi", "Đang chờ một bản ghi lỗi", "Thử lại các bản ghi này (1)", "bản ghi cần có trước bị lỗi: Phiếu", "Phiếu")]
+    public async Task Failures_are_summed_up_by_cause_and_a_cause_is_shown_skipped_or_retried_at_once(string culture, string title, string waiting, string retry, string waitsOn, string ticketWord)
     {
         UseCulture(culture);
         var runId = await RunWithOneRefusedTicketAsync();
@@ -94,7 +94,9 @@ public sealed class RunErrorListTests : RunPagesTest
         Assert.Equal(("3", "Dependency"), (causes[0].GetAttribute("data-count"), causes[0].GetAttribute("data-kind")));
         // In the reader's language, the site's own words kept as it sent them.
         Assert.Equal($"{waitsOn} … — {RefusalMessage}", causes[0].QuerySelector("[data-testid=cause-text]")!.TextContent);
-        Assert.Equal($"Ticket {RejectedTicketCsv.TicketId} ×3", causes[0].QuerySelector("[data-testid=cause-value]")!.TextContent);
+        // The value names the ticket in the reader's words, and finds its records by the English message's.
+        Assert.Equal($"{ticketWord} {RejectedTicketCsv.TicketId} ×3", causes[0].QuerySelector("[data-testid=cause-value]")!.TextContent);
+        Assert.Equal($"Ticket {RejectedTicketCsv.TicketId}", causes[0].QuerySelector("[data-testid=cause-value]")!.GetAttribute("data-value"));
         Assert.Contains(waiting, causes[0].TextContent, StringComparison.Ordinal);
         Assert.Null(causes[0].QuerySelector("[data-testid=cause-retry]"));
         Assert.Equal(("1", RefusalMessage), (causes[1].GetAttribute("data-count"), causes[1].QuerySelector("[data-testid=cause-text]")!.TextContent));
@@ -111,7 +113,7 @@ public sealed class RunErrorListTests : RunPagesTest
         // A value names the records waiting on that ticket; what the list then shows can be skipped, not retried: the ticket is the fix.
         list.Find("[data-testid=cause-value]").Click();
         await list.WaitForAssertionAsync(() => Assert.Equal("3", list.Find("[data-testid=error-table]").GetAttribute("data-total")), Wait);
-        Assert.Contains($"Ticket {RejectedTicketCsv.TicketId}", list.Find("[data-testid=errors-cause]").TextContent, StringComparison.Ordinal);
+        Assert.Contains($"{ticketWord} {RejectedTicketCsv.TicketId}", list.Find("[data-testid=errors-cause]").TextContent, StringComparison.Ordinal);
         Assert.Contains($"{waitsOn} {RejectedTicketCsv.TicketId} — {RefusalMessage}", list.Find("[data-testid=error-table]").TextContent, StringComparison.Ordinal);
         Assert.Empty(list.FindAll("[data-testid=shown-retry]"));
         Assert.NotEmpty(list.FindAll("[data-testid=shown-skip]"));

@@ -24,6 +24,21 @@ internal static class RecordText
         return line.Text is { Count: > 0 } text ? PortalTexts.Render(text, CultureInfo.CurrentUICulture) : line.Message;
     }
 
+    /// <summary>
+    /// A cause's value as the operator reads it: the record a dependency waits on names its entity in their language
+    /// ("Phiếu 9001"); the value itself, which finds the records, stays as the English message holds it.
+    /// </summary>
+    public static string Value(IStringLocalizer<RunResource> texts, RecordCause cause, string value)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(cause);
+        ArgumentNullException.ThrowIfNull(value);
+        return cause.Kind == Domain.Migration.RecordErrorKind.Dependency && char.IsLetter(value[0]) && value.IndexOf(' ', StringComparison.Ordinal) is > 0 and var space
+            && Enum.TryParse<Domain.Mapping.EntityKind>(value[..space], ignoreCase: false, out var entity) && Enum.IsDefined(entity)
+            ? $"{texts[$"Entity.{entity}"].Value}{value[space..]}"
+            : value;
+    }
+
     /// <summary>What a cause says, in the operator's language when its records' messages are the portal's.</summary>
     public static string Template(CauseLine line)
     {
