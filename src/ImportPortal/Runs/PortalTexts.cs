@@ -30,6 +30,45 @@ public static class PortalTexts
         return PortalText.Join(texts.Select(t => t.Template(formats, quoted => FailureCause.Of(quoted).Template)));
     }
 
+    /// <summary>
+    /// How a stored sentence of these keys starts (<see cref="PortalTextJson"/>): the error list's search finds a record
+    /// by words of its sentence as the reader reads it, in any language it is shown in.
+    /// </summary>
+    public static IReadOnlyList<string> StoredKeysSaying(string words, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(culture);
+        var wanted = Folded(words.Trim());
+        if (wanted.Length < 3)
+        {
+            return [];
+        }
+
+        return RecordTexts.All.Keys
+            .Where(key => Runs.GetString(key, culture) is { } format && Folded(format).Contains(wanted, StringComparison.Ordinal))
+            .Select(key => $"{{\"key\":\"{key}\"")
+            .ToList();
+    }
+
+    /// <summary>
+    /// Text as typed on any keyboard: lower case, without its marks ("thêm nhân viên đó" is "them nhan vien do"). Vietnamese
+    /// collation keeps ê or đ letters of their own, so the culture's comparison would not match them.
+    /// </summary>
+    private static string Folded(string text)
+    {
+        var decomposed = text.Normalize(System.Text.NormalizationForm.FormD);
+        var folded = new System.Text.StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                folded.Append(c is 'đ' or 'Đ' ? 'd' : char.ToLowerInvariant(c));
+            }
+        }
+
+        return folded.ToString();
+    }
+
     private static Func<string, string?> Formats(CultureInfo culture) =>
         key => (key.StartsWith("Mapping.", StringComparison.Ordinal) ? Mapping : Runs).GetString(key, culture);
 }

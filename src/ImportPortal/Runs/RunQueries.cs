@@ -208,7 +208,10 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
         if (filter.Text is { Length: > 0 } text)
         {
             var pattern = $"%{text.Trim()}%";
-            query = query.Where(r => EF.Functions.Like(r.ErrorMessage ?? "", pattern) || EF.Functions.Like(r.SourceKey, pattern) || EF.Functions.Like(r.ErrorExcType ?? "", pattern));
+            // The portal's own sentences are read translated: words of the reader's language find the sentences that say them.
+            var sentences = PortalTexts.StoredKeysSaying(text, System.Globalization.CultureInfo.CurrentUICulture);
+            query = query.Where(r => EF.Functions.Like(r.ErrorMessage ?? "", pattern) || EF.Functions.Like(r.SourceKey, pattern) || EF.Functions.Like(r.ErrorExcType ?? "", pattern)
+                || (r.ErrorText != null && sentences.Any(s => r.ErrorText.Contains(s))));
         }
 
         return query;

@@ -134,9 +134,9 @@ public sealed class RunErrorListTests : RunPagesTest
     }
 
     [Theory]
-    [InlineData("en", "No agent called \"{0}\" on the site", "Add the agent in Helpdesk", "No agent called \"…\" on the site")]
-    [InlineData("vi", "Site không có nhân viên nào tên \"{0}\"", "Hãy thêm nhân viên đó trong Helpdesk", "Site không có nhân viên nào tên \"…\"")]
-    public async Task The_portals_own_explanation_of_a_failure_is_in_the_operators_language_and_the_english_still_finds_it(string culture, string sentence, string whatToDo, string cause)
+    [InlineData("en", "No agent called \"{0}\" on the site", "Add the agent in Helpdesk", "No agent called \"…\" on the site", "add the agent")]
+    [InlineData("vi", "Site không có nhân viên nào tên \"{0}\"", "Hãy thêm nhân viên đó trong Helpdesk", "Site không có nhân viên nào tên \"…\"", "them nhan vien do")]
+    public async Task The_portals_own_explanation_of_a_failure_is_in_the_operators_language_and_the_english_still_finds_it(string culture, string sentence, string whatToDo, string cause, string searched)
     {
         UseCulture(culture);
         var (_, name, _) = TestData.FreshdeskSampleWriter.Agents[0];
@@ -163,6 +163,9 @@ public sealed class RunErrorListTests : RunPagesTest
         var english = await H.Queries.RecordsAsync(runId, new RecordFilter(Text: "No agent called"), CancellationToken.None);
         Assert.Equal(3, english.Total);
         Assert.All(english.Items, line => Assert.StartsWith($"No agent called \"{name}\"", line.Message, StringComparison.Ordinal));
+        // And by the words the reader reads, with or without their marks; words the sentence does not say find nothing.
+        Assert.Equal(3, (await H.Queries.RecordsAsync(runId, new RecordFilter(Text: searched), CancellationToken.None)).Total);
+        Assert.Equal(0, (await H.Queries.RecordsAsync(runId, new RecordFilter(Text: culture == "vi" ? "hết hạn" : "has expired"), CancellationToken.None)).Total);
     }
 
     private static async Task<AngleSharp.Dom.IElement> TicketRowAsync(IRenderedComponent<RunErrorList> list)
