@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace ImportPortal.Domain.Migration;
 
 /// <summary>
-/// The sentences the portal writes on a failed record, in English: each key is also a key of RunResource, whose
+/// The sentences the portal writes on a failed record or a stopped run, in English: each key is also a key of RunResource, whose
 /// English text must be the same (a unit test holds them together) and whose Vietnamese text is what the team reads.
 /// The arguments are numbered as each format uses them.
 /// </summary>
@@ -79,6 +79,31 @@ public static class RecordTexts
     /// <summary>{0} the host, {1} the HTTP status, {2} its name.</summary>
     public const string AttachmentRefused = "Error.AttachmentRefused";
 
+    // Why a run (or a validation) stopped, in the portal's words; {0} of the database's is SQLite's code and message.
+    public const string SiteGone = "Error.SiteGone";
+
+    public const string UploadGone = "Error.UploadGone";
+
+    public const string ProfileGone = "Error.ProfileGone";
+
+    /// <summary>{0} SQLite's code and message.</summary>
+    public const string DatabaseFull = "Error.DatabaseFull";
+
+    /// <summary>{0} SQLite's code and message.</summary>
+    public const string DatabaseIo = "Error.DatabaseIo";
+
+    /// <summary>{0} SQLite's code and message.</summary>
+    public const string DatabaseReadOnly = "Error.DatabaseReadOnly";
+
+    /// <summary>{0} SQLite's code and message.</summary>
+    public const string DatabaseCorrupt = "Error.DatabaseCorrupt";
+
+    /// <summary>{0} SQLite's code and message.</summary>
+    public const string DatabaseRefused = "Error.DatabaseRefused";
+
+    /// <summary>{0} the exception's type, {1} its message.</summary>
+    public const string Unexpected = "Error.Unexpected";
+
     private static readonly FrozenDictionary<string, string> English = new Dictionary<string, string>
     {
         [DependencyFailed] = "dependency failed: {0} {1} — {2}",
@@ -106,6 +131,15 @@ public static class RecordTexts
         [AttachmentExpired] = "The attachment's link answered {0} {1}: Freshdesk's attachment links expire, and this one has, or the file is gone. Export from Freshdesk again, upload the new export and start a run with it (what is imported already is found, not made twice); or skip this file.",
         [AttachmentHostBusy] = "{0} answered {1} {2} for the attachment. Retry it later.",
         [AttachmentRefused] = "{0} answered {1} {2} for the attachment. Skip it, or fetch the file another way.",
+        [SiteGone] = "The site no longer exists or its secret cannot be read.",
+        [UploadGone] = "An upload bound to the run no longer exists.",
+        [ProfileGone] = "The profile no longer exists.",
+        [DatabaseFull] = "the portal's database could not grow: the disk of its data folder is full ({0})",
+        [DatabaseIo] = "the portal's database could not be read or written: the disk of its data folder failed or is full ({0})",
+        [DatabaseReadOnly] = "the portal's database is read-only: the portal's user cannot write its data folder ({0})",
+        [DatabaseCorrupt] = "the portal's database file is damaged ({0})",
+        [DatabaseRefused] = "the portal's database refused a write ({0})",
+        [Unexpected] = "an unexpected error in the portal ({0}: {1})",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Every key with its English format.</summary>

@@ -70,7 +70,7 @@ public sealed class RunImportJob(
         try
         {
             await ReviveInFlightAsync(runId, ct);
-            var connection = await sites.ConnectAsync(run.SiteId, ct) ?? throw new InvalidOperationException("The site no longer exists or its secret cannot be read.");
+            var connection = await sites.ConnectAsync(run.SiteId, ct) ?? throw new PortalTextException(new PortalText(RecordTexts.SiteGone));
             var pace = pacing.For(connection.BaseUrl);
             pace.Ceiling = Math.Clamp(runOptions.Ceiling, 1, RunOptions.MaxCeiling);
             if (run.PlannedAt is null)
@@ -100,7 +100,8 @@ public sealed class RunImportJob(
             // A stopped run must not leave a live helpdesk silent while the cause is found: the site is put back now
             // (or the refusal shown with the manual restore), and resuming the run silences it again from a new snapshot.
             await quiet.RestoreAsync(runId, "system", ct);
-            await FinishAsync(runId, RunState.Failed, ex is FrappeException f ? f.Error.Summary : ex.Message);
+            var (why, text) = PortalFailure.WhyStopped(ex);
+            await FinishAsync(runId, RunState.Failed, why, text);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -119,7 +120,8 @@ public sealed class RunImportJob(
                 logger.LogError(restore, "Run {RunId}: its site could not be put back after the error", runId);
             }
 
-            await FinishAsync(runId, RunState.Failed, PortalFailure.Describe(ex), inPortal: true);
+            var sentence = PortalFailure.Sentence(ex);
+            await FinishAsync(runId, RunState.Failed, sentence.English, sentence, inPortal: true);
         }
     }
 
@@ -331,7 +333,7 @@ public sealed class RunImportJob(
         var now = time.GetUtcNow();
         // Pause or cancel asked while the job was starting wins over Running.
         await db.ImportRuns.Where(r => r.Id == runId && r.State != RunState.Pausing && r.State != RunState.Cancelling)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, state).SetProperty(r => r.StartedAt, r => r.StartedAt ?? now).SetProperty(r => r.Error, (string?)null), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, state).SetProperty(r => r.StartedAt, r => r.StartedAt ?? now).SetProperty(r => r.Error, (string?)null).SetProperty(r => r.ErrorText, (string?)null), ct);
         feed.Publish(new RunProgress(runId, state, null, state == RunState.Planning ? 0 : 1, [], 0, 0, [], now));
     }
 
@@ -373,13 +375,15 @@ public sealed class RunImportJob(
         return await db.ImportRuns.Where(r => r.Id == runId).Select(r => r.WaitsUntil).FirstOrDefaultAsync(ct);
     }
 
-    private async Task FinishAsync(Guid runId, RunState state, string? error, bool inPortal = false)
+    private async Task FinishAsync(Guid runId, RunState state, string? error, PortalText? errorText = null, bool inPortal = false)
     {
         await using var db = await databases.CreateDbContextAsync(CancellationToken.None);
         var now = time.GetUtcNow();
+        var stored = errorText is null ? null : PortalTextJson.Write([errorText]);
         await db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.State, state)
             .SetProperty(r => r.Error, error)
+            .SetProperty(r => r.ErrorText, stored)
             .SetProperty(r => r.ErrorInPortal, inPortal)
             .SetProperty(r => r.FinishedAt, state.IsFinished() ? now : null)
             .SetProperty(r => r.PausedAt, state == RunState.Paused ? now : null));

@@ -1,4 +1,5 @@
 using Hangfire;
+using ImportPortal.Domain.Migration;
 using ImportPortal.Domain.Frappe;
 using ImportPortal.Frappe;
 using ImportPortal.Persistence;
@@ -59,7 +60,7 @@ public abstract class RunSiteJob<TJob>(
 
         try
         {
-            var connection = await sites.ConnectAsync(run.SiteId, ct) ?? throw new InvalidOperationException("The site no longer exists or its secret cannot be read.");
+            var connection = await sites.ConnectAsync(run.SiteId, ct) ?? throw new PortalTextException(new PortalText(RecordTexts.SiteGone));
             await WorkAsync(run, connection, lease, ct);
         }
         catch (Exception ex) when (ex is FrappeException or InvalidOperationException or HttpRequestException)

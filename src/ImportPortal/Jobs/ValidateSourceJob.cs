@@ -1,4 +1,5 @@
 using Hangfire;
+using ImportPortal.Domain.Migration;
 using ImportPortal.Domain.Frappe;
 using ImportPortal.Domain.Mapping;
 using ImportPortal.Domain.Sources;
@@ -65,8 +66,8 @@ public sealed class ValidateSourceJob(
 
     private async Task<ValidationReport> ValidateAsync(SourceValidation validation, CancellationToken ct)
     {
-        var profile = await profiles.LoadAsync(validation.ProfileId, ct) ?? throw new InvalidOperationException("The profile no longer exists.");
-        var connection = await sites.ConnectAsync(validation.SiteId, ct) ?? throw new InvalidOperationException("The site no longer exists or its secret cannot be read.");
+        var profile = await profiles.LoadAsync(validation.ProfileId, ct) ?? throw new PortalTextException(new PortalText(RecordTexts.ProfileGone));
+        var connection = await sites.ConnectAsync(validation.SiteId, ct) ?? throw new PortalTextException(new PortalText(RecordTexts.SiteGone));
         var site = clients.Create(connection);
         var bindings = StoredJson.Read<Dictionary<string, TableBinding>>(validation.BindingsJson) ?? [];
         var compiled = ProfileCompiler.Compile(profile, await MappingPreview.MetasAsync(profile, site, ct),

@@ -71,6 +71,9 @@ public sealed class ImportRun
     /// <summary>Why the run failed as a whole (site unreachable, profile no longer compiles...).</summary>
     public string? Error { get; set; }
 
+    /// <summary>The portal's sentence behind <see cref="Error"/> (<see cref="PortalTextJson"/>), shown in the reader's language; null when the error is the site's.</summary>
+    public string? ErrorText { get; set; }
+
     /// <summary>The <see cref="Error"/> was the portal's own (its database refused a write, a defect), not the site's or the source's.</summary>
     public bool ErrorInPortal { get; set; }
 

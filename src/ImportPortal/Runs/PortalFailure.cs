@@ -1,3 +1,7 @@
+using System.Globalization;
+using ImportPortal.Domain.Frappe;
+using ImportPortal.Domain.Migration;
+using ImportPortal.Domain.Sources;
 using Microsoft.Data.Sqlite;
 
 namespace ImportPortal.Runs;
@@ -15,24 +19,47 @@ public static class PortalFailure
     private const int ReadOnly = 8;
     private const int Corrupt = 11;
 
-    public static string Describe(Exception error)
+    public static string Describe(Exception error) => Sentence(error).English;
+
+    /// <summary>The portal's own error as a sentence, shown in the reader's language.</summary>
+    public static PortalText Sentence(Exception error)
     {
         ArgumentNullException.ThrowIfNull(error);
         for (Exception? cause = error; cause is not null; cause = cause.InnerException)
         {
             if (cause is SqliteException sqlite)
             {
-                return sqlite.SqliteErrorCode switch
+                var detail = $"SQLite {sqlite.SqliteErrorCode}: {sqlite.Message}";
+                return new PortalText(sqlite.SqliteErrorCode switch
                 {
-                    Full => $"the portal's database could not grow: the disk of its data folder is full (SQLite {sqlite.SqliteErrorCode}: {sqlite.Message})",
-                    IoError => $"the portal's database could not be read or written: the disk of its data folder failed or is full (SQLite {sqlite.SqliteErrorCode}: {sqlite.Message})",
-                    ReadOnly => $"the portal's database is read-only: the portal's user cannot write its data folder (SQLite {sqlite.SqliteErrorCode}: {sqlite.Message})",
-                    Corrupt => $"the portal's database file is damaged (SQLite {sqlite.SqliteErrorCode}: {sqlite.Message})",
-                    _ => $"the portal's database refused a write (SQLite {sqlite.SqliteErrorCode}: {sqlite.Message})",
-                };
+                    Full => RecordTexts.DatabaseFull,
+                    IoError => RecordTexts.DatabaseIo,
+                    ReadOnly => RecordTexts.DatabaseReadOnly,
+                    Corrupt => RecordTexts.DatabaseCorrupt,
+                    _ => RecordTexts.DatabaseRefused,
+                }, detail);
             }
         }
 
-        return $"an unexpected error in the portal ({error.GetType().Name}: {error.Message})";
+        return new PortalText(RecordTexts.Unexpected, error.GetType().Name, error.Message);
+    }
+
+    /// <summary>
+    /// Why a run stopped on an error that is not the portal's own: the site's words (Frappe's message), the source's
+    /// problem or the portal's sentence, each with its English.
+    /// </summary>
+    public static (string English, PortalText? Text) WhyStopped(Exception error) => error switch
+    {
+        PortalTextException own => (own.Text.English, own.Text),
+        SourceFormatException { Problem: { Code.Length: > 0 } problem } => Source(problem),
+        FrappeException frappe => (frappe.Error.Summary, null),
+        null => throw new ArgumentNullException(nameof(error)),
+        _ => (error.Message, null),
+    };
+
+    private static (string, PortalText?) Source(SourceProblem problem)
+    {
+        var text = new PortalText(problem.Code, [.. problem.Args]);
+        return (PortalTexts.Render([text], CultureInfo.InvariantCulture), text);
     }
 }

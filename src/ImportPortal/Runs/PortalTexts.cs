@@ -7,13 +7,14 @@ namespace ImportPortal.Runs;
 
 /// <summary>
 /// A record's sentences (<see cref="PortalText"/>) in a reader's language, from the resources: the failures' own in
-/// RunResource, a row's mapping problems in MappingResource. The invariant culture gives the English every record
+/// RunResource, a row's mapping problems in MappingResource, a file's in SourceResource. The invariant culture gives the English every record
 /// also keeps as its message.
 /// </summary>
 public static class PortalTexts
 {
     private static readonly ResourceManager Runs = new(typeof(RunResource));
     private static readonly ResourceManager Mapping = new(typeof(MappingResource));
+    private static readonly ResourceManager Sources = new(typeof(SourceResource));
 
     public static string Render(IReadOnlyList<PortalText> texts, CultureInfo culture)
     {
@@ -70,5 +71,5 @@ public static class PortalTexts
     }
 
     private static Func<string, string?> Formats(CultureInfo culture) =>
-        key => (key.StartsWith("Mapping.", StringComparison.Ordinal) ? Mapping : Runs).GetString(key, culture);
+        key => (key.StartsWith("Mapping.", StringComparison.Ordinal) ? Mapping : key.StartsWith("Source.", StringComparison.Ordinal) ? Sources : Runs).GetString(key, culture);
 }

@@ -30,7 +30,7 @@ public sealed class RunPlanner(
     {
         ArgumentNullException.ThrowIfNull(run);
         var profile = MappingProfileJson.Deserialize(run.ProfileJson);
-        var connection = await sites.ConnectAsync(run.SiteId, ct) ?? throw new InvalidOperationException("The site no longer exists or its secret cannot be read.");
+        var connection = await sites.ConnectAsync(run.SiteId, ct) ?? throw new PortalTextException(new PortalText(RecordTexts.SiteGone));
         var site = clients.Create(connection);
         var bindings = StoredJson.Read<Dictionary<string, TableBinding>>(run.BindingsJson) ?? [];
         var metas = await MappingPreview.MetasAsync(profile, site, ct);
@@ -55,7 +55,7 @@ public sealed class RunPlanner(
         var teams = new TeamPlan();
         foreach (var (table, binding) in bindings)
         {
-            var upload = await uploads.FindAsync(binding.UploadId, ct) ?? throw new InvalidOperationException("An upload bound to the run no longer exists.");
+            var upload = await uploads.FindAsync(binding.UploadId, ct) ?? throw new PortalTextException(new PortalText(RecordTexts.UploadGone));
             var reader = await SourceReaderFactory.OpenAsync(await uploads.SniffAsync(upload, ct), uploads.PathOf(upload), new SourceReadOptions(Table: binding.Table), ct);
             await foreach (var record in reader.ReadAsync(ct))
             {

@@ -65,6 +65,7 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
         {
             WaitsUntil = run.WaitsUntil,
             SendsUntil = run.SendsUntil,
+            ErrorText = PortalTextJson.Read(run.ErrorText),
         };
     }
 

@@ -441,6 +441,7 @@ public sealed class RunService(
         {
             // Resumed: the error that stopped it is no longer what the run is doing; a new one is recorded if it recurs.
             run.Error = null;
+            run.ErrorText = null;
             run.ErrorInPortal = false;
         }
 

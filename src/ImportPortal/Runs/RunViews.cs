@@ -67,6 +67,9 @@ public sealed record RunView(
 
     /// <summary>Resumed by hand outside its window to send until then (<see cref="ImportRun.SendsUntil"/>).</summary>
     public DateTimeOffset? SendsUntil { get; init; }
+
+    /// <summary>The portal's sentence behind <see cref="Error"/>, to show in the reader's language; null when the error is the site's.</summary>
+    public IReadOnlyList<PortalText>? ErrorText { get; init; }
 }
 
 /// <summary>How long a run took: from its job's start (or its creation, if no job started it) to its end, pauses included — what a migration window has to hold.</summary>

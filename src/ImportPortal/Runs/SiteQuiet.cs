@@ -1,3 +1,4 @@
+using ImportPortal.Domain.Migration;
 using ImportPortal.Domain.Frappe;
 using ImportPortal.Domain.Quiet;
 using ImportPortal.Frappe;
@@ -255,7 +256,7 @@ public sealed partial class SiteQuiet(
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         var siteId = await db.ImportRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => r.SiteId).FirstAsync(ct);
-        var connection = await sites.ConnectAsync(siteId, ct) ?? throw new InvalidOperationException("The site no longer exists or its secret cannot be read.");
+        var connection = await sites.ConnectAsync(siteId, ct) ?? throw new PortalTextException(new PortalText(RecordTexts.SiteGone));
         return clients.Create(connection);
     }
 

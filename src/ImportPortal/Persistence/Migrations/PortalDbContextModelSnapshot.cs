@@ -335,6 +335,9 @@ namespace ImportPortal.Persistence.Migrations
                     b.Property<bool>("ErrorInPortal")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ErrorText")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 

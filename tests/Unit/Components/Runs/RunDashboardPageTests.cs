@@ -141,7 +141,7 @@ public sealed class RunDashboardPageTests : RunPagesTest
 
     [Theory]
     [InlineData("en", "The portal stopped this run on an error of its own: the portal's database refused a write", "Free space on the portal's disk if it is full")]
-    [InlineData("vi", "Cổng nhập đã dừng lượt nhập này vì lỗi của chính nó: the portal's database refused a write", "hãy giải phóng dung lượng")]
+    [InlineData("vi", "Cổng nhập đã dừng lượt nhập này vì lỗi của chính nó: cơ sở dữ liệu của cổng nhập từ chối một lần ghi (SQLite 19", "hãy giải phóng dung lượng")]
     public async Task A_run_its_own_database_stopped_says_it_was_the_portal_and_what_to_do_until_it_runs_again(string culture, string says, string todo)
     {
         UseCulture(culture);
@@ -163,6 +163,36 @@ public sealed class RunDashboardPageTests : RunPagesTest
         H.Services.GetRequiredService<ProgressFeed<RunProgress>>().Publish(Progress(runId, 1, DateTimeOffset.UtcNow));
         await page.WaitForAssertionAsync(() => Assert.Equal("Running", page.Find("[data-testid=run-state]").GetAttribute("data-state")), Wait);
         Assert.Empty(page.FindAll("[data-testid=run-error]"));
+    }
+
+    [Theory]
+    [InlineData("en", "The run stopped: tickets.csv is not a CSV, Excel, JSON or ZIP file", "The run stopped: An upload bound to the run no longer exists.")]
+    [InlineData("vi", "Lượt nhập đã dừng: Tệp tickets.csv không phải CSV, Excel, JSON hay ZIP", "Lượt nhập đã dừng: Một tệp tải lên gắn với lượt nhập không còn nữa.")]
+    public async Task A_run_stopped_by_its_file_or_its_missing_upload_says_why_in_the_readers_language(string culture, string unreadable, string gone)
+    {
+        UseCulture(culture);
+        // The file was replaced on the portal's disk by something no reader takes: planning stops on the source's own problem.
+        var runId = await H.StartTicketRunAsync(RejectedTicketCsv.Create(2, RefusedSubject));
+        var upload = await H.InDatabaseAsync(db => db.Uploads.SingleAsync());
+        await File.WriteAllBytesAsync(H.Services.GetRequiredService<ImportPortal.Uploads.UploadStore>().PathOf(upload), [0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0, 1, 2, 3, 0, 0, 0, 0, 0], Xunit.TestContext.Current.CancellationToken);
+        await H.ExecuteAsync(runId);
+
+        var page = Render<RunDashboardPage>(p => p.Add(x => x.Id, runId));
+        await page.WaitForAssertionAsync(() => Assert.Equal("Failed", page.Find("[data-testid=run-state]").GetAttribute("data-state")), Wait);
+        Assert.StartsWith(unreadable, page.Find("[data-testid=run-error]").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal("false", page.Find("[data-testid=run-error]").GetAttribute("data-in-portal"));
+        // Kept in English too, for the log and whoever reads the database.
+        var stored = await H.InDatabaseAsync(db => db.ImportRuns.SingleAsync(r => r.Id == runId));
+        Assert.StartsWith("tickets.csv is not a CSV, Excel, JSON or ZIP file", stored.Error, StringComparison.Ordinal);
+
+        // Its upload deleted instead, the run says so when resumed.
+        await H.InDatabaseAsync(db => db.Uploads.ExecuteDeleteAsync());
+        Assert.True((await H.Runs.ResumeAsync("van.hanh", runId, CancellationToken.None)).Succeeded);
+        await H.ExecuteAsync(runId);
+        await DisposeComponentsAsync();
+        page = Render<RunDashboardPage>(p => p.Add(x => x.Id, runId));
+        await page.WaitForAssertionAsync(() => Assert.Equal("Failed", page.Find("[data-testid=run-state]").GetAttribute("data-state")), Wait);
+        Assert.StartsWith(gone, page.Find("[data-testid=run-error]").TextContent.Trim(), StringComparison.Ordinal);
     }
 
     [Theory]
