@@ -86,6 +86,8 @@ public static class RecordTexts
 
     public const string ProfileGone = "Error.ProfileGone";
 
+    public const string ProfileUploadGone = "Error.ProfileUploadGone";
+
     /// <summary>{0} SQLite's code and message.</summary>
     public const string DatabaseFull = "Error.DatabaseFull";
 
@@ -134,6 +136,7 @@ public static class RecordTexts
         [SiteGone] = "The site no longer exists or its secret cannot be read.",
         [UploadGone] = "An upload bound to the run no longer exists.",
         [ProfileGone] = "The profile no longer exists.",
+        [ProfileUploadGone] = "An upload bound to the profile no longer exists.",
         [DatabaseFull] = "the portal's database could not grow: the disk of its data folder is full ({0})",
         [DatabaseIo] = "the portal's database could not be read or written: the disk of its data folder failed or is full ({0})",
         [DatabaseReadOnly] = "the portal's database is read-only: the portal's user cannot write its data folder ({0})",

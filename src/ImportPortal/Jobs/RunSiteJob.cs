@@ -1,6 +1,6 @@
 using Hangfire;
-using ImportPortal.Domain.Migration;
 using ImportPortal.Domain.Frappe;
+using ImportPortal.Domain.Migration;
 using ImportPortal.Frappe;
 using ImportPortal.Persistence;
 using ImportPortal.Runs;

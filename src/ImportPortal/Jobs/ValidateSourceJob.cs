@@ -1,7 +1,7 @@
 using Hangfire;
-using ImportPortal.Domain.Migration;
 using ImportPortal.Domain.Frappe;
 using ImportPortal.Domain.Mapping;
+using ImportPortal.Domain.Migration;
 using ImportPortal.Domain.Sources;
 using ImportPortal.Frappe;
 using ImportPortal.Mappings;
@@ -48,14 +48,18 @@ public sealed class ValidateSourceJob(
         }
         catch (Exception ex) when (ex is FrappeException or SourceFormatException or InvalidOperationException or IOException)
         {
-            validation.Error = ex is FrappeException f ? f.Error.Summary : ex.Message;
+            var (why, text) = PortalFailure.WhyStopped(ex);
+            validation.Error = why;
+            validation.ErrorText = text is null ? null : PortalTextJson.Write([text]);
             validation.State = ValidationState.Failed;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // Anything else (a profile stored by an older portal that no longer reads, a defect): failed with its cause,
             // not "running" for ever.
-            validation.Error = PortalFailure.Describe(ex);
+            var sentence = PortalFailure.Sentence(ex);
+            validation.Error = sentence.English;
+            validation.ErrorText = PortalTextJson.Write([sentence]);
             validation.State = ValidationState.Failed;
         }
 
@@ -78,7 +82,7 @@ public sealed class ValidateSourceJob(
         var done = 0;
         foreach (var (table, binding) in bindings)
         {
-            var upload = await uploads.FindAsync(binding.UploadId, ct) ?? throw new InvalidOperationException("An upload bound to the profile no longer exists.");
+            var upload = await uploads.FindAsync(binding.UploadId, ct) ?? throw new PortalTextException(new PortalText(RecordTexts.ProfileUploadGone));
             var reader = await SourceReaderFactory.OpenAsync(await uploads.SniffAsync(upload, ct), uploads.PathOf(upload), new SourceReadOptions(Table: binding.Table), ct);
             var lastReport = time.GetTimestamp();
             await foreach (var record in reader.ReadAsync(ct))

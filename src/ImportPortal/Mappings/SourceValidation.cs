@@ -25,6 +25,9 @@ public sealed class SourceValidation
 
     /// <summary>Why it stopped, when it failed (already in words the operator can act on).</summary>
     public string? Error { get; set; }
+
+    /// <summary>The portal's sentence behind <see cref="Error"/> (<see cref="Domain.Migration.PortalTextJson"/>), shown in the reader's language; null when the error is the site's.</summary>
+    public string? ErrorText { get; set; }
 }
 
 /// <summary>Where a validation is.</summary>

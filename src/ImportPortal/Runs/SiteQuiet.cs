@@ -1,5 +1,5 @@
-using ImportPortal.Domain.Migration;
 using ImportPortal.Domain.Frappe;
+using ImportPortal.Domain.Migration;
 using ImportPortal.Domain.Quiet;
 using ImportPortal.Frappe;
 using ImportPortal.Jobs;

@@ -88,7 +88,27 @@ public sealed class SourceValidationJobTests
         var validation = await LoadAsync(h, validationId);
         Assert.Equal(ValidationState.Failed, validation.State);
         Assert.StartsWith("an unexpected error in the portal (JsonException: ", validation.Error, StringComparison.Ordinal);
+        Assert.StartsWith("một lỗi ngoài dự kiến trong cổng nhập (JsonException: ", ImportPortal.Runs.PortalTexts.Render(
+            ImportPortal.Domain.Migration.PortalTextJson.Read(validation.ErrorText)!, System.Globalization.CultureInfo.GetCultureInfo("vi")), StringComparison.Ordinal);
         Assert.Equal(1, validation.Progress);
+    }
+
+    [Fact]
+    public async Task A_file_no_reader_takes_fails_the_validation_with_the_files_own_problem_in_each_language()
+    {
+        await using var h = await RunsHarness.StartAsync();
+        var validationId = await StartAsync(h);
+        var upload = await h.InDatabaseAsync(db => db.Uploads.SingleAsync());
+        await File.WriteAllBytesAsync(h.Services.GetRequiredService<ImportPortal.Uploads.UploadStore>().PathOf(upload), [0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0, 1, 2, 3, 0, 0, 0, 0, 0], TestContext.Current.CancellationToken);
+
+        await h.Services.GetRequiredService<ValidateSourceJob>().ExecuteAsync(validationId, CancellationToken.None);
+
+        var validation = await LoadAsync(h, validationId);
+        Assert.Equal(ValidationState.Failed, validation.State);
+        // Was the problem's debug string ("Error Source.Binary: tickets.csv [...]"); now the sentence the upload page shows.
+        Assert.StartsWith("tickets.csv is not a CSV, Excel, JSON or ZIP file", validation.Error, StringComparison.Ordinal);
+        Assert.StartsWith("Tệp tickets.csv không phải CSV, Excel, JSON hay ZIP", ImportPortal.Runs.PortalTexts.Render(
+            ImportPortal.Domain.Migration.PortalTextJson.Read(validation.ErrorText)!, System.Globalization.CultureInfo.GetCultureInfo("vi")), StringComparison.Ordinal);
     }
 
     private static async Task<Guid> StartAsync(RunsHarness h)
