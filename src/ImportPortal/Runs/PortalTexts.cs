@@ -23,6 +23,10 @@ public static class PortalTexts
         return PortalText.Join(texts.Select(t => t.Render(formats)));
     }
 
+    /// <summary>What the reader of this circuit or request reads: the sentences in their language, else the English (or the site's words) kept beside them.</summary>
+    public static string? ForReader(IReadOnlyList<PortalText>? texts, string? message) =>
+        texts is { Count: > 0 } ? Render(texts, CultureInfo.CurrentUICulture) : message;
+
     /// <summary>What a cause of many failures says in the reader's language: the values left out, Frappe's words kept as its own cause templates keep them.</summary>
     public static string Template(IReadOnlyList<PortalText> texts, CultureInfo culture)
     {

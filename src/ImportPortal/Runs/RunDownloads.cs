@@ -46,7 +46,7 @@ public sealed class RunDownloads(IDbContextFactory<PortalDbContext> databases, U
         // The portal's own sentences in the language of who downloads (the request's), Frappe's words as it sent them.
         var byRow = failures.GroupBy(f => f.Row).ToDictionary(
             g => g.Key,
-            g => string.Join(" | ", g.Select(f => $"{f.Entity} {f.SourceKey}: {f.ErrorKind}: {(PortalTextJson.Read(f.ErrorText) is { Count: > 0 } text ? PortalTexts.Render(text, CultureInfo.CurrentUICulture) : f.ErrorMessage)}")));
+            g => string.Join(" | ", g.Select(f => $"{f.Entity} {f.SourceKey}: {f.ErrorKind}: {PortalTexts.ForReader(PortalTextJson.Read(f.ErrorText), f.ErrorMessage)}")));
 
         await using var writer = new StreamWriter(output, new UTF8Encoding(true), 64 * 1024, leaveOpen: true);
         var bindings = StoredJson.Read<Dictionary<string, TableBinding>>(run.BindingsJson) ?? [];

@@ -21,7 +21,7 @@ internal static class RecordText
     public static string? Message(RecordLine line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        return line.Text is { Count: > 0 } text ? PortalTexts.Render(text, CultureInfo.CurrentUICulture) : line.Message;
+        return PortalTexts.ForReader(line.Text, line.Message);
     }
 
     /// <summary>
