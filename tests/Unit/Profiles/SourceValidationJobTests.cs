@@ -98,8 +98,7 @@ public sealed class SourceValidationJobTests
     {
         await using var h = await RunsHarness.StartAsync();
         var validationId = await StartAsync(h);
-        var upload = await h.InDatabaseAsync(db => db.Uploads.SingleAsync());
-        await File.WriteAllBytesAsync(h.Services.GetRequiredService<ImportPortal.Uploads.UploadStore>().PathOf(upload), [0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0, 1, 2, 3, 0, 0, 0, 0, 0], TestContext.Current.CancellationToken);
+        await h.SpoilTheUploadAsync();
 
         await h.Services.GetRequiredService<ValidateSourceJob>().ExecuteAsync(validationId, CancellationToken.None);
 

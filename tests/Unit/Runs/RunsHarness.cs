@@ -142,6 +142,13 @@ public sealed class RunsHarness : IAsyncDisposable
         return await StartAsync(profile, new Dictionary<string, TableBinding> { ["tickets"] = new(upload, null) }, options);
     }
 
+    /// <summary>Replaces the one upload's file on the portal's disk by bytes no reader takes (a PNG's start), as a damaged disk or a careless hand could.</summary>
+    public async Task SpoilTheUploadAsync()
+    {
+        var upload = await InDatabaseAsync(db => db.Uploads.SingleAsync());
+        await File.WriteAllBytesAsync(Services.GetRequiredService<UploadStore>().PathOf(upload), [0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0, 1, 2, 3, 0, 0, 0, 0, 0]);
+    }
+
     /// <summary>Uploads a generated account export and binds its three tables as the preset names them.</summary>
     public async Task<IReadOnlyDictionary<string, TableBinding>> UploadAccountExportAsync(AccountExport export)
     {

@@ -173,8 +173,7 @@ public sealed class RunDashboardPageTests : RunPagesTest
         UseCulture(culture);
         // The file was replaced on the portal's disk by something no reader takes: planning stops on the source's own problem.
         var runId = await H.StartTicketRunAsync(RejectedTicketCsv.Create(2, RefusedSubject));
-        var upload = await H.InDatabaseAsync(db => db.Uploads.SingleAsync());
-        await File.WriteAllBytesAsync(H.Services.GetRequiredService<ImportPortal.Uploads.UploadStore>().PathOf(upload), [0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0, 1, 2, 3, 0, 0, 0, 0, 0], Xunit.TestContext.Current.CancellationToken);
+        await H.SpoilTheUploadAsync();
         await H.ExecuteAsync(runId);
 
         var page = Render<RunDashboardPage>(p => p.Add(x => x.Id, runId));
