@@ -28,6 +28,15 @@ public static class PortalTextJson
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    /// <summary>
+    /// One sentence as stored, or null for none — and for one longer than a message is kept (Frappe's words inside it):
+    /// the message then says it.
+    /// </summary>
+    public static string? WriteOne(PortalText? text) => text is null ? null : Write([text]) is { Length: <= MaxStored } json ? json : null;
+
+    /// <summary>The longest sentence kept, in characters of JSON.</summary>
+    public const int MaxStored = 8000;
+
     public static IReadOnlyList<PortalText>? Read(string? stored)
     {
         if (string.IsNullOrEmpty(stored))

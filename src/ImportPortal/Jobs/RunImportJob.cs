@@ -379,11 +379,10 @@ public sealed class RunImportJob(
     {
         await using var db = await databases.CreateDbContextAsync(CancellationToken.None);
         var now = time.GetUtcNow();
-        var stored = errorText is null ? null : PortalTextJson.Write([errorText]);
         await db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.State, state)
             .SetProperty(r => r.Error, error)
-            .SetProperty(r => r.ErrorText, stored)
+            .SetProperty(r => r.ErrorText, PortalTextJson.WriteOne(errorText))
             .SetProperty(r => r.ErrorInPortal, inPortal)
             .SetProperty(r => r.FinishedAt, state.IsFinished() ? now : null)
             .SetProperty(r => r.PausedAt, state == RunState.Paused ? now : null));

@@ -50,7 +50,7 @@ public sealed class ValidateSourceJob(
         {
             var (why, text) = PortalFailure.WhyStopped(ex);
             validation.Error = why;
-            validation.ErrorText = text is null ? null : PortalTextJson.Write([text]);
+            validation.ErrorText = PortalTextJson.WriteOne(text);
             validation.State = ValidationState.Failed;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -59,7 +59,7 @@ public sealed class ValidateSourceJob(
             // not "running" for ever.
             var sentence = PortalFailure.Sentence(ex);
             validation.Error = sentence.English;
-            validation.ErrorText = PortalTextJson.Write([sentence]);
+            validation.ErrorText = PortalTextJson.WriteOne(sentence);
             validation.State = ValidationState.Failed;
         }
 

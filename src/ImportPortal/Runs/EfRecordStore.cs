@@ -169,7 +169,7 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
         {
             json.WriteNumber("kind", (int)error.Kind);
             JsonRows.Text(json, "message", Clip(error.Message, 4000));
-            JsonRows.Text(json, "text", error.Text is { } text ? ErrorText(text) : null);
+            JsonRows.Text(json, "text", PortalTextJson.WriteOne(error.Text));
             JsonRows.Number(json, "status", error.HttpStatus);
             JsonRows.Text(json, "exc", error.ExcType);
         }
@@ -194,9 +194,6 @@ public sealed class EfRecordStore(IDbContextFactory<PortalDbContext> databases, 
         json.WriteString("name", entry.FrappeName);
         json.WriteNumber("created", entry.Created ? 1 : 0);
     }
-
-    /// <summary>The sentence as stored, unless it is longer than a message is kept (Frappe's words inside it): the message then says it.</summary>
-    internal static string? ErrorText(PortalText text) => PortalTextJson.Write([text]) is { Length: <= 8000 } json ? json : null;
 
     private static int Sends(RecordOutcome outcome) =>
         outcome.Attempts.Count(a => a.Request.StartsWith("POST", StringComparison.Ordinal) || a.Request.StartsWith("PUT", StringComparison.Ordinal));

@@ -19,8 +19,6 @@ public static class PortalFailure
     private const int ReadOnly = 8;
     private const int Corrupt = 11;
 
-    public static string Describe(Exception error) => Sentence(error).English;
-
     /// <summary>The portal's own error as a sentence, shown in the reader's language.</summary>
     public static PortalText Sentence(Exception error)
     {

@@ -210,7 +210,7 @@ public sealed class RunPlanner(
         State = unmapped ? RecordState.Failed : RecordState.Pending,
         ErrorKind = unmapped ? RecordErrorKind.Dependency : null,
         ErrorMessage = unmapped ? TicketNotMapped.English : null,
-        ErrorText = unmapped ? PortalTextJson.Write([TicketNotMapped]) : null,
+        ErrorText = unmapped ? PortalTextJson.WriteOne(TicketNotMapped) : null,
     };
 
     private static readonly PortalText TicketNotMapped = new(RecordTexts.TicketNotMapped);

@@ -62,9 +62,9 @@ public sealed class PortalFailureTests
     {
         var full = new SqliteException("SQLite Error 13: 'database or disk is full'.", 13);
 
-        Assert.StartsWith("the portal's database could not grow: the disk of its data folder is full", PortalFailure.Describe(full), StringComparison.Ordinal);
-        Assert.StartsWith("the portal's database could not grow", PortalFailure.Describe(new DbUpdateException("An error occurred while saving.", full)), StringComparison.Ordinal);
+        Assert.StartsWith("the portal's database could not grow: the disk of its data folder is full", PortalFailure.Sentence(full).English, StringComparison.Ordinal);
+        Assert.StartsWith("the portal's database could not grow", PortalFailure.Sentence(new DbUpdateException("An error occurred while saving.", full)).English, StringComparison.Ordinal);
         Assert.Equal("an unexpected error in the portal (KeyNotFoundException: The given key 'Tickets' was not present in the dictionary.)",
-            PortalFailure.Describe(new KeyNotFoundException("The given key 'Tickets' was not present in the dictionary.")));
+            PortalFailure.Sentence(new KeyNotFoundException("The given key 'Tickets' was not present in the dictionary.")).English);
     }
 }
