@@ -15,7 +15,7 @@ internal sealed class AttemptRecorder(TimeProvider time)
         _attempts.Add(new AttemptLog(time.GetUtcNow(), request, time.GetElapsedTime(started), outcome));
 
     public void Add(string request, long started, FrappeError error) =>
-        _attempts.Add(new AttemptLog(time.GetUtcNow(), request, time.GetElapsedTime(started), error.Kind.ToString(), error.HttpStatus, error.ExcType, error.Summary));
+        _attempts.Add(new AttemptLog(time.GetUtcNow(), request, time.GetElapsedTime(started), AttemptOutcomes.Of(error.Kind), error.HttpStatus, error.ExcType, error.Summary));
 
     public RecordOutcome Done(WorkItem item, RecordState state, RecordResult result, string? name, JsonObject? sent) =>
         new(item.Id, item.Stage, state, result, name, null, [.. _attempts], sent) { SentFrom = item.Payload.Insert };

@@ -43,7 +43,7 @@ internal sealed class FileSender(IFrappeSite site, LoopOptions options, TimeProv
             try
             {
                 file = await fetcher.FetchAsync(link, ct);
-                log.Add($"GET {AttachmentOptions.Shown(link)}", fetching, $"{file.Length} bytes");
+                log.Add($"GET {AttachmentOptions.Shown(link)}", fetching, AttemptOutcomes.Bytes(file.Length));
             }
             catch (AttachmentFetchException ex)
             {
@@ -72,7 +72,7 @@ internal sealed class FileSender(IFrappeSite site, LoopOptions options, TimeProv
                 {
                     file.Content.Position = 0;
                     var uploaded = await site.UploadFileAsync(new FileUpload(fileName, file.Content, file.ContentType, doctype, docname, isPrivate), ct);
-                    log.Add($"POST upload_file {doctype}/{docname}", started, "created");
+                    log.Add($"POST upload_file {doctype}/{docname}", started, AttemptOutcomes.Created);
                     return (uploaded.Name, null, sent);
                 }
                 catch (FrappeException ex)
@@ -147,18 +147,17 @@ internal sealed class FileSender(IFrappeSite site, LoopOptions options, TimeProv
     /// </summary>
     private async Task<string?> CopyImageAsync(string ticket, string link, IAttachmentSource files, AttemptRecorder log, CancellationToken ct)
     {
-        const string keeps = " The image keeps its link.";
         var request = $"GET {AttachmentOptions.Shown(link)}";
         var started = time.GetTimestamp();
         FetchedFile file;
         try
         {
             file = await files.FetchAsync(link, ct);
-            log.Add(request, started, $"{file.Length} bytes");
+            log.Add(request, started, AttemptOutcomes.Bytes(file.Length));
         }
         catch (AttachmentFetchException ex)
         {
-            log.Add(request, started, ex.Error.Message + keeps);
+            log.Add(request, started, AttemptOutcomes.KeepsLink(ex.Error.Message));
             return null;
         }
 
@@ -174,7 +173,7 @@ internal sealed class FileSender(IFrappeSite site, LoopOptions options, TimeProv
             try
             {
                 var uploaded = await site.UploadFileAsync(new FileUpload(InlineImages.FileNameOf(link, file.ContentType), file.Content, file.ContentType, "HD Ticket", ticket, true), ct);
-                log.Add(upload, started, "created");
+                log.Add(upload, started, AttemptOutcomes.Created);
                 return uploaded.FileUrl;
             }
             catch (FrappeException ex)
@@ -185,7 +184,7 @@ internal sealed class FileSender(IFrappeSite site, LoopOptions options, TimeProv
                     return landed;
                 }
 
-                log.Add(upload, started, "not copied." + keeps);
+                log.Add(upload, started, AttemptOutcomes.KeepsLink(AttemptOutcomes.NotCopied));
                 return null;
             }
         }
@@ -201,7 +200,7 @@ internal sealed class FileSender(IFrappeSite site, LoopOptions options, TimeProv
             new JsonArray("content_hash", "=", contentHash));
         var found = await site.ListAsync("File", new FrappeListQuery(["name", "file_url"], filters, "creation asc", 0, 1), ct);
         var file = found.Count > 0 && found[0]["name"] is JsonValue v ? new FrappeFile(v.ToString(), found[0]["file_url"] is JsonValue u ? u.ToString() : null) : null;
-        log.Add($"GET File?attached_to_name={docname}&content_hash={contentHash}", started, file is null ? "not found" : $"found {file.Name}");
+        log.Add($"GET File?attached_to_name={docname}&content_hash={contentHash}", started, file is null ? AttemptOutcomes.NotFound : AttemptOutcomes.Found(file.Name));
         return file;
     }
 

@@ -97,7 +97,7 @@ internal sealed class MembershipSender(IFrappeSite site, ReferenceResolver refer
             try
             {
                 await site.UpdateAsync(item.Doctype, name, (JsonObject)body.DeepClone(), ct);
-                log.Add($"PUT {item.Doctype}/{name}", started, "updated");
+                log.Add($"PUT {item.Doctype}/{name}", started, AttemptOutcomes.Updated);
                 return log.Done(item, RecordState.Succeeded, RecordResult.Updated, name, body);
             }
             catch (FrappeException ex) when (send < options.MaxSends && Rereads(ex.Error))
@@ -124,7 +124,7 @@ internal sealed class MembershipSender(IFrappeSite site, ReferenceResolver refer
     {
         var started = time.GetTimestamp();
         var document = await site.GetAsync(doctype, name, ct);
-        log.Add($"GET {doctype}/{name}", started, document is null ? "not found" : "read");
+        log.Add($"GET {doctype}/{name}", started, document is null ? AttemptOutcomes.NotFound : AttemptOutcomes.Read);
         return document ?? throw new FrappeException(new FrappeError(FrappeErrorKind.NotFound, 404, "DoesNotExistError", [$"{doctype} {name} is no longer on the site."]));
     }
 

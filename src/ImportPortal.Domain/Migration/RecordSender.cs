@@ -130,14 +130,14 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
         {
             var started = time.GetTimestamp();
             var found = await SiteLookup.FindAsync(site, doctype, field, values, ct);
-            log.Add($"GET {doctype}?{field} in ({values.Count})", started, $"found {found.Count} of {values.Count}");
+            log.Add($"GET {doctype}?{field} in ({values.Count})", started, AttemptOutcomes.FoundOf(found.Count, values.Count));
             users.AddRange(values.Where(found.ContainsKey).Select(v => found[v]));
             unknown.AddRange(values.Where(v => !found.ContainsKey(v)));
         }
 
         if (unknown.Count > 0)
         {
-            log.Add($"members left out: {string.Join(", ", unknown)}", time.GetTimestamp(), "not a user or agent on the site");
+            log.Add($"members left out: {string.Join(", ", unknown)}", time.GetTimestamp(), AttemptOutcomes.NotMember);
         }
 
         if (users.Count == 0)
@@ -298,7 +298,7 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
                 }
                 else
                 {
-                    log.Add(request, started, "created");
+                    log.Add(request, started, AttemptOutcomes.Created);
                     results[at] = Created(item, names[i], body, log);
                 }
             }
@@ -351,7 +351,7 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
             {
                 // The site serialises the body before it sends and keeps nothing of it: no copy needed.
                 var created = await site.InsertAsync(item.Doctype, body, ct);
-                log.Add($"POST {item.Doctype}", started, "created");
+                log.Add($"POST {item.Doctype}", started, AttemptOutcomes.Created);
                 return Created(item, created, body, log);
             }
             catch (FrappeException ex)
@@ -551,7 +551,7 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
         if (!options.DryRun)
         {
             // assign_to.add makes nothing for a user already assigned: sending it again is safe, whatever became of a send.
-            await RepeatableAsync($"POST assign_to.add {item.Doctype}/{ticket.FrappeName}", "assigned", c => site.AssignAsync(item.Doctype, ticket.FrappeName, user, user, c), log, ct);
+            await RepeatableAsync($"POST assign_to.add {item.Doctype}/{ticket.FrappeName}", AttemptOutcomes.Assigned, c => site.AssignAsync(item.Doctype, ticket.FrappeName, user, user, c), log, ct);
         }
 
         return (log.Done(item, RecordState.Succeeded, options.DryRun ? RecordResult.WouldUpdate : RecordResult.Updated, ticket.FrappeName, sent), null);
@@ -566,7 +566,7 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
 
         var started = time.GetTimestamp();
         var found = (await SiteLookup.FindAsync(site, "HD Agent", "agent_name", [name], ct)).GetValueOrDefault(name);
-        log.Add($"GET HD Agent?agent_name={name}", started, found is null ? "not found" : $"found {found}");
+        log.Add($"GET HD Agent?agent_name={name}", started, found is null ? AttemptOutcomes.NotFound : AttemptOutcomes.Found(found));
         _agentsByName[name] = found;
         return found;
     }
@@ -585,7 +585,7 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
         {
             try
             {
-                await RepeatableAsync($"POST add_tags {doctype}/{name} [{string.Join(", ", tags)}]", "tagged", c => site.AddTagsAsync(doctype, name, tags, c), log, ct);
+                await RepeatableAsync($"POST add_tags {doctype}/{name} [{string.Join(", ", tags)}]", AttemptOutcomes.Tagged, c => site.AddTagsAsync(doctype, name, tags, c), log, ct);
                 return;
             }
             catch (FrappeException ex) when (ex.Error.Kind == FrappeErrorKind.Duplicate && attempt < options.MaxSends)
@@ -599,14 +599,14 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
     private async Task<JsonObject?> PutAsync(string doctype, string name, JsonObject body, AttemptRecorder log, CancellationToken ct)
     {
         JsonObject? saved = null;
-        await RepeatableAsync($"PUT {doctype}/{name}", "updated", async c => saved = await site.UpdateAsync(doctype, name, body, c), log, ct);
+        await RepeatableAsync($"PUT {doctype}/{name}", AttemptOutcomes.Updated, async c => saved = await site.UpdateAsync(doctype, name, body, c), log, ct);
         return saved;
     }
 
     private async Task<JsonObject?> ReadAsync(string doctype, string name, AttemptRecorder log, CancellationToken ct)
     {
         JsonObject? read = null;
-        await RepeatableAsync($"GET {doctype}/{name}", "read", async c => read = await site.GetAsync(doctype, name, c), log, ct);
+        await RepeatableAsync($"GET {doctype}/{name}", AttemptOutcomes.Read, async c => read = await site.GetAsync(doctype, name, c), log, ct);
         return read;
     }
 
@@ -642,7 +642,7 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
             var started = time.GetTimestamp();
             var found = await SiteLookup.FindAsync(site, item.Doctype, identity.Field, [identity.Value], ct);
             var name = found.GetValueOrDefault(identity.Value);
-            log.Add($"GET {item.Doctype}?{identity.Field}={identity.Value}", started, name is null ? "not found" : $"found {name}");
+            log.Add($"GET {item.Doctype}?{identity.Field}={identity.Value}", started, name is null ? AttemptOutcomes.NotFound : AttemptOutcomes.Found(name));
             if (name is not null)
             {
                 return name;

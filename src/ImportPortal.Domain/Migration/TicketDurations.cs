@@ -131,8 +131,8 @@ public sealed class TicketDurations(IFrappeSite site, TimeProvider time)
             var holidays = doc is not null && Text(doc, "holiday_list") is { Length: > 0 } list ? await site.GetAsync(HolidayDoctype, list, CancellationToken.None) : null;
             var calendar = doc is null ? SlaCalendar.AllHours : SlaCalendar.From(doc, holidays);
             log.Add($"GET {SlaDoctype}/{sla}", started, doc is null
-                ? "not found: the response and resolution times are measured on the clock"
-                : calendar.IsAllHours ? "no working hours: the times are measured on the clock" : "read its working hours and holidays");
+                ? AttemptOutcomes.SlaNotFound
+                : calendar.IsAllHours ? AttemptOutcomes.SlaAllHours : AttemptOutcomes.SlaRead);
             return calendar;
         }
         catch (FrappeException ex) when (ex.Error.Kind is FrappeErrorKind.AuthOrPermission or FrappeErrorKind.NotFound)

@@ -74,6 +74,34 @@ public static class PortalTexts
         return folded.ToString();
     }
 
+    /// <summary>
+    /// A request's outcome in a record's attempt log (<see cref="AttemptOutcomes"/>) in the reader's language: the
+    /// portal's words translated, the site's and the network's as they came; a translation that does not fit its values
+    /// gives the stored English.
+    /// </summary>
+    public static string Outcome(string? outcome, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        if (AttemptOutcomes.ReadBack(outcome) is not var (key, args))
+        {
+            return outcome ?? string.Empty;
+        }
+
+        if (key == AttemptOutcomes.KeepsLinkKey)
+        {
+            args = [Outcome(args[0], culture)];
+        }
+
+        try
+        {
+            return string.Format(culture, Runs.GetString(key, culture) ?? AttemptOutcomes.All[key], args);
+        }
+        catch (FormatException)
+        {
+            return outcome!;
+        }
+    }
+
     private static Func<string, string?> Formats(CultureInfo culture) =>
         key => (key.StartsWith("Mapping.", StringComparison.Ordinal) ? Mapping : key.StartsWith("Source.", StringComparison.Ordinal) ? Sources : Runs).GetString(key, culture);
 }

@@ -99,13 +99,13 @@ public sealed class PortalTextTests
     }
 
     [Fact]
-    public void Every_sentence_has_its_english_in_the_run_resource_and_a_vietnamese_text_with_the_same_placeholders()
+    public void Every_sentence_and_attempt_outcome_has_its_english_in_the_run_resource_and_a_vietnamese_text_with_the_same_placeholders()
     {
         var english = ResourceFile.Load("RunResource.resx");
         var vietnamese = ResourceFile.Load("RunResource.vi.resx");
 
         Assert.True(RecordTexts.All.Count >= 20, "the sentences the portal writes on failed records");
-        Assert.All(RecordTexts.All, sentence =>
+        Assert.All(RecordTexts.All.Concat(AttemptOutcomes.All), sentence =>
         {
             Assert.Equal(sentence.Value, english.GetValueOrDefault(sentence.Key));
             Assert.True(vietnamese.TryGetValue(sentence.Key, out var vi), $"{sentence.Key} has no Vietnamese text");

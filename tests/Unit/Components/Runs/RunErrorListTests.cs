@@ -39,7 +39,11 @@ public sealed class RunErrorListTests : RunPagesTest
         Assert.Contains(RefusalMessage, dialogs.Find("[data-testid=detail-message]").TextContent, StringComparison.Ordinal);
         Assert.Contains(RefusedSubject, dialogs.Find("[data-testid=detail-planned]").TextContent, StringComparison.Ordinal);
         Assert.Contains(RefusedSubject, dialogs.Find("[data-testid=detail-source]").TextContent, StringComparison.Ordinal);
-        Assert.NotEmpty(dialogs.FindAll("[data-testid=attempt-row]"));
+        // The refused POST's outcome in the reader's language; the site's words beside it as they came.
+        var post = Assert.Single(dialogs.FindAll("[data-testid=attempt-row]"), r => r.TextContent.Contains("POST HD Ticket", StringComparison.Ordinal));
+        Assert.Equal("DataError", post.GetAttribute("data-outcome"));
+        Assert.Contains(culture == "vi" ? "Dữ liệu bị từ chối" : "DataError", post.TextContent, StringComparison.Ordinal);
+        Assert.Contains(RefusalMessage, post.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]
