@@ -102,6 +102,9 @@ public static class PortalTexts
         }
     }
 
+    /// <summary>A word of RunResource (an entity's name, a kind of failure, a column's) in the reader's language.</summary>
+    public static string Word(string key, CultureInfo culture) => Runs.GetString(key, culture) ?? key;
+
     private static Func<string, string?> Formats(CultureInfo culture) =>
         key => (key.StartsWith("Mapping.", StringComparison.Ordinal) ? Mapping : key.StartsWith("Source.", StringComparison.Ordinal) ? Sources : Runs).GetString(key, culture);
 }

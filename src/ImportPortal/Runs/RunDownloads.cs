@@ -43,10 +43,14 @@ public sealed class RunDownloads(IDbContextFactory<PortalDbContext> databases, U
             .Where(r => r.RunId == runId && r.State == RecordState.Failed && r.Table == table)
             .Select(r => new { r.Row, r.Entity, r.SourceKey, r.ErrorKind, r.ErrorMessage, r.ErrorText })
             .ToListAsync(ct);
-        // The portal's own sentences in the language of who downloads (the request's), Frappe's words as it sent them.
+        // The portal's own words in the language of who downloads (the request's), Frappe's words as it sent them.
+        var culture = CultureInfo.CurrentUICulture;
         var byRow = failures.GroupBy(f => f.Row).ToDictionary(
             g => g.Key,
-            g => string.Join(" | ", g.Select(f => $"{f.Entity} {f.SourceKey}: {f.ErrorKind}: {PortalTexts.ForReader(PortalTextJson.Read(f.ErrorText), f.ErrorMessage)}")));
+            g => string.Join(" | ", g.Select(f =>
+                $"{PortalTexts.Word($"Entity.{f.Entity}", culture)} {f.SourceKey}: {(f.ErrorKind is { } kind ? PortalTexts.Word($"Kind.{kind}", culture) : "")}: " +
+                PortalTexts.ForReader(PortalTextJson.Read(f.ErrorText), f.ErrorMessage))));
+        string[] columns = [PortalTexts.Word("Download.SourceRow", culture), PortalTexts.Word("Download.ImportErrors", culture)];
 
         await using var writer = new StreamWriter(output, new UTF8Encoding(true), 64 * 1024, leaveOpen: true);
         var bindings = StoredJson.Read<Dictionary<string, TableBinding>>(run.BindingsJson) ?? [];
@@ -63,7 +67,7 @@ public sealed class RunDownloads(IDbContextFactory<PortalDbContext> databases, U
 
                 if (!headerWritten)
                 {
-                    await WriteLineAsync(writer, ["Source row", "Import errors", .. record.Schema.Names]);
+                    await WriteLineAsync(writer, [.. columns, .. record.Schema.Names]);
                     headerWritten = true;
                 }
 
@@ -73,7 +77,7 @@ public sealed class RunDownloads(IDbContextFactory<PortalDbContext> databases, U
 
         if (!headerWritten)
         {
-            await WriteLineAsync(writer, ["Source row", "Import errors"]);
+            await WriteLineAsync(writer, columns);
         }
     }
 

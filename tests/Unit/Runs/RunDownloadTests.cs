@@ -27,6 +27,7 @@ public sealed class RunDownloadTests
         var row = header.Zip(data[0]).ToDictionary(p => p.First, p => p.Second);
         Assert.Equal("4", row["display-id"]);
         Assert.Equal("'" + FormulaSubject, row["subject"]);
+        Assert.Contains("Ticket 4: Data refused: ", row["Import errors"], StringComparison.Ordinal);
         Assert.Contains("Tiêu đề không hợp lệ", row["Import errors"], StringComparison.Ordinal);
         Assert.DoesNotContain(data.SelectMany(r => r), cell => cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@');
     }
@@ -70,8 +71,13 @@ public sealed class RunDownloadTests
         try
         {
             var vietnamese = await CsvText.ReadAsync(s => h.Downloads.WriteFailedRowsAsync(runId, "tickets", s, CancellationToken.None));
-            var errors = vietnamese.Skip(1).Select(r => vietnamese[0].Zip(r).ToDictionary(p => p.First, p => p.Second)["Import errors"]).ToList();
+            Assert.Equal(["Dòng nguồn", "Lỗi khi nhập"], vietnamese[0].Take(2));
+            Assert.Contains("subject", vietnamese[0]);
+            var errors = vietnamese.Skip(1).Select(r => vietnamese[0].Zip(r).ToDictionary(p => p.First, p => p.Second)["Lỗi khi nhập"]).ToList();
             Assert.Equal(waiting.Count, errors.Count(e => e.Contains("bản ghi cần có trước bị lỗi: Liên hệ", StringComparison.Ordinal) && e.Contains("Liên hệ bị từ chối", StringComparison.Ordinal)));
+            // Which record failed, and its kind, in the reader's words too: "Phiếu 7: Phụ thuộc: …", "Phiếu 4: Dữ liệu bị từ chối: …".
+            Assert.Equal(waiting.Count, errors.Count(e => waiting.Any(id => e.Contains($"Phiếu {id}: Phụ thuộc: ", StringComparison.Ordinal))));
+            Assert.Single(errors, e => e.Contains("Phiếu 4: Dữ liệu bị từ chối: Phiếu bị từ chối", StringComparison.Ordinal));
             Assert.DoesNotContain(errors, e => e.Contains("dependency failed", StringComparison.Ordinal));
         }
         finally
