@@ -52,14 +52,14 @@ public sealed partial class CheckRunJob(
             await lease.KeepAsync(ct);
         }
 
-        Publish(await EndAsync(run.Id, null, ct));
+        Publish(await EndAsync(run.Id, null, null, ct));
         LogChecked(run.Id);
     }
 
-    protected override async Task StoppedAsync(Guid runId, string reason)
+    protected override async Task StoppedAsync(Guid runId, string reason, PortalText? text)
     {
         LogStopped(runId, reason);
-        Publish(await EndAsync(runId, reason, CancellationToken.None));
+        Publish(await EndAsync(runId, reason, text, CancellationToken.None));
     }
 
     internal sealed record Written(long Id, string Doctype, string FrappeName, RunStage Stage);
@@ -192,13 +192,14 @@ public sealed partial class CheckRunJob(
         return await RunChecks.ProgressAsync(db, runId, ct);
     }
 
-    private async Task<RunCheckProgress> EndAsync(Guid runId, string? error, CancellationToken ct)
+    private async Task<RunCheckProgress> EndAsync(Guid runId, string? error, PortalText? text, CancellationToken ct)
     {
         await using var db = await Databases.CreateDbContextAsync(ct);
         var now = Time.GetUtcNow();
         await db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.CheckFinishedAt, now)
-            .SetProperty(r => r.CheckError, error), ct);
+            .SetProperty(r => r.CheckError, error)
+            .SetProperty(r => r.CheckErrorText, PortalTextJson.WriteOne(text)), ct);
         var progress = await RunChecks.ProgressAsync(db, runId, ct);
         var number = await db.ImportRuns.Where(r => r.Id == runId).Select(r => r.Number).FirstAsync(ct);
         new AuditLog(db, Time).Record("system", error is null ? "run.check.done" : "run.check.stopped", $"run {number}",

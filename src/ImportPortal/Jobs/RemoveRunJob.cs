@@ -75,14 +75,14 @@ public sealed partial class RemoveRunJob(
             }
         }
 
-        Publish(await EndAsync(run.Id, null, ct));
+        Publish(await EndAsync(run.Id, null, null, ct));
         LogRemoved(run.Id);
     }
 
-    protected override async Task StoppedAsync(Guid runId, string reason)
+    protected override async Task StoppedAsync(Guid runId, string reason, PortalText? text)
     {
         LogStopped(runId, reason);
-        Publish(await EndAsync(runId, reason, CancellationToken.None));
+        Publish(await EndAsync(runId, reason, text, CancellationToken.None));
     }
 
     /// <summary>The documents kept for a link are looked at again: their outcome and their count go back to "not yet".</summary>
@@ -238,13 +238,14 @@ public sealed partial class RemoveRunJob(
         return await RunRemovals.ProgressAsync(db, run.Id, ct);
     }
 
-    private async Task<RunRemovalProgress> EndAsync(Guid runId, string? error, CancellationToken ct)
+    private async Task<RunRemovalProgress> EndAsync(Guid runId, string? error, PortalText? text, CancellationToken ct)
     {
         await using var db = await Databases.CreateDbContextAsync(ct);
         var now = Time.GetUtcNow();
         await db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.RemovalFinishedAt, now)
-            .SetProperty(r => r.RemovalError, error), ct);
+            .SetProperty(r => r.RemovalError, error)
+            .SetProperty(r => r.RemovalErrorText, PortalTextJson.WriteOne(text)), ct);
         var progress = await RunRemovals.ProgressAsync(db, runId, ct);
         var number = await db.ImportRuns.Where(r => r.Id == runId).Select(r => r.Number).FirstAsync(ct);
         new AuditLog(db, Time).Record("system", error is null ? "run.removal.done" : "run.removal.stopped", $"run {number}",

@@ -42,8 +42,11 @@ public abstract class RunSiteJob<TJob>(
     /// <summary>The work itself, on the run's site; <paramref name="lease"/> is kept between batches (<see cref="RunLease.KeepAsync"/>).</summary>
     protected abstract Task WorkAsync(ImportRun run, FrappeSiteConnection connection, RunLease lease, CancellationToken ct);
 
-    /// <summary>The site refused or could not be reached, or is gone: the work ends with <paramref name="reason"/>.</summary>
-    protected abstract Task StoppedAsync(Guid runId, string reason);
+    /// <summary>
+    /// The site refused or could not be reached, or is gone: the work ends with <paramref name="reason"/> (the site's
+    /// words, or the portal's sentence <paramref name="text"/> in English).
+    /// </summary>
+    protected abstract Task StoppedAsync(Guid runId, string reason, PortalText? text);
 
     private async Task<ImportRun?> LoadAskedAsync(Guid runId, CancellationToken ct)
     {
@@ -65,7 +68,8 @@ public abstract class RunSiteJob<TJob>(
         }
         catch (Exception ex) when (ex is FrappeException or InvalidOperationException or HttpRequestException)
         {
-            await StoppedAsync(runId, ex is FrappeException frappe ? frappe.Error.Summary : ex.Message);
+            var (reason, text) = PortalFailure.WhyStopped(ex);
+            await StoppedAsync(runId, reason, text);
         }
     }
 }

@@ -112,6 +112,9 @@ public sealed class ImportRun
     /// <summary>Why the removal stopped before its end (the site unreachable, the key refused).</summary>
     public string? RemovalError { get; set; }
 
+    /// <summary><see cref="RemovalError"/> as the portal's sentence (<see cref="Domain.Migration.PortalTextJson"/>), when it is the portal's own.</summary>
+    public string? RemovalErrorText { get; set; }
+
     /// <summary>The documents the run created when the removal was first asked for, and what became of them so far (kept with the records' outcomes, in the same transactions).</summary>
     public long RemovalTotal { get; set; }
 
@@ -134,6 +137,9 @@ public sealed class ImportRun
 
     /// <summary>Why the check stopped before its end (the site unreachable, the key refused).</summary>
     public string? CheckError { get; set; }
+
+    /// <summary><see cref="CheckError"/> as the portal's sentence (<see cref="Domain.Migration.PortalTextJson"/>), when it is the portal's own.</summary>
+    public string? CheckErrorText { get; set; }
 
     /// <summary>The documents to look for, how many were looked for so far, and how many the site did not have.</summary>
     public long CheckTotal { get; set; }

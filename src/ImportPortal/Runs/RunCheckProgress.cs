@@ -17,8 +17,12 @@ public sealed record RunCheckView(
     string? Error,
     RunCheckProgress Progress,
     IReadOnlyList<(string Doctype, long Count)> MissingByDoctype,
-    IReadOnlyList<MissingLine> Missing)
+    IReadOnlyList<MissingLine> Missing,
+    string? ErrorText = null)
 {
+    /// <summary>Why the check stopped, in the reader's language when it is the portal's sentence; the site's words as it sent them.</summary>
+    public string? ErrorShown => PortalTexts.ForReader(Domain.Migration.PortalTextJson.Read(ErrorText), Error);
+
     public bool Asked => RequestedAt is not null;
 
     public bool Running => RequestedAt is not null && FinishedAt is null;

@@ -49,6 +49,7 @@ public sealed class RunChecks(
         run.CheckRequestedBy = actor;
         run.CheckFinishedAt = null;
         run.CheckError = null;
+        run.CheckErrorText = null;
         run.CheckTotal = 0;
         run.CheckDone = 0;
         run.CheckMissing = 0;
@@ -136,7 +137,7 @@ public sealed class RunChecks(
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         var run = await db.ImportRuns.AsNoTracking().Where(r => r.Id == runId && r.DeletedAt == null)
-            .Select(r => new { r.CheckRequestedAt, r.CheckRequestedBy, r.CheckFinishedAt, r.CheckError }).FirstOrDefaultAsync(ct);
+            .Select(r => new { r.CheckRequestedAt, r.CheckRequestedBy, r.CheckFinishedAt, r.CheckError, r.CheckErrorText }).FirstOrDefaultAsync(ct);
         if (run is null)
         {
             return null;
@@ -149,6 +150,7 @@ public sealed class RunChecks(
         return new RunCheckView(
             run.CheckRequestedAt, run.CheckRequestedBy, run.CheckFinishedAt, run.CheckError, await ProgressAsync(db, runId, ct),
             byDoctype.OrderByDescending(d => d.Count).ThenBy(d => d.Key, StringComparer.Ordinal).Select(d => (d.Key, d.Count)).ToList(),
-            lines);
+            lines,
+            run.CheckErrorText);
     }
 }

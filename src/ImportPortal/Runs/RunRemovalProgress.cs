@@ -22,8 +22,12 @@ public sealed record RunRemovalView(
     DateTimeOffset? FinishedAt,
     string? Error,
     RunRemovalProgress Progress,
-    IReadOnlyList<RemovalLine> Left)
+    IReadOnlyList<RemovalLine> Left,
+    string? ErrorText = null)
 {
+    /// <summary>Why the removal stopped, in the reader's language when it is the portal's sentence; the site's words as it sent them.</summary>
+    public string? ErrorShown => PortalTexts.ForReader(Domain.Migration.PortalTextJson.Read(ErrorText), Error);
+
     public bool Asked => RequestedAt is not null;
 
     public bool Running => RequestedAt is not null && FinishedAt is null;

@@ -78,6 +78,7 @@ public sealed class RunRemovals(
         run.RemovalIncludesChanged = includeChanged;
         run.RemovalFinishedAt = null;
         run.RemovalError = null;
+        run.RemovalErrorText = null;
         new AuditLog(db, time).Record(actor, "run.removal", $"run {run.Number}", $"site {run.SiteName}, {left} document(s) it created{(includeChanged ? ", changed ones too" : "")}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -115,7 +116,7 @@ public sealed class RunRemovals(
         await using var db = await databases.CreateDbContextAsync(ct);
         var run = await db.ImportRuns.AsNoTracking().Where(r => r.Id == runId && r.DeletedAt == null).Select(r => new
         {
-            r.RemovalRequestedAt, r.RemovalRequestedBy, r.RemovalIncludesChanged, r.RemovalFinishedAt, r.RemovalError, r.RemovalRemoved,
+            r.RemovalRequestedAt, r.RemovalRequestedBy, r.RemovalIncludesChanged, r.RemovalFinishedAt, r.RemovalError, r.RemovalErrorText, r.RemovalRemoved,
         }).FirstOrDefaultAsync(ct);
         if (run is null)
         {
@@ -133,6 +134,6 @@ public sealed class RunRemovals(
         var progress = await ProgressAsync(db, runId, ct);
         return new RunRemovalView(
             Math.Max(0, creatable), run.RemovalRequestedAt, run.RemovalRequestedBy, run.RemovalIncludesChanged, run.RemovalFinishedAt, run.RemovalError,
-            progress, left);
+            progress, left, run.RemovalErrorText);
     }
 }

@@ -303,6 +303,9 @@ namespace ImportPortal.Persistence.Migrations
                     b.Property<string>("CheckError")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CheckErrorText")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("CheckFinishedAt")
                         .HasColumnType("INTEGER");
 
@@ -388,6 +391,9 @@ namespace ImportPortal.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RemovalError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovalErrorText")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RemovalFailed")

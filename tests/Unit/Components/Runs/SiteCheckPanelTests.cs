@@ -5,6 +5,7 @@ using ImportPortal.Domain.Migration;
 using ImportPortal.Jobs;
 using ImportPortal.Runs;
 using ImportPortal.Security;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ImportPortal.Tests.Unit.Components.Runs;
@@ -151,6 +152,26 @@ public sealed class SiteCheckPanelTests : RunPagesTest
         H.Services.GetRequiredService<ProgressFeed<RunRemovalProgress>>().Publish(new RunRemovalProgress(runId, 200, 10, 0, 0, Finished: false, Error: null));
         await page.WaitForAssertionAsync(() => Assert.Contains("Being taken back off the site", page.Find("[data-testid=run-removed]").TextContent, StringComparison.Ordinal), Wait);
         Assert.Empty(page.FindAll("[data-testid=run-checked]"));
+    }
+
+    [Theory]
+    [InlineData("en", "Stopped: The site no longer exists or its secret cannot be read.")]
+    [InlineData("vi", "Đã dừng: Trang Frappe không còn nữa, hoặc không đọc được khoá bí mật của nó.")]
+    public async Task A_check_whose_site_secret_cannot_be_read_says_so_in_the_readers_language(string culture, string said)
+    {
+        UseCulture(culture);
+        var runId = await RunWithOneRefusedTicketAsync();
+        // The portal's keys lost (a data folder moved without them): the secret stored for the site no longer decrypts.
+        await H.InDatabaseAsync(db => db.Sites.ExecuteUpdateAsync(s => s.SetProperty(x => x.ProtectedSecret, "CfDJ8-not-a-secret-any-more")));
+        Assert.True((await H.Services.GetRequiredService<RunChecks>().RequestAsync("van.hanh@haravan.example", runId, CancellationToken.None)).Succeeded);
+        await H.Services.GetRequiredService<CheckRunJob>().ExecuteAsync(runId, CancellationToken.None);
+
+        var page = Render<RunDashboardPage>(p => p.Add(x => x.Id, runId));
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("stopped", page.Find("[data-testid=check-panel]").GetAttribute("data-state")), Wait);
+        Assert.StartsWith(said, page.Find("[data-testid=check-error]").TextContent.Trim(), StringComparison.Ordinal);
+        // What the logs and the audit read stays the English sentence.
+        Assert.Equal("The site no longer exists or its secret cannot be read.", await H.InDatabaseAsync(db => db.ImportRuns.Where(r => r.Id == runId).Select(r => r.CheckError).SingleAsync()));
     }
 
     [Fact]
