@@ -20,6 +20,7 @@ internal static class PersistenceServiceCollectionExtensions
             db.UseSqlite($"Data Source={path};Foreign Keys=True").AddInterceptors(Pragmas);
         });
         services.AddScoped<AuditLog>();
+        services.AddSingleton<AuditTrail>();
         return services;
     }
 

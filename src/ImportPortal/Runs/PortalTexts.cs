@@ -59,7 +59,7 @@ public static class PortalTexts
     /// Text as typed on any keyboard: lower case, without its marks ("thêm nhân viên đó" is "them nhan vien do"). Vietnamese
     /// collation keeps ê or đ letters of their own, so the culture's comparison would not match them.
     /// </summary>
-    private static string Folded(string text)
+    internal static string Folded(string text)
     {
         var decomposed = text.Normalize(System.Text.NormalizationForm.FormD);
         var folded = new System.Text.StringBuilder(decomposed.Length);

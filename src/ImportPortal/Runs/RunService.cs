@@ -338,6 +338,10 @@ public sealed class RunService(
         return await RetryAsync(actor, record.RunId, [record.Id], ct);
     }
 
+    // How the audit names a run, as everywhere else: by its number ("run 12"), which the activity page links to it.
+    private static async Task<string> SubjectAsync(PortalDbContext db, Guid runId, CancellationToken ct) =>
+        await db.ImportRuns.Where(r => r.Id == runId).Select(r => (int?)r.Number).FirstOrDefaultAsync(ct) is { } number ? $"run {number}" : $"run {runId}";
+
     /// <summary>Marks failed records as skipped by the operator: they no longer count as failures and are not retried by "retry all".</summary>
     public async Task<RunCommandResult> SkipAsync(string actor, Guid runId, IReadOnlyList<long> recordIds, CancellationToken ct)
     {
@@ -348,7 +352,7 @@ public sealed class RunService(
         // One JSON parameter, however many ids: SQLite takes at most 32,766 parameters in a statement.
         var skipped = await db.ImportRecords.Where(r => r.RunId == runId && EF.Parameter(ids).Contains(r.Id) && r.State == RecordState.Failed)
             .ExecuteUpdateAsync(Skip(now), ct);
-        new AuditLog(db, time).Record(actor, "record.skipped", $"run {runId}", $"{skipped} record(s)");
+        new AuditLog(db, time).Record(actor, "record.skipped", await SubjectAsync(db, runId, ct), $"{skipped} record(s)");
         await db.SaveChangesAsync(ct);
         return RunCommandResult.Ok(runId) with { Count = skipped };
     }
@@ -365,7 +369,7 @@ public sealed class RunService(
 
         var skipped = await RunQueries.FailedOfCause(db, runId, cause)
             .ExecuteUpdateAsync(Skip(time.GetUtcNow()), ct);
-        new AuditLog(db, time).Record(actor, "record.skipped", $"run {runId}", $"{skipped} record(s) of the cause {Described(cause)}");
+        new AuditLog(db, time).Record(actor, "record.skipped", await SubjectAsync(db, runId, ct), $"{skipped} record(s) of the cause {Described(cause)}");
         await db.SaveChangesAsync(ct);
         return RunCommandResult.Ok(runId) with { Count = skipped };
     }

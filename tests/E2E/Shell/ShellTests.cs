@@ -43,6 +43,7 @@ public sealed class ShellTests(BrowserFixture browser, PortalFixture portal) : I
             ("nav-uploads", "/uploads", "Uploads"),
             ("nav-mappings", "/mappings", "Mappings"),
             ("nav-runs", "/runs", "Runs"),
+            ("nav-activity", "/activity", "Activity"),
             ("nav-users", "/users", "Users"),
         ];
         foreach (var (nav, path, heading) in sections)
@@ -82,11 +83,18 @@ public sealed class ShellTests(BrowserFixture browser, PortalFixture portal) : I
     }
 
     [Fact]
-    public async Task A_Viewer_is_refused_the_jobs_dashboard_and_an_Admin_is_served_it()
+    public async Task A_Viewer_is_refused_the_jobs_dashboard_and_the_activity_log_and_an_Admin_is_served_them()
     {
         await using var admin = await OpenAsync("hangfire-admin");
         await admin.SignInAndWaitAsync(PortalFixture.AdminEmail, PortalFixture.AdminPassword);
         await UserAdministrationSteps.InviteAsync(admin, "nguyen.van.xem@haravan.example", "Xem-chi-2026", "Viewer");
+
+        // The invitation is in the activity log, by whom, with what was done in the reader's words.
+        await admin.GotoAsync("activity");
+        var invited = admin.Page.GetByTestId("activity-table").Locator("tbody tr").Filter(new() { HasText = "nguyen.van.xem@haravan.example" });
+        await Expect(invited.First).ToContainTextAsync("User invited");
+        await Expect(invited.First).ToContainTextAsync(PortalFixture.AdminEmail);
+        await admin.ScreenshotAsync("activity");
 
         var adminResponse = await admin.GotoAsync("hangfire");
         Assert.Equal(200, adminResponse!.Status);
@@ -101,6 +109,10 @@ public sealed class ShellTests(BrowserFixture browser, PortalFixture portal) : I
         await Expect(viewer.Page.GetByTestId("access-denied")).ToBeVisibleAsync();
         await Expect(viewer.Page.Locator("body")).Not.ToContainTextAsync("ImportPortal jobs");
         await viewer.ScreenshotAsync("refused");
+        await Expect(viewer.Page.GetByTestId("nav-activity")).ToHaveCountAsync(0);
+        await viewer.GotoAsync("activity");
+        Assert.Contains("/account/access-denied", viewer.Page.Url, StringComparison.Ordinal);
+        await Expect(viewer.Page.GetByTestId("activity-table")).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -45,9 +45,9 @@ public sealed class LayoutNavigationTests : PortalComponentTest, IAsyncLifetime
         layout.Find($"[data-testid={testId}]").TextContent.Trim();
 
     [Theory]
-    [InlineData("en", "Home", "Sites", "Uploads", "Mappings", "Runs", "Users")]
-    [InlineData("vi", "Trang chủ", "Trang Frappe", "Tệp tải lên", "Ánh xạ", "Lượt nhập", "Người dùng")]
-    public void Navigation_speaks_the_chosen_language(string culture, string home, string sites, string uploads, string mappings, string runs, string users)
+    [InlineData("en", "Home", "Sites", "Uploads", "Mappings", "Runs", "Users", "Activity")]
+    [InlineData("vi", "Trang chủ", "Trang Frappe", "Tệp tải lên", "Ánh xạ", "Lượt nhập", "Người dùng", "Nhật ký hoạt động")]
+    public void Navigation_speaks_the_chosen_language(string culture, string home, string sites, string uploads, string mappings, string runs, string users, string activity)
     {
         UseCulture(culture);
 
@@ -59,12 +59,13 @@ public sealed class LayoutNavigationTests : PortalComponentTest, IAsyncLifetime
         Assert.Equal(mappings, NavText(layout, "nav-mappings"));
         Assert.Equal(runs, NavText(layout, "nav-runs"));
         Assert.Equal(users, NavText(layout, "nav-users"));
+        Assert.Equal(activity, NavText(layout, "nav-activity"));
         Assert.Contains("page body", layout.Markup, StringComparison.Ordinal);
         Assert.Single(layout.FindAll("[data-testid=circuit-ready]"));
     }
 
     [Fact]
-    public void Users_and_jobs_links_are_only_offered_to_Admins()
+    public void Users_activity_and_jobs_links_are_only_offered_to_Admins()
     {
         UseCulture("en");
 
@@ -72,6 +73,7 @@ public sealed class LayoutNavigationTests : PortalComponentTest, IAsyncLifetime
 
         Assert.Empty(layout.FindAll("[data-testid=nav-users]"));
         Assert.Empty(layout.FindAll("[data-testid=nav-jobs]"));
+        Assert.Empty(layout.FindAll("[data-testid=nav-activity]"));
         Assert.Single(layout.FindAll("[data-testid=nav-runs]"));
     }
 

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImportPortal.Persistence;
+
+/// <summary>One line of the audit as the activity page shows it; <see cref="RunId"/> when its subject is a run that is still there.</summary>
+public sealed record AuditLine(long Id, DateTimeOffset At, string Actor, string Action, string Subject, string? Detail, Guid? RunId);
+
+/// <summary>
+/// What the activity page asks for: a group of actions (<see cref="AuditTrail.Groups"/>), words found in who, what, the
+/// subject or the detail — or in an action's label in the reader's language (<paramref name="ActionsSaying"/>) —, and a page.
+/// </summary>
+public sealed record AuditFilter(string? Group, string? Text, IReadOnlyCollection<string>? ActionsSaying, int Skip, int Take);
+
+/// <summary>
+/// Reads the audit (<see cref="AuditLog"/> writes it): who changed a site, started, retried, skipped or took back a run,
+/// saved a profile, deleted an upload or changed a user, newest first, a page at a time.
+/// </summary>
+public sealed partial class AuditTrail(IDbContextFactory<PortalDbContext> databases)
+{
+    /// <summary>The groups of actions, by the word their codes start with ("run.started", "site.changed").</summary>
+    public static IReadOnlyList<string> Groups { get; } = ["site", "upload", "profile", "run", "record", "user"];
+
+    public async Task<(IReadOnlyList<AuditLine> Lines, int Total)> PageAsync(AuditFilter filter, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var events = db.AuditEvents.AsNoTracking();
+        if (filter.Group is { Length: > 0 } group)
+        {
+            var prefix = group + ".";
+            events = events.Where(e => e.Action.StartsWith(prefix));
+        }
+
+        if (filter.Text?.Trim() is { Length: > 0 } words)
+        {
+            // SQLite's LIKE ignores the case of ASCII letters only: "hỗ trợ" finds "Hỗ trợ" and not "HỖ TRỢ".
+            var pattern = "%" + words.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var actions = filter.ActionsSaying?.ToList() ?? [];
+            events = events.Where(e => EF.Functions.Like(e.Actor, pattern, "\\") || EF.Functions.Like(e.Subject, pattern, "\\")
+                || (e.Detail != null && EF.Functions.Like(e.Detail, pattern, "\\")) || EF.Functions.Like(e.Action, pattern, "\\")
+                || EF.Parameter(actions).Contains(e.Action));
+        }
+
+        var total = await events.CountAsync(ct);
+        // The id is the order they were written in (their time is kept as a number SQLite cannot sort as a date).
+        var page = await events.OrderByDescending(e => e.Id).Skip(filter.Skip).Take(filter.Take).ToListAsync(ct);
+        var numbers = page.Select(e => RunNamed(e.Subject).Number).OfType<int>().Distinct().ToList();
+        var ids = page.Select(e => RunNamed(e.Subject).Id).OfType<Guid>().Distinct().ToList();
+        var runs = numbers.Count + ids.Count == 0
+            ? []
+            : await db.ImportRuns.AsNoTracking().Where(r => r.DeletedAt == null && (EF.Parameter(numbers).Contains(r.Number) || EF.Parameter(ids).Contains(r.Id)))
+                .Select(r => new { r.Id, r.Number }).ToListAsync(ct);
+        return (page.Select(e => new AuditLine(e.Id, e.At, e.Actor, e.Action, e.Subject, e.Detail, RunNamed(e.Subject) switch
+        {
+            { Number: { } number } => runs.FirstOrDefault(r => r.Number == number)?.Id,
+            { Id: { } id } => runs.FirstOrDefault(r => r.Id == id)?.Id,
+            _ => null,
+        })).ToList(), total);
+    }
+
+    /// <summary>The run an audit subject names: "run 12" by its number, as every action writes it (a skip wrote its id before).</summary>
+    internal static (int? Number, Guid? Id) RunNamed(string subject)
+    {
+        var match = RunSubject().Match(subject);
+        if (!match.Success)
+        {
+            return (null, null);
+        }
+
+        var name = match.Groups[1].Value;
+        return int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? (number, null)
+            : Guid.TryParse(name, out var id) ? (null, id) : (null, null);
+    }
+
+    [GeneratedRegex(@"^run (\S+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex RunSubject();
+}

@@ -1,0 +1,114 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using Bunit;
+using ImportPortal.Components.Pages.ActivityLog;
+using ImportPortal.Domain.Migration;
+using ImportPortal.Persistence;
+using ImportPortal.Tests.Unit.Components.Runs;
+using ImportPortal.Tests.Unit.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace ImportPortal.Tests.Unit.Components.ActivityLog;
+
+/// <summary>
+/// An Admin reads who did what in the portal — a site added, a file uploaded, a run started, its records skipped —
+/// newest first, in their language, and finds an event by who, by the run, or by the words of what was done.
+/// </summary>
+public sealed partial class ActivityPageTests : RunPagesTest
+{
+    [Theory]
+    [InlineData("en", "Run started", "Records skipped", "Run #", "run started")]
+    [InlineData("vi", "Bắt đầu lượt nhập", "Bỏ qua bản ghi", "Lượt nhập #", "bat dau luot")]
+    public async Task The_portals_actions_are_listed_newest_first_in_the_readers_words_and_found_by_them(string culture, string started, string skipped, string run, string words)
+    {
+        UseCulture(culture);
+        var runId = await RunWithOneRefusedTicketAsync();
+        var failed = (await H.RecordsAsync(runId)).Single(r => r.State == RecordState.Failed && r.Stage == RunStage.Tickets);
+        Assert.True((await H.Runs.SkipAsync("lan.nguyen@haravan.vn", runId, [failed.Id], CancellationToken.None)).Succeeded);
+        var number = await H.InDatabaseAsync(db => db.ImportRuns.Where(r => r.Id == runId).Select(r => r.Number).SingleAsync());
+        Render<MudPopoverProvider>();
+
+        var page = Render<ActivityPage>();
+
+        await page.WaitForAssertionAsync(() => Assert.NotEmpty(Rows(page)), Wait);
+        var rows = Rows(page);
+        // The skip came last: it is the first line, by who did it, on the run it names, linked to its dashboard.
+        var newest = rows[0];
+        Assert.Equal("record.skipped", Action(newest).GetAttribute("data-action"));
+        Assert.Equal(skipped, Action(newest).TextContent.Trim());
+        Assert.Contains("lan.nguyen@haravan.vn", newest.TextContent, StringComparison.Ordinal);
+        var link = newest.QuerySelector("[data-testid=activity-run]")!;
+        Assert.Equal($"{run}{number}", link.TextContent.Trim());
+        Assert.Equal($"runs/{runId}", link.GetAttribute("href"));
+        Assert.Equal(started, Action(Assert.Single(rows, r => Action(r).GetAttribute("data-action") == "run.started")).TextContent.Trim());
+        Assert.Contains(rows, r => Action(r).GetAttribute("data-action") == "site.created");
+        Assert.Contains(rows, r => Action(r).GetAttribute("data-action") == "upload.created");
+
+        // The words of the action's label as the reader reads it (without the Vietnamese marks too) find it.
+        page.Find("input[data-testid=activity-search]").Input(words);
+        await page.WaitForAssertionAsync(() => Assert.Equal(["run.started"], Rows(page).Select(r => Action(r).GetAttribute("data-action"))), Wait);
+
+        // Who did it finds what they did.
+        page.Find("input[data-testid=activity-search]").Input("lan.nguyen@");
+        await page.WaitForAssertionAsync(() => Assert.Equal(["record.skipped"], Rows(page).Select(r => Action(r).GetAttribute("data-action"))), Wait);
+
+        page.Find("input[data-testid=activity-search]").Input("không có việc này");
+        await page.WaitForAssertionAsync(() => Assert.Single(page.FindAll("[data-testid=activity-none]")), Wait);
+    }
+
+    [Fact]
+    public async Task A_group_shows_only_its_actions_and_a_deleted_run_is_named_without_a_link()
+    {
+        var runId = await RunWithOneRefusedTicketAsync();
+        var trail = H.Services.GetRequiredService<AuditTrail>();
+
+        var (sites, siteTotal) = await trail.PageAsync(new AuditFilter("site", null, null, 0, 50), CancellationToken.None);
+        Assert.NotEmpty(sites);
+        Assert.Equal(sites.Count, siteTotal);
+        Assert.All(sites, l => Assert.StartsWith("site.", l.Action, StringComparison.Ordinal));
+
+        var (runs, _) = await trail.PageAsync(new AuditFilter("run", null, null, 0, 50), CancellationToken.None);
+        Assert.Contains(runs, l => l.Action == "run.started" && l.RunId == runId);
+
+        Assert.True((await H.Runs.DeleteAsync("quan.tri@haravan.example", runId, CancellationToken.None)).Succeeded);
+        var (after, _) = await trail.PageAsync(new AuditFilter("run", null, null, 0, 50), CancellationToken.None);
+        Assert.Contains(after, l => l.Action == "run.deleted");
+        Assert.All(after, l => Assert.Null(l.RunId));
+
+        // Paging: the second page goes on where the first ended, newest first.
+        var (all, total) = await trail.PageAsync(new AuditFilter(null, null, null, 0, 500), CancellationToken.None);
+        var (second, _) = await trail.PageAsync(new AuditFilter(null, null, null, 2, 3), CancellationToken.None);
+        Assert.Equal(all.Count, total);
+        Assert.Equal(all.Skip(2).Take(3).Select(l => l.Id), second.Select(l => l.Id));
+        Assert.Equal(all.Select(l => l.Id).OrderDescending(), all.Select(l => l.Id));
+    }
+
+    [Fact]
+    public void Every_action_the_portal_audits_has_its_label_in_english_and_vietnamese()
+    {
+        var english = ResourceFile.Load("SharedResource.resx");
+        var vietnamese = ResourceFile.Load("SharedResource.vi.resx");
+        var source = Path.Combine(RepositoryRoot.Path, "src");
+        var actions = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => AuditedAction().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.True(actions.Count >= 40, $"the portal audits some forty actions; found {actions.Count}");
+        Assert.All(actions, action =>
+        {
+            Assert.True(english.ContainsKey($"Audit.{action}"), $"{action} has no English label");
+            Assert.True(vietnamese.TryGetValue($"Audit.{action}", out var vi) && vi != english[$"Audit.{action}"], $"{action} has no Vietnamese label");
+        });
+    }
+
+    private static List<IElement> Rows(IRenderedComponent<ActivityPage> page) =>
+        page.FindAll("[data-testid=activity-table] tbody tr").Where(r => r.QuerySelector("[data-testid=activity-action]") is not null).ToList();
+
+    private static IElement Action(IElement row) => row.QuerySelector("[data-testid=activity-action]")!;
+
+    [GeneratedRegex(@"""((?:site|upload|profile|run|record|user)\.[a-z][a-z.-]*)""")]
+    private static partial Regex AuditedAction();
+}
