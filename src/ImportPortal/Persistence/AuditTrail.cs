@@ -11,7 +11,11 @@ public sealed record AuditLine(long Id, DateTimeOffset At, string Actor, string 
 /// What the activity page asks for: a group of actions (<see cref="AuditTrail.Groups"/>), words found in who, what, the
 /// subject or the detail — or in an action's label in the reader's language (<paramref name="ActionsSaying"/>) —, and a page.
 /// </summary>
-public sealed record AuditFilter(string? Group, string? Text, IReadOnlyCollection<string>? ActionsSaying, int Skip, int Take);
+public sealed record AuditFilter(string? Group, string? Text, IReadOnlyCollection<string>? ActionsSaying, int Skip, int Take)
+{
+    /// <summary>Only what was done on this subject, as the audit names it ("run 12"): a run's dashboard links to its own.</summary>
+    public string? Subject { get; init; }
+}
 
 /// <summary>
 /// Reads the audit (<see cref="AuditLog"/> writes it): who changed a site, started, retried, skipped or took back a run,
@@ -31,6 +35,11 @@ public sealed partial class AuditTrail(IDbContextFactory<PortalDbContext> databa
         {
             var prefix = group + ".";
             events = events.Where(e => e.Action.StartsWith(prefix));
+        }
+
+        if (filter.Subject is { Length: > 0 } subject)
+        {
+            events = events.Where(e => e.Subject == subject);
         }
 
         if (filter.Text?.Trim() is { Length: > 0 } words)
@@ -60,10 +69,13 @@ public sealed partial class AuditTrail(IDbContextFactory<PortalDbContext> databa
         })).ToList(), total);
     }
 
+    /// <summary>How the audit names a run, as every action writes it.</summary>
+    public static string RunSubject(int number) => string.Create(CultureInfo.InvariantCulture, $"run {number}");
+
     /// <summary>The run an audit subject names: "run 12" by its number, as every action writes it (a skip wrote its id before).</summary>
     internal static (int? Number, Guid? Id) RunNamed(string subject)
     {
-        var match = RunSubject().Match(subject);
+        var match = RunSubjectPattern().Match(subject);
         if (!match.Success)
         {
             return (null, null);
@@ -75,5 +87,5 @@ public sealed partial class AuditTrail(IDbContextFactory<PortalDbContext> databa
     }
 
     [GeneratedRegex(@"^run (\S+)$", RegexOptions.CultureInvariant)]
-    private static partial Regex RunSubject();
+    private static partial Regex RunSubjectPattern();
 }

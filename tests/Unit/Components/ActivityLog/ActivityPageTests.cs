@@ -4,8 +4,10 @@ using Bunit;
 using ImportPortal.Components.Pages.ActivityLog;
 using ImportPortal.Domain.Migration;
 using ImportPortal.Persistence;
+using ImportPortal.Security;
 using ImportPortal.Tests.Unit.Components.Runs;
 using ImportPortal.Tests.Unit.Infrastructure;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -56,6 +58,51 @@ public sealed partial class ActivityPageTests : RunPagesTest
 
         page.Find("input[data-testid=activity-search]").Input("không có việc này");
         await page.WaitForAssertionAsync(() => Assert.Single(page.FindAll("[data-testid=activity-none]")), Wait);
+    }
+
+    [Theory]
+    [InlineData("en", "who did what on this run", "Only what was done on Run #")]
+    [InlineData("vi", "ai đã làm gì với lượt nhập này", "Chỉ những việc đã làm với Lượt nhập #")]
+    public async Task An_Admin_goes_from_a_run_to_what_was_done_on_it_and_back_to_everything(string culture, string linkText, string only)
+    {
+        UseCulture(culture);
+        var first = await RunWithOneRefusedTicketAsync();
+        var second = await H.StartTicketRunAsync(RejectedTicketCsv.Create(6, RefusedSubject), profileName: "Freshdesk phiếu (lần 2)");
+        await H.ExecuteAsync(second);
+        Assert.True((await H.Runs.RetryAsync("lan.nguyen@haravan.vn", first, null, CancellationToken.None)).Succeeded);
+        var number = await H.InDatabaseAsync(db => db.ImportRuns.Where(r => r.Id == first).Select(r => r.Number).SingleAsync());
+        Auth.SetRoles(PortalRoles.Admin);
+        Auth.SetPolicies(PortalRoles.AdminPolicy, PortalRoles.OperatorPolicy);
+
+        var dashboard = Render<ImportPortal.Components.Pages.Runs.RunDashboardPage>(p => p.Add(x => x.Id, first));
+        await dashboard.WaitForAssertionAsync(() => Assert.Single(dashboard.FindAll("[data-testid=run-activity]")), Wait);
+        var link = dashboard.Find("[data-testid=run-activity]");
+        Assert.Equal(linkText, link.TextContent.Trim());
+        Assert.Equal($"activity?subject=run%20{number}", link.GetAttribute("href"));
+
+        Services.GetRequiredService<NavigationManager>().NavigateTo(link.GetAttribute("href")!);
+        var page = Render<ActivityPage>();
+
+        await page.WaitForAssertionAsync(() => Assert.NotEmpty(Rows(page)), Wait);
+        Assert.StartsWith($"{only}{number}", page.Find("[data-testid=activity-subject]").TextContent.Trim(), StringComparison.Ordinal);
+        var rows = Rows(page);
+        Assert.Equal(["run.retried", "run.started"], rows.Select(r => Action(r).GetAttribute("data-action")).Where(a => a is "run.retried" or "run.started"));
+        Assert.All(rows, r => Assert.Equal($"runs/{first}", r.QuerySelector("[data-testid=activity-run]")?.GetAttribute("href")));
+
+        // Closing the chip shows everything again, the other run's start too.
+        page.Find("[data-testid=activity-subject] .mud-chip-close-button").Click();
+        await page.WaitForAssertionAsync(() => Assert.Contains(Rows(page), r => r.QuerySelector("[data-testid=activity-run]")?.GetAttribute("href") == $"runs/{second}"), Wait);
+        Assert.Empty(page.FindAll("[data-testid=activity-subject]"));
+    }
+
+    [Fact]
+    public async Task An_Operator_is_not_offered_the_runs_activity()
+    {
+        UseCulture("en");
+        var runId = await RunWithOneRefusedTicketAsync();
+        var dashboard = Render<ImportPortal.Components.Pages.Runs.RunDashboardPage>(p => p.Add(x => x.Id, runId));
+        await dashboard.WaitForAssertionAsync(() => Assert.Single(dashboard.FindAll("[data-testid=run-summary]")), Wait);
+        Assert.Empty(dashboard.FindAll("[data-testid=run-activity]"));
     }
 
     [Fact]
