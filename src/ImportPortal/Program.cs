@@ -42,6 +42,7 @@ app.MapPortalAccountEndpoints();
 app.MapPortalLocalizationEndpoints();
 app.MapUploadEndpoints();
 app.MapRunEndpoints();
+app.MapAuditEndpoints();
 app.MapJobsDashboard();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

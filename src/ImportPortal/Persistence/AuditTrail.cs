@@ -30,6 +30,49 @@ public sealed partial class AuditTrail(IDbContextFactory<PortalDbContext> databa
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await databases.CreateDbContextAsync(ct);
+        var events = Matching(db, filter);
+        var total = await events.CountAsync(ct);
+        // The id is the order they were written in (their time is kept as a number SQLite cannot sort as a date).
+        var page = await events.OrderByDescending(e => e.Id).Skip(filter.Skip).Take(filter.Take).ToListAsync(ct);
+        var numbers = page.Select(e => RunNamed(e.Subject).Number).OfType<int>().Distinct().ToList();
+        var ids = page.Select(e => RunNamed(e.Subject).Id).OfType<Guid>().Distinct().ToList();
+        var runs = numbers.Count + ids.Count == 0
+            ? []
+            : await db.ImportRuns.AsNoTracking().Where(r => r.DeletedAt == null && (EF.Parameter(numbers).Contains(r.Number) || EF.Parameter(ids).Contains(r.Id)))
+                .Select(r => new { r.Id, r.Number }).ToListAsync(ct);
+        return (page.Select(e => new AuditLine(e.Id, e.At, e.Actor, e.Action, e.Subject, e.Detail, RunNamed(e.Subject) switch
+        {
+            { Number: { } number } => runs.FirstOrDefault(r => r.Number == number)?.Id,
+            { Id: { } id } => runs.FirstOrDefault(r => r.Id == id)?.Id,
+            _ => null,
+        })).ToList(), total);
+    }
+
+    /// <summary>
+    /// Every event the filter matches (its page aside), newest first, as CSV: the time in UTC and on the team's clock,
+    /// who, the action's code and its <paramref name="label"/> in the reader's language, the subject and the detail.
+    /// Cells a spreadsheet would read as a formula are neutralised: a profile's or a site's name is the operator's text.
+    /// </summary>
+    public async Task WriteCsvAsync(AuditFilter filter, Func<string, string> label, Stream output, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(label);
+        await using var db = await databases.CreateDbContextAsync(ct);
+        await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(true), 64 * 1024, leaveOpen: true);
+        await Runs.RunDownloads.WriteLineAsync(writer, ["At (UTC)", $"At ({Runs.TeamClock.ZoneId})", "Who", "Action", "What", "Subject", "Detail"]);
+        await foreach (var e in Matching(db, filter).OrderByDescending(e => e.Id).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            await Runs.RunDownloads.WriteLineAsync(writer,
+            [
+                e.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                TimeZoneInfo.ConvertTime(e.At, Runs.TeamClock.Zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                e.Actor, e.Action, label(e.Action), e.Subject, e.Detail ?? "",
+            ]);
+        }
+    }
+
+    private static IQueryable<AuditEvent> Matching(PortalDbContext db, AuditFilter filter)
+    {
         var events = db.AuditEvents.AsNoTracking();
         if (filter.Group is { Length: > 0 } group)
         {
@@ -52,22 +95,29 @@ public sealed partial class AuditTrail(IDbContextFactory<PortalDbContext> databa
                 || EF.Parameter(actions).Contains(e.Action));
         }
 
-        var total = await events.CountAsync(ct);
-        // The id is the order they were written in (their time is kept as a number SQLite cannot sort as a date).
-        var page = await events.OrderByDescending(e => e.Id).Skip(filter.Skip).Take(filter.Take).ToListAsync(ct);
-        var numbers = page.Select(e => RunNamed(e.Subject).Number).OfType<int>().Distinct().ToList();
-        var ids = page.Select(e => RunNamed(e.Subject).Id).OfType<Guid>().Distinct().ToList();
-        var runs = numbers.Count + ids.Count == 0
-            ? []
-            : await db.ImportRuns.AsNoTracking().Where(r => r.DeletedAt == null && (EF.Parameter(numbers).Contains(r.Number) || EF.Parameter(ids).Contains(r.Id)))
-                .Select(r => new { r.Id, r.Number }).ToListAsync(ct);
-        return (page.Select(e => new AuditLine(e.Id, e.At, e.Actor, e.Action, e.Subject, e.Detail, RunNamed(e.Subject) switch
-        {
-            { Number: { } number } => runs.FirstOrDefault(r => r.Number == number)?.Id,
-            { Id: { } id } => runs.FirstOrDefault(r => r.Id == id)?.Id,
-            _ => null,
-        })).ToList(), total);
+        return events;
     }
+
+    /// <summary>
+    /// The actions whose label (<c>Audit.{action}</c> of <paramref name="labels"/>) says the words in the reader's
+    /// language, or in English, with or without Vietnamese marks.
+    /// </summary>
+    public static List<string> ActionsSaying(Microsoft.Extensions.Localization.IStringLocalizer labels, string? words)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        var wanted = Runs.PortalTexts.Folded(words?.Trim() ?? "");
+        return wanted.Length < 3
+            ? []
+            : labels.GetAllStrings(includeParentCultures: true).Where(s => s.Name.StartsWith(LabelKey, StringComparison.Ordinal) && Runs.PortalTexts.Folded(s.Value).Contains(wanted, StringComparison.Ordinal))
+                .Select(s => s.Name[LabelKey.Length..]).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>An action's label in the reader's language (its code when it has none).</summary>
+    public static string Label(Microsoft.Extensions.Localization.IStringLocalizer labels, string action) =>
+        labels?[LabelKey + action] is { ResourceNotFound: false } label ? label.Value : action;
+
+    /// <summary>Where an action's label is kept in SharedResource.</summary>
+    public const string LabelKey = "Audit.";
 
     /// <summary>How the audit names a run, as every action writes it.</summary>
     public static string RunSubject(int number) => string.Create(CultureInfo.InvariantCulture, $"run {number}");

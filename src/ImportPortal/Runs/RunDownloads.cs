@@ -129,7 +129,8 @@ public sealed class RunDownloads(IDbContextFactory<PortalDbContext> databases, U
     public static string Neutralise(string cell) =>
         cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + cell : cell;
 
-    private static async Task WriteLineAsync(StreamWriter writer, IEnumerable<string> cells)
+    /// <summary>One CSV line, each cell quoted where it must be and neutralised (<see cref="Neutralise"/>).</summary>
+    internal static async Task WriteLineAsync(StreamWriter writer, IEnumerable<string> cells)
     {
         var first = true;
         foreach (var cell in cells)

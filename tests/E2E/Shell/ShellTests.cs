@@ -95,6 +95,14 @@ public sealed class ShellTests(BrowserFixture browser, PortalFixture portal) : I
         await Expect(invited.First).ToContainTextAsync("User invited");
         await Expect(invited.First).ToContainTextAsync(PortalFixture.AdminEmail);
         await admin.ScreenshotAsync("activity");
+        var download = await admin.Page.RunAndWaitForDownloadAsync(() => admin.Page.GetByTestId("activity-download").ClickAsync());
+        await using (var stream = await download.CreateReadStreamAsync())
+        {
+            using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+            var csv = await reader.ReadToEndAsync();
+            Assert.StartsWith("At (UTC),At (Asia/Ho_Chi_Minh),Who,Action,What,Subject,Detail", csv, StringComparison.Ordinal);
+            Assert.Contains($"{PortalFixture.AdminEmail},user.created,User invited,nguyen.van.xem@haravan.example,Viewer", csv, StringComparison.Ordinal);
+        }
 
         var adminResponse = await admin.GotoAsync("hangfire");
         Assert.Equal(200, adminResponse!.Status);
@@ -113,6 +121,10 @@ public sealed class ShellTests(BrowserFixture browser, PortalFixture portal) : I
         await viewer.GotoAsync("activity");
         Assert.Contains("/account/access-denied", viewer.Page.Url, StringComparison.Ordinal);
         await Expect(viewer.Page.GetByTestId("activity-table")).ToHaveCountAsync(0);
+        // Nor the file, asked for by its address.
+        var file = await viewer.Page.APIRequest.GetAsync("activity.csv", new() { MaxRedirects = 0 });
+        Assert.True(file.Status is 302 or 403, $"a Viewer should be refused the activity file, got {file.Status}");
+        Assert.DoesNotContain("user.created", await file.TextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -85,6 +85,7 @@ public sealed partial class ActivityPageTests : RunPagesTest
 
         await page.WaitForAssertionAsync(() => Assert.NotEmpty(Rows(page)), Wait);
         Assert.StartsWith($"{only}{number}", page.Find("[data-testid=activity-subject]").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal($"activity.csv?subject=run%20{number}", page.Find("[data-testid=activity-download]").GetAttribute("href"));
         var rows = Rows(page);
         Assert.Equal(["run.retried", "run.started"], rows.Select(r => Action(r).GetAttribute("data-action")).Where(a => a is "run.retried" or "run.started"));
         Assert.All(rows, r => Assert.Equal($"runs/{first}", r.QuerySelector("[data-testid=activity-run]")?.GetAttribute("href")));
@@ -130,6 +131,26 @@ public sealed partial class ActivityPageTests : RunPagesTest
         Assert.Equal(all.Count, total);
         Assert.Equal(all.Skip(2).Take(3).Select(l => l.Id), second.Select(l => l.Id));
         Assert.Equal(all.Select(l => l.Id).OrderDescending(), all.Select(l => l.Id));
+    }
+
+    [Fact]
+    public async Task The_download_holds_what_the_filter_shows_with_the_labels_and_no_formula()
+    {
+        // A profile's name is the operator's text: a spreadsheet must not run it.
+        const string formula = "=HYPERLINK(\"http://evil.example\",\"Hồ sơ\")";
+        await H.ProfileAsync(Domain.Mapping.Presets.FreshdeskTicketExportPreset.Create() with { Name = formula });
+        var trail = H.Services.GetRequiredService<AuditTrail>();
+
+        var rows = await ImportPortal.Tests.Unit.Runs.CsvText.ReadAsync(s => trail.WriteCsvAsync(new AuditFilter("profile", null, null, 0, 0), a => $"nhãn {a}", s, CancellationToken.None));
+
+        Assert.Equal(["At (UTC)", "At (Asia/Ho_Chi_Minh)", "Who", "Action", "What", "Subject", "Detail"], rows[0]);
+        Assert.NotEmpty(rows.Skip(1));
+        Assert.All(rows.Skip(1), r => Assert.StartsWith("profile.", r[3], StringComparison.Ordinal));
+        var line = Assert.Single(rows.Skip(1), r => r[5].Contains("HYPERLINK", StringComparison.Ordinal));
+        Assert.Equal("'" + formula, line[5]);
+        Assert.Equal($"nhãn {line[3]}", line[4]);
+        // The team's clock is seven hours ahead of UTC.
+        Assert.Equal(DateTime.Parse(line[0], System.Globalization.CultureInfo.InvariantCulture).AddHours(7), DateTime.Parse(line[1], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
