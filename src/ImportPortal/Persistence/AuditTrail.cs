@@ -100,7 +100,7 @@ public sealed partial class AuditTrail(IDbContextFactory<PortalDbContext> databa
 
     /// <summary>
     /// The actions whose label (<c>Audit.{action}</c> of <paramref name="labels"/>) says the words in the reader's
-    /// language, or in English, with or without Vietnamese marks.
+    /// language, with or without Vietnamese marks (the action's code is searched as it is).
     /// </summary>
     public static List<string> ActionsSaying(Microsoft.Extensions.Localization.IStringLocalizer labels, string? words)
     {
@@ -114,7 +114,7 @@ public sealed partial class AuditTrail(IDbContextFactory<PortalDbContext> databa
 
     /// <summary>An action's label in the reader's language (its code when it has none).</summary>
     public static string Label(Microsoft.Extensions.Localization.IStringLocalizer labels, string action) =>
-        labels?[LabelKey + action] is { ResourceNotFound: false } label ? label.Value : action;
+        (labels ?? throw new ArgumentNullException(nameof(labels)))[LabelKey + action] is { ResourceNotFound: false } label ? label.Value : action;
 
     /// <summary>Where an action's label is kept in SharedResource.</summary>
     public const string LabelKey = "Audit.";
