@@ -70,6 +70,10 @@ public sealed partial class ActivityPageTests : RunPagesTest
         var second = await H.StartTicketRunAsync(RejectedTicketCsv.Create(6, RefusedSubject), profileName: "Freshdesk phiếu (lần 2)");
         await H.ExecuteAsync(second);
         Assert.True((await H.Runs.RetryAsync("lan.nguyen@haravan.vn", first, null, CancellationToken.None)).Succeeded);
+        var refused = (await H.RecordsAsync(first)).Single(r => r.State == RecordState.Failed && r.Stage == RunStage.Tickets);
+        var body = ImportPortal.Runs.RecordPayloadJson.Read(refused.PayloadJson).Insert;
+        body["subject"] = "Phiếu đã sửa tiêu đề";
+        Assert.True((await H.Runs.EditPayloadAsync("lan.nguyen@haravan.vn", refused.Id, body.ToJsonString(), CancellationToken.None)).Succeeded);
         var number = await H.InDatabaseAsync(db => db.ImportRuns.Where(r => r.Id == first).Select(r => r.Number).SingleAsync());
         Auth.SetRoles(PortalRoles.Admin);
         Auth.SetPolicies(PortalRoles.AdminPolicy, PortalRoles.OperatorPolicy);
@@ -87,7 +91,9 @@ public sealed partial class ActivityPageTests : RunPagesTest
         Assert.StartsWith($"{only}{number}", page.Find("[data-testid=activity-subject]").TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal($"activity.csv?subject=run%20{number}", page.Find("[data-testid=activity-download]").GetAttribute("href"));
         var rows = Rows(page);
-        Assert.Equal(["run.retried", "run.started"], rows.Select(r => Action(r).GetAttribute("data-action")).Where(a => a is "run.retried" or "run.started"));
+        // Newest first: the edit (and the retry it asks for), the retry of all failed records, the start.
+        Assert.Equal(["run.retried", "record.payload-edited", "run.retried", "run.started"],
+            rows.Select(r => Action(r).GetAttribute("data-action")).Where(a => a is "run.retried" or "run.started" or "record.payload-edited"));
         Assert.All(rows, r => Assert.Equal($"runs/{first}", r.QuerySelector("[data-testid=activity-run]")?.GetAttribute("href")));
 
         // Closing the chip shows everything again, the other run's start too.
