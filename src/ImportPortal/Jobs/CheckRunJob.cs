@@ -202,7 +202,7 @@ public sealed partial class CheckRunJob(
             .SetProperty(r => r.CheckErrorText, PortalTextJson.WriteOne(text)), ct);
         var progress = await RunChecks.ProgressAsync(db, runId, ct);
         var number = await db.ImportRuns.Where(r => r.Id == runId).Select(r => r.Number).FirstAsync(ct);
-        new AuditLog(db, Time).Record("system", error is null ? "run.check.done" : "run.check.stopped", $"run {number}",
+        new AuditLog(db, Time).Record("system", error is null ? "run.check.done" : "run.check.stopped", AuditTrail.RunSubject(number),
             $"{progress.Done} looked for, {progress.Missing} not on the site{(error is null ? "" : $": {error}")}");
         await db.SaveChangesAsync(ct);
         return progress;

@@ -59,7 +59,7 @@ public sealed partial class RecreateMissingJob(
             }
         }
 
-        new AuditLog(db, time).Record("system", "run.check.detached", $"run {run.Number}",
+        new AuditLog(db, time).Record("system", "run.check.detached", AuditTrail.RunSubject(run.Number),
             $"{detached.Count - kept.Count} detached message(s) deleted before they are sent again{(kept.Count > 0 ? $"; the site kept {string.Join(", ", kept.Take(20))}" : "")}");
         await db.SaveChangesAsync(ct);
     }

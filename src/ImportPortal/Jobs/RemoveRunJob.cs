@@ -248,7 +248,7 @@ public sealed partial class RemoveRunJob(
             .SetProperty(r => r.RemovalErrorText, PortalTextJson.WriteOne(text)), ct);
         var progress = await RunRemovals.ProgressAsync(db, runId, ct);
         var number = await db.ImportRuns.Where(r => r.Id == runId).Select(r => r.Number).FirstAsync(ct);
-        new AuditLog(db, Time).Record("system", error is null ? "run.removal.done" : "run.removal.stopped", $"run {number}",
+        new AuditLog(db, Time).Record("system", error is null ? "run.removal.done" : "run.removal.stopped", AuditTrail.RunSubject(number),
             $"{progress.Removed} removed, {progress.Kept} kept, {progress.Failed} failed{(error is null ? "" : $": {error}")}");
         await db.SaveChangesAsync(ct);
         return progress;

@@ -104,7 +104,7 @@ public sealed class RunService(
             WaitsUntil = request.Options.SendFrom,
         };
         db.ImportRuns.Add(run);
-        new AuditLog(db, time).Record(actor, "run.started", $"run {run.Number}", $"site {site.Name}, profile {profile.Name}{(request.Options.DryRun ? ", dry run" : "")}{(request.Options.SilencesSite ? $", site kept quiet{(request.Options.ResumeSending ? "" : ", sending left suspended at the end")}" : "")}{(request.Options.SendFrom is { } from ? $", sending from {from:u}" : "")}{(request.Options.Window is { } w ? $", sending only {w.From:HH\\:mm}–{w.Until:HH\\:mm} {TeamClock.ZoneId}" : "")}");
+        new AuditLog(db, time).Record(actor, "run.started", AuditTrail.RunSubject(run.Number), $"site {site.Name}, profile {profile.Name}{(request.Options.DryRun ? ", dry run" : "")}{(request.Options.SilencesSite ? $", site kept quiet{(request.Options.ResumeSending ? "" : ", sending left suspended at the end")}" : "")}{(request.Options.SendFrom is { } from ? $", sending from {from:u}" : "")}{(request.Options.Window is { } w ? $", sending only {w.From:HH\\:mm}–{w.Until:HH\\:mm} {TeamClock.ZoneId}" : "")}");
         await db.SaveChangesAsync(ct);
         jobs.Enqueue<RunImportJob>(job => job.ExecuteAsync(run.Id, CancellationToken.None));
         return RunCommandResult.Ok(run.Id);
@@ -222,7 +222,7 @@ public sealed class RunService(
                 return RunCommandResult.Fail("Runs.NothingToRestore");
             }
 
-            new AuditLog(db, time).Record(actor, "run.site-restore-asked", $"run {run.Number}", $"site {run.SiteName}");
+            new AuditLog(db, time).Record(actor, "run.site-restore-asked", AuditTrail.RunSubject(run.Number), $"site {run.SiteName}");
             await db.SaveChangesAsync(ct);
         }
 
@@ -246,7 +246,7 @@ public sealed class RunService(
         }
 
         var ids = recordIds?.ToList();
-        new AuditLog(db, time).Record(actor, "run.retried", $"run {run.Number}", ids is null ? "all failed records" : $"{ids.Count} record(s): {string.Join(", ", ids.Take(20))}");
+        new AuditLog(db, time).Record(actor, "run.retried", AuditTrail.RunSubject(run.Number), ids is null ? "all failed records" : $"{ids.Count} record(s): {string.Join(", ", ids.Take(20))}");
         await db.SaveChangesAsync(ct);
         jobs.Enqueue<RetryRecordsJob>(job => job.ExecuteAsync(runId, ids, CancellationToken.None));
         return RunCommandResult.Ok(runId);
@@ -274,7 +274,7 @@ public sealed class RunService(
         }
 
         var count = await RunQueries.FailedOfCause(db, runId, cause).LongCountAsync(ct);
-        new AuditLog(db, time).Record(actor, "run.retried", $"run {run.Number}", $"{count} record(s) of the cause {Described(cause)}");
+        new AuditLog(db, time).Record(actor, "run.retried", AuditTrail.RunSubject(run.Number), $"{count} record(s) of the cause {Described(cause)}");
         await db.SaveChangesAsync(ct);
         jobs.Enqueue<RetryRecordsJob>(job => job.ExecuteCauseAsync(runId, cause, CancellationToken.None));
         return RunCommandResult.Ok(runId) with { Count = count };
@@ -340,7 +340,7 @@ public sealed class RunService(
 
     // How the audit names a run, as everywhere else: by its number ("run 12"), which the activity page links to it.
     private static async Task<string> SubjectAsync(PortalDbContext db, Guid runId, CancellationToken ct) =>
-        await db.ImportRuns.Where(r => r.Id == runId).Select(r => (int?)r.Number).FirstOrDefaultAsync(ct) is { } number ? $"run {number}" : $"run {runId}";
+        await db.ImportRuns.Where(r => r.Id == runId).Select(r => (int?)r.Number).FirstOrDefaultAsync(ct) is { } number ? AuditTrail.RunSubject(number) : $"run {runId}";
 
     /// <summary>Marks failed records as skipped by the operator: they no longer count as failures and are not retried by "retry all".</summary>
     public async Task<RunCommandResult> SkipAsync(string actor, Guid runId, IReadOnlyList<long> recordIds, CancellationToken ct)
@@ -410,7 +410,7 @@ public sealed class RunService(
         }
 
         run.DeletedAt = now;
-        new AuditLog(db, time).Record(actor, "run.deleted", $"run {run.Number}", $"site {run.SiteName}, {run.RecordCount} record(s) to remove");
+        new AuditLog(db, time).Record(actor, "run.deleted", AuditTrail.RunSubject(run.Number), $"site {run.SiteName}, {run.RecordCount} record(s) to remove");
         await db.SaveChangesAsync(ct);
         jobs.Enqueue<DeleteRunRecordsJob>(job => job.ExecuteAsync(runId, CancellationToken.None));
         return RunCommandResult.Ok(runId);
@@ -454,7 +454,7 @@ public sealed class RunService(
             run.FinishedAt = time.GetUtcNow();
         }
 
-        new AuditLog(db, time).Record(actor, action, $"run {run.Number}", run.SendsUntil is { } until ? $"sends until {until:u}, then waits for its window" : null);
+        new AuditLog(db, time).Record(actor, action, AuditTrail.RunSubject(run.Number), run.SendsUntil is { } until ? $"sends until {until:u}, then waits for its window" : null);
         await db.SaveChangesAsync(ct);
         return RunCommandResult.Ok(runId);
     }

@@ -321,7 +321,7 @@ public sealed partial class SiteQuiet(
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         var number = await db.ImportRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => r.Number).FirstAsync(ct);
-        new AuditLog(db, time).Record(actor, action, $"run {number}", detail);
+        new AuditLog(db, time).Record(actor, action, AuditTrail.RunSubject(number), detail);
         await db.SaveChangesAsync(ct);
     }
 
