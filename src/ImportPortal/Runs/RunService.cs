@@ -104,7 +104,7 @@ public sealed class RunService(
             WaitsUntil = request.Options.SendFrom,
         };
         db.ImportRuns.Add(run);
-        new AuditLog(db, time).Record(actor, "run.started", AuditTrail.RunSubject(run.Number), $"site {site.Name}, profile {profile.Name}{(request.Options.DryRun ? ", dry run" : "")}{(request.Options.SilencesSite ? $", site kept quiet{(request.Options.ResumeSending ? "" : ", sending left suspended at the end")}" : "")}{(request.Options.SendFrom is { } from ? $", sending from {from:u}" : "")}{(request.Options.Window is { } w ? $", sending only {w.From:HH\\:mm}–{w.Until:HH\\:mm} {TeamClock.ZoneId}" : "")}");
+        new AuditLog(db, time).Record(actor, "run.started", AuditTrail.RunSubject(run.Number), $"site {site.Name}, profile {profile.Name}{(request.Options.DryRun ? ", dry run" : "")}{(request.Options.SilencesSite ? $", site kept quiet{(request.Options.ResumeSending ? "" : ", sending left suspended at the end")}" : "")}{(request.Options.SendFrom is { } from ? $", sending from {TeamClock.Stamp(from)}" : "")}{(request.Options.Window is { } w ? $", sending only {w.From:HH\\:mm}–{w.Until:HH\\:mm} {TeamClock.ZoneId}" : "")}");
         await db.SaveChangesAsync(ct);
         jobs.Enqueue<RunImportJob>(job => job.ExecuteAsync(run.Id, CancellationToken.None));
         return RunCommandResult.Ok(run.Id);
@@ -454,7 +454,7 @@ public sealed class RunService(
             run.FinishedAt = time.GetUtcNow();
         }
 
-        new AuditLog(db, time).Record(actor, action, AuditTrail.RunSubject(run.Number), run.SendsUntil is { } until ? $"sends until {until:u}, then waits for its window" : null);
+        new AuditLog(db, time).Record(actor, action, AuditTrail.RunSubject(run.Number), run.SendsUntil is { } until ? $"sends until {TeamClock.Stamp(until)}, then waits for its window" : null);
         await db.SaveChangesAsync(ct);
         return RunCommandResult.Ok(runId);
     }

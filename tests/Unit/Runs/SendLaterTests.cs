@@ -45,6 +45,13 @@ public sealed class SendLaterTests
         Assert.Equal(Tickets, h.Simulator.Store.Count("HD Ticket"));
         Assert.True(h.QuietRequests() > 0, "the site is kept quiet once the run sends, not while it waits");
         Assert.Null(await h.InDatabaseAsync(db => db.ImportRuns.Where(r => r.Id == runId).Select(r => r.WaitsUntil).FirstAsync()));
+
+        // The activity log says the moments on the team's clock, as the run was set.
+        var stamp = $"{from:yyyy-MM-dd HH:mm} (Asia/Ho_Chi_Minh)";
+        var details = await h.InDatabaseAsync(db => db.AuditEvents.Where(a => a.Action == "run.started" || a.Action == "run.waiting" || a.Action == "run.resumed")
+            .OrderBy(a => a.Id).Select(a => a.Action + ": " + a.Detail).ToListAsync());
+        Assert.Equal(3, details.Count);
+        Assert.All(details, d => Assert.Contains($"sending from {stamp}", d, StringComparison.Ordinal));
     }
 
     [Fact]
