@@ -60,7 +60,7 @@ public sealed record PortalText(string Key, IReadOnlyList<PortalArg> Args)
         var values = args.ToArray<object>();
         // A translation that asks for an argument the sentence lacks: the English one, rather than nothing; failing
         // that too (a key of another resource), the key and the values.
-        return TryFormat(formats(Key), values) ?? TryFormat(RecordTexts.All.GetValueOrDefault(Key), values)
+        return TryFormat(formats(Key), values) ?? TryFormat(RecordTexts.All.GetValueOrDefault(Key) ?? AuditTexts.All.GetValueOrDefault(Key), values)
             ?? new StringBuilder(Key).Append(": ").AppendJoin(" · ", values).ToString();
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Hangfire;
 using ImportPortal.Domain.Frappe;
@@ -203,7 +204,10 @@ public sealed partial class CheckRunJob(
         var progress = await RunChecks.ProgressAsync(db, runId, ct);
         var number = await db.ImportRuns.Where(r => r.Id == runId).Select(r => r.Number).FirstAsync(ct);
         new AuditLog(db, Time).Record("system", error is null ? "run.check.done" : "run.check.stopped", AuditTrail.RunSubject(number),
-            $"{progress.Done} looked for, {progress.Missing} not on the site{(error is null ? "" : $": {error}")}");
+            [
+                new PortalText(AuditTexts.CheckEnded, progress.Done.ToString(CultureInfo.InvariantCulture), progress.Missing.ToString(CultureInfo.InvariantCulture)),
+                .. error is null ? Array.Empty<PortalText>() : [new PortalText(AuditTexts.StoppedBy, [text is null ? PortalArg.Quote(error) : PortalArg.Of(text)])],
+            ]);
         await db.SaveChangesAsync(ct);
         return progress;
     }

@@ -1,3 +1,4 @@
+using ImportPortal.Domain.Migration;
 using Hangfire;
 using ImportPortal.Domain.Frappe;
 using ImportPortal.Frappe;
@@ -60,7 +61,10 @@ public sealed partial class RecreateMissingJob(
         }
 
         new AuditLog(db, time).Record("system", "run.check.detached", AuditTrail.RunSubject(run.Number),
-            $"{detached.Count - kept.Count} detached message(s) deleted before they are sent again{(kept.Count > 0 ? $"; the site kept {string.Join(", ", kept.Take(20))}" : "")}");
+            [
+                new PortalText(AuditTexts.DetachedDeleted, (detached.Count - kept.Count).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                .. kept.Count > 0 ? [new PortalText(AuditTexts.DetachedKept, string.Join(", ", kept.Take(20)))] : Array.Empty<PortalText>(),
+            ]);
         await db.SaveChangesAsync(ct);
     }
 

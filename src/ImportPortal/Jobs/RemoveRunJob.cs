@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Hangfire;
 using ImportPortal.Domain.Frappe;
@@ -249,7 +250,10 @@ public sealed partial class RemoveRunJob(
         var progress = await RunRemovals.ProgressAsync(db, runId, ct);
         var number = await db.ImportRuns.Where(r => r.Id == runId).Select(r => r.Number).FirstAsync(ct);
         new AuditLog(db, Time).Record("system", error is null ? "run.removal.done" : "run.removal.stopped", AuditTrail.RunSubject(number),
-            $"{progress.Removed} removed, {progress.Kept} kept, {progress.Failed} failed{(error is null ? "" : $": {error}")}");
+            [
+                new PortalText(AuditTexts.RemovalEnded, progress.Removed.ToString(CultureInfo.InvariantCulture), progress.Kept.ToString(CultureInfo.InvariantCulture), progress.Failed.ToString(CultureInfo.InvariantCulture)),
+                .. error is null ? Array.Empty<PortalText>() : [new PortalText(AuditTexts.StoppedBy, [text is null ? PortalArg.Quote(error) : PortalArg.Of(text)])],
+            ]);
         await db.SaveChangesAsync(ct);
         return progress;
     }

@@ -297,7 +297,7 @@ public sealed class RunImportJob(
             return false;
         }
 
-        new AuditLog(db, time).Record("system", "run.waiting", AuditTrail.RunSubject(run.Number), $"planned; sending from {TeamClock.Stamp(waitUntil)}");
+        new AuditLog(db, time).Record("system", "run.waiting", AuditTrail.RunSubject(run.Number), new PortalText(AuditTexts.Waiting, TeamClock.Stamp(waitUntil)));
         await db.SaveChangesAsync(ct);
         SendWindowJob.ScheduleOpen(jobs, run.Id, waitUntil, now);
         var counts = await RunCounter.CountAsync(db, run.Id, ct);

@@ -30,7 +30,7 @@ public sealed class SendWindowJob(IDbContextFactory<PortalDbContext> databases, 
             run.State = RunState.Queued;
             run.PausedAt = null;
             run.WaitsUntil = null;
-            new AuditLog(db, time).Record("system", "run.resumed", AuditTrail.RunSubject(run.Number), $"sending from {TeamClock.Stamp(until)}, as set when it started");
+            new AuditLog(db, time).Record("system", "run.resumed", AuditTrail.RunSubject(run.Number), new PortalText(AuditTexts.ResumedAsSet, TeamClock.Stamp(until)));
             await db.SaveChangesAsync(ct);
         }
 
@@ -81,7 +81,7 @@ public sealed class SendWindowJob(IDbContextFactory<PortalDbContext> databases, 
             run.WaitsUntil = opens;
             run.SendsNow = false;
             run.SendsUntil = null;
-            new AuditLog(db, time).Record("system", action, AuditTrail.RunSubject(run.Number), $"paused until its window opens at {TeamClock.Stamp(opens)}");
+            new AuditLog(db, time).Record("system", action, AuditTrail.RunSubject(run.Number), new PortalText(AuditTexts.PausedForWindow, TeamClock.Stamp(opens)));
             await db.SaveChangesAsync(ct);
         }
 

@@ -14,4 +14,7 @@ public sealed class AuditEvent
     public required string Subject { get; set; }
 
     public string? Detail { get; set; }
+
+    /// <summary>The portal's sentences behind <see cref="Detail"/> (<see cref="Domain.Migration.PortalTextJson"/>), shown in the reader's language; null when the detail is data alone.</summary>
+    public string? DetailText { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ImportPortal.Domain.Migration;
 
 namespace ImportPortal.Persistence;
 
@@ -16,5 +17,20 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider time)
             Action = action,
             Subject = subject,
             Detail = detail,
+        });
+
+    /// <summary>
+    /// An action on a run, its detail kept as the portal's sentences (<see cref="AuditTexts"/>): the activity log shows
+    /// them in the reader's language, <see cref="AuditEvent.Detail"/> keeps their English.
+    /// </summary>
+    public void Record(string actor, string action, string subject, params PortalText[] detail) =>
+        db.AuditEvents.Add(new AuditEvent
+        {
+            At = time.GetUtcNow(),
+            Actor = actor,
+            Action = action,
+            Subject = subject,
+            Detail = detail.Length == 0 ? null : PortalText.Join(detail.Select(d => d.English)),
+            DetailText = detail.Length == 0 ? null : PortalTextJson.Write(detail) is { Length: <= 8000 } json ? json : null,
         });
 }

@@ -5,7 +5,14 @@ using Microsoft.EntityFrameworkCore;
 namespace ImportPortal.Persistence;
 
 /// <summary>One line of the audit as the activity page shows it; <see cref="RunId"/> when its subject is a run that is still there.</summary>
-public sealed record AuditLine(long Id, DateTimeOffset At, string Actor, string Action, string Subject, string? Detail, Guid? RunId);
+public sealed record AuditLine(long Id, DateTimeOffset At, string Actor, string Action, string Subject, string? Detail, Guid? RunId)
+{
+    /// <summary>The portal's sentences behind <see cref="Detail"/>, when it wrote some (<see cref="AuditEvent.DetailText"/>).</summary>
+    public string? DetailText { get; init; }
+
+    /// <summary>The detail as the reader reads it: the portal's sentences in their language, data as it was written.</summary>
+    public string? DetailShown => Runs.PortalTexts.ForReader(Domain.Migration.PortalTextJson.Read(DetailText), Detail);
+}
 
 /// <summary>
 /// What the activity page asks for: a group of actions (<see cref="AuditTrail.Groups"/>), words found in who, what, the
@@ -45,12 +52,13 @@ public sealed partial class AuditTrail(IDbContextFactory<PortalDbContext> databa
             { Number: { } number } => runs.FirstOrDefault(r => r.Number == number)?.Id,
             { Id: { } id } => runs.FirstOrDefault(r => r.Id == id)?.Id,
             _ => null,
-        })).ToList(), total);
+        }) { DetailText = e.DetailText }).ToList(), total);
     }
 
     /// <summary>
     /// Every event the filter matches (its page aside), newest first, as CSV: the time in UTC and on the team's clock,
-    /// who, the action's code and its <paramref name="label"/> in the reader's language, the subject and the detail.
+    /// who, the action's code and its <paramref name="label"/> in the reader's language, the subject and the detail (the
+    /// portal's sentences in the reader's language too).
     /// Cells a spreadsheet would read as a formula are neutralised: a profile's or a site's name is the operator's text.
     /// </summary>
     public async Task WriteCsvAsync(AuditFilter filter, Func<string, string> label, Stream output, CancellationToken ct)
@@ -66,7 +74,7 @@ public sealed partial class AuditTrail(IDbContextFactory<PortalDbContext> databa
             [
                 e.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 TimeZoneInfo.ConvertTime(e.At, Runs.TeamClock.Zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                e.Actor, e.Action, label(e.Action), e.Subject, e.Detail ?? "",
+                e.Actor, e.Action, label(e.Action), e.Subject, Runs.PortalTexts.ForReader(Domain.Migration.PortalTextJson.Read(e.DetailText), e.Detail) ?? "",
             ]);
         }
     }

@@ -53,7 +53,7 @@ public sealed class RunChecks(
         run.CheckTotal = 0;
         run.CheckDone = 0;
         run.CheckMissing = 0;
-        new AuditLog(db, time).Record(actor, "run.check", AuditTrail.RunSubject(run.Number), $"site {run.SiteName}");
+        new AuditLog(db, time).Record(actor, "run.check", AuditTrail.RunSubject(run.Number), new PortalText(AuditTexts.Site, run.SiteName));
         await db.SaveChangesAsync(ct);
         jobs.Enqueue<CheckRunJob>(job => job.ExecuteAsync(runId, CancellationToken.None));
         return RunCommandResult.Ok(runId);
@@ -108,7 +108,7 @@ public sealed class RunChecks(
             }
 
             new AuditLog(db, time).Record(actor, "run.check.recreate", AuditTrail.RunSubject(run.Number),
-                $"{missing.Count} document(s) the site did not have: {string.Join(", ", missing.Take(20).Select(m => $"{m.Doctype} {m.FrappeName}"))}");
+                new PortalText(AuditTexts.Recreated, missing.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), string.Join(", ", missing.Take(20).Select(m => $"{m.Doctype} {m.FrappeName}"))));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

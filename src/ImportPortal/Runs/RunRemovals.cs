@@ -79,7 +79,7 @@ public sealed class RunRemovals(
         run.RemovalFinishedAt = null;
         run.RemovalError = null;
         run.RemovalErrorText = null;
-        new AuditLog(db, time).Record(actor, "run.removal", AuditTrail.RunSubject(run.Number), $"site {run.SiteName}, {left} document(s) it created{(includeChanged ? ", changed ones too" : "")}");
+        new AuditLog(db, time).Record(actor, "run.removal", AuditTrail.RunSubject(run.Number), new PortalText(includeChanged ? AuditTexts.RemovalWithChanged : AuditTexts.Removal, run.SiteName, left.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         jobs.Enqueue<RemoveRunJob>(job => job.ExecuteAsync(runId, CancellationToken.None));

@@ -104,7 +104,7 @@ public sealed class RunService(
             WaitsUntil = request.Options.SendFrom,
         };
         db.ImportRuns.Add(run);
-        new AuditLog(db, time).Record(actor, "run.started", AuditTrail.RunSubject(run.Number), $"site {site.Name}, profile {profile.Name}{(request.Options.DryRun ? ", dry run" : "")}{(request.Options.SilencesSite ? $", site kept quiet{(request.Options.ResumeSending ? "" : ", sending left suspended at the end")}" : "")}{(request.Options.SendFrom is { } from ? $", sending from {TeamClock.Stamp(from)}" : "")}{(request.Options.Window is { } w ? $", sending only {w.From:HH\\:mm}–{w.Until:HH\\:mm} {TeamClock.ZoneId}" : "")}");
+        new AuditLog(db, time).Record(actor, "run.started", AuditTrail.RunSubject(run.Number), StartedDetail(site.Name, profile.Name, request.Options));
         await db.SaveChangesAsync(ct);
         jobs.Enqueue<RunImportJob>(job => job.ExecuteAsync(run.Id, CancellationToken.None));
         return RunCommandResult.Ok(run.Id);
@@ -222,7 +222,7 @@ public sealed class RunService(
                 return RunCommandResult.Fail("Runs.NothingToRestore");
             }
 
-            new AuditLog(db, time).Record(actor, "run.site-restore-asked", AuditTrail.RunSubject(run.Number), $"site {run.SiteName}");
+            new AuditLog(db, time).Record(actor, "run.site-restore-asked", AuditTrail.RunSubject(run.Number), new PortalText(AuditTexts.Site, run.SiteName));
             await db.SaveChangesAsync(ct);
         }
 
@@ -246,7 +246,7 @@ public sealed class RunService(
         }
 
         var ids = recordIds?.ToList();
-        new AuditLog(db, time).Record(actor, "run.retried", AuditTrail.RunSubject(run.Number), ids is null ? "all failed records" : $"{ids.Count} record(s): {string.Join(", ", ids.Take(20))}");
+        new AuditLog(db, time).Record(actor, "run.retried", AuditTrail.RunSubject(run.Number), ids is null ? new PortalText(AuditTexts.AllFailed) : new PortalText(AuditTexts.RecordsWithIds, Count(ids.Count), string.Join(", ", ids.Take(20))));
         await db.SaveChangesAsync(ct);
         jobs.Enqueue<RetryRecordsJob>(job => job.ExecuteAsync(runId, ids, CancellationToken.None));
         return RunCommandResult.Ok(runId);
@@ -274,7 +274,7 @@ public sealed class RunService(
         }
 
         var count = await RunQueries.FailedOfCause(db, runId, cause).LongCountAsync(ct);
-        new AuditLog(db, time).Record(actor, "run.retried", AuditTrail.RunSubject(run.Number), $"{count} record(s) of the cause {Described(cause)}");
+        new AuditLog(db, time).Record(actor, "run.retried", AuditTrail.RunSubject(run.Number), new PortalText(AuditTexts.RecordsOfCause, [PortalArg.Value(Count(count)), PortalArg.Quote(Described(cause))]));
         await db.SaveChangesAsync(ct);
         jobs.Enqueue<RetryRecordsJob>(job => job.ExecuteCauseAsync(runId, cause, CancellationToken.None));
         return RunCommandResult.Ok(runId) with { Count = count };
@@ -338,6 +338,20 @@ public sealed class RunService(
         return await RetryAsync(actor, record.RunId, [record.Id], ct);
     }
 
+    // What the audit says of a run's start: its site and profile, and each option that changes what it does.
+    private static PortalText[] StartedDetail(string site, string profile, RunOptions options) =>
+    [
+        new PortalText(AuditTexts.SiteAndProfile, site, profile),
+        .. options.DryRun ? [new PortalText(AuditTexts.DryRun)] : Array.Empty<PortalText>(),
+        .. options.SilencesSite ? [new PortalText(options.ResumeSending ? AuditTexts.KeptQuiet : AuditTexts.KeptQuietSendingSuspended)] : Array.Empty<PortalText>(),
+        .. options.SendFrom is { } from ? [new PortalText(AuditTexts.SendingFrom, TeamClock.Stamp(from))] : Array.Empty<PortalText>(),
+        .. options.Window is { } w
+            ? [new PortalText(AuditTexts.SendingOnly, w.From.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), w.Until.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), TeamClock.ZoneId)]
+            : Array.Empty<PortalText>(),
+    ];
+
+    private static string Count(long count) => count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     // How the audit names a run, as everywhere else: by its number ("run 12"), which the activity page links to it.
     private static async Task<string> SubjectAsync(PortalDbContext db, Guid runId, CancellationToken ct) =>
         await db.ImportRuns.Where(r => r.Id == runId).Select(r => (int?)r.Number).FirstOrDefaultAsync(ct) is { } number ? AuditTrail.RunSubject(number) : $"run {runId}";
@@ -352,7 +366,7 @@ public sealed class RunService(
         // One JSON parameter, however many ids: SQLite takes at most 32,766 parameters in a statement.
         var skipped = await db.ImportRecords.Where(r => r.RunId == runId && EF.Parameter(ids).Contains(r.Id) && r.State == RecordState.Failed)
             .ExecuteUpdateAsync(Skip(now), ct);
-        new AuditLog(db, time).Record(actor, "record.skipped", await SubjectAsync(db, runId, ct), $"{skipped} record(s)");
+        new AuditLog(db, time).Record(actor, "record.skipped", await SubjectAsync(db, runId, ct), new PortalText(AuditTexts.Records, Count(skipped)));
         await db.SaveChangesAsync(ct);
         return RunCommandResult.Ok(runId) with { Count = skipped };
     }
@@ -369,7 +383,7 @@ public sealed class RunService(
 
         var skipped = await RunQueries.FailedOfCause(db, runId, cause)
             .ExecuteUpdateAsync(Skip(time.GetUtcNow()), ct);
-        new AuditLog(db, time).Record(actor, "record.skipped", await SubjectAsync(db, runId, ct), $"{skipped} record(s) of the cause {Described(cause)}");
+        new AuditLog(db, time).Record(actor, "record.skipped", await SubjectAsync(db, runId, ct), new PortalText(AuditTexts.RecordsOfCause, [PortalArg.Value(Count(skipped)), PortalArg.Quote(Described(cause))]));
         await db.SaveChangesAsync(ct);
         return RunCommandResult.Ok(runId) with { Count = skipped };
     }
@@ -410,7 +424,7 @@ public sealed class RunService(
         }
 
         run.DeletedAt = now;
-        new AuditLog(db, time).Record(actor, "run.deleted", AuditTrail.RunSubject(run.Number), $"site {run.SiteName}, {run.RecordCount} record(s) to remove");
+        new AuditLog(db, time).Record(actor, "run.deleted", AuditTrail.RunSubject(run.Number), new PortalText(AuditTexts.Deleted, run.SiteName, Count(run.RecordCount)));
         await db.SaveChangesAsync(ct);
         jobs.Enqueue<DeleteRunRecordsJob>(job => job.ExecuteAsync(runId, CancellationToken.None));
         return RunCommandResult.Ok(runId);
@@ -454,7 +468,7 @@ public sealed class RunService(
             run.FinishedAt = time.GetUtcNow();
         }
 
-        new AuditLog(db, time).Record(actor, action, AuditTrail.RunSubject(run.Number), run.SendsUntil is { } until ? $"sends until {TeamClock.Stamp(until)}, then waits for its window" : null);
+        new AuditLog(db, time).Record(actor, action, AuditTrail.RunSubject(run.Number), run.SendsUntil is { } until ? [new PortalText(AuditTexts.SendsUntil, TeamClock.Stamp(until))] : []);
         await db.SaveChangesAsync(ct);
         return RunCommandResult.Ok(runId);
     }

@@ -55,7 +55,7 @@ public sealed partial class SiteQuiet(
         state = await SaveAsync(runId, state, ct);
         if (fresh)
         {
-            await AuditAsync(runId, "run.site-silenced", Describe(state), ct);
+            await AuditAsync(runId, "run.site-silenced", "system", [Describe(state)], ct);
         }
 
         try
@@ -161,7 +161,7 @@ public sealed partial class SiteQuiet(
             }
 
             state = await SaveAsync(runId, state with { SendingBack = state.ResumeSending, Phase = QuietPhase.Restored, RestoredAt = time.GetUtcNow(), Error = null, ErrorAt = null }, ct);
-            await AuditAsync(runId, "run.site-restored", $"{Describe(state)}; {state.MailsDeleted} unsent e-mail(s) deleted", ct, actor);
+            await AuditAsync(runId, "run.site-restored", actor, [Describe(state), new PortalText(AuditTexts.MailsDeleted, state.MailsDeleted.ToString(System.Globalization.CultureInfo.InvariantCulture))], ct);
         }
         catch (Exception ex) when (ex is FrappeException or InvalidOperationException)
         {
@@ -325,10 +325,17 @@ public sealed partial class SiteQuiet(
         await db.SaveChangesAsync(ct);
     }
 
-    private static string Describe(SiteQuietState state) =>
-        $"HD Settings flags: {List(state.ChangedFlags)}; assignment rules: {List(state.Rules)}; notifications: {List(state.Notifications)}; e-mail sending suspended, {(state.ResumeSending ? "resumed at the end" : "left suspended at the end")}";
+    private async Task AuditAsync(Guid runId, string action, string actor, PortalText[] detail, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var number = await db.ImportRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => r.Number).FirstAsync(ct);
+        new AuditLog(db, time).Record(actor, action, AuditTrail.RunSubject(number), detail);
+        await db.SaveChangesAsync(ct);
+    }
 
-    private static string List(IEnumerable<string> names) => string.Join(", ", names) is { Length: > 0 } text ? text : "none";
+    private static PortalText Describe(SiteQuietState state) =>
+        new(AuditTexts.Quiet, [AuditTexts.List(state.ChangedFlags), AuditTexts.List(state.Rules), AuditTexts.List(state.Notifications),
+            PortalArg.Of(new PortalText(state.ResumeSending ? AuditTexts.SendingResumedAtEnd : AuditTexts.SendingLeftSuspended))]);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} could not silence its site: {Reason}")]
     private static partial void LogSilenceFailed(ILogger logger, Guid runId, string reason);

@@ -105,7 +105,7 @@ public sealed class PortalTextTests
         var vietnamese = ResourceFile.Load("RunResource.vi.resx");
 
         Assert.True(RecordTexts.All.Count >= 20, "the sentences the portal writes on failed records");
-        Assert.All(RecordTexts.All.Concat(AttemptOutcomes.All), sentence =>
+        Assert.All(RecordTexts.All.Concat(AttemptOutcomes.All).Concat(AuditTexts.All), sentence =>
         {
             Assert.Equal(sentence.Value, english.GetValueOrDefault(sentence.Key));
             Assert.True(vietnamese.TryGetValue(sentence.Key, out var vi), $"{sentence.Key} has no Vietnamese text");

@@ -21,9 +21,10 @@ namespace ImportPortal.Tests.Unit.Components.ActivityLog;
 public sealed partial class ActivityPageTests : RunPagesTest
 {
     [Theory]
-    [InlineData("en", "Run started", "Records skipped", "Run #", "run started")]
-    [InlineData("vi", "Bắt đầu lượt nhập", "Bỏ qua bản ghi", "Lượt nhập #", "bat dau luot")]
-    public async Task The_portals_actions_are_listed_newest_first_in_the_readers_words_and_found_by_them(string culture, string started, string skipped, string run, string words)
+    [InlineData("en", "Run started", "Records skipped", "Run #", "run started", "site Hỗ trợ Haravan, profile Freshdesk phiếu · site kept quiet", "1 record(s)")]
+    [InlineData("vi", "Bắt đầu lượt nhập", "Bỏ qua bản ghi", "Lượt nhập #", "bat dau luot", "trang Hỗ trợ Haravan, hồ sơ Freshdesk phiếu · giữ trang im lặng", "1 bản ghi")]
+    public async Task The_portals_actions_are_listed_newest_first_in_the_readers_words_and_found_by_them(
+        string culture, string started, string skipped, string run, string words, string startedDetail, string skippedDetail)
     {
         UseCulture(culture);
         var runId = await RunWithOneRefusedTicketAsync();
@@ -40,11 +41,15 @@ public sealed partial class ActivityPageTests : RunPagesTest
         var newest = rows[0];
         Assert.Equal("record.skipped", Action(newest).GetAttribute("data-action"));
         Assert.Equal(skipped, Action(newest).TextContent.Trim());
+        Assert.Equal(skippedDetail, Detail(newest));
         Assert.Contains("lan.nguyen@haravan.vn", newest.TextContent, StringComparison.Ordinal);
         var link = newest.QuerySelector("[data-testid=activity-run]")!;
         Assert.Equal($"{run}{number}", link.TextContent.Trim());
         Assert.Equal($"runs/{runId}", link.GetAttribute("href"));
-        Assert.Equal(started, Action(Assert.Single(rows, r => Action(r).GetAttribute("data-action") == "run.started")).TextContent.Trim());
+        var start = Assert.Single(rows, r => Action(r).GetAttribute("data-action") == "run.started");
+        Assert.Equal(started, Action(start).TextContent.Trim());
+        // What the portal wrote of it, in the reader's words; the site's and the profile's names as they are.
+        Assert.Equal(startedDetail, Detail(start));
         Assert.Contains(rows, r => Action(r).GetAttribute("data-action") == "site.created");
         Assert.Contains(rows, r => Action(r).GetAttribute("data-action") == "upload.created");
 
@@ -182,6 +187,8 @@ public sealed partial class ActivityPageTests : RunPagesTest
         page.FindAll("[data-testid=activity-table] tbody tr").Where(r => r.QuerySelector("[data-testid=activity-action]") is not null).ToList();
 
     private static IElement Action(IElement row) => row.QuerySelector("[data-testid=activity-action]")!;
+
+    private static string Detail(IElement row) => row.QuerySelector("[data-testid=activity-detail]")!.TextContent.Trim();
 
     [GeneratedRegex(@"""((?:site|upload|profile|run|record|user)\.[a-z][a-z.-]*)""")]
     private static partial Regex AuditedAction();
