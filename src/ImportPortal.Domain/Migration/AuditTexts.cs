@@ -84,6 +84,11 @@ public static class AuditTexts
     /// <summary>{0} how many e-mails.</summary>
     public const string MailsDeleted = "AuditDetail.MailsDeleted";
 
+    public const string WindowClosed = "AuditDetail.WindowClosed";
+
+    /// <summary>{0} how long a quiet run may stay paused.</summary>
+    public const string PausedTooLong = "AuditDetail.PausedTooLong";
+
     /// <summary>An empty list.</summary>
     public const string None = "AuditDetail.None";
 
@@ -119,6 +124,8 @@ public static class AuditTexts
         [SendingLeftSuspended] = "left suspended at the end",
         [MailsDeleted] = "{0} unsent e-mail(s) deleted",
         [None] = "none",
+        [WindowClosed] = "its sending window closed: the helpdesk is the team's again until it opens; the run silences it again then",
+        [PausedTooLong] = "paused for longer than {0}: the helpdesk is not kept silent any longer; resuming the run silences it again",
     };
 
     /// <summary>A list of names, or "none" in the reader's words.</summary>

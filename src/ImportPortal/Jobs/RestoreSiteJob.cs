@@ -1,4 +1,5 @@
 using Hangfire;
+using ImportPortal.Domain.Migration;
 using ImportPortal.Runs;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +34,7 @@ public sealed class RestoreSiteJob(SiteQuiet quiet, IBackgroundJobClient jobs, I
     public async Task AfterWindowAsync(Guid runId, CancellationToken ct) =>
         await quiet.RestoreStoppedAsync(runId, "system",
             run => run is { State: RunState.Paused, WaitsUntil: not null },
-            "its sending window closed: the helpdesk is the team's again until it opens; the run silences it again then",
+            new PortalText(AuditTexts.WindowClosed),
             ct);
 
     /// <summary>
@@ -58,7 +59,7 @@ public sealed class RestoreSiteJob(SiteQuiet quiet, IBackgroundJobClient jobs, I
                 notYet = left > TimeSpan.Zero ? left : null;
                 return notYet is null;
             },
-            $"paused for longer than {limit}: the helpdesk is not kept silent any longer; resuming the run silences it again",
+            new PortalText(AuditTexts.PausedTooLong, limit.ToString("c", System.Globalization.CultureInfo.InvariantCulture)),
             ct);
         if (notYet is { } wait)
         {

@@ -182,7 +182,7 @@ public sealed partial class SiteQuiet(
     /// the run, it is active, it is no longer due, or it never silenced its site; the state as it is when the site is
     /// back already.
     /// </summary>
-    public async Task<SiteQuietState?> RestoreStoppedAsync(Guid runId, string actor, Func<ImportRun, bool>? due, string? because, CancellationToken ct)
+    public async Task<SiteQuietState?> RestoreStoppedAsync(Guid runId, string actor, Func<ImportRun, bool>? due, PortalText? because, CancellationToken ct)
     {
         var lease = new RunLease(databases, runId, Guid.NewGuid(), options.Value.LeaseDuration, time);
         if (!await lease.TryTakeStoppedAsync(ct))
@@ -214,7 +214,7 @@ public sealed partial class SiteQuiet(
 
             if (because is not null)
             {
-                await AuditAsync(runId, "run.site-restore-due", because, ct, actor);
+                await AuditAsync(runId, "run.site-restore-due", actor, [because], ct);
             }
 
             return await RestoreAsync(runId, actor, ct);

@@ -1,4 +1,5 @@
 using FrappeSimulator.Faults;
+using ImportPortal.Domain.Migration;
 using ImportPortal.Domain.Quiet;
 using ImportPortal.Jobs;
 using ImportPortal.Persistence;
@@ -243,6 +244,10 @@ public sealed class QuietRunTests
             ["run.started", "run.site-silenced", "run.paused", "run.site-restore-due", "run.site-restored", "run.resumed", "run.site-silenced", "run.site-restored"],
             (await AuditAsync(h)).Where(a => a != "run.site-rules-silenced"));
         Assert.Equal(0, site.RuleDisabled(NewTeamRule));
+        // Why the site was put back, for the activity log: the English kept, the team's language shown.
+        var due = await h.InDatabaseAsync(db => db.AuditEvents.SingleAsync(a => a.Action == "run.site-restore-due"));
+        Assert.StartsWith("paused for longer than ", due.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("tạm dừng lâu hơn ", PortalTexts.Render(PortalTextJson.Read(due.DetailText)!, System.Globalization.CultureInfo.GetCultureInfo("vi")), StringComparison.Ordinal);
     }
 
     [Fact]
