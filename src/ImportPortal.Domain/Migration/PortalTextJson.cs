@@ -32,7 +32,11 @@ public static class PortalTextJson
     /// One sentence as stored, or null for none — and for one longer than a message is kept (Frappe's words inside it):
     /// the message then says it.
     /// </summary>
-    public static string? WriteOne(PortalText? text) => text is null ? null : Write([text]) is { Length: <= MaxStored } json ? json : null;
+    public static string? WriteOne(PortalText? text) => text is null ? null : WriteStored([text]);
+
+    /// <summary>Sentences as stored, or null for none and for more than a message is kept (<see cref="WriteOne"/>).</summary>
+    public static string? WriteStored(IReadOnlyList<PortalText> texts) =>
+        texts is not { Count: > 0 } ? null : Write(texts) is { Length: <= MaxStored } json ? json : null;
 
     /// <summary>The longest sentence kept, in characters of JSON.</summary>
     public const int MaxStored = 8000;

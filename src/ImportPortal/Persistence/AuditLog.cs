@@ -31,6 +31,6 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider time)
             Action = action,
             Subject = subject,
             Detail = detail.Length == 0 ? null : PortalText.Join(detail.Select(d => d.English)),
-            DetailText = detail.Length == 0 ? null : PortalTextJson.Write(detail) is { Length: <= 8000 } json ? json : null,
+            DetailText = PortalTextJson.WriteStored(detail),
         });
 }

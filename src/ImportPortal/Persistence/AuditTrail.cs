@@ -11,7 +11,7 @@ public sealed record AuditLine(long Id, DateTimeOffset At, string Actor, string 
     public string? DetailText { get; init; }
 
     /// <summary>The detail as the reader reads it: the portal's sentences in their language, data as it was written.</summary>
-    public string? DetailShown => Runs.PortalTexts.ForReader(Domain.Migration.PortalTextJson.Read(DetailText), Detail);
+    public string? DetailShown => Runs.PortalTexts.ForReader(DetailText, Detail);
 }
 
 /// <summary>
@@ -40,19 +40,20 @@ public sealed partial class AuditTrail(IDbContextFactory<PortalDbContext> databa
         var events = Matching(db, filter);
         var total = await events.CountAsync(ct);
         // The id is the order they were written in (their time is kept as a number SQLite cannot sort as a date).
-        var page = await events.OrderByDescending(e => e.Id).Skip(filter.Skip).Take(filter.Take).ToListAsync(ct);
-        var numbers = page.Select(e => RunNamed(e.Subject).Number).OfType<int>().Distinct().ToList();
-        var ids = page.Select(e => RunNamed(e.Subject).Id).OfType<Guid>().Distinct().ToList();
+        var page = (await events.OrderByDescending(e => e.Id).Skip(filter.Skip).Take(filter.Take).ToListAsync(ct))
+            .Select(e => (Event: e, Run: RunNamed(e.Subject))).ToList();
+        var numbers = page.Select(p => p.Run.Number).OfType<int>().Distinct().ToList();
+        var ids = page.Select(p => p.Run.Id).OfType<Guid>().Distinct().ToList();
         var runs = numbers.Count + ids.Count == 0
             ? []
             : await db.ImportRuns.AsNoTracking().Where(r => r.DeletedAt == null && (EF.Parameter(numbers).Contains(r.Number) || EF.Parameter(ids).Contains(r.Id)))
                 .Select(r => new { r.Id, r.Number }).ToListAsync(ct);
-        return (page.Select(e => new AuditLine(e.Id, e.At, e.Actor, e.Action, e.Subject, e.Detail, RunNamed(e.Subject) switch
+        return (page.Select(p => new AuditLine(p.Event.Id, p.Event.At, p.Event.Actor, p.Event.Action, p.Event.Subject, p.Event.Detail, p.Run switch
         {
             { Number: { } number } => runs.FirstOrDefault(r => r.Number == number)?.Id,
             { Id: { } id } => runs.FirstOrDefault(r => r.Id == id)?.Id,
             _ => null,
-        }) { DetailText = e.DetailText }).ToList(), total);
+        }) { DetailText = p.Event.DetailText }).ToList(), total);
     }
 
     /// <summary>
@@ -74,7 +75,7 @@ public sealed partial class AuditTrail(IDbContextFactory<PortalDbContext> databa
             [
                 e.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 TimeZoneInfo.ConvertTime(e.At, Runs.TeamClock.Zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                e.Actor, e.Action, label(e.Action), e.Subject, Runs.PortalTexts.ForReader(Domain.Migration.PortalTextJson.Read(e.DetailText), e.Detail) ?? "",
+                e.Actor, e.Action, label(e.Action), e.Subject, Runs.PortalTexts.ForReader(e.DetailText, e.Detail) ?? "",
             ]);
         }
     }

@@ -27,6 +27,9 @@ public static class PortalTexts
     public static string? ForReader(IReadOnlyList<PortalText>? texts, string? message) =>
         texts is { Count: > 0 } ? Render(texts, CultureInfo.CurrentUICulture) : message;
 
+    /// <summary><see cref="ForReader(IReadOnlyList{PortalText}?, string?)"/> of sentences as a column stores them (<see cref="PortalTextJson"/>).</summary>
+    public static string? ForReader(string? stored, string? message) => ForReader(PortalTextJson.Read(stored), message);
+
     /// <summary>What a cause of many failures says in the reader's language: the values left out, Frappe's words kept as its own cause templates keep them.</summary>
     public static string Template(IReadOnlyList<PortalText> texts, CultureInfo culture)
     {

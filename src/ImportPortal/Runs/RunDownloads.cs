@@ -49,7 +49,7 @@ public sealed class RunDownloads(IDbContextFactory<PortalDbContext> databases, U
             g => g.Key,
             g => string.Join(" | ", g.Select(f =>
                 $"{PortalTexts.Word($"Entity.{f.Entity}", culture)} {f.SourceKey}: {(f.ErrorKind is { } kind ? PortalTexts.Word($"Kind.{kind}", culture) : "")}: " +
-                PortalTexts.ForReader(PortalTextJson.Read(f.ErrorText), f.ErrorMessage))));
+                PortalTexts.ForReader(f.ErrorText, f.ErrorMessage))));
         string[] columns = [PortalTexts.Word("Download.SourceRow", culture), PortalTexts.Word("Download.ImportErrors", culture)];
 
         await using var writer = new StreamWriter(output, new UTF8Encoding(true), 64 * 1024, leaveOpen: true);

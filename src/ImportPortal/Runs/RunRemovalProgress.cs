@@ -26,7 +26,7 @@ public sealed record RunRemovalView(
     string? ErrorText = null)
 {
     /// <summary>Why the removal stopped, in the reader's language when it is the portal's sentence; the site's words as it sent them.</summary>
-    public string? ErrorShown => PortalTexts.ForReader(Domain.Migration.PortalTextJson.Read(ErrorText), Error);
+    public string? ErrorShown => PortalTexts.ForReader(ErrorText, Error);
 
     public bool Asked => RequestedAt is not null;
 

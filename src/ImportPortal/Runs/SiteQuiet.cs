@@ -317,19 +317,18 @@ public sealed partial class SiteQuiet(
         return state;
     }
 
-    private async Task AuditAsync(Guid runId, string action, string detail, CancellationToken ct, string actor = "system")
-    {
-        await using var db = await databases.CreateDbContextAsync(ct);
-        var number = await db.ImportRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => r.Number).FirstAsync(ct);
-        new AuditLog(db, time).Record(actor, action, AuditTrail.RunSubject(number), detail);
-        await db.SaveChangesAsync(ct);
-    }
+    // Data (rule names, the site's words) as written; the portal's own sentences kept for the reader's language.
+    private Task AuditAsync(Guid runId, string action, string detail, CancellationToken ct, string actor = "system") =>
+        AuditAsync(runId, (log, subject) => log.Record(actor, action, subject, detail), ct);
 
-    private async Task AuditAsync(Guid runId, string action, string actor, PortalText[] detail, CancellationToken ct)
+    private Task AuditAsync(Guid runId, string action, string actor, PortalText[] detail, CancellationToken ct) =>
+        AuditAsync(runId, (log, subject) => log.Record(actor, action, subject, detail), ct);
+
+    private async Task AuditAsync(Guid runId, Action<AuditLog, string> record, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         var number = await db.ImportRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => r.Number).FirstAsync(ct);
-        new AuditLog(db, time).Record(actor, action, AuditTrail.RunSubject(number), detail);
+        record(new AuditLog(db, time), AuditTrail.RunSubject(number));
         await db.SaveChangesAsync(ct);
     }
 
