@@ -8,6 +8,7 @@ internal static class PersistenceServiceCollectionExtensions
     public const string DatabaseFileName = "portal.db";
 
     private static readonly SqlitePragmas Pragmas = new();
+    private static readonly SqliteReadInterrupt ReadInterrupt = new();
 
     public static IServiceCollection AddPersistence(this IServiceCollection services)
     {
@@ -17,7 +18,7 @@ internal static class PersistenceServiceCollectionExtensions
         {
             var portal = provider.GetRequiredService<IOptions<PortalOptions>>().Value;
             var path = Path.Combine(portal.DataDirFullPath, DatabaseFileName);
-            db.UseSqlite($"Data Source={path};Foreign Keys=True").AddInterceptors(Pragmas);
+            db.UseSqlite($"Data Source={path};Foreign Keys=True").AddInterceptors(Pragmas, ReadInterrupt);
         });
         services.AddScoped<AuditLog>();
         services.AddSingleton<AuditTrail>();

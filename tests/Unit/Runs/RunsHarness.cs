@@ -59,7 +59,8 @@ public sealed class RunsHarness : IAsyncDisposable
     public RunQueries Queries => _portal.Get<RunQueries>();
 
     /// <param name="insertMany">Doctypes a run with batches sends with insert_many (Portal:Runs:InsertManyDoctypes); null keeps the default.</param>
-    public static async Task<RunsHarness> StartAsync(SimulatorOptions? simulator = null, bool externalIdFields = true, string? insertMany = null)
+    /// <param name="configure">What a test adds to the portal's services, last.</param>
+    public static async Task<RunsHarness> StartAsync(SimulatorOptions? simulator = null, bool externalIdFields = true, string? insertMany = null, Action<IServiceCollection>? configure = null)
     {
         var sim = await SimulatorHost.StartAsync(simulator);
         var jobs = new RecordingJobClient();
@@ -94,6 +95,7 @@ public sealed class RunsHarness : IAsyncDisposable
             services.AddImportMachinery(settings);
             services.AddSingleton<IBackgroundJobClient>(jobs);
             services.AddSingleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter>(responses);
+            configure?.Invoke(services);
         });
         var harness = new RunsHarness(portal, sim, jobs, responses);
         var catalog = portal.Get<SiteCatalog>();

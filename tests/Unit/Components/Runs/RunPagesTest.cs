@@ -29,7 +29,7 @@ public abstract class RunPagesTest : PortalComponentTest, IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        H = await RunsHarness.StartAsync();
+        H = await RunsHarness.StartAsync(configure: ConfigurePortal);
         Services.AddSingleton(H.Queries);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(H.Runs);
@@ -48,6 +48,11 @@ public abstract class RunPagesTest : PortalComponentTest, IAsyncLifetime
         auth.SetRoles(PortalRoles.Operator);
         auth.SetPolicies(PortalRoles.OperatorPolicy);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    /// <summary>What a test class adds to the portal's services.</summary>
+    protected virtual void ConfigurePortal(IServiceCollection services)
+    {
     }
 
     public new async ValueTask DisposeAsync()
