@@ -92,6 +92,36 @@ public static class AuditTexts
     /// <summary>An empty list.</summary>
     public const string None = "AuditDetail.None";
 
+    /// <summary>{0} the site's address, {1} its API key.</summary>
+    public const string SiteCreated = "AuditDetail.SiteCreated";
+
+    /// <summary>{0} the site's name before, {1} after.</summary>
+    public const string SiteRenamed = "AuditDetail.SiteRenamed";
+
+    /// <summary>{0} the site's address before, {1} after.</summary>
+    public const string SiteMoved = "AuditDetail.SiteMoved";
+
+    /// <summary>{0} the API key before, {1} after.</summary>
+    public const string SiteKeyChanged = "AuditDetail.SiteKeyChanged";
+
+    public const string SiteSecretReplaced = "AuditDetail.SiteSecretReplaced";
+
+    public const string NoChange = "AuditDetail.NoChange";
+
+    /// <summary>{0} the field, {1} the doctypes it was made on.</summary>
+    public const string FieldCreatedOn = "AuditDetail.FieldCreatedOn";
+
+    public const string NoFieldMissing = "AuditDetail.NoFieldMissing";
+
+    /// <summary>{0} its size in bytes, {1} its SHA-256.</summary>
+    public const string UploadFile = "AuditDetail.UploadFile";
+
+    /// <summary>{0} the record's id, {1} its doctype, {2} its source key.</summary>
+    public const string PayloadEdited = "AuditDetail.PayloadEdited";
+
+    /// <summary>{0} the role (a term: <see cref="RoleTerm"/>).</summary>
+    public const string Role = "AuditDetail.Role";
+
     /// <summary>Every key with its English format.</summary>
     public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -124,9 +154,23 @@ public static class AuditTexts
         [SendingLeftSuspended] = "left suspended at the end",
         [MailsDeleted] = "{0} unsent e-mail(s) deleted",
         [None] = "none",
+        [SiteCreated] = "{0} key {1}",
+        [SiteRenamed] = "name {0} -> {1}",
+        [SiteMoved] = "url {0} -> {1}",
+        [SiteKeyChanged] = "key {0} -> {1}",
+        [SiteSecretReplaced] = "secret replaced",
+        [NoChange] = "no change",
+        [FieldCreatedOn] = "{0} on {1}",
+        [NoFieldMissing] = "none missing",
+        [UploadFile] = "{0} bytes, sha256 {1}",
+        [PayloadEdited] = "record {0}: {1} {2}",
+        [Role] = "role {0}",
         [WindowClosed] = "its sending window closed: the helpdesk is the team's again until it opens; the run silences it again then",
         [PausedTooLong] = "paused for longer than {0}: the helpdesk is not kept silent any longer; resuming the run silences it again",
     };
+
+    /// <summary>A portal role's name (<c>Role.Admin</c> in SharedResource), in English as the portal names it.</summary>
+    public static PortalArg RoleTerm(string role) => PortalArg.Term($"Role.{role}", role);
 
     /// <summary>A list of names, or "none" in the reader's words.</summary>
     public static PortalArg List(IEnumerable<string> names) =>

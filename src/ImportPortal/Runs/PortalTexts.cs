@@ -15,6 +15,7 @@ public static class PortalTexts
     private static readonly ResourceManager Runs = new(typeof(RunResource));
     private static readonly ResourceManager Mapping = new(typeof(MappingResource));
     private static readonly ResourceManager Sources = new(typeof(SourceResource));
+    private static readonly ResourceManager Shared = new(typeof(SharedResource));
 
     public static string Render(IReadOnlyList<PortalText> texts, CultureInfo culture)
     {
@@ -109,5 +110,11 @@ public static class PortalTexts
     public static string Word(string key, CultureInfo culture) => Runs.GetString(key, culture) ?? key;
 
     private static Func<string, string?> Formats(CultureInfo culture) =>
-        key => (key.StartsWith("Mapping.", StringComparison.Ordinal) ? Mapping : key.StartsWith("Source.", StringComparison.Ordinal) ? Sources : Runs).GetString(key, culture);
+        key => Catalogue(key).GetString(key, culture);
+
+    private static ResourceManager Catalogue(string key) =>
+        key.StartsWith("Mapping.", StringComparison.Ordinal) ? Mapping
+        : key.StartsWith("Source.", StringComparison.Ordinal) ? Sources
+        : key.StartsWith("Role.", StringComparison.Ordinal) ? Shared
+        : Runs;
 }

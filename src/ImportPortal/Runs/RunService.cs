@@ -333,7 +333,8 @@ public sealed class RunService(
         // The body last sent is kept as its differences from the body it was made from: made whole before that changes.
         record.SentJson = SentBodyJson.Whole(record.SentJson, RecordPayloadJson.Read(record.PayloadJson, record.OverrideJson).Insert);
         record.OverrideJson = body.ToJsonString();
-        new AuditLog(db, time).Record(actor, "record.payload-edited", await SubjectAsync(db, record.RunId, ct), $"record {record.Id}: {record.Doctype} {record.SourceKey}");
+        new AuditLog(db, time).Record(actor, "record.payload-edited", await SubjectAsync(db, record.RunId, ct),
+            new PortalText(AuditTexts.PayloadEdited, record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), record.Doctype, record.SourceKey));
         await db.SaveChangesAsync(ct);
         return await RetryAsync(actor, record.RunId, [record.Id], ct);
     }

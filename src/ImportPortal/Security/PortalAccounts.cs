@@ -1,3 +1,4 @@
+using ImportPortal.Domain.Migration;
 using ImportPortal.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -181,7 +182,7 @@ public sealed class PortalAccounts(IServiceScopeFactory scopes, TimeProvider tim
         });
 
     private async Task<AccountResult> ChangeUserAsync(
-        string actor, string userId, string action, string? detail, Func<UserManager<PortalUser>, PortalUser, Task<AccountResult>> change)
+        string actor, string userId, string action, string? role, Func<UserManager<PortalUser>, PortalUser, Task<AccountResult>> change)
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
@@ -194,7 +195,7 @@ public sealed class PortalAccounts(IServiceScopeFactory scopes, TimeProvider tim
         var result = await change(users, user);
         if (result.Succeeded)
         {
-            await AuditAsync(scope, actor, action, user.Email ?? userId, detail);
+            await AuditAsync(scope, actor, action, user.Email ?? userId, role);
         }
 
         return result;
@@ -237,9 +238,11 @@ public sealed class PortalAccounts(IServiceScopeFactory scopes, TimeProvider tim
         return admins.Count(a => !a.IsDisabled) <= 1;
     }
 
-    private static async Task AuditAsync(AsyncServiceScope scope, string actor, string action, string subject, string? detail)
+    // The role a user was given, if the action gives one, named in the reader's language.
+    private static async Task AuditAsync(AsyncServiceScope scope, string actor, string action, string subject, string? role)
     {
-        scope.ServiceProvider.GetRequiredService<AuditLog>().Record(actor, action, subject, detail);
+        scope.ServiceProvider.GetRequiredService<AuditLog>().Record(actor, action, subject,
+            role is null ? [] : [new PortalText(AuditTexts.Role, [AuditTexts.RoleTerm(role)])]);
         await scope.ServiceProvider.GetRequiredService<PortalDbContext>().SaveChangesAsync();
     }
 

@@ -1,3 +1,4 @@
+using ImportPortal.Domain.Migration;
 using ImportPortal.Frappe;
 using ImportPortal.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +48,7 @@ public sealed class SiteCatalog(IDbContextFactory<PortalDbContext> databases, Si
             SecretChangedAt = now,
         };
         db.Sites.Add(site);
-        Audit(db, actor, "site.created", site, $"{site.BaseUrl} key {site.ApiKey}");
+        Audit(db, actor, "site.created", site, new PortalText(AuditTexts.SiteCreated, site.BaseUrl, site.ApiKey));
         await db.SaveChangesAsync(ct);
         return SiteResult.Ok(site.Id);
     }
@@ -82,7 +83,7 @@ public sealed class SiteCatalog(IDbContextFactory<PortalDbContext> databases, Si
             site.SecretChangedAt = site.UpdatedAt;
         }
 
-        Audit(db, actor, "site.changed", site, changes);
+        Audit(db, actor, "site.changed", site, [.. changes]);
         await db.SaveChangesAsync(ct);
         return SiteResult.Ok(site.Id);
     }
@@ -96,7 +97,7 @@ public sealed class SiteCatalog(IDbContextFactory<PortalDbContext> databases, Si
         }
 
         db.Sites.Remove(site);
-        Audit(db, actor, "site.deleted", site, site.BaseUrl);
+        new AuditLog(db, time).Record(actor, "site.deleted", site.Name, site.BaseUrl);
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -133,16 +134,17 @@ public sealed class SiteCatalog(IDbContextFactory<PortalDbContext> databases, Si
     private static Task<bool> NameTakenAsync(PortalDbContext db, string name, Guid? except, CancellationToken ct) =>
         db.Sites.AnyAsync(s => s.Name == name && s.Id != except, ct);
 
-    private static string DescribeChanges(Site site, SiteInput input)
+    private static List<PortalText> DescribeChanges(Site site, SiteInput input)
     {
-        var parts = new List<string>();
-        if (site.Name != input.Name.Trim()) parts.Add($"name {site.Name} -> {input.Name.Trim()}");
-        if (site.BaseUrl != SiteInputRules.NormalizeUrl(input.BaseUrl)) parts.Add($"url {site.BaseUrl} -> {SiteInputRules.NormalizeUrl(input.BaseUrl)}");
-        if (site.ApiKey != input.ApiKey.Trim()) parts.Add($"key {site.ApiKey} -> {input.ApiKey.Trim()}");
-        if (!string.IsNullOrWhiteSpace(input.ApiSecret)) parts.Add("secret replaced");
-        return parts.Count == 0 ? "no change" : string.Join("; ", parts);
+        var parts = new List<PortalText>();
+        if (site.Name != input.Name.Trim()) parts.Add(new(AuditTexts.SiteRenamed, site.Name, input.Name.Trim()));
+        if (site.BaseUrl != SiteInputRules.NormalizeUrl(input.BaseUrl)) parts.Add(new(AuditTexts.SiteMoved, site.BaseUrl, SiteInputRules.NormalizeUrl(input.BaseUrl)));
+        if (site.ApiKey != input.ApiKey.Trim()) parts.Add(new(AuditTexts.SiteKeyChanged, site.ApiKey, input.ApiKey.Trim()));
+        if (!string.IsNullOrWhiteSpace(input.ApiSecret)) parts.Add(new(AuditTexts.SiteSecretReplaced));
+        return parts.Count == 0 ? [new(AuditTexts.NoChange)] : parts;
     }
 
-    private void Audit(PortalDbContext db, string actor, string action, Site site, string detail) =>
-        db.AuditEvents.Add(new AuditEvent { At = time.GetUtcNow(), Actor = actor, Action = action, Subject = site.Name, Detail = detail });
+    // Named by the site's name as it is after the change.
+    private void Audit(PortalDbContext db, string actor, string action, Site site, params PortalText[] detail) =>
+        new AuditLog(db, time).Record(actor, action, site.Name, detail);
 }

@@ -1,3 +1,4 @@
+using ImportPortal.Domain.Migration;
 using ImportPortal.Domain.Frappe;
 using ImportPortal.Domain.Preflight;
 using ImportPortal.Frappe;
@@ -39,14 +40,10 @@ public sealed class SitePreflight(
         clients.ForgetMetadata(connection);
 
         await using var db = await databases.CreateDbContextAsync(ct);
-        db.AuditEvents.Add(new AuditEvent
-        {
-            At = time.GetUtcNow(),
-            Actor = actor,
-            Action = "site.custom-fields-created",
-            Subject = connection.BaseUrl.ToString(),
-            Detail = created.Count == 0 ? "none missing" : $"{ExternalIdFields.Fieldname} on {string.Join(", ", created)}",
-        });
+        // Named by the site's name, as every other action on a site is.
+        var name = await db.Sites.Where(s => s.Id == siteId).Select(s => s.Name).FirstOrDefaultAsync(ct) ?? connection.BaseUrl.ToString();
+        new AuditLog(db, time).Record(actor, "site.custom-fields-created", name,
+            created.Count == 0 ? new PortalText(AuditTexts.NoFieldMissing) : new PortalText(AuditTexts.FieldCreatedOn, ExternalIdFields.Fieldname, string.Join(", ", created)));
         await db.SaveChangesAsync(ct);
         return created;
     }

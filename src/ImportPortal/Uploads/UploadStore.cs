@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using ImportPortal.Domain.Migration;
 using ImportPortal.Domain.Sources;
 using ImportPortal.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -101,7 +102,7 @@ public sealed class UploadStore(
         }
 
         db.Uploads.Remove(upload);
-        db.AuditEvents.Add(Audit(actor, "upload.deleted", upload));
+        Audit(db, actor, "upload.deleted", upload);
         await db.SaveChangesAsync(ct);
         File.Delete(PathOf(upload));
         return true;
@@ -159,7 +160,7 @@ public sealed class UploadStore(
         };
         File.Move(incoming, PathOf(upload));
         db.Uploads.Add(upload);
-        db.AuditEvents.Add(Audit(uploadedBy, "upload.created", upload));
+        Audit(db, uploadedBy, "upload.created", upload);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -181,8 +182,9 @@ public sealed class UploadStore(
         return new UploadOutcome(upload.Id, false, null);
     }
 
-    private AuditEvent Audit(string actor, string action, Upload upload) =>
-        new() { At = time.GetUtcNow(), Actor = actor, Action = action, Subject = upload.OriginalName, Detail = $"{upload.Size} bytes, sha256 {upload.Sha256}" };
+    private void Audit(PortalDbContext db, string actor, string action, Upload upload) =>
+        new AuditLog(db, time).Record(actor, action, upload.OriginalName,
+            new PortalText(AuditTexts.UploadFile, upload.Size.ToString(System.Globalization.CultureInfo.InvariantCulture), upload.Sha256));
 
     private static string RandomName() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 

@@ -101,7 +101,7 @@ public sealed class ShellTests(BrowserFixture browser, PortalFixture portal) : I
             using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
             var csv = await reader.ReadToEndAsync();
             Assert.StartsWith("At (UTC),At (Asia/Ho_Chi_Minh),Who,Action,What,Subject,Detail", csv, StringComparison.Ordinal);
-            Assert.Contains($"{PortalFixture.AdminEmail},user.created,User invited,nguyen.van.xem@haravan.example,Viewer", csv, StringComparison.Ordinal);
+            Assert.Contains($"{PortalFixture.AdminEmail},user.created,User invited,nguyen.van.xem@haravan.example,role Viewer", csv, StringComparison.Ordinal);
         }
 
         var adminResponse = await admin.GotoAsync("hangfire");

@@ -1,3 +1,4 @@
+using ImportPortal.Domain.Migration;
 using ImportPortal.Persistence;
 using ImportPortal.Security;
 using ImportPortal.Tests.Unit.Infrastructure;
@@ -87,6 +88,13 @@ public sealed class PortalAccountsTests : IAsyncLifetime
         var audit = await InScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().AuditEvents.Select(a => a.Action + " " + a.Subject).ToListAsync());
         Assert.Contains("user.disabled pham.van.b@haravan.example", audit);
         Assert.Contains("user.created pham.van.b@haravan.example", audit);
+        // The role given is named in the reader's language; the English stays for the log.
+        var invited = await InScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().AuditEvents.SingleAsync(a => a.Action == "user.created" && a.Subject == "pham.van.b@haravan.example"));
+        Assert.Equal("role Operator", invited.Detail);
+        Assert.Equal("vai trò Người vận hành", ImportPortal.Runs.PortalTexts.Render(PortalTextJson.Read(invited.DetailText)!, System.Globalization.CultureInfo.GetCultureInfo("vi")));
+        Assert.Equal("role Operator", ImportPortal.Runs.PortalTexts.Render(PortalTextJson.Read(invited.DetailText)!, System.Globalization.CultureInfo.InvariantCulture));
+        var disabled = await InScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().AuditEvents.SingleAsync(a => a.Action == "user.disabled"));
+        Assert.Null(disabled.Detail);
     }
 
     [Fact]

@@ -164,6 +164,43 @@ public sealed partial class ActivityPageTests : RunPagesTest
         Assert.Equal(DateTime.Parse(line[0], System.Globalization.CultureInfo.InvariantCulture).AddHours(7), DateTime.Parse(line[1], System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Theory]
+    [InlineData("en", "name Hỗ trợ Haravan -> Haravan hỗ trợ (chính) · secret replaced", " key ", "custom_source_id on ", " bytes, sha256 ", "record {0}: HD Ticket {1}")]
+    [InlineData("vi", "tên Hỗ trợ Haravan → Haravan hỗ trợ (chính) · đã thay khoá bí mật", ", khoá API ", "custom_source_id trên ", " byte, sha256 ", "bản ghi {0}: HD Ticket {1}")]
+    public async Task What_was_done_to_a_site_a_file_and_a_payload_reads_in_the_readers_words(
+        string culture, string changed, string created, string fields, string file, string edited)
+    {
+        UseCulture(culture);
+        var runId = await RunWithOneRefusedTicketAsync();
+        var refused = (await H.RecordsAsync(runId)).Single(r => r.State == RecordState.Failed && r.Stage == RunStage.Tickets);
+        var body = ImportPortal.Runs.RecordPayloadJson.Read(refused.PayloadJson).Insert;
+        body["subject"] = "Phiếu đã sửa tiêu đề";
+        Assert.True((await H.Runs.EditPayloadAsync("lan.nguyen@haravan.vn", refused.Id, body.ToJsonString(), CancellationToken.None)).Succeeded);
+        var catalog = H.Services.GetRequiredService<ImportPortal.Sites.SiteCatalog>();
+        var site = await catalog.FindAsync(H.SiteId, CancellationToken.None) ?? throw new InvalidOperationException("no site");
+        var renamed = await catalog.UpdateAsync("quan.tri", H.SiteId,
+            new ImportPortal.Sites.SiteInput { Name = "Haravan hỗ trợ (chính)", BaseUrl = site.BaseUrl, ApiKey = site.ApiKey, ApiSecret = H.Simulator.ApiSecret }, CancellationToken.None);
+        Assert.True(renamed.Succeeded);
+        Auth.SetRoles(PortalRoles.Admin);
+        Auth.SetPolicies(PortalRoles.AdminPolicy, PortalRoles.OperatorPolicy);
+        Render<MudPopoverProvider>();
+
+        var page = Render<ActivityPage>();
+
+        await page.WaitForAssertionAsync(() => Assert.Contains(Rows(page), r => Action(r).GetAttribute("data-action") == "site.changed"), Wait);
+        var rows = Rows(page);
+        string DetailOf(string action) => Detail(Assert.Single(rows, r => Action(r).GetAttribute("data-action") == action));
+        Assert.Equal(changed, DetailOf("site.changed"));
+        // The address and the key are data: as they are, in the reader's sentence.
+        Assert.Equal(site.BaseUrl + created + site.ApiKey, DetailOf("site.created"));
+        Assert.StartsWith(fields, DetailOf("site.custom-fields-created"), StringComparison.Ordinal);
+        Assert.Matches($"^[0-9]+{Regex.Escape(file)}[0-9a-f]{{64}}$", DetailOf("upload.created"));
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, edited, refused.Id, refused.SourceKey), DetailOf("record.payload-edited"));
+        // Every action on a site is named by the site, the fields made on it too.
+        Assert.Contains("Haravan hỗ trợ (chính)", Assert.Single(rows, r => Action(r).GetAttribute("data-action") == "site.changed").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Hỗ trợ Haravan", Assert.Single(rows, r => Action(r).GetAttribute("data-action") == "site.custom-fields-created").TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Every_action_the_portal_audits_has_its_label_in_english_and_vietnamese()
     {
