@@ -26,6 +26,11 @@ public static partial class AttemptOutcomes
 
     private const string KeepsLinkFormat = "{0} The image keeps its link.";
 
+    /// <summary>A line of the log that is not a request: a team's members the site does not know, left out of it.</summary>
+    public const string MembersLeftOutKey = "Attempt.MembersLeftOut";
+
+    private const string MembersLeftOutFormat = "members left out: {0}";
+
     /// <summary>The key whose value is itself an outcome (what the image's fetch or upload came to).</summary>
     public const string KeepsLinkKey = "Attempt.KeepsLink";
 
@@ -47,6 +52,7 @@ public static partial class AttemptOutcomes
         ["Attempt.FoundOf"] = "found {0} of {1}",
         ["Attempt.Bytes"] = "{0} bytes",
         [KeepsLinkKey] = KeepsLinkFormat,
+        [MembersLeftOutKey] = MembersLeftOutFormat,
         ["Attempt.Kind.Transient"] = nameof(FrappeErrorKind.Transient),
         ["Attempt.Kind.DataError"] = nameof(FrappeErrorKind.DataError),
         ["Attempt.Kind.Duplicate"] = nameof(FrappeErrorKind.Duplicate),
@@ -68,6 +74,15 @@ public static partial class AttemptOutcomes
 
     /// <summary>What an image's fetch or upload came to, and that its message keeps the image's original link.</summary>
     public static string KeepsLink(string outcome) => Format(KeepsLinkKey, outcome);
+
+    /// <summary>The log's line for a team's members the site does not know (in its request column: no request was sent).</summary>
+    public static string MembersLeftOut(IEnumerable<string> names) => Format(MembersLeftOutKey, string.Join(", ", names));
+
+    /// <summary>The portal's own words in a stored request column (<see cref="MembersLeftOut"/>); null for a request as it was sent.</summary>
+    public static (string Key, string[] Args)? ReadBackRequest(string? request) =>
+        request is not null && request.StartsWith(MembersLeftOutFormat[..^3], StringComparison.Ordinal)
+            ? (MembersLeftOutKey, [request[(MembersLeftOutFormat.Length - 3)..]])
+            : null;
 
     /// <summary>What the site's refusal came to: its kind (the site's message is kept beside it).</summary>
     public static string Of(FrappeErrorKind kind) => kind.ToString();

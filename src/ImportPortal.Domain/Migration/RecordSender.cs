@@ -137,7 +137,7 @@ public sealed class RecordSender(IFrappeSite site, ReferenceResolver references,
 
         if (unknown.Count > 0)
         {
-            log.Add($"members left out: {string.Join(", ", unknown)}", time.GetTimestamp(), AttemptOutcomes.NotMember);
+            log.Add(AttemptOutcomes.MembersLeftOut(unknown), time.GetTimestamp(), AttemptOutcomes.NotMember);
         }
 
         if (users.Count == 0)

@@ -106,6 +106,28 @@ public static class PortalTexts
         }
     }
 
+    /// <summary>
+    /// A request column of a record's attempt log in the reader's language: a request as it was sent ("POST HD Ticket")
+    /// reads as it is; a line of the portal's own words (<see cref="AttemptOutcomes.MembersLeftOut"/>) is translated.
+    /// </summary>
+    public static string Request(string? request, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        if (AttemptOutcomes.ReadBackRequest(request) is not var (key, args))
+        {
+            return request ?? string.Empty;
+        }
+
+        try
+        {
+            return string.Format(culture, Runs.GetString(key, culture) ?? AttemptOutcomes.All[key], args);
+        }
+        catch (FormatException)
+        {
+            return request!;
+        }
+    }
+
     /// <summary>A word of RunResource (an entity's name, a kind of failure, a column's) in the reader's language.</summary>
     public static string Word(string key, CultureInfo culture) => Runs.GetString(key, culture) ?? key;
 

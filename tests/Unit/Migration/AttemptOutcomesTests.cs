@@ -48,6 +48,20 @@ public sealed class AttemptOutcomesTests
         Assert.Equal(stored, PortalTexts.Outcome(stored, Vietnamese));
     }
 
+    [Theory]
+    [InlineData("vi", "thành viên không được thêm vào: lan.tran@haravan.vn, Trần Văn Bình")]
+    [InlineData("en", "members left out: lan.tran@haravan.vn, Trần Văn Bình")]
+    public void A_teams_members_left_out_read_in_the_readers_language_and_a_request_as_it_was_sent(string culture, string shown)
+    {
+        var stored = AttemptOutcomes.MembersLeftOut(["lan.tran@haravan.vn", "Trần Văn Bình"]);
+
+        Assert.Equal("members left out: lan.tran@haravan.vn, Trần Văn Bình", stored);
+        Assert.Equal(shown, PortalTexts.Request(stored, CultureInfo.GetCultureInfo(culture)));
+        Assert.Equal("POST HD Ticket", PortalTexts.Request("POST HD Ticket", CultureInfo.GetCultureInfo(culture)));
+        Assert.Equal("GET HD Agent?agent_name=members left out: x", PortalTexts.Request("GET HD Agent?agent_name=members left out: x", CultureInfo.GetCultureInfo(culture)));
+        Assert.Equal(string.Empty, PortalTexts.Request(null, CultureInfo.GetCultureInfo(culture)));
+    }
+
     [Fact]
     public void Every_kind_of_refusal_has_its_sentence()
     {
