@@ -14,7 +14,7 @@ internal static class AuditEndpoints
             var filter = new AuditFilter(AuditTrail.Groups.Contains(group) ? group : null, q, AuditTrail.ActionsSaying(labels, q), 0, int.MaxValue) { Subject = subject };
             http.Response.ContentType = "text/csv; charset=utf-8";
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"activity-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv\"";
-            await trail.WriteCsvAsync(filter, action => AuditTrail.Label(labels, action), http.Response.Body, ct);
+            await trail.WriteCsvAsync(filter, labels, http.Response.Body, ct);
             return Results.Empty;
         }).RequireAuthorization(PortalRoles.AdminPolicy);
         return endpoints;

@@ -58,24 +58,28 @@ public sealed partial class AuditTrail(IDbContextFactory<PortalDbContext> databa
 
     /// <summary>
     /// Every event the filter matches (its page aside), newest first, as CSV: the time in UTC and on the team's clock,
-    /// who, the action's code and its <paramref name="label"/> in the reader's language, the subject and the detail (the
-    /// portal's sentences in the reader's language too).
+    /// who, the action's code and its label, the subject and the detail (the portal's sentences), under column names in
+    /// the reader's language (<paramref name="words"/>, SharedResource): the page's table, every page of it.
     /// Cells a spreadsheet would read as a formula are neutralised: a profile's or a site's name is the operator's text.
     /// </summary>
-    public async Task WriteCsvAsync(AuditFilter filter, Func<string, string> label, Stream output, CancellationToken ct)
+    public async Task WriteCsvAsync(AuditFilter filter, Microsoft.Extensions.Localization.IStringLocalizer words, Stream output, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        ArgumentNullException.ThrowIfNull(label);
+        ArgumentNullException.ThrowIfNull(words);
         await using var db = await databases.CreateDbContextAsync(ct);
         await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(true), 64 * 1024, leaveOpen: true);
-        await Runs.RunDownloads.WriteLineAsync(writer, ["At (UTC)", $"At ({Runs.TeamClock.ZoneId})", "Who", "Action", "What", "Subject", "Detail"]);
+        await Runs.RunDownloads.WriteLineAsync(writer,
+        [
+            words["Activity.Csv.AtUtc"], words["Activity.Csv.AtTeam", Runs.TeamClock.ZoneId], words["Activity.Csv.Who"], words["Activity.Csv.Action"],
+            words["Activity.Csv.What"], words["Activity.Csv.Subject"], words["Activity.Csv.Detail"],
+        ]);
         await foreach (var e in Matching(db, filter).OrderByDescending(e => e.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             await Runs.RunDownloads.WriteLineAsync(writer,
             [
                 e.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 TimeZoneInfo.ConvertTime(e.At, Runs.TeamClock.Zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                e.Actor, e.Action, label(e.Action), e.Subject, Runs.PortalTexts.ForReader(e.DetailText, e.Detail) ?? "",
+                Actor(words, e.Actor), e.Action, Label(words, e.Action), e.Subject, Runs.PortalTexts.ForReader(e.DetailText, e.Detail) ?? "",
             ]);
         }
     }
@@ -119,6 +123,18 @@ public sealed partial class AuditTrail(IDbContextFactory<PortalDbContext> databa
             ? []
             : labels.GetAllStrings(includeParentCultures: true).Where(s => s.Name.StartsWith(LabelKey, StringComparison.Ordinal) && Runs.PortalTexts.Folded(s.Value).Contains(wanted, StringComparison.Ordinal))
                 .Select(s => s.Name[LabelKey.Length..]).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Who did it, as the reader reads it: the portal's own jobs write as "system", the Admin made from appsettings as "configuration".</summary>
+    public static string Actor(Microsoft.Extensions.Localization.IStringLocalizer words, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return actor switch
+        {
+            "system" => words["Activity.System"],
+            "configuration" => words["Activity.Configuration"],
+            _ => actor,
+        };
     }
 
     /// <summary>An action's label in the reader's language (its code when it has none).</summary>

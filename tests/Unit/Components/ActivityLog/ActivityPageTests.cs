@@ -144,22 +144,29 @@ public sealed partial class ActivityPageTests : RunPagesTest
         Assert.Equal(all.Select(l => l.Id).OrderDescending(), all.Select(l => l.Id));
     }
 
-    [Fact]
-    public async Task The_download_holds_what_the_filter_shows_with_the_labels_and_no_formula()
+    [Theory]
+    [InlineData("en", "At (UTC)|At (Asia/Ho_Chi_Minh)|Who|Action|What|Subject|Detail", "Profile imported")]
+    [InlineData("vi", "Lúc (UTC)|Lúc (Asia/Ho_Chi_Minh)|Ai|Mã hành động|Việc đã làm|Đối tượng|Chi tiết", "Nhập hồ sơ ánh xạ từ tệp")]
+    public async Task The_download_holds_what_the_filter_shows_with_the_labels_and_no_formula(string culture, string header, string imported)
     {
+        UseCulture(culture);
         // A profile's name is the operator's text: a spreadsheet must not run it.
         const string formula = "=HYPERLINK(\"http://evil.example\",\"Hồ sơ\")";
         await H.ProfileAsync(Domain.Mapping.Presets.FreshdeskTicketExportPreset.Create() with { Name = formula });
         var trail = H.Services.GetRequiredService<AuditTrail>();
 
-        var rows = await ImportPortal.Tests.Unit.Runs.CsvText.ReadAsync(s => trail.WriteCsvAsync(new AuditFilter("profile", null, null, 0, 0), a => $"nhãn {a}", s, CancellationToken.None));
+        var words = Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<ImportPortal.Resources.SharedResource>>();
 
-        Assert.Equal(["At (UTC)", "At (Asia/Ho_Chi_Minh)", "Who", "Action", "What", "Subject", "Detail"], rows[0]);
+        var rows = await ImportPortal.Tests.Unit.Runs.CsvText.ReadAsync(s => trail.WriteCsvAsync(new AuditFilter("profile", null, null, 0, 0), words, s, CancellationToken.None));
+
+        // The columns in the reader's language, as the page's table names them.
+        Assert.Equal(header.Split('|'), rows[0]);
         Assert.NotEmpty(rows.Skip(1));
         Assert.All(rows.Skip(1), r => Assert.StartsWith("profile.", r[3], StringComparison.Ordinal));
         var line = Assert.Single(rows.Skip(1), r => r[5].Contains("HYPERLINK", StringComparison.Ordinal));
         Assert.Equal("'" + formula, line[5]);
-        Assert.Equal($"nhãn {line[3]}", line[4]);
+        Assert.Equal("profile.imported", line[3]);
+        Assert.Equal(imported, line[4]);
         // The team's clock is seven hours ahead of UTC.
         Assert.Equal(DateTime.Parse(line[0], System.Globalization.CultureInfo.InvariantCulture).AddHours(7), DateTime.Parse(line[1], System.Globalization.CultureInfo.InvariantCulture));
     }
