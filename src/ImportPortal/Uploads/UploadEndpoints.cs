@@ -44,6 +44,12 @@ internal static class UploadEndpoints
             return Results.Json(new { problem = strings["Uploads.TooLarge", name, UploadStore.FormatSize(store.MaxFileBytes)].Value }, statusCode: 413);
         }
 
+        // Refused before a byte is streamed when its declared size would leave the disk without room for the database.
+        if (http.Request.ContentLength is { } length && !store.HasRoomFor(length))
+        {
+            return Problem(strings, name, store.NoRoomOutcome);
+        }
+
         var outcome = await store.SaveAsync(http.Request.Body, name, http.User.Identity?.Name ?? "unknown", progress: null, http.RequestAborted);
         if (outcome is { Succeeded: true, AlreadyUploaded: false, UploadId: { } id })
         {
@@ -52,6 +58,14 @@ internal static class UploadEndpoints
 
         return outcome.Succeeded
             ? Results.Ok(new { id = outcome.UploadId, alreadyUploaded = outcome.AlreadyUploaded })
-            : Results.Json(new { problem = strings[outcome.ProblemKey!, name, outcome.ProblemArg ?? ""].Value }, statusCode: outcome.ProblemKey == "Uploads.TooLarge" ? 413 : 422);
+            : Problem(strings, name, outcome);
     }
+
+    private static IResult Problem(IStringLocalizer<SharedResource> strings, string name, UploadOutcome outcome) =>
+        Results.Json(new { problem = strings[outcome.ProblemKey!, name, outcome.ProblemArg ?? ""].Value }, statusCode: outcome.ProblemKey switch
+        {
+            "Uploads.TooLarge" => StatusCodes.Status413PayloadTooLarge,
+            "Uploads.NoRoom" or "Uploads.DiskFull" => StatusCodes.Status507InsufficientStorage,
+            _ => StatusCodes.Status422UnprocessableEntity,
+        });
 }

@@ -32,9 +32,14 @@ public sealed class UploadStore(
         try
         {
             var (size, sha) = await CopyAndHashAsync(content, incoming, progress, ct);
-            if (size < 0)
+            if (size == TooLarge)
             {
                 return new UploadOutcome(null, false, "Uploads.TooLarge", FormatSize(MaxFileBytes));
+            }
+
+            if (size == NoRoom)
+            {
+                return NoRoomOutcome;
             }
 
             if (size == 0)
@@ -43,6 +48,10 @@ public sealed class UploadStore(
             }
 
             return await RegisterAsync(incoming, DisplayName(originalName), uploadedBy, size, sha, ct);
+        }
+        catch (Exception error) when (IsDiskFull(error))
+        {
+            return new UploadOutcome(null, false, "Uploads.DiskFull");
         }
         finally
         {
@@ -108,8 +117,58 @@ public sealed class UploadStore(
         return true;
     }
 
+    /// <summary>
+    /// Whether the data folder's disk still has <see cref="UploadOptions.KeepFreeBytes"/> free once
+    /// <paramref name="more"/> bytes are written to it; a disk whose space cannot be read is given the benefit of the doubt.
+    /// </summary>
+    public bool HasRoomFor(long more)
+    {
+        Directory.CreateDirectory(Folder);
+        try
+        {
+            return new DriveInfo(Folder).AvailableFreeSpace - more >= options.Value.KeepFreeBytes;
+        }
+        catch (Exception unreadable) when (unreadable is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>Why an upload was refused before it was stored: the disk would keep too little free.</summary>
+    public UploadOutcome NoRoomOutcome => new(null, false, "Uploads.NoRoom", FormatSize(options.Value.KeepFreeBytes));
+
+    /// <summary>A disk that filled up under a write: the file system's refusal (ENOSPC; Windows' disk full) or SQLite's.</summary>
+    internal static bool IsDiskFull(Exception error)
+    {
+        for (var cause = error; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is IOException { HResult: Enospc or WindowsDiskFull or WindowsHandleDiskFull } || cause is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: SqliteFull })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private const int Enospc = 28;
+    private const int WindowsDiskFull = unchecked((int)0x80070070);
+    private const int WindowsHandleDiskFull = unchecked((int)0x80070027);
+    private const int SqliteFull = 13;
+
+    private const long TooLarge = -1;
+    private const long NoRoom = -2;
+
+    // The disk's free space is read again after each of these (a cheap statvfs), while the file streams in.
+    private const long RoomCheckEvery = 64L * 1024 * 1024;
+
     private async Task<(long Size, string Sha)> CopyAndHashAsync(Stream content, string target, IProgress<long>? progress, CancellationToken ct)
     {
+        if (!HasRoomFor(0))
+        {
+            return (NoRoom, "");
+        }
+
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
@@ -122,7 +181,12 @@ public sealed class UploadStore(
                 total += read;
                 if (total > MaxFileBytes)
                 {
-                    return (-1, "");
+                    return (TooLarge, "");
+                }
+
+                if (total / RoomCheckEvery != (total - read) / RoomCheckEvery && !HasRoomFor(0))
+                {
+                    return (NoRoom, "");
                 }
 
                 hash.AppendData(buffer, 0, read);
@@ -197,7 +261,8 @@ public sealed class UploadStore(
     }
 
     public static string FormatSize(long bytes) =>
-        bytes >= 1L << 30 ? $"{bytes / (double)(1L << 30):0.#} GB"
+        bytes >= 1L << 40 ? $"{bytes / (double)(1L << 40):0.#} TB"
+        : bytes >= 1L << 30 ? $"{bytes / (double)(1L << 30):0.#} GB"
         : bytes >= 1L << 20 ? $"{bytes / (double)(1L << 20):0.#} MB"
         : bytes >= 1L << 10 ? $"{bytes / 1024d:0.#} KB"
         : $"{bytes} B";

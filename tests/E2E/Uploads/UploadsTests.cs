@@ -85,6 +85,45 @@ public sealed class UploadsTests(BrowserFixture browser, PortalFixture portal) :
         await Expect(op.Page.GetByTestId("uploads-table")).ToContainTextAsync("Tickets-2024.csv");
     }
 
+    [Fact]
+    public async Task An_upload_the_disk_has_no_room_for_says_so_in_vietnamese_and_nothing_is_stored()
+    {
+        var csv = Path.Combine(_folder, "Tickets.csv");
+        await File.WriteAllBytesAsync(csv, FreshdeskSampleWriter.TicketCsv(20));
+        var dataDir = Path.Combine(TempFolders.Create("importportal-noroom-"), "data");
+        try
+        {
+            // A portal that keeps more free than any disk here has: every upload would leave it too little.
+            await using var full = await PortalProcess.StartAsync(dataDir, new Dictionary<string, string>
+            {
+                ["Portal__AdminEmail"] = PortalFixture.AdminEmail,
+                ["Portal__AdminPassword"] = PortalFixture.AdminPassword,
+                ["Portal__Uploads__KeepFreeBytes"] = (1L << 50).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
+            await using var op = await PortalPage.OpenAsync(browser.Browser, full.BaseUrl, "upload-no-room");
+            await op.SignInAndWaitAsync(PortalFixture.AdminEmail, PortalFixture.AdminPassword);
+            await op.Page.GetByTestId("language-menu").ClickAsync();
+            await op.Page.GetByTestId("language-vi").ClickAsync();
+            await Expect(op.Page.GetByTestId("nav-uploads")).ToHaveTextAsync("Tệp tải lên");
+            await op.GotoAsync("uploads");
+            await WaitForUploaderAsync(op);
+
+            await op.Page.GetByTestId("upload-input").SetInputFilesAsync(csv);
+
+            // What happened and what to do, not "the connection broke, try again".
+            await Expect(op.Page.Locator("[data-testid=upload-transfer][data-state=failed]")).ToHaveCountAsync(1, Slow);
+            await Expect(op.Page.GetByTestId("upload-problem")).ToContainTextAsync("Chưa lưu Tickets.csv: đĩa của máy chủ sẽ còn trống dưới 1024 TB");
+            await Expect(op.Page.GetByTestId("upload-problem")).ToContainTextAsync("giải phóng chỗ");
+            await op.ScreenshotAsync("refused");
+            await Expect(op.Page.GetByTestId("upload-link")).ToHaveCountAsync(0);
+            Assert.Empty(Directory.GetFiles(Path.Combine(dataDir, "uploads")));
+        }
+        finally
+        {
+            TempFolders.DeleteQuietly(Path.GetDirectoryName(dataDir)!);
+        }
+    }
+
     private static Task WaitForUploaderAsync(PortalPage page) =>
         Expect(page.Page.Locator("[data-testid=upload-zone][data-ready=true]")).ToBeVisibleAsync();
 }

@@ -69,6 +69,45 @@ public sealed class UploadStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_upload_that_would_leave_the_disk_without_room_for_the_database_is_refused_and_leaves_nothing()
+    {
+        // More than any disk here has free: the store reads the disk's real free space.
+        await using var portal = await PortalServices.StartAsync((services, _) =>
+        {
+            services.Configure<UploadOptions>(o => o.KeepFreeBytes = 1L << 50);
+            services.AddSingleton<UploadStore>();
+        });
+        var store = portal.Get<UploadStore>();
+
+        var outcome = await store.SaveAsync(Csv("Mã phiếu,Tiêu đề\n1,Không vào được trang quản trị\n"), "Tickets.csv", "van.hanh", null, Ct);
+
+        Assert.False(store.HasRoomFor(0));
+        Assert.Equal("Uploads.NoRoom", outcome.ProblemKey);
+        Assert.Equal("1024 TB", outcome.ProblemArg);
+        Assert.Empty(Directory.GetFiles(store.Folder));
+        Assert.Equal(0, (await store.ListAsync(0, 10, Ct)).Total);
+        // With the default reserve, this disk has room.
+        Assert.True(Store.HasRoomFor(1024 * 1024));
+    }
+
+    [Fact]
+    public async Task A_disk_that_fills_up_under_a_write_is_told_apart_from_a_broken_connection()
+    {
+        // The kernel's own refusal: every write to /dev/full fails with ENOSPC.
+        var full = await Assert.ThrowsAnyAsync<IOException>(async () =>
+        {
+            await using var device = new FileStream("/dev/full", FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1, FileOptions.None);
+            await device.WriteAsync(new byte[4096], Ct);
+            await device.FlushAsync(Ct);
+        });
+
+        Assert.True(UploadStore.IsDiskFull(full), $"{full.GetType().Name} {full.HResult}: {full.Message}");
+        Assert.True(UploadStore.IsDiskFull(new InvalidOperationException("saving", new Microsoft.Data.Sqlite.SqliteException("database or disk is full", 13))));
+        Assert.False(UploadStore.IsDiskFull(new IOException("The client reset the request stream.")));
+        Assert.False(UploadStore.IsDiskFull(new Microsoft.Data.Sqlite.SqliteException("database is locked", 5)));
+    }
+
+    [Fact]
     public async Task A_broken_connection_mid_upload_leaves_no_half_written_file()
     {
         await Assert.ThrowsAsync<IOException>(() => Store.SaveAsync(new FailingStream(64 * 1024), "cut.csv", "a", null, Ct));
