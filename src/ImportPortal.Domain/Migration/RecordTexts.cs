@@ -106,6 +106,9 @@ public static class RecordTexts
     /// <summary>{0} the exception's type, {1} its message.</summary>
     public const string Unexpected = "Error.Unexpected";
 
+    /// <summary>{0} the file system's message (it names the file).</summary>
+    public const string DiskFull = "Error.DiskFull";
+
     private static readonly FrozenDictionary<string, string> English = new Dictionary<string, string>
     {
         [DependencyFailed] = "dependency failed: {0} {1} — {2}",
@@ -143,6 +146,7 @@ public static class RecordTexts
         [DatabaseCorrupt] = "the portal's database file is damaged ({0})",
         [DatabaseRefused] = "the portal's database refused a write ({0})",
         [Unexpected] = "an unexpected error in the portal ({0}: {1})",
+        [DiskFull] = "the portal could not write a file: its disk is full ({0})",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Every key with its English format.</summary>

@@ -70,8 +70,9 @@ public sealed class HttpAttachmentSource(HttpClient http, AttachmentOptions opti
             file.Position = 0;
             return new FetchedFile(file, Convert.ToHexStringLower(md5.GetHashAndReset()), response.Content.Headers.ContentType?.MediaType);
         }
-        catch (Exception ex) when (ex is not AttachmentFetchException)
+        catch (Exception ex) when (ex is not AttachmentFetchException && !Persistence.DiskFull.Is(ex))
         {
+            // The host's failure (the portal's own full disk is not: it stops the run, as the portal's error).
             await file.DisposeAsync();
             if (ct.IsCancellationRequested)
             {

@@ -39,7 +39,9 @@ public static class PortalFailure
             }
         }
 
-        return new PortalText(RecordTexts.Unexpected, error.GetType().Name, error.Message);
+        return Persistence.DiskFull.Is(error)
+            ? new PortalText(RecordTexts.DiskFull, error.Message)
+            : new PortalText(RecordTexts.Unexpected, error.GetType().Name, error.Message);
     }
 
     /// <summary>

@@ -49,7 +49,7 @@ public sealed class UploadStore(
 
             return await RegisterAsync(incoming, DisplayName(originalName), uploadedBy, size, sha, ct);
         }
-        catch (Exception error) when (IsDiskFull(error))
+        catch (Exception error) when (DiskFull.Is(error))
         {
             return new UploadOutcome(null, false, "Uploads.DiskFull");
         }
@@ -136,25 +136,6 @@ public sealed class UploadStore(
 
     /// <summary>Why an upload was refused before it was stored: the disk would keep too little free.</summary>
     public UploadOutcome NoRoomOutcome => new(null, false, "Uploads.NoRoom", FormatSize(options.Value.KeepFreeBytes));
-
-    /// <summary>A disk that filled up under a write: the file system's refusal (ENOSPC; Windows' disk full) or SQLite's.</summary>
-    internal static bool IsDiskFull(Exception error)
-    {
-        for (var cause = error; cause is not null; cause = cause.InnerException)
-        {
-            if (cause is IOException { HResult: Enospc or WindowsDiskFull or WindowsHandleDiskFull } || cause is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: SqliteFull })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private const int Enospc = 28;
-    private const int WindowsDiskFull = unchecked((int)0x80070070);
-    private const int WindowsHandleDiskFull = unchecked((int)0x80070027);
-    private const int SqliteFull = 13;
 
     private const long TooLarge = -1;
     private const long NoRoom = -2;

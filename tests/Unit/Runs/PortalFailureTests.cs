@@ -67,4 +67,23 @@ public sealed class PortalFailureTests
         Assert.Equal("an unexpected error in the portal (KeyNotFoundException: The given key 'Tickets' was not present in the dictionary.)",
             PortalFailure.Sentence(new KeyNotFoundException("The given key 'Tickets' was not present in the dictionary.")).English);
     }
+
+    [Fact]
+    public async Task A_file_the_portal_cannot_write_on_a_full_disk_says_so_in_the_readers_language()
+    {
+        // The kernel's own refusal (ENOSPC), as an attachment's temporary copy meets it when the disk fills.
+        var full = await Assert.ThrowsAnyAsync<IOException>(async () =>
+        {
+            await using var device = new FileStream("/dev/full", FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1, FileOptions.None);
+            await device.WriteAsync(new byte[4096], TestContext.Current.CancellationToken);
+        });
+
+        var sentence = PortalFailure.Sentence(full);
+
+        Assert.Equal(RecordTexts.DiskFull, sentence.Key);
+        Assert.StartsWith("the portal could not write a file: its disk is full (", sentence.English, StringComparison.Ordinal);
+        Assert.StartsWith("cổng nhập không ghi được tệp: ổ đĩa đã đầy (", PortalTexts.Render([sentence], System.Globalization.CultureInfo.GetCultureInfo("vi")), StringComparison.Ordinal);
+        // Any other failure to write stays the unexpected error it is.
+        Assert.Equal(RecordTexts.Unexpected, PortalFailure.Sentence(new IOException("Broken pipe")).Key);
+    }
 }

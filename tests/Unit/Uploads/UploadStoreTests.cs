@@ -101,10 +101,10 @@ public sealed class UploadStoreTests : IAsyncLifetime
             await device.FlushAsync(Ct);
         });
 
-        Assert.True(UploadStore.IsDiskFull(full), $"{full.GetType().Name} {full.HResult}: {full.Message}");
-        Assert.True(UploadStore.IsDiskFull(new InvalidOperationException("saving", new Microsoft.Data.Sqlite.SqliteException("database or disk is full", 13))));
-        Assert.False(UploadStore.IsDiskFull(new IOException("The client reset the request stream.")));
-        Assert.False(UploadStore.IsDiskFull(new Microsoft.Data.Sqlite.SqliteException("database is locked", 5)));
+        Assert.True(ImportPortal.Persistence.DiskFull.Is(full), $"{full.GetType().Name} {full.HResult}: {full.Message}");
+        Assert.True(ImportPortal.Persistence.DiskFull.Is(new InvalidOperationException("saving", new Microsoft.Data.Sqlite.SqliteException("database or disk is full", 13))));
+        Assert.False(ImportPortal.Persistence.DiskFull.Is(new IOException("The client reset the request stream.")));
+        Assert.False(ImportPortal.Persistence.DiskFull.Is(new Microsoft.Data.Sqlite.SqliteException("database is locked", 5)));
     }
 
     [Fact]
