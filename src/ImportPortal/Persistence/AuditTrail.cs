@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ImportPortal.Domain.Migration;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImportPortal.Persistence;
@@ -103,9 +104,12 @@ public sealed partial class AuditTrail(IDbContextFactory<PortalDbContext> databa
             // SQLite's LIKE ignores the case of ASCII letters only: "hỗ trợ" finds "Hỗ trợ" and not "HỖ TRỢ".
             var pattern = "%" + words.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
             var actions = filter.ActionsSaying?.ToList() ?? [];
+            // The portal's sentences are read translated: words of the reader's language find the details that say them.
+            var sentences = Runs.PortalTexts.StoredKeysSaying(words, CultureInfo.CurrentUICulture, AuditTexts.All.Keys);
             events = events.Where(e => EF.Functions.Like(e.Actor, pattern, "\\") || EF.Functions.Like(e.Subject, pattern, "\\")
                 || (e.Detail != null && EF.Functions.Like(e.Detail, pattern, "\\")) || EF.Functions.Like(e.Action, pattern, "\\")
-                || EF.Parameter(actions).Contains(e.Action));
+                || EF.Parameter(actions).Contains(e.Action)
+                || (e.DetailText != null && sentences.Any(s => e.DetailText.Contains(s))));
         }
 
         return events;

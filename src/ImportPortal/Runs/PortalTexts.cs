@@ -43,17 +43,21 @@ public static class PortalTexts
     /// How a stored sentence of these keys starts (<see cref="PortalTextJson"/>): the error list's search finds a record
     /// by words of its sentence as the reader reads it, in any language it is shown in.
     /// </summary>
-    public static IReadOnlyList<string> StoredKeysSaying(string words, CultureInfo culture)
+    public static IReadOnlyList<string> StoredKeysSaying(string words, CultureInfo culture) => StoredKeysSaying(words, culture, RecordTexts.All.Keys);
+
+    /// <summary><see cref="StoredKeysSaying(string, CultureInfo)"/> among <paramref name="keys"/> (RunResource's): the activity log's details (<see cref="AuditTexts"/>).</summary>
+    public static IReadOnlyList<string> StoredKeysSaying(string words, CultureInfo culture, IEnumerable<string> keys)
     {
         ArgumentNullException.ThrowIfNull(words);
         ArgumentNullException.ThrowIfNull(culture);
+        ArgumentNullException.ThrowIfNull(keys);
         var wanted = Folded(words.Trim());
         if (wanted.Length < 3)
         {
             return [];
         }
 
-        return RecordTexts.All.Keys
+        return keys
             .Where(key => Runs.GetString(key, culture) is { } format && Folded(format).Contains(wanted, StringComparison.Ordinal))
             .Select(key => $"{{\"key\":\"{key}\"")
             .ToList();

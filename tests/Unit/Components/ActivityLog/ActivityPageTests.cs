@@ -172,10 +172,10 @@ public sealed partial class ActivityPageTests : RunPagesTest
     }
 
     [Theory]
-    [InlineData("en", "name Hỗ trợ Haravan -> Haravan hỗ trợ (chính) · secret replaced", " key ", "custom_source_id on ", " bytes, sha256 ", "record {0}: HD Ticket {1}")]
-    [InlineData("vi", "tên Hỗ trợ Haravan → Haravan hỗ trợ (chính) · đã thay khoá bí mật", ", khoá API ", "custom_source_id trên ", " byte, sha256 ", "bản ghi {0}: HD Ticket {1}")]
-    public async Task What_was_done_to_a_site_a_file_and_a_payload_reads_in_the_readers_words(
-        string culture, string changed, string created, string fields, string file, string edited)
+    [InlineData("en", "name Hỗ trợ Haravan -> Haravan hỗ trợ (chính) · secret replaced", " key ", "custom_source_id on ", " bytes, sha256 ", "record {0}: HD Ticket {1}", "secret replaced")]
+    [InlineData("vi", "tên Hỗ trợ Haravan → Haravan hỗ trợ (chính) · đã thay khoá bí mật", ", khoá API ", "custom_source_id trên ", " byte, sha256 ", "bản ghi {0}: HD Ticket {1}", "da thay khoa bi mat")]
+    public async Task What_was_done_to_a_site_a_file_and_a_payload_reads_in_the_readers_words_and_is_found_by_them(
+        string culture, string changed, string created, string fields, string file, string edited, string search)
     {
         UseCulture(culture);
         var runId = await RunWithOneRefusedTicketAsync();
@@ -206,6 +206,10 @@ public sealed partial class ActivityPageTests : RunPagesTest
         // Every action on a site is named by the site, the fields made on it too.
         Assert.Contains("Haravan hỗ trợ (chính)", Assert.Single(rows, r => Action(r).GetAttribute("data-action") == "site.changed").TextContent, StringComparison.Ordinal);
         Assert.Contains("Hỗ trợ Haravan", Assert.Single(rows, r => Action(r).GetAttribute("data-action") == "site.custom-fields-created").TextContent, StringComparison.Ordinal);
+
+        // The detail's words as the reader reads them (without the marks too) find the line that says them.
+        page.Find("input[data-testid=activity-search]").Input(search);
+        await page.WaitForAssertionAsync(() => Assert.Equal(["site.changed"], Rows(page).Select(r => Action(r).GetAttribute("data-action"))), Wait);
     }
 
     [Fact]
