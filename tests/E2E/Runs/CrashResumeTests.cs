@@ -67,11 +67,19 @@ public sealed class CrashResumeTests(BrowserFixture browser) : IDisposable
             // The tab says how far the run is, for an operator watching from another tab.
             await Expect(op.Page).ToHaveTitleAsync(new Regex(@"^\d{1,3}% · Run #\d+ · "));
             await op.ScreenshotAsync("before-kill");
+
+            first.Kill();
+            var ticketsAtKill = sim.Store.Count("HD Ticket");
+            Assert.True(ticketsAtKill < Tickets, $"the run had already finished ({ticketsAtKill} tickets) before the kill");
+
+            // The open page says it lost the portal, and that the run goes on on the server.
+            await Expect(op.Page.GetByTestId("connection-notice")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            var shown = op.Page.Locator("[data-testid=connection-notice] p:visible");
+            await Expect(shown).ToHaveCountAsync(1);
+            await Expect(shown).ToContainTextAsync(new Regex("(lost its connection to the portal|Still reconnecting to the portal).* Runs go on on the server"));
+            await op.ScreenshotAsync("connection-lost");
         }
 
-        first.Kill();
-        var ticketsAtKill = sim.Store.Count("HD Ticket");
-        Assert.True(ticketsAtKill < Tickets, $"the run had already finished ({ticketsAtKill} tickets) before the kill");
         await first.DisposeAsync();
 
         await using var second = await StartPortalAsync();

@@ -27,7 +27,9 @@ public sealed class LayoutNavigationTests : PortalComponentTest, IAsyncLifetime
         await _portal.DisposeAsync();
     }
 
-    private IRenderedComponent<MainLayout> RenderLayout(params string[] roles)
+    private IRenderedComponent<MainLayout> RenderLayout(params string[] roles) => RenderLayout(b => b.AddContent(0, "page body"), roles);
+
+    private IRenderedComponent<MainLayout> RenderLayout(RenderFragment body, params string[] roles)
     {
         var auth = AddAuthorization();
         auth.SetAuthorized("nguyen.van.a@haravan.example");
@@ -38,7 +40,7 @@ public sealed class LayoutNavigationTests : PortalComponentTest, IAsyncLifetime
         }
 
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        return Render<MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "page body"))));
+        return Render<MainLayout>(p => p.Add(l => l.Body, body));
     }
 
     private static string NavText(IRenderedComponent<MainLayout> layout, string testId) =>
@@ -87,5 +89,53 @@ public sealed class LayoutNavigationTests : PortalComponentTest, IAsyncLifetime
 
         Assert.Equal(true, JSInterop.VerifyInvoke("importPortal.rememberTheme").Arguments.Single());
         Assert.Contains("Switch to light theme", layout.Markup, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "This page stopped on an error the portal did not expect (", "Try again")]
+    [InlineData("vi", "Trang đã dừng vì một lỗi ngoài dự kiến của cổng nhập (", "Thử lại")]
+    public void An_unexpected_error_stays_on_its_page_says_what_to_do_and_the_page_can_try_again(string culture, string said, string tryAgain)
+    {
+        UseCulture(culture);
+        var layout = RenderLayout(b =>
+        {
+            b.OpenComponent<FailingPage>(0);
+            b.CloseComponent();
+        }, PortalRoles.Operator);
+
+        layout.Find("[data-testid=fail]").Click();
+
+        var error = layout.Find("[data-testid=page-error]");
+        Assert.StartsWith(said, error.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("Asia/Ho_Chi_Minh", error.TextContent, StringComparison.Ordinal);
+        Assert.Equal("InvalidOperationException: Bảng tạm bị khoá", layout.Find("[data-testid=page-error-detail]").TextContent.Trim());
+        // The rest of the portal is still there: the navigation works, the connection stays.
+        Assert.NotEmpty(layout.FindAll("[data-testid=nav-runs]"));
+        Assert.Equal(tryAgain, layout.Find("[data-testid=page-error-retry]").TextContent.Trim());
+
+        layout.Find("[data-testid=page-error-retry]").Click();
+
+        Assert.Empty(layout.FindAll("[data-testid=page-error]"));
+        Assert.Single(layout.FindAll("[data-testid=fail]"));
+    }
+
+    /// <summary>A page with a defect: its button throws while the page renders again.</summary>
+    private sealed class FailingPage : ComponentBase
+    {
+        private bool _failing;
+
+        protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder)
+        {
+            if (_failing)
+            {
+                throw new InvalidOperationException("Bảng tạm bị khoá");
+            }
+
+            builder.OpenElement(0, "button");
+            builder.AddAttribute(1, "data-testid", "fail");
+            builder.AddAttribute(2, "onclick", EventCallback.Factory.Create(this, () => _failing = true));
+            builder.AddContent(3, "Lưu");
+            builder.CloseElement();
+        }
     }
 }

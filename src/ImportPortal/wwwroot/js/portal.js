@@ -75,3 +75,60 @@ window.importPortal.download = function (fileName, text) {
     a.remove();
     URL.revokeObjectURL(url);
 };
+
+// The page's notice when it loses the portal (ConnectionNotice.razor), driven by Blazor's reconnection states: shown
+// while it reconnects, hidden when it is back; a circuit the server no longer knows (it restarted) is a reload.
+(function () {
+    const notice = document.getElementById("components-reconnect-modal");
+    if (!notice) {
+        return;
+    }
+
+    const retryWhenVisible = function () {
+        if (document.visibilityState === "visible") {
+            reconnect();
+        }
+    };
+
+    const reconnect = async function () {
+        document.removeEventListener("visibilitychange", retryWhenVisible);
+        try {
+            // true: back; false: the server answered but no longer has this page's circuit.
+            if (!await Blazor.reconnect() && !await Blazor.resumeCircuit()) {
+                location.reload();
+            }
+        } catch {
+            // The server is still away: try again when the operator comes back to the tab.
+            document.addEventListener("visibilitychange", retryWhenVisible);
+        }
+    };
+
+    const resume = async function () {
+        try {
+            if (!await Blazor.resumeCircuit()) {
+                location.reload();
+            }
+        } catch {
+            notice.classList.replace("components-reconnect-paused", "components-reconnect-resume-failed");
+        }
+    };
+
+    notice.addEventListener("components-reconnect-state-changed", function (e) {
+        const state = e.detail.state;
+        if (state === "show" || state === "paused") {
+            if (!notice.open) {
+                notice.showModal();
+            }
+        } else if (state === "hide") {
+            if (notice.open) {
+                notice.close();
+            }
+        } else if (state === "failed") {
+            document.addEventListener("visibilitychange", retryWhenVisible);
+        } else if (state === "rejected") {
+            location.reload();
+        }
+    });
+    document.getElementById("components-reconnect-button").addEventListener("click", reconnect);
+    document.getElementById("components-resume-button").addEventListener("click", resume);
+})();
