@@ -11,7 +11,8 @@ internal static class HealthCheckExtensions
     {
         services.AddHealthChecks()
             .AddDbContextCheck<PortalDbContext>("database")
-            .AddCheck<HangfireStorageHealthCheck>("jobs");
+            .AddCheck<HangfireStorageHealthCheck>("jobs")
+            .AddCheck<DiskSpaceHealthCheck>("disk");
         return services;
     }
 

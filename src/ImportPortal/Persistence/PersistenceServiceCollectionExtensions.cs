@@ -22,6 +22,7 @@ internal static class PersistenceServiceCollectionExtensions
         });
         services.AddScoped<AuditLog>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<DataFolderSpace>();
         return services;
     }
 

@@ -124,14 +124,7 @@ public sealed class UploadStore(
     public bool HasRoomFor(long more)
     {
         Directory.CreateDirectory(Folder);
-        try
-        {
-            return new DriveInfo(Folder).AvailableFreeSpace - more >= options.Value.KeepFreeBytes;
-        }
-        catch (Exception unreadable) when (unreadable is IOException or ArgumentException or UnauthorizedAccessException)
-        {
-            return true;
-        }
+        return DataFolderSpace.FreeBytes(Folder) is not { } free || free - more >= options.Value.KeepFreeBytes;
     }
 
     /// <summary>Why an upload was refused before it was stored: the disk would keep too little free.</summary>

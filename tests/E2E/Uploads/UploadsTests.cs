@@ -107,6 +107,9 @@ public sealed class UploadsTests(BrowserFixture browser, PortalFixture portal) :
             await Expect(op.Page.GetByTestId("nav-uploads")).ToHaveTextAsync("Tệp tải lên");
             await op.GotoAsync("uploads");
             await WaitForUploaderAsync(op);
+            // Warned before uploading: the disk has less left than the portal keeps free.
+            await Expect(op.Page.GetByTestId("storage-line")).ToContainTextAsync("Ổ đĩa máy chủ: còn trống");
+            await Expect(op.Page.GetByTestId("storage-low")).ToContainTextAsync("lượt nhập sẽ dừng khi đĩa đầy");
 
             await op.Page.GetByTestId("upload-input").SetInputFilesAsync(csv);
 

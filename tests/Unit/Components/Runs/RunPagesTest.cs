@@ -43,6 +43,7 @@ public abstract class RunPagesTest : PortalComponentTest, IAsyncLifetime
         Services.AddSingleton(H.Services.GetRequiredService<MappingProfileStore>());
         Services.AddSingleton(H.Services.GetRequiredService<UploadStore>());
         Services.AddSingleton(H.Services.GetRequiredService<ImportPortal.Persistence.AuditTrail>());
+        Services.AddSingleton(H.Services.GetRequiredService<ImportPortal.Persistence.DataFolderSpace>());
         var auth = Auth = AddAuthorization();
         auth.SetAuthorized("van.hanh@haravan.example");
         auth.SetRoles(PortalRoles.Operator);
