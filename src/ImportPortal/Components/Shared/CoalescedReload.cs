@@ -30,6 +30,11 @@ internal sealed class CoalescedReload(Func<Func<Task>, Task> dispatch, Func<Task
                     await reload();
                 }
             }
+            catch (OperationCanceledException)
+            {
+                // The component closed while it read (its reads are given up with it): nothing is left to show.
+                return;
+            }
             finally
             {
                 Interlocked.Exchange(ref _reloading, 0);
