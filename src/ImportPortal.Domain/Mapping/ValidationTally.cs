@@ -127,7 +127,10 @@ public sealed class ValidationTally(int examplesPerProblem = 5, Migration.Attach
             // Busy or unreachable now says nothing: the run will ask again.
             if (await files.ProbeAsync(link, ct) is { Kind: not Migration.RecordErrorKind.Transient } error)
             {
-                failed.Add((table, row, error.HttpStatus is { } status ? $"HTTP {status}" : error.Message));
+                // The portal's own reason (a redirect to a host files are not fetched from) is kept as its sentence, for the reader's language.
+                failed.Add((table, row, error.HttpStatus is { } status ? $"HTTP {status}"
+                    : error.Text is { } text ? Migration.PortalTextJson.WriteOne(text) ?? error.Message
+                    : error.Message));
             }
         }
 

@@ -216,6 +216,44 @@ public sealed class ValidationTallyTests
         Assert.DoesNotContain(report.Problems, p => p.Code == MappingProblemCodes.AttachmentHostNotAllowed);
     }
 
+    [Fact]
+    public async Task A_file_link_that_redirects_to_a_host_files_are_not_fetched_from_says_why_in_the_readers_language()
+    {
+        await using var h = await FrappeClientHarness.StartAsync();
+        await using var origin = await AttachmentOrigin.StartAsync();
+        var dump = SourceTestRead.Utf8($$"""
+            {"tickets": [
+              {"id": 1, "subject": "Ảnh lỗi", "description": "<p>Xem tệp</p>", "created_at": "2024-05-10T03:00:00Z",
+               "attachments": [{"id": 11, "name": "ảnh.png", "attachment_url": "{{origin.AwayOf(11)}}"}]}
+            ]}
+            """);
+        var profile = FreshdeskApiJsonPreset.Create();
+        var metas = new Dictionary<string, DocTypeMeta>();
+        foreach (var doctype in profile.Entities.Select(profile.DoctypeOf).Distinct())
+        {
+            metas[doctype] = await h.Site.GetMetaAsync(doctype, Ct);
+        }
+
+        var compiled = ProfileCompiler.Compile(profile, metas);
+        var (_, tickets) = await SourceTestRead.ReadAsync(dump, "dump.json", new SourceReadOptions(Table: "tickets"));
+        var options = new ImportPortal.Domain.Migration.AttachmentOptions { Hosts = ["127.0.0.1"] };
+        var tally = new ValidationTally(attachments: options);
+        foreach (var ticket in tickets)
+        {
+            tally.Add("tickets", ticket.Locator.Row, compiled.MapRecord("tickets", ticket));
+        }
+
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
+        var report = await tally.FinishAsync(h.Site, Ct, files: new ImportPortal.Runs.HttpAttachmentSource(http, options));
+
+        // The link itself is on an allowed host; where it sends the probe is not, and no HTTP status says so.
+        var failed = report.Problems.Single(p => p.Code == MappingProblemCodes.AttachmentLinkFailed);
+        var why = failed.Examples[0].Args[3];
+        Assert.Equal(ImportPortal.Domain.Migration.RecordTexts.AttachmentHostNotAllowed, ImportPortal.Domain.Migration.PortalTextJson.Read(why)?.Single().Key);
+        Assert.StartsWith("Liên kết của tệp đính kèm trỏ tới 10.255.255.1",
+            ImportPortal.Runs.PortalTexts.Render(ImportPortal.Domain.Migration.PortalTextJson.Read(why)!, System.Globalization.CultureInfo.GetCultureInfo("vi")), StringComparison.Ordinal);
+    }
+
     private static async IAsyncEnumerable<SourceRecord> ReadAsync(string csv, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var path = Path.Combine(Path.GetTempPath(), "importportal-validation-" + Guid.NewGuid().ToString("N") + ".csv");

@@ -56,6 +56,27 @@ public sealed class ValidationSummaryViewTests : PortalComponentTest
         Assert.DoesNotContain("Validation.", view.Markup, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "The attachment's link points at 10.255.255.1, which is not among the hosts attachments are fetched from (127.0.0.1).")]
+    [InlineData("vi", "Liên kết của tệp đính kèm trỏ tới 10.255.255.1, không nằm trong các máy chủ được tải tệp (127.0.0.1).")]
+    public void A_file_link_that_failed_says_why_in_the_readers_language_and_an_http_status_as_it_is(string culture, string why)
+    {
+        UseCulture(culture);
+        var sentence = ImportPortal.Domain.Migration.PortalTextJson.WriteOne(
+            new ImportPortal.Domain.Migration.PortalText(ImportPortal.Domain.Migration.RecordTexts.AttachmentHostNotAllowed, "10.255.255.1", "127.0.0.1"))!;
+        var report = new ValidationReport(2, new Dictionary<EntityKind, long> { [EntityKind.Attachment] = 2 }, 2,
+        [
+            new ProblemTally(MappingProblemCodes.AttachmentLinkFailed, EntityKind.Attachment, "file_url", MappingSeverity.Error, 1, [new ProblemExample("tickets", 2, ["file_url", "1", "5", sentence])]),
+            new ProblemTally(MappingProblemCodes.AttachmentLinkFailed, EntityKind.Attachment, "file_url", MappingSeverity.Error, 1, [new ProblemExample("notes", 3, ["file_url", "1", "5", "HTTP 403"])]),
+        ], 0);
+
+        var view = Render<ValidationSummaryView>(p => p.Add(x => x.Summary, report));
+
+        Assert.Contains(why, view.Markup, StringComparison.Ordinal);
+        Assert.Contains("(HTTP 403)", view.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"key\"", view.Markup, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_report_stored_before_left_out_records_were_counted_shows_no_such_list()
     {
