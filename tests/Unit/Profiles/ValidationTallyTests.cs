@@ -152,20 +152,7 @@ public sealed class ValidationTallyTests
                "attachments": [{"id": 21, "name": "khác.pdf", "attachment_url": "http://10.0.0.5/khac.pdf"}]}
             ]}
             """);
-        var profile = FreshdeskApiJsonPreset.Create();
-        var metas = new Dictionary<string, DocTypeMeta>();
-        foreach (var doctype in profile.Entities.Select(profile.DoctypeOf).Distinct())
-        {
-            metas[doctype] = await h.Site.GetMetaAsync(doctype, Ct);
-        }
-
-        var compiled = ProfileCompiler.Compile(profile, metas);
-        var (_, tickets) = await SourceTestRead.ReadAsync(dump, "dump.json", new SourceReadOptions(Table: "tickets"));
-        var tally = new ValidationTally(attachments: new ImportPortal.Domain.Migration.AttachmentOptions());
-        foreach (var ticket in tickets)
-        {
-            tally.Add("tickets", ticket.Locator.Row, compiled.MapRecord("tickets", ticket));
-        }
+        var tally = await ApiDumpTallyAsync(h, dump, new ImportPortal.Domain.Migration.AttachmentOptions());
 
         var report = await tally.FinishAsync(h.Site, Ct);
 
@@ -227,21 +214,8 @@ public sealed class ValidationTallyTests
                "attachments": [{"id": 11, "name": "ảnh.png", "attachment_url": "{{origin.AwayOf(11)}}"}]}
             ]}
             """);
-        var profile = FreshdeskApiJsonPreset.Create();
-        var metas = new Dictionary<string, DocTypeMeta>();
-        foreach (var doctype in profile.Entities.Select(profile.DoctypeOf).Distinct())
-        {
-            metas[doctype] = await h.Site.GetMetaAsync(doctype, Ct);
-        }
-
-        var compiled = ProfileCompiler.Compile(profile, metas);
-        var (_, tickets) = await SourceTestRead.ReadAsync(dump, "dump.json", new SourceReadOptions(Table: "tickets"));
         var options = new ImportPortal.Domain.Migration.AttachmentOptions { Hosts = ["127.0.0.1"] };
-        var tally = new ValidationTally(attachments: options);
-        foreach (var ticket in tickets)
-        {
-            tally.Add("tickets", ticket.Locator.Row, compiled.MapRecord("tickets", ticket));
-        }
+        var tally = await ApiDumpTallyAsync(h, dump, options);
 
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
         var report = await tally.FinishAsync(h.Site, Ct, files: new ImportPortal.Runs.HttpAttachmentSource(http, options));
@@ -252,6 +226,27 @@ public sealed class ValidationTallyTests
         Assert.Equal(ImportPortal.Domain.Migration.RecordTexts.AttachmentHostNotAllowed, ImportPortal.Domain.Migration.PortalTextJson.Read(why)?.Single().Key);
         Assert.StartsWith("Liên kết của tệp đính kèm trỏ tới 10.255.255.1",
             ImportPortal.Runs.PortalTexts.Render(ImportPortal.Domain.Migration.PortalTextJson.Read(why)!, System.Globalization.CultureInfo.GetCultureInfo("vi")), StringComparison.Ordinal);
+    }
+
+    // A Freshdesk API dump's tickets mapped with its preset against the site's live fields, each added to a tally.
+    private static async Task<ValidationTally> ApiDumpTallyAsync(FrappeClientHarness h, byte[] dump, ImportPortal.Domain.Migration.AttachmentOptions options)
+    {
+        var profile = FreshdeskApiJsonPreset.Create();
+        var metas = new Dictionary<string, DocTypeMeta>();
+        foreach (var doctype in profile.Entities.Select(profile.DoctypeOf).Distinct())
+        {
+            metas[doctype] = await h.Site.GetMetaAsync(doctype, Ct);
+        }
+
+        var compiled = ProfileCompiler.Compile(profile, metas);
+        var (_, tickets) = await SourceTestRead.ReadAsync(dump, "dump.json", new SourceReadOptions(Table: "tickets"));
+        var tally = new ValidationTally(attachments: options);
+        foreach (var ticket in tickets)
+        {
+            tally.Add("tickets", ticket.Locator.Row, compiled.MapRecord("tickets", ticket));
+        }
+
+        return tally;
     }
 
     private static async IAsyncEnumerable<SourceRecord> ReadAsync(string csv, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
