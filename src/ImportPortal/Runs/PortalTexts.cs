@@ -95,19 +95,7 @@ public static class PortalTexts
             return outcome ?? string.Empty;
         }
 
-        if (key == AttemptOutcomes.KeepsLinkKey)
-        {
-            args = [Outcome(args[0], culture)];
-        }
-
-        try
-        {
-            return string.Format(culture, Runs.GetString(key, culture) ?? AttemptOutcomes.All[key], args);
-        }
-        catch (FormatException)
-        {
-            return outcome!;
-        }
+        return Attempt(key, key == AttemptOutcomes.KeepsLinkKey ? [Outcome(args[0], culture)] : args, culture, outcome!);
     }
 
     /// <summary>
@@ -117,18 +105,19 @@ public static class PortalTexts
     public static string Request(string? request, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(culture);
-        if (AttemptOutcomes.ReadBackRequest(request) is not var (key, args))
-        {
-            return request ?? string.Empty;
-        }
+        return AttemptOutcomes.ReadBackRequest(request) is var (key, args) ? Attempt(key, args, culture, request!) : request ?? string.Empty;
+    }
 
+    // An attempt log's sentence in the reader's language; a translation that does not fit its values gives what is stored.
+    private static string Attempt(string key, string[] args, CultureInfo culture, string stored)
+    {
         try
         {
             return string.Format(culture, Runs.GetString(key, culture) ?? AttemptOutcomes.All[key], args);
         }
         catch (FormatException)
         {
-            return request!;
+            return stored;
         }
     }
 

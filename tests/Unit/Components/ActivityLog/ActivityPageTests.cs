@@ -75,13 +75,9 @@ public sealed partial class ActivityPageTests : RunPagesTest
         var second = await H.StartTicketRunAsync(RejectedTicketCsv.Create(6, RefusedSubject), profileName: "Freshdesk phiếu (lần 2)");
         await H.ExecuteAsync(second);
         Assert.True((await H.Runs.RetryAsync("lan.nguyen@haravan.vn", first, null, CancellationToken.None)).Succeeded);
-        var refused = (await H.RecordsAsync(first)).Single(r => r.State == RecordState.Failed && r.Stage == RunStage.Tickets);
-        var body = ImportPortal.Runs.RecordPayloadJson.Read(refused.PayloadJson).Insert;
-        body["subject"] = "Phiếu đã sửa tiêu đề";
-        Assert.True((await H.Runs.EditPayloadAsync("lan.nguyen@haravan.vn", refused.Id, body.ToJsonString(), CancellationToken.None)).Succeeded);
+        await EditRefusedTicketAsync(first, "lan.nguyen@haravan.vn");
         var number = await H.InDatabaseAsync(db => db.ImportRuns.Where(r => r.Id == first).Select(r => r.Number).SingleAsync());
-        Auth.SetRoles(PortalRoles.Admin);
-        Auth.SetPolicies(PortalRoles.AdminPolicy, PortalRoles.OperatorPolicy);
+        SignInAsAdmin();
 
         var dashboard = Render<ImportPortal.Components.Pages.Runs.RunDashboardPage>(p => p.Add(x => x.Id, first));
         await dashboard.WaitForAssertionAsync(() => Assert.Single(dashboard.FindAll("[data-testid=run-activity]")), Wait);
@@ -179,17 +175,13 @@ public sealed partial class ActivityPageTests : RunPagesTest
     {
         UseCulture(culture);
         var runId = await RunWithOneRefusedTicketAsync();
-        var refused = (await H.RecordsAsync(runId)).Single(r => r.State == RecordState.Failed && r.Stage == RunStage.Tickets);
-        var body = ImportPortal.Runs.RecordPayloadJson.Read(refused.PayloadJson).Insert;
-        body["subject"] = "Phiếu đã sửa tiêu đề";
-        Assert.True((await H.Runs.EditPayloadAsync("lan.nguyen@haravan.vn", refused.Id, body.ToJsonString(), CancellationToken.None)).Succeeded);
+        var refused = await EditRefusedTicketAsync(runId, "lan.nguyen@haravan.vn");
         var catalog = H.Services.GetRequiredService<ImportPortal.Sites.SiteCatalog>();
         var site = await catalog.FindAsync(H.SiteId, CancellationToken.None) ?? throw new InvalidOperationException("no site");
         var renamed = await catalog.UpdateAsync("quan.tri", H.SiteId,
             new ImportPortal.Sites.SiteInput { Name = "Haravan hỗ trợ (chính)", BaseUrl = site.BaseUrl, ApiKey = site.ApiKey, ApiSecret = H.Simulator.ApiSecret }, CancellationToken.None);
         Assert.True(renamed.Succeeded);
-        Auth.SetRoles(PortalRoles.Admin);
-        Auth.SetPolicies(PortalRoles.AdminPolicy, PortalRoles.OperatorPolicy);
+        SignInAsAdmin();
         Render<MudPopoverProvider>();
 
         var page = Render<ActivityPage>();

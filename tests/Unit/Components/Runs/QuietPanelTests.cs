@@ -19,8 +19,7 @@ public sealed class QuietPanelTests : RunPagesTest
     {
         UseCulture(culture);
         Auth.SetAuthorized("quan.tri@haravan.example");
-        Auth.SetRoles(PortalRoles.Admin);
-        Auth.SetPolicies(PortalRoles.OperatorPolicy, PortalRoles.AdminPolicy);
+        SignInAsAdmin();
         var site = await NoisyHelpdesk.PrepareAsync(H.Simulator);
         var runId = await H.StartAccountExportRunAsync(AccountExport.Create(tickets: 5));
         site.TakeSettingsDownAtFirstTicket();

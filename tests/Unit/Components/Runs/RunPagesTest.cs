@@ -1,4 +1,5 @@
 using Bunit;
+using ImportPortal.Domain.Migration;
 using ImportPortal.Jobs;
 using ImportPortal.Mappings;
 using ImportPortal.Runs;
@@ -49,6 +50,23 @@ public abstract class RunPagesTest : PortalComponentTest, IAsyncLifetime
         auth.SetRoles(PortalRoles.Operator);
         auth.SetPolicies(PortalRoles.OperatorPolicy);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    /// <summary>The signed-in user becomes an Admin (before rendering).</summary>
+    protected void SignInAsAdmin()
+    {
+        Auth.SetRoles(PortalRoles.Admin);
+        Auth.SetPolicies(PortalRoles.AdminPolicy, PortalRoles.OperatorPolicy);
+    }
+
+    /// <summary>The run's refused ticket gets a new subject by hand, as an operator fixes it from the error list; returns it as it was.</summary>
+    protected async Task<ImportRecord> EditRefusedTicketAsync(Guid runId, string actor)
+    {
+        var refused = (await H.RecordsAsync(runId)).Single(r => r.State == RecordState.Failed && r.Stage == RunStage.Tickets);
+        var body = RecordPayloadJson.Read(refused.PayloadJson).Insert;
+        body["subject"] = "Phiếu đã sửa tiêu đề";
+        Assert.True((await H.Runs.EditPayloadAsync(actor, refused.Id, body.ToJsonString(), CancellationToken.None)).Succeeded);
+        return refused;
     }
 
     /// <summary>What a test class adds to the portal's services.</summary>
