@@ -1,3 +1,4 @@
+using ImportPortal.Domain.Migration;
 using ImportPortal.Mappings;
 using ImportPortal.Runs;
 using ImportPortal.Security;
@@ -14,6 +15,9 @@ namespace ImportPortal.Persistence;
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     : IdentityDbContext<PortalUser, IdentityRole, string>(options)
 {
+    /// <summary>The index of a run's failed records (only those): by error kind, source table and row, and time.</summary>
+    public const string FailedIndex = "IX_ImportRecords_Failed";
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<Site> Sites => Set<Site>();
@@ -109,7 +113,11 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             // Failed records are counted, grouped by source table and listed latest first from this index alone: a
             // misconfigured run can fail a hundred thousand records, and reading each of them to show the dashboard
             // took 6 s from a cold cache (117,000 failed records, sqlite3 on the same schema), the index 0.07 s.
-            record.HasIndex(r => new { r.RunId, r.State, r.ErrorKind, r.Table, r.Row, r.UpdatedAt });
+            // Only failed records are in it: with every record in it, claiming a record and saving its outcome each moved
+            // its entry (its state and time change), a quarter of the records database's cost per record sent. A query
+            // reads it when its state is failed, as a constant or as a bound parameter (SQLite plans again with the value).
+            record.HasIndex(r => new { r.RunId, r.ErrorKind, r.Table, r.Row, r.UpdatedAt })
+                .HasFilter($"\"State\" = {(int)RecordState.Failed}").HasDatabaseName(FailedIndex);
             // The documents a removal kept or could not delete, listed on the dashboard: only records a removal reached
             // are in it, so an import writes nothing more.
             record.HasIndex(r => new { r.RunId, r.Removal }).HasFilter("\"Removal\" IS NOT NULL");

@@ -183,7 +183,7 @@ public sealed class RunQueries(IDbContextFactory<PortalDbContext> databases, Upl
         return new RecordPage(rows.Select(Line).ToList(), total);
     }
 
-    private static IQueryable<ImportRecord> Filtered(PortalDbContext db, Guid runId, RecordFilter filter)
+    internal static IQueryable<ImportRecord> Filtered(PortalDbContext db, Guid runId, RecordFilter filter)
     {
         var query = db.ImportRecords.AsNoTracking().Where(r => r.RunId == runId);
         if (filter.State is { } state)

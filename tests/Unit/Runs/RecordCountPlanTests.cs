@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using ImportPortal.Domain.Migration;
+using ImportPortal.Persistence;
 using ImportPortal.Runs;
 using ImportPortal.Tests.Unit.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -35,9 +37,37 @@ public sealed partial class RecordCountPlanTests
 
         foreach (var plan in new[] { byTable, latest })
         {
-            Assert.Contains("USING COVERING INDEX IX_ImportRecords_RunId_State_ErrorKind_Table_Row_UpdatedAt", plan, StringComparison.Ordinal);
+            Assert.Contains($"USING COVERING INDEX {PortalDbContext.FailedIndex}", plan, StringComparison.Ordinal);
             Assert.DoesNotContain("SCAN ImportRecords", plan, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task The_error_list_counts_and_pages_failed_records_from_their_index_as_its_query_is_sent_with_its_parameters()
+    {
+        await using var portal = await PortalServices.StartAsync((_, _) => { });
+        var runId = Guid.NewGuid();
+
+        // The index holds only failed records: SQLite reads it when the query's state is failed, here a bound parameter
+        // (the plans of the commands EF sends, not printed with their values written in).
+        var failed = await portal.InDatabaseAsync(db => BoundPlanAsync(RunQueries.Filtered(db, runId, new RecordFilter()).Select(r => r.Id)));
+        var ofKind = await portal.InDatabaseAsync(db => BoundPlanAsync(RunQueries.Filtered(db, runId, new RecordFilter(Kind: RecordErrorKind.Data)).Select(r => r.Id)));
+        var latest = await portal.InDatabaseAsync(db => BoundPlanAsync(RunQueries.LatestIds(RunQueries.Filtered(db, runId, new RecordFilter()), 0, 5)));
+        var skipped = await portal.InDatabaseAsync(db => BoundPlanAsync(RunQueries.Filtered(db, runId, new RecordFilter(State: RecordState.Skipped)).Select(r => r.Id)));
+
+        foreach (var plan in new[] { failed, ofKind, latest })
+        {
+            Assert.Contains($"USING COVERING INDEX {PortalDbContext.FailedIndex}", plan, StringComparison.Ordinal);
+        }
+
+        // Another state is found through the run's own index, never by reading every run's records.
+        foreach (var plan in new[] { failed, ofKind, latest, skipped })
+        {
+            Assert.DoesNotContain("SCAN ImportRecords", plan, StringComparison.Ordinal);
+            Assert.DoesNotContain("SCAN i", plan, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("INDEX IX_ImportRecords_RunId", skipped, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -109,6 +139,24 @@ public sealed partial class RecordCountPlanTests
             command.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter(name, value));
         }
 
+        await using var reader = await command.ExecuteReaderAsync();
+        var plan = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        Assert.NotEmpty(plan);
+        return string.Join('\n', plan);
+    }
+
+    /// <summary>SQLite's plan for the command EF sends for a query, its parameters bound as they are when it runs.</summary>
+    private static async Task<string> BoundPlanAsync<T>(IQueryable<T> query)
+    {
+        await using var command = query.CreateDbCommand();
+        Assert.Contains("@", command.CommandText, StringComparison.Ordinal);
+        await command.Connection!.OpenAsync();
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
         await using var reader = await command.ExecuteReaderAsync();
         var plan = new List<string>();
         while (await reader.ReadAsync())

@@ -283,9 +283,11 @@ namespace ImportPortal.Persistence.Migrations
                     b.HasIndex("RunId", "Stage", "Entity", "SourceKey")
                         .IsUnique();
 
-                    b.HasIndex("RunId", "Stage", "State", "GroupKey", "Sequence", "Result");
+                    b.HasIndex("RunId", "ErrorKind", "Table", "Row", "UpdatedAt")
+                        .HasDatabaseName("IX_ImportRecords_Failed")
+                        .HasFilter("\"State\" = 5");
 
-                    b.HasIndex("RunId", "State", "ErrorKind", "Table", "Row", "UpdatedAt");
+                    b.HasIndex("RunId", "Stage", "State", "GroupKey", "Sequence", "Result");
 
                     b.ToTable("ImportRecords");
                 });
