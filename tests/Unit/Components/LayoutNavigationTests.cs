@@ -119,6 +119,78 @@ public sealed class LayoutNavigationTests : PortalComponentTest, IAsyncLifetime
         Assert.Single(layout.FindAll("[data-testid=fail]"));
     }
 
+    [Theory]
+    [InlineData("en", "A dialog stopped on an error the portal did not expect (", "Close")]
+    [InlineData("vi", "Một hộp thoại đã dừng vì một lỗi ngoài dự kiến của cổng nhập (", "Đóng")]
+    public async Task A_dialog_s_unexpected_error_closes_the_dialog_says_so_and_leaves_the_page_as_it_was(string culture, string said, string close)
+    {
+        UseCulture(culture);
+        var layout = RenderLayout(b =>
+        {
+            b.OpenComponent<PageWithDialog>(0);
+            b.CloseComponent();
+        }, PortalRoles.Operator);
+
+        await layout.InvokeAsync(() => layout.Find("[data-testid=open-dialog]").Click());
+        layout.WaitForElement("[data-testid=dialog-fail]").Click();
+
+        // Dialogs render in the layout, outside the page's boundary: without their own, this error ended the connection.
+        var error = layout.WaitForElement("[data-testid=dialog-error]");
+        Assert.StartsWith(said, error.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("Asia/Ho_Chi_Minh", error.TextContent, StringComparison.Ordinal);
+        Assert.Equal("InvalidOperationException: Không đọc được hồ sơ ánh xạ", layout.Find("[data-testid=dialog-error-detail]").TextContent.Trim());
+        Assert.Empty(layout.FindAll("[data-testid=dialog-fail]"));
+        Assert.Empty(layout.FindAll("[data-testid=page-error]"));
+        Assert.Equal("đã nhập 3", layout.Find("[data-testid=page-state]").TextContent);
+        Assert.Equal(close, layout.Find("[data-testid=dialog-error-close]").TextContent.Trim());
+
+        layout.Find("[data-testid=dialog-error-close]").Click();
+
+        // The notice goes, and the next dialog opens as usual.
+        Assert.Empty(layout.FindAll("[data-testid=dialog-error]"));
+        await layout.InvokeAsync(() => layout.Find("[data-testid=open-dialog]").Click());
+        layout.WaitForElement("[data-testid=dialog-fail]");
+    }
+
+    /// <summary>A page that keeps a state of its own and opens a dialog with a defect.</summary>
+    private sealed class PageWithDialog : ComponentBase
+    {
+        [Inject]
+        private MudBlazor.IDialogService Dialogs { get; set; } = null!;
+
+        protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder)
+        {
+            builder.OpenElement(0, "span");
+            builder.AddAttribute(1, "data-testid", "page-state");
+            builder.AddContent(2, "đã nhập 3");
+            builder.CloseElement();
+            builder.OpenElement(3, "button");
+            builder.AddAttribute(4, "data-testid", "open-dialog");
+            builder.AddAttribute(5, "onclick", EventCallback.Factory.Create(this, () => Dialogs.ShowAsync<FailingDialog>("Sửa ánh xạ")));
+            builder.CloseElement();
+        }
+    }
+
+    /// <summary>A dialog with a defect: its button throws while it renders again.</summary>
+    private sealed class FailingDialog : ComponentBase
+    {
+        private bool _failing;
+
+        protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder)
+        {
+            if (_failing)
+            {
+                throw new InvalidOperationException("Không đọc được hồ sơ ánh xạ");
+            }
+
+            builder.OpenElement(0, "button");
+            builder.AddAttribute(1, "data-testid", "dialog-fail");
+            builder.AddAttribute(2, "onclick", EventCallback.Factory.Create(this, () => _failing = true));
+            builder.AddContent(3, "Lưu");
+            builder.CloseElement();
+        }
+    }
+
     /// <summary>A page with a defect: its button throws while the page renders again.</summary>
     private sealed class FailingPage : ComponentBase
     {
