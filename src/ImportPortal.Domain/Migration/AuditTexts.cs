@@ -95,8 +95,8 @@ public static class AuditTexts
     /// <summary>{0} the site's address, {1} its API key.</summary>
     public const string SiteCreated = "AuditDetail.SiteCreated";
 
-    /// <summary>{0} the site's name before, {1} after.</summary>
-    public const string SiteRenamed = "AuditDetail.SiteRenamed";
+    /// <summary>{0} the name before, {1} after: a site's or a mapping profile's (the key is kept as stored lines have it).</summary>
+    public const string Renamed = "AuditDetail.SiteRenamed";
 
     /// <summary>{0} the site's address before, {1} after.</summary>
     public const string SiteMoved = "AuditDetail.SiteMoved";
@@ -155,7 +155,7 @@ public static class AuditTexts
         [MailsDeleted] = "{0} unsent e-mail(s) deleted",
         [None] = "none",
         [SiteCreated] = "{0} key {1}",
-        [SiteRenamed] = "name {0} -> {1}",
+        [Renamed] = "name {0} -> {1}",
         [SiteMoved] = "url {0} -> {1}",
         [SiteKeyChanged] = "key {0} -> {1}",
         [SiteSecretReplaced] = "secret replaced",

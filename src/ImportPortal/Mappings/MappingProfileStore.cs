@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ImportPortal.Domain.Mapping;
 using ImportPortal.Domain.Mapping.Presets;
+using ImportPortal.Domain.Migration;
 using ImportPortal.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -76,7 +77,8 @@ public sealed class MappingProfileStore(IDbContextFactory<PortalDbContext> datab
         }
 
         var profile = MappingProfileJson.Deserialize(row.DefinitionJson) with { Name = name };
-        Audit(db, actor, "profile.renamed", $"{row.Name} -> {name}");
+        // Named by its new name, as a renamed site is; both names in the detail, in the reader's language.
+        new AuditLog(db, time).Record(actor, "profile.renamed", name, new PortalText(AuditTexts.Renamed, row.Name, name));
         Update(row, profile, actor);
         await db.SaveChangesAsync(ct);
         return ProfileResult.Ok(id);

@@ -137,7 +137,7 @@ public sealed class SiteCatalog(IDbContextFactory<PortalDbContext> databases, Si
     private static List<PortalText> DescribeChanges(Site site, SiteInput input)
     {
         var parts = new List<PortalText>();
-        if (site.Name != input.Name.Trim()) parts.Add(new(AuditTexts.SiteRenamed, site.Name, input.Name.Trim()));
+        if (site.Name != input.Name.Trim()) parts.Add(new(AuditTexts.Renamed, site.Name, input.Name.Trim()));
         if (site.BaseUrl != SiteInputRules.NormalizeUrl(input.BaseUrl)) parts.Add(new(AuditTexts.SiteMoved, site.BaseUrl, SiteInputRules.NormalizeUrl(input.BaseUrl)));
         if (site.ApiKey != input.ApiKey.Trim()) parts.Add(new(AuditTexts.SiteKeyChanged, site.ApiKey, input.ApiKey.Trim()));
         if (!string.IsNullOrWhiteSpace(input.ApiSecret)) parts.Add(new(AuditTexts.SiteSecretReplaced));

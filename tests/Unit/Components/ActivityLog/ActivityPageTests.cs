@@ -168,10 +168,10 @@ public sealed partial class ActivityPageTests : RunPagesTest
     }
 
     [Theory]
-    [InlineData("en", "name Hỗ trợ Haravan -> Haravan hỗ trợ (chính) · secret replaced", " key ", "custom_source_id on ", " bytes, sha256 ", "record {0}: HD Ticket {1}", "secret replaced")]
-    [InlineData("vi", "tên Hỗ trợ Haravan → Haravan hỗ trợ (chính) · đã thay khoá bí mật", ", khoá API ", "custom_source_id trên ", " byte, sha256 ", "bản ghi {0}: HD Ticket {1}", "da thay khoa bi mat")]
-    public async Task What_was_done_to_a_site_a_file_and_a_payload_reads_in_the_readers_words_and_is_found_by_them(
-        string culture, string changed, string created, string fields, string file, string edited, string search)
+    [InlineData("en", "name Hỗ trợ Haravan -> Haravan hỗ trợ (chính) · secret replaced", " key ", "custom_source_id on ", " bytes, sha256 ", "record {0}: HD Ticket {1}", "name {0} -> {1}", "secret replaced")]
+    [InlineData("vi", "tên Hỗ trợ Haravan → Haravan hỗ trợ (chính) · đã thay khoá bí mật", ", khoá API ", "custom_source_id trên ", " byte, sha256 ", "bản ghi {0}: HD Ticket {1}", "tên {0} → {1}", "da thay khoa bi mat")]
+    public async Task What_was_done_to_a_site_a_profile_a_file_and_a_payload_reads_in_the_readers_words_and_is_found_by_them(
+        string culture, string changed, string created, string fields, string file, string edited, string profileRenamed, string search)
     {
         UseCulture(culture);
         var runId = await RunWithOneRefusedTicketAsync();
@@ -181,6 +181,9 @@ public sealed partial class ActivityPageTests : RunPagesTest
         var renamed = await catalog.UpdateAsync("quan.tri", H.SiteId,
             new ImportPortal.Sites.SiteInput { Name = "Haravan hỗ trợ (chính)", BaseUrl = site.BaseUrl, ApiKey = site.ApiKey, ApiSecret = H.Simulator.ApiSecret }, CancellationToken.None);
         Assert.True(renamed.Succeeded);
+        var profiles = H.Services.GetRequiredService<ImportPortal.Mappings.MappingProfileStore>();
+        var profile = (await profiles.ListAsync(CancellationToken.None))[0];
+        Assert.True((await profiles.RenameAsync("quan.tri", profile.Id, "Phiếu Haravan 2024", CancellationToken.None)).Succeeded);
         SignInAsAdmin();
         Render<MudPopoverProvider>();
 
@@ -195,6 +198,12 @@ public sealed partial class ActivityPageTests : RunPagesTest
         Assert.StartsWith(fields, DetailOf("site.custom-fields-created"), StringComparison.Ordinal);
         Assert.Matches($"^[0-9]+{Regex.Escape(file)}[0-9a-f]{{64}}$", DetailOf("upload.created"));
         Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, edited, refused.Id, refused.SourceKey), DetailOf("record.payload-edited"));
+        // A renamed profile is named by its new name; both names are in the detail, in the reader's sentence.
+        var profileLine = Assert.Single(rows, r => Action(r).GetAttribute("data-action") == "profile.renamed");
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, profileRenamed, profile.Name, "Phiếu Haravan 2024"), Detail(profileLine));
+        var profileSubject = profileLine.TextContent.Replace(Detail(profileLine), "", StringComparison.Ordinal);
+        Assert.Contains("Phiếu Haravan 2024", profileSubject, StringComparison.Ordinal);
+        Assert.DoesNotContain(profile.Name, profileSubject, StringComparison.Ordinal);
         // Every action on a site is named by the site, the fields made on it too.
         Assert.Contains("Haravan hỗ trợ (chính)", Assert.Single(rows, r => Action(r).GetAttribute("data-action") == "site.changed").TextContent, StringComparison.Ordinal);
         Assert.Contains("Hỗ trợ Haravan", Assert.Single(rows, r => Action(r).GetAttribute("data-action") == "site.custom-fields-created").TextContent, StringComparison.Ordinal);
