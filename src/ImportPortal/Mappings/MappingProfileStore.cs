@@ -78,7 +78,7 @@ public sealed class MappingProfileStore(IDbContextFactory<PortalDbContext> datab
 
         var profile = MappingProfileJson.Deserialize(row.DefinitionJson) with { Name = name };
         // Named by its new name, as a renamed site is; both names in the detail, in the reader's language.
-        new AuditLog(db, time).Record(actor, "profile.renamed", name, new PortalText(AuditTexts.Renamed, row.Name, name));
+        Audit(db, actor, "profile.renamed", name, new PortalText(AuditTexts.Renamed, row.Name, name));
         Update(row, profile, actor);
         await db.SaveChangesAsync(ct);
         return ProfileResult.Ok(id);
@@ -160,8 +160,8 @@ public sealed class MappingProfileStore(IDbContextFactory<PortalDbContext> datab
         : name.Length > 200 ? ProfileResult.Fail("Mappings.NameTooLong")
         : null;
 
-    private void Audit(PortalDbContext db, string actor, string action, string subject) =>
-        db.AuditEvents.Add(new AuditEvent { At = time.GetUtcNow(), Actor = actor, Action = action, Subject = subject });
+    private void Audit(PortalDbContext db, string actor, string action, string subject, params PortalText[] detail) =>
+        new AuditLog(db, time).Record(actor, action, subject, detail);
 
     private static int EntityCount(string json)
     {
