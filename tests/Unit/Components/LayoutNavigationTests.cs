@@ -99,7 +99,7 @@ public sealed class LayoutNavigationTests : PortalComponentTest, IAsyncLifetime
         UseCulture(culture);
         var layout = RenderLayout(b =>
         {
-            b.OpenComponent<FailingPage>(0);
+            b.OpenComponent<Failing>(0);
             b.CloseComponent();
         }, PortalRoles.Operator);
 
@@ -166,45 +166,31 @@ public sealed class LayoutNavigationTests : PortalComponentTest, IAsyncLifetime
             builder.CloseElement();
             builder.OpenElement(3, "button");
             builder.AddAttribute(4, "data-testid", "open-dialog");
-            builder.AddAttribute(5, "onclick", EventCallback.Factory.Create(this, () => Dialogs.ShowAsync<FailingDialog>("Sửa ánh xạ")));
+            builder.AddAttribute(5, "onclick", EventCallback.Factory.Create(this, () => Dialogs.ShowAsync<Failing>("Sửa ánh xạ", new MudBlazor.DialogParameters<Failing> { { f => f.TestId, "dialog-fail" }, { f => f.Message, "Không đọc được hồ sơ ánh xạ" } })));
             builder.CloseElement();
         }
     }
 
-    /// <summary>A dialog with a defect: its button throws while it renders again.</summary>
-    private sealed class FailingDialog : ComponentBase
+    /// <summary>A page or a dialog with a defect: its button throws while it renders again.</summary>
+    private sealed class Failing : ComponentBase
     {
         private bool _failing;
+
+        [Parameter]
+        public string TestId { get; set; } = "fail";
+
+        [Parameter]
+        public string Message { get; set; } = "Bảng tạm bị khoá";
 
         protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder)
         {
             if (_failing)
             {
-                throw new InvalidOperationException("Không đọc được hồ sơ ánh xạ");
+                throw new InvalidOperationException(Message);
             }
 
             builder.OpenElement(0, "button");
-            builder.AddAttribute(1, "data-testid", "dialog-fail");
-            builder.AddAttribute(2, "onclick", EventCallback.Factory.Create(this, () => _failing = true));
-            builder.AddContent(3, "Lưu");
-            builder.CloseElement();
-        }
-    }
-
-    /// <summary>A page with a defect: its button throws while the page renders again.</summary>
-    private sealed class FailingPage : ComponentBase
-    {
-        private bool _failing;
-
-        protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder)
-        {
-            if (_failing)
-            {
-                throw new InvalidOperationException("Bảng tạm bị khoá");
-            }
-
-            builder.OpenElement(0, "button");
-            builder.AddAttribute(1, "data-testid", "fail");
+            builder.AddAttribute(1, "data-testid", TestId);
             builder.AddAttribute(2, "onclick", EventCallback.Factory.Create(this, () => _failing = true));
             builder.AddContent(3, "Lưu");
             builder.CloseElement();

@@ -133,21 +133,13 @@ public sealed partial class RecordCountPlanTests
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
             command.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter(name, value));
         }
 
-        await using var reader = await command.ExecuteReaderAsync();
-        var plan = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            plan.Add(reader.GetString(3));
-        }
-
-        Assert.NotEmpty(plan);
-        return string.Join('\n', plan);
+        return await ExplainAsync(command);
     }
 
     /// <summary>SQLite's plan for the command EF sends for a query, its parameters bound as they are when it runs.</summary>
@@ -156,16 +148,7 @@ public sealed partial class RecordCountPlanTests
         await using var command = query.CreateDbCommand();
         Assert.Contains("@", command.CommandText, StringComparison.Ordinal);
         await command.Connection!.OpenAsync();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        await using var reader = await command.ExecuteReaderAsync();
-        var plan = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            plan.Add(reader.GetString(3));
-        }
-
-        Assert.NotEmpty(plan);
-        return string.Join('\n', plan);
+        return await ExplainAsync(command);
     }
 
     /// <summary>SQLite's plan for a query as EF prints it: its parameters (".param set @p value" lines) put back as literals.</summary>
@@ -182,7 +165,14 @@ public sealed partial class RecordCountPlanTests
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        command.CommandText = sql;
+        return await ExplainAsync(command);
+    }
+
+    /// <summary>SQLite's plan for the command as it stands (its parameters bound, if it has any), one line per step.</summary>
+    private static async Task<string> ExplainAsync(System.Data.Common.DbCommand command)
+    {
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
         await using var reader = await command.ExecuteReaderAsync();
         var plan = new List<string>();
         while (await reader.ReadAsync())
