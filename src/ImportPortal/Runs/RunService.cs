@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Hangfire;
 using ImportPortal.Domain.Mapping;
 using ImportPortal.Domain.Migration;
+using ImportPortal.Domain.Preflight;
 using ImportPortal.Jobs;
 using ImportPortal.Mappings;
 using ImportPortal.Persistence;
@@ -50,6 +51,12 @@ public sealed class RunService(
         if (request.Options.Stages.Count == 0)
         {
             return RunCommandResult.Fail("Runs.NoStages");
+        }
+
+        // The page says the same before the button can be pressed; this holds for a request that did not come from it.
+        if (RunReadiness.Of(PreflightJsonReader.Read(await sites.ReadPreflightJsonAsync(site.Id, ct)), request.Options.DryRun, request.Options.KeepQuiet).Blocks)
+        {
+            return RunCommandResult.Fail("Runs.SiteBlocked");
         }
 
         if (request.Options.SendFrom is { } sendFrom)

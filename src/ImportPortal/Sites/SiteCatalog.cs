@@ -73,14 +73,23 @@ public sealed class SiteCatalog(IDbContextFactory<PortalDbContext> databases, Si
         }
 
         var changes = DescribeChanges(site, input);
+        var connection = (site.BaseUrl, site.ApiKey);
         site.Name = input.Name.Trim();
         site.BaseUrl = SiteInputRules.NormalizeUrl(input.BaseUrl);
         site.ApiKey = input.ApiKey.Trim();
         site.UpdatedAt = time.GetUtcNow();
-        if (!string.IsNullOrWhiteSpace(input.ApiSecret))
+        var newSecret = !string.IsNullOrWhiteSpace(input.ApiSecret);
+        if (newSecret)
         {
             site.ProtectedSecret = secrets.Protect(input.ApiSecret.Trim());
             site.SecretChangedAt = site.UpdatedAt;
+        }
+
+        // The last test spoke of another address or user: it no longer says what a run on this site would meet.
+        if (newSecret || connection != (site.BaseUrl, site.ApiKey))
+        {
+            site.PreflightJson = null;
+            site.PreflightAt = null;
         }
 
         Audit(db, actor, "site.changed", site, [.. changes]);

@@ -60,8 +60,14 @@ public sealed partial class RunFlowTests(BrowserFixture browser, PortalFixture p
         await op.WaitForCircuitAsync();
         await Expect(op.Page.Locator(".mud-select").Filter(new() { HasText = "Upload for \"tickets\"" }).First).ToContainTextAsync("Tickets-run.csv");
 
+        // The site's test, read for this run: its enabled assignment rules are the quiet run's to turn off and put back.
+        var rules = op.Page.Locator("[data-testid=run-readiness-line][data-check=assignment-rules]");
+        await Expect(rules).ToHaveAttributeAsync("data-handling", "HandledByQuiet");
+        await Expect(op.Page.GetByTestId("run-readiness")).ToHaveAttributeAsync("data-blocks", "False");
+
         // A dry run first: it maps, checks and looks up, and writes nothing.
         await op.Page.GetByTestId("run-dry-run").CheckAsync();
+        await Expect(rules).ToHaveAttributeAsync("data-handling", "NotForDryRun");
         await op.Page.GetByTestId("run-start").ClickAsync();
         await op.Page.WaitForURLAsync(new Regex("/runs/[0-9a-f-]{36}$"));
         var dryRun = op.Page.Url;

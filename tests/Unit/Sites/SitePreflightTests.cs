@@ -98,5 +98,32 @@ public sealed class SitePreflightTests
         Assert.DoesNotContain("not-the-secret", h.Logs.All, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_new_address_key_or_secret_voids_the_last_test_and_a_new_name_keeps_it()
+    {
+        await using var h = await SitesHarness.StartAsync();
+        var id = (await h.Catalog.AddAsync("admin", h.SimulatorInput(), Ct)).Id!.Value;
+        var edits = new (string What, Action<ImportPortal.Sites.SiteInput> Edit, bool Voids)[]
+        {
+            ("name", e => e.Name = "Hỗ trợ Haravan (chính)", false),
+            ("address", e => e.BaseUrl = h.Simulator.BaseUrl.ToString().Replace("127.0.0.1", "localhost", StringComparison.Ordinal), true),
+            ("API key", e => e.ApiKey = h.Simulator.ApiKey + "-moi", true),
+            ("secret", e => e.ApiSecret = h.Simulator.ApiSecret, true),
+        };
+
+        foreach (var (what, edit, voids) in edits)
+        {
+            await h.Preflight.RunAsync(id, Ct);
+            var site = (await h.Catalog.FindAsync(id, Ct))!;
+            var input = new ImportPortal.Sites.SiteInput { Name = site.Name, BaseUrl = site.BaseUrl, ApiKey = site.ApiKey, ApiSecret = "" };
+            edit(input);
+
+            Assert.True((await h.Catalog.UpdateAsync("admin", id, input, Ct)).Succeeded, what);
+
+            Assert.True(voids == (await h.Preflight.LastReportAsync(id, Ct) is null), $"{what}: the last test {(voids ? "was kept" : "was voided")}");
+            Assert.True(voids == ((await h.Catalog.FindAsync(id, Ct))!.PreflightAt is null), what);
+        }
+    }
+
     private static StringContent JsonContent(string json) => new(JsonNode.Parse(json)!.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
 }

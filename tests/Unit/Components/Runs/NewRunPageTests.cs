@@ -170,6 +170,67 @@ public sealed class NewRunPageTests : RunPagesTest
     }
 
     /// <summary>A ticket CSV uploaded and profiled, a profile from the preset, and the form opened for both from the query.</summary>
+    [Theory]
+    [InlineData("en", "has not been tested yet", "Test the site now", "This run takes care of it", "This stops the run", "1 thing(s) that stop this run", "A dry run writes nothing")]
+    [InlineData("vi", "chưa được kiểm tra", "Kiểm tra trang ngay", "Lượt nhập này tự lo việc này", "Việc này chặn lượt nhập", "1 điều chặn lượt nhập này", "Chạy thử không ghi gì")]
+    public async Task The_site_s_test_says_what_stops_the_run_and_what_the_run_takes_care_of_and_the_start_waits_for_it(
+        string culture, string untested, string testNow, string handled, string stops, string blocked, string dry)
+    {
+        UseCulture(culture);
+        // The site's helpdesk would acknowledge every imported ticket to its customer by e-mail.
+        using (var http = H.Simulator.CreateClient())
+        {
+            (await http.PutAsync(new Uri("api/resource/HD Settings/HD Settings", UriKind.Relative),
+                new StringContent("""{"send_acknowledgement_email": 1}""", System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        }
+
+        var (page, nav, _) = await OpenFormAsync("Phiếu trên trang chưa kiểm tra");
+        var panel = await page.WaitForElementAsync("[data-testid=run-readiness]", Wait);
+        Assert.Equal("False", panel.GetAttribute("data-tested"));
+        Assert.Contains(untested, page.Find("[data-testid=run-readiness-when]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(testNow, page.Find("[data-testid=run-readiness-test]").TextContent, StringComparison.Ordinal);
+
+        page.Find("button[data-testid=run-readiness-test]").Click();
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("True", page.Find("[data-testid=run-readiness]").GetAttribute("data-tested")), Wait);
+        Assert.NotNull(await H.Services.GetRequiredService<ImportPortal.Sites.SitePreflight>().LastReportAsync(H.SiteId, CancellationToken.None));
+        // Kept quiet (the default), the run turns the mails off itself: it may start.
+        Assert.Equal("HandledByQuiet", AckLine().GetAttribute("data-handling"));
+        Assert.Contains(handled, AckLine().TextContent, StringComparison.Ordinal);
+        Assert.False(page.Find("[data-testid=run-start]").HasAttribute("disabled"));
+
+        page.Find("input[data-testid=run-keep-quiet]").Change(false);
+        await page.WaitForAssertionAsync(() => Assert.Equal("Blocks", AckLine().GetAttribute("data-handling")), Wait);
+        Assert.Contains(stops, AckLine().TextContent, StringComparison.Ordinal);
+        Assert.True(page.Find("[data-testid=run-start]").HasAttribute("disabled"));
+        Assert.Contains(blocked, page.Find("[data-testid=run-start-blocked]").TextContent, StringComparison.Ordinal);
+
+        page.Find("input[data-testid=run-dry-run]").Change(true);
+        await page.WaitForAssertionAsync(() => Assert.Equal("NotForDryRun", AckLine().GetAttribute("data-handling")), Wait);
+        Assert.Contains(dry, AckLine().TextContent, StringComparison.Ordinal);
+        Assert.False(page.Find("[data-testid=run-start]").HasAttribute("disabled"));
+        Assert.Empty(page.FindAll("[data-testid=run-start-blocked]"));
+
+        // Turned off on the site and tested again, nothing stops a loud run any more.
+        using (var http = H.Simulator.CreateClient())
+        {
+            (await http.PutAsync(new Uri("api/resource/HD Settings/HD Settings", UriKind.Relative),
+                new StringContent("""{"send_acknowledgement_email": 0}""", System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        }
+
+        page.Find("input[data-testid=run-dry-run]").Change(false);
+        await page.WaitForElementAsync("input[data-testid=run-keep-quiet]", Wait);
+        page.Find("input[data-testid=run-keep-quiet]").Change(false);
+        await page.WaitForAssertionAsync(() => Assert.Equal("Blocks", AckLine().GetAttribute("data-handling")), Wait);
+        page.Find("button[data-testid=run-readiness-test]").Click();
+        await page.WaitForAssertionAsync(() => Assert.Empty(page.FindAll("[data-testid=run-readiness-line][data-check=ack-email]")), Wait);
+        Assert.False(page.Find("[data-testid=run-start]").HasAttribute("disabled"));
+        page.Find("[data-testid=run-start]").Click();
+        await page.WaitForAssertionAsync(() => Assert.Matches("/runs/[0-9a-f-]{36}$", nav.Uri), Wait);
+
+        AngleSharp.Dom.IElement AckLine() => page.Find("[data-testid=run-readiness-line][data-check=ack-email]");
+    }
+
     private async Task<(IRenderedComponent<NewRunPage> Page, NavigationManager Nav, Guid Upload)> OpenFormAsync(string profileName)
     {
         var upload = await H.UploadAsync(RejectedTicketCsv.Create(3, "Bình thường"), "Tickets-new-run.csv");

@@ -41,6 +41,7 @@ public abstract class RunPagesTest : PortalComponentTest, IAsyncLifetime
         Services.AddSingleton(H.Services.GetRequiredService<ProgressFeed<RunCheckProgress>>());
         Services.AddSingleton(H.Services.GetRequiredService<RunChecks>());
         Services.AddSingleton(H.Services.GetRequiredService<SiteCatalog>());
+        Services.AddSingleton(H.Services.GetRequiredService<SitePreflight>());
         Services.AddSingleton(H.Services.GetRequiredService<MappingProfileStore>());
         Services.AddSingleton(H.Services.GetRequiredService<UploadStore>());
         Services.AddSingleton(H.Services.GetRequiredService<ImportPortal.Persistence.AuditTrail>());
