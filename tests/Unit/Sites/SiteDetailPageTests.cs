@@ -50,6 +50,27 @@ public sealed class SiteDetailPageTests : PortalComponentTest, IAsyncLifetime
         Assert.Contains("••••", page.Find("[data-testid=site-secret-value]").TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_new_api_key_saved_from_the_page_takes_the_old_test_off_it()
+    {
+        UseCulture("vi");
+        var id = (await _h.Catalog.AddAsync("admin", _h.SimulatorInput(), CancellationToken.None)).Id!.Value;
+        await _h.Preflight.RunAsync(id, CancellationToken.None);
+        Render<MudBlazor.MudPopoverProvider>();
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var page = Render<SiteDetailPage>(p => p.Add(x => x.Id, id));
+        page.WaitForElement("[data-testid=preflight-report]");
+
+        // Not awaited: the click's handler waits for the dialog to close.
+        page.Find("button[data-testid=site-edit]").Click();
+        dialogs.WaitForElement("input[data-testid=site-key]", TimeSpan.FromSeconds(10)).Change(_h.Simulator.ApiKey + "-moi");
+        dialogs.Find("button[data-testid=site-save]").Click();
+
+        page.WaitForElement("[data-testid=preflight-none]", TimeSpan.FromSeconds(10));
+        Assert.Empty(page.FindAll("[data-testid=preflight-report]"));
+        Assert.Equal("None", page.Find("[data-testid=severity-chip]").GetAttribute("data-severity"));
+    }
+
     [Theory]
     [InlineData("en", "The site answers at", "Use this address and test again")]
     [InlineData("vi", "Trang trả lời tại", "Dùng địa chỉ này và kiểm tra lại")]
