@@ -54,8 +54,8 @@ public sealed class HomePageTests : PortalComponentTest, IAsyncLifetime
 public sealed class HomePageWithRunTests : RunPagesTest
 {
     [Theory]
-    [InlineData("en", "1 site(s) connected.", "1 file(s) uploaded.", "1 mapping profile(s).", "Latest: run #1 on Hỗ trợ Haravan, Completed with errors.", "Open run #1")]
-    [InlineData("vi", "Đã kết nối 1 trang Frappe.", "Đã tải lên 1 tệp.", "1 hồ sơ ánh xạ.", "Gần nhất: lượt nhập #1 vào Hỗ trợ Haravan, Hoàn thành, có lỗi.", "Mở lượt nhập #1")]
+    [InlineData("en", "1 site(s) connected. 1 not tested yet: open it and test the connection before a run.", "1 file(s) uploaded.", "1 mapping profile(s).", "Latest: run #1 on Hỗ trợ Haravan, Completed with errors.", "Open run #1")]
+    [InlineData("vi", "Đã kết nối 1 trang Frappe. 1 trang chưa được kiểm tra: hãy mở và kiểm tra kết nối trước khi nhập.", "Đã tải lên 1 tệp.", "1 hồ sơ ánh xạ.", "Gần nhất: lượt nhập #1 vào Hỗ trợ Haravan, Hoàn thành, có lỗi.", "Mở lượt nhập #1")]
     public async Task Each_step_says_what_is_there_and_the_latest_run_how_it_ended(string culture, string sites, string uploads, string profiles, string run, string open)
     {
         UseCulture(culture);
@@ -73,6 +73,25 @@ public sealed class HomePageWithRunTests : RunPagesTest
         Assert.Equal($"runs/{runId}", openRun.GetAttribute("href"));
         Assert.Equal(open, openRun.TextContent.Trim());
         Assert.Empty(page.FindAll("[data-testid=home-run-progress]"));
+    }
+
+    [Theory]
+    [InlineData("en", "1 site(s) connected. 1 with red lines in its last test: open it to see what they stop.", "1 site(s) connected.")]
+    [InlineData("vi", "Đã kết nối 1 trang Frappe. 1 trang có dòng đỏ trong lần kiểm tra gần nhất: hãy mở để xem chúng chặn gì.", "Đã kết nối 1 trang Frappe.")]
+    public async Task A_site_whose_last_test_has_red_lines_is_pointed_at_until_a_test_is_green(string culture, string red, string green)
+    {
+        UseCulture(culture);
+        var preflight = H.Services.GetRequiredService<SitePreflight>();
+        await H.SetAcknowledgementMailsAsync(on: true);
+        await preflight.RunAsync(H.SiteId, CancellationToken.None);
+
+        Assert.Equal(red, Render<HomePage>().FindAll("[data-testid=home-status]")[0].TextContent.Trim());
+
+        await H.SetAcknowledgementMailsAsync(on: false);
+        await preflight.RunAsync(H.SiteId, CancellationToken.None);
+
+        // Amber lines (the external-id fields' creation aside, assignment rules) are the site page's to show.
+        Assert.Equal(green, Render<HomePage>().FindAll("[data-testid=home-status]")[0].TextContent.Trim());
     }
 
     [Fact]

@@ -17,11 +17,7 @@ public sealed class BlockedStartTests
     public async Task A_loud_run_on_a_site_that_would_mail_every_customer_is_refused_and_a_quiet_or_dry_one_starts()
     {
         await using var h = await RunsHarness.StartAsync();
-        using (var http = h.Simulator.CreateClient())
-        {
-            (await http.PutAsync(new Uri("api/resource/HD Settings/HD Settings", UriKind.Relative),
-                new StringContent("""{"send_acknowledgement_email": 1}""", System.Text.Encoding.UTF8, "application/json"), Ct)).EnsureSuccessStatusCode();
-        }
+        await h.SetAcknowledgementMailsAsync(on: true);
 
         var upload = await h.UploadAsync(RejectedTicketCsv.Create(3, "Bình thường"), "tickets.csv");
         var profile = await h.ProfileAsync(FreshdeskTicketExportPreset.Create() with { Name = "Phiếu trên trang ồn ào" });

@@ -198,6 +198,14 @@ public sealed class RunsHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>Turns the site's acknowledgement e-mails on or off in HD Settings, as its administrator would.</summary>
+    public async Task SetAcknowledgementMailsAsync(bool on)
+    {
+        using var http = Simulator.CreateClient();
+        using var body = new StringContent($$"""{"send_acknowledgement_email": {{(on ? 1 : 0)}}}""", System.Text.Encoding.UTF8, "application/json");
+        (await http.PutAsync(new Uri("api/resource/HD Settings/HD Settings", UriKind.Relative), body)).EnsureSuccessStatusCode();
+    }
+
     public async Task<Guid> StartAsync(Guid profileId, IReadOnlyDictionary<string, TableBinding> bindings, RunOptions? options = null)
     {
         var result = await Runs.StartAsync("van.hanh", new StartRunRequest(SiteId, profileId, bindings, options ?? new RunOptions { Ceiling = 8 }), CancellationToken.None);

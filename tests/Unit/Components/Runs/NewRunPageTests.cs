@@ -178,11 +178,7 @@ public sealed class NewRunPageTests : RunPagesTest
     {
         UseCulture(culture);
         // The site's helpdesk would acknowledge every imported ticket to its customer by e-mail.
-        using (var http = H.Simulator.CreateClient())
-        {
-            (await http.PutAsync(new Uri("api/resource/HD Settings/HD Settings", UriKind.Relative),
-                new StringContent("""{"send_acknowledgement_email": 1}""", System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-        }
+        await H.SetAcknowledgementMailsAsync(on: true);
 
         var (page, nav, _) = await OpenFormAsync("Phiếu trên trang chưa kiểm tra");
         var panel = await page.WaitForElementAsync("[data-testid=run-readiness]", Wait);
@@ -212,11 +208,7 @@ public sealed class NewRunPageTests : RunPagesTest
         Assert.Empty(page.FindAll("[data-testid=run-start-blocked]"));
 
         // Turned off on the site and tested again, nothing stops a loud run any more.
-        using (var http = H.Simulator.CreateClient())
-        {
-            (await http.PutAsync(new Uri("api/resource/HD Settings/HD Settings", UriKind.Relative),
-                new StringContent("""{"send_acknowledgement_email": 0}""", System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-        }
+        await H.SetAcknowledgementMailsAsync(on: false);
 
         page.Find("input[data-testid=run-dry-run]").Change(false);
         await page.WaitForElementAsync("input[data-testid=run-keep-quiet]", Wait);
