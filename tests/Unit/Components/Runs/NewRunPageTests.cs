@@ -223,6 +223,36 @@ public sealed class NewRunPageTests : RunPagesTest
         AngleSharp.Dom.IElement AckLine() => page.Find("[data-testid=run-readiness-line][data-check=ack-email]");
     }
 
+    [Theory]
+    [InlineData("en", "1 thing(s) that stop this run")]
+    [InlineData("vi", "1 điều chặn lượt nhập này")]
+    public async Task A_real_run_on_a_site_never_tested_tests_it_first_and_does_not_start_when_the_test_stops_it(string culture, string blocked)
+    {
+        UseCulture(culture);
+        await H.SetAcknowledgementMailsAsync(on: true);
+        var (page, nav, _) = await OpenFormAsync("Phiếu gửi thẳng");
+        await page.WaitForAssertionAsync(() => Assert.Equal("False", page.Find("[data-testid=run-readiness]").GetAttribute("data-tested")), Wait);
+        page.Find("input[data-testid=run-keep-quiet]").Change(false);
+        await page.WaitForAssertionAsync(() => Assert.False(page.Find("input[data-testid=run-keep-quiet]").HasAttribute("checked")), Wait);
+        var start = nav.Uri;
+
+        page.Find("[data-testid=run-start]").Click();
+
+        // Every imported ticket would have e-mailed its customer: the test ran, the run did not start.
+        await page.WaitForAssertionAsync(() => Assert.Contains(blocked, page.Find("[data-testid=run-start-blocked]").TextContent, StringComparison.Ordinal), Wait);
+        Assert.Equal("Blocks", page.Find("[data-testid=run-readiness-line][data-check=ack-email]").GetAttribute("data-handling"));
+        Assert.NotNull(await H.Services.GetRequiredService<ImportPortal.Sites.SitePreflight>().LastReportAsync(H.SiteId, CancellationToken.None));
+        Assert.Equal(0, await H.InDatabaseAsync(db => db.ImportRuns.CountAsync()));
+        Assert.Equal(start, nav.Uri);
+
+        // Kept quiet, the same run starts (the test already there, it does not run again).
+        page.Find("input[data-testid=run-keep-quiet]").Change(true);
+        await page.WaitForAssertionAsync(() => Assert.False(page.Find("[data-testid=run-start]").HasAttribute("disabled")), Wait);
+        page.Find("[data-testid=run-start]").Click();
+        await page.WaitForAssertionAsync(() => Assert.Matches("/runs/[0-9a-f-]{36}$", nav.Uri), Wait);
+        Assert.Equal(1, await H.InDatabaseAsync(db => db.ImportRuns.CountAsync()));
+    }
+
     private async Task<(IRenderedComponent<NewRunPage> Page, NavigationManager Nav, Guid Upload)> OpenFormAsync(string profileName)
     {
         var upload = await H.UploadAsync(RejectedTicketCsv.Create(3, "Bình thường"), "Tickets-new-run.csv");
