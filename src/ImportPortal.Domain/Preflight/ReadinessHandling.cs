@@ -12,6 +12,9 @@ public enum ReadinessHandling
     /// <summary>A dry run writes nothing, so this does not stop it; a real run would need it put right.</summary>
     NotForDryRun,
 
+    /// <summary>Only tickets meet it, and the run sends none.</summary>
+    NotForTheseStages,
+
     /// <summary>Red, and nothing the run does puts it right: the run does not start.</summary>
     Blocks,
 }

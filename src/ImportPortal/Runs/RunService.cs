@@ -54,7 +54,8 @@ public sealed class RunService(
         }
 
         // The page says the same before the button can be pressed; this holds for a request that did not come from it.
-        if (RunReadiness.Of(PreflightJsonReader.Read(await sites.ReadPreflightJsonAsync(site.Id, ct)), request.Options.DryRun, request.Options.KeepQuiet).Blocks)
+        var sent = RunStages.Of(profile).Where(request.Options.Stages.Contains).ToList();
+        if (RunReadiness.Of(PreflightJsonReader.Read(await sites.ReadPreflightJsonAsync(site.Id, ct)), request.Options.DryRun, request.Options.KeepQuiet, sent).Blocks)
         {
             return RunCommandResult.Fail("Runs.SiteBlocked");
         }

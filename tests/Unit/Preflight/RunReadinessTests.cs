@@ -1,3 +1,4 @@
+using ImportPortal.Domain.Migration;
 using ImportPortal.Domain.Preflight;
 
 namespace ImportPortal.Tests.Unit.Preflight;
@@ -48,6 +49,26 @@ public sealed class RunReadinessTests
         Assert.Equal(ReadinessHandling.NotForDryRun, Handling(dry, PreflightCheckIds.AckEmail));
         Assert.Equal(ReadinessHandling.NotForDryRun, Handling(dry, PreflightCheckIds.AssignmentRules));
         Assert.Equal(ReadinessHandling.LookFirst, Handling(dry, PreflightCheckIds.ExternalId));
+    }
+
+    [Fact]
+    public async Task What_only_tickets_meet_does_not_concern_a_run_that_sends_none_and_the_rest_still_counts()
+    {
+        var site = PreflightSites.Healthy(externalIds: false);
+        site.Single("HD Settings")["send_acknowledgement_email"] = 1;
+        site.Clear("HD Service Level Agreement");
+        var report = await PreflightRun.OnAsync(site);
+
+        var contacts = RunReadiness.Of(report, dryRun: false, keepQuiet: false, [RunStage.Organisations, RunStage.Contacts]);
+        var notes = RunReadiness.Of(report, dryRun: false, keepQuiet: false, [RunStage.Contacts, RunStage.Conversations]);
+
+        Assert.False(contacts.Blocks);
+        Assert.Equal(ReadinessHandling.NotForTheseStages, Handling(contacts, PreflightCheckIds.AckEmail));
+        Assert.Equal(ReadinessHandling.NotForTheseStages, Handling(contacts, PreflightCheckIds.Sla));
+        Assert.Equal(ReadinessHandling.LookFirst, Handling(contacts, PreflightCheckIds.ExternalId));
+        // Replies hang on tickets: a run that sends them is judged as one that sends tickets.
+        Assert.True(notes.Blocks);
+        Assert.Equal(ReadinessHandling.Blocks, Handling(notes, PreflightCheckIds.Sla));
     }
 
     [Fact]

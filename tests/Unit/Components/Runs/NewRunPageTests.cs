@@ -201,6 +201,22 @@ public sealed class NewRunPageTests : RunPagesTest
         Assert.True(page.Find("[data-testid=run-start]").HasAttribute("disabled"));
         Assert.Contains(blocked, page.Find("[data-testid=run-start-blocked]").TextContent, StringComparison.Ordinal);
 
+        // Organisations and contacts alone meet no ticket's acknowledgement.
+        string[] ticketStages = ["Tickets", "Conversations", "Finalise", "Assignments"];
+        foreach (var stage in ticketStages)
+        {
+            page.Find($"input[data-testid=run-stage][data-stage={stage}]").Change(false);
+        }
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("NotForTheseStages", AckLine().GetAttribute("data-handling")), Wait);
+        Assert.False(page.Find("[data-testid=run-start]").HasAttribute("disabled"));
+        foreach (var stage in ticketStages)
+        {
+            page.Find($"input[data-testid=run-stage][data-stage={stage}]").Change(true);
+        }
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("Blocks", AckLine().GetAttribute("data-handling")), Wait);
+
         page.Find("input[data-testid=run-dry-run]").Change(true);
         await page.WaitForAssertionAsync(() => Assert.Equal("NotForDryRun", AckLine().GetAttribute("data-handling")), Wait);
         Assert.Contains(dry, AckLine().TextContent, StringComparison.Ordinal);
