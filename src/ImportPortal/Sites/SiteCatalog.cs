@@ -73,20 +73,18 @@ public sealed class SiteCatalog(IDbContextFactory<PortalDbContext> databases, Si
         }
 
         var changes = DescribeChanges(site, input);
-        var connection = (site.BaseUrl, site.ApiKey);
         site.Name = input.Name.Trim();
         site.BaseUrl = SiteInputRules.NormalizeUrl(input.BaseUrl);
         site.ApiKey = input.ApiKey.Trim();
         site.UpdatedAt = time.GetUtcNow();
-        var newSecret = !string.IsNullOrWhiteSpace(input.ApiSecret);
-        if (newSecret)
+        if (!string.IsNullOrWhiteSpace(input.ApiSecret))
         {
             site.ProtectedSecret = secrets.Protect(input.ApiSecret.Trim());
             site.SecretChangedAt = site.UpdatedAt;
         }
 
         // The last test spoke of another address or user: it no longer says what a run on this site would meet.
-        if (newSecret || connection != (site.BaseUrl, site.ApiKey))
+        if (changes.Any(c => c.Key is AuditTexts.SiteMoved or AuditTexts.SiteKeyChanged or AuditTexts.SiteSecretReplaced))
         {
             site.PreflightJson = null;
             site.PreflightAt = null;
