@@ -21,8 +21,14 @@ public sealed record SimulatorOptions
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>Seed of the random source behind fault shares and latency jitter, so fault tests repeat exactly.</summary>
-    public int FaultSeed { get; init; } = 1234;
+    /// <summary>
+    /// Seed of the random source behind fault shares and latency jitter, so fault tests repeat exactly. 1234 unless
+    /// <c>FRAPPE_SIM_FAULT_SEED</c> says otherwise: <c>tests/soak.sh</c> runs the fault tests again under other seeds.
+    /// </summary>
+    public int FaultSeed { get; init; } = DefaultFaultSeed();
+
+    static int DefaultFaultSeed() =>
+        int.TryParse(Environment.GetEnvironmentVariable("FRAPPE_SIM_FAULT_SEED"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seed) ? seed : 1234;
 
     /// <summary>Serve the <c>/__sim/...</c> control endpoints (off unless asked for).</summary>
     public bool ControlEndpoints { get; init; }
