@@ -46,9 +46,9 @@ public sealed partial class SiteQuiet(
         var fresh = state is not { Pending: true };
         state = fresh
             ? QuietPlan.Snapshot(
-                await site.GetAsync(Settings, Settings, ct) ?? [],
-                await site.ListAsync(QuietPlan.AssignmentRule, new(["name"], QuietPlan.EnabledTicketRules(), "name asc", 0, 0), ct),
-                await site.ListAsync(QuietPlan.Notification, new(["name"], QuietPlan.EnabledNotifications(), "name asc", 0, 0), ct),
+                await PatientlyAsync(() => site.GetAsync(Settings, Settings, ct), ct) ?? [],
+                await PatientlyAsync(() => site.ListAsync(QuietPlan.AssignmentRule, new(["name"], QuietPlan.EnabledTicketRules(), "name asc", 0, 0), ct), ct),
+                await PatientlyAsync(() => site.ListAsync(QuietPlan.Notification, new(["name"], QuietPlan.EnabledNotifications(), "name asc", 0, 0), ct), ct),
                 resumeSending,
                 time.GetUtcNow())
             : state! with { Phase = QuietPhase.Silencing, FlagsBack = false, RulesBack = false, NotificationsBack = false, MailsCleared = false, SendingBack = false, RestoredAt = null, Error = null, ErrorAt = null };
@@ -62,7 +62,7 @@ public sealed partial class SiteQuiet(
         {
             if (QuietPlan.SilenceFlags(state) is { } flags)
             {
-                await site.UpdateAsync(Settings, Settings, flags, ct);
+                await PatientlyAsync(() => site.UpdateAsync(Settings, Settings, flags, ct), ct);
             }
 
             state = await SaveAsync(runId, state with { FlagsOff = true }, ct);
@@ -78,7 +78,7 @@ public sealed partial class SiteQuiet(
             }
 
             state = await SaveAsync(runId, state with { NotificationsOff = true }, ct);
-            await site.SetEmailSendingAsync(false, ct);
+            await PatientlyAsync(() => site.SetEmailSendingAsync(false, ct), ct);
             await SaveAsync(runId, state with { SendingOff = true, Phase = QuietPhase.Silenced, SilencedAt = time.GetUtcNow() }, ct);
         }
         catch (FrappeException ex)
@@ -103,7 +103,7 @@ public sealed partial class SiteQuiet(
             return;
         }
 
-        var enabled = await site.ListAsync(QuietPlan.AssignmentRule, new(["name"], QuietPlan.EnabledTicketRules(), "name asc", 0, 0), ct);
+        var enabled = await PatientlyAsync(() => site.ListAsync(QuietPlan.AssignmentRule, new(["name"], QuietPlan.EnabledTicketRules(), "name asc", 0, 0), ct), ct);
         var added = QuietPlan.Added(state, enabled);
         if (added.Count == 0)
         {
@@ -137,7 +137,7 @@ public sealed partial class SiteQuiet(
             var site = await ConnectAsync(runId, ct);
             if (QuietPlan.RestoreFlags(state) is { } flags)
             {
-                await site.UpdateAsync(Settings, Settings, flags, ct);
+                await PatientlyAsync(() => site.UpdateAsync(Settings, Settings, flags, ct), ct);
             }
 
             state = await SaveAsync(runId, state with { FlagsBack = true }, ct);
@@ -157,7 +157,7 @@ public sealed partial class SiteQuiet(
             state = await SaveAsync(runId, state with { MailsCleared = true, MailsDeleted = state.MailsDeleted + deleted }, ct);
             if (state.ResumeSending)
             {
-                await site.SetEmailSendingAsync(true, ct);
+                await PatientlyAsync(() => site.SetEmailSendingAsync(true, ct), ct);
             }
 
             state = await SaveAsync(runId, state with { SendingBack = state.ResumeSending, Phase = QuietPhase.Restored, RestoredAt = time.GetUtcNow(), Error = null, ErrorAt = null }, ct);
@@ -261,11 +261,11 @@ public sealed partial class SiteQuiet(
     }
 
     /// <summary>Disables or re-enables one rule or notification; one deleted meanwhile has nothing to put back.</summary>
-    private static async Task UpdateAsync(IFrappeSite site, string doctype, string name, System.Text.Json.Nodes.JsonObject change, CancellationToken ct)
+    private async Task UpdateAsync(IFrappeSite site, string doctype, string name, System.Text.Json.Nodes.JsonObject change, CancellationToken ct)
     {
         try
         {
-            await site.UpdateAsync(doctype, name, change, ct);
+            await PatientlyAsync(() => site.UpdateAsync(doctype, name, change, ct), ct);
         }
         catch (FrappeException ex) when (ex.Error.Kind == FrappeErrorKind.NotFound)
         {
@@ -291,7 +291,7 @@ public sealed partial class SiteQuiet(
             var ours = new List<string>();
             for (var start = 0; ; start += QuietPlan.MailPage)
             {
-                var page = await site.ListAsync(QuietPlan.EmailQueue, new FrappeListQuery(["name", "reference_name"], QuietPlan.UnsentMailAbout(doctype), "name asc", start, QuietPlan.MailPage), ct);
+                var page = await PatientlyAsync(() => site.ListAsync(QuietPlan.EmailQueue, new FrappeListQuery(["name", "reference_name"], QuietPlan.UnsentMailAbout(doctype), "name asc", start, QuietPlan.MailPage), ct), ct);
                 ours.AddRange(QuietPlan.MailsAbout(page, created));
                 if (page.Count < QuietPlan.MailPage)
                 {
@@ -301,12 +301,53 @@ public sealed partial class SiteQuiet(
 
             foreach (var mail in ours)
             {
-                deleted += await site.DeleteAsync(QuietPlan.EmailQueue, mail, ct) ? 1 : 0;
+                deleted += await PatientlyAsync(() => site.DeleteAsync(QuietPlan.EmailQueue, mail, ct), ct) ? 1 : 0;
             }
         }
 
         return deleted;
     }
+
+    /// <summary>
+    /// Every call that keeps a site quiet or puts it back is safe to make twice (a value written, a rule enabled, sending
+    /// switched, a mail deleted, which a second time finds gone), so one the site failed for a while — a deadlock, a 5xx
+    /// or proxy page, a 429, a reset, an answer lost — is made again, with the run's backoff and the site's Retry-After,
+    /// for up to <see cref="RunsOptions.OutagePatience"/> from its first failure. A deadlock at a run's start used to
+    /// fail the run, and one at its end left a live helpdesk without its mail until an Admin noticed. A refusal (key,
+    /// permission, a missing document) is thrown at once, as before.
+    /// </summary>
+    private async Task<T> PatientlyAsync<T>(Func<Task<T>> call, CancellationToken ct)
+    {
+        DateTimeOffset? givesUpAt = null;
+        for (var retry = 1; ; retry++)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (FrappeException ex) when (Passing(ex.Error))
+            {
+                givesUpAt ??= time.GetUtcNow() + options.Value.OutagePatience;
+                var wait = Backoff.RetryDelay(retry, ex.Error.RetryAfter);
+                if (time.GetUtcNow() + wait > givesUpAt)
+                {
+                    throw;
+                }
+
+                LogQuietRetry(logger, ex.Error.Summary, wait.TotalSeconds);
+                await Task.Delay(wait, time, ct);
+            }
+        }
+    }
+
+    private async Task PatientlyAsync(Func<Task> call, CancellationToken ct) =>
+        await PatientlyAsync(async () => { await call(); return true; }, ct);
+
+    private static bool Passing(FrappeError error) =>
+        error.Kind is FrappeErrorKind.Transient or FrappeErrorKind.UnknownFate || error.HttpStatus is >= 500 || error.HttpStatus == 429;
+
+    /// <summary>The run's backoff (doubling from a second, capped at a minute, jittered).</summary>
+    private static readonly LoopOptions Backoff = new();
 
     private async Task<SiteQuietState> SaveAsync(Guid runId, SiteQuietState state, CancellationToken ct)
     {
@@ -338,6 +379,9 @@ public sealed partial class SiteQuiet(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} could not silence its site: {Reason}")]
     private static partial void LogSilenceFailed(ILogger logger, Guid runId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Keeping the site quiet or putting it back: the site answered {Reason}; trying again in {Seconds:0.0} s")]
+    private static partial void LogQuietRetry(ILogger logger, string reason, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} could not put its site back: {Reason}")]
     private static partial void LogRestoreFailed(ILogger logger, Guid runId, string reason);

@@ -279,6 +279,35 @@ public sealed class QuietRunTests
     }
 
     [Fact]
+    public async Task A_deadlock_a_proxy_error_or_a_lost_answer_while_silencing_or_putting_back_the_site_is_waited_out_and_the_run_completes()
+    {
+        const string ToggleSending = "frappe.email.doctype.email_queue.email_queue.toggle_sending";
+        await using var h = await RunsHarness.StartAsync();
+        var site = await NoisyHelpdesk.PrepareAsync(h.Simulator);
+        var runId = await h.StartAccountExportRunAsync(AccountExport.Create(tickets: 10));
+        // Every call that keeps the site quiet or puts it back is safe to make twice: the run makes it again.
+        var faults = new[]
+        {
+            h.Simulator.Faults.AddNth(FaultKind.Deadlock, 1, FaultTarget.ForMethod(ToggleSending)),
+            // The third call: the restore's (the second is the silence's repeat).
+            h.Simulator.Faults.AddNth(FaultKind.CommitThenDrop, 3, FaultTarget.ForMethod(ToggleSending)),
+            h.Simulator.Faults.AddNth(FaultKind.BadGateway, 2, FaultTarget.ForDoctype("HD Settings", "PUT")),
+        };
+
+        await h.ExecuteAsync(runId, TestContext.Current.CancellationToken);
+
+        Assert.All(faults, f => Assert.Equal(1, h.Simulator.Faults.Hits(f)));
+        await AssertStateAsync(h, runId, RunState.Completed);
+        Assert.Equal(10, (await RunTicketsAsync(h, runId)).Count);
+        await AssertSitePutBackAsync(h, site, runId, RunState.Completed, "Sau lượt nhập gặp lỗi tạm thời");
+        Assert.Null((await QuietAsync(h, runId))!.Error);
+        // Suspend, its repeat, resume, its repeat; the settings: the preparation's PUT, the run's to silence, and twice to put back.
+        Assert.Equal(4, h.Simulator.Store.Requests.Count($"POST /api/method/{ToggleSending}"));
+        Assert.Equal(4, h.Simulator.Store.Requests.Count("PUT /api/resource/HD Settings"));
+        Assert.Equal(["run.started", "run.site-silenced", "run.site-rules-silenced", "run.site-restored"], await AuditAsync(h));
+    }
+
+    [Fact]
     public async Task A_restore_the_site_refuses_leaves_the_run_ended_with_the_error_and_the_manual_restore_puts_it_back()
     {
         await using var h = await RunsHarness.StartAsync();
