@@ -20,6 +20,9 @@ internal sealed class CompiledEntity(
     private readonly CompiledField[] placed = [.. fields.Where(f => !f.Path.IsEach)];
     private readonly CompiledField[] lists = [.. fields.Where(f => f.Path.IsEach)];
 
+    // A ticket whose mapping sends raised_by: a row that gives none is said (a mapping that never sends it is the profile's matter).
+    private readonly bool sendsRequester = doctype == "HD Ticket" && fields.Any(f => f.Target == "raised_by" && f.Stage == FieldStage.Insert);
+
     public EntityMapping Mapping { get; } = mapping;
 
     public string Doctype { get; } = doctype;
@@ -82,6 +85,11 @@ internal sealed class CompiledEntity(
             field.Write(scope, bodies, truncate);
         }
 
+        if (sendsRequester && !bodies.Insert.ContainsKey("raised_by") && !scope.Problems.Any(p => p.Field == "raised_by"))
+        {
+            Requester(scope);
+        }
+
         if (Doctype == TeamMembers.Doctype)
         {
             // The members a row gives, as the rows Frappe takes.
@@ -103,6 +111,24 @@ internal sealed class CompiledEntity(
             Assign = NonEmpty(bodies.Assign),
             Tags = TicketTags.Of(bodies.Tags) is { Count: > 0 } tags ? new JsonObject { [TicketTags.Field] = new JsonArray([.. tags.Select(t => JsonValue.Create(t))]) } : null,
         };
+    }
+
+    /// <summary>
+    /// A ticket posted without <c>raised_by</c> is raised by the API user as far as Frappe is concerned (it fills the field
+    /// with the session's user): said on each ticket whose row gives none, so the operator knows before the run. A requester who called or
+    /// wrote without an e-mail still has their contact (their phone); without one either, the ticket names nobody.
+    /// </summary>
+    private static void Requester(MappingScope scope)
+    {
+        scope.Field = "raised_by";
+        if (scope.References.FirstOrDefault(r => r.Field == "contact") is { SourceKey.Length: > 0 } contact)
+        {
+            scope.Warn(MappingProblemCodes.RequesterWithoutEmail, contact.SourceKey);
+        }
+        else
+        {
+            scope.Warn(MappingProblemCodes.RequesterMissing);
+        }
     }
 
     private static JsonObject? NonEmpty(JsonObject? body) => body is { Count: > 0 } ? body : null;

@@ -24,7 +24,12 @@ public sealed class MappingLookups
 
         foreach (var (key, value) in entries)
         {
-            table.TryAdd(key.Trim(), value);
+            // First row wins, unless it had no value and a later row of the same key has one.
+            var trimmed = key.Trim();
+            if (!table.TryAdd(trimmed, value) && table[trimmed].Length == 0)
+            {
+                table[trimmed] = value;
+            }
         }
     }
 
@@ -48,12 +53,17 @@ public sealed class MappingLookups
         return lookups;
     }
 
-    /// <summary>Reads a whole table for one lookup; rows the filter refuses, or with an empty key or value, are left out.</summary>
+    /// <summary>
+    /// Reads a whole table for one lookup; rows the filter refuses, or with an empty key, are left out. A row with no
+    /// value maps its key to "": the key is known (a customer without an e-mail), so it is no <see cref="MappingProblemCodes.LookupMissing"/>,
+    /// which says the export lacks the row. A value column written <c>a|b</c> takes the first of them that is not empty.
+    /// </summary>
     public async Task AddAsync(LookupSpec spec, ISourceReader reader, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(reader);
         var entries = new List<KeyValuePair<string, string>>();
+        var valueColumns = spec.ValueColumn.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         await foreach (var record in reader.ReadAsync(ct))
         {
             if (spec.Filter is { } filter && !filter.AdmitsAll(column => record[column]))
@@ -71,9 +81,10 @@ public sealed class MappingLookups
             {
                 entries.Add(new(TextOf.Value(key), constant));
             }
-            else if (record[spec.ValueColumn] is { IsEmpty: false } value)
+            else
             {
-                entries.Add(new(TextOf.Value(key), TextOf.Value(value).Trim()));
+                var value = valueColumns.Select(column => record[column]).FirstOrDefault(v => !v.IsEmpty);
+                entries.Add(new(TextOf.Value(key), value.IsEmpty ? "" : TextOf.Value(value).Trim()));
             }
         }
 

@@ -84,11 +84,18 @@ public static class MappingProblemCodes
     /// <summary>{0} the child table ("tickets.notes"), {1} the parent's doctype, {2} the table: no entity reads the parent there.</summary>
     public const string ParentMissing = "Mapping.ParentMissing";
 
+    /// <summary>{0} field, {1} the contact's key (their phone): a ticket whose requester has no e-mail is linked to its contact and goes without <c>raised_by</c>, which Frappe then fills with the API user.</summary>
+    public const string RequesterWithoutEmail = "Mapping.RequesterWithoutEmail";
+
+    /// <summary>{0} field: a ticket with neither a requester e-mail nor a contact; Frappe shows the API user as who raised it.</summary>
+    public const string RequesterMissing = "Mapping.RequesterMissing";
+
     public static IReadOnlyList<string> All { get; } =
     [
         RequiredMissing, RequiredUnmapped, NotAnOption, Truncated, TooLong, InvalidEmail, BadDate, UnknownValue,
         UnknownValueFallback, LinkMissing, KeyMissing, ColumnMissing, UnknownField, ExternalIdMissing, UnknownTimeZone,
         LookupMissing, CustomerDoctypeMismatch, ContactLinkStyleMismatch, AssignmentIgnored, EmailLeftOut, ParentMissing,
         AgentNotOnSite, TeamWithoutMembers, AttachmentWithoutLink, AttachmentHostNotAllowed, AttachmentLinkFailed, TagsIgnored,
+        RequesterWithoutEmail, RequesterMissing,
     ];
 }

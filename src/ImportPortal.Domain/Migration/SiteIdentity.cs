@@ -4,7 +4,7 @@ namespace ImportPortal.Domain.Migration;
 
 /// <summary>
 /// How a record's document is recognised on the site without the ledger: by its external-id field when the
-/// profile writes one, and by a natural key (organisation name, contact e-mail, user e-mail, ticket type, team). Tickets and messages without an
+/// profile writes one, and by a natural key (organisation name, contact e-mail or, without one, its phone, user e-mail, ticket type, team). Tickets and messages without an
 /// external-id field have none: after an unknown send they cannot be verified, so they are never sent blind.
 /// </summary>
 public sealed record SiteIdentity(string Field, string Value)
@@ -40,6 +40,11 @@ public sealed record SiteIdentity(string Field, string Value)
         "Customer" when Text(body["customer_name"]) is { Length: > 0 } name => new SiteIdentity("customer_name", name),
         "Contact" when PrimaryEmail(body) is { Length: > 0 } email => new SiteIdentity("email_id", email),
 
+        // A customer without an e-mail is their number: Frappe keeps a contact's primary phone in "phone" and its
+        // primary mobile number in "mobile_no".
+        "Contact" when PrimaryNumber(body, "is_primary_phone") is { Length: > 0 } phone => new SiteIdentity("phone", phone),
+        "Contact" when PrimaryNumber(body, "is_primary_mobile_no") is { Length: > 0 } mobile => new SiteIdentity("mobile_no", mobile),
+
         // Frappe names a user by its e-mail in lower case, and an HD Agent by its user.
         "User" when Text(body["email"]) is { Length: > 0 } email => new SiteIdentity("name", email.ToLowerInvariant()),
         "HD Agent" when Text(body["user"]) is { Length: > 0 } user => new SiteIdentity("name", user.ToLowerInvariant()),
@@ -68,6 +73,9 @@ public sealed record SiteIdentity(string Field, string Value)
 
         return Text(body["email_id"]);
     }
+
+    private static string? PrimaryNumber(JsonObject body, string primary) =>
+        body["phone_nos"] is JsonArray rows ? Text(rows.OfType<JsonObject>().FirstOrDefault(r => Text(r[primary]) is "1" or "true")?["phone"]) : null;
 
     private static string? Text(JsonNode? node) => node is JsonValue v ? v.ToString().Trim() : null;
 }

@@ -148,6 +148,43 @@ public sealed class FreshdeskAccountExportPresetTests
     }
 
     [Fact]
+    public async Task A_customer_freshdesk_knows_by_a_number_only_is_a_contact_by_that_number_and_their_tickets_link_to_it()
+    {
+        var export = AccountExport.Create(tickets: 40);
+        var caller = export.User(1012);
+        Assert.True(caller.WithoutEmail);
+        var zip = export.ToZip();
+        var preset = FreshdeskAccountExportPreset.Create();
+        var lookups = await MappingLookups.BuildAsync(
+            preset, async (table, _) => await SourceTestRead.OpenAsync(zip, "export.zip", new SourceReadOptions(Table: table)), TestContext.Current.CancellationToken);
+        var profile = ProfileCompiler.Compile(preset, Helpdesk122, lookups);
+        var (_, users) = await SourceTestRead.ReadAsync(zip, "export.zip", new SourceReadOptions(Table: "users"));
+        var (_, tickets) = await SourceTestRead.ReadAsync(zip, "export.zip", new SourceReadOptions(Table: "tickets"));
+
+        // Their office number is who they are (then their mobile number); no e-mail row.
+        Assert.Equal(caller.Phone, caller.Key);
+        var contact = Assert.Single(profile.MapRecord("users", users.Single(u => u["id"].Text == "1012")));
+        Assert.Equal(caller.Key, contact.SourceKey);
+        Assert.False(contact.InsertBody.ContainsKey("email_ids"));
+        Assert.Empty(contact.Problems);
+
+        // Their ticket names them through the lookup of who each user is, and is sent without raised_by: a warning.
+        var raised = export.Tickets.First(t => t.RequesterId == caller.Id);
+        var mapped = profile.MapRecord("tickets", tickets.Single(t => t["display-id"].Text == raised.SourceId));
+        var ticket = mapped.Single(m => m.Entity == EntityKind.Ticket);
+        Assert.Contains(new EntityReference(EntityKind.Contact, caller.Key, "contact"), ticket.References);
+        Assert.False(ticket.InsertBody.ContainsKey("raised_by"));
+        Assert.Equal([(MappingProblemCodes.RequesterWithoutEmail, MappingSeverity.Warning)], ticket.Problems.Select(p => (p.Code, p.Severity)));
+        Assert.All(mapped, m => Assert.DoesNotContain(m.Problems, p => p.Severity == MappingSeverity.Error));
+
+        // A customer with an e-mail is still their e-mail, on the ticket too.
+        var written = export.Tickets.First(t => !export.User(t.RequesterId).WithoutEmail);
+        var other = profile.MapRecord("tickets", tickets.Single(t => t["display-id"].Text == written.SourceId)).Single(m => m.Entity == EntityKind.Ticket);
+        Assert.Equal(export.User(written.RequesterId).Email, Text(other.InsertBody, "raised_by"));
+        Assert.Contains(new EntityReference(EntityKind.Contact, export.User(written.RequesterId).Email, "contact"), other.References);
+    }
+
+    [Fact]
     public async Task Users_and_companies_become_contacts_and_organisations()
     {
         var profile = ProfileCompiler.Compile(FreshdeskAccountExportPreset.Create(), Helpdesk122);

@@ -30,6 +30,36 @@ public sealed class FreshdeskApiJsonPresetTests
         """);
 
     [Fact]
+    public async Task A_contact_with_a_mobile_number_and_no_e_mail_is_that_number_and_their_ticket_and_reply_name_them()
+    {
+        var dump = SourceTestRead.Utf8("""
+            {"contacts": [{"id": 502, "name": "Trần Văn Bảo", "email": null, "phone": null, "mobile": "+84 912 000 777"}], "agents": [], "companies": [], "groups": [],
+             "tickets": [{"id": 1301, "subject": "Nhắn qua Zalo", "description": "<p>Shop ơi</p>", "status": 2, "priority": 1, "requester_id": 502, "created_at": "2024-05-10T03:00:00Z",
+               "conversations": [{"id": 9101, "body": "<p>Em cảm ơn</p>", "incoming": true, "private": false, "user_id": 502, "created_at": "2024-05-10T05:00:00Z"}]}]}
+            """);
+        var preset = FreshdeskApiJsonPreset.Create();
+        var lookups = await MappingLookups.BuildAsync(
+            preset, async (table, _) => await SourceTestRead.OpenAsync(dump, "dump.json", new SourceReadOptions(Table: table)), TestContext.Current.CancellationToken);
+        var profile = ProfileCompiler.Compile(preset, Helpdesk122, lookups);
+        var (_, contacts) = await SourceTestRead.ReadAsync(dump, "dump.json", new SourceReadOptions(Table: "contacts"));
+        var (_, tickets) = await SourceTestRead.ReadAsync(dump, "dump.json", new SourceReadOptions(Table: "tickets"));
+
+        var contact = Assert.Single(profile.MapRecord("contacts", contacts[0]));
+        var mapped = profile.MapRecord("tickets", tickets[0]);
+
+        Assert.Equal("+84 912 000 777", contact.SourceKey);
+        Assert.Empty(contact.Problems);
+        var ticket = mapped.Single(m => m.Entity == EntityKind.Ticket);
+        Assert.Contains(new EntityReference(EntityKind.Contact, "+84 912 000 777", "contact"), ticket.References);
+        Assert.False(ticket.InsertBody.ContainsKey("raised_by"));
+        Assert.Equal([MappingProblemCodes.RequesterWithoutEmail], ticket.Problems.Select(p => p.Code));
+        // The customer's reply: from no address, by their name; no error anywhere.
+        var reply = mapped.Single(m => m.SourceKey == "9101");
+        Assert.Equal("Trần Văn Bảo", Text(reply.InsertBody, "sender_full_name"));
+        Assert.All(mapped, m => Assert.DoesNotContain(m.Problems, p => p.Severity == MappingSeverity.Error));
+    }
+
+    [Fact]
     public async Task A_ticket_marked_spam_or_deleted_is_left_out_with_its_conversations()
     {
         var dump = SourceTestRead.Utf8("""

@@ -181,5 +181,59 @@ public sealed class FreshdeskTicketExportPresetTests
         Assert.Equal(new EntityReference(EntityKind.Organisation, "Công ty 7", "contacts"), Assert.Single(person.MemberOf));
     }
 
+    [Fact]
+    public void A_customer_who_called_without_an_e_mail_is_their_phone_number_and_their_ticket_links_to_them()
+    {
+        var compiled = ProfileCompiler.Compile(FreshdeskTicketExportPreset.Create(), Helpdesk122);
+        var row = Record(("Ticket ID", "77"), ("Subject", "Gọi tổng đài: không vào được cửa hàng"), ("Description", "Khách gọi lúc 9 giờ."),
+            ("Requester name", "Phạm Thị Hoa"), ("Requester email", ""), ("Requester phone", " 0903 123 456 "), ("Company", "Công ty 7"),
+            ("Status", "Open"), ("Priority", "Medium"), ("Created time", "2024-03-01 09:00:00"));
+
+        var mapped = compiled.MapRecord("tickets", row);
+
+        var contact = Assert.Single(mapped, m => m.Entity == EntityKind.Contact);
+        Assert.Equal(("Contact", "0903 123 456"), (contact.Doctype, contact.SourceKey));
+        Assert.Equal("""[{"phone":"0903 123 456","is_primary_phone":1}]""", contact.InsertBody["phone_nos"]!.ToJsonString(Compact));
+        Assert.False(contact.InsertBody.ContainsKey("email_ids"));
+        Assert.Equal("Phạm Thị Hoa", $"{Text(contact.InsertBody, "first_name")} {Text(contact.InsertBody, "last_name")}".Trim());
+        Assert.Empty(contact.Problems);
+
+        // The ticket names its customer through the ledger and goes without raised_by, which Frappe fills with the API
+        // user: said as a warning, never an error, so the ticket is sent.
+        var ticket = Assert.Single(mapped, m => m.Entity == EntityKind.Ticket);
+        Assert.Contains(new EntityReference(EntityKind.Contact, "0903 123 456", "contact"), ticket.References);
+        Assert.False(ticket.InsertBody.ContainsKey("raised_by"));
+        var warning = Assert.Single(ticket.Problems);
+        Assert.Equal((MappingProblemCodes.RequesterWithoutEmail, MappingSeverity.Warning, "raised_by"), (warning.Code, warning.Severity, warning.Field));
+        Assert.Equal(new[] { "raised_by", "0903 123 456" }, warning.Args);
+
+        // Its first message shows the caller by name, from no address.
+        var message = Assert.Single(mapped, m => m.Entity == EntityKind.Reply);
+        Assert.False(message.InsertBody.ContainsKey("sender"));
+        Assert.Equal("Phạm Thị Hoa", Text(message.InsertBody, "sender_full_name"));
+    }
+
+    [Fact]
+    public void A_requester_with_an_e_mail_stays_their_e_mail_and_one_with_neither_e_mail_nor_phone_is_said_to_name_nobody()
+    {
+        var compiled = ProfileCompiler.Compile(FreshdeskTicketExportPreset.Create(), Helpdesk122);
+        (string, string?)[] Row(string email, string phone) =>
+            [("Ticket ID", "78"), ("Subject", "Hỏi về hoá đơn"), ("Requester name", "Lê Văn Nam"), ("Requester email", email), ("Requester phone", phone), ("Created time", "2024-03-01 09:00:00")];
+
+        var withEmail = compiled.MapRecord("tickets", Record(Row("nam@example.vn", "0903 123 456")));
+        var contact = Assert.Single(withEmail, m => m.Entity == EntityKind.Contact);
+        Assert.Equal("nam@example.vn", contact.SourceKey);
+        var ticket = Assert.Single(withEmail, m => m.Entity == EntityKind.Ticket);
+        Assert.Equal("nam@example.vn", Text(ticket.InsertBody, "raised_by"));
+        Assert.Contains(new EntityReference(EntityKind.Contact, "nam@example.vn", "contact"), ticket.References);
+        Assert.Empty(ticket.Problems);
+
+        var nobody = compiled.MapRecord("tickets", Record(Row("", "")));
+        Assert.DoesNotContain(nobody, m => m.Entity == EntityKind.Contact);
+        var unnamed = Assert.Single(nobody, m => m.Entity == EntityKind.Ticket);
+        Assert.DoesNotContain(unnamed.References, r => r.Entity == EntityKind.Contact);
+        Assert.Equal([(MappingProblemCodes.RequesterMissing, MappingSeverity.Warning)], unnamed.Problems.Select(p => (p.Code, p.Severity)));
+    }
+
     private static readonly System.Text.Json.JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

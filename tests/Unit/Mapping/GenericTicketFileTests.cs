@@ -15,7 +15,9 @@ public sealed class GenericTicketFileTests
     {
         var profile = GenericTicketFile.Create(VietnameseHeaders);
 
-        Assert.Equal([EntityKind.Organisation, EntityKind.Contact, EntityKind.TicketType, EntityKind.Ticket, EntityKind.Reply], profile.Entities.Select(e => e.Entity));
+        // Two ways to be a contact: the e-mail, or the phone of a customer without one.
+        Assert.Equal([EntityKind.Organisation, EntityKind.Contact, EntityKind.Contact, EntityKind.TicketType, EntityKind.Ticket, EntityKind.Reply], profile.Entities.Select(e => e.Entity));
+        Assert.Equal(["Email khách hàng", "Số điện thoại"], profile.Entities.Where(e => e.Entity == EntityKind.Contact).Select(e => e.Key.Value));
         Assert.All(profile.Entities, e => Assert.Equal("tickets", e.Source.Table));
         var compiled = ProfileCompiler.Compile(profile, MappingSites.Helpdesk122);
         Assert.Empty(compiled.MissingColumns("tickets", new SourceSchema(VietnameseHeaders)));

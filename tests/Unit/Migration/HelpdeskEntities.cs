@@ -46,6 +46,14 @@ public static class HelpdeskEntities
         return Entity(EntityKind.Contact, key, body, references);
     }
 
+    /// <summary>A customer Freshdesk knows by a number only, keyed by it as the presets key them: no e-mail row, one number row.</summary>
+    public static MappedEntity Caller(string number, bool mobile = true) =>
+        Entity(EntityKind.Contact, number, new JsonObject
+        {
+            ["first_name"] = "Khách " + number,
+            ["phone_nos"] = new JsonArray(new JsonObject { ["phone"] = number, [mobile ? "is_primary_mobile_no" : "is_primary_phone"] = 1 }),
+        }, []);
+
     /// <summary>A contact that joins its organisations as an HD Customer member (Helpdesk 1.28+): no links, a <see cref="MappedEntity.MemberOf"/> each.</summary>
     public static MappedEntity Member(string key, string email, params string[] organisationKeys) =>
         Contact(key, email) with { MemberOf = [.. organisationKeys.Select(o => new EntityReference(EntityKind.Organisation, o, "contacts"))] };

@@ -57,6 +57,25 @@ public sealed class ImportLoopExistingTests
     }
 
     [Fact]
+    public async Task A_customer_without_an_e_mail_already_on_the_site_is_recognised_by_their_number_before_anything_is_posted()
+    {
+        await using var h = await LoopHarness.StartAsync();
+        // Made by an agent who took the call, with the number as Frappe keeps a primary mobile number.
+        h.Simulator.Seed("Contact", new JsonObject
+        {
+            ["name"] = "Chị Hoa", ["first_name"] = "Hoa", ["mobile_no"] = "0903 123 456",
+            ["phone_nos"] = new JsonArray(new JsonObject { ["phone"] = "0903 123 456", ["is_primary_mobile_no"] = 1 }),
+        });
+        h.Plan(Caller("0903 123 456"));
+
+        await h.RunAsync();
+
+        var record = h.Store.Record(EntityKind.Contact, "0903 123 456");
+        Assert.Equal((RecordState.Skipped, RecordResult.Existing, "Chị Hoa"), (record.State, record.Result, record.FrappeName));
+        Assert.Equal(0, h.Posts("Contact"));
+    }
+
+    [Fact]
     public async Task An_agent_already_on_the_site_is_adopted_by_e_mail_and_its_user_is_left_as_it_is_even_when_existing_records_are_updated()
     {
         await using var h = await LoopHarness.StartAsync();

@@ -79,6 +79,23 @@ public sealed class ImportLoopFaultTests
         Assert.Equal(1, h.Posts("HD Customer"));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Unknown_send_of_a_contact_without_an_e_mail_is_looked_up_by_its_number_and_adopted_as_created(bool mobile)
+    {
+        await using var h = await LoopHarness.StartAsync();
+        h.Simulator.Faults.AddNth(FaultKind.CommitThenDrop, 1, Posts("Contact"));
+        h.Plan(Caller("0903 123 456", mobile));
+
+        await h.RunAsync();
+
+        var record = h.Store.Record(EntityKind.Contact, "0903 123 456");
+        var onSite = Assert.Single(h.SiteStore.List("Contact"), c => c["first_name"]?.GetValue<string>() == "Khách 0903 123 456");
+        Assert.Equal((RecordState.Succeeded, RecordResult.Created, onSite["name"]!.GetValue<string>()), (record.State, record.Result, record.FrappeName));
+        Assert.Equal(1, h.Posts("Contact"));
+    }
+
     [Fact]
     public async Task Unknown_sends_of_an_agent_s_user_and_hd_agent_are_looked_up_by_e_mail_and_adopted_as_created()
     {

@@ -92,17 +92,21 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
         var customers = Enumerable.Range(0, customerCount).Select(c => new ExportUser(
             1000 + c,
             $"{FamilyNames[c % FamilyNames.Length]} {GivenNames[c / FamilyNames.Length % GivenNames.Length]}",
-            $"khach{c}@example.vn",
+            PhoneOnly(c) ? "" : $"khach{c}@example.vn",
             c % 10 == 9 ? null : companyList[c % companies].Id,
             false)
         {
-            // Every third customer left an office number, every other one a mobile number, some both.
+            // Every third customer left an office number, every other one a mobile number, some both; one in thirteen
+            // called or wrote on a chat and has a number and no e-mail.
             Phone = c % 3 == 0 ? $"028 3822 {c:D4}" : null,
-            Mobile = c % 2 == 0 ? $"+84 912 {c:D6}" : null,
+            Mobile = c % 2 == 0 || PhoneOnly(c) ? $"+84 912 {c:D6}" : null,
         });
         var ticketList = Enumerable.Range(0, tickets).Select(i => Ticket(i, customerCount)).ToList();
         return new AccountExport(companyList, [.. agents, .. customers], ticketList);
     }
+
+    /// <summary>The customers Freshdesk knows without an e-mail: a number only.</summary>
+    private static bool PhoneOnly(int customer) => customer % 13 == 12;
 
     private static ExportTicket Ticket(int i, int customers)
     {
@@ -259,7 +263,7 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
                     w.WriteStartElement("user");
                     FreshdeskXml.Element(w, "id", "integer", Text(user.Id));
                     FreshdeskXml.Element(w, "name", null, user.Name);
-                    FreshdeskXml.Element(w, "email", null, user.Email);
+                    FreshdeskXml.Element(w, "email", null, user.WithoutEmail ? null : user.Email);
                     FreshdeskXml.Element(w, "phone", null, user.Phone);
                     FreshdeskXml.Element(w, "mobile", null, user.Mobile);
                     FreshdeskXml.Element(w, "customer-id", "integer", user.CompanyId is { } c ? Text(c) : null);

@@ -8,4 +8,13 @@ public sealed record ExportUser(long Id, string Name, string Email, long? Compan
 
     /// <summary>The mobile number (<c>mobile</c>): how most Vietnamese customers are reached.</summary>
     public string? Mobile { get; init; }
+
+    /// <summary>
+    /// Who the portal takes the contact to be: the e-mail, or for a customer who called or wrote without one, the
+    /// phone, then the mobile number (the presets' contact key).
+    /// </summary>
+    public string Key => Email.Length > 0 ? Email : Phone ?? Mobile ?? "";
+
+    /// <summary>Whether Freshdesk knows this customer by a number only (a hotline caller, a Facebook or Zalo chat).</summary>
+    public bool WithoutEmail => Email.Length == 0;
 }

@@ -73,11 +73,18 @@ public static class ImportedSite
         return problems;
     }
 
-    /// <summary>Documents sharing an identity: the external id on tickets and messages, the e-mail on contacts, the name on customers, the content on private notes and files (unique in the export).</summary>
+    /// <summary>The user the simulator's API key belongs to, which Frappe makes the one who raised a ticket posted without <c>raised_by</c>.</summary>
+    public const string ApiUser = "Administrator";
+
+    /// <summary>How the presets know a contact: its e-mail, or without one its phone, then its mobile number.</summary>
+    public static string ContactKey(JsonObject contact) =>
+        new[] { Text(contact, "email_id"), Text(contact, "phone"), Text(contact, "mobile_no") }.FirstOrDefault(v => v.Length > 0) ?? "";
+
+    /// <summary>Documents sharing an identity: the external id on tickets and messages, the e-mail (or the number of one without) on contacts, the name on customers, the content on private notes and files (unique in the export).</summary>
     public static List<string> DuplicateProblems(DocumentStore store) =>
         new (string Doctype, string Field)[]
         {
-            ("HD Ticket", "custom_source_id"), ("Communication", "custom_source_id"), ("Contact", "email_id"), ("HD Customer", "customer_name"),
+            ("HD Ticket", "custom_source_id"), ("Communication", "custom_source_id"), ("Contact", "email_id"), ("Contact", "phone"), ("Contact", "mobile_no"), ("HD Customer", "customer_name"),
             ("ToDo", "reference_name"), ("File", "content_hash"),
         }
         .Append((Doctype: "HD Ticket Comment", Field: "content"))
@@ -202,26 +209,31 @@ public static class ImportedSite
         var customers = store.List("HD Customer").Select(c => Text(c, "name")).ToHashSet(StringComparer.Ordinal);
         problems.AddRange(export.Companies.Where(c => !customers.Contains(c.Name)).Select(c => $"HD Customer {c.Name} missing"));
 
-        var contacts = store.List("Contact").GroupBy(c => Text(c, "email_id"), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        var contacts = store.List("Contact").GroupBy(ContactKey, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         foreach (var user in export.Users)
         {
-            if (!contacts.TryGetValue(user.Email, out var contact))
+            if (!contacts.TryGetValue(user.Key, out var contact))
             {
-                problems.Add($"Contact {user.Email} missing");
+                problems.Add($"Contact {user.Key} missing");
                 continue;
+            }
+
+            if (Text(contact, "email_id") != user.Email || (user.WithoutEmail && Rows(contact, "email_ids").Any()))
+            {
+                problems.Add($"Contact {user.Key} has e-mail \"{Text(contact, "email_id")}\" and {Rows(contact, "email_ids").Count()} e-mail rows, expected \"{user.Email}\"");
             }
 
             var links = Rows(contact, "links").Where(l => Text(l, "link_doctype") == "HD Customer").Select(l => Text(l, "link_name")).ToList();
             var expectedLinks = export.CompanyName(user.CompanyId) is { } company ? new List<string> { company } : [];
             if (!links.SequenceEqual(expectedLinks))
             {
-                problems.Add($"Contact {user.Email} links to [{string.Join(", ", links)}], expected [{string.Join(", ", expectedLinks)}]");
+                problems.Add($"Contact {user.Key} links to [{string.Join(", ", links)}], expected [{string.Join(", ", expectedLinks)}]");
             }
 
             // Each number its own row, primary of its kind, so the contact shows both.
             if ((Text(contact, "phone"), Text(contact, "mobile_no")) != (user.Phone ?? "", user.Mobile ?? ""))
             {
-                problems.Add($"Contact {user.Email} has phone \"{Text(contact, "phone")}\" and mobile \"{Text(contact, "mobile_no")}\", expected \"{user.Phone}\" and \"{user.Mobile}\"");
+                problems.Add($"Contact {user.Key} has phone \"{Text(contact, "phone")}\" and mobile \"{Text(contact, "mobile_no")}\", expected \"{user.Phone}\" and \"{user.Mobile}\"");
             }
         }
 
@@ -366,13 +378,14 @@ public static class ImportedSite
     {
         var requester = export.User(ticket.RequesterId);
         var id = ticket.SourceId;
-        var contact = contacts.TryGetValue(requester.Email, out var c) ? Text(c, "name") : "(no contact)";
+        var contact = contacts.TryGetValue(requester.Key, out var c) ? Text(c, "name") : "(no contact)";
         var expected = new (string Field, string? Want, string Got)[]
         {
             ("subject", ticket.Subject, Text(doc, "subject")),
             ("ticket_type", ticket.TicketType, Text(doc, "ticket_type")),
             ("agent_group", AccountExport.TeamOf(ticket) ?? "", Text(doc, "agent_group")),
-            ("raised_by", requester.Email, Text(doc, "raised_by")),
+            // A customer without an e-mail: Frappe fills raised_by with the API user, and the contact says who it was.
+            ("raised_by", requester.WithoutEmail ? ApiUser : requester.Email, Text(doc, "raised_by")),
             ("contact", contact, Text(doc, "contact")),
             ("customer", export.CompanyName(requester.CompanyId) ?? "", Text(doc, "customer")),
             ("status", ticket.HelpdeskStatus, Text(doc, "status")),

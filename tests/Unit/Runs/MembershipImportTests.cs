@@ -156,12 +156,12 @@ public sealed class MembershipImportTests
     /// </summary>
     private static List<string> MemberProblems(DocumentStore store, AccountExport export, Dictionary<string, string[]>? kept = null, HashSet<string>? skip = null)
     {
-        var contactOf = store.List("Contact").ToDictionary(c => ImportedSite.Text(c, "email_id"), c => ImportedSite.Text(c, "name"), StringComparer.OrdinalIgnoreCase);
+        var contactOf = store.List("Contact").ToDictionary(ImportedSite.ContactKey, c => ImportedSite.Text(c, "name"), StringComparer.OrdinalIgnoreCase);
         var problems = new List<string>();
         foreach (var company in export.Companies.Where(c => skip?.Contains(c.Name) != true))
         {
             var expected = (kept?.GetValueOrDefault(company.Name) ?? [])
-                .Concat(export.Customers.Where(u => u.CompanyId == company.Id).Select(u => contactOf.GetValueOrDefault(u.Email) ?? $"(no contact for {u.Email})"))
+                .Concat(export.Customers.Where(u => u.CompanyId == company.Id).Select(u => contactOf.GetValueOrDefault(u.Key) ?? $"(no contact for {u.Key})"))
                 .Order(StringComparer.Ordinal).ToList();
             var rows = store.Get("HD Customer", company.Name)?["contacts"] is JsonArray table ? table.OfType<JsonObject>().Select(r => ImportedSite.Text(r, "contact_name")).ToList() : [];
             if (!rows.Order(StringComparer.Ordinal).SequenceEqual(expected))

@@ -135,7 +135,7 @@ public sealed class RunDownloadTests
         var expected = new Dictionary<string, IEnumerable<(string Source, string Name)>>
         {
             ["HD Customer"] = export.Companies.Select(c => (c.Name, c.Name)),
-            ["Contact"] = export.Users.Select(u => (u.Email, ImportedSite.Text(store.Where("Contact", c => ImportedSite.Text(c, "email_id") == u.Email).Single(), "name"))),
+            ["Contact"] = export.Users.Select(u => (u.Key, ImportedSite.Text(store.Where("Contact", c => ImportedSite.ContactKey(c) == u.Key).Single(), "name"))),
             ["HD Ticket"] = store.List("HD Ticket").Select(t => (ImportedSite.Text(t, "custom_source_id"), ImportedSite.Text(t, "name"))),
             ["Communication"] = store.List("Communication").Select(c => (ImportedSite.Text(c, "custom_source_id"), ImportedSite.Text(c, "name"))),
             ["HD Ticket Comment"] = export.Tickets.SelectMany(t => t.Notes.Where(n => n.Private))

@@ -39,9 +39,16 @@ public static class FreshdeskAccountExportPreset
     public static MappingProfile Create(string organisationDoctype = "HD Customer", string siteTimeZone = "UTC") =>
         new("Freshdesk account export", Entities, Name, organisationDoctype, SourceTimeZone: "UTC", SiteTimeZone: siteTimeZone, Lookups: Lookups);
 
+    /// <summary>
+    /// Who a contact is: the e-mail, or for a customer who called or wrote without one (a hotline, Facebook, Zalo), the
+    /// phone, then the mobile number. Such a customer's tickets link to their contact and go without <c>raised_by</c>.
+    /// </summary>
+    private const string Customer = "email|phone|mobile";
+
     private static LookupSpec[] Lookups =>
     [
         new("users.email", "users", "id", "email"),
+        new("users.contact", "users", "id", Customer),
         new("users.name", "users", "id", "name"),
         new("companies.name", "companies", "id", "name"),
         new("agents.email", "users", "id", "email", Agents),
@@ -71,7 +78,7 @@ public static class FreshdeskAccountExportPreset
             [Reference("user", EntityKind.User, "email", Trim, Lower), Column("agent_name", "name", Trim)],
             Filter: Agents),
         new(EntityKind.Organisation, new EntitySource("companies"), Column("(key)", "name", Trim), [Column("customer_name", "name", Trim), Column("domain", "domains", Trim)]),
-        new(EntityKind.Contact, new EntitySource("users"), Column("(key)", "email", Trim, Lower),
+        new(EntityKind.Contact, new EntitySource("users"), FirstOf("(key)", Customer, Trim, Lower),
             [.. ContactFields("name", Column("", "email", Email, Lower), "phone", "mobile"), Column("designation", "job-title", Trim), Reference("links.0.link_name", EntityKind.Organisation, "customer-id", Lookup("companies.name"))]),
         new(EntityKind.TicketType, new EntitySource("tickets"), Column("(key)", "ticket-type", Trim), [Column("name", "ticket-type", Trim)], Filter: new RowFilter("ticket-type", And: Live)),
         Team("tickets", Column("", "group-id", LookupOrEmpty("groups.name"), Trim), Column("", "responder-id", LookupOrEmpty("agents.email"), Trim, Lower), new RowFilter("group-id", And: Live)),
@@ -92,7 +99,7 @@ public static class FreshdeskAccountExportPreset
     [
         Column("subject", "subject", Trim, Default("(no subject)")),
         Column("raised_by", "requester-id", Lookup("users.email"), Email, Lower),
-        Reference("contact", EntityKind.Contact, "requester-id", Lookup("users.email"), Trim, Lower),
+        Reference("contact", EntityKind.Contact, "requester-id", Lookup("users.contact"), Trim, Lower),
         Column("priority", "priority-name", Map(HelpdeskValues.Priorities, "Medium")),
         Reference("ticket_type", EntityKind.TicketType, "ticket-type", Trim),
         Column("opening_date", "created-at", Date),

@@ -21,12 +21,20 @@ public static class FreshdeskApiJsonPreset
     public static MappingProfile Create(string organisationDoctype = "HD Customer", string siteTimeZone = "UTC") =>
         new("Freshdesk API JSON", Entities, Name, organisationDoctype, SourceTimeZone: "UTC", SiteTimeZone: siteTimeZone, Lookups: Lookups);
 
+    /// <summary>
+    /// Who a contact is: the e-mail, or for a customer who called or wrote without one (a hotline, Facebook, Zalo), the
+    /// phone, then the mobile number. Such a customer's tickets link to their contact and go without <c>raised_by</c>.
+    /// </summary>
+    private const string Customer = "email|phone|mobile";
+
     // Freshdesk gives agents and contacts ids from one sequence: "people" reads both lists, so a ticket an agent raised
     // finds its requester too.
     private static LookupSpec[] Lookups =>
     [
         new("people.email", "contacts", "id", "email"),
         new("people.email", "agents", "id", "contact.email"),
+        new("people.contact", "contacts", "id", Customer),
+        new("people.contact", "agents", "id", "contact.email"),
         new("people.name", "contacts", "id", "name"),
         new("people.name", "agents", "id", "contact.name"),
         new("agents.email", "agents", "id", "contact.email"),
@@ -49,7 +57,7 @@ public static class FreshdeskApiJsonPreset
         new(EntityKind.Contact, new EntitySource("agents"), Column("(key)", "contact.email", Trim, Lower),
             [.. ContactFields("contact.name", Column("", "contact.email", Email, Lower), "contact.phone")]),
         new(EntityKind.Organisation, new EntitySource("companies"), Column("(key)", "name", Trim), [Column("customer_name", "name", Trim), Column("domain", "domains", Trim)]),
-        new(EntityKind.Contact, new EntitySource("contacts"), Column("(key)", "email", Trim, Lower),
+        new(EntityKind.Contact, new EntitySource("contacts"), FirstOf("(key)", Customer, Trim, Lower),
             [
                 .. ContactFields("name", Column("", "email", Email, Lower), "phone", "mobile"),
                 // Freshdesk's other addresses of the contact, a row each after the primary: Frappe finds the contact by any of them.
@@ -76,7 +84,7 @@ public static class FreshdeskApiJsonPreset
     [
         Column("subject", "subject", Trim, Default("(no subject)")),
         Column("raised_by", "requester_id", Lookup("people.email"), Email, Lower),
-        Reference("contact", EntityKind.Contact, "requester_id", Lookup("people.email"), Trim, Lower),
+        Reference("contact", EntityKind.Contact, "requester_id", Lookup("people.contact"), Trim, Lower),
         Reference("customer", EntityKind.Organisation, "company_id", Lookup("companies.name")),
         Column("priority", "priority", Map(HelpdeskValues.Priorities, "Medium")),
         Reference("ticket_type", EntityKind.TicketType, "type", Trim),

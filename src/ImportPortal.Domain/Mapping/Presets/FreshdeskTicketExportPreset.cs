@@ -28,17 +28,24 @@ public static class FreshdeskTicketExportPreset
         new(EntityKind.Contact, new EntitySource("tickets"), Column("(key)", "Requester email", Trim, Lower),
             [.. ContactFields("Requester name", Column("", "Requester email", Email, Lower), "Requester phone"), Reference("links.0.link_name", EntityKind.Organisation, "Company", Trim)],
             Filter: new RowFilter("Requester email")),
+        // A customer who called or wrote without an e-mail (a hotline, Facebook, Zalo) is their phone number.
+        new(EntityKind.Contact, new EntitySource("tickets"), Column("(key)", "Requester phone", Trim, Lower),
+            [.. ContactFields("Requester name", Column("", "Requester email", Email, Lower), "Requester phone"), Reference("links.0.link_name", EntityKind.Organisation, "Company", Trim)],
+            Filter: new RowFilter("Requester email", Negate: true, And: new RowFilter("Requester phone"))),
         new(EntityKind.TicketType, new EntitySource("tickets"), Column("(key)", "Type", Trim), [Column("name", "Type", Trim)], Filter: new RowFilter("Type")),
         Team("tickets", Column("", "Group", Trim), Column("", "Agent", Trim), new RowFilter("Group")),
         new(EntityKind.Ticket, new EntitySource("tickets"), Column("(key)", "Ticket ID", Trim), TicketFields, ExternalIdField: "custom_source_id"),
         new(EntityKind.Reply, new EntitySource("tickets"), Template("(key)", "{Ticket ID}:description"), FirstMessage, ExternalIdField: "custom_source_id", Filter: new RowFilter("Description")),
     ];
 
+    /// <summary>Who the requester is: their e-mail, or the phone of one who wrote or called without one (their ticket goes without <c>raised_by</c>).</summary>
+    private const string Requester = "Requester email|Requester phone";
+
     private static FieldMapping[] TicketFields =>
     [
         Column("subject", "Subject", Trim, Default("(no subject)")),
         Column("raised_by", "Requester email", Email, Lower),
-        Reference("contact", EntityKind.Contact, "Requester email", Trim, Lower),
+        new("contact", FieldOrigin.FirstNonEmpty, Requester, [Trim, Lower], References: EntityKind.Contact),
         Reference("customer", EntityKind.Organisation, "Company", Trim),
         Column("priority", "Priority", Map(HelpdeskValues.Priorities, "Medium")),
         Reference("ticket_type", EntityKind.TicketType, "Type", Trim),
