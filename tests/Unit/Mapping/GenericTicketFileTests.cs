@@ -48,6 +48,34 @@ public sealed class GenericTicketFileTests
     }
 
     [Fact]
+    public void A_file_of_phone_calls_with_no_e_mail_column_makes_each_caller_a_contact_by_their_number()
+    {
+        string[] headers = ["Mã phiếu", "Tiêu đề", "Nội dung", "Tên khách hàng", "Số điện thoại", "Ngày tạo"];
+        var profile = GenericTicketFile.Create(headers);
+
+        // Only the contact by number: the e-mail's has no column; its "no e-mail" test holds for every row.
+        var contact = Assert.Single(profile.Entities, e => e.Entity == EntityKind.Contact);
+        Assert.Equal("Số điện thoại", contact.Key.Value);
+        Assert.Null(contact.Filter?.Chain().FirstOrDefault(f => f.Column != "Số điện thoại"));
+        var compiled = ProfileCompiler.Compile(profile, MappingSites.Helpdesk122);
+        Assert.Empty(compiled.MissingColumns("tickets", new SourceSchema(headers)));
+
+        var mapped = compiled.MapRecord("tickets", MappingSites.Record(
+            ("Mã phiếu", "31"), ("Tiêu đề", "Khách gọi hỏi phí vận chuyển"), ("Nội dung", "Khách hỏi phí giao hàng đi Đà Nẵng."),
+            ("Tên khách hàng", "Võ Minh Tâm"), ("Số điện thoại", "0935 111 222"), ("Ngày tạo", "2024-03-01 09:00:00")));
+
+        var caller = Assert.Single(mapped, m => m.Entity == EntityKind.Contact);
+        Assert.Equal("0935 111 222", caller.SourceKey);
+        var ticket = Assert.Single(mapped, m => m.Entity == EntityKind.Ticket);
+        Assert.Contains(new EntityReference(EntityKind.Contact, "0935 111 222", "contact"), ticket.References);
+        Assert.DoesNotContain(mapped.SelectMany(m => m.Problems), p => p.Severity == MappingSeverity.Error);
+
+        // A row without a number makes no contact.
+        var anonymous = compiled.MapRecord("tickets", MappingSites.Record(("Mã phiếu", "32"), ("Tiêu đề", "Không rõ người gọi"), ("Ngày tạo", "2024-03-01 09:00:00")));
+        Assert.DoesNotContain(anonymous, m => m.Entity == EntityKind.Contact);
+    }
+
+    [Fact]
     public void Another_system_s_english_headers_map_what_they_have_and_leave_out_what_they_lack()
     {
         string[] headers = ["Ticket Number", "Title", "Body", "State", "Customer Email", "Customer Name", "Created At", "Assignee"];

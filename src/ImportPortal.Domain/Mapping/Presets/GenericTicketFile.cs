@@ -131,8 +131,8 @@ public static partial class GenericTicketFile
             return null;
         }
 
-        var filter = entity.Filter is { } f ? Rename(f, renames) : null;
-        if (entity.Filter is not null && filter is null)
+        var (possible, filter) = entity.Filter is { } f ? Rename(f, renames) : (true, null);
+        if (!possible)
         {
             return null;
         }
@@ -157,19 +157,26 @@ public static partial class GenericTicketFile
         _ => field,
     };
 
-    private static RowFilter? Rename(RowFilter filter, IReadOnlyDictionary<string, string> renames)
+    /// <summary>
+    /// The filter reading the file's headers. A condition on a column the file lacks holds for every row when it is
+    /// negated ("is empty": a file with phones and no e-mail column still makes its callers' contacts) and is dropped;
+    /// any other holds for none, and the file cannot make the entity (Possible false).
+    /// </summary>
+    private static (bool Possible, RowFilter? Filter) Rename(RowFilter filter, IReadOnlyDictionary<string, string> renames)
     {
+        var rest = filter.And is { } and ? Rename(and, renames) : (true, null);
+        if (!rest.Possible)
+        {
+            return rest;
+        }
+
         if (!renames.TryGetValue(filter.Column, out var header))
         {
-            return null;
+            // A row without the column passes a negated test ("is empty", "is not spam") and fails every other.
+            return filter.Negate ? rest : (false, null);
         }
 
-        if (filter.And is { } and)
-        {
-            return Rename(and, renames) is { } rest ? filter with { Column = header, And = rest } : null;
-        }
-
-        return filter with { Column = header };
+        return (true, filter with { Column = header, And = rest.Filter });
     }
 
     private static string[] Synonyms(string doctype, string field) =>
