@@ -44,6 +44,80 @@ public sealed class PresetUpdatesTests
     }
 
     [Fact]
+    public void An_account_export_profile_saved_before_customers_without_an_e_mail_is_offered_their_key_their_tickets_link_and_the_lookup()
+    {
+        var preset = FreshdeskAccountExportPreset.Create();
+        var older = preset with
+        {
+            Entities = [.. preset.Entities.Select(e => e.Entity switch
+            {
+                EntityKind.Contact => e with { Key = new FieldMapping("(key)", FieldOrigin.Column, "email", [new(TransformKind.Trim), new(TransformKind.Lower)]) },
+                EntityKind.Ticket => e with { Fields = [.. e.Fields.Select(f => f.Target == "contact" ? f with { Transforms = [new(TransformKind.Lookup, "users.email"), new(TransformKind.Trim), new(TransformKind.Lower)] } : f)] },
+                _ => e,
+            })],
+            Lookups = [.. preset.Lookups!.Where(l => l.Name != "users.contact")],
+        };
+        var saved = MappingProfileJson.Deserialize(MappingProfileJson.Serialize(older));
+
+        var update = PresetUpdates.Find(saved);
+
+        Assert.NotNull(update);
+        Assert.Equal(
+            [(EntityKind.Contact, "(key)", "email", "email|phone|mobile"), (EntityKind.Ticket, "contact", "requester-id", "requester-id")],
+            update.Replacements.Select(r => (r.Entity.Entity, r.Was.Target, r.Was.Value, r.Now.Value)));
+        Assert.Equal(["users.contact"], update.Lookups.Select(l => l.Name));
+        Assert.Empty(update.Entities);
+        Assert.Empty(update.Fields);
+
+        var updated = PresetUpdates.Apply(saved, update);
+
+        Assert.Null(PresetUpdates.Find(updated));
+        // The entities as the preset ships them now; the lookup appended after the profile's own.
+        Assert.Equal(MappingProfileJson.Serialize(preset with { Lookups = [] }), MappingProfileJson.Serialize(updated with { Lookups = [] }));
+        Assert.Equal(preset.Lookups!.Select(l => l.Name).Order(), updated.Lookups!.Select(l => l.Name).Order());
+    }
+
+    [Fact]
+    public void A_contact_key_or_a_ticket_link_the_operator_changed_is_kept_and_not_offered_as_the_preset_now_writes_it()
+    {
+        var preset = FreshdeskAccountExportPreset.Create();
+        var edited = preset with
+        {
+            Entities = [.. preset.Entities.Select(e => e.Entity == EntityKind.Contact
+                ? e with { Key = new FieldMapping("(key)", FieldOrigin.Column, "id", [new(TransformKind.Trim)]) }
+                : e)],
+        };
+
+        Assert.Null(PresetUpdates.Find(MappingProfileJson.Deserialize(MappingProfileJson.Serialize(edited))));
+    }
+
+    [Fact]
+    public void A_ticket_export_profile_saved_before_contacts_by_phone_is_offered_that_contact_and_the_ticket_s_link_to_it()
+    {
+        var preset = FreshdeskTicketExportPreset.Create();
+        var byPhone = preset.Entities.Single(e => e.Entity == EntityKind.Contact && e.Key.Value == "Requester phone");
+        var older = preset with
+        {
+            Entities = [.. preset.Entities.Where(e => e != byPhone).Select(e => e.Entity == EntityKind.Ticket
+                ? e with { Fields = [.. e.Fields.Select(f => f.Target == "contact" ? new FieldMapping("contact", FieldOrigin.Column, "Requester email", [new(TransformKind.Trim), new(TransformKind.Lower)], References: EntityKind.Contact) : f)] }
+                : e)],
+        };
+        var saved = MappingProfileJson.Deserialize(MappingProfileJson.Serialize(older));
+
+        var update = PresetUpdates.Find(saved);
+
+        Assert.NotNull(update);
+        Assert.Equal([("Contact", "tickets", "Requester phone")], update.Entities.Select(e => (e.Entity.ToString(), e.Source.Table, e.Key.Value)));
+        Assert.Equal([(EntityKind.Ticket, "contact", "Requester email", "Requester email|Requester phone")], update.Replacements.Select(r => (r.Entity.Entity, r.Was.Target, r.Was.Value, r.Now.Value)));
+        Assert.Empty(update.Fields);
+
+        var updated = PresetUpdates.Apply(saved, update);
+
+        Assert.Null(PresetUpdates.Find(updated));
+        Assert.Equal(2, updated.Entities.Count(e => e.Entity == EntityKind.Contact && e.Source.Table == "tickets"));
+    }
+
+    [Fact]
     public void A_ticket_export_profile_saved_before_tags_is_offered_them_and_keeps_them_through_its_json()
     {
         var preset = FreshdeskTicketExportPreset.Create();

@@ -143,6 +143,40 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
     }
 
     [Theory]
+    [InlineData("en", "Contact: Key from email|phone|mobile (was email)", "Ticket: contact from requester-id → users.contact (was requester-id → users.email)")]
+    [InlineData("vi", "Liên hệ: Khoá lấy từ email|phone|mobile (trước là email)", "Phiếu: contact lấy từ requester-id → users.contact (trước là requester-id → users.email)")]
+    public async Task A_profile_saved_before_customers_without_an_e_mail_is_offered_the_key_and_link_the_preset_writes_now(string culture, string key, string link)
+    {
+        UseCulture(culture);
+        var preset = FreshdeskAccountExportPreset.Create();
+        var id = await AddSiteAndProfileAsync(preset with
+        {
+            Name = "Trước khi có khách không email",
+            Entities = [.. preset.Entities.Select(e => e.Entity switch
+            {
+                EntityKind.Contact => e with { Key = new FieldMapping("(key)", FieldOrigin.Column, "email", [new(TransformKind.Trim), new(TransformKind.Lower)]) },
+                EntityKind.Ticket => e with { Fields = [.. e.Fields.Select(f => f.Target == "contact" ? f with { Transforms = [new(TransformKind.Lookup, "users.email"), new(TransformKind.Trim), new(TransformKind.Lower)] } : f)] },
+                _ => e,
+            })],
+            Lookups = [.. preset.Lookups!.Where(l => l.Name != "users.contact")],
+        });
+
+        var page = Render<MappingProfilePage>(p => p.Add(x => x.Id, id));
+
+        await page.WaitForAssertionAsync(() => Assert.NotEmpty(page.FindAll("[data-testid=preset-update]")), Wait);
+        var offer = page.Find("[data-testid=preset-update]").TextContent;
+        Assert.Contains(key, offer, StringComparison.Ordinal);
+        Assert.Contains(link, offer, StringComparison.Ordinal);
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=preset-update-take]").Click(), Wait);
+        await page.WaitForAssertionAsync(() => Assert.Equal("true", page.Find("[data-testid=profile-editor]").GetAttribute("data-dirty")), Wait);
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=profile-save]").Click(), Wait);
+        await page.WaitForAssertionAsync(() => Assert.Equal("false", page.Find("[data-testid=profile-editor]").GetAttribute("data-dirty")), Wait);
+        var saved = await _h.Services.GetRequiredService<MappingProfileStore>().LoadAsync(id, CancellationToken.None);
+        Assert.Equal("email|phone|mobile", saved!.Entities.Single(e => e.Entity == EntityKind.Contact).Key.Value);
+        Assert.Contains(saved.Lookups!, l => l.Name == "users.contact");
+    }
+
+    [Theory]
     [InlineData("en", "Ticket: ticket_type refers to the Ticket type", "Ticket type from tickets")]
     [InlineData("vi", "Phiếu: ticket_type tham chiếu đến Loại phiếu", "Loại phiếu từ tickets")]
     public async Task A_profile_saved_before_ticket_types_is_offered_them_and_its_ticket_then_waits_on_its_type(string culture, string relink, string entity)

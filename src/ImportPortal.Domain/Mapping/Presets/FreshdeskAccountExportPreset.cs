@@ -45,6 +45,13 @@ public static class FreshdeskAccountExportPreset
     /// </summary>
     private const string Customer = "email|phone|mobile";
 
+    /// <summary>Until 2026-12-02 a contact was its e-mail only, and a ticket named its contact through the users' e-mails.</summary>
+    internal static IReadOnlyList<SupersededField> Superseded =>
+    [
+        new(EntityKind.Contact, "users", Column("(key)", "email", Trim, Lower), FirstOf("(key)", Customer, Trim, Lower)),
+        new(EntityKind.Ticket, "tickets", Reference("contact", EntityKind.Contact, "requester-id", Lookup("users.email"), Trim, Lower), TicketFields.Single(f => f.Target == "contact")),
+    ];
+
     private static LookupSpec[] Lookups =>
     [
         new("users.email", "users", "id", "email"),

@@ -27,6 +27,13 @@ public static class FreshdeskApiJsonPreset
     /// </summary>
     private const string Customer = "email|phone|mobile";
 
+    /// <summary>Until 2026-12-02 a contact was its e-mail only, and a ticket named its contact through the people's e-mails.</summary>
+    internal static IReadOnlyList<SupersededField> Superseded =>
+    [
+        new(EntityKind.Contact, "contacts", Column("(key)", "email", Trim, Lower), FirstOf("(key)", Customer, Trim, Lower)),
+        new(EntityKind.Ticket, "tickets", Reference("contact", EntityKind.Contact, "requester_id", Lookup("people.email"), Trim, Lower), TicketFields.Single(f => f.Target == "contact")),
+    ];
+
     // Freshdesk gives agents and contacts ids from one sequence: "people" reads both lists, so a ticket an agent raised
     // finds its requester too.
     private static LookupSpec[] Lookups =>

@@ -38,6 +38,12 @@ public static class FreshdeskTicketExportPreset
         new(EntityKind.Reply, new EntitySource("tickets"), Template("(key)", "{Ticket ID}:description"), FirstMessage, ExternalIdField: "custom_source_id", Filter: new RowFilter("Description")),
     ];
 
+    /// <summary>Until 2026-12-02 a ticket named its contact by the requester's e-mail only.</summary>
+    internal static IReadOnlyList<SupersededField> Superseded =>
+    [
+        new(EntityKind.Ticket, "tickets", Reference("contact", EntityKind.Contact, "Requester email", Trim, Lower), TicketFields.Single(f => f.Target == "contact")),
+    ];
+
     /// <summary>Who the requester is: their e-mail, or the phone of one who wrote or called without one (their ticket goes without <c>raised_by</c>).</summary>
     private const string Requester = "Requester email|Requester phone";
 

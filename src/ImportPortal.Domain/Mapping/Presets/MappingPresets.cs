@@ -17,6 +17,15 @@ public static class MappingPresets
         _ => null,
     };
 
+    /// <summary>The fields and keys <paramref name="name"/> writes differently now than it used to, each with its new form.</summary>
+    public static IReadOnlyList<SupersededField> Superseded(string name) => name switch
+    {
+        FreshdeskTicketExportPreset.Name => FreshdeskTicketExportPreset.Superseded,
+        FreshdeskAccountExportPreset.Name => FreshdeskAccountExportPreset.Superseded,
+        FreshdeskApiJsonPreset.Name => FreshdeskApiJsonPreset.Superseded,
+        _ => [],
+    };
+
     /// <summary>The preset for a kind of upload, and the table its records are read as; null for a generic file (auto-match its headers).</summary>
     public static (string Preset, string Table)? For(SourceKind kind) => kind switch
     {

@@ -20,13 +20,20 @@ public static class PresetUpdates
         var relinks = new List<(EntityMapping Entity, FieldMapping Field)>();
         var filters = new List<(EntityMapping Entity, RowFilter Filter)>();
         var entities = new List<EntityMapping>();
+        var replacements = new List<(EntityMapping Entity, FieldMapping Was, FieldMapping Now)>();
+        var superseded = MappingPresets.Superseded(name);
         foreach (var shipped in preset.Entities)
         {
-            if (profile.Entities.FirstOrDefault(e => e.Entity == shipped.Entity && e.Source == shipped.Source) is not { } own)
+            if (Own(profile, preset, shipped) is not { } own)
             {
                 entities.Add(shipped);
                 continue;
             }
+
+            // What the profile kept exactly as the preset used to write it, the preset now writes differently.
+            replacements.AddRange(superseded
+                .Where(x => x.Entity == own.Entity && x.Table == own.Source.Table && own.Fields.Prepend(own.Key).Any(f => Same(f, x.Was)))
+                .Select(x => (own, x.Was, x.Now)));
 
             fields.AddRange(shipped.Fields.Where(f => !own.Fields.Any(o => o.Target == f.Target && o.Stage == f.Stage)).Select(f => (own, f)));
 
@@ -41,7 +48,7 @@ public static class PresetUpdates
         }
 
         var lookups = (preset.Lookups ?? []).Where(l => !(profile.Lookups ?? []).Any(o => o.Name == l.Name)).ToList();
-        var update = new PresetUpdate(fields, filters, entities, lookups) { Relinks = relinks };
+        var update = new PresetUpdate(fields, filters, entities, lookups) { Relinks = relinks, Replacements = replacements };
         return update.IsEmpty ? null : update;
     }
 
@@ -52,9 +59,10 @@ public static class PresetUpdates
         ArgumentNullException.ThrowIfNull(update);
         var entities = profile.Entities.Select(own => own with
         {
+            Key = Replaced(update, own, own.Key),
             Fields =
             [
-                .. own.Fields.Select(f => update.Relinks.FirstOrDefault(r => ReferenceEquals(r.Entity, own) && Same(f, r.Field with { References = null })).Field ?? f),
+                .. own.Fields.Select(f => update.Relinks.FirstOrDefault(r => ReferenceEquals(r.Entity, own) && Same(f, r.Field with { References = null })).Field ?? Replaced(update, own, f)),
                 .. update.Fields.Where(f => ReferenceEquals(f.Entity, own)).Select(f => f.Field),
             ],
             Filter = update.Filters.FirstOrDefault(f => ReferenceEquals(f.Entity, own)).Filter ?? own.Filter,
@@ -64,6 +72,29 @@ public static class PresetUpdates
             Entities = [.. entities, .. update.Entities],
             Lookups = [.. profile.Lookups ?? [], .. update.Lookups],
         };
+    }
+
+    private static FieldMapping Replaced(PresetUpdate update, EntityMapping own, FieldMapping field) =>
+        update.Replacements.FirstOrDefault(r => ReferenceEquals(r.Entity, own) && Same(field, r.Was)).Now ?? field;
+
+    /// <summary>
+    /// The profile's entity for one the preset ships: the one of the same kind and table. Where the preset has several
+    /// (a contact by e-mail and one by phone), the one with the same key; else the one in the same place among them,
+    /// when the profile has as many; else the first for the first of them — a profile saved before the preset had the
+    /// others is offered those.
+    /// </summary>
+    private static EntityMapping? Own(MappingProfile profile, MappingProfile preset, EntityMapping shipped)
+    {
+        var owns = profile.Entities.Where(e => e.Entity == shipped.Entity && e.Source == shipped.Source).ToList();
+        var group = preset.Entities.Where(e => e.Entity == shipped.Entity && e.Source == shipped.Source).ToList();
+        if (group.Count == 1)
+        {
+            return owns.FirstOrDefault();
+        }
+
+        var place = group.IndexOf(shipped);
+        return owns.FirstOrDefault(o => o.Key.Value == shipped.Key.Value)
+            ?? (owns.Count >= group.Count ? owns[place] : place == 0 ? owns.FirstOrDefault() : null);
     }
 
     // Two field mappings alike in everything the operator can change (record equality would compare value maps by reference).
@@ -85,5 +116,8 @@ public sealed record PresetUpdate(
     /// <summary>Fields of the profile, as the preset used to write them, that now refer to an entity: the new form of each.</summary>
     public IReadOnlyList<(EntityMapping Entity, FieldMapping Field)> Relinks { get; init; } = [];
 
-    public bool IsEmpty => Fields.Count == 0 && Filters.Count == 0 && Entities.Count == 0 && Lookups.Count == 0 && Relinks.Count == 0;
+    /// <summary>Fields and keys of the profile, kept as the preset used to write them, that it writes differently now: the old form and the new.</summary>
+    public IReadOnlyList<(EntityMapping Entity, FieldMapping Was, FieldMapping Now)> Replacements { get; init; } = [];
+
+    public bool IsEmpty => Fields.Count == 0 && Filters.Count == 0 && Entities.Count == 0 && Lookups.Count == 0 && Relinks.Count == 0 && Replacements.Count == 0;
 }
