@@ -43,11 +43,11 @@ public sealed class PresetUpdatesTests
         Assert.Equal(["spam", "deleted"], ticket.Filter!.Chain().Select(f => f.Column));
     }
 
-    [Fact]
-    public void An_account_export_profile_saved_before_customers_without_an_e_mail_is_offered_their_key_their_tickets_link_and_the_lookup()
+    /// <summary>The account-export preset as it was before customers without an e-mail: contacts by e-mail, tickets linked through the users' e-mails.</summary>
+    internal static MappingProfile AccountExportBeforeCallers()
     {
         var preset = FreshdeskAccountExportPreset.Create();
-        var older = preset with
+        return preset with
         {
             Entities = [.. preset.Entities.Select(e => e.Entity switch
             {
@@ -57,7 +57,13 @@ public sealed class PresetUpdatesTests
             })],
             Lookups = [.. preset.Lookups!.Where(l => l.Name != "users.contact")],
         };
-        var saved = MappingProfileJson.Deserialize(MappingProfileJson.Serialize(older));
+    }
+
+    [Fact]
+    public void An_account_export_profile_saved_before_customers_without_an_e_mail_is_offered_their_key_their_tickets_link_and_the_lookup()
+    {
+        var preset = FreshdeskAccountExportPreset.Create();
+        var saved = MappingProfileJson.Deserialize(MappingProfileJson.Serialize(AccountExportBeforeCallers()));
 
         var update = PresetUpdates.Find(saved);
 

@@ -148,18 +148,7 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
     public async Task A_profile_saved_before_customers_without_an_e_mail_is_offered_the_key_and_link_the_preset_writes_now(string culture, string key, string link)
     {
         UseCulture(culture);
-        var preset = FreshdeskAccountExportPreset.Create();
-        var id = await AddSiteAndProfileAsync(preset with
-        {
-            Name = "Trước khi có khách không email",
-            Entities = [.. preset.Entities.Select(e => e.Entity switch
-            {
-                EntityKind.Contact => e with { Key = new FieldMapping("(key)", FieldOrigin.Column, "email", [new(TransformKind.Trim), new(TransformKind.Lower)]) },
-                EntityKind.Ticket => e with { Fields = [.. e.Fields.Select(f => f.Target == "contact" ? f with { Transforms = [new(TransformKind.Lookup, "users.email"), new(TransformKind.Trim), new(TransformKind.Lower)] } : f)] },
-                _ => e,
-            })],
-            Lookups = [.. preset.Lookups!.Where(l => l.Name != "users.contact")],
-        });
+        var id = await AddSiteAndProfileAsync(Mapping.PresetUpdatesTests.AccountExportBeforeCallers() with { Name = "Trước khi có khách không email" });
 
         var page = Render<MappingProfilePage>(p => p.Add(x => x.Id, id));
 
