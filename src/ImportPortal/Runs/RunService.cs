@@ -235,7 +235,8 @@ public sealed class RunService(
         }
 
         // Under the run's lease: a resume or retry pressed meanwhile waits for the restore to finish.
-        return await quiet.RestoreStoppedAsync(runId, actor, null, null, ct) switch
+        // The Admin waits for the answer: a site that does not answer is said at once (the run's own restores wait it out).
+        return await quiet.RestoreStoppedAsync(runId, actor, null, null, ct, patient: false) switch
         {
             null => RunCommandResult.Fail("Runs.NotNow", (await StateAsync(runId, ct))?.ToString()),
             { Error: { } error } => RunCommandResult.Fail("Runs.RestoreFailed", error),

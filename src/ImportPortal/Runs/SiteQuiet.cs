@@ -46,9 +46,9 @@ public sealed partial class SiteQuiet(
         var fresh = state is not { Pending: true };
         state = fresh
             ? QuietPlan.Snapshot(
-                await PatientlyAsync(() => site.GetAsync(Settings, Settings, ct), ct) ?? [],
-                await PatientlyAsync(() => site.ListAsync(QuietPlan.AssignmentRule, new(["name"], QuietPlan.EnabledTicketRules(), "name asc", 0, 0), ct), ct),
-                await PatientlyAsync(() => site.ListAsync(QuietPlan.Notification, new(["name"], QuietPlan.EnabledNotifications(), "name asc", 0, 0), ct), ct),
+                await PatientlyAsync(() => site.GetAsync(Settings, Settings, ct), Patience, ct) ?? [],
+                await PatientlyAsync(() => site.ListAsync(QuietPlan.AssignmentRule, new(["name"], QuietPlan.EnabledTicketRules(), "name asc", 0, 0), ct), Patience, ct),
+                await PatientlyAsync(() => site.ListAsync(QuietPlan.Notification, new(["name"], QuietPlan.EnabledNotifications(), "name asc", 0, 0), ct), Patience, ct),
                 resumeSending,
                 time.GetUtcNow())
             : state! with { Phase = QuietPhase.Silencing, FlagsBack = false, RulesBack = false, NotificationsBack = false, MailsCleared = false, SendingBack = false, RestoredAt = null, Error = null, ErrorAt = null };
@@ -62,23 +62,23 @@ public sealed partial class SiteQuiet(
         {
             if (QuietPlan.SilenceFlags(state) is { } flags)
             {
-                await PatientlyAsync(() => site.UpdateAsync(Settings, Settings, flags, ct), ct);
+                await PatientlyAsync(() => site.UpdateAsync(Settings, Settings, flags, ct), Patience, ct);
             }
 
             state = await SaveAsync(runId, state with { FlagsOff = true }, ct);
             foreach (var rule in state.Rules)
             {
-                await UpdateAsync(site, QuietPlan.AssignmentRule, rule, QuietPlan.DisableRule(), ct);
+                await UpdateAsync(site, QuietPlan.AssignmentRule, rule, QuietPlan.DisableRule(), Patience, ct);
             }
 
             state = await SaveAsync(runId, state with { RulesOff = true }, ct);
             foreach (var notification in state.Notifications)
             {
-                await UpdateAsync(site, QuietPlan.Notification, notification, QuietPlan.DisableNotification(), ct);
+                await UpdateAsync(site, QuietPlan.Notification, notification, QuietPlan.DisableNotification(), Patience, ct);
             }
 
             state = await SaveAsync(runId, state with { NotificationsOff = true }, ct);
-            await PatientlyAsync(() => site.SetEmailSendingAsync(false, ct), ct);
+            await PatientlyAsync(() => site.SetEmailSendingAsync(false, ct), Patience, ct);
             await SaveAsync(runId, state with { SendingOff = true, Phase = QuietPhase.Silenced, SilencedAt = time.GetUtcNow() }, ct);
         }
         catch (FrappeException ex)
@@ -103,7 +103,7 @@ public sealed partial class SiteQuiet(
             return;
         }
 
-        var enabled = await PatientlyAsync(() => site.ListAsync(QuietPlan.AssignmentRule, new(["name"], QuietPlan.EnabledTicketRules(), "name asc", 0, 0), ct), ct);
+        var enabled = await PatientlyAsync(() => site.ListAsync(QuietPlan.AssignmentRule, new(["name"], QuietPlan.EnabledTicketRules(), "name asc", 0, 0), ct), Patience, ct);
         var added = QuietPlan.Added(state, enabled);
         if (added.Count == 0)
         {
@@ -114,7 +114,7 @@ public sealed partial class SiteQuiet(
         await AuditAsync(runId, "run.site-rules-silenced", string.Join(", ", added), ct);
         foreach (var rule in added)
         {
-            await UpdateAsync(site, QuietPlan.AssignmentRule, rule, QuietPlan.DisableRule(), ct);
+            await UpdateAsync(site, QuietPlan.AssignmentRule, rule, QuietPlan.DisableRule(), Patience, ct);
         }
     }
 
@@ -123,8 +123,9 @@ public sealed partial class SiteQuiet(
     /// about documents it created, then (if chosen) resumes sending. Never throws for the site's sake: a failure is
     /// recorded on the run with its reason, and running this again finishes the job. Null when nothing was silenced.
     /// </summary>
-    public async Task<SiteQuietState?> RestoreAsync(Guid runId, string actor, CancellationToken ct)
+    public async Task<SiteQuietState?> RestoreAsync(Guid runId, string actor, CancellationToken ct, bool patient = true)
     {
+        var patience = patient ? Patience : TimeSpan.Zero;
         var state = await ReadAsync(runId, ct);
         if (state is not { Pending: true })
         {
@@ -137,27 +138,27 @@ public sealed partial class SiteQuiet(
             var site = await ConnectAsync(runId, ct);
             if (QuietPlan.RestoreFlags(state) is { } flags)
             {
-                await PatientlyAsync(() => site.UpdateAsync(Settings, Settings, flags, ct), ct);
+                await PatientlyAsync(() => site.UpdateAsync(Settings, Settings, flags, ct), patience, ct);
             }
 
             state = await SaveAsync(runId, state with { FlagsBack = true }, ct);
             foreach (var rule in state.Rules)
             {
-                await UpdateAsync(site, QuietPlan.AssignmentRule, rule, QuietPlan.EnableRule(), ct);
+                await UpdateAsync(site, QuietPlan.AssignmentRule, rule, QuietPlan.EnableRule(), patience, ct);
             }
 
             state = await SaveAsync(runId, state with { RulesBack = true }, ct);
             foreach (var notification in state.Notifications)
             {
-                await UpdateAsync(site, QuietPlan.Notification, notification, QuietPlan.EnableNotification(), ct);
+                await UpdateAsync(site, QuietPlan.Notification, notification, QuietPlan.EnableNotification(), patience, ct);
             }
 
             state = await SaveAsync(runId, state with { NotificationsBack = true }, ct);
-            var deleted = await DeleteUnsentMailAsync(runId, site, ct);
+            var deleted = await DeleteUnsentMailAsync(runId, site, patience, ct);
             state = await SaveAsync(runId, state with { MailsCleared = true, MailsDeleted = state.MailsDeleted + deleted }, ct);
             if (state.ResumeSending)
             {
-                await PatientlyAsync(() => site.SetEmailSendingAsync(true, ct), ct);
+                await PatientlyAsync(() => site.SetEmailSendingAsync(true, ct), patience, ct);
             }
 
             state = await SaveAsync(runId, state with { SendingBack = state.ResumeSending, Phase = QuietPhase.Restored, RestoredAt = time.GetUtcNow(), Error = null, ErrorAt = null }, ct);
@@ -182,7 +183,7 @@ public sealed partial class SiteQuiet(
     /// the run, it is active, it is no longer due, or it never silenced its site; the state as it is when the site is
     /// back already.
     /// </summary>
-    public async Task<SiteQuietState?> RestoreStoppedAsync(Guid runId, string actor, Func<ImportRun, bool>? due, PortalText? because, CancellationToken ct)
+    public async Task<SiteQuietState?> RestoreStoppedAsync(Guid runId, string actor, Func<ImportRun, bool>? due, PortalText? because, CancellationToken ct, bool patient = true)
     {
         var lease = new RunLease(databases, runId, Guid.NewGuid(), options.Value.LeaseDuration, time);
         if (!await lease.TryTakeStoppedAsync(ct))
@@ -217,7 +218,7 @@ public sealed partial class SiteQuiet(
                 await AuditAsync(runId, "run.site-restore-due", actor, [because], ct);
             }
 
-            return await RestoreAsync(runId, actor, ct);
+            return await RestoreAsync(runId, actor, ct, patient);
         }
         finally
         {
@@ -261,11 +262,11 @@ public sealed partial class SiteQuiet(
     }
 
     /// <summary>Disables or re-enables one rule or notification; one deleted meanwhile has nothing to put back.</summary>
-    private async Task UpdateAsync(IFrappeSite site, string doctype, string name, System.Text.Json.Nodes.JsonObject change, CancellationToken ct)
+    private async Task UpdateAsync(IFrappeSite site, string doctype, string name, System.Text.Json.Nodes.JsonObject change, TimeSpan patience, CancellationToken ct)
     {
         try
         {
-            await PatientlyAsync(() => site.UpdateAsync(doctype, name, change, ct), ct);
+            await PatientlyAsync(() => site.UpdateAsync(doctype, name, change, ct), patience, ct);
         }
         catch (FrappeException ex) when (ex.Error.Kind == FrappeErrorKind.NotFound)
         {
@@ -274,7 +275,7 @@ public sealed partial class SiteQuiet(
     }
 
     /// <summary>Unsent mail about the tickets and messages this run created; other mail of the site stays.</summary>
-    private async Task<int> DeleteUnsentMailAsync(Guid runId, IFrappeSite site, CancellationToken ct)
+    private async Task<int> DeleteUnsentMailAsync(Guid runId, IFrappeSite site, TimeSpan patience, CancellationToken ct)
     {
         var deleted = 0;
         foreach (var doctype in QuietPlan.MailDoctypes)
@@ -291,7 +292,7 @@ public sealed partial class SiteQuiet(
             var ours = new List<string>();
             for (var start = 0; ; start += QuietPlan.MailPage)
             {
-                var page = await PatientlyAsync(() => site.ListAsync(QuietPlan.EmailQueue, new FrappeListQuery(["name", "reference_name"], QuietPlan.UnsentMailAbout(doctype), "name asc", start, QuietPlan.MailPage), ct), ct);
+                var page = await PatientlyAsync(() => site.ListAsync(QuietPlan.EmailQueue, new FrappeListQuery(["name", "reference_name"], QuietPlan.UnsentMailAbout(doctype), "name asc", start, QuietPlan.MailPage), ct), patience, ct);
                 ours.AddRange(QuietPlan.MailsAbout(page, created));
                 if (page.Count < QuietPlan.MailPage)
                 {
@@ -301,7 +302,7 @@ public sealed partial class SiteQuiet(
 
             foreach (var mail in ours)
             {
-                deleted += await PatientlyAsync(() => site.DeleteAsync(QuietPlan.EmailQueue, mail, ct), ct) ? 1 : 0;
+                deleted += await PatientlyAsync(() => site.DeleteAsync(QuietPlan.EmailQueue, mail, ct), patience, ct) ? 1 : 0;
             }
         }
 
@@ -312,11 +313,12 @@ public sealed partial class SiteQuiet(
     /// Every call that keeps a site quiet or puts it back is safe to make twice (a value written, a rule enabled, sending
     /// switched, a mail deleted, which a second time finds gone), so one the site failed for a while — a deadlock, a 5xx
     /// or proxy page, a 429, a reset, an answer lost — is made again, with the run's backoff and the site's Retry-After,
-    /// for up to <see cref="RunsOptions.OutagePatience"/> from its first failure. A deadlock at a run's start used to
+    /// for up to <paramref name="patience"/> from its first failure (<see cref="RunsOptions.OutagePatience"/>; none for an
+    /// Admin's restore, which says at once that the site did not answer, to be pressed again). A deadlock at a run's start used to
     /// fail the run, and one at its end left a live helpdesk without its mail until an Admin noticed. A refusal (key,
     /// permission, a missing document) is thrown at once, as before.
     /// </summary>
-    private async Task<T> PatientlyAsync<T>(Func<Task<T>> call, CancellationToken ct)
+    private async Task<T> PatientlyAsync<T>(Func<Task<T>> call, TimeSpan patience, CancellationToken ct)
     {
         DateTimeOffset? givesUpAt = null;
         for (var retry = 1; ; retry++)
@@ -327,7 +329,7 @@ public sealed partial class SiteQuiet(
             }
             catch (FrappeException ex) when (Passing(ex.Error))
             {
-                givesUpAt ??= time.GetUtcNow() + options.Value.OutagePatience;
+                givesUpAt ??= time.GetUtcNow() + patience;
                 var wait = Backoff.RetryDelay(retry, ex.Error.RetryAfter);
                 if (time.GetUtcNow() + wait > givesUpAt)
                 {
@@ -340,8 +342,11 @@ public sealed partial class SiteQuiet(
         }
     }
 
-    private async Task PatientlyAsync(Func<Task> call, CancellationToken ct) =>
-        await PatientlyAsync(async () => { await call(); return true; }, ct);
+    private async Task PatientlyAsync(Func<Task> call, TimeSpan patience, CancellationToken ct) =>
+        await PatientlyAsync(async () => { await call(); return true; }, patience, ct);
+
+    /// <summary>How long a call of a run's own (silencing, a restore no operator waits for) waits out a passing failure.</summary>
+    private TimeSpan Patience => options.Value.OutagePatience;
 
     private static bool Passing(FrappeError error) =>
         error.Kind is FrappeErrorKind.Transient or FrappeErrorKind.UnknownFate || error.HttpStatus is >= 500 || error.HttpStatus == 429;
