@@ -15,12 +15,9 @@ public sealed class FreshdeskAccountExportPresetTests
 
     private static async Task<(CompiledProfile Profile, List<SourceRecord> Tickets)> LoadAsync(bool siteHasSourceId = true)
     {
-        var profile = FreshdeskAccountExportPreset.Create();
-        var lookups = await MappingLookups.BuildAsync(
-            profile, async (table, _) => await SourceTestRead.OpenAsync(Zip, "export.zip", new SourceReadOptions(Table: table)), TestContext.Current.CancellationToken);
-
+        var profile = await CompileWithLookupsAsync(FreshdeskAccountExportPreset.Create(), Zip, "export.zip", siteHasSourceId ? Helpdesk122 : Load("v1_22", withSourceId: false));
         var (_, tickets) = await SourceTestRead.ReadAsync(Zip, "export.zip", new SourceReadOptions(Table: "tickets"));
-        return (ProfileCompiler.Compile(profile, siteHasSourceId ? Helpdesk122 : Load("v1_22", withSourceId: false), lookups), tickets);
+        return (profile, tickets);
     }
 
     [Fact]
@@ -154,10 +151,7 @@ public sealed class FreshdeskAccountExportPresetTests
         var caller = export.User(1012);
         Assert.True(caller.WithoutEmail);
         var zip = export.ToZip();
-        var preset = FreshdeskAccountExportPreset.Create();
-        var lookups = await MappingLookups.BuildAsync(
-            preset, async (table, _) => await SourceTestRead.OpenAsync(zip, "export.zip", new SourceReadOptions(Table: table)), TestContext.Current.CancellationToken);
-        var profile = ProfileCompiler.Compile(preset, Helpdesk122, lookups);
+        var profile = await CompileWithLookupsAsync(FreshdeskAccountExportPreset.Create(), zip, "export.zip");
         var (_, users) = await SourceTestRead.ReadAsync(zip, "export.zip", new SourceReadOptions(Table: "users"));
         var (_, tickets) = await SourceTestRead.ReadAsync(zip, "export.zip", new SourceReadOptions(Table: "tickets"));
 
@@ -283,11 +277,9 @@ public sealed class FreshdeskAccountExportPresetTests
 
     private static async Task<(CompiledProfile Profile, List<SourceRecord> Tickets)> LoadAgentExportAsync()
     {
-        var profile = FreshdeskAccountExportPreset.Create();
-        var lookups = await MappingLookups.BuildAsync(
-            profile, async (table, _) => await SourceTestRead.OpenAsync(AgentExport, "export.zip", new SourceReadOptions(Table: table)), TestContext.Current.CancellationToken);
+        var profile = await CompileWithLookupsAsync(FreshdeskAccountExportPreset.Create(), AgentExport, "export.zip");
         var (_, tickets) = await SourceTestRead.ReadAsync(AgentExport, "export.zip", new SourceReadOptions(Table: "tickets"));
-        return (ProfileCompiler.Compile(profile, Helpdesk122, lookups), tickets);
+        return (profile, tickets);
     }
 
     [Fact]
@@ -310,10 +302,7 @@ public sealed class FreshdeskAccountExportPresetTests
         await using var origin = await AttachmentOrigin.StartAsync();
         var export = AccountExport.Create(13).WithAttachments(origin);
         var zip = export.ToZip();
-        var profile = FreshdeskAccountExportPreset.Create();
-        var lookups = await MappingLookups.BuildAsync(
-            profile, async (table, _) => await SourceTestRead.OpenAsync(zip, "export.zip", new SourceReadOptions(Table: table)), TestContext.Current.CancellationToken);
-        var compiled = ProfileCompiler.Compile(profile, Helpdesk122, lookups);
+        var compiled = await CompileWithLookupsAsync(FreshdeskAccountExportPreset.Create(), zip, "export.zip");
         var (_, tickets) = await SourceTestRead.ReadAsync(zip, "export.zip", new SourceReadOptions(Table: "tickets"));
 
         var files = tickets.SelectMany(t => compiled.MapRecord("tickets", t)).Where(m => m.Entity == EntityKind.Attachment).ToList();

@@ -37,10 +37,7 @@ public sealed class FreshdeskApiJsonPresetTests
              "tickets": [{"id": 1301, "subject": "Nhắn qua Zalo", "description": "<p>Shop ơi</p>", "status": 2, "priority": 1, "requester_id": 502, "created_at": "2024-05-10T03:00:00Z",
                "conversations": [{"id": 9101, "body": "<p>Em cảm ơn</p>", "incoming": true, "private": false, "user_id": 502, "created_at": "2024-05-10T05:00:00Z"}]}]}
             """);
-        var preset = FreshdeskApiJsonPreset.Create();
-        var lookups = await MappingLookups.BuildAsync(
-            preset, async (table, _) => await SourceTestRead.OpenAsync(dump, "dump.json", new SourceReadOptions(Table: table)), TestContext.Current.CancellationToken);
-        var profile = ProfileCompiler.Compile(preset, Helpdesk122, lookups);
+        var profile = await CompileWithLookupsAsync(FreshdeskApiJsonPreset.Create(), dump, "dump.json");
         var (_, contacts) = await SourceTestRead.ReadAsync(dump, "dump.json", new SourceReadOptions(Table: "contacts"));
         var (_, tickets) = await SourceTestRead.ReadAsync(dump, "dump.json", new SourceReadOptions(Table: "tickets"));
 

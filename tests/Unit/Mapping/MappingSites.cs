@@ -14,6 +14,14 @@ internal static class MappingSites
     /// <summary>Helpdesk 1.22 metas (plus ERPNext Customer), with the <c>custom_source_id</c> field on HD Ticket and Communication.</summary>
     public static IReadOnlyDictionary<string, DocTypeMeta> Helpdesk122 { get; } = Load("v1_22");
 
+    /// <summary><paramref name="profile"/> compiled against <paramref name="metas"/> (Helpdesk 1.22 by default), its lookups read from the tables of <paramref name="file"/>.</summary>
+    public static async Task<CompiledProfile> CompileWithLookupsAsync(MappingProfile profile, byte[] file, string fileName, IReadOnlyDictionary<string, DocTypeMeta>? metas = null)
+    {
+        var lookups = await MappingLookups.BuildAsync(
+            profile, async (table, _) => await Sources.SourceTestRead.OpenAsync(file, fileName, new SourceReadOptions(Table: table)), TestContext.Current.CancellationToken);
+        return ProfileCompiler.Compile(profile, metas ?? Helpdesk122, lookups);
+    }
+
     public static IReadOnlyDictionary<string, DocTypeMeta> Load(string version, bool withSourceId = true)
     {
         var metas = new Dictionary<string, DocTypeMeta>(StringComparer.Ordinal);
