@@ -157,6 +157,35 @@ public sealed class FreshdeskTicketExportPresetTests
         Assert.Equal(rows, person.InsertBody["phone_nos"]!.ToJsonString(Compact));
     }
 
+    [Theory]
+    [InlineData("Hong@Example.vn", "0901 234 567", "0912345678", "hong@example.vn")]
+    [InlineData("", "0901 234 567", "0912345678", "0901 234 567")]
+    [InlineData(" ", "", " 0912345678 ", "0912345678")]
+    public void A_listed_contact_is_their_e_mail_else_their_work_phone_else_their_mobile_number(string email, string work, string mobile, string key)
+    {
+        var compiled = ProfileCompiler.Compile(FreshdeskTicketExportPreset.Create(), Helpdesk122);
+
+        var person = Assert.Single(compiled.MapRecord("contacts", Record(("Full name", "Trần Văn Bình"), ("Email", email), ("Work phone", work), ("Mobile phone", mobile))));
+
+        Assert.Equal(key, person.SourceKey);
+        Assert.Equal(email.Trim().Length > 0, person.InsertBody.ContainsKey("email_ids"));
+        Assert.Empty(person.Problems);
+    }
+
+    [Fact]
+    public void A_caller_listed_in_the_contacts_export_and_on_a_ticket_is_one_contact_by_the_same_number()
+    {
+        var compiled = ProfileCompiler.Compile(FreshdeskTicketExportPreset.Create(), Helpdesk122);
+
+        var listed = Assert.Single(compiled.MapRecord("contacts", Record(("Full name", "Phạm Thị Hoa"), ("Email", ""), ("Work phone", " 0903 123 456 "))));
+        var ticket = compiled.MapRecord("tickets", Record(("Ticket ID", "77"), ("Subject", "Gọi tổng đài"), ("Requester name", "Phạm Thị Hoa"),
+            ("Requester email", ""), ("Requester phone", "0903 123 456"), ("Created time", "2024-03-01 09:00:00")));
+
+        var caller = Assert.Single(ticket, m => m.Entity == EntityKind.Contact);
+        Assert.Equal((listed.Doctype, listed.SourceKey), (caller.Doctype, caller.SourceKey));
+        Assert.Contains(new EntityReference(EntityKind.Contact, listed.SourceKey, "contact"), Assert.Single(ticket, m => m.Entity == EntityKind.Ticket).References);
+    }
+
     [Fact]
     public void A_contact_without_phone_or_company_gets_no_empty_rows()
     {

@@ -98,7 +98,7 @@ public sealed class PresetUpdatesTests
     }
 
     [Fact]
-    public void A_ticket_export_profile_saved_before_contacts_by_phone_is_offered_that_contact_and_the_ticket_s_link_to_it()
+    public void A_ticket_export_profile_saved_before_contacts_by_phone_is_offered_that_contact_the_ticket_s_link_to_it_and_the_contacts_export_s_key()
     {
         var preset = FreshdeskTicketExportPreset.Create();
         var byPhone = preset.Entities.Single(e => e.Entity == EntityKind.Contact && e.Key.Value == "Requester phone");
@@ -106,7 +106,9 @@ public sealed class PresetUpdatesTests
         {
             Entities = [.. preset.Entities.Where(e => e != byPhone).Select(e => e.Entity == EntityKind.Ticket
                 ? e with { Fields = [.. e.Fields.Select(f => f.Target == "contact" ? new FieldMapping("contact", FieldOrigin.Column, "Requester email", [new(TransformKind.Trim), new(TransformKind.Lower)], References: EntityKind.Contact) : f)] }
-                : e)],
+                : e.Entity == EntityKind.Contact && e.Source.Table == "contacts"
+                    ? e with { Key = new FieldMapping("(key)", FieldOrigin.Column, "Email", [new(TransformKind.Trim), new(TransformKind.Lower)]) }
+                    : e)],
         };
         var saved = MappingProfileJson.Deserialize(MappingProfileJson.Serialize(older));
 
@@ -114,13 +116,16 @@ public sealed class PresetUpdatesTests
 
         Assert.NotNull(update);
         Assert.Equal([("Contact", "tickets", "Requester phone")], update.Entities.Select(e => (e.Entity.ToString(), e.Source.Table, e.Key.Value)));
-        Assert.Equal([(EntityKind.Ticket, "contact", "Requester email", "Requester email|Requester phone")], update.Replacements.Select(r => (r.Entity.Entity, r.Was.Target, r.Was.Value, r.Now.Value)));
+        Assert.Equal(
+            [(EntityKind.Contact, "(key)", "Email", "Email|Work phone|Mobile phone"), (EntityKind.Ticket, "contact", "Requester email", "Requester email|Requester phone")],
+            update.Replacements.Select(r => (r.Entity.Entity, r.Was.Target, r.Was.Value, r.Now.Value)).OrderBy(r => r.Entity));
         Assert.Empty(update.Fields);
 
         var updated = PresetUpdates.Apply(saved, update);
 
         Assert.Null(PresetUpdates.Find(updated));
         Assert.Equal(2, updated.Entities.Count(e => e.Entity == EntityKind.Contact && e.Source.Table == "tickets"));
+        Assert.Equal("Email|Work phone|Mobile phone", updated.Entities.Single(e => e.Entity == EntityKind.Contact && e.Source.Table == "contacts").Key.Value);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public static class FreshdeskTicketExportPreset
     [
         new(EntityKind.Organisation, new EntitySource("companies"), Column("(key)", "Company Name", Trim), [Column("customer_name", "Company Name", Trim), Column("domain", "Domains for this company", Trim)]),
         new(EntityKind.Organisation, new EntitySource("tickets"), Column("(key)", "Company", Trim), [Column("customer_name", "Company", Trim)], Filter: new RowFilter("Company")),
-        new(EntityKind.Contact, new EntitySource("contacts"), Column("(key)", "Email", Trim, Lower),
+        new(EntityKind.Contact, new EntitySource("contacts"), FirstOf("(key)", Listed, Trim, Lower),
             [.. ContactFields("Full name", Column("", "Email", Email, Lower), "Work phone", "Mobile phone"), Column("designation", "Title", Trim), Reference("links.0.link_name", EntityKind.Organisation, "Company", Trim)]),
         new(EntityKind.Contact, new EntitySource("tickets"), Column("(key)", "Requester email", Trim, Lower),
             [.. ContactFields("Requester name", Column("", "Requester email", Email, Lower), "Requester phone"), Reference("links.0.link_name", EntityKind.Organisation, "Company", Trim)],
@@ -38,11 +38,18 @@ public static class FreshdeskTicketExportPreset
         new(EntityKind.Reply, new EntitySource("tickets"), Template("(key)", "{Ticket ID}:description"), FirstMessage, ExternalIdField: "custom_source_id", Filter: new RowFilter("Description")),
     ];
 
-    /// <summary>Until 2026-12-02 a ticket named its contact by the requester's e-mail only.</summary>
+    /// <summary>Until 2026-12-02 a ticket named its contact by the requester's e-mail only, and the contacts export keyed a contact by its e-mail only.</summary>
     internal static IReadOnlyList<SupersededField> Superseded =>
     [
+        new(EntityKind.Contact, "contacts", Column("(key)", "Email", Trim, Lower), FirstOf("(key)", Listed, Trim, Lower)),
         new(EntityKind.Ticket, "tickets", Reference("contact", EntityKind.Contact, "Requester email", Trim, Lower), TicketFields.Single(f => f.Target == "contact")),
     ];
+
+    /// <summary>
+    /// Who a contact of the contacts export is: the e-mail, or for one Freshdesk keeps without it, the work phone, then the
+    /// mobile number — written as the ticket rows write the requester's phone, so a caller listed there and on a ticket is one contact.
+    /// </summary>
+    private const string Listed = "Email|Work phone|Mobile phone";
 
     /// <summary>Who the requester is: their e-mail, or the phone of one who wrote or called without one (their ticket goes without <c>raised_by</c>).</summary>
     private const string Requester = "Requester email|Requester phone";
