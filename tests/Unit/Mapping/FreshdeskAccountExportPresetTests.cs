@@ -179,6 +179,32 @@ public sealed class FreshdeskAccountExportPresetTests
     }
 
     [Fact]
+    public async Task A_customer_freshdesk_knows_by_neither_e_mail_nor_number_is_a_contact_by_their_user_id_with_their_name_and_their_tickets_link_to_it()
+    {
+        // A Facebook or Twitter account only: the export has their name and id, no e-mail, phone or mobile number.
+        var export = AccountExport.Create(tickets: 40);
+        export = export with { Users = [.. export.Users.Select(u => u.Id == 1012 ? u with { Phone = null, Mobile = null } : u)] };
+        var follower = export.User(1012);
+        var zip = export.ToZip();
+        var profile = await CompileWithLookupsAsync(FreshdeskAccountExportPreset.Create(), zip, "export.zip");
+        var (_, users) = await SourceTestRead.ReadAsync(zip, "export.zip", new SourceReadOptions(Table: "users"));
+        var (_, tickets) = await SourceTestRead.ReadAsync(zip, "export.zip", new SourceReadOptions(Table: "tickets"));
+
+        var contact = Assert.Single(profile.MapRecord("users", users.Single(u => u["id"].Text == "1012")));
+        Assert.Equal("1012", contact.SourceKey);
+        Assert.Equal(follower.Name, $"{Text(contact.InsertBody, "first_name")} {Text(contact.InsertBody, "last_name")}".Trim());
+        Assert.False(contact.InsertBody.ContainsKey("email_ids"));
+        Assert.False(contact.InsertBody.ContainsKey("phone_nos"));
+        Assert.Empty(contact.Problems);
+
+        var raised = export.Tickets.First(t => t.RequesterId == follower.Id);
+        var ticket = profile.MapRecord("tickets", tickets.Single(t => t["display-id"].Text == raised.SourceId)).Single(m => m.Entity == EntityKind.Ticket);
+        Assert.Contains(new EntityReference(EntityKind.Contact, "1012", "contact"), ticket.References);
+        Assert.False(ticket.InsertBody.ContainsKey("raised_by"));
+        Assert.Equal([(MappingProblemCodes.RequesterWithoutEmail, MappingSeverity.Warning)], ticket.Problems.Select(p => (p.Code, p.Severity)));
+    }
+
+    [Fact]
     public async Task Users_and_companies_become_contacts_and_organisations()
     {
         var profile = ProfileCompiler.Compile(FreshdeskAccountExportPreset.Create(), Helpdesk122);

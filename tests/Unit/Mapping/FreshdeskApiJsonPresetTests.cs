@@ -57,6 +57,30 @@ public sealed class FreshdeskApiJsonPresetTests
     }
 
     [Fact]
+    public async Task A_contact_with_neither_e_mail_nor_number_is_their_freshdesk_id_with_their_name_and_their_ticket_links_to_it()
+    {
+        // Someone who wrote on Facebook only: Freshdesk keeps their name and their Facebook id, which Contact has no field for.
+        var dump = SourceTestRead.Utf8("""
+            {"contacts": [{"id": 43000123456, "name": "Đỗ Thị Thu", "email": null, "phone": null, "mobile": null, "facebook_id": "100004123456789"}], "agents": [], "companies": [], "groups": [],
+             "tickets": [{"id": 1302, "subject": "Nhắn qua Facebook", "description": "<p>Shop ơi</p>", "status": 2, "priority": 1, "requester_id": 43000123456, "created_at": "2024-05-10T03:00:00Z", "conversations": []}]}
+            """);
+        var profile = await CompileWithLookupsAsync(FreshdeskApiJsonPreset.Create(), dump, "dump.json");
+        var (_, contacts) = await SourceTestRead.ReadAsync(dump, "dump.json", new SourceReadOptions(Table: "contacts"));
+        var (_, tickets) = await SourceTestRead.ReadAsync(dump, "dump.json", new SourceReadOptions(Table: "tickets"));
+
+        var contact = Assert.Single(profile.MapRecord("contacts", contacts[0]));
+        var ticket = profile.MapRecord("tickets", tickets[0]).Single(m => m.Entity == EntityKind.Ticket);
+
+        Assert.Equal(("43000123456", "Đỗ Thị Thu"), (contact.SourceKey, $"{Text(contact.InsertBody, "first_name")} {Text(contact.InsertBody, "last_name")}".Trim()));
+        Assert.False(contact.InsertBody.ContainsKey("email_ids"));
+        Assert.False(contact.InsertBody.ContainsKey("phone_nos"));
+        Assert.Empty(contact.Problems);
+        Assert.Contains(new EntityReference(EntityKind.Contact, "43000123456", "contact"), ticket.References);
+        Assert.False(ticket.InsertBody.ContainsKey("raised_by"));
+        Assert.Equal([MappingProblemCodes.RequesterWithoutEmail], ticket.Problems.Select(p => p.Code));
+    }
+
+    [Fact]
     public async Task A_ticket_marked_spam_or_deleted_is_left_out_with_its_conversations()
     {
         var dump = SourceTestRead.Utf8("""

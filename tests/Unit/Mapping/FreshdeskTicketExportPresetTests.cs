@@ -24,7 +24,7 @@ public sealed class FreshdeskTicketExportPresetTests
         var compiled = ProfileCompiler.Compile(FreshdeskTicketExportPreset.Create(), Helpdesk122);
 
         Assert.All(compiled.Problems, p => Assert.Equal(MappingProblemCodes.RequiredUnmapped, p.Problem.Code));
-        Assert.Equal(["Initial response time"], compiled.MissingColumns("tickets", new SourceSchema(FreshdeskSampleWriter.TicketHeaders)));
+        Assert.Equal(["Facebook profile id", "Initial response time"], compiled.MissingColumns("tickets", new SourceSchema(FreshdeskSampleWriter.TicketHeaders)));
     }
 
     [Fact]
@@ -240,6 +240,32 @@ public sealed class FreshdeskTicketExportPresetTests
         var message = Assert.Single(mapped, m => m.Entity == EntityKind.Reply);
         Assert.False(message.InsertBody.ContainsKey("sender"));
         Assert.Equal("Phạm Thị Hoa", Text(message.InsertBody, "sender_full_name"));
+    }
+
+    [Fact]
+    public void A_customer_who_wrote_on_facebook_only_is_their_profile_id_with_their_name_and_their_ticket_links_to_them()
+    {
+        var compiled = ProfileCompiler.Compile(FreshdeskTicketExportPreset.Create(), Helpdesk122);
+        var row = Record(("Ticket ID", "79"), ("Subject", "Nhắn tin Facebook: hỏi phí vận chuyển"), ("Description", "Shop ơi, phí ship bao nhiêu?"),
+            ("Requester name", "Đỗ Thị Thu"), ("Requester email", ""), ("Requester phone", ""), ("Facebook profile id", " 100004123456789 "),
+            ("Status", "Open"), ("Created time", "2024-03-01 09:00:00"));
+
+        var mapped = compiled.MapRecord("tickets", row);
+
+        var contact = Assert.Single(mapped, m => m.Entity == EntityKind.Contact);
+        Assert.Equal(("Contact", "100004123456789"), (contact.Doctype, contact.SourceKey));
+        Assert.Equal("Đỗ Thị Thu", $"{Text(contact.InsertBody, "first_name")} {Text(contact.InsertBody, "last_name")}".Trim());
+        Assert.False(contact.InsertBody.ContainsKey("email_ids"));
+        Assert.False(contact.InsertBody.ContainsKey("phone_nos"));
+        Assert.Empty(contact.Problems);
+        var ticket = Assert.Single(mapped, m => m.Entity == EntityKind.Ticket);
+        Assert.Contains(new EntityReference(EntityKind.Contact, "100004123456789", "contact"), ticket.References);
+        Assert.Equal([MappingProblemCodes.RequesterWithoutEmail], ticket.Problems.Select(p => p.Code));
+
+        // A phone, when there is one, stays who they are: one contact, by the number.
+        var called = compiled.MapRecord("tickets", Record(("Ticket ID", "80"), ("Subject", "Gọi lại"), ("Requester name", "Đỗ Thị Thu"), ("Requester email", ""),
+            ("Requester phone", "0903 123 456"), ("Facebook profile id", "100004123456789"), ("Created time", "2024-03-01 09:00:00")));
+        Assert.Equal(["0903 123 456"], called.Where(m => m.Entity == EntityKind.Contact).Select(m => m.SourceKey));
     }
 
     [Fact]

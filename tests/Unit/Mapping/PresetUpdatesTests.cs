@@ -55,7 +55,7 @@ public sealed class PresetUpdatesTests
                 EntityKind.Ticket => e with { Fields = [.. e.Fields.Select(f => f.Target == "contact" ? f with { Transforms = [new(TransformKind.Lookup, "users.email"), new(TransformKind.Trim), new(TransformKind.Lower)] } : f)] },
                 _ => e,
             })],
-            Lookups = [.. preset.Lookups!.Where(l => l.Name != "users.contact")],
+            Lookups = [.. preset.Lookups!.Where(l => l.Name != "users.contact-key")],
         };
     }
 
@@ -69,9 +69,9 @@ public sealed class PresetUpdatesTests
 
         Assert.NotNull(update);
         Assert.Equal(
-            [(EntityKind.Contact, "(key)", "email", "email|phone|mobile"), (EntityKind.Ticket, "contact", "requester-id", "requester-id")],
+            [(EntityKind.Contact, "(key)", "email", "email|phone|mobile|id"), (EntityKind.Ticket, "contact", "requester-id", "requester-id")],
             update.Replacements.Select(r => (r.Entity.Entity, r.Was.Target, r.Was.Value, r.Now.Value)));
-        Assert.Equal(["users.contact"], update.Lookups.Select(l => l.Name));
+        Assert.Equal(["users.contact-key"], update.Lookups.Select(l => l.Name));
         Assert.Empty(update.Entities);
         Assert.Empty(update.Fields);
 
@@ -81,6 +81,51 @@ public sealed class PresetUpdatesTests
         // The entities as the preset ships them now; the lookup appended after the profile's own.
         Assert.Equal(MappingProfileJson.Serialize(preset with { Lookups = [] }), MappingProfileJson.Serialize(updated with { Lookups = [] }));
         Assert.Equal(preset.Lookups!.Select(l => l.Name).Order(), updated.Lookups!.Select(l => l.Name).Order());
+    }
+
+    [Fact]
+    public void An_account_export_profile_saved_with_contacts_by_number_is_offered_the_user_id_for_customers_with_neither_e_mail_nor_number()
+    {
+        var preset = FreshdeskAccountExportPreset.Create();
+        var saved = MappingProfileJson.Deserialize(MappingProfileJson.Serialize(AccountExportByNumber()));
+
+        var update = PresetUpdates.Find(saved);
+
+        Assert.NotNull(update);
+        // The key by its columns, the ticket's link by the lookup it reads.
+        static string Read(FieldMapping f) => f.Transforms?.FirstOrDefault(t => t.Kind == TransformKind.Lookup)?.Arg ?? f.Value;
+        Assert.Equal(
+            [(EntityKind.Contact, "(key)", "email|phone|mobile", "email|phone|mobile|id"), (EntityKind.Ticket, "contact", "users.contact", "users.contact-key")],
+            update.Replacements.Select(r => (r.Entity.Entity, r.Was.Target, Read(r.Was), Read(r.Now))));
+        Assert.Equal(["users.contact-key"], update.Lookups.Select(l => l.Name));
+        Assert.Empty(update.Entities);
+        Assert.Empty(update.Fields);
+
+        var updated = PresetUpdates.Apply(saved, update);
+
+        Assert.Null(PresetUpdates.Find(updated));
+        // The entities as the preset ships them now; the lookup they used before stays, unused.
+        Assert.Equal(MappingProfileJson.Serialize(preset with { Lookups = [] }), MappingProfileJson.Serialize(updated with { Lookups = [] }));
+        Assert.Equal(preset.Lookups!.Select(l => l.Name).Append("users.contact").Order(), updated.Lookups!.Select(l => l.Name).Order());
+    }
+
+    /// <summary>The account-export preset as it shipped on 2026-12-02 before customers with neither e-mail nor number had a contact.</summary>
+    internal static MappingProfile AccountExportByNumber()
+    {
+        var preset = FreshdeskAccountExportPreset.Create();
+        TransformStep[] trimLower = [new(TransformKind.Trim), new(TransformKind.Lower)];
+        return preset with
+        {
+            Entities = [.. preset.Entities.Select(e => e.Entity switch
+            {
+                EntityKind.Contact => e with { Key = new FieldMapping("(key)", FieldOrigin.FirstNonEmpty, "email|phone|mobile", trimLower) },
+                EntityKind.Ticket => e with { Fields = [.. e.Fields.Select(f => f.Target == "contact"
+                    ? new FieldMapping("contact", FieldOrigin.Column, "requester-id", [new(TransformKind.Lookup, "users.contact"), .. trimLower], References: EntityKind.Contact)
+                    : f)] },
+                _ => e,
+            })],
+            Lookups = [.. preset.Lookups!.Select(l => l.Name == "users.contact-key" ? l with { Name = "users.contact", ValueColumn = "email|phone|mobile" } : l)],
+        };
     }
 
     [Fact]
@@ -102,9 +147,10 @@ public sealed class PresetUpdatesTests
     {
         var preset = FreshdeskTicketExportPreset.Create();
         var byPhone = preset.Entities.Single(e => e.Entity == EntityKind.Contact && e.Key.Value == "Requester phone");
+        var byFacebook = preset.Entities.Single(e => e.Entity == EntityKind.Contact && e.Key.Value == "Facebook profile id");
         var older = preset with
         {
-            Entities = [.. preset.Entities.Where(e => e != byPhone).Select(e => e.Entity == EntityKind.Ticket
+            Entities = [.. preset.Entities.Where(e => e != byPhone && e != byFacebook).Select(e => e.Entity == EntityKind.Ticket
                 ? e with { Fields = [.. e.Fields.Select(f => f.Target == "contact" ? new FieldMapping("contact", FieldOrigin.Column, "Requester email", [new(TransformKind.Trim), new(TransformKind.Lower)], References: EntityKind.Contact) : f)] }
                 : e.Entity == EntityKind.Contact && e.Source.Table == "contacts"
                     ? e with { Key = new FieldMapping("(key)", FieldOrigin.Column, "Email", [new(TransformKind.Trim), new(TransformKind.Lower)]) }
@@ -115,17 +161,47 @@ public sealed class PresetUpdatesTests
         var update = PresetUpdates.Find(saved);
 
         Assert.NotNull(update);
-        Assert.Equal([("Contact", "tickets", "Requester phone")], update.Entities.Select(e => (e.Entity.ToString(), e.Source.Table, e.Key.Value)));
+        Assert.Equal([("Contact", "tickets", "Requester phone"), ("Contact", "tickets", "Facebook profile id")], update.Entities.Select(e => (e.Entity.ToString(), e.Source.Table, e.Key.Value)));
         Assert.Equal(
-            [(EntityKind.Contact, "(key)", "Email", "Email|Work phone|Mobile phone"), (EntityKind.Ticket, "contact", "Requester email", "Requester email|Requester phone")],
+            [(EntityKind.Contact, "(key)", "Email", "Email|Work phone|Mobile phone"), (EntityKind.Ticket, "contact", "Requester email", "Requester email|Requester phone|Facebook profile id")],
             update.Replacements.Select(r => (r.Entity.Entity, r.Was.Target, r.Was.Value, r.Now.Value)).OrderBy(r => r.Entity));
         Assert.Empty(update.Fields);
 
         var updated = PresetUpdates.Apply(saved, update);
 
         Assert.Null(PresetUpdates.Find(updated));
-        Assert.Equal(2, updated.Entities.Count(e => e.Entity == EntityKind.Contact && e.Source.Table == "tickets"));
+        Assert.Equal(3, updated.Entities.Count(e => e.Entity == EntityKind.Contact && e.Source.Table == "tickets"));
         Assert.Equal("Email|Work phone|Mobile phone", updated.Entities.Single(e => e.Entity == EntityKind.Contact && e.Source.Table == "contacts").Key.Value);
+    }
+
+    [Fact]
+    public void A_ticket_export_profile_saved_with_contacts_by_phone_is_offered_the_contact_of_one_who_wrote_on_facebook_only_and_the_ticket_s_link_to_it()
+    {
+        var preset = FreshdeskTicketExportPreset.Create();
+        var byFacebook = preset.Entities.Single(e => e.Entity == EntityKind.Contact && e.Key.Value == "Facebook profile id");
+        var byPhone = new FieldMapping("contact", FieldOrigin.FirstNonEmpty, "Requester email|Requester phone", [new(TransformKind.Trim), new(TransformKind.Lower)], References: EntityKind.Contact);
+        var older = preset with
+        {
+            Entities = [.. preset.Entities.Where(e => e != byFacebook).Select(e => e.Entity == EntityKind.Ticket
+                ? e with { Fields = [.. e.Fields.Select(f => f.Target == "contact" ? byPhone : f)] }
+                : e)],
+        };
+        var saved = MappingProfileJson.Deserialize(MappingProfileJson.Serialize(older));
+
+        var update = PresetUpdates.Find(saved);
+
+        Assert.NotNull(update);
+        Assert.Equal([("Contact", "tickets", "Facebook profile id")], update.Entities.Select(e => (e.Entity.ToString(), e.Source.Table, e.Key.Value)));
+        Assert.Equal(
+            [(EntityKind.Ticket, "contact", "Requester email|Requester phone", "Requester email|Requester phone|Facebook profile id")],
+            update.Replacements.Select(r => (r.Entity.Entity, r.Was.Target, r.Was.Value, r.Now.Value)));
+
+        var updated = PresetUpdates.Apply(saved, update);
+
+        Assert.Null(PresetUpdates.Find(updated));
+        Assert.Equal(
+            MappingProfileJson.Serialize(preset with { Entities = [.. preset.Entities.OrderBy(e => e.Key.Value, StringComparer.Ordinal)], Lookups = [] }),
+            MappingProfileJson.Serialize(updated with { Entities = [.. updated.Entities.OrderBy(e => e.Key.Value, StringComparer.Ordinal)], Lookups = [] }));
     }
 
     [Fact]

@@ -143,8 +143,8 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
     }
 
     [Theory]
-    [InlineData("en", "Contact: Key from email|phone|mobile (was email)", "Ticket: contact from requester-id → users.contact (was requester-id → users.email)")]
-    [InlineData("vi", "Liên hệ: Khoá lấy từ email|phone|mobile (trước là email)", "Phiếu: contact lấy từ requester-id → users.contact (trước là requester-id → users.email)")]
+    [InlineData("en", "Contact: Key from email|phone|mobile|id (was email)", "Ticket: contact from requester-id → users.contact-key (was requester-id → users.email)")]
+    [InlineData("vi", "Liên hệ: Khoá lấy từ email|phone|mobile|id (trước là email)", "Phiếu: contact lấy từ requester-id → users.contact-key (trước là requester-id → users.email)")]
     public async Task A_profile_saved_before_customers_without_an_e_mail_is_offered_the_key_and_link_the_preset_writes_now(string culture, string key, string link)
     {
         UseCulture(culture);
@@ -161,8 +161,8 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
         await page.WaitForAssertionAsync(() => page.Find("[data-testid=profile-save]").Click(), Wait);
         await page.WaitForAssertionAsync(() => Assert.Equal("false", page.Find("[data-testid=profile-editor]").GetAttribute("data-dirty")), Wait);
         var saved = await _h.Services.GetRequiredService<MappingProfileStore>().LoadAsync(id, CancellationToken.None);
-        Assert.Equal("email|phone|mobile", saved!.Entities.Single(e => e.Entity == EntityKind.Contact).Key.Value);
-        Assert.Contains(saved.Lookups!, l => l.Name == "users.contact");
+        Assert.Equal("email|phone|mobile|id", saved!.Entities.Single(e => e.Entity == EntityKind.Contact).Key.Value);
+        Assert.Contains(saved.Lookups!, l => l.Name == "users.contact-key");
     }
 
     [Theory]

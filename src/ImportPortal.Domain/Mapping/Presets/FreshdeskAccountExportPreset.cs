@@ -41,21 +41,27 @@ public static class FreshdeskAccountExportPreset
 
     /// <summary>
     /// Who a contact is: the e-mail, or for a customer who called or wrote without one (a hotline, Facebook, Zalo), the
-    /// phone, then the mobile number. Such a customer's tickets link to their contact and go without <c>raised_by</c>.
+    /// phone, then the mobile number, and for one Freshdesk knows by none of them (a Facebook or Twitter account only),
+    /// their Freshdesk user id. Such a customer's tickets link to their contact and go without <c>raised_by</c>.
     /// </summary>
-    private const string Customer = "email|phone|mobile";
+    private const string Customer = "email|phone|mobile|id";
 
-    /// <summary>Until 2026-12-02 a contact was its e-mail only, and a ticket named its contact through the users' e-mails.</summary>
+    /// <summary>
+    /// Until 2026-12-02 a contact was its e-mail only, and a ticket named its contact through the users' e-mails; then its
+    /// e-mail or number, and a customer with neither (a Facebook or Twitter account) had no key and no contact.
+    /// </summary>
     internal static IReadOnlyList<SupersededField> Superseded =>
     [
         new(EntityKind.Contact, "users", Column("(key)", "email", Trim, Lower), FirstOf("(key)", Customer, Trim, Lower)),
+        new(EntityKind.Contact, "users", FirstOf("(key)", "email|phone|mobile", Trim, Lower), FirstOf("(key)", Customer, Trim, Lower)),
         new(EntityKind.Ticket, "tickets", Reference("contact", EntityKind.Contact, "requester-id", Lookup("users.email"), Trim, Lower), TicketFields.Single(f => f.Target == "contact")),
+        new(EntityKind.Ticket, "tickets", Reference("contact", EntityKind.Contact, "requester-id", Lookup("users.contact"), Trim, Lower), TicketFields.Single(f => f.Target == "contact")),
     ];
 
     private static LookupSpec[] Lookups =>
     [
         new("users.email", "users", "id", "email"),
-        new("users.contact", "users", "id", Customer),
+        new("users.contact-key", "users", "id", Customer),
         new("users.name", "users", "id", "name"),
         new("companies.name", "companies", "id", "name"),
         new("agents.email", "users", "id", "email", Agents),
@@ -106,7 +112,7 @@ public static class FreshdeskAccountExportPreset
     [
         Column("subject", "subject", Trim, Default("(no subject)")),
         Column("raised_by", "requester-id", Lookup("users.email"), Email, Lower),
-        Reference("contact", EntityKind.Contact, "requester-id", Lookup("users.contact"), Trim, Lower),
+        Reference("contact", EntityKind.Contact, "requester-id", Lookup("users.contact-key"), Trim, Lower),
         Column("priority", "priority-name", Map(HelpdeskValues.Priorities, "Medium")),
         Reference("ticket_type", EntityKind.TicketType, "ticket-type", Trim),
         Column("opening_date", "created-at", Date),

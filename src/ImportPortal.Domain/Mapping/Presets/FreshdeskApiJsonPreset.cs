@@ -23,15 +23,21 @@ public static class FreshdeskApiJsonPreset
 
     /// <summary>
     /// Who a contact is: the e-mail, or for a customer who called or wrote without one (a hotline, Facebook, Zalo), the
-    /// phone, then the mobile number. Such a customer's tickets link to their contact and go without <c>raised_by</c>.
+    /// phone, then the mobile number, and for one Freshdesk knows by none of them (a Facebook or Twitter account only),
+    /// their Freshdesk contact id. Such a customer's tickets link to their contact and go without <c>raised_by</c>.
     /// </summary>
-    private const string Customer = "email|phone|mobile";
+    private const string Customer = "email|phone|mobile|id";
 
-    /// <summary>Until 2026-12-02 a contact was its e-mail only, and a ticket named its contact through the people's e-mails.</summary>
+    /// <summary>
+    /// Until 2026-12-02 a contact was its e-mail only, and a ticket named its contact through the people's e-mails; then its
+    /// e-mail or number, and a customer with neither (a Facebook or Twitter account) had no key and no contact.
+    /// </summary>
     internal static IReadOnlyList<SupersededField> Superseded =>
     [
         new(EntityKind.Contact, "contacts", Column("(key)", "email", Trim, Lower), FirstOf("(key)", Customer, Trim, Lower)),
+        new(EntityKind.Contact, "contacts", FirstOf("(key)", "email|phone|mobile", Trim, Lower), FirstOf("(key)", Customer, Trim, Lower)),
         new(EntityKind.Ticket, "tickets", Reference("contact", EntityKind.Contact, "requester_id", Lookup("people.email"), Trim, Lower), TicketFields.Single(f => f.Target == "contact")),
+        new(EntityKind.Ticket, "tickets", Reference("contact", EntityKind.Contact, "requester_id", Lookup("people.contact"), Trim, Lower), TicketFields.Single(f => f.Target == "contact")),
     ];
 
     // Freshdesk gives agents and contacts ids from one sequence: "people" reads both lists, so a ticket an agent raised
@@ -40,8 +46,8 @@ public static class FreshdeskApiJsonPreset
     [
         new("people.email", "contacts", "id", "email"),
         new("people.email", "agents", "id", "contact.email"),
-        new("people.contact", "contacts", "id", Customer),
-        new("people.contact", "agents", "id", "contact.email"),
+        new("people.contact-key", "contacts", "id", Customer),
+        new("people.contact-key", "agents", "id", "contact.email"),
         new("people.name", "contacts", "id", "name"),
         new("people.name", "agents", "id", "contact.name"),
         new("agents.email", "agents", "id", "contact.email"),
@@ -91,7 +97,7 @@ public static class FreshdeskApiJsonPreset
     [
         Column("subject", "subject", Trim, Default("(no subject)")),
         Column("raised_by", "requester_id", Lookup("people.email"), Email, Lower),
-        Reference("contact", EntityKind.Contact, "requester_id", Lookup("people.contact"), Trim, Lower),
+        Reference("contact", EntityKind.Contact, "requester_id", Lookup("people.contact-key"), Trim, Lower),
         Reference("customer", EntityKind.Organisation, "company_id", Lookup("companies.name")),
         Column("priority", "priority", Map(HelpdeskValues.Priorities, "Medium")),
         Reference("ticket_type", EntityKind.TicketType, "type", Trim),

@@ -32,17 +32,25 @@ public static class FreshdeskTicketExportPreset
         new(EntityKind.Contact, new EntitySource("tickets"), Column("(key)", "Requester phone", Trim, Lower),
             [.. ContactFields("Requester name", Column("", "Requester email", Email, Lower), "Requester phone"), Reference("links.0.link_name", EntityKind.Organisation, "Company", Trim)],
             Filter: new RowFilter("Requester email", Negate: true, And: new RowFilter("Requester phone"))),
+        // One who wrote on Facebook only (the export has their profile id, no e-mail or phone) is that id, with their name.
+        new(EntityKind.Contact, new EntitySource("tickets"), Column("(key)", "Facebook profile id", Trim, Lower),
+            [.. ContactFields("Requester name", Column("", "Requester email", Email, Lower), "Requester phone"), Reference("links.0.link_name", EntityKind.Organisation, "Company", Trim)],
+            Filter: new RowFilter("Requester email", Negate: true, And: new RowFilter("Requester phone", Negate: true, And: new RowFilter("Facebook profile id")))),
         new(EntityKind.TicketType, new EntitySource("tickets"), Column("(key)", "Type", Trim), [Column("name", "Type", Trim)], Filter: new RowFilter("Type")),
         Team("tickets", Column("", "Group", Trim), Column("", "Agent", Trim), new RowFilter("Group")),
         new(EntityKind.Ticket, new EntitySource("tickets"), Column("(key)", "Ticket ID", Trim), TicketFields, ExternalIdField: "custom_source_id"),
         new(EntityKind.Reply, new EntitySource("tickets"), Template("(key)", "{Ticket ID}:description"), FirstMessage, ExternalIdField: "custom_source_id", Filter: new RowFilter("Description")),
     ];
 
-    /// <summary>Until 2026-12-02 a ticket named its contact by the requester's e-mail only, and the contacts export keyed a contact by its e-mail only.</summary>
+    /// <summary>
+    /// Until 2026-12-02 a ticket named its contact by the requester's e-mail only, then by their e-mail or phone (one who
+    /// wrote on Facebook only had no contact); and the contacts export keyed a contact by its e-mail only.
+    /// </summary>
     internal static IReadOnlyList<SupersededField> Superseded =>
     [
         new(EntityKind.Contact, "contacts", Column("(key)", "Email", Trim, Lower), FirstOf("(key)", Listed, Trim, Lower)),
         new(EntityKind.Ticket, "tickets", Reference("contact", EntityKind.Contact, "Requester email", Trim, Lower), TicketFields.Single(f => f.Target == "contact")),
+        new(EntityKind.Ticket, "tickets", new("contact", FieldOrigin.FirstNonEmpty, "Requester email|Requester phone", [Trim, Lower], References: EntityKind.Contact), TicketFields.Single(f => f.Target == "contact")),
     ];
 
     /// <summary>
@@ -51,8 +59,11 @@ public static class FreshdeskTicketExportPreset
     /// </summary>
     private const string Listed = "Email|Work phone|Mobile phone";
 
-    /// <summary>Who the requester is: their e-mail, or the phone of one who wrote or called without one (their ticket goes without <c>raised_by</c>).</summary>
-    private const string Requester = "Requester email|Requester phone";
+    /// <summary>
+    /// Who the requester is: their e-mail, or the phone of one who wrote or called without one, or the Facebook profile of
+    /// one who wrote on Facebook only (their ticket goes without <c>raised_by</c>).
+    /// </summary>
+    private const string Requester = "Requester email|Requester phone|Facebook profile id";
 
     private static FieldMapping[] TicketFields =>
     [
