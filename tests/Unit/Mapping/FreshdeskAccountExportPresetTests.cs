@@ -191,7 +191,7 @@ public sealed class FreshdeskAccountExportPresetTests
         var (_, tickets) = await SourceTestRead.ReadAsync(zip, "export.zip", new SourceReadOptions(Table: "tickets"));
 
         var contact = Assert.Single(profile.MapRecord("users", users.Single(u => u["id"].Text == "1012")));
-        Assert.Equal("1012", contact.SourceKey);
+        Assert.Equal(("1012", "1012"), (contact.SourceKey, Text(contact.InsertBody, "custom_source_id")));
         Assert.Equal(follower.Name, $"{Text(contact.InsertBody, "first_name")} {Text(contact.InsertBody, "last_name")}".Trim());
         Assert.False(contact.InsertBody.ContainsKey("email_ids"));
         Assert.False(contact.InsertBody.ContainsKey("phone_nos"));

@@ -72,6 +72,8 @@ public sealed class FreshdeskApiJsonPresetTests
         var ticket = profile.MapRecord("tickets", tickets[0]).Single(m => m.Entity == EntityKind.Ticket);
 
         Assert.Equal(("43000123456", "Đỗ Thị Thu"), (contact.SourceKey, $"{Text(contact.InsertBody, "first_name")} {Text(contact.InsertBody, "last_name")}".Trim()));
+        // Their key goes in the external id too: the site can be asked for them after an answer lost on the way.
+        Assert.Equal("43000123456", Text(contact.InsertBody, "custom_source_id"));
         Assert.False(contact.InsertBody.ContainsKey("email_ids"));
         Assert.False(contact.InsertBody.ContainsKey("phone_nos"));
         Assert.Empty(contact.Problems);

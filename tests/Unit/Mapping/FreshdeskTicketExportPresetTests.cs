@@ -253,7 +253,7 @@ public sealed class FreshdeskTicketExportPresetTests
         var mapped = compiled.MapRecord("tickets", row);
 
         var contact = Assert.Single(mapped, m => m.Entity == EntityKind.Contact);
-        Assert.Equal(("Contact", "100004123456789"), (contact.Doctype, contact.SourceKey));
+        Assert.Equal(("Contact", "100004123456789", "100004123456789"), (contact.Doctype, contact.SourceKey, Text(contact.InsertBody, "custom_source_id")));
         Assert.Equal("Đỗ Thị Thu", $"{Text(contact.InsertBody, "first_name")} {Text(contact.InsertBody, "last_name")}".Trim());
         Assert.False(contact.InsertBody.ContainsKey("email_ids"));
         Assert.False(contact.InsertBody.ContainsKey("phone_nos"));

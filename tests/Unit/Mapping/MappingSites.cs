@@ -33,7 +33,7 @@ internal static class MappingSites
 
         if (withSourceId)
         {
-            foreach (var doctype in new[] { "HD Ticket", "Communication", "Customer" })
+            foreach (var doctype in new[] { "HD Ticket", "Communication", "Contact", "HD Ticket Comment", "Customer" })
             {
                 var meta = metas[doctype];
                 metas[doctype] = meta with { Fields = [.. meta.Fields, new DocFieldMeta("custom_source_id", "Data", "Source ID", null, false, true, 0, false, true)] };

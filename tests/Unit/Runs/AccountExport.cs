@@ -92,14 +92,14 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
         var customers = Enumerable.Range(0, customerCount).Select(c => new ExportUser(
             1000 + c,
             $"{FamilyNames[c % FamilyNames.Length]} {GivenNames[c / FamilyNames.Length % GivenNames.Length]}",
-            PhoneOnly(c) ? "" : $"khach{c}@example.vn",
+            PhoneOnly(c) || NoAddress(c) ? "" : $"khach{c}@example.vn",
             c % 10 == 9 ? null : companyList[c % companies].Id,
             false)
         {
             // Every third customer left an office number, every other one a mobile number, some both; one in thirteen
-            // called or wrote on a chat and has a number and no e-mail.
-            Phone = c % 3 == 0 ? $"028 3822 {c:D4}" : null,
-            Mobile = c % 2 == 0 || PhoneOnly(c) ? $"+84 912 {c:D6}" : null,
+            // called or wrote on a chat and has a number and no e-mail; a few wrote on Facebook only and have neither.
+            Phone = c % 3 == 0 && !NoAddress(c) ? $"028 3822 {c:D4}" : null,
+            Mobile = (c % 2 == 0 || PhoneOnly(c)) && !NoAddress(c) ? $"+84 912 {c:D6}" : null,
         });
         var ticketList = Enumerable.Range(0, tickets).Select(i => Ticket(i, customerCount)).ToList();
         return new AccountExport(companyList, [.. agents, .. customers], ticketList);
@@ -107,6 +107,9 @@ public sealed record AccountExport(IReadOnlyList<ExportCompany> Companies, IRead
 
     /// <summary>The customers Freshdesk knows without an e-mail: a number only.</summary>
     private static bool PhoneOnly(int customer) => customer % 13 == 12;
+
+    /// <summary>The customers Freshdesk knows by neither e-mail nor number (a Facebook or Twitter account): a name and an id.</summary>
+    private static bool NoAddress(int customer) => customer % 17 == 16 && !PhoneOnly(customer);
 
     private static ExportTicket Ticket(int i, int customers)
     {

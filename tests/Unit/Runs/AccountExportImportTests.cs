@@ -10,6 +10,9 @@ public sealed class AccountExportImportTests(ITestOutputHelper output)
     public async Task Two_thousand_tickets_land_with_their_contacts_organisations_replies_notes_statuses_and_source_times()
     {
         var export = AccountExport.Create(tickets: 2000);
+        // Customers without an e-mail are among the requesters: by a number, and by neither (a Facebook account).
+        Assert.Contains(export.Tickets, t => export.User(t.RequesterId) is { WithoutEmail: true, WithoutAddress: false });
+        Assert.Contains(export.Tickets, t => export.User(t.RequesterId).WithoutAddress);
         await using var h = await RunsHarness.StartAsync();
         var before = h.Simulator.Store.CountsByDoctype();
         var clock = Stopwatch.StartNew();

@@ -77,14 +77,15 @@ public static class ImportedSite
     public const string ApiUser = "Administrator";
 
     /// <summary>How the presets know a contact: its e-mail, or without one its phone, then its mobile number.</summary>
+    /// <summary>Who a contact on the site is: its e-mail, else its number, else (one with neither) the key the run wrote in its external id.</summary>
     public static string ContactKey(JsonObject contact) =>
-        new[] { Text(contact, "email_id"), Text(contact, "phone"), Text(contact, "mobile_no") }.FirstOrDefault(v => v.Length > 0) ?? "";
+        new[] { Text(contact, "email_id"), Text(contact, "phone"), Text(contact, "mobile_no"), Text(contact, "custom_source_id") }.FirstOrDefault(v => v.Length > 0) ?? "";
 
     /// <summary>Documents sharing an identity: the external id on tickets and messages, the e-mail (or the number of one without) on contacts, the name on customers, the content on private notes and files (unique in the export).</summary>
     public static List<string> DuplicateProblems(DocumentStore store) =>
         new (string Doctype, string Field)[]
         {
-            ("HD Ticket", "custom_source_id"), ("Communication", "custom_source_id"), ("Contact", "email_id"), ("Contact", "phone"), ("Contact", "mobile_no"), ("HD Customer", "customer_name"),
+            ("HD Ticket", "custom_source_id"), ("Communication", "custom_source_id"), ("Contact", "email_id"), ("Contact", "phone"), ("Contact", "mobile_no"), ("Contact", "custom_source_id"), ("HD Customer", "customer_name"),
             ("ToDo", "reference_name"), ("File", "content_hash"),
         }
         .Append((Doctype: "HD Ticket Comment", Field: "content"))
@@ -234,6 +235,12 @@ public static class ImportedSite
             if ((Text(contact, "phone"), Text(contact, "mobile_no")) != (user.Phone ?? "", user.Mobile ?? ""))
             {
                 problems.Add($"Contact {user.Key} has phone \"{Text(contact, "phone")}\" and mobile \"{Text(contact, "mobile_no")}\", expected \"{user.Phone}\" and \"{user.Mobile}\"");
+            }
+
+            // One known by neither e-mail nor number is their name, and their key in the external id (how a lost answer is looked up).
+            if (user.WithoutAddress && ($"{Text(contact, "first_name")} {Text(contact, "last_name")}".Trim() != user.Name || Rows(contact, "phone_nos").Any() || Text(contact, "custom_source_id") != user.Key))
+            {
+                problems.Add($"Contact {user.Key} is \"{Text(contact, "first_name")} {Text(contact, "last_name")}\" with {Rows(contact, "phone_nos").Count()} numbers and source id \"{Text(contact, "custom_source_id")}\", expected \"{user.Name}\" with none and \"{user.Key}\"");
             }
         }
 

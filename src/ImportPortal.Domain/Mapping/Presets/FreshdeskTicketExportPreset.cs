@@ -35,7 +35,8 @@ public static class FreshdeskTicketExportPreset
         // One who wrote on Facebook only (the export has their profile id, no e-mail or phone) is that id, with their name.
         new(EntityKind.Contact, new EntitySource("tickets"), Column("(key)", "Facebook profile id", Trim, Lower),
             [.. ContactFields("Requester name", Column("", "Requester email", Email, Lower), "Requester phone"), Reference("links.0.link_name", EntityKind.Organisation, "Company", Trim)],
-            Filter: new RowFilter("Requester email", Negate: true, And: new RowFilter("Requester phone", Negate: true, And: new RowFilter("Facebook profile id")))),
+            Filter: new RowFilter("Requester email", Negate: true, And: new RowFilter("Requester phone", Negate: true, And: new RowFilter("Facebook profile id"))),
+            ExternalIdField: "custom_source_id"),
         new(EntityKind.TicketType, new EntitySource("tickets"), Column("(key)", "Type", Trim), [Column("name", "Type", Trim)], Filter: new RowFilter("Type")),
         Team("tickets", Column("", "Group", Trim), Column("", "Agent", Trim), new RowFilter("Group")),
         new(EntityKind.Ticket, new EntitySource("tickets"), Column("(key)", "Ticket ID", Trim), TicketFields, ExternalIdField: "custom_source_id"),
