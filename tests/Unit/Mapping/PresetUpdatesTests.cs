@@ -51,7 +51,7 @@ public sealed class PresetUpdatesTests
         {
             Entities = [.. preset.Entities.Select(e => e.Entity switch
             {
-                EntityKind.Contact => e with { Key = new FieldMapping("(key)", FieldOrigin.Column, "email", [new(TransformKind.Trim), new(TransformKind.Lower)]) },
+                EntityKind.Contact => e with { Key = new FieldMapping("(key)", FieldOrigin.Column, "email", [new(TransformKind.Trim), new(TransformKind.Lower)]), ExternalIdField = null },
                 EntityKind.Ticket => e with { Fields = [.. e.Fields.Select(f => f.Target == "contact" ? f with { Transforms = [new(TransformKind.Lookup, "users.email"), new(TransformKind.Trim), new(TransformKind.Lower)] } : f)] },
                 _ => e,
             })],
@@ -72,6 +72,7 @@ public sealed class PresetUpdatesTests
             [(EntityKind.Contact, "(key)", "email", "email|phone|mobile|id"), (EntityKind.Ticket, "contact", "requester-id", "requester-id")],
             update.Replacements.Select(r => (r.Entity.Entity, r.Was.Target, r.Was.Value, r.Now.Value)));
         Assert.Equal(["users.contact-key"], update.Lookups.Select(l => l.Name));
+        Assert.Equal([(EntityKind.Contact, "custom_source_id")], update.ExternalIds.Select(x => (x.Entity.Entity, x.Field)));
         Assert.Empty(update.Entities);
         Assert.Empty(update.Fields);
 
@@ -98,6 +99,7 @@ public sealed class PresetUpdatesTests
             [(EntityKind.Contact, "(key)", "email|phone|mobile", "email|phone|mobile|id"), (EntityKind.Ticket, "contact", "users.contact", "users.contact-key")],
             update.Replacements.Select(r => (r.Entity.Entity, r.Was.Target, Read(r.Was), Read(r.Now))));
         Assert.Equal(["users.contact-key"], update.Lookups.Select(l => l.Name));
+        Assert.Equal([(EntityKind.Contact, "custom_source_id")], update.ExternalIds.Select(x => (x.Entity.Entity, x.Field)));
         Assert.Empty(update.Entities);
         Assert.Empty(update.Fields);
 
@@ -118,7 +120,7 @@ public sealed class PresetUpdatesTests
         {
             Entities = [.. preset.Entities.Select(e => e.Entity switch
             {
-                EntityKind.Contact => e with { Key = new FieldMapping("(key)", FieldOrigin.FirstNonEmpty, "email|phone|mobile", trimLower) },
+                EntityKind.Contact => e with { Key = new FieldMapping("(key)", FieldOrigin.FirstNonEmpty, "email|phone|mobile", trimLower), ExternalIdField = null },
                 EntityKind.Ticket => e with { Fields = [.. e.Fields.Select(f => f.Target == "contact"
                     ? new FieldMapping("contact", FieldOrigin.Column, "requester-id", [new(TransformKind.Lookup, "users.contact"), .. trimLower], References: EntityKind.Contact)
                     : f)] },

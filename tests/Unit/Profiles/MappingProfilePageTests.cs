@@ -143,9 +143,9 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
     }
 
     [Theory]
-    [InlineData("en", "Contact: Key from email|phone|mobile|id (was email)", "Ticket: contact from requester-id → users.contact-key (was requester-id → users.email)")]
-    [InlineData("vi", "Liên hệ: Khoá lấy từ email|phone|mobile|id (trước là email)", "Phiếu: contact lấy từ requester-id → users.contact-key (trước là requester-id → users.email)")]
-    public async Task A_profile_saved_before_customers_without_an_e_mail_is_offered_the_key_and_link_the_preset_writes_now(string culture, string key, string link)
+    [InlineData("en", "Contact: Key from email|phone|mobile|id (was email)", "Ticket: contact from requester-id → users.contact-key (was requester-id → users.email)", "Contact: its key written to custom_source_id")]
+    [InlineData("vi", "Liên hệ: Khoá lấy từ email|phone|mobile|id (trước là email)", "Phiếu: contact lấy từ requester-id → users.contact-key (trước là requester-id → users.email)", "Liên hệ: ghi khoá vào custom_source_id")]
+    public async Task A_profile_saved_before_customers_without_an_e_mail_is_offered_the_key_and_link_the_preset_writes_now(string culture, string key, string link, string externalId)
     {
         UseCulture(culture);
         var id = await AddSiteAndProfileAsync(Mapping.PresetUpdatesTests.AccountExportBeforeCallers() with { Name = "Trước khi có khách không email" });
@@ -156,12 +156,13 @@ public sealed class MappingProfilePageTests : PortalComponentTest, IAsyncLifetim
         var offer = page.Find("[data-testid=preset-update]").TextContent;
         Assert.Contains(key, offer, StringComparison.Ordinal);
         Assert.Contains(link, offer, StringComparison.Ordinal);
+        Assert.Contains(externalId, offer, StringComparison.Ordinal);
         await page.WaitForAssertionAsync(() => page.Find("[data-testid=preset-update-take]").Click(), Wait);
         await page.WaitForAssertionAsync(() => Assert.Equal("true", page.Find("[data-testid=profile-editor]").GetAttribute("data-dirty")), Wait);
         await page.WaitForAssertionAsync(() => page.Find("[data-testid=profile-save]").Click(), Wait);
         await page.WaitForAssertionAsync(() => Assert.Equal("false", page.Find("[data-testid=profile-editor]").GetAttribute("data-dirty")), Wait);
         var saved = await _h.Services.GetRequiredService<MappingProfileStore>().LoadAsync(id, CancellationToken.None);
-        Assert.Equal("email|phone|mobile|id", saved!.Entities.Single(e => e.Entity == EntityKind.Contact).Key.Value);
+        Assert.Equal(("email|phone|mobile|id", "custom_source_id"), (saved!.Entities.Single(e => e.Entity == EntityKind.Contact).Key.Value, saved.Entities.Single(e => e.Entity == EntityKind.Contact).ExternalIdField));
         Assert.Contains(saved.Lookups!, l => l.Name == "users.contact-key");
     }
 

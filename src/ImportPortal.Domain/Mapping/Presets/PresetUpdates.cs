@@ -21,6 +21,7 @@ public static class PresetUpdates
         var filters = new List<(EntityMapping Entity, RowFilter Filter)>();
         var entities = new List<EntityMapping>();
         var replacements = new List<(EntityMapping Entity, FieldMapping Was, FieldMapping Now)>();
+        var externalIds = new List<(EntityMapping Entity, string Field)>();
         var superseded = MappingPresets.Superseded(name);
         foreach (var shipped in preset.Entities)
         {
@@ -45,10 +46,16 @@ public static class PresetUpdates
             {
                 filters.Add((own, filter));
             }
+
+            // An entity the preset now recognises on the site by its key in the external-id field (contacts, since 2026-12-02).
+            if (own.ExternalIdField is null && shipped.ExternalIdField is { Length: > 0 } externalId)
+            {
+                externalIds.Add((own, externalId));
+            }
         }
 
         var lookups = (preset.Lookups ?? []).Where(l => !(profile.Lookups ?? []).Any(o => o.Name == l.Name)).ToList();
-        var update = new PresetUpdate(fields, filters, entities, lookups) { Relinks = relinks, Replacements = replacements };
+        var update = new PresetUpdate(fields, filters, entities, lookups) { Relinks = relinks, Replacements = replacements, ExternalIds = externalIds };
         return update.IsEmpty ? null : update;
     }
 
@@ -66,6 +73,7 @@ public static class PresetUpdates
                 .. update.Fields.Where(f => ReferenceEquals(f.Entity, own)).Select(f => f.Field),
             ],
             Filter = update.Filters.FirstOrDefault(f => ReferenceEquals(f.Entity, own)).Filter ?? own.Filter,
+            ExternalIdField = update.ExternalIds.FirstOrDefault(x => ReferenceEquals(x.Entity, own)).Field ?? own.ExternalIdField,
         }).ToList();
         return profile with
         {
@@ -119,5 +127,9 @@ public sealed record PresetUpdate(
     /// <summary>Fields and keys of the profile, kept as the preset used to write them, that it writes differently now: the old form and the new.</summary>
     public IReadOnlyList<(EntityMapping Entity, FieldMapping Was, FieldMapping Now)> Replacements { get; init; } = [];
 
-    public bool IsEmpty => Fields.Count == 0 && Filters.Count == 0 && Entities.Count == 0 && Lookups.Count == 0 && Relinks.Count == 0 && Replacements.Count == 0;
+    /// <summary>Entities of the profile without an external-id field that the preset now writes their key to: the field of each.</summary>
+    public IReadOnlyList<(EntityMapping Entity, string Field)> ExternalIds { get; init; } = [];
+
+    public bool IsEmpty => Fields.Count == 0 && Filters.Count == 0 && Entities.Count == 0 && Lookups.Count == 0 && Relinks.Count == 0 && Replacements.Count == 0
+        && ExternalIds.Count == 0;
 }
