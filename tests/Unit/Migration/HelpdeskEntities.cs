@@ -54,6 +54,21 @@ public static class HelpdeskEntities
             ["phone_nos"] = new JsonArray(new JsonObject { ["phone"] = number, [mobile ? "is_primary_mobile_no" : "is_primary_phone"] = 1 }),
         }, []);
 
+    /// <summary>
+    /// A customer Freshdesk knows by neither e-mail nor number (a Facebook account), keyed by their Freshdesk id as the
+    /// presets key them: a name only, and the key in the external-id field when <paramref name="externalId"/>.
+    /// </summary>
+    public static MappedEntity NameOnly(string id, string name, bool externalId = true)
+    {
+        var body = new JsonObject { ["first_name"] = name };
+        if (externalId)
+        {
+            body[ExternalIdFields.Fieldname] = id;
+        }
+
+        return Entity(EntityKind.Contact, id, body, []);
+    }
+
     /// <summary>A contact that joins its organisations as an HD Customer member (Helpdesk 1.28+): no links, a <see cref="MappedEntity.MemberOf"/> each.</summary>
     public static MappedEntity Member(string key, string email, params string[] organisationKeys) =>
         Contact(key, email) with { MemberOf = [.. organisationKeys.Select(o => new EntityReference(EntityKind.Organisation, o, "contacts"))] };

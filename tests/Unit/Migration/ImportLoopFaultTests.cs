@@ -97,6 +97,37 @@ public sealed class ImportLoopFaultTests
     }
 
     [Fact]
+    public async Task Unknown_send_of_a_contact_known_by_name_only_is_looked_up_by_its_key_in_the_external_id_and_adopted_as_created()
+    {
+        await using var h = await LoopHarness.StartAsync(externalIdFields: true);
+        h.Simulator.Faults.AddNth(FaultKind.CommitThenDrop, 1, Posts("Contact"));
+        h.Plan(NameOnly("43000123456", "Đỗ Thị Thu"));
+
+        await h.RunAsync();
+
+        var record = h.Store.Record(EntityKind.Contact, "43000123456");
+        var onSite = Assert.Single(h.SiteStore.List("Contact"), c => c["first_name"]?.GetValue<string>() == "Đỗ Thị Thu");
+        Assert.Equal((RecordState.Succeeded, RecordResult.Created, onSite["name"]!.GetValue<string>()), (record.State, record.Result, record.FrappeName));
+        Assert.Equal("43000123456", onSite[ExternalIdFields.Fieldname]?.GetValue<string>());
+        Assert.Equal(1, h.Posts("Contact"));
+    }
+
+    [Fact]
+    public async Task Unknown_send_of_a_contact_known_by_name_only_without_an_external_id_fails_as_unverifiable_and_is_not_sent_again()
+    {
+        await using var h = await LoopHarness.StartAsync();
+        h.Simulator.Faults.AddNth(FaultKind.CommitThenDrop, 1, Posts("Contact"));
+        h.Plan(NameOnly("43000123456", "Đỗ Thị Thu", externalId: false));
+
+        await h.RunAsync();
+
+        var record = h.Store.Record(EntityKind.Contact, "43000123456");
+        Assert.Equal((RecordState.Failed, RecordErrorKind.UnknownFate, RecordTexts.CannotVerify), (record.State, record.Error?.Kind, record.Error?.Text?.Key));
+        Assert.Equal(1, h.Posts("Contact"));
+        Assert.Single(h.SiteStore.List("Contact"), c => c["first_name"]?.GetValue<string>() == "Đỗ Thị Thu");
+    }
+
+    [Fact]
     public async Task Unknown_sends_of_an_agent_s_user_and_hd_agent_are_looked_up_by_e_mail_and_adopted_as_created()
     {
         await using var h = await LoopHarness.StartAsync();
