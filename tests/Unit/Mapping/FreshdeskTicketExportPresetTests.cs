@@ -158,16 +158,20 @@ public sealed class FreshdeskTicketExportPresetTests
     }
 
     [Theory]
-    [InlineData("Hong@Example.vn", "0901 234 567", "0912345678", "hong@example.vn")]
-    [InlineData("", "0901 234 567", "0912345678", "0901 234 567")]
-    [InlineData(" ", "", " 0912345678 ", "0912345678")]
-    public void A_listed_contact_is_their_e_mail_else_their_work_phone_else_their_mobile_number(string email, string work, string mobile, string key)
+    [InlineData("Hong@Example.vn", "0901 234 567", "0912345678", "@binh_tran", "hong@example.vn")]
+    [InlineData("", "0901 234 567", "0912345678", "@binh_tran", "0901 234 567")]
+    [InlineData(" ", "", " 0912345678 ", "", "0912345678")]
+    [InlineData("", "", "", "@Binh_Tran", "@binh_tran")]
+    [InlineData("", "", "", "", "kh-000123")]
+    public void A_listed_contact_is_their_e_mail_else_their_number_else_their_twitter_handle_else_their_external_id(string email, string work, string mobile, string twitter, string key)
     {
         var compiled = ProfileCompiler.Compile(FreshdeskTicketExportPreset.Create(), Helpdesk122);
 
-        var person = Assert.Single(compiled.MapRecord("contacts", Record(("Full name", "Trần Văn Bình"), ("Email", email), ("Work phone", work), ("Mobile phone", mobile))));
+        var person = Assert.Single(compiled.MapRecord("contacts", Record(("Full name", "Trần Văn Bình"), ("Email", email), ("Work phone", work), ("Mobile phone", mobile),
+            ("Twitter", twitter), ("Unique external ID", "KH-000123"))));
 
-        Assert.Equal(key, person.SourceKey);
+        // The key is in the external-id field too, which is how the site is asked for a contact with no e-mail or number.
+        Assert.Equal((key, key), (person.SourceKey, Text(person.InsertBody, "custom_source_id")));
         Assert.Equal(email.Trim().Length > 0, person.InsertBody.ContainsKey("email_ids"));
         Assert.Empty(person.Problems);
     }

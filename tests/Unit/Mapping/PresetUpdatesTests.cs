@@ -138,8 +138,8 @@ public sealed class PresetUpdatesTests
             Entities = [.. preset.Entities.Where(e => e != byPhone && e != byFacebook).Select(e => e.Entity == EntityKind.Ticket
                 ? e with { Fields = [.. e.Fields.Select(f => f.Target == "contact" ? new FieldMapping("contact", FieldOrigin.Column, "Requester email", [new(TransformKind.Trim), new(TransformKind.Lower)], References: EntityKind.Contact) : f)] }
                 : e.Entity == EntityKind.Contact && e.Source.Table == "contacts"
-                    ? e with { Key = new FieldMapping("(key)", FieldOrigin.Column, "Email", [new(TransformKind.Trim), new(TransformKind.Lower)]) }
-                    : e)],
+                    ? e with { Key = new FieldMapping("(key)", FieldOrigin.Column, "Email", [new(TransformKind.Trim), new(TransformKind.Lower)]), ExternalIdField = null }
+                    : e.Entity == EntityKind.Contact ? e with { ExternalIdField = null } : e)],
         };
         var saved = MappingProfileJson.Deserialize(MappingProfileJson.Serialize(older));
 
@@ -148,15 +148,17 @@ public sealed class PresetUpdatesTests
         Assert.NotNull(update);
         Assert.Equal([("Contact", "tickets", "Requester phone"), ("Contact", "tickets", "Facebook profile id")], update.Entities.Select(e => (e.Entity.ToString(), e.Source.Table, e.Key.Value)));
         Assert.Equal(
-            [(EntityKind.Contact, "(key)", "Email", "Email|Work phone|Mobile phone"), (EntityKind.Ticket, "contact", "Requester email", "Requester email|Requester phone|Facebook profile id")],
+            [(EntityKind.Contact, "(key)", "Email", "Email|Work phone|Mobile phone|Twitter|Unique external ID"), (EntityKind.Ticket, "contact", "Requester email", "Requester email|Requester phone|Facebook profile id")],
             update.Replacements.Select(r => (r.Entity.Entity, r.Was.Target, r.Was.Value, r.Now.Value)).OrderBy(r => r.Entity));
+        Assert.Equal([("contacts", "custom_source_id"), ("tickets", "custom_source_id")], update.ExternalIds.Select(x => (x.Entity.Source.Table, x.Field)));
         Assert.Empty(update.Fields);
 
         var updated = PresetUpdates.Apply(saved, update);
 
         Assert.Null(PresetUpdates.Find(updated));
         Assert.Equal(3, updated.Entities.Count(e => e.Entity == EntityKind.Contact && e.Source.Table == "tickets"));
-        Assert.Equal("Email|Work phone|Mobile phone", updated.Entities.Single(e => e.Entity == EntityKind.Contact && e.Source.Table == "contacts").Key.Value);
+        Assert.Equal("Email|Work phone|Mobile phone|Twitter|Unique external ID", updated.Entities.Single(e => e.Entity == EntityKind.Contact && e.Source.Table == "contacts").Key.Value);
+        Assert.All(updated.Entities.Where(e => e.Entity == EntityKind.Contact), e => Assert.Equal("custom_source_id", e.ExternalIdField));
     }
 
     [Fact]
@@ -169,7 +171,7 @@ public sealed class PresetUpdatesTests
         {
             Entities = [.. preset.Entities.Where(e => e != byFacebook).Select(e => e.Entity == EntityKind.Ticket
                 ? e with { Fields = [.. e.Fields.Select(f => f.Target == "contact" ? byPhone : f)] }
-                : e)],
+                : e.Entity == EntityKind.Contact ? e with { ExternalIdField = null } : e)],
         };
         var saved = MappingProfileJson.Deserialize(MappingProfileJson.Serialize(older));
 
@@ -177,6 +179,7 @@ public sealed class PresetUpdatesTests
 
         Assert.NotNull(update);
         Assert.Equal([("Contact", "tickets", "Facebook profile id")], update.Entities.Select(e => (e.Entity.ToString(), e.Source.Table, e.Key.Value)));
+        Assert.Equal(["Email|Work phone|Mobile phone|Twitter|Unique external ID", "Requester email", "Requester phone"], update.ExternalIds.Select(x => x.Entity.Key.Value));
         Assert.Equal(
             [(EntityKind.Ticket, "contact", "Requester email|Requester phone", "Requester email|Requester phone|Facebook profile id")],
             update.Replacements.Select(r => (r.Entity.Entity, r.Was.Target, r.Was.Value, r.Now.Value)));

@@ -24,14 +24,15 @@ public static class FreshdeskTicketExportPreset
         new(EntityKind.Organisation, new EntitySource("companies"), Column("(key)", "Company Name", Trim), [Column("customer_name", "Company Name", Trim), Column("domain", "Domains for this company", Trim)]),
         new(EntityKind.Organisation, new EntitySource("tickets"), Column("(key)", "Company", Trim), [Column("customer_name", "Company", Trim)], Filter: new RowFilter("Company")),
         new(EntityKind.Contact, new EntitySource("contacts"), FirstOf("(key)", Listed, Trim, Lower),
-            [.. ContactFields("Full name", Column("", "Email", Email, Lower), "Work phone", "Mobile phone"), Column("designation", "Title", Trim), Reference("links.0.link_name", EntityKind.Organisation, "Company", Trim)]),
+            [.. ContactFields("Full name", Column("", "Email", Email, Lower), "Work phone", "Mobile phone"), Column("designation", "Title", Trim), Reference("links.0.link_name", EntityKind.Organisation, "Company", Trim)],
+            ExternalIdField: "custom_source_id"),
         new(EntityKind.Contact, new EntitySource("tickets"), Column("(key)", "Requester email", Trim, Lower),
             [.. ContactFields("Requester name", Column("", "Requester email", Email, Lower), "Requester phone"), Reference("links.0.link_name", EntityKind.Organisation, "Company", Trim)],
-            Filter: new RowFilter("Requester email")),
+            Filter: new RowFilter("Requester email"), ExternalIdField: "custom_source_id"),
         // A customer who called or wrote without an e-mail (a hotline, Facebook, Zalo) is their phone number.
         new(EntityKind.Contact, new EntitySource("tickets"), Column("(key)", "Requester phone", Trim, Lower),
             [.. ContactFields("Requester name", Column("", "Requester email", Email, Lower), "Requester phone"), Reference("links.0.link_name", EntityKind.Organisation, "Company", Trim)],
-            Filter: new RowFilter("Requester email", Negate: true, And: new RowFilter("Requester phone"))),
+            Filter: new RowFilter("Requester email", Negate: true, And: new RowFilter("Requester phone")), ExternalIdField: "custom_source_id"),
         // One who wrote on Facebook only (the export has their profile id, no e-mail or phone) is that id, with their name.
         new(EntityKind.Contact, new EntitySource("tickets"), Column("(key)", "Facebook profile id", Trim, Lower),
             [.. ContactFields("Requester name", Column("", "Requester email", Email, Lower), "Requester phone"), Reference("links.0.link_name", EntityKind.Organisation, "Company", Trim)],
@@ -56,9 +57,11 @@ public static class FreshdeskTicketExportPreset
 
     /// <summary>
     /// Who a contact of the contacts export is: the e-mail, or for one Freshdesk keeps without it, the work phone, then the
-    /// mobile number — written as the ticket rows write the requester's phone, so a caller listed there and on a ticket is one contact.
+    /// mobile number — written as the ticket rows write the requester's phone, so a caller listed there and on a ticket is
+    /// one contact — and for one with none of them, their Twitter handle, then the unique external id Freshdesk keeps.
+    /// Every contact's key is in its external-id field too: the site can be asked for any of them after a lost answer.
     /// </summary>
-    private const string Listed = "Email|Work phone|Mobile phone";
+    private const string Listed = "Email|Work phone|Mobile phone|Twitter|Unique external ID";
 
     /// <summary>
     /// Who the requester is: their e-mail, or the phone of one who wrote or called without one, or the Facebook profile of
