@@ -51,12 +51,7 @@ public static class FreshdeskAccountExportPreset
     /// e-mail or number, and a customer with neither (a Facebook or Twitter account) had no key and no contact.
     /// </summary>
     internal static IReadOnlyList<SupersededField> Superseded =>
-    [
-        new(EntityKind.Contact, "users", Column("(key)", "email", Trim, Lower), FirstOf("(key)", Customer, Trim, Lower)),
-        new(EntityKind.Contact, "users", FirstOf("(key)", "email|phone|mobile", Trim, Lower), FirstOf("(key)", Customer, Trim, Lower)),
-        new(EntityKind.Ticket, "tickets", Reference("contact", EntityKind.Contact, "requester-id", Lookup("users.email"), Trim, Lower), TicketFields.Single(f => f.Target == "contact")),
-        new(EntityKind.Ticket, "tickets", Reference("contact", EntityKind.Contact, "requester-id", Lookup("users.contact"), Trim, Lower), TicketFields.Single(f => f.Target == "contact")),
-    ];
+        EarlierCustomerForms("users", "requester-id", "users", FirstOf("(key)", Customer, Trim, Lower), TicketFields.Single(f => f.Target == "contact"));
 
     private static LookupSpec[] Lookups =>
     [

@@ -33,12 +33,7 @@ public static class FreshdeskApiJsonPreset
     /// e-mail or number, and a customer with neither (a Facebook or Twitter account) had no key and no contact.
     /// </summary>
     internal static IReadOnlyList<SupersededField> Superseded =>
-    [
-        new(EntityKind.Contact, "contacts", Column("(key)", "email", Trim, Lower), FirstOf("(key)", Customer, Trim, Lower)),
-        new(EntityKind.Contact, "contacts", FirstOf("(key)", "email|phone|mobile", Trim, Lower), FirstOf("(key)", Customer, Trim, Lower)),
-        new(EntityKind.Ticket, "tickets", Reference("contact", EntityKind.Contact, "requester_id", Lookup("people.email"), Trim, Lower), TicketFields.Single(f => f.Target == "contact")),
-        new(EntityKind.Ticket, "tickets", Reference("contact", EntityKind.Contact, "requester_id", Lookup("people.contact"), Trim, Lower), TicketFields.Single(f => f.Target == "contact")),
-    ];
+        EarlierCustomerForms("contacts", "requester_id", "people", FirstOf("(key)", Customer, Trim, Lower), TicketFields.Single(f => f.Target == "contact"));
 
     // Freshdesk gives agents and contacts ids from one sequence: "people" reads both lists, so a ticket an agent raised
     // finds its requester too.

@@ -16,6 +16,20 @@ internal static class PresetFields
 
     public static FieldMapping Column(string target, string column, params TransformStep[] steps) => new(target, FieldOrigin.Column, column, steps);
 
+    /// <summary>
+    /// The forms the account export and the API dump wrote a contact's key and a ticket's link to its contact in before
+    /// 2026-12-02's: the key the e-mail alone, then the e-mail or a number; the link through the lookup of the people's
+    /// e-mails (<c>{lookups}.email</c>), then of their e-mail or number (<c>{lookups}.contact</c>). <paramref name="key"/> and
+    /// <paramref name="link"/> are the forms the preset writes now.
+    /// </summary>
+    public static IReadOnlyList<SupersededField> EarlierCustomerForms(string table, string requester, string lookups, FieldMapping key, FieldMapping link) =>
+    [
+        new(EntityKind.Contact, table, Column("(key)", "email", Trim, Lower), key),
+        new(EntityKind.Contact, table, FirstOf("(key)", "email|phone|mobile", Trim, Lower), key),
+        new(EntityKind.Ticket, "tickets", Reference("contact", EntityKind.Contact, requester, Lookup($"{lookups}.email"), Trim, Lower), link),
+        new(EntityKind.Ticket, "tickets", Reference("contact", EntityKind.Contact, requester, Lookup($"{lookups}.contact"), Trim, Lower), link),
+    ];
+
     public static FieldMapping FirstOf(string target, string columns, params TransformStep[] steps) => new(target, FieldOrigin.FirstNonEmpty, columns, steps);
 
     public static FieldMapping Template(string target, string template, params TransformStep[] steps) => new(target, FieldOrigin.Template, template, steps);
